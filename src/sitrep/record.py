@@ -1,0 +1,148 @@
+"""The records that flow through sitrep's stages.
+
+    ingest  -> RawItem      bytes or fields as found, with where they came from
+    extract -> Article      clean text and metadata
+    dedup   -> Article      with ``canonical_id`` set when it copies an earlier article
+    nlp, actors, events -> Event (many per article), each pointing back at its sentence
+    store   keeps all three; the analysis and report layers only read the store.
+
+Records are plain dataclasses so every stage's input and output is visible in its signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+RawKind = Literal["html", "text", "fields"]
+DateSource = Literal["user", "record", "metadata", "url", "inferred"]
+Precision = Literal["day", "week", "month", "year"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+
+
+@dataclass
+class RawItem:
+    """One input item as found, before extraction.
+
+    ``kind`` says how to read ``content``: ``html`` (bytes of a page), ``text`` (text already
+    scraped from a page, boilerplate and all), or ``fields`` (an article given as fields, e.g.
+    a JSONL record with ``text``: nothing to extract but the date may still be missing).
+    """
+
+    origin: str
+    """Where the item was found: a file path, ``file.jsonl#L12``, ``file.warc.gz#record-3``, a URL."""
+    url: str
+    """The article's URL: the page URL, or ``file://`` + absolute path for a local file."""
+    kind: RawKind
+    content: bytes = b""
+    text: str | None = None
+    title: str | None = None
+    published: date | None = None
+    published_source: DateSource | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    """Encoding declared by the transport (HTTP header), if any."""
+    fetched_at: datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    """Source-specific fields worth keeping (licence, credit, feed title...)."""
+
+
+@dataclass
+class Article:
+    """Clean article text and metadata: the output of the extract stage."""
+
+    url: str
+    title: str
+    text: str
+    origin: str
+    published: date | None = None
+    published_source: DateSource | None = None
+    published_evidence: str | None = None
+    """Why the date is what it is, when it was inferred (e.g. 'a day after October 6, 2021')."""
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    id: str | None = None
+    """Set by the store: stable over re-ingests (derived from the URL)."""
+    revision: int = 1
+    canonical_id: str | None = None
+    """Set by dedup: the id of the earlier article this one copies, if any."""
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the clean text and title: a change here is a new revision."""
+        return hashlib.sha256(f"{self.title}\n{self.text}".encode()).hexdigest()
+
+
+def article_id_for(url: str) -> str:
+    """Stable article id from its URL: ``a_`` + 16 hex digits."""
+    return "a_" + hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+@dataclass
+class ActorRef:
+    """An actor taking part in an event, resolved to a canonical actor where possible."""
+
+    name: str
+    """Canonical name ("Naftali Bennett", "Israel", "United Nations")."""
+    kind: Literal["person", "state", "org", "group"] = "state"
+    actor_id: str | None = None
+    """Knowledge-base id, or None for an actor known only from the text."""
+    country: str | None = None
+    """ISO 3166 alpha-3, or a PLOVER non-state code (IGO, UNO, EUR, NGO, ...)."""
+    sector: str | None = None
+    """PLOVER sector code (GOV, MIL, ...)."""
+    office: str | None = None
+    """Office held on the event date ("Prime Minister of Israel")."""
+    text: str | None = None
+    """The mention in the sentence ("the prime minister")."""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Event:
+    """One coded event, traceable to the sentence it came from."""
+
+    type: str
+    actors: list[ActorRef]
+    article_id: str
+    sentence: str
+    start: int
+    """Character offset of the sentence in the article text."""
+    end: int
+    mode: str | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    date: date | None = None
+    date_precision: Precision | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    topics: list[str] = field(default_factory=list)
+    modality: Modality = "asserted"
+    confidence: float = 0.5
+    rule: str = ""
+    """Which rule or model produced the event."""
+    trigger: str | None = None
+    """The words that signal the event ("spoke on the phone")."""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    id: str | None = None
