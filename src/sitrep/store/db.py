@@ -1,0 +1,302 @@
+"""The DuckDB store: one file holds articles, coded mentions, linked events and stories.
+
+Every write that belongs to one article happens in one transaction (``Store.transaction``),
+so a crash or kill leaves either the whole article or nothing, and re-running finishes the
+rest. DuckDB allows one writing process per file; a second one gets E305.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from sitrep import dedup
+from sitrep.errors import StoreError
+from sitrep.record import ActorRef, Article, Event, article_id_for
+from sitrep.store.schema import migrate
+
+Outcome = Literal["new", "updated", "unchanged", "duplicate"]
+
+
+@dataclass(frozen=True)
+class Classification:
+    """How an incoming article relates to what the store holds."""
+
+    outcome: Outcome
+    canonical_id: str | None
+    similarity: float | None
+    band_keys: list[tuple[int, int]]
+    revision: int
+    ingested_at: datetime | None
+
+_ARTICLE_COLUMNS = (
+    "id", "url", "canonical_url", "title", "text", "origin", "published", "published_source",
+    "published_evidence", "authors", "site", "language", "content_hash", "revision",
+    "canonical_id", "similarity", "extra", "ingested_at", "updated_at", "coded_at",
+    "coder_version", "story_id",
+)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """An open store file. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            code = "E305" if "lock" in str(exc).lower() else "E301"
+            raise StoreError(code, str(exc).splitlines()[0], item=str(path)) from None
+        except duckdb.Error as exc:
+            raise StoreError("E301", str(exc).splitlines()[0], item=str(path)) from None
+        if not read_only:
+            try:
+                migrate(self.con)
+            except ValueError as exc:
+                self.con.close()
+                raise StoreError("E302", str(exc), item=str(path)) from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: commits on success, rolls back on any exception."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # --- articles ------------------------------------------------------------------------
+
+    def classify(self, article: Article, threshold: float = 0.8) -> Classification:
+        """What saving ``article`` would do, without writing anything.
+
+        Returns:
+            A ``Classification`` whose ``outcome`` is ``new``, ``updated`` (same URL, changed
+            text: a new revision), ``unchanged`` (same URL, same text: nothing to write) or
+            ``duplicate`` (new URL whose text near-duplicates a stored article).
+        """
+        article.id = article.id or article_id_for(article.url)
+        row = self.con.execute(
+            "SELECT content_hash, revision, ingested_at FROM articles WHERE id = ?", [article.id]
+        ).fetchone()
+        if row and row[0] == article.content_hash:
+            return Classification("unchanged", None, None, [], row[1], row[2])
+        grams = dedup.shingles(article.text)
+        keys = dedup.band_keys(grams)
+        canonical = self._near_duplicate(article.id, grams, keys, threshold)
+        root, similarity = canonical if canonical else (None, None)
+        outcome: Outcome = "updated" if row else ("duplicate" if root else "new")
+        return Classification(outcome, root, similarity, keys, row[1] if row else 0,
+                              row[2] if row else None)
+
+    def save_article(self, article: Article, found: Classification) -> None:
+        """Insert or revise one article as ``classify`` found it.
+
+        Must run inside ``transaction()`` together with the article's mentions, so a crash
+        leaves the article either whole (with its mentions) or absent.
+        """
+        if found.outcome == "unchanged":
+            return
+        now = _now()
+        article.canonical_id = found.canonical_id
+        if found.outcome == "updated":
+            self._archive_revision(article.id or "")
+            article.revision = found.revision + 1
+            for table, column in (("articles", "id"), ("minhash_bands", "article_id"),
+                                  ("mentions", "article_id")):
+                self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [article.id])
+        self._insert_article(article, found.similarity, ingested_at=found.ingested_at or now,
+                             now=now)
+        self.con.executemany(
+            "INSERT INTO minhash_bands VALUES (?, ?, ?)",
+            [(b, k, article.id) for b, k in found.band_keys])
+
+    def _insert_article(self, a: Article, similarity: float | None, *, ingested_at: datetime,
+                        now: datetime) -> None:
+        self.con.execute(
+            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
+            f"({', '.join('?' * len(_ARTICLE_COLUMNS))})",
+            [a.id, a.url, a.canonical_url, a.title, a.text, a.origin, a.published,
+             a.published_source, a.published_evidence, a.authors, a.site, a.language,
+             a.content_hash, a.revision, a.canonical_id, similarity, json.dumps(a.extra),
+             ingested_at, now, None, None, None],
+        )
+
+    def _archive_revision(self, article_id: str) -> None:
+        self.con.execute(
+            "INSERT INTO article_revisions SELECT id, revision, content_hash, title, text, "
+            "published, updated_at FROM articles WHERE id = ?", [article_id]
+        )
+
+    def _near_duplicate(self, article_id: str, grams: set[str], keys: list[tuple[int, int]],
+                        threshold: float) -> tuple[str, float] | None:
+        """The earliest stored original whose text is a near-copy of ``grams``."""
+        if not keys:
+            return None
+        values = ", ".join(f"({b}, {k})" for b, k in keys)
+        rows = self.con.execute(
+            f"SELECT DISTINCT a.id, a.text, coalesce(a.canonical_id, a.id) AS root, a.ingested_at "
+            f"FROM minhash_bands m JOIN (VALUES {values}) v(band, bucket) "
+            f"ON m.band = v.band AND m.bucket = v.bucket "
+            f"JOIN articles a ON a.id = m.article_id WHERE a.id <> ? ORDER BY a.ingested_at",
+            [article_id],
+        ).fetchall()
+        for other_id, text, root, _ in rows:
+            similarity = dedup.jaccard(grams, dedup.shingles(text or ""))
+            if similarity >= threshold:
+                return root, round(similarity, 4)
+        return None
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article as a dict of its columns, plus its revisions and copies.
+
+        Raises:
+            StoreError: E303 when no article has this id (or unique id prefix).
+        """
+        rows = self._select_articles("WHERE id = ? OR id LIKE ?", [article_id, article_id + "%"])
+        if len(rows) != 1:
+            detail = "no such id" if not rows else f"{len(rows)} ids start with it"
+            raise StoreError("E303", detail, item=article_id)
+        found = rows[0]
+        found["revisions"] = [r[0] for r in self.con.execute(
+            "SELECT revision FROM article_revisions WHERE article_id = ? ORDER BY revision",
+            [found["id"]]).fetchall()]
+        found["copies"] = [r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE canonical_id = ? ORDER BY ingested_at",
+            [found["id"]]).fetchall()]
+        return found
+
+    def articles(self, *, since: date | None = None, until: date | None = None,
+                 site: str | None = None, query: str | None = None,
+                 include_duplicates: bool = True, limit: int | None = None) -> list[dict[str, Any]]:
+        """Articles, newest first, filtered by publication date, site and a text search."""
+        where, params = ["1=1"], []
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("published <= ?")
+            params.append(until)
+        if site:
+            where.append("site ILIKE ?")
+            params.append(f"%{site}%")
+        if query:
+            where.append("(title ILIKE ? OR text ILIKE ?)")
+            params += [f"%{query}%"] * 2
+        if not include_duplicates:
+            where.append("canonical_id IS NULL")
+        sql = f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._select_articles(sql, params)
+
+    def _select_articles(self, tail: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles {tail}", params)
+        rows = [dict(zip(_ARTICLE_COLUMNS, r, strict=True)) for r in cur.fetchall()]
+        for r in rows:
+            r["extra"] = json.loads(r["extra"]) if r["extra"] else {}
+        return rows
+
+    def count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    # --- HTTP validators (implements sitrep.ingest.HttpCache) -------------------------------
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        row = self.con.execute(
+            "SELECT etag, last_modified FROM http_cache WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.con.execute(
+            "INSERT INTO http_cache VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+            "etag = excluded.etag, last_modified = excluded.last_modified, "
+            "checked_at = excluded.checked_at", [url, etag, last_modified, _now()])
+
+    # --- coded mentions ------------------------------------------------------------------
+
+    def replace_mentions(self, article_id: str, events: Sequence[Event], coder_version: str) -> None:
+        """Replace an article's coded mentions (re-coding never inflates a count).
+
+        Must run inside ``transaction()``.
+        """
+        self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+        rows = [_mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
+        if rows:
+            self.con.executemany(
+                f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES "
+                f"({', '.join('?' * len(MENTION_COLUMNS))})", rows)
+        for ev in events:
+            for actor in ev.actors:
+                self._remember_actor(actor)
+        self.con.execute(
+            "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
+            [_now(), coder_version, article_id])
+
+    def _remember_actor(self, actor: ActorRef) -> None:
+        self.con.execute(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+            [actor_key(actor), actor.name, actor.kind, actor.country, actor.sector])
+
+
+MENTION_COLUMNS = (
+    "id", "article_id", "type", "mode", "actors", "actor_keys", "source", "target",
+    "source_key", "target_key", "date", "date_precision", "date_text", "location", "topics",
+    "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
+    "trigger_end", "date_start", "date_end", "coder_version",
+)
+
+
+def actor_key(actor: ActorRef) -> str:
+    """Stable key of a canonical actor: ``person:naftali-bennett``, ``state:ISR``, ``org:UNO``.
+
+    Actors known only from the text get ``text:`` and their lower-cased name, so two
+    articles naming the same unknown person still meet.
+    """
+    if actor.actor_id:
+        return actor.actor_id if ":" in actor.actor_id else f"{actor.kind}:{actor.actor_id}"
+    if actor.kind == "state" and actor.country and actor.sector in (None, "GOV"):
+        return f"state:{actor.country}"
+    if actor.kind == "state" and actor.country:
+        return f"state:{actor.country}:{actor.sector}"
+    return "text:" + " ".join(actor.name.lower().split())
+
+
+def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> list[Any]:
+    ev.id = f"m_{article_id[2:]}_{index:03d}"
+    keys = sorted({actor_key(a) for a in ev.actors})
+    return [
+        ev.id, article_id, ev.type, ev.mode, json.dumps([asdict(a) for a in ev.actors]), keys,
+        json.dumps(asdict(ev.source)) if ev.source else None,
+        json.dumps(asdict(ev.target)) if ev.target else None,
+        actor_key(ev.source) if ev.source else None, actor_key(ev.target) if ev.target else None,
+        ev.date, ev.date_precision, ev.date_text,
+        json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
+        ev.sentence, ev.start, ev.end, ev.confidence, ev.rule, ev.trigger, ev.trigger_start,
+        ev.trigger_end, ev.date_start, ev.date_end, coder_version,
+    ]

@@ -1,0 +1,198 @@
+"""The store's schema, as an ordered list of migrations.
+
+The schema version lives in ``meta``; ``migrate`` applies every migration after it, each in
+its own transaction, so a store written by an older sitrep is upgraded on open and a store
+written by a newer one is refused (E302) instead of being misread.
+
+Tables, by stage:
+    articles, article_revisions, minhash_bands   extract + dedup (one row per URL)
+    http_cache                                   fetch (validators for conditional GET)
+    mentions                                     events: one coded event per sentence
+    events, stories                              link: the same real event across mentions;
+                                                 articles about the same developing story
+    alerts_sent, briefings                       brief: what was already delivered
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, revisions, near-duplicate index, HTTP validators, coded mentions
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        url VARCHAR NOT NULL,
+        canonical_url VARCHAR,
+        title VARCHAR,
+        text VARCHAR,
+        origin VARCHAR,
+        published DATE,
+        published_source VARCHAR,
+        published_evidence VARCHAR,
+        authors VARCHAR[],
+        site VARCHAR,
+        language VARCHAR,
+        content_hash VARCHAR NOT NULL,
+        revision INTEGER NOT NULL,
+        canonical_id VARCHAR,
+        similarity DOUBLE,
+        extra JSON,
+        ingested_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        coded_at TIMESTAMP,
+        coder_version VARCHAR,
+        story_id VARCHAR
+    );
+    CREATE TABLE article_revisions (
+        article_id VARCHAR NOT NULL,
+        revision INTEGER NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        title VARCHAR,
+        text VARCHAR,
+        published DATE,
+        ingested_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (article_id, revision)
+    );
+    CREATE TABLE minhash_bands (
+        band INTEGER NOT NULL,
+        bucket UBIGINT NOT NULL,
+        article_id VARCHAR NOT NULL
+    );
+    CREATE INDEX minhash_bands_lookup ON minhash_bands (band, bucket);
+    CREATE TABLE http_cache (
+        url VARCHAR PRIMARY KEY,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        checked_at TIMESTAMP
+    );
+    CREATE TABLE mentions (
+        id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        actors JSON NOT NULL,
+        actor_keys VARCHAR[] NOT NULL,
+        source JSON,
+        target JSON,
+        source_key VARCHAR,
+        target_key VARCHAR,
+        date DATE,
+        date_precision VARCHAR,
+        date_text VARCHAR,
+        location JSON,
+        topics VARCHAR[],
+        modality VARCHAR NOT NULL,
+        sentence VARCHAR NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        confidence DOUBLE,
+        rule VARCHAR,
+        trigger VARCHAR,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        date_start INTEGER,
+        date_end INTEGER,
+        coder_version VARCHAR,
+        event_id VARCHAR
+    );
+    CREATE INDEX mentions_article ON mentions (article_id);
+    CREATE TABLE actors (
+        key VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        kind VARCHAR,
+        country VARCHAR,
+        sector VARCHAR
+    );
+    """,
+    # 2: linked events and stories (link stage); deliveries (brief stage)
+    """
+    CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        date DATE,
+        date_precision VARCHAR,
+        actors JSON NOT NULL,
+        actor_keys VARCHAR[] NOT NULL,
+        source_key VARCHAR,
+        target_key VARCHAR,
+        location JSON,
+        topics VARCHAR[],
+        modality VARCHAR NOT NULL,
+        confidence DOUBLE,
+        n_mentions INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        n_sources INTEGER NOT NULL,
+        first_reported DATE,
+        last_reported DATE,
+        summary VARCHAR,
+        details JSON
+    );
+    CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        first_published DATE,
+        last_published DATE,
+        n_articles INTEGER NOT NULL,
+        centroid FLOAT[384],
+        updated_at TIMESTAMP
+    );
+    CREATE TABLE article_embeddings (
+        article_id VARCHAR PRIMARY KEY,
+        vector FLOAT[384] NOT NULL
+    );
+    CREATE TABLE alerts_sent (
+        profile VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        channel VARCHAR NOT NULL,
+        sent_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (profile, event_id, channel)
+    );
+    CREATE TABLE briefings (
+        id VARCHAR PRIMARY KEY,
+        profile VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        event_ids VARCHAR[],
+        path VARCHAR
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open store; 0 for an empty file."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema up to ``SCHEMA_VERSION``; returns the version found before.
+
+    Raises:
+        ValueError: the store is newer than this sitrep (the caller turns it into E302).
+    """
+    found = current_version(con)
+    if found > SCHEMA_VERSION:
+        raise ValueError(f"store schema {found} > supported {SCHEMA_VERSION}")
+    if found == 0:
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        con.execute(MIGRATIONS[version - 1])
+        con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [str(version)],
+        )
+        con.execute("COMMIT")
+    return found
