@@ -1,0 +1,1 @@
+"""Word lists and regular expressions for temporal expressions (see ``lexicon``)."""
