@@ -1,0 +1,106 @@
+"""The Python API that the CLI wraps: ``sitrep.open(path)`` returns a ``Sitrep``.
+
+    >>> import sitrep
+    >>> with sitrep.open("news.duckdb") as s:
+    ...     report = s.ingest(["corpus/"])
+    ...     rows = s.events(actor="Naftali Bennett")
+
+The store holds the data; this class holds the settings and the (lazily loaded) event coder,
+so opening a store to list articles never pays for loading spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sitrep import pipeline
+from sitrep.settings import Settings, load_settings
+from sitrep.store import Store
+from sitrep.store.views import event_records, explain_event
+
+if TYPE_CHECKING:
+    from sitrep.events import Coder
+
+
+class Sitrep:
+    """An open sitrep store with its settings.
+
+    Args:
+        path: the store file; default the ``db`` setting (``./sitrep.duckdb``).
+        settings: settings to use instead of those from ``sitrep.toml`` and ``SITREP_*``.
+        **overrides: single settings to change, e.g. ``allow_hosts="127.0.0.1"``.
+    """
+
+    def __init__(self, path: str | Path | None = None, settings: Settings | None = None,
+                 **overrides: Any) -> None:
+        base = settings or load_settings()
+        self.settings = base.with_(db=str(path) if path else None, **overrides)
+        self.store = Store(self.settings.db)
+        self._coder: Coder | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Sitrep:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def coder(self) -> Coder:
+        """The event coder, loaded on first use (spaCy, knowledge base, patterns)."""
+        if self._coder is None:
+            from sitrep.events import Coder
+
+            kb = Path(self.settings.kb) if self.settings.kb else None
+            self._coder = Coder.load(model=self.settings.model, kb_extra=kb)
+        return self._coder
+
+    def _get_coder(self) -> Coder:
+        return self.coder
+
+    def ingest(self, inputs: Sequence[str | Path], *, published: date | None = None,
+               code: bool | None = None,
+               progress: pipeline.Progress | None = None) -> pipeline.IngestReport:
+        """Read, extract, deduplicate, store and (by default) code ``inputs``.
+
+        Args:
+            inputs: files, directories, WARC archives, feeds (files or URLs) and page URLs.
+            published: the publication date, for inputs that do not carry one.
+            code: code events now (default: the ``code_on_ingest`` setting).
+            progress: called once per item, for a progress bar.
+        """
+        do_code = self.settings.code_on_ingest if code is None else code
+        return pipeline.ingest(
+            self.store, [str(i) for i in inputs], self.settings, published=published,
+            coder=self._get_coder if do_code else None, progress=progress)
+
+    def code(self, *, force: bool = False,
+             progress: pipeline.Progress | None = None) -> pipeline.CodeReport:
+        """Code stored articles not yet coded by this coder version (all with ``force``)."""
+        return pipeline.code_pending(self.store, self._get_coder, force=force, progress=progress)
+
+    def articles(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored articles; see ``Store.articles`` for the filters."""
+        return self.store.articles(**filters)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article by id (or unique id prefix), with its revisions and copies."""
+        return self.store.article(article_id)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events with the stable export fields; see ``store.views.event_records``."""
+        return event_records(self.store, **filters)
+
+    def explain(self, event_id: str) -> dict[str, Any]:
+        """An event's evidence with the actor, trigger and date spans of each sentence."""
+        return explain_event(self.store, event_id)
+
+
+def open(path: str | Path | None = None, **overrides: Any) -> Sitrep:  # noqa: A001
+    """Open (or create) a store; see ``Sitrep``."""
+    return Sitrep(path, **overrides)

@@ -1,0 +1,111 @@
+"""Shared output switches for every read command: ``--format table|json|jsonl|csv``.
+
+Commands build plain rows (lists of dicts) from the Python API and hand them to ``emit``;
+nothing else in the CLI formats output, so every command prints the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.errors import SitrepError
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+FORMAT_OPTION = typer.Option(
+    Format.table, "--format", "-f", help="Output as a table for people, or json/jsonl/csv for scripts.",
+    case_sensitive=False,
+)
+DB_OPTION = typer.Option(
+    None, "--db", help="Store file (default: setting `db`, env SITREP_DB, else ./sitrep.duckdb).",
+    show_default=False,
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(_plain(value), ensure_ascii=False)
+    return str(_plain(value))
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, columns: Sequence[str] | None = None,
+         title: str | None = None) -> None:
+    """Print rows in the chosen format; ``columns`` picks and orders the table/csv columns."""
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(_plain(list(rows)), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(_plain(row), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(cols)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in cols])
+    else:
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in cols))
+        console.print(table)
+        if not rows:
+            err_console.print("[dim]no rows[/dim]")
+
+
+def fail(error: SitrepError, exit_code: int = 2) -> None:
+    """Print a coded error the way every command does, and exit."""
+    err_console.print(f"[red]error[/red] {error.message}")
+    raise typer.Exit(exit_code)
+
+
+def guarded(errors: Iterable[type[BaseException]] = (SitrepError,)) -> Any:
+    """Decorator: turn sitrep's own errors into a one-line message and exit status 2."""
+    caught = tuple(errors)
+
+    def wrap(fn: Any) -> Any:
+        import functools
+
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except caught as exc:  # type: ignore[misc]
+                if isinstance(exc, SitrepError):
+                    fail(exc)
+                raise
+        return inner
+    return wrap

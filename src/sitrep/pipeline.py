@@ -1,0 +1,232 @@
+"""The ingest pipeline: fetch -> extract -> dedup -> nlp/actors/events -> store -> link.
+
+    1. ``ingest.iter_items`` reads files, archives, feeds and URLs into ``RawItem``s; a bad
+       item comes back as an ``IngestError`` and the batch goes on.
+    2. ``extract.extract_article`` turns each item into a clean ``Article``.
+    3. ``Store.classify`` says whether it is new, a revision, unchanged, or a near-copy of a
+       stored article; unchanged items stop here, so re-ingesting costs no NLP.
+    4. The ``Coder`` codes events for new and revised originals, in batches (``nlp.pipe``).
+    5. Each article and its mentions are written in one transaction: a kill leaves every
+       article whole or absent. Originals left uncoded by an earlier crash are coded too.
+    6. ``link.link_events`` merges the new mentions into real-world events and stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sitrep.errors import IngestError
+from sitrep.extract import extract_article
+from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
+from sitrep.record import Article
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.events import Coder
+
+Progress = Callable[[int, str], None]
+"""Called with (items done since last call, a short description of the current item)."""
+
+BATCH = 16
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, item by item, for the summary and the exit status."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    failed: int = 0
+    coded: int = 0
+    mentions: int = 0
+    total: int | None = None
+    errors: list[dict[str, str | None]] = field(default_factory=list)
+    skips: list[dict[str, str]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    """Articles written by this run (new, revised and copies)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def counts(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in
+                ("new", "duplicate", "updated", "unchanged", "skipped", "failed", "coded",
+                 "mentions")}
+
+
+@dataclass
+class CodeReport:
+    articles: int = 0
+    mentions: int = 0
+    coder_version: str = ""
+
+
+def ingest_options(settings: Settings) -> IngestOptions:
+    return IngestOptions(
+        max_bytes=settings.max_bytes, timeout=settings.timeout, retries=settings.retries,
+        per_host_delay=settings.per_host_delay, user_agent=settings.user_agent,
+        respect_robots=settings.respect_robots, allow_private=settings.allow_private,
+        allow_hosts=settings.allow_host_set,
+    )
+
+
+def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
+           published: date | None = None, coder: Callable[[], Coder] | None = None,
+           progress: Progress | None = None) -> IngestReport:
+    """Run the pipeline over ``inputs``; see the module docstring for the steps.
+
+    Args:
+        store: the open store to write to.
+        inputs: paths (files, directories, archives, feeds) and URLs.
+        settings: fetch limits, accepted languages, near-duplicate threshold.
+        published: publication date given by the user, overriding every other source.
+        coder: returns the event coder, called only if something needs coding; None skips
+            event coding (articles stay pending for ``sitrep code``).
+        progress: called once per input item.
+
+    Returns:
+        The counts, and each failure with its code, item and message.
+    """
+    report = IngestReport(total=count_inputs(inputs))
+    pending: list[Article] = []
+    for result in iter_items(inputs, ingest_options(settings), http_cache=store):
+        article = _extract(result, report, published, settings)
+        if progress:
+            progress(1, _label(result))
+        if article is None:
+            continue
+        if store.classify(article, settings.near_duplicate_threshold).outcome == "unchanged":
+            report.unchanged += 1
+            continue
+        pending.append(article)
+        if len(pending) >= BATCH:
+            _write_batch(store, pending, settings, coder, report)
+            pending = []
+    _write_batch(store, pending, settings, coder, report)
+    if coder is not None and uncoded(store):
+        leftover = code_pending(store, coder)
+        report.coded += leftover.articles
+        report.mentions += leftover.mentions
+    _link(store, report.article_ids)
+    return report
+
+
+def _label(result: Any) -> str:
+    if isinstance(result, IngestError):
+        return result.item or ""
+    return getattr(result, "origin", "")
+
+
+def _extract(result: Any, report: IngestReport, published: date | None,
+             settings: Settings) -> Article | None:
+    if isinstance(result, Skipped):
+        report.skipped += 1
+        report.skips.append({"item": result.origin, "reason": result.reason})
+        return None
+    if isinstance(result, IngestError):
+        _fail(report, result)
+        return None
+    try:
+        return extract_article(result, published=published, languages=settings.language_set)
+    except IngestError as exc:
+        exc.item = exc.item or result.origin
+        _fail(report, exc)
+        return None
+
+
+def _fail(report: IngestReport, error: IngestError) -> None:
+    report.failed += 1
+    report.errors.append(error.to_dict() | {"message": error.message})
+
+
+def _write_batch(store: Store, articles: list[Article], settings: Settings,
+                 coder: Callable[[], Coder] | None, report: IngestReport) -> None:
+    """Code a batch of articles, then write each with its mentions in one transaction."""
+    if not articles:
+        return
+    coded = _code(articles, coder) if coder is not None else {}
+    version = coder().version if coder is not None and coded else ""
+    for article in articles:
+        with store.transaction():
+            # Classified again inside the transaction: an earlier article of this very
+            # batch may be the original this one copies.
+            found = store.classify(article, settings.near_duplicate_threshold)
+            store.save_article(article, found)
+            events = coded.get(id(article))
+            if found.outcome in ("new", "updated") and found.canonical_id is None \
+                    and events is not None:
+                store.replace_mentions(article.id or "", events, version)
+                report.coded += 1
+                report.mentions += len(events)
+        if found.outcome != "unchanged":
+            setattr(report, found.outcome, getattr(report, found.outcome) + 1)
+            report.article_ids.append(article.id or "")
+        else:
+            report.unchanged += 1
+
+
+def _code(articles: Iterable[Article], coder: Callable[[], Coder]) -> dict[int, list[Any]]:
+    return {id(article): events for article, events in coder().code_many(articles)}
+
+
+def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = False,
+                 progress: Progress | None = None) -> CodeReport:
+    """Code every original article not yet coded by the current coder version.
+
+    With ``force``, re-code them all (after a change of rules, model or knowledge base);
+    each article's mentions are replaced, never added to, so counts do not inflate.
+    """
+    the_coder = coder()
+    rows = store.con.execute(
+        "SELECT id FROM articles WHERE canonical_id IS NULL AND "
+        "(coded_at IS NULL OR ? OR coder_version IS DISTINCT FROM ?) ORDER BY ingested_at",
+        [force, the_coder.version],
+    ).fetchall()
+    report = CodeReport(coder_version=the_coder.version)
+    ids = [r[0] for r in rows]
+    for start in range(0, len(ids), BATCH):
+        batch = [_article_from_row(store.article(i)) for i in ids[start : start + BATCH]]
+        for article, events in the_coder.code_many(batch):
+            with store.transaction():
+                store.replace_mentions(article.id or "", events, the_coder.version)
+            report.articles += 1
+            report.mentions += len(events)
+            if progress:
+                progress(1, article.title[:60])
+    _link(store, ids)
+    return report
+
+
+def uncoded(store: Store) -> int:
+    """Originals with no coded mentions yet (left by a crash, or ingested without coding)."""
+    row = store.con.execute(
+        "SELECT count(*) FROM articles WHERE canonical_id IS NULL AND coded_at IS NULL"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    return Article(
+        url=row["url"], title=row["title"] or "", text=row["text"] or "", origin=row["origin"],
+        published=row["published"], published_source=row["published_source"],
+        published_evidence=row["published_evidence"], authors=list(row["authors"] or []),
+        site=row["site"], canonical_url=row["canonical_url"], language=row["language"],
+        extra=row["extra"], id=row["id"], revision=row["revision"],
+        canonical_id=row["canonical_id"],
+    )
+
+
+def _link(store: Store, article_ids: Sequence[str]) -> None:
+    if not article_ids:
+        return
+    from sitrep.link import link_events
+
+    link_events(store, list(article_ids))

@@ -1,0 +1,111 @@
+"""The store on real DuckDB files: revisions, idempotence, near-duplicates, schema versions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sitrep.errors import StoreError
+from sitrep.record import ActorRef, Article, Event
+from sitrep.store import Store
+from sitrep.store.schema import SCHEMA_VERSION
+
+BODY = (
+    "The foreign ministers of the two countries met in Vienna on Tuesday to discuss the "
+    "nuclear talks, the exchange of prisoners and the reopening of consulates. "
+) * 6
+
+
+def _save(store: Store, article: Article) -> str:
+    found = store.classify(article)
+    with store.transaction():
+        store.save_article(article, found)
+    return found.outcome
+
+
+def _article(url: str, text: str = BODY, title: str = "Ministers meet") -> Article:
+    return Article(url=url, title=title, text=text, origin=url, published=date(2022, 1, 4))
+
+
+def test_db_same_article_twice_is_unchanged(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        assert _save(store, _article("https://a.example/1")) == "new"
+        assert _save(store, _article("https://a.example/1")) == "unchanged"
+        assert store.count("articles") == 1
+        assert store.count("article_revisions") == 0
+
+
+def test_db_changed_page_becomes_new_revision(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        _save(store, _article("https://a.example/1"))
+        assert _save(store, _article("https://a.example/1", BODY + " Update: talks end.")) == "updated"
+        row = store.article(store.articles()[0]["id"])
+        assert row["revision"] == 2
+        assert row["revisions"] == [1]
+        assert row["text"].endswith("talks end.")
+
+
+def test_db_near_copy_links_to_original(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        _save(store, _article("https://a.example/1"))
+        outcome = _save(store, _article("https://syndicated.example/x", BODY + " (Reuters)"))
+        assert outcome == "duplicate"
+        original, copy = sorted(store.articles(), key=lambda r: r["ingested_at"])
+        assert copy["canonical_id"] == original["id"]
+        assert store.article(original["id"])["copies"] == [copy["id"]]
+        assert _save(store, _article("https://b.example/2", "A different story entirely about "
+                                     "elections in a far away place with other words. " * 5)) == "new"
+
+
+def test_db_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        article = _article("https://a.example/1")
+        found = store.classify(article)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.save_article(article, found)
+            raise RuntimeError("killed half-way")
+        assert store.count("articles") == 0
+        assert store.count("minhash_bands") == 0
+
+
+def test_db_recoding_replaces_mentions(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        article = _article("https://a.example/1")
+        _save(store, article)
+        event = Event(type="CONSULT", mode="meeting", article_id=article.id or "",
+                      actors=[ActorRef("Austria", country="AUT"), ActorRef("Iran", country="IRN")],
+                      sentence=BODY[:80], start=0, end=80)
+        for _ in range(3):
+            with store.transaction():
+                store.replace_mentions(article.id or "", [event], "test-1")
+        assert store.count("mentions") == 1
+        keys = store.con.execute("SELECT actor_keys FROM mentions").fetchone()
+        assert keys == (["state:AUT", "state:IRN"],)
+
+
+def test_db_unknown_article_is_e303(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store, pytest.raises(StoreError) as info:
+        store.article("a_nope")
+    assert info.value.code == "E303"
+
+
+def test_db_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    con.close()
+    with pytest.raises(StoreError) as info:
+        Store(path)
+    assert info.value.code == "E302"
+
+
+def test_db_http_validators_round_trip(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.get("https://a.example/feed") is None
+        store.put("https://a.example/feed", '"abc"', "Thu, 07 Oct 2021 10:00:00 GMT")
+        store.put("https://a.example/feed", '"def"', None)
+        assert store.get("https://a.example/feed") == ('"def"', None)
