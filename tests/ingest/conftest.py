@@ -1,0 +1,33 @@
+"""Fixtures for the ingest tests: a real HTTP server on 127.0.0.1 and fast fetch options."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# tests/ is put on the path whether or not it is a package, so that helpers/ imports the same
+# way from every suite.
+_TESTS = str(Path(__file__).resolve().parents[1])
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
+
+from helpers.httpserver import LocalHttpServer  # noqa: E402
+
+from sitrep.ingest import IngestOptions  # noqa: E402
+
+
+@pytest.fixture
+def server() -> Iterator[LocalHttpServer]:
+    """A fresh local server per test, so routes and request logs never leak between tests."""
+    with LocalHttpServer() as local:
+        yield local
+
+
+@pytest.fixture
+def options() -> IngestOptions:
+    """Options that allow the local server and keep delays and back-off in milliseconds."""
+    return IngestOptions(per_host_delay=0.01, backoff=0.01, timeout=5.0, retries=2,
+                         allow_hosts=frozenset({"127.0.0.1"}))
