@@ -1,0 +1,202 @@
+"""Which coded mentions report the same real-world event: the pure clustering logic.
+
+A mention joins an event (a cluster) when, in order:
+
+1. the modality is the same (only asserted mentions form happened events; denied, planned and
+   hypothetical ones cluster among themselves, each with its modality) and so is the type;
+2. the modes are compatible: equal, or one of them unstated;
+3. the actor sets are compatible: equal, or one a subset of the other with at least two
+   actors. A one-actor mention ("Putin held a call on Thursday") names too little to be
+   joined across articles; it joins only an event already reported by its own article;
+4. the dates are compatible at their precisions: every date stands for the period it names
+   (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
+   undated mention stands for the days just before its article's publication date.
+
+Mentions are visited most precise first (day before week before month, stated mode before
+none, then by date and id), so precise reports anchor events and vaguer ones attach to them;
+a later more precise report narrows an event's period, refining its date from month to day.
+When several events fit, the tightest and nearest wins. The order is total, so the same
+mentions always give the same events: re-linking never inflates a count.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+PRECISION_RANK: dict[str | None, int] = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+UNDATED_DAYS_BEFORE = 7
+"""An undated mention is taken to report something from the week before publication."""
+
+
+@dataclass
+class LinkMention:
+    """What linking needs to know about one stored mention."""
+
+    id: str
+    article_id: str
+    type: str
+    mode: str | None
+    keys: frozenset[str]
+    modality: str
+    date: date | None
+    precision: str | None
+    published: date | None
+    old_event_id: str | None = None
+
+    def period(self) -> tuple[date, date] | None:
+        """The days the stated date stands for, or None when the mention has no date."""
+        if self.date is None:
+            return None
+        return period_of(self.date, self.precision or "day")
+
+    def vicinity(self) -> tuple[date, date] | None:
+        """The days an undated mention may be about: the week before publication."""
+        if self.published is None:
+            return None
+        return self.published - timedelta(days=UNDATED_DAYS_BEFORE), self.published
+
+
+@dataclass
+class Cluster:
+    """One event being built: its members and the period all dated members agree on."""
+
+    type: str
+    modality: str
+    mode: str | None
+    keys: frozenset[str]
+    members: list[LinkMention] = field(default_factory=list)
+    period: tuple[date, date] | None = None
+    soft: tuple[date, date] | None = None
+    """For clusters with no dated member: the union of their members' vicinities."""
+    best: LinkMention | None = None
+    """The most precise dated member: it gives the event its date and precision."""
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.members}
+
+    def add(self, m: LinkMention) -> None:
+        self.members.append(m)
+        self.mode = self.mode or m.mode
+        if len(m.keys) > len(self.keys):
+            self.keys = m.keys
+        own = m.period()
+        if own is not None:
+            self.period = own if self.period is None else _intersect(self.period, own)
+            if self.best is None or _precision_rank(m) < _precision_rank(self.best):
+                self.best = m
+        else:
+            near = m.vicinity()
+            if near is not None:
+                self.soft = near if self.soft is None else (min(self.soft[0], near[0]),
+                                                            max(self.soft[1], near[1]))
+
+    def date(self) -> tuple[date | None, str | None]:
+        """The event's date and precision: the narrowest member's, clipped to the agreed period."""
+        if self.best is None or self.period is None:
+            return None, None
+        precision = self.best.precision or "day"
+        start = self.period[0]
+        if self.period[0] == self.period[1]:
+            return start, "day"
+        return max(start, self.best.date or start), precision
+
+
+def period_of(day: date, precision: str) -> tuple[date, date]:
+    """The first and last day of the period that starts at ``day`` at ``precision``."""
+    if precision == "week":
+        return day, day + timedelta(days=6)
+    if precision == "month":
+        return day, day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == "year":
+        return day, date(day.year, 12, 31)
+    return day, day
+
+
+def _intersect(a: tuple[date, date], b: tuple[date, date]) -> tuple[date, date]:
+    return max(a[0], b[0]), min(a[1], b[1])
+
+
+def _overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _precision_rank(m: LinkMention) -> int:
+    return PRECISION_RANK.get(m.precision if m.date else None, 4)
+
+
+def visit_order(m: LinkMention) -> tuple[int, int, date, date, str]:
+    """Most informative mentions first; ties broken by date then id so the order is total."""
+    return (_precision_rank(m), m.mode is None, m.date or date.max, m.published or date.max,
+            m.id)
+
+
+def actors_fit(m: LinkMention, c: Cluster) -> bool:
+    """Equal actor sets, or a subset of at least two, or one actor within its own article."""
+    if not m.keys or not c.keys:
+        return False
+    if m.keys == c.keys:
+        return True
+    small = m.keys if len(m.keys) <= len(c.keys) else c.keys
+    if not small <= (c.keys if small is m.keys else m.keys):
+        return False
+    return len(small) >= 2 or (small is m.keys and m.article_id in c.articles)
+
+
+def dates_fit(m: LinkMention, c: Cluster) -> bool:
+    """Whether the mention's period (or, undated, its vicinity) meets the cluster's."""
+    own = m.period()
+    if own is not None:
+        if c.period is not None:
+            return _overlaps(own, c.period)
+        return c.soft is None or _overlaps(own, c.soft)
+    near = m.vicinity()
+    if near is None:
+        return True
+    target = c.period or c.soft
+    return target is None or _overlaps(near, target)
+
+
+def fits(m: LinkMention, c: Cluster) -> bool:
+    """All four linking conditions of the module docstring."""
+    if m.modality != c.modality or m.type != c.type:
+        return False
+    if m.mode and c.mode and m.mode != c.mode:
+        return False
+    return actors_fit(m, c) and dates_fit(m, c)
+
+
+def _preference(m: LinkMention, c: Cluster) -> tuple[int, int, int, int, str]:
+    """Lower is better: same actors, same article, tightest period, nearest date."""
+    span = (c.period[1] - c.period[0]).days if c.period else 10_000
+    own = m.period() or m.vicinity()
+    target = c.period or c.soft
+    distance = abs((own[0] - target[0]).days) if own and target else 10_000
+    return (m.keys != c.keys, m.article_id not in c.articles, span, distance, c.members[0].id)
+
+
+def cluster(mentions: list[LinkMention]) -> list[Cluster]:
+    """Group mentions into events (see the module docstring for the rules).
+
+    Args:
+        mentions: the mentions to link; their order does not matter.
+
+    Returns:
+        The clusters, each with at least one member, in order of their first member.
+    """
+    clusters: list[Cluster] = []
+    by_block: dict[tuple[str, str], list[Cluster]] = {}
+    for m in sorted(mentions, key=visit_order):
+        block = by_block.setdefault((m.type, m.modality), [])
+        fitting = [c for c in block if fits(m, c)]
+        if fitting:
+            min(fitting, key=lambda c: _preference(m, c)).add(m)
+            continue
+        new = Cluster(type=m.type, modality=m.modality, mode=m.mode, keys=m.keys)
+        new.add(m)
+        block.append(new)
+        clusters.append(new)
+    return clusters

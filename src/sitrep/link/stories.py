@@ -1,0 +1,204 @@
+"""Stories: articles about the same developing story, grouped as they arrive.
+
+A story is not an event (one story holds many events) and not a syndicated copy (dedup folds
+copies into their canonical article before this stage). ``assign_stories`` takes the new
+articles in publication order and, for each:
+
+1. embeds its title and lead (``sitrep.nlp.embed``) and keeps the vector in
+   ``article_embeddings``;
+2. scores every story active within ``WINDOW_DAYS`` of its date: cosine similarity to the
+   story's centroid, plus ``ACTOR_BONUS`` times the share of the article's actors the story
+   already names;
+3. joins the best story scoring at least ``JOIN_SCORE``, moving its centroid, or opens a new
+   story. A copy (``canonical_id`` set) simply follows its canonical article.
+
+Story counts are recomputed from ``articles`` at the end, so re-ingesting an article never
+counts it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from sitrep.store.db import Store
+
+WINDOW_DAYS = 10
+"""A story goes quiet after this many days without a new article."""
+JOIN_SCORE = 0.62
+"""Minimum score to join a story (cosine of MiniLM vectors of title + lead, plus bonus)."""
+ACTOR_BONUS = 0.15
+"""Weight of shared actors: same people in the news pushes related reports together."""
+LEAD_CHARS = 600
+"""How much of the text, after the title, describes an article for story grouping."""
+
+
+@dataclass
+class StoryReport:
+    """What one ``assign_stories`` call did."""
+
+    articles: int = 0
+    joined: int = 0
+    opened: int = 0
+
+
+@dataclass
+class _Story:
+    id: str
+    title: str
+    first: date | None
+    last: date | None
+    n: int
+    centroid: np.ndarray
+    keys: set[str]
+
+
+def article_vector_text(title: str | None, text: str | None) -> str:
+    """The text embedded for an article: its title, then the start of its text."""
+    return f"{title or ''}\n{(text or '')[:LEAD_CHARS]}".strip()
+
+
+def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
+                   embedder: Any = None) -> StoryReport:
+    """Put articles into stories (the new ones, or those not in a story yet when None).
+
+    Args:
+        store: an open, writable store.
+        article_ids: articles to place; None places every article without a story.
+        embedder: an object with ``embed(texts) -> ndarray`` (default: MiniLM on the CPU).
+
+    Returns:
+        A ``StoryReport`` counting articles placed, stories joined and stories opened.
+
+    Raises:
+        CodingError: E403 when the embedding model cannot be loaded.
+    """
+    articles = _pending(store, article_ids)
+    report = StoryReport()
+    if not articles:
+        return report
+    if embedder is None:
+        from sitrep.nlp.embed import default_embedder
+        embedder = default_embedder()
+    originals = [a for a in articles if not a["canonical_id"]]
+    vectors = _vectors(store, originals, embedder)
+    with store.transaction():
+        for art in originals:
+            report.articles += 1
+            joined = _place(store, art, vectors[art["id"]])
+            report.joined += joined
+            report.opened += not joined
+        for art in articles:
+            if art["canonical_id"]:
+                store.con.execute(
+                    "UPDATE articles SET story_id = (SELECT story_id FROM articles WHERE id = ?) "
+                    "WHERE id = ?", [art["canonical_id"], art["id"]])
+        _recount(store)
+    return report
+
+
+def _pending(store: Store, article_ids: Sequence[str] | None) -> list[dict[str, Any]]:
+    sql = ("SELECT id, title, text, published, canonical_id, story_id FROM articles "
+           "WHERE {} ORDER BY published NULLS LAST, ingested_at, id")
+    if article_ids is None:
+        rows = store.con.execute(sql.format("story_id IS NULL")).fetchall()
+    else:
+        store.con.execute("CREATE OR REPLACE TEMP TABLE story_seed (id VARCHAR)")
+        store.con.executemany("INSERT INTO story_seed VALUES (?)", [[a] for a in article_ids])
+        rows = store.con.execute(
+            sql.format("id IN (SELECT id FROM story_seed) AND story_id IS NULL")).fetchall()
+    cols = ("id", "title", "text", "published", "canonical_id", "story_id")
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def _vectors(store: Store, articles: list[dict[str, Any]], embedder: Any) -> dict[str, np.ndarray]:
+    """Embed the articles (reusing stored vectors) and store the new vectors."""
+    ids = [a["id"] for a in articles]
+    found = {r[0]: np.asarray(r[1], dtype=np.float32) for r in store.con.execute(
+        "SELECT article_id, vector FROM article_embeddings WHERE list_contains(?, article_id)",
+        [ids]).fetchall()}
+    todo = [a for a in articles if a["id"] not in found]
+    if todo:
+        fresh = embedder.embed([article_vector_text(a["title"], a["text"]) for a in todo])
+        with store.transaction():
+            store.con.executemany(
+                "INSERT INTO article_embeddings VALUES (?, ?) ON CONFLICT (article_id) "
+                "DO UPDATE SET vector = excluded.vector",
+                [[a["id"], v.tolist()] for a, v in zip(todo, fresh, strict=True)])
+        found.update({a["id"]: v for a, v in zip(todo, fresh, strict=True)})
+    return found
+
+
+def _article_keys(store: Store, article_id: str) -> set[str]:
+    rows = store.con.execute(
+        "SELECT DISTINCT unnest(actor_keys) FROM mentions WHERE article_id = ?",
+        [article_id]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _candidates(store: Store, day: date | None) -> list[_Story]:
+    where, params = "", []
+    if day is not None:
+        where = "WHERE last_published IS NULL OR last_published BETWEEN ? AND ?"
+        params = [day - timedelta(days=WINDOW_DAYS), day + timedelta(days=WINDOW_DAYS)]
+    rows = store.con.execute(
+        f"SELECT id, title, first_published, last_published, n_articles, centroid "
+        f"FROM stories {where}", params).fetchall()
+    stories = []
+    for r in rows:
+        keys = {k[0] for k in store.con.execute(
+            "SELECT DISTINCT unnest(m.actor_keys) FROM mentions m JOIN articles a "
+            "ON a.id = m.article_id WHERE a.story_id = ?", [r[0]]).fetchall()}
+        stories.append(_Story(r[0], r[1], r[2], r[3], r[4],
+                              np.asarray(r[5], dtype=np.float32), keys))
+    return stories
+
+
+def score(vector: np.ndarray, keys: set[str], story: _Story) -> float:
+    """Cosine to the story centroid plus the actor bonus (the share of keys already there)."""
+    cosine = float(vector @ story.centroid)
+    shared = len(keys & story.keys) / len(keys) if keys else 0.0
+    return cosine + ACTOR_BONUS * shared
+
+
+def _place(store: Store, art: dict[str, Any], vector: np.ndarray) -> bool:
+    """Join the best story or open one; True when an existing story was joined."""
+    keys = _article_keys(store, art["id"])
+    scored = [(score(vector, keys, s), s.id, s) for s in _candidates(store, art["published"])]
+    best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+    day = art["published"]
+    if best is not None and best[0] >= JOIN_SCORE:
+        story = best[2]
+        mixed = story.centroid * story.n + vector
+        centroid = mixed / max(float(np.linalg.norm(mixed)), 1e-12)
+        store.con.execute(
+            "UPDATE stories SET centroid = ?, n_articles = n_articles + 1, "
+            "first_published = least(first_published, ?), last_published = greatest("
+            "last_published, ?), updated_at = now() WHERE id = ?",
+            [centroid.tolist(), day, day, story.id])
+        store.con.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story.id, art["id"]])
+        return True
+    story_id = "s_" + art["id"][2:]
+    store.con.execute(
+        "INSERT INTO stories VALUES (?, ?, ?, ?, 1, ?, now()) ON CONFLICT (id) DO UPDATE SET "
+        "centroid = excluded.centroid, updated_at = excluded.updated_at",
+        [story_id, art["title"], day, day, vector.tolist()])
+    store.con.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, art["id"]])
+    return False
+
+
+def _recount(store: Store) -> None:
+    """Counts and dates from the articles themselves (copies excluded); drop empty stories."""
+    store.con.execute("""
+        UPDATE stories SET n_articles = c.n, first_published = c.first, last_published = c.last
+        FROM (SELECT story_id, count(*) AS n, min(published) AS first, max(published) AS last
+              FROM articles WHERE canonical_id IS NULL AND story_id IS NOT NULL
+              GROUP BY story_id) c
+        WHERE stories.id = c.story_id
+    """)
+    store.con.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles "
+                      "WHERE story_id IS NOT NULL AND canonical_id IS NULL)")

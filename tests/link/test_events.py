@@ -1,0 +1,171 @@
+"""Linking coded mentions into events, on real stores."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from link.factory import add_article, coded
+from sitrep.link import link_events
+from sitrep.store.db import Store
+
+D = date(2021, 10, 7)
+
+
+def _events(store: Store) -> list[dict]:
+    cols = ["id", "type", "mode", "date", "date_precision", "modality", "n_mentions",
+            "n_articles", "n_sources", "summary", "details", "actor_keys"]
+    rows = store.con.execute(f"SELECT {', '.join(cols)} FROM events ORDER BY date, id").fetchall()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def test_events_same_call_from_two_sites_is_one_event(store: Store) -> None:
+    a = add_article(store, "https://jpost.com/a", [coded("CONSULT", ["bennett", "putin"], D,
+                                                         mode="phone")], D)
+    b = add_article(store, "https://tass.com/b", [coded("CONSULT", ["putin", "bennett"], D,
+                                                        mode="phone")], D)
+    report = link_events(store, [a, b])
+    [event] = _events(store)
+    assert (event["n_mentions"], event["n_articles"], event["n_sources"]) == (2, 2, 2)
+    assert report.events == 1 and report.mentions == 2
+    assert event["summary"] == "Naftali Bennett and Vladimir Putin spoke by phone"
+
+
+def test_events_lead_and_caption_of_one_article_count_one_source(store: Store) -> None:
+    a = add_article(store, "https://jpost.com/a", [
+        coded("CONSULT", ["bennett", "putin"], D, mode="phone"),
+        coded("CONSULT", ["bennett", "putin"], D),
+    ], D)
+    link_events(store, [a])
+    [event] = _events(store)
+    assert (event["n_mentions"], event["n_articles"], event["mode"]) == (2, 1, "phone")
+
+
+def test_events_month_report_refined_by_later_day_report(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "johnson"], date(2021, 11, 1), "month", mode="meeting")],
+        date(2022, 1, 14))
+    link_events(store, [a])
+    assert _events(store)[0]["date_precision"] == "month"
+    b = add_article(store, "https://b.com/2", [
+        coded("CONSULT", ["bennett", "johnson"], date(2021, 11, 2), "day", mode="meeting")],
+        date(2021, 11, 2))
+    link_events(store, [b])
+    [event] = _events(store)
+    assert (event["date"], event["date_precision"], event["n_articles"]) == (
+        date(2021, 11, 2), "day", 2)
+
+
+def test_events_different_days_stay_apart(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "putin"], date(2021, 10, 7), mode="phone"),
+        coded("CONSULT", ["bennett", "putin"], date(2022, 1, 13), mode="phone"),
+        coded("CONSULT", ["bennett", "putin"], date(2021, 10, 22), mode="meeting"),
+    ], date(2022, 1, 14))
+    link_events(store, [a])
+    assert [(e["date"].day, e["mode"]) for e in _events(store)] == [
+        (7, "phone"), (22, "meeting"), (13, "phone")]
+
+
+def test_events_week_report_joins_the_day_inside_it(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "putin"], date(2022, 1, 10), "week"),
+        coded("CONSULT", ["bennett", "putin"], date(2022, 1, 13), "day", mode="phone"),
+    ], date(2022, 1, 14))
+    link_events(store, [a])
+    [event] = _events(store)
+    assert (event["date"], event["date_precision"]) == (date(2022, 1, 13), "day")
+
+
+def test_events_denied_call_is_kept_apart_with_its_modality(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["biden", "bennett"], date(2021, 12, 21), modality="negated"),
+        coded("CONSULT", ["biden", "bennett"], date(2021, 12, 21)),
+    ], date(2022, 1, 14))
+    link_events(store, [a])
+    assert sorted(e["modality"] for e in _events(store)) == ["asserted", "negated"]
+    assert any(e["summary"].startswith("denied: ") for e in _events(store))
+
+
+def test_events_linking_twice_and_recoding_change_nothing(store: Store) -> None:
+    events = [coded("CONSULT", ["bennett", "putin"], D, mode="phone")]
+    a = add_article(store, "https://a.com/1", events, D)
+    b = add_article(store, "https://b.com/1", [coded("CONSULT", ["bennett", "putin"], D)], D)
+    link_events(store, [a, b])
+    first = _events(store)
+    link_events(store, [a, b])
+    link_events(store, None)
+    with store.transaction():
+        store.replace_mentions(a, [coded("CONSULT", ["bennett", "putin"], D, mode="phone")], "t")
+    link_events(store, [a])
+    again = _events(store)
+    assert [(e["id"], e["n_mentions"], e["n_articles"]) for e in again] == [
+        (e["id"], e["n_mentions"], e["n_articles"]) for e in first] == [(first[0]["id"], 2, 2)]
+
+
+def test_events_recoding_that_drops_a_mention_shrinks_the_event(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [coded("CONSULT", ["bennett", "putin"], D)], D)
+    b = add_article(store, "https://b.com/1", [coded("CONSULT", ["bennett", "putin"], D)], D)
+    link_events(store, [a, b])
+    with store.transaction():
+        store.replace_mentions(b, [], "t")
+    link_events(store, [b])
+    [event] = _events(store)
+    assert (event["n_mentions"], event["n_articles"]) == (1, 1)
+
+
+def test_events_incremental_equals_all_at_once(store: Store) -> None:
+    ids = [add_article(store, f"https://s{i}.com/x", [
+        coded("CONSULT", ["bennett", "putin"], date(2021, 10, 1), "month"),
+        coded("CONSULT", ["bennett", "putin"], date(2021, 10, 7 + i * 15), mode="phone"),
+    ], date(2021, 10, 30)) for i in range(2)]
+    for i in ids:
+        link_events(store, [i])
+    one_by_one = sorted((e["date"], e["n_mentions"]) for e in _events(store))
+    link_events(store, None)
+    assert sorted((e["date"], e["n_mentions"]) for e in _events(store)) == one_by_one
+    assert sum(n for _, n in one_by_one) == 4 and len(one_by_one) == 2
+
+
+def test_events_near_duplicate_copy_counts_once(store: Store) -> None:
+    text = "Bennett and Putin spoke on the phone Thursday about regional security. " * 20
+    a = add_article(store, "https://jpost.com/a", [coded("CONSULT", ["bennett", "putin"], D)],
+                    D, text=text)
+    b = add_article(store, "https://copy.com/a", [coded("CONSULT", ["bennett", "putin"], D)],
+                    D, text=text + " Copied.")
+    assert store.article(b)["canonical_id"] == a
+    link_events(store, [a, b])
+    [event] = _events(store)
+    assert (event["n_mentions"], event["n_articles"], event["n_sources"]) == (2, 1, 1)
+
+
+def test_events_undated_mention_joins_only_near_publication(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "putin"], D, mode="phone")], D)
+    near = add_article(store, "https://b.com/1", [
+        coded("CONSULT", ["bennett", "putin"], None)], date(2021, 10, 9))
+    far = add_article(store, "https://c.com/1", [
+        coded("CONSULT", ["bennett", "putin"], None)], date(2021, 12, 9))
+    link_events(store, [a, near, far])
+    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
+
+
+def test_events_one_actor_mention_joins_only_its_own_article(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "putin"], D, mode="phone"),
+        coded("CONSULT", ["putin"], D, mode="phone")], D)
+    b = add_article(store, "https://b.com/1", [coded("CONSULT", ["putin"], D)], D)
+    link_events(store, [a, b])
+    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
+
+
+def test_events_disagreeing_places_are_kept_per_source(store: Store) -> None:
+    a = add_article(store, "https://a.com/1", [coded("CONSULT", ["bennett", "putin"], D,
+                                                     mode="meeting", place="Sochi")], D)
+    b = add_article(store, "https://b.com/1", [coded("CONSULT", ["bennett", "putin"], D,
+                                                     mode="meeting", place="Moscow")], D)
+    link_events(store, [a, b])
+    details = json.loads(_events(store)[0]["details"])
+    assert details["disagreements"]["locations"] == ["Moscow", "Sochi"]
+    assert {s["site"] for s in details["sources"]} == {"a.com", "b.com"}
+    assert store.con.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL").fetchone() == (0,)
