@@ -25,12 +25,22 @@ def _seed(name: str) -> str:
     ("Thursday, October 7, 2021\n\nThe ministers met in Rome on Sept. 30, 2021.",
      date(2021, 10, 7)),
     ("Published: 2022-01-14\nLeaders spoke last week.", date(2022, 1, 14)),
+    ("Updated: Jan 23, 2020, 10.45 AM IST\nShares rose.", date(2020, 1, 23)),
 ])
 def test_infer_date_dateline_decides(text: str, value: date) -> None:
     found = infer_publication_date(text)
     assert found is not None
     assert (found.value, found.precision) == (value, "day")
     assert "dateline" in found.evidence
+
+
+def test_infer_date_quote_attribution_is_not_a_dateline() -> None:
+    text = ("\u201cWe stand together.\u201d\n\u2013 President Smith, February 19, 2021\n\n"
+            "The leaders met in Brussels on June 14, 2021 for the summit.")
+    found = infer_publication_date(text)
+    assert found is not None
+    assert found.value == date(2021, 6, 14)
+    assert "dateline" not in found.evidence
 
 
 def test_infer_date_offset_and_weekday_agree() -> None:
@@ -85,11 +95,22 @@ def test_infer_date_future_full_date_is_not_a_bound() -> None:
     assert found.value == date(2022, 2, 3)
 
 
-def test_infer_date_month_precision_from_month_year() -> None:
-    text = "Fighting resumed in March 2022 after a pause that began in November 2021."
+def test_infer_date_month_precision_from_month_dateline() -> None:
+    text = ("Quarterly Report\nMarch 2022\n\nFighting resumed after a pause that began in "
+            "November 2021. Talks held earlier this month failed.")
     found = infer_publication_date(text)
     assert found is not None
     assert (found.value, found.precision) == (date(2022, 3, 1), "month")
+
+
+def test_infer_date_month_year_alone_is_history() -> None:
+    text = "Talks this month recalled the treaty signed in August 1992 in Rome."
+    assert infer_publication_date(text) is None
+
+
+def test_infer_date_only_future_dates_give_nothing() -> None:
+    text = "The minister will travel to Rome and Paris from May 5 \u2013 May 9, 2022."
+    assert infer_publication_date(text) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -19,9 +19,10 @@ nothing:
 
 The result is a lower bound: an article is published on the day of its latest event or
 after it, and without a dateline nothing tells how long after. Phrases that only locate the
-article in a period ("this week", "today") do not move the bound. Only month-year mentions
-("October 2021") give month precision; with no full date at all the year is unknown and the
-result is None.
+article in a period ("this week", "today") do not move the bound. Only a month-year dateline
+("March 2022" on a line of its own at the top) gives month precision: a month-year in the body
+("in August 1992") is as often history as news. With no full date at all the year is unknown
+and the result is None.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ _FULL = ("mdy", "dmy", "iso")
 _YEARLESS = ("md", "dm")
 _DASH_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]|$)")
 # Before the date a dateline holds only capitalised words: a place, "Published:", a byline.
-_DATELINE_PREFIX = re.compile(r"^[\W\d_]*(?:[A-Z][\w.'&-]*[\W\d_]*){0,5}$")
+# A line opening with a dash is a quote's attribution, not a dateline.
+_DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][\w.'&-]*[\W\d_]*){0,5}$")
 _CAPTION = re.compile("|".join(re.escape(w) for w in lx.CAPTION_MARKERS), re.IGNORECASE)
 
 
@@ -96,10 +98,12 @@ def infer_publication_date(text: str, title: str | None = None) -> InferredDate 
         return dateline
     full = [d for d in (_full_date(doc, m) for m in mentions if m.kind in _FULL) if d]
     if not full:
-        return _month_only(doc, mentions)
-    past = [d for d in full if not d.future] or full
-    dated = past + _anchored(doc, mentions, full) + _yearless(doc, mentions, full)
-    best = max(dated, key=lambda d: (d.value, -d.start))
+        return None
+    dated = full + _anchored(doc, mentions, full) + _yearless(doc, mentions, full)
+    past = [d for d in dated if not d.future]
+    if not past:
+        return None
+    best = max(past, key=lambda d: (d.value, -d.start))
     return _check_weekdays(doc, mentions, best)
 
 
@@ -130,7 +134,7 @@ def _dateline(doc: str, mentions: list[Mention]) -> InferredDate | None:
     top_lines = [ln for ln in doc.splitlines() if ln.strip()][:DATELINE_LINES]
     limit = doc.find(top_lines[-1]) + len(top_lines[-1]) if top_lines else 0
     for m in mentions:
-        if m.kind not in _FULL or m.start >= limit:
+        if m.kind not in (*_FULL, "my") or m.start >= limit:
             continue
         lo, hi = _line_of(doc, m.start)
         prefix, suffix = doc[lo:m.start], doc[m.end:hi]
@@ -139,18 +143,9 @@ def _dateline(doc: str, mentions: list[Mention]) -> InferredDate | None:
         if sum(ch.isalpha() for ch in suffix) <= DATELINE_SLACK or _DASH_AFTER.match(suffix):
             tv = _resolve(doc, m, None)
             if tv is not None:
-                return InferredDate(tv.value, "day", f"dateline '{doc[lo:hi].strip()}'")
+                precision: Literal["day", "month"] = "month" if m.kind == "my" else "day"
+                return InferredDate(tv.value, precision, f"dateline '{doc[lo:hi].strip()}'")
     return None
-
-
-def _month_only(doc: str, mentions: list[Mention]) -> InferredDate | None:
-    """With no full date, the latest month-year mention gives month precision."""
-    months = [(tv, m) for m in mentions if m.kind == "my"
-              if (tv := _resolve(doc, m, None)) is not None and not _future(doc, m)]
-    if not months:
-        return None
-    tv, m = max(months, key=lambda p: p[0].value)
-    return InferredDate(tv.value, "month", f"latest month mentioned '{m.text}'")
 
 
 def _anchored(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Dated]:
@@ -189,7 +184,9 @@ def _yearless(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Da
         center = ref.value - timedelta(days=YEARLESS_WINDOW)
         placed = place_yearless(month, int(m.groups["day"]), center, 2 * YEARLESS_WINDOW)
         if placed is not None:
-            out.append(_Dated(placed, f"'{m.text}' placed after {ref.evidence}", m.start))
+            side = "after" if placed >= ref.value else "before"
+            out.append(_Dated(placed, f"'{m.text}' placed {side} {ref.evidence}", m.start,
+                              _future(doc, m)))
     return out
 
 
