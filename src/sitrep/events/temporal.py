@@ -58,6 +58,7 @@ _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lx.FUTURE_MARKERS
 # A participle after "be" ("will be held") is passive voice, not past tense.
 _PAST = re.compile(r"\b(?<!be )(?:" + "|".join(lx.PAST_MARKERS) + r"|[a-z]{2,}ed)\b",
                    re.IGNORECASE)
+# Kinds an offset may count from when they follow it ("a day after October 6, 2021").
 _EXPLICIT = {"iso", "mdy", "dmy", "md", "dm", "my", "year", "weekday", "deictic", "part",
              "month", "period", "ordinal"}
 

@@ -34,9 +34,8 @@ NUMBERS: dict[str, int] = {
 # Offsets that count one unit without a number: "the next day", "the previous week".
 NUMBERLESS_DIRECTIONS: tuple[str, ...] = ("next", "following", "previous", "prior")
 
-# Part-of-period words and the fraction of the period where they start: only the precision
-# of the named period is kept, so the fraction is informational (the value stays the
-# period's first day and the period always contains the true date).
+# Part-of-period words: the precision of the period they qualify is kept ("late December" is
+# month precision), so the value stays the period's first day and contains the true date.
 PART_OF_PERIOD: tuple[str, ...] = (
     "early", "mid", "late", "beginning", "start", "middle", "end", "first half", "second half",
 )
@@ -116,34 +115,34 @@ PATTERNS: list[tuple[str, str]] = [
     # (in) (late) October 2021, the end of October 2021
     ("my", rf"(?i:\b(?:the\s+)?{PART}{PART_JOIN})?{MONTH},?\s+(?:of\s+)?{YEAR}"),
     # in late December, early next month, at the beginning of November, the end of last year
-    ("part", rf"(?i:\b(?:the\s+)?{PART}{PART_JOIN}(?:the\s+)?"
-             r"(?:(?P<rel>this|last|next|past|previous|coming)\s+)?)"
-             rf"(?:{MONTH}|(?i:(?P<period>week|month|year)\b)|{YEAR})"),
+    ("part", (rf"(?i:\b(?:the\s+)?{PART}{PART_JOIN}(?:the\s+)?"
+              r"(?:(?P<rel>this|last|next|past|previous|coming)\s+)?)"
+              rf"(?:{MONTH}|(?i:(?P<period>week|month|year)\b)|{YEAR})")),
     # in August, last August, next March, this December, since May
-    ("month", rf"\b(?i:(?P<prep>in|since|by|until|till|during|through|from|last|next|this)\s+)"
-              rf"{MONTH}(?![.,]?\s*\d)"),
+    ("month", (rf"\b(?i:(?P<prep>in|since|by|until|till|during|through|from|last|next|this)\s+)"
+               rf"{MONTH}(?![.,]?\s*\d)")),
     # in 2022, since 2015, by 2030 (a bare year after a determiner is a modifier: skipped)
-    ("year", rf"\b(?i:(?:in|since|by|until|till|during|through|from|before|after|of)\s+)"
-             rf"(?:(?i:early|mid|late)[\s-]+)?{YEAR}(?!-\d)(?!\s*(?:%|percent))"
-             rf"(?!\s+(?i:{_alternation(list(YEAR_MODIFIED_NOUNS))})\b)"),
+    ("year", (rf"\b(?i:(?:in|since|by|until|till|during|through|from|before|after|of)\s+)"
+              rf"(?:(?i:early|mid|late)[\s-]+)?{YEAR}(?!-\d)(?!\s*(?:%|percent))"
+              rf"(?!\s+(?i:{_alternation(list(YEAR_MODIFIED_NOUNS))})\b)")),
     # today, yesterday, tomorrow, the day before yesterday, tonight, this morning
-    ("deictic", r"\b(?i:(?P<deictic>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-                r"|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
-                r"|last\s+night))\b"),
+    ("deictic", (r"\b(?i:(?P<deictic>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+                 r"|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
+                 r"|last\s+night))\b")),
     # this week, last month, next year, earlier this year, later this month, this weekend
-    ("period", r"\b(?i:(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next|coming|previous)"
-               r"\s+(?P<period>week|weekend|month|year))\b"),
+    ("period", (r"\b(?i:(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next|coming|previous)"
+                r"\s+(?P<period>week|weekend|month|year))\b")),
     # (on|last|next|this) Thursday (night)
     ("weekday", rf"(?:\b(?i:(?P<rel>on|last|next|this|past|coming)\s+))?{WEEKDAY}"),
     # two days ago, a year ago
     ("ago", rf"\b(?i:{NUMBER}\s+{UNIT}\s+ago)\b"),
     # a day after / two weeks later / the day before / days later
-    ("offset", rf"\b(?i:(?:{NUMBER}|(?P<the>the))\s+{UNIT}\s+(?P<dir>after|before|later|earlier))"
-               r"\b"),
+    ("offset", (rf"\b(?i:(?:{NUMBER}|(?P<the>the))\s+{UNIT}\s+(?P<dir>after|before|later|earlier))"
+                r"\b")),
     ("offset", r"\b(?i:(?P<unit>day|week|month|year)s\s+(?P<dir>later|earlier))\b"),
     # the next day, the following week, the previous month, the same day
-    ("offset", r"\b(?i:the\s+(?P<dir>next|following|previous|same|prior)\s+"
-               r"(?P<unit>day|week|month|year))\b"),
+    ("offset", (r"\b(?i:the\s+(?P<dir>next|following|previous|same|prior)\s+"
+                r"(?P<unit>day|week|month|year))\b")),
     # on the 5th
     ("ordinal", r"\b(?i:on\s+the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Za-z])"),
 ]
