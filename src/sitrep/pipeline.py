@@ -103,7 +103,7 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
             progress(1, _label(result))
         if article is None:
             continue
-        if store.classify(article, settings.near_duplicate_threshold).outcome == "unchanged":
+        if store.is_unchanged(article):
             report.unchanged += 1
             continue
         pending.append(article)

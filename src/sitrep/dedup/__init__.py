@@ -37,14 +37,14 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def band_keys(grams: set[str]) -> list[tuple[int, int]]:
-    """``(band, bucket)`` pairs for the LSH index of one document."""
+def band_keys(grams: set[str]) -> list[int]:
+    """LSH bucket keys of one document, one per band (the band number is hashed in)."""
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch([g.encode() for g in grams] or [b""])
     values: np.ndarray = mh.hashvalues
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].astype(np.uint64).tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
-        keys.append((band, struct.unpack("<Q", digest)[0]))
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        keys.append(struct.unpack("<Q", digest)[0])
     return keys

@@ -32,7 +32,7 @@ class Classification:
     outcome: Outcome
     canonical_id: str | None
     similarity: float | None
-    band_keys: list[tuple[int, int]]
+    band_keys: list[int]
     revision: int
     ingested_at: datetime | None
 
@@ -91,6 +91,13 @@ class Store:
 
     # --- articles ------------------------------------------------------------------------
 
+    def is_unchanged(self, article: Article) -> bool:
+        """True when this URL is stored with this very text: a cheap check before any work."""
+        article.id = article.id or article_id_for(article.url)
+        row = self.con.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article.id]).fetchone()
+        return bool(row) and row[0] == article.content_hash
+
     def classify(self, article: Article, threshold: float = 0.8) -> Classification:
         """What saving ``article`` would do, without writing anything.
 
@@ -131,9 +138,8 @@ class Store:
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [article.id])
         self._insert_article(article, found.similarity, ingested_at=found.ingested_at or now,
                              now=now)
-        self.con.executemany(
-            "INSERT INTO minhash_bands VALUES (?, ?, ?)",
-            [(b, k, article.id) for b, k in found.band_keys])
+        self.con.execute("INSERT INTO minhash_bands SELECT unnest(?), ?",
+                         [found.band_keys, article.id])
 
     def _insert_article(self, a: Article, similarity: float | None, *, ingested_at: datetime,
                         now: datetime) -> None:
@@ -152,17 +158,15 @@ class Store:
             "published, updated_at FROM articles WHERE id = ?", [article_id]
         )
 
-    def _near_duplicate(self, article_id: str, grams: set[str], keys: list[tuple[int, int]],
+    def _near_duplicate(self, article_id: str, grams: set[str], keys: list[int],
                         threshold: float) -> tuple[str, float] | None:
         """The earliest stored original whose text is a near-copy of ``grams``."""
         if not keys:
             return None
-        values = ", ".join(f"({b}, {k})" for b, k in keys)
         rows = self.con.execute(
-            f"SELECT DISTINCT a.id, a.text, coalesce(a.canonical_id, a.id) AS root, a.ingested_at "
-            f"FROM minhash_bands m JOIN (VALUES {values}) v(band, bucket) "
-            f"ON m.band = v.band AND m.bucket = v.bucket "
-            f"JOIN articles a ON a.id = m.article_id WHERE a.id <> ? ORDER BY a.ingested_at",
+            "SELECT DISTINCT a.id, a.text, coalesce(a.canonical_id, a.id) AS root, a.ingested_at "
+            f"FROM articles a WHERE a.id <> ? AND a.id IN (SELECT article_id FROM minhash_bands "
+            f"WHERE bucket IN ({', '.join(str(int(k)) for k in keys)})) ORDER BY a.ingested_at",
             [article_id],
         ).fetchall()
         for other_id, text, root, _ in rows:

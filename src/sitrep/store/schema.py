@@ -55,11 +55,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, revision)
     );
     CREATE TABLE minhash_bands (
-        band INTEGER NOT NULL,
         bucket UBIGINT NOT NULL,
         article_id VARCHAR NOT NULL
     );
-    CREATE INDEX minhash_bands_lookup ON minhash_bands (band, bucket);
+    CREATE INDEX minhash_bands_lookup ON minhash_bands (bucket);
     CREATE TABLE http_cache (
         url VARCHAR PRIMARY KEY,
         etag VARCHAR,

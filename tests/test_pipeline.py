@@ -1,0 +1,73 @@
+"""The whole ingest pipeline on the bundled corpus: idempotence and crash safety."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import sitrep
+from sitrep.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+WIKINEWS = CORPUS / "wikinews.jsonl"
+
+CHILD = """
+import sys
+import sitrep
+with sitrep.open(sys.argv[1]) as s:
+    s.ingest([sys.argv[2]], code=False,
+             progress=lambda n, label: print("item", label, flush=True))
+"""
+
+
+def test_pipeline_second_ingest_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with sitrep.open(db) as s:
+        first = s.ingest([WIKINEWS], code=False)
+        assert first.new == 27 and first.ok
+        second = s.ingest([WIKINEWS], code=False)
+        assert second.new == 0 and second.unchanged == 27
+        assert s.store.count("articles") == 27
+
+
+def test_pipeline_same_text_under_two_urls_is_one_original(tmp_path: Path) -> None:
+    lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:3]
+    moved = [line.replace("https://en.wikinews.org/wiki/", "https://mirror.example/") for line in lines]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(moved) + "\n", encoding="utf-8")
+    with sitrep.open(tmp_path / "s.duckdb") as s:
+        report = s.ingest([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], code=False)
+        assert (report.new, report.duplicate) == (3, 3)
+        originals = s.articles(include_duplicates=False)
+        assert len(originals) == 3
+        assert all("mirror.example" not in a["url"] for a in originals)
+
+
+def test_pipeline_kill_9_leaves_whole_articles_and_rerun_finishes(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(CORPUS)],
+                             stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    assert child.stdout is not None
+    for _ in range(120):
+        if not child.stdout.readline():
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    with Store(db) as store:
+        saved = store.count("articles")
+        assert 0 < saved < 436
+        # Every stored article is whole: text, hash and all of its near-duplicate index rows.
+        bands = store.con.execute(
+            "SELECT count(*) FROM articles a WHERE text IS NULL OR content_hash IS NULL OR "
+            "(SELECT count(*) FROM minhash_bands m WHERE m.article_id = a.id) <> 32"
+        ).fetchone()
+        assert bands == (0,)
+    with sitrep.open(db) as s:
+        report = s.ingest([CORPUS], code=False)
+        assert report.new == 436 - saved
+        assert report.unchanged == saved
+        assert s.store.count("articles") == 436
