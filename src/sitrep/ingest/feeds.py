@@ -25,6 +25,8 @@ from sitrep.record import RawItem
 
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+_BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+"""Flags feedparser raises for well-formed feeds with a wrong label, not broken XML."""
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
@@ -71,10 +73,13 @@ def parse_feed(content: bytes, item: str, base_url: str | None = None) -> Any:
             no entries.
     """
     check_entities(content, item)
-    headers = {"content-location": base_url} if base_url else {}
+    # Without a content type feedparser flags every stream as suspect; the type is known here.
+    headers = {"content-type": "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
     parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
-    if not parsed.entries and parsed.get("bozo"):
-        reason = parsed.get("bozo_exception")
+    reason = parsed.get("bozo_exception")
+    if not parsed.entries and parsed.get("bozo") and not isinstance(reason, _BENIGN):
         raise IngestError("E110", str(reason) if reason else "no entries", item=item)
     return parsed
 
