@@ -13,12 +13,14 @@ needs no Content-Length.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Self
 
 
 @dataclass
@@ -63,7 +65,7 @@ class LocalHttpServer:
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,),
                                         daemon=True)
 
-    def __enter__(self) -> LocalHttpServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -101,16 +103,15 @@ class LocalHttpServer:
 
 def _handler_for(server: LocalHttpServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server dispatches to)
+        def do_GET(self) -> None:
             request = Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()},
                               time.monotonic())
             reply = server.reply_for(request)
             if reply.delay:
                 time.sleep(reply.delay)
-            try:
+            # The client may hang up on purpose (size cap, timeout).
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._send(reply)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client hung up on purpose (size cap, timeout)
 
         def _send(self, reply: Reply) -> None:
             self.send_response(reply.status)

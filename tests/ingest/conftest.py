@@ -14,9 +14,9 @@ _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
 
-from helpers.httpserver import LocalHttpServer  # noqa: E402
+from helpers.httpserver import LocalHttpServer
 
-from sitrep.ingest import IngestOptions  # noqa: E402
+from sitrep.ingest import IngestOptions
 
 
 @pytest.fixture

@@ -173,7 +173,8 @@ def test_feeds_external_entity_refused(tmp_path: Path, options: IngestOptions) -
 
 
 def test_feeds_entity_check_sees_through_declared_utf7() -> None:
-    text = '<?xml version="1.0" encoding="utf-7"?>+ADw-!DOCTYPE r +AFs-+ADw-!ENTITY a "b"+AD4-+AF0-+AD4-'
+    text = ('<?xml version="1.0" encoding="utf-7"?>'
+            '+ADw-!DOCTYPE r +AFs-+ADw-!ENTITY a "b"+AD4-+AF0-+AD4-')
     try:
         check_entities(text.encode("ascii"), "feed.xml")
     except IngestError as err:

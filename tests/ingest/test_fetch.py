@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import time
 from dataclasses import replace
 
@@ -213,7 +214,7 @@ def test_fetch_per_host_delay_spaces_requests(server: LocalHttpServer,
         fetcher.get(server.url("/b"))
     times = sorted(r.time for r in server.requests)  # robots.txt, /a, /b
     assert len(times) == 3
-    assert all(later - earlier >= 0.28 for earlier, later in zip(times, times[1:]))
+    assert all(later - earlier >= 0.28 for earlier, later in itertools.pairwise(times))
 
 
 @pytest.mark.parametrize("address, public", [

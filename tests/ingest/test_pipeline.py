@@ -59,7 +59,8 @@ def test_pipeline_file_url_read_as_path(tmp_path: Path) -> None:
     path = tmp_path / "my page.html"
     path.write_bytes(HTML)
     [item] = iter_items([path.resolve().as_uri()], IngestOptions())
-    assert isinstance(item, RawItem) and item.content == HTML and item.url == path.resolve().as_uri()
+    assert isinstance(item, RawItem) and item.content == HTML
+    assert item.url == path.resolve().as_uri()
 
 
 def test_pipeline_unknown_type_in_directory_is_skipped_not_failed(tmp_path: Path) -> None:

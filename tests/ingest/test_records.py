@@ -125,7 +125,8 @@ def test_records_count_inputs_counts_jsonl_lines(tmp_path: Path) -> None:
 def test_records_shared_corpus_ingests_without_errors() -> None:
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
-        pytest.skip("../shared/corpus not found: golden test needs the shared folder beside the repo")
+        pytest.skip("../shared/corpus not found: "
+                    "golden test needs the shared folder beside the repo")
     results = list(iter_items([str(corpus)], IngestOptions()))
     items = [r for r in results if isinstance(r, RawItem)]
     assert not [r for r in results if isinstance(r, IngestError)]

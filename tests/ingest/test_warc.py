@@ -1,13 +1,13 @@
-"""WARC archives written in the test with warcio: good, gzipped, truncated and corrupt."""
+"""WARC archives written in the test with fastwarc: good, gzipped, truncated and corrupt."""
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from fastwarc.warc import WarcRecord, WarcRecordType
 
 from sitrep.errors import IngestError
 from sitrep.ingest import IngestOptions, Skipped, iter_items
@@ -18,25 +18,37 @@ def page(n: int) -> bytes:
     return f"<html><body><h1>Story {n}</h1>{'<p>Body text.</p>' * 300}</body></html>".encode()
 
 
+def warc_record(kind: WarcRecordType, url: str, block: bytes, content_type: str) -> bytes:
+    record = WarcRecord()
+    record.init_headers(kind)
+    record.headers["WARC-Target-URI"] = url
+    record.headers["Content-Type"] = content_type
+    record.set_bytes_content(block)
+    buffer = io.BytesIO()
+    record.write(buffer)
+    return buffer.getvalue()
+
+
+def http_response(url: str, body: bytes, content_type: str, extra: str = "") -> bytes:
+    head = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n{extra}"
+            f"Content-Length: {len(body)}\r\n\r\n")
+    return warc_record(WarcRecordType.response, url, head.encode() + body,
+                       "application/http; msgtype=response")
+
+
 def write_warc(path: Path, gz: bool, pages: int = 3, with_other_records: bool = True) -> Path:
-    """A WARC with ``pages`` HTML responses, plus a request and an image response between."""
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=gz)
-        for n in range(pages):
-            url = f"https://news.example.org/story/{n}"
-            if with_other_records:
-                writer.write_record(writer.create_warc_record(url, "request",
-                                                              payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-                image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")],
-                                         protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(
-                    url + ".png", "response", payload=io.BytesIO(b"\x89PNG...."),
-                    http_headers=image))
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                                  ("ETag", f'"e{n}"')], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response",
-                                                          payload=io.BytesIO(page(n)),
-                                                          http_headers=headers))
+    """A WARC with ``pages`` HTML responses, each after a request and an image response."""
+    records = []
+    for n in range(pages):
+        url = f"https://news.example.org/story/{n}"
+        if with_other_records:
+            records.append(warc_record(WarcRecordType.request, url, b"GET / HTTP/1.1\r\n\r\n",
+                                       "application/http; msgtype=request"))
+            records.append(http_response(url + ".png", b"\x89PNG....", "image/png"))
+        records.append(http_response(url, page(n), "text/html; charset=utf-8",
+                                     f'ETag: "e{n}"\r\n'))
+    # A .warc.gz holds one gzip member per record, as crawlers write them.
+    path.write_bytes(b"".join(gzip.compress(r) if gz else r for r in records))
     return path
 
 
@@ -82,9 +94,7 @@ def test_warc_record_over_cap_reported_and_rest_read(tmp_path: Path) -> None:
 
 def test_warc_without_html_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc"
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=False)
-        writer.write_record(writer.create_warc_record("https://x.org/a.png", "resource",
-                                                      payload=io.BytesIO(b"png")))
+    path.write_bytes(warc_record(WarcRecordType.resource, "https://x.org/a.png", b"png",
+                                 "image/png"))
     assert list(iter_items([str(path)], IngestOptions())) == [
         Skipped(str(path), "WARC archive holds no HTML response records")]

@@ -8,6 +8,7 @@ one, so such a document is refused outright (E111) instead of being parsed with 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import re
 import time
@@ -48,10 +49,8 @@ def check_entities(content: bytes, item: str) -> None:
     views = [head_text(content, len(content))]
     declared = _DECLARED.search(views[0][:512])
     if declared:
-        try:
+        with contextlib.suppress(LookupError):  # an unknown codec: the feed parser fails too
             views.append(content.decode(codecs.lookup(declared.group(1)).name, errors="replace"))
-        except LookupError:
-            pass
     for text in views:
         if _ENTITY.search(_CDATA.sub("", text)):
             raise IngestError("E111", "the document declares XML entities", item=item)

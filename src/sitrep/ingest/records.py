@@ -110,8 +110,8 @@ def record_item(record: Any, origin: str) -> RawItem:
     url_key, url = _first(record, URL_FIELDS)
     text_key, text = _first(record, TEXT_FIELDS)
     html_key, html = _first(record, HTML_FIELDS)
-    missing = [name for name, ok in (("url", isinstance(url, str)),
-                                     ("text or html", isinstance(text, str) or isinstance(html, str)))
+    has_body = isinstance(text, str) or isinstance(html, str)
+    missing = [name for name, ok in (("url", isinstance(url, str)), ("text or html", has_body))
                if not ok]
     if missing:
         raise IngestError("E109", "missing " + " and ".join(missing), item=origin)
