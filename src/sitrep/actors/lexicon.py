@@ -1,0 +1,59 @@
+"""The actor words (titles, sector nouns, reference words) as loaded from data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Contents of ``data/events/actors.yaml``."""
+
+    titles: dict[str, str]
+    """Title (lower case) -> kb office (``head_of_state``...), ``other`` or ``counterpart``."""
+    military_titles: frozenset[str]
+    sector_nouns: dict[str, str]
+    plural_heads: frozenset[str]
+    person_pronouns: frozenset[str]
+
+    def find_title(self, words: list[str]) -> str | None:
+        """The longest title spelled by consecutive ``words`` (lower case), or None.
+
+        Args:
+            words: lower-cased words before a name or in an apposition, in order.
+
+        Returns:
+            The title ("foreign minister"), preferring the longest and then the last one.
+        """
+        best: str | None = None
+        for size in (3, 2, 1):
+            for i in range(len(words) - size, -1, -1):
+                phrase = " ".join(words[i:i + size])
+                if phrase in self.titles:
+                    return phrase
+        return best
+
+
+def load_actor_words() -> ActorWords:
+    """Read the bundled ``actors.yaml``.
+
+    Returns:
+        The title, sector and reference word lists.
+    """
+    text = (DATA_DIR / "actors.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return ActorWords(
+        titles={str(k).lower(): str(v) for k, v in raw["titles"].items()},
+        military_titles=frozenset(raw["military_titles"]),
+        sector_nouns={str(k).lower(): str(v) for k, v in raw["sector_nouns"].items()},
+        plural_heads=frozenset(raw["plural_heads"]),
+        person_pronouns=frozenset(raw["person_pronouns"]),
+    )
+
+
+ACTOR_WORDS = load_actor_words()

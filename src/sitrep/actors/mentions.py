@@ -1,0 +1,515 @@
+"""Actor mentions in parsed sentences, resolved to canonical actors.
+
+A sentence is read in four passes, each over what the earlier ones left:
+
+1. named entities: people (with the titles and appositions around them: "Russian Foreign
+   Minister Sergei Lavrov", "his Iranian counterpart, Hossein Amirabdollahian"), states and
+   seats of government ("Jerusalem" = Israel's government), organisations ("the IDF");
+2. a country word modifying a sector noun ("the Russian military", "Israeli officials");
+3. descriptions that point back at people already named in the article: titles ("the prime
+   minister", "the US president"), plurals ("the two men", "both leaders");
+4. personal pronouns ("him"), the most recent compatible person.
+
+An ``ArticleActors`` carries what the article has named so far, so that "Bennett" after
+"Prime Minister Naftali Bennett" is the same actor, with the same office.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.kb import KnowledgeBase, Person, normalise
+from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
+from sitrep.record import ActorRef
+
+ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
+_TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
+
+
+@dataclass
+class Mention:
+    """Words in a sentence that refer to one or more actors."""
+
+    start: int
+    """Token index (in the Doc) of the first word."""
+    end: int
+    head: int
+    """Token index of the syntactic head of the mention."""
+    actors: list[ActorRef]
+    kind: str = "name"
+    """name, sector, title, plural or pronoun: how the mention was found."""
+
+
+@dataclass
+class ArticleActors:
+    """Actor resolution state for one article: people named so far, most recent last."""
+
+    resolver: ActorResolver
+    published: date | None
+    persons: list[ActorRef] = field(default_factory=list)
+
+    def sentence(self, sent: Span) -> dict[int, Mention]:
+        """Find and resolve the actor mentions of one sentence.
+
+        Args:
+            sent: a parsed sentence of the article's Doc.
+
+        Returns:
+            Token index -> mention, for every token inside a mention.
+        """
+        found: dict[int, Mention] = {}
+        self.resolver.find_entities(sent, self, found)
+        self.resolver.find_sector_nouns(sent, found)
+        self.resolver.find_descriptions(sent, self, found)
+        self.resolver.find_pronouns(sent, self, found)
+        for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
+            for ref in mention.actors:
+                if ref.kind == "person" and mention.kind == "name":
+                    self.remember(ref)
+        return found
+
+    def remember(self, ref: ActorRef) -> None:
+        """Make ``ref`` the most recent person named (replacing an earlier copy)."""
+        key = actor_key(ref)
+        self.persons = [p for p in self.persons if actor_key(p) != key]
+        self.persons.append(ref)
+
+    def by_surname(self, name: str) -> ActorRef | None:
+        """The most recent person whose name ends with (or equals) ``name``."""
+        key = normalise(name)
+        for ref in reversed(self.persons):
+            words = ref.name.split()
+            tails = {normalise(" ".join(words[i:])) for i in range(len(words))}
+            if key in tails or key == normalise(ref.name):
+                return ref
+        return None
+
+    def by_office(self, office: str | None, country: str | None) -> ActorRef | None:
+        """The most recent person holding ``office`` (and of ``country`` if given)."""
+        for ref in reversed(self.persons):
+            if country and ref.country != country:
+                continue
+            if office and office != "other" and ref.office and \
+                    self.resolver.office_kind(ref.office) != office:
+                continue
+            if office is None or ref.office:
+                return ref
+        return None
+
+    def recent(self, count: int, exclude: set[str] | None = None) -> list[ActorRef]:
+        """The ``count`` most recently named distinct people, oldest first."""
+        chosen = [p for p in reversed(self.persons) if actor_key(p) not in (exclude or set())]
+        return list(reversed(chosen[:count]))
+
+
+def actor_key(ref: ActorRef) -> str:
+    """Identity of an actor for comparisons: kb id, else kind, country and name."""
+    if ref.actor_id:
+        return ref.actor_id
+    if ref.kind == "person":
+        return "person:" + normalise(ref.name)
+    return f"{ref.kind}:{ref.country or normalise(ref.name)}:{ref.sector or ''}"
+
+
+class ActorResolver:
+    """Resolves mentions with the knowledge base and the gazetteer.
+
+    Args:
+        kb: the people knowledge base.
+        gazetteer: states, organisations, places and sector nouns
+            (``sitrep.actors.gazetteer.Gazetteer``).
+        words: title, sector and reference words (the bundled ``actors.yaml`` by default).
+    """
+
+    def __init__(self, kb: KnowledgeBase, gazetteer: Any, words: ActorWords = ACTOR_WORDS):
+        self.kb = kb
+        self.gaz = gazetteer
+        self.words = words
+
+    def article(self, published: date | None) -> ArticleActors:
+        """A fresh resolution state for one article published on ``published``."""
+        return ArticleActors(self, published)
+
+    # --- states, organisations, people -------------------------------------------------
+
+    def state_ref(self, text: str, sector: str | None = None) -> ActorRef | None:
+        """A state actor for a country name, demonym or seat of government, or None."""
+        state = self.gaz.state(_strip_possessive(text))
+        if state is None:
+            return None
+        code = state.iso3
+        seat = normalise(_strip_possessive(text)) not in {normalise(n) for n in _names(state)}
+        return ActorRef(name=state.name, kind="state", country=code,
+                        sector=sector or ("GOV" if seat and _is_seat(state, text) else None),
+                        text=text)
+
+    def org_ref(self, text: str) -> ActorRef | None:
+        """An organisation actor ("the IDF", "NATO"), or None when unknown."""
+        org = self.gaz.org(_strip_possessive(text))
+        if org is None:
+            return None
+        return ActorRef(name=org.name, kind="org", actor_id=getattr(org, "id", None),
+                        country=getattr(org, "country", None) or getattr(org, "code", None),
+                        sector=getattr(org, "sector", None), text=text)
+
+    def person_ref(self, name: str, on: date | None, title: str | None = None,
+                   country: str | None = None) -> ActorRef:
+        """A person actor: from the kb when it knows the name, else from the text alone.
+
+        Args:
+            name: the name as written.
+            on: the date whose office to report.
+            title: a title found beside the name ("foreign minister"), if any.
+            country: the country the text gives the person ("Iranian"), if any.
+
+        Returns:
+            The actor, with ``actor_id`` set when the kb knows the person.
+        """
+        people = self.kb.find_person(name, on)
+        if country and len(people) > 1:
+            people = [p for p in people if p.country == country] or people
+        if people:
+            return self.refresh(_person_actor(people[0], name), on)
+        office = title and self._office_text(title, country)
+        return ActorRef(name=_clean_name(name), kind="person", country=country,
+                        sector=self._title_sector(title) if title else None,
+                        office=office or None, text=name)
+
+    def refresh(self, ref: ActorRef, on: date | None) -> ActorRef:
+        """Copy of ``ref`` with the office, country and sector it had on ``on`` (kb people)."""
+        if ref.kind != "person" or not ref.actor_id:
+            return ref
+        person = self.kb.person(ref.actor_id)
+        if person is None:
+            return ref
+        term = person.office_on(on) if on else None
+        if term is None:
+            return replace(ref, country=ref.country or person.country or None,
+                           office=None if on else ref.office)
+        return replace(ref, country=term.country if len(term.country) == 3 else ref.country,
+                       sector="MIL" if term.office == "military" else "GOV",
+                       office=self._office_text(term.title, term.country))
+
+    def office_kind(self, office_text: str) -> str | None:
+        """The kb office of an office text ("Prime Minister of Israel" -> head_of_government)."""
+        title = office_text.split(" of ")[0].casefold()
+        return self.words.titles.get(title)
+
+    def _office_text(self, title: str, country: str | None) -> str:
+        label = " ".join(w if w.isupper() else w.capitalize() for w in title.split())
+        if not country:
+            return label
+        name = self.gaz.country_name(country) if len(country) == 3 else None
+        return f"{label} of {name or country}"
+
+    def _title_sector(self, title: str) -> str:
+        return "MIL" if title in self.words.military_titles else "GOV"
+
+    # --- pass 1: named entities ----------------------------------------------------------
+
+    def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
+        """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
+        ents = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
+        consumed: set[int] = set()
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                self._person_entity(ent, sent, ctx, found, consumed)
+        for ent in ents:
+            if ent.label_ == "PERSON" or ent.start in consumed:
+                continue
+            if ent.label_ == "ORG" and self._org_as_people(ent, ctx, found):
+                continue
+            ref = self._place_or_org(ent)
+            if ref is not None:
+                _put(found, Mention(ent.start, ent.end, ent.root.i, [_at(ref, ent)]))
+
+    def _org_as_people(self, ent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> bool:
+        """Read an unknown ORG entity as people when its names are people already named or
+        known to the kb (the small model often tags "Macron and Lapid" as ORG)."""
+        text = _strip_article(ent.text)
+        if self.org_ref(text) or self.state_ref(text):
+            return False
+        runs: list[list[Token]] = [[]]
+        for tok in ent:
+            if tok.pos_ == "PROPN":
+                runs[-1].append(tok)
+            elif runs[-1]:
+                runs.append([])
+        resolved = []
+        for run in (r for r in runs if r):
+            name = _strip_possessive(" ".join(t.text for t in run))
+            ref = ctx.by_surname(name)
+            if ref is None:
+                people = self.kb.find_person(name, ctx.published)
+                ref = self.refresh(_person_actor(people[0], name), ctx.published) \
+                    if people else None
+            if ref is None:
+                return False
+            resolved.append((run, ref))
+        for run, ref in resolved:
+            span = ent.doc[run[0].i:run[-1].i + 1]
+            _put(found, Mention(span.start, span.end, span.root.i, [_at(ref, span)]))
+        return bool(resolved)
+
+    def _place_or_org(self, ent: Span) -> ActorRef | None:
+        text = _strip_article(ent.text)
+        if ent.label_ == "ORG":
+            return self.org_ref(text) or self.state_ref(text) or \
+                ActorRef(name=_strip_possessive(text), kind="org", text=ent.text)
+        return self.state_ref(text) or self.org_ref(text)
+
+    def _person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
+                       found: dict[int, Mention], consumed: set[int]) -> None:
+        title, country, used = self._title_before(ent)
+        consumed.update(used)
+        if title is None:
+            title, country2 = self._title_in_apposition(ent)
+            country = country or country2
+        name = _strip_possessive(ent.text)
+        on = ctx.published
+        if title == "counterpart":
+            partner = ctx.persons[-1] if ctx.persons else None
+            title = (self._office_title(partner.office) if partner and partner.office
+                     else None)
+        earlier = ctx.by_surname(name) if len(name.split()) == 1 else None
+        if earlier is not None:
+            ref = earlier
+        else:
+            ref = self.person_ref(name, on, title, country)
+        start = min([ent.start, *used])
+        _put(found, Mention(start, ent.end, ent.root.i, [_at(ref, ent)]))
+
+    def _office_title(self, office: str) -> str | None:
+        title = office.split(" of ")[0].casefold()
+        return title if title in self.words.titles else None
+
+    def _title_before(self, ent: Span) -> tuple[str | None, str | None, list[int]]:
+        """Title words and country directly before a name ("Russian Foreign Minister")."""
+        doc = ent.doc
+        used: list[int] = []
+        k = ent.start - 1
+        while k >= ent.sent.start:
+            tok = doc[k]
+            if tok.dep_ not in _TITLE_DEPS or not _inside(tok, ent) or tok.lower_ in ("the", "a"):
+                break
+            used.append(k)
+            k -= 1
+        words = [doc[i] for i in sorted(used)]
+        country = None
+        for tok in words:
+            if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
+                ref = self.state_ref(tok.text)
+                if ref is not None:
+                    country = ref.country
+        title = self.words.find_title([t.lower_ for t in words if t.ent_type_ not in
+                                       ("NORP", "GPE") and t.pos_ != "PUNCT"])
+        return title, country, used
+
+    def _title_in_apposition(self, ent: Span) -> tuple[str | None, str | None]:
+        """Title of a noun in apposition with a name ("his Iranian counterpart, Hossein ...")."""
+        root = ent.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        for noun in nouns:
+            words = [t for t in noun.subtree if t.i < noun.i or t.i == noun.i]
+            title = self.words.find_title([t.lower_ for t in words
+                                           if t.ent_type_ not in ("NORP", "GPE")])
+            if title is None:
+                continue
+            country = None
+            for tok in words:
+                if tok.ent_type_ in ("NORP", "GPE"):
+                    ref = self.state_ref(tok.text)
+                    country = ref.country if ref else country
+            return title, country
+        return None, None
+
+    # --- pass 2: country + sector noun -------------------------------------------------------
+
+    def find_sector_nouns(self, sent: Span, found: dict[int, Mention]) -> None:
+        """"the Russian military", "Israeli officials", "Israel's army" (pass 2)."""
+        for tok in sent:
+            if tok.i in found or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            sector = self._sector(tok)
+            if sector is None:
+                continue
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and \
+                        child.ent_type_ in ("NORP", "GPE", "ORG"):
+                    ref = self.state_ref(_entity_text(child), sector)
+                    if ref is not None:
+                        start = min(t.i for t in tok.subtree if t.i <= tok.i)
+                        start = max(start, sent.start)
+                        span = sent.doc[start:tok.i + 1]
+                        _put(found, Mention(start, tok.i + 1, tok.i, [_at(ref, span)], "sector"))
+                        break
+
+    def _sector(self, tok: Token) -> str | None:
+        words = (tok.lemma_.lower(), tok.lower_)
+        compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
+        if compound:
+            words = (f"{compound} {tok.lemma_.lower()}",) + words
+        for word in words:
+            sector = _gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
+            if sector:
+                return sector
+        return None
+
+    # --- pass 3: descriptions -----------------------------------------------------------------
+
+    def find_descriptions(self, sent: Span, ctx: ArticleActors,
+                          found: dict[int, Mention]) -> None:
+        """"the prime minister", "the US president", "the two men", "both leaders" (pass 3)."""
+        for tok in sent:
+            if tok.i in found or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+                continue
+            lemma = tok.lemma_.lower()
+            group = self._group(tok, sent, ctx, found)
+            if group:
+                _put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
+                continue
+            if not any(c.lower_ == "the" for c in tok.children):
+                continue
+            words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            title = self.words.find_title(words + [lemma])
+            if title is None or title == "counterpart":
+                continue
+            office = self.words.titles.get(title)
+            country = next((r.country for c in tok.children if c.i < tok.i
+                            for r in [self.state_ref(c.text)] if r), None)
+            ref = ctx.by_office(office, country) if not country else None
+            if ref is None and country and office and ctx.published:
+                holders = self.kb.holder(country, office, ctx.published)
+                ref = _person_actor(holders[0], tok.text) if holders else None
+                ref = self.refresh(ref, ctx.published) if ref else None
+            if ref is None and not country:
+                ref = ctx.by_office(office, None)
+            if ref is not None:
+                _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "title"))
+
+    def _group(self, tok: Token, sent: Span, ctx: ArticleActors,
+               found: dict[int, Mention]) -> list[ActorRef]:
+        lemma = tok.lemma_.lower()
+        if lemma not in self.words.plural_heads and tok.lower_ not in self.words.plural_heads:
+            return []
+        named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
+                 for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
+        if len(named) >= 2:
+            return list({actor_key(r): r for r in named}.values())
+        markers = {c.lower_ for c in tok.children} | {tok.lower_}
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
+        if not plural or not (markers & {"two", "both", "the"}):
+            return []
+        if tok.lower_ not in ("men", "leaders", "two", "both") and "two" not in markers \
+                and "both" not in markers:
+            return []
+        return ctx.recent(2) if len(ctx.persons) >= 2 else []
+
+    # --- pass 4: pronouns ----------------------------------------------------------------------
+
+    def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
+        """"him", "he": the most recent person other than the clause's own subject (pass 4)."""
+        for tok in sent:
+            if tok.i in found or tok.lower_ not in self.words.person_pronouns \
+                    or tok.dep_ == "poss":
+                continue
+            subject = _clause_subject(tok)
+            exclude = set()
+            if subject is not None and subject.i in found and subject.i != tok.i:
+                exclude = {actor_key(r) for r in found[subject.i].actors}
+            earlier = [m.actors[0] for i, m in sorted(found.items())
+                       if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
+                       and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
+            ref = earlier[-1] if earlier else next(iter(ctx.recent(1, exclude)), None)
+            if ref is not None:
+                _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "pronoun"))
+
+
+def _person_actor(person: Person, text: str) -> ActorRef:
+    return ActorRef(name=person.name, kind="person", actor_id=person.id,
+                    country=person.country or None, sector="GOV", text=text)
+
+
+def _at(ref: ActorRef, where: Span | Token) -> ActorRef:
+    """Copy of ``ref`` pointing at the words of this mention (character offsets in the Doc)."""
+    if isinstance(where, Token):
+        return replace(ref, text=where.text, start=where.idx, end=where.idx + len(where))
+    return replace(ref, text=where.text, start=where.start_char, end=where.end_char)
+
+
+def _put(found: dict[int, Mention], mention: Mention) -> None:
+    for i in range(mention.start, mention.end):
+        found.setdefault(i, mention)
+    found[mention.head] = mention
+
+
+def _inside(tok: Token, ent: Span) -> bool:
+    head = tok
+    for _ in range(6):
+        if ent.start <= head.i < ent.end:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _entity_text(tok: Token) -> str:
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    return tok.text
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(_strip_possessive(name).split())
+
+
+def _names(state: Any) -> list[str]:
+    names = [getattr(state, "name", "")]
+    names += list(getattr(state, "names", ()) or ())
+    return names
+
+
+def _is_seat(state: Any, text: str) -> bool:
+    seats = getattr(state, "seats", None)
+    if seats is None:
+        return True
+    key = normalise(_strip_possessive(_strip_article(text)))
+    return key in {normalise(_strip_article(s)) for s in seats}
+
+
+def _gaz_sector(gaz: Any, word: str) -> str | None:
+    finder = getattr(gaz, "sector_noun", None)
+    return finder(word) if finder else None

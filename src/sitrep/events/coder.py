@@ -1,0 +1,407 @@
+"""The event coder: articles in, PLOVER events out, each traceable to its sentence.
+
+For each sentence of an article, in order:
+
+1. resolve the actor mentions (``sitrep.actors.mentions``), carrying the people named so far;
+2. match the trigger rules (``sitrep.events.rules``) and drop triggers that only spell out
+   the content of another ("agreed *to meet*", "accepted an *invitation*");
+3. read each trigger's source, target and place, resolve them to actors and a location;
+4. decide the modality (``sitrep.events.modality``); a planned meeting is AGREE, a planned
+   attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events);
+5. date the event with the time expressions of its clause (``sitrep.events.temporal``),
+   anchored on the previous dated event of the article; no expression, no date;
+6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
+
+Participants: "A met with B and C" gives one event per pair (A, B) and (A, C), as analysts
+count bilateral contacts (and as the seeds' gold does); "A, B and C met" and summits
+(mode ``multilateral``) give one event listing everyone, PLOVER's rule for a meeting of several
+parties. Events repeating an earlier one of the same article (captions, recaps) are kept and
+marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.mentions import ActorResolver, ArticleActors, Mention, actor_key
+from sitrep.events import temporal
+from sitrep.events.modality import modality_of
+from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
+from sitrep.events.topics import TopicLexicon, load_topics
+from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
+from sitrep.record import ActorRef, Article, Event, Location, Modality
+
+CODER_VERSION = "1"
+"""Bumped by hand when the coding logic (not the data) changes."""
+SYMMETRIC = frozenset({"CONSULT"})
+ABSORBING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
+"""Types whose trigger swallows triggers in its complement ("threatened to ban")."""
+FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                      "SUPPORT": "AGREE", "RETREAT": "CONCEDE"}
+FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
+                   "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
+NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
+_MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
+"""Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
+counterpart, Hossein Amirabdollahian" is the person, not Iran."""
+
+
+class Coder:
+    """Codes articles into events with a spaCy pipeline, trigger rules, a kb and a gazetteer.
+
+    Build one with ``Coder.load()``; ``version`` identifies rules, model and knowledge base,
+    so that events coded by another version can be found and re-coded.
+    """
+
+    def __init__(self, nlp: Language, rules: RuleSet, resolver: ActorResolver,
+                 topics: TopicLexicon, kb_version: str = "bundled") -> None:
+        self.nlp = nlp
+        self.rules = rules
+        self.resolver = resolver
+        self.topics = topics
+        self.version = (f"sitrep-coder-{CODER_VERSION}+rules-{rules.version}"
+                        f"+{model_version(nlp)}+kb-{kb_version}")
+
+    @classmethod
+    def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
+             gazetteer: Any = None) -> Coder:
+        """Load the pipeline, rules, knowledge base and gazetteer.
+
+        Args:
+            model: an installed spaCy pipeline.
+            kb_extra: the user's knowledge-base file or folder, added to the bundled one.
+            gazetteer: a gazetteer to use instead of the bundled one.
+
+        Returns:
+            A ready coder.
+
+        Raises:
+            CodingError: E401 when the pipeline is missing, E402 when a kb file is invalid.
+        """
+        from sitrep.actors.kb import KnowledgeBase
+
+        kb = KnowledgeBase.load(kb_extra)
+        if gazetteer is None:
+            from sitrep.actors.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.load()
+        kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
+        return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
+                   kb_version)
+
+    def code(self, article: Article) -> list[Event]:
+        """Code one article.
+
+        Args:
+            article: the article; ``published`` anchors relative dates ("Thursday").
+
+        Returns:
+            The events in text order.
+        """
+        return self.code_doc(article, self.nlp(article.text))
+
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32
+                  ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in batches through ``nlp.pipe``.
+
+        Args:
+            articles: the articles.
+            batch_size: texts per spaCy batch.
+
+        Yields:
+            Each article with its events, in input order.
+        """
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.code_doc(article, doc)
+
+    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
+        actx = self.resolver.article(article.published)
+        events: list[Event] = []
+        anchor: temporal.TimeValue | None = None
+        for sent in doc.sents:
+            found = self._code_sentence(article, sent, actx, anchor)
+            for event in found:
+                if event.date is not None and event.date_precision is not None:
+                    anchor = temporal.TimeValue(event.date, event.date_precision,
+                                                event.date_text or "", 0, 0, False)
+            events += found
+        _mark_duplicates(events)
+        return events
+
+    # --- one sentence -----------------------------------------------------------------------
+
+    def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
+                       anchor: temporal.TimeValue | None) -> list[Event]:
+        mentions = actx.sentence(sent)
+        triggers = _independent(find_triggers(sent, self.rules))
+        if not triggers:
+            return []
+        times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
+                 if not _relative_to_clause(tv)]
+        dated = _assign_times(sent, triggers, times)
+        out: list[Event] = []
+        for trig in triggers:
+            out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx)
+        return out
+
+    def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
+                when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
+        args = arguments(trig)
+        source = _resolve(args.source, mentions)
+        target = [r for r in _resolve(args.target, mentions)
+                  if actor_key(r) not in {actor_key(s) for s in source}]
+        location = self._location(args.places, mentions)
+        etype, mode = trig.rule.type, trig.mode
+        if etype == "CONSULT" and mode == "visit" and not target and location is not None:
+            host = self.resolver.state_ref(location.country or "") if location.country else None
+            target = [host] if host else []
+        if not _enough(etype, source, target, trig):
+            return []
+        modality = modality_of(trig.anchor)
+        rule_id = trig.rule.id
+        if modality == "future":
+            new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
+            if new_type:
+                rule_id, etype, mode = f"{rule_id}>future", new_type, None
+        day = when.value if when else None
+        source = [self.resolver.refresh(r, day or article.published) for r in source]
+        target = [self.resolver.refresh(r, day or article.published) for r in target]
+        groups = _participant_groups(etype, mode, source, target, trig)
+        return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
+                            members, when, location) for src, tgt, members in groups]
+
+    def _event(self, article: Article, sent: Span, trig: Trigger, etype: str, mode: str | None,
+               modality: Modality, rule_id: str, source: ActorRef | None,
+               target: ActorRef | None, members: list[ActorRef],
+               when: temporal.TimeValue | None, location: Location | None) -> Event:
+        words = [trig.token] if trig.governor is None else sorted(
+            [trig.token, trig.governor], key=lambda t: t.i)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        base = sent.start_char
+        return Event(
+            type=etype, mode=mode, actors=members, article_id=article.id or "",
+            sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            source=source, target=target,
+            date=when.value if when else None,
+            date_precision=when.precision if when else None,
+            date_text=when.text if when else None,
+            date_start=base + when.start if when else None,
+            date_end=base + when.end if when else None,
+            location=location, topics=self.topics.find(_topic_text(sent)),
+            modality=modality, confidence=_confidence(source, target, members, when),
+            rule=rule_id, trigger=sent.doc.text[start:end], trigger_start=start,
+            trigger_end=end,
+        )
+
+    def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
+        for tok in places:
+            # the small model tags some cities as people ("in Glasgow"): any proper noun
+            # after "in"/"at" is tried against the gazetteer
+            if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.pos_ != "PROPN":
+                continue
+            name = _entity_at(tok)
+            country = None
+            for child in tok.children:
+                if child.dep_ in ("appos", "conj", "npadvmod") and child.ent_type_ == "GPE":
+                    ref = self.resolver.state_ref(_entity_at(child))
+                    country = ref.country if ref else None
+            place = self.resolver.gaz.place(name, country)
+            if place is not None:
+                return Location(name=place.name, country=place.country,
+                                lat=place.lat, lon=place.lon)
+            state = self.resolver.state_ref(name)
+            if state is not None:
+                return Location(name=state.name, country=state.country)
+        return None
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _independent(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers that spell out the content of another one in the same clause chain.
+
+    A trigger under an AGREE/REQUEST/REJECT/THREATEN/ACCUSE/SUPPORT trigger ("agreed to meet",
+    "threatened to ban") is part of that event, and a nominal trigger governed by another
+    trigger ("accepted an invitation") is the same event.
+    """
+    by_token = {t.token.i: t for t in triggers}
+    kept = []
+    for trig in triggers:
+        if trig.governor is not None and trig.governor.i in by_token:
+            continue
+        outer = _outer_trigger(trig, by_token)
+        same_event = trig.rule.pos == "NOUN" and outer is not None \
+            and outer.rule.type == trig.rule.type
+        if outer is None or (outer.rule.type not in ABSORBING and not same_event):
+            kept.append(trig)
+    return kept
+
+
+def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    cur = trig.anchor
+    for _ in range(8):
+        if cur.dep_ == "conj" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        outer = by_token.get(cur.i)
+        if outer is not None and outer is not trig:
+            return outer
+    return None
+
+
+def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.TimeValue]
+                  ) -> dict[int, temporal.TimeValue]:
+    """Give each trigger the time expression of its own clause, else one above it.
+
+    A time expression belongs to the nearest trigger among its syntactic ancestors; a trigger
+    with none of its own takes an unclaimed expression attached to one of its ancestors, or,
+    failing that, the sentence's only unclaimed expression (photo captions end with a date).
+    """
+    anchors = {t.anchor.i: t for t in triggers} | {t.token.i: t for t in triggers}
+    own: dict[int, temporal.TimeValue] = {}
+    loose: list[tuple[Token, temporal.TimeValue]] = []
+    for tv in times:
+        tok = _token_at(sent, sent.start_char + tv.start)
+        if tok is None:
+            continue
+        owner = _nearest_owner(tok, anchors)
+        if owner is not None and owner.token.i not in own:
+            own[owner.token.i] = tv
+        elif owner is None:
+            loose.append((tok, tv))
+    for trig in triggers:
+        if trig.token.i in own:
+            continue
+        ancestors = {a.i for a in trig.anchor.ancestors} | {trig.anchor.i}
+        for tok, tv in loose:
+            if {a.i for a in tok.ancestors} & ancestors:
+                own[trig.token.i] = tv
+                break
+        else:
+            if len(loose) == 1:
+                own[trig.token.i] = loose[0][1]
+    return own
+
+
+def _relative_to_clause(tv: temporal.TimeValue) -> bool:
+    """ "a day after Lavrov met ...": the offset dates one event from another, not from the
+    anchor, so it dates neither."""
+    return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
+
+
+def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
+    for anc in [tok, *tok.ancestors]:
+        if anc.i in anchors:
+            return anchors[anc.i]
+    return None
+
+
+def _token_at(sent: Span, char: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok) + 1:
+            return tok
+    return None
+
+
+def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """Actors behind argument tokens: the mention at the token, or at a modifier of it."""
+    out: dict[str, ActorRef] = {}
+    for tok in tokens:
+        mention = mentions.get(tok.i)
+        if mention is None:
+            kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
+                          key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
+            mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
+        if mention is None:
+            continue
+        for ref in mention.actors:
+            out.setdefault(actor_key(ref), ref)
+    return list(out.values())
+
+
+def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
+    if not source and not target:
+        return False
+    if etype in NEEDS_TWO or trig.rule.requires == "partner":
+        return len(source) + len(target) >= 2
+    if trig.rule.requires == "actor_object":
+        return bool(target) and bool(source)
+    return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
+                        target: list[ActorRef], trig: Trigger
+                        ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
+    """(source, target, participants) per event to emit; see the module docstring."""
+    if etype in SYMMETRIC and mode != "visit":
+        if len(source) == 1 and len(target) > 1 and mode != "multilateral":
+            return [(None, None, [source[0], t]) for t in target]
+        members = list({actor_key(r): r for r in source + target}.values())
+        return [(None, None, members)]
+    src = source[0] if source else None
+    tgt = target[0] if target else None
+    members = list({actor_key(r): r for r in source + target}.values())
+    return [(src, tgt, members)]
+
+
+def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[ActorRef],
+                when: temporal.TimeValue | None) -> float:
+    score = 0.5
+    known = [r for r in members if r.actor_id or r.country]
+    score += 0.2 * (len(known) / max(len(members), 1))
+    score += 0.1 if when is not None else 0.0
+    score += 0.1 if len(members) >= 2 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _mark_duplicates(events: list[Event]) -> None:
+    """Mark events that repeat another one of the article (same type and participants, dates
+    not in conflict) with a ``+dup`` rule suffix: of each set, the one with the most precise
+    date (the first among equals) stays unmarked."""
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+    order = sorted(range(len(events)), key=lambda i: (rank[events[i].date_precision], i))
+    kept: list[Event] = []
+    for i in order:
+        event = events[i]
+        if any(_same(event, prior) for prior in kept):
+            event.rule += "+dup"
+        else:
+            kept.append(event)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if {actor_key(r) for r in a.actors} != {actor_key(r) for r in b.actors}:
+        return False
+    if a.date is None or b.date is None:
+        return True
+    coarse = "day"
+    for p in ("year", "month", "week"):
+        if p in (a.date_precision, b.date_precision):
+            coarse = p
+            break
+    return temporal.truncate(a.date, coarse) == temporal.truncate(b.date, coarse)
+
+
+def _entity_at(tok: Token) -> str:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text
+
+
+def _topic_text(sent: Span) -> str:
+    """The sentence and the rest of its paragraph (topics are often stated just after)."""
+    text = sent.doc.text
+    end = text.find("\n", sent.end_char)
+    return text[sent.start_char: end if end != -1 else len(text)]

@@ -1,0 +1,131 @@
+"""Whether a coded event happened: asserted, negated, hypothetical or future.
+
+Read from the trigger's clause and the clauses above it, nearest first: a negation on the
+trigger ("did not call"), a modal ("could", "may"), a condition ("if"), a future auxiliary
+("will meet") or a governing verb ("plans to meet", "denied meeting", "hopes to visit").
+"would" under a verb of saying reports an intention ("said it would allow") and counts as
+future; elsewhere it is hypothetical ("negotiations would resume").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from sitrep.record import Modality
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "conj"})
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    """Contents of ``data/events/modality.yaml``."""
+
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
+    """Read the modality word lists.
+
+    Args:
+        path: the YAML file (the bundled one by default).
+
+    Returns:
+        The word lists as frozensets.
+    """
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    return ModalityWords(**{k: frozenset(str(w) for w in v) for k, v in raw.items()})
+
+
+WORDS = load_modality_words()
+
+
+def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
+    """The modality of the event whose clause is headed by ``trigger``.
+
+    Args:
+        trigger: the trigger verb, or the light verb governing a nominal trigger.
+        words: the modality word lists.
+
+    Returns:
+        ``negated``, ``hypothetical``, ``future`` or ``asserted``.
+    """
+    own = _own_modality(trigger, words)
+    if own != "asserted":
+        return own
+    if _purpose_infinitive(trigger, words):
+        return "hypothetical"
+    cur = trigger
+    for _ in range(4):
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            break
+        head = cur.head
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if _own_modality(head, words) == "negated" and cur.dep_ != "conj":
+                return "negated"
+            if lemma in words.negating_verbs:
+                return "negated"
+            if lemma in words.hypothetical_verbs:
+                return "hypothetical"
+            if lemma in words.future_verbs:
+                return "future"
+            outer = _own_modality(head, words)
+            if outer != "asserted" and cur.dep_ not in ("ccomp", "conj"):
+                return outer
+            if cur.dep_ == "conj" and outer in ("future", "hypothetical"):
+                return outer
+            if outer == "negated":
+                return outer
+        cur = head
+    return "asserted"
+
+
+def _own_modality(tok: Token, words: ModalityWords) -> Modality:
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod", "neg"))
+           for c in kids):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
+        return "hypothetical"
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    if any(a in words.hypothetical_aux for a in auxes):
+        return "hypothetical"
+    if any(a in words.future_aux for a in auxes):
+        return "future"
+    if "would" in auxes:
+        return "future" if _under_speech(tok, words) else "hypothetical"
+    if any(a == "going" for a in auxes):
+        return "future"
+    return "asserted"
+
+
+def _purpose_infinitive(tok: Token, words: ModalityWords) -> bool:
+    """ "channels to coordinate": an infinitive of purpose states an aim, not an event."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ not in ("advcl", "acl", "relcl") :
+        return False
+    return tok.head.lemma_.lower() not in words.future_verbs
+
+
+def _under_speech(tok: Token, words: ModalityWords) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.lemma_.lower() in words.speech_verbs:
+            return True
+        cur = cur.head
+    return False

@@ -1,0 +1,363 @@
+"""Trigger rules: which words of a parsed sentence signal which event, with which arguments.
+
+The rules are data (``data/events/triggers.yaml``); this module matches them on lemmas and
+the dependency parse and reads each trigger's arguments:
+
+* subject (``nsubj``), or the ``by`` agent of a passive verb, is the source;
+* direct objects and the objects of the rule's target prepositions are the target;
+* a trigger with no subject of its own borrows one from the verb it depends on ("agreed to
+  meet", "has spoken ... and has met him"), or the object of an object-control verb
+  ("invited Bennett to visit");
+* a passive participle modifying a noun takes that noun as its object ("missiles launched by
+  Israel into Syria": the missiles, launched by Israel, into Syria);
+* conjuncts are followed ("Bennett met with Johnson and Macron").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "into")
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"})
+"""Dependencies that open a new clause: mode words and places are not looked for below them."""
+OBJECT_CONTROL = frozenset({"invite", "urge", "ask", "order", "call", "press", "pressure",
+                            "force", "allow", "encourage", "persuade", "tell", "help"})
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One entry of ``triggers.yaml`` (see the file's header for the fields)."""
+
+    id: str
+    lemmas: frozenset[str]
+    pos: str
+    type: str
+    mode: str | None = None
+    modes: dict[str, str] = field(default_factory=dict)
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    requires: str | None = None
+    not_preps: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    source_is_object: bool = False
+    needs_word: frozenset[str] = frozenset()
+    intransitive: bool = False
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All trigger rules, indexed by lemma."""
+
+    verbs: dict[str, tuple[TriggerRule, ...]]
+    nouns: dict[str, tuple[TriggerRule, ...]]
+    light_verbs: frozenset[str]
+    version: str
+    """Hash of the rules file: part of the coder version."""
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Every trigger lemma (verbs and nouns)."""
+        return frozenset(self.verbs) | frozenset(self.nouns)
+
+
+@dataclass
+class Trigger:
+    """A rule matched on a token."""
+
+    rule: TriggerRule
+    token: Token
+    governor: Token | None = None
+    """For a nominal trigger, the light verb governing it ("held" in "held talks")."""
+    mode: str | None = None
+
+    @property
+    def anchor(self) -> Token:
+        """The token whose clause the event sits in: the governor, else the trigger."""
+        return self.governor if self.governor is not None else self.token
+
+
+def _rule(raw: dict, pos: str) -> TriggerRule:
+    return TriggerRule(
+        id=raw["id"], lemmas=frozenset(raw["lemmas"]), pos=pos, type=raw["type"],
+        mode=raw.get("mode"), modes=dict(raw.get("modes") or {}),
+        objects=frozenset(raw.get("objects") or ()), particle=raw.get("particle"),
+        requires=raw.get("requires"), not_preps=frozenset(raw.get("not_preps") or ()),
+        preps=frozenset(raw.get("preps") or ()),
+        target_preps=tuple(raw.get("target_preps") or DEFAULT_TARGET_PREPS),
+        source_is_object=bool(raw.get("source_is_object", False)),
+        needs_word=frozenset(raw.get("needs_word") or ()),
+        intransitive=bool(raw.get("intransitive", False)),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
+    """Read and index a trigger file.
+
+    Args:
+        path: the YAML file (the bundled ``triggers.yaml`` by default).
+
+    Returns:
+        The indexed rules, in file order per lemma (earlier entries win).
+    """
+    import hashlib
+
+    text = path.read_text("utf-8")
+    raw = yaml.safe_load(text)
+    verbs: dict[str, list[TriggerRule]] = {}
+    nouns: dict[str, list[TriggerRule]] = {}
+    for key, index, pos in (("verbs", verbs, "VERB"), ("nouns", nouns, "NOUN")):
+        for entry in raw[key]:
+            rule = _rule(entry, pos)
+            for lemma in rule.lemmas:
+                index.setdefault(lemma, []).append(rule)
+    return RuleSet(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        light_verbs=frozenset(raw["light_verbs"]),
+        version=hashlib.sha256(text.encode()).hexdigest()[:10],
+    )
+
+
+def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
+    """Every rule matched in a sentence, at most one per token (the first that fits).
+
+    Args:
+        sent: a parsed sentence.
+        rules: the trigger rules.
+
+    Returns:
+        The triggers in text order.
+    """
+    found: list[Trigger] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            for rule in rules.verbs.get(lemma, ()):
+                if _verb_fits(rule, tok):
+                    found.append(Trigger(rule, tok, mode=_mode(rule, tok)))
+                    break
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            governor = _noun_governor(tok, rules)
+            if governor is None:
+                continue
+            for rule in rules.nouns.get(lemma, ()):
+                if _words_fit(rule, tok):
+                    found.append(Trigger(rule, tok, governor if governor is not tok else None,
+                                         mode=_mode(rule, tok)))
+                    break
+    return found
+
+
+def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
+    kids = list(tok.children)
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+    if rule.particle and not any(c.lower_ == rule.particle for c in kids
+                                 if c.dep_ in ("prt", "advmod", "prep")):
+        return False
+    if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
+        return False
+    if rule.objects and not any(o.lemma_.lower() in rule.objects or o.lower_ in rule.objects
+                                for o in objects_of(tok)):
+        return False
+    if rule.intransitive and any(c.dep_ == "dobj" for c in kids):
+        return False
+    if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
+        return False
+    return _words_fit(rule, tok)
+
+
+def _may_be_actor(tok: Token) -> bool:
+    """Whether a word can name an actor: a name, a personal pronoun, or a noun with one."""
+    if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.lower_ in _PERSONAL:
+        return True
+    return any(c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in tok.children
+               if c.dep_ in ("amod", "compound", "poss", "appos"))
+
+
+_PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they"})
+
+
+def _words_fit(rule: TriggerRule, tok: Token) -> bool:
+    if not rule.needs_word:
+        return True
+    return any(t.lemma_.lower() in rule.needs_word or t.lower_ in rule.needs_word
+               for t in phrase_tokens(tok))
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """Direct objects of a verb, the subject of its passive, or the noun it modifies."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found.append(tok.head)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+        found += [p for p in prep.children if p.dep_ == "pobj"]
+    return [t for o in found for t in with_conjuncts(o)]
+
+
+def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
+    """The light verb that makes a nominal trigger an event, the noun itself for a
+    "during their meeting" phrase, or None when the noun is only named."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in rules.light_verbs:
+        return head
+    if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
+        return _noun_governor(tok.head, rules)
+    if tok.dep_ == "pobj" and head.lower_ in ("during", "following", "after", "at", "in") \
+            and any(c.dep_ == "poss" for c in tok.children):
+        return tok
+    return None
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """The trigger's own phrase: its subtree, not descending into other clauses."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+def _mode(rule: TriggerRule, tok: Token) -> str | None:
+    if rule.modes:
+        words = phrase_tokens(tok)
+        if tok.dep_ == "acl":
+            words.append(tok.head)
+        for t in words:
+            for key in (t.lemma_.lower(), t.lower_):
+                if key in rule.modes:
+                    return rule.modes[key]
+    return rule.mode
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the words conjoined with it ("Johnson and Macron")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out += with_conjuncts(child)
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    """Whether a verb is in the passive voice (or a passive participle modifying a noun)."""
+    kids = {c.dep_ for c in tok.children}
+    return bool(kids & {"nsubjpass", "auxpass", "agent"}) or \
+        (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+@dataclass
+class Arguments:
+    """The tokens filling an event's roles (heads of the actor mentions)."""
+
+    source: list[Token]
+    target: list[Token]
+    places: list[Token]
+
+
+def arguments(trig: Trigger) -> Arguments:
+    """Source, target and place tokens of a trigger.
+
+    Args:
+        trig: a matched trigger.
+
+    Returns:
+        Argument head tokens; conjuncts are included, nothing is resolved yet.
+    """
+    verb = trig.anchor
+    rule = trig.rule
+    source = _subjects(verb)
+    target: list[Token] = []
+    if is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent"
+                  for p in c.children if p.dep_ == "pobj"]
+        target = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if verb.dep_ == "acl":
+            target = []
+        source = agents
+    else:
+        target = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if trig.governor is not None:
+            target = []
+    heads = [verb] + ([trig.token] if trig.governor is not None else [])
+    heads += [o for o in objects_of(verb) if o.i != trig.token.i] if rule.objects else []
+    for head in heads:
+        for prep in _preps(head):
+            if prep.lower_ in rule.target_preps:
+                target += [p for p in prep.children if p.dep_ == "pobj"]
+        if head is trig.token and trig.governor is not None:
+            target += [c for c in head.children if c.dep_ == "poss"]
+    places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
+              for p in prep.children if p.dep_ == "pobj"]
+    if not places:
+        places = _places_above(verb)
+    if rule.source_is_object:
+        source, target = target, source
+    expand = (lambda toks: [t for x in toks for t in with_conjuncts(x)])
+    return Arguments(expand(source), expand(target), places)
+
+
+_EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
+"""Prepositions whose noun is an occasion: places below it are the event's ("met during the
+summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
+
+
+def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
+    """Prepositions of a head, and of the nouns of its prepositions ("spoke on the phone
+    with X": "with" hangs on "phone"); ``through`` limits which prepositions are entered."""
+    out = []
+    for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+        out.append(prep)
+        if through is not None and prep.lower_ not in through:
+            continue
+        for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_):
+            out += [c for c in pobj.children if c.dep_ == "prep"]
+    return out
+
+
+def _places_above(tok: Token) -> list[Token]:
+    """Place phrases ("in Moscow") of the verbs above a trigger within its clause chain."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("conj", "ccomp", "parataxis") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        found = [p for prep in cur.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                 for p in prep.children if p.dep_ == "pobj"]
+        if found:
+            return found
+    return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, borrowed from the verb it depends on when it has none."""
+    cur = verb
+    for _ in range(5):
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj
+        head = cur.head
+        if head.i == cur.i:
+            return []
+        if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs:
+                return objs
+        if cur.dep_ == "relcl":
+            return [head]
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj",
+                            "dobj"):
+            return []
+        cur = head
+    return []
