@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from lxml.html import HtmlElement
 
-from sitrep.extract.html import html_date
+from sitrep.extract.html import EXTENSIVE_DATE_SEARCH, html_date
 from sitrep.record import DateSource, RawItem
 
 try:
@@ -54,12 +54,13 @@ def url_date(url: str | None) -> date | None:
     """A full date written in a URL's path, if there is one.
 
     Args:
-        url: the article URL.
+        url: the article URL; only http and https URLs count.
 
     Returns:
         The date, or None when the URL holds no complete, plausible date.
     """
-    if not url:
+    # A local file's name was chosen by whoever saved it, often on the day they saved it.
+    if not url or not url.lower().startswith(("http://", "https://")):
         return None
     path = url.split("://", 1)[-1].partition("/")[2]
     for pattern in (_URL_DATE, _URL_COMPACT):
@@ -101,6 +102,7 @@ def publication_date(
     tree: HtmlElement | None = None,
     text: str = "",
     title: str | None = None,
+    extensive_search: bool = EXTENSIVE_DATE_SEARCH,
 ) -> DatedBy:
     """Decide the publication date by the priority in the module docstring.
 
@@ -110,6 +112,7 @@ def publication_date(
         tree: the parsed page, for HTML items.
         text: the clean text, for inference when nothing else has a date.
         title: the article title, for inference.
+        extensive_search: let htmldate look beyond the markup's date fields.
 
     Returns:
         The date with its source, or an empty ``DatedBy`` when no source has one.
@@ -119,7 +122,7 @@ def publication_date(
     if item.published is not None:
         return DatedBy(item.published, item.published_source or "record")
     if tree is not None:
-        found = html_date(tree)
+        found = html_date(tree, extensive=extensive_search)
         if found is not None and _plausible(found):
             return DatedBy(found, "metadata")
     in_url = url_date(item.url)

@@ -46,7 +46,6 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:\-]+
 _BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 # A declared encoding keeps its place unless another candidate reads clearly cleaner.
 _MESS_MARGIN = 0.05
-_MAX_REPLACEMENT_SHARE = 0.1
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +134,15 @@ def _judge(content: bytes, candidates: list[str]) -> str | None:
 
 
 def _lenient_utf8(content: bytes) -> str | None:
-    """UTF-8 with replacement characters, when only a few sequences are broken."""
+    """UTF-8 with replacement characters, when valid multi-byte sequences outnumber broken ones.
+
+    Text in a legacy encoding almost never forms a valid UTF-8 multi-byte sequence, so even a
+    few of them, outnumbering the broken bytes, mean UTF-8 with some damage.
+    """
     text = content.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    non_ascii = sum(1 for char in text if ord(char) > 0x7F)
-    if non_ascii and broken / non_ascii <= _MAX_REPLACEMENT_SHARE:
+    valid = sum(1 for char in text if ord(char) > 0x7F) - broken
+    if valid >= max(1, broken):
         return text
     return None
 

@@ -25,6 +25,10 @@ FAVOR_PRECISION = True
 # Measured: extensive_search finds dates on more pages of the publication-date set.
 EXTENSIVE_DATE_SEARCH = True
 _AUTHOR_SEPARATORS = re.compile(r"\s*[;|]\s*")
+_CANONICAL_XPATHS = (
+    '//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href',
+    '//meta[@property="og:url"]/@content',
+)
 
 # trafilatura and htmldate log every discarded page at WARNING: one bad page is not news here,
 # the caller's ExtractError says what happened.
@@ -67,6 +71,32 @@ def parse_html(html: str, item: str | None = None) -> HtmlElement:
     return tree
 
 
+def canonical_link(tree: HtmlElement, url: str | None = None) -> str | None:
+    """The page's canonical URL (``<link rel=canonical>``, else ``og:url``), made absolute.
+
+    Args:
+        tree: the parsed page.
+        url: the page URL, to resolve a relative link against.
+
+    Returns:
+        The absolute URL, or None when the page names none.
+    """
+    for xpath in _CANONICAL_XPATHS:
+        for href in tree.xpath(xpath):
+            href = str(href).strip()
+            if href:
+                return urljoin(url, href) if url else href
+    return None
+
+
+def _drop_title_line(text: str, title: str | None) -> str:
+    """Remove the headline trafilatura keeps as the first line: it is the title field."""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.strip()
+    return text
+
+
 def split_authors(author: str | None) -> list[str]:
     """Split trafilatura's ``"A; B"`` author string into names."""
     if not author:
@@ -103,12 +133,14 @@ def extract_html(
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (document.text or "").strip() if document is not None else ""
+    title = (document.title or "").strip() or None if document is not None else None
+    text = _drop_title_line(text, title)
     if not text:
         raise ExtractError("E201", "trafilatura found no main text", item=item)
-    canonical = urljoin(url, document.url) if url and document.url else document.url
+    canonical = canonical_link(tree, url) or document.url
     return HtmlExtraction(
         text=text,
-        title=(document.title or "").strip() or None,
+        title=title,
         authors=split_authors(document.author),
         site=document.sitename or document.hostname,
         canonical_url=canonical,

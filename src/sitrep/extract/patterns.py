@@ -55,6 +55,6 @@ _LABEL = r"(?:(?:first\s+)?published|updated|last\s+updated|posted|date|modified
 # A line that is a date (and time), possibly labelled and repeated: "Published: Oct. 7,
 # 2021 10:32 | Updated: Oct. 8, 2021".
 DATELINE = re.compile(
-    rf"(?:\s*[|\u00b7\u2022,-]?\s*{_LABEL}?(?:{_WEEKDAY},?\s+)?{_DATE}{_TIME}?)+\s*",
+    rf"(?:\s*[|\u00b7\u2022,-]?\s*(?:{_LABEL})?(?:{_WEEKDAY},?\s+)?{_DATE}{_TIME}?)+\s*",
     re.I,
 )

@@ -37,7 +37,8 @@ from sitrep.extract.patterns import (
 _SHORT_WORDS = 20
 _CTA_SHORT_WORDS = 12
 _TITLE_MAX_WORDS = 30
-# Below this share of prose characters, what follows a promotional line is no article.
+# What follows a promotional line is no article when under half of it is prose and there is
+# at least as much promotion as prose in it.
 _TAIL_PROSE_SHARE = 0.5
 
 
@@ -199,10 +200,13 @@ def _cut_tail(lines: list[_Line]) -> None:
     live = [line for line in lines if not line.reason]
     sizes = [len(line.text) for line in live]
     prose = [len(line.text) if _is_prose(line) else 0 for line in live]
+    promo = [len(line.text) if line.promo else 0 for line in live]
     seen_prose = False
     for index, line in enumerate(live):
         if line.promo and seen_prose:
-            if sum(prose[index:]) < _TAIL_PROSE_SHARE * sum(sizes[index:]):
+            rest_prose = sum(prose[index:])
+            if (rest_prose < _TAIL_PROSE_SHARE * sum(sizes[index:])
+                    and sum(promo[index:]) >= rest_prose):
                 for rest in live[index:]:
                     rest.reason = "promotional tail"
                 return
