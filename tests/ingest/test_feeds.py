@@ -207,3 +207,12 @@ def test_feeds_relative_entry_links_resolved_against_feed_url(server: LocalHttpS
     server.route("/news/story/0", Reply(body=page(0)))
     [item] = iter_items([server.url("/news/feed")], options)
     assert isinstance(item, RawItem) and item.url == server.url("/news/story/0")
+
+
+def test_feeds_entry_date_keeps_the_publishers_day(tmp_path: Path, options: IngestOptions) -> None:
+    feed = tmp_path / "asia.rss"
+    feed.write_bytes(b'<rss version="2.0"><channel><title>T</title><item><title>S</title>'
+                     b"<link>https://example.org/s</link><description>x</description>"
+                     b"<pubDate>Tue, 02 Nov 2021 01:00:00 +0800</pubDate></item></channel></rss>")
+    [item] = iter_items([str(feed)], replace(options, fetch_feed_items=False))
+    assert isinstance(item, RawItem) and str(item.published) == "2021-11-02"

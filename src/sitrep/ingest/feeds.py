@@ -22,6 +22,7 @@ from sitrep.errors import FetchError, IngestError
 from sitrep.ingest.fetch import Fetcher, FetchResult, page_item
 from sitrep.ingest.files import head_text
 from sitrep.ingest.options import ItemResult, Skipped
+from sitrep.ingest.records import parse_date
 from sitrep.record import RawItem
 
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
@@ -150,5 +151,14 @@ def _add_hints(item: RawItem, entry: Any, feed: str, feed_title: str | None) -> 
 
 
 def _entry_date(entry: Any) -> date | None:
+    """The entry's day as the publisher wrote it.
+
+    feedparser's ``*_parsed`` stamps are converted to UTC, which moves a late-evening date in
+    Asia or an early-morning one in the Americas to another day; the raw string keeps the
+    publisher's own day, so it is read first.
+    """
+    for name in ("published", "updated"):
+        if (day := parse_date(entry.get(name))) is not None:
+            return day
     stamp: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None

@@ -137,6 +137,7 @@ class Fetcher:
         )
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser] = {}
+        self._allowed_hosts = frozenset(h.lower().strip("[]") for h in options.allow_hosts)
 
     def __enter__(self) -> Self:
         return self
@@ -202,7 +203,7 @@ class Fetcher:
             raise FetchError("E122", _at(url, item, f"invalid URL: {exc}"), item=item) from None
         if not host:
             raise FetchError("E122", _at(url, item, "the URL has no host"), item=item)
-        if self.options.allow_private or host.lower() in self.options.allow_hosts:
+        if self.options.allow_private or host.lower() in self._allowed_hosts:
             return
         for ip in _resolve(host, port or (443 if parts.scheme.lower() == "https" else 80),
                            url, item):
