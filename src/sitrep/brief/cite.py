@@ -74,24 +74,27 @@ class Citer:
             self.refs[source.article_id] = Reference(len(self.refs) + 1, source)
         return self.refs[source.article_id].n
 
-    def cite(self, event: EventView, limit: int = 4) -> list[int]:
+    def cite(self, event: EventView, limit: int = 4, topics: bool = False) -> list[int]:
         """Reference numbers of up to ``limit`` articles whose own mention supports the event.
 
         An article linked to the event whose sentence gives another date (or none, when the
-        event has one) is left out: it would not support the date the sentence states.
+        event has one) is left out: it would not support the date the sentence states. With
+        ``topics``, so is an article whose mention reports none of the event's topics.
         """
         need = min(2, len(event.actor_keys))
+        wanted = {t.lower() for t in event.topics}
         good = {m.article_id for m in event.mentions
                 if m.type == event.type and m.modality == event.modality
                 and len(set(m.actor_keys) & set(event.actor_keys)) >= need
-                and dates_agree(event.date, event.date_precision, m.date, m.date_precision)}
+                and dates_agree(event.date, event.date_precision, m.date, m.date_precision)
+                and (not topics or wanted & {t.lower() for t in m.topics})}
         chosen = [s for s in event.sources if s.article_id in good][:limit]
         return sorted({self.number(s) for s in chosen})
 
     def statement(self, text: str, events: list[EventView], *, topics: bool = False,
                   limit: int = 4) -> Statement:
         """A sentence stating ``events``, citing the articles that support each."""
-        refs = sorted({n for e in events for n in self.cite(e, limit)})
+        refs = sorted({n for e in events for n in self.cite(e, limit, topics)})
         return Statement(text, [Claim.of(e, topics=topics) for e in events], refs)
 
     @property
@@ -138,8 +141,11 @@ def _mentions(store: Store, article_ids: list[str]) -> list[tuple]:
 
 
 def _supports(row: tuple, claim: Claim) -> bool:
+    """Whether one coded mention reports the claimed event (and, if any, one of its topics)."""
     _, kind, keys, day, precision, modality, topics = row
     if kind != claim.type or modality != claim.modality:
+        return False
+    if claim.topics and not {t.lower() for t in claim.topics} & {t.lower() for t in topics or ()}:
         return False
     if not dates_agree(claim.date, claim.date_precision, day, precision):
         return False

@@ -65,6 +65,7 @@ class MentionView:
     date_precision: str | None
     modality: str
     sentence: str
+    topics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -113,6 +114,12 @@ class EventView:
 
     def actor(self, key: str) -> Actor | None:
         return next((a for a in self.actors if a.key == key), None)
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the sentence may name either side first ("A spoke with B" = "B with A")."""
+        return (self.type == "CONSULT" and self.mode != "visit" and not self.source_key
+                and self.modality == "asserted")
 
     def is_leader_contact(self) -> bool:
         """A CONSULT between two people, at least one holding a leader's office."""
@@ -196,7 +203,7 @@ def _add_mention(event: EventView, row: tuple[Any, ...]) -> None:
             event.actors.append(actor)
             known.add(actor.key)
     event.mentions.append(MentionView(row[0], row[1], row[2], row[3], tuple(row[5] or ()),
-                                      row[6], row[7], row[8], row[9]))
+                                      row[6], row[7], row[8], row[9], tuple(row[10] or ())))
     if row[1] not in {s.article_id for s in event.sources}:
         event.sources.append(Source(row[1], row[15] or row[16], row[16], row[17], row[18]))
     if row[19] and row[19] not in event.story_ids:

@@ -56,13 +56,14 @@ def join_names(names: list[str]) -> str:
 def sides(event: EventView, first: str | None = None) -> tuple[Actor | None, list[Actor]]:
     """The actor the sentence starts with, and the others.
 
-    ``first`` (an actor key) puts the memo's subject first; otherwise the coded source, else
-    the first person named, starts the sentence.
+    ``first`` (an actor key) puts the memo's subject first when the event reads the same
+    either way round (a call, a meeting); otherwise the coded source, else the first person
+    named, starts the sentence, so "Biden did not call Bennett" never turns around.
     """
     actors = list(event.actors)
     if not actors:
         return None, []
-    lead = (event.actor(first) if first else None) or (
+    lead = (event.actor(first) if first and event.symmetric else None) or (
         event.actor(event.source_key) if event.source_key else None)
     if lead is None:
         people = [a for a in actors if a.kind == "person"]
