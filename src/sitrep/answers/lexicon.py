@@ -25,3 +25,10 @@ def weights() -> dict[str, dict[str, float]]:
     raw = yaml.safe_load((DATA_DIR / "weights.yaml").read_text("utf-8"))
     return {t: {"": float(spec["base"]), **{m: float(w) for m, w in spec.get("modes", {}).items()}}
             for t, spec in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def quad_codes() -> dict[str, int]:
+    """PLOVER quad class of each event type (1-4), from ``weights.yaml``."""
+    raw = yaml.safe_load((DATA_DIR / "weights.yaml").read_text("utf-8"))
+    return {t: int(spec["quad"]) for t, spec in raw.items()}
