@@ -42,6 +42,7 @@ MAX_RETRY_AFTER = 30.0
 ROBOTS_MAX_BYTES = 512_000
 """RFC 9309 asks crawlers to read at least 500 KiB of robots.txt."""
 ROBOTS_MAX_REDIRECTS = 5
+DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -229,14 +230,13 @@ class Fetcher:
         try:
             response = self._fetch_robots(base + "/robots.txt")
         except FetchError:
-            parser.allow_all = True
-            return parser
-        if 200 <= response.status < 300:
+            response = None
+        if response is not None and 200 <= response.status < 300:
             parser.parse(response.content.decode("utf-8", errors="replace").splitlines())
-        elif response.status >= 500:
-            parser.disallow_all = True
+        elif response is not None and response.status >= 500:
+            parser.parse(DISALLOW_ALL)
         else:
-            parser.allow_all = True
+            parser.parse([])  # no rules: everything is allowed
         return parser
 
     def _fetch_robots(self, url: str) -> FetchResult:
@@ -278,11 +278,11 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 if last:
                     raise FetchError("E124", _at(url, item, _describe(exc)), item=item) from None
-                delay = self.options.backoff * 2**attempt
+                delay = self.options.backoff * 2.0**attempt
             except httpx.ConnectError as exc:
                 if last:
                     raise FetchError("E122", _at(url, item, _describe(exc)), item=item) from None
-                delay = self.options.backoff * 2**attempt
+                delay = self.options.backoff * 2.0**attempt
             except httpx.HTTPError as exc:
                 raise FetchError("E122", _at(url, item, _describe(exc)), item=item) from None
             finally:
@@ -351,7 +351,7 @@ def _retry_delay(backoff: float, attempt: int, headers: httpx.Headers) -> float:
             return min(max(wait, 0.0), MAX_RETRY_AFTER)
         except (TypeError, ValueError):
             pass
-    return backoff * 2**attempt
+    return backoff * 2.0**attempt
 
 
 def _describe(exc: Exception) -> str:

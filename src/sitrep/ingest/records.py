@@ -233,8 +233,9 @@ def _records_of(data: Any) -> list[Any] | None:
         return data
     if isinstance(data, dict) and _first(data, URL_FIELDS)[0] is None:
         for key in _LIST_KEYS:
-            if isinstance(data.get(key), list):
-                return data[key]
+            records = data.get(key)
+            if isinstance(records, list):
+                return records
     return None
 
 
