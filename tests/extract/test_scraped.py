@@ -153,3 +153,23 @@ def test_scraped_plain_article_untouched() -> None:
     assert cleaned.paragraphs == ["Negotiators left the capital on Monday without an agreement.",
                                   "Both sides said they would return next week to continue."]
     assert cleaned.dropped == []
+
+
+def test_scraped_caption_with_unlabelled_credit_once() -> None:
+    text = ("Crowds gather outside the parliament building in the capital on Monday. "
+            "JANE DOE/NEWSWIRE\nCrowds gather outside the parliament building in the capital "
+            "on Monday.\nThousands of people gathered outside the parliament on Monday to "
+            "protest against the new budget, police said.\n")
+    cleaned = clean_scraped_text("Protesters rally against budget\n" + text)
+    assert cleaned.paragraphs == [
+        "Crowds gather outside the parliament building in the capital on Monday.",
+        "Thousands of people gathered outside the parliament on Monday to protest against the "
+        "new budget, police said."]
+
+
+def test_scraped_paragraph_starting_like_previous_line_kept() -> None:
+    text = ("Ceasefire holds in the north\nThe ceasefire held overnight.\nThe ceasefire held "
+            "overnight, officials said on Tuesday, although both sides reported isolated "
+            "incidents along the front line and accused each other of provocations.\n")
+    cleaned = clean_scraped_text(text)
+    assert len(cleaned.paragraphs) == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from lxml.html import HtmlElement
+
 from sitrep.errors import ExtractError
 from sitrep.extract.dates import publication_date
 from sitrep.extract.decode import decode
@@ -33,7 +35,9 @@ def _check_length(text: str, min_chars: int, item: RawItem) -> None:
                            item=item.origin)
 
 
-def _from_html(item: RawItem, min_chars: int, favor_precision: bool) -> tuple[Article, object]:
+def _from_html(
+    item: RawItem, min_chars: int, favor_precision: bool
+) -> tuple[Article, HtmlElement]:
     """Steps 1-2 for a page: decode, parse, main text and metadata."""
     html = item.text if item.text is not None else decode(item.content, item.encoding,
                                                          item=item.origin)

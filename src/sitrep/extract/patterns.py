@@ -24,8 +24,8 @@ _CREDIT_HEAD = (
     r"|credits?\s*:"
     r"|courtesy(?:\s+of)?\s)"
 )
-CREDIT_ONLY = re.compile(rf"(?:\(?\s*{_CREDIT_HEAD}[^()]{{0,120}}\)?\s*)+", re.I)
-TRAILING_CREDIT = re.compile(rf"\s*(?:\(\s*{_CREDIT_HEAD}[^()]*\)\s*)+$", re.I)
+CREDIT_ONLY = re.compile(rf"(?:\(?\s*{_CREDIT_HEAD}[^()]{{0,120}}\)?\s*)+", re.IGNORECASE)
+TRAILING_CREDIT = re.compile(rf"\s*(?:\(\s*{_CREDIT_HEAD}[^()]*\)\s*)+$", re.IGNORECASE)
 
 # "$25.00 / month", "EUR 9.99 per month", "billed annually", a bare "$4.99".
 _AMOUNT = r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d,.]*|\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros))"
@@ -33,7 +33,7 @@ PRICE = re.compile(
     rf"{_AMOUNT}\s*(?:/|per|a|an|each)\s*(?:month|year|week|day|mo|yr|annum)\b"
     r"|\bbilled\s+(?:annually|monthly|yearly|weekly|quarterly)\b"
     rf"|^{_AMOUNT}$",
-    re.I,
+    re.IGNORECASE,
 )
 
 # "By Jane Doe", "Reporting by A and B": a name, no sentence punctuation.
@@ -56,5 +56,5 @@ _LABEL = r"(?:(?:first\s+)?published|updated|last\s+updated|posted|date|modified
 # 2021 10:32 | Updated: Oct. 8, 2021".
 DATELINE = re.compile(
     rf"(?:\s*[|\u00b7\u2022,-]?\s*(?:{_LABEL})?(?:{_WEEKDAY},?\s+)?{_DATE}{_TIME}?)+\s*",
-    re.I,
+    re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ captions printed twice. Nothing here knows any site; lines are judged by general
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,10 @@ from sitrep.extract.patterns import (
 _SHORT_WORDS = 20
 _CTA_SHORT_WORDS = 12
 _TITLE_MAX_WORDS = 30
+# A credit appended to a repeated caption is a few names, never a paragraph.
+_CREDIT_CHARS = 100
+# A sentence ends at . ! ? after a lower-case letter, digit or bracket, not after an initial.
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z\"\u201c])")
 # What follows a promotional line is no article when under half of it is prose and there is
 # at least as much promotion as prose in it.
 _TAIL_PROSE_SHARE = 0.5
@@ -80,7 +85,7 @@ def _cues() -> list[tuple[re.Pattern[str], float]]:
     cues = []
     for entry in _lexicon("promo_cues.txt"):
         phrase, _, weight = entry.partition(" | ")
-        cues.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I),
+        cues.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE),
                      float(weight or 1)))
     return cues
 
@@ -90,8 +95,8 @@ def _openings() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Call-to-action and teaser openings as patterns, navigation labels as a set."""
     cta = "|".join(re.escape(e) for e in _lexicon("cta_starts.txt"))
     teaser = "|".join(re.escape(e) for e in _lexicon("teaser_starts.txt"))
-    return (re.compile(rf"^(?:{cta})(?!\w)", re.I),
-            re.compile(rf"^(?:{teaser})\s*(?:[:|\-\u2013\u2014>»]|$)", re.I),
+    return (re.compile(rf"^(?:{cta})(?!\w)", re.IGNORECASE),
+            re.compile(rf"^(?:{teaser})\s*(?:[:|\-\u2013\u2014>»]|$)", re.IGNORECASE),
             frozenset(_lexicon("navigation.txt")))
 
 
@@ -173,13 +178,15 @@ def _classify(line: _Line, kept: set[str]) -> None:
 
 
 def _collapse_captions(lines: list[_Line]) -> None:
-    """A caption followed by itself plus or minus a trailing credit: keep the shorter once."""
+    """A caption next to itself plus a short unlabelled credit: keep the shorter copy only."""
     live = [line for line in lines if not line.reason]
-    for first, second in zip(live, live[1:]):
+    for first, second in itertools.pairwise(live):
         short, long_ = sorted((first, second), key=lambda line: len(line.text))
-        if len(short.text) >= 20 and long_.text.startswith(short.text) and short is not long_:
+        extra = len(long_.text) - len(short.text)
+        if (len(short.text) >= 20 and 0 < extra <= min(_CREDIT_CHARS, len(long_.text) // 3)
+                and long_.text.startswith(short.text)):
             long_.reason = "repeat"
-            first.text, first.caption = short.text, True
+            short.caption = True
 
 
 def _drop_promo_lists(lines: list[_Line]) -> None:
@@ -217,14 +224,15 @@ def _find_title(lines: list[_Line]) -> str:
     """Step 6: the title is the first substantive line above the prose."""
     live = [line for line in lines if not line.reason]
     for line in live:
-        if _is_prose(line) or len(line.words) > _TITLE_MAX_WORDS:
+        # A headline has no closing full stop, however long it is.
+        if _is_prose(line) or (len(line.words) > _TITLE_MAX_WORDS and TERMINAL.search(line.text)):
             break
         if len(line.words) >= 3 and not line.caption:
             line.reason = "title"
             return line.text
         line.reason = "navigation"
     first = next((line.text for line in live if not line.reason), "")
-    return re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:200]
+    return _FIRST_SENTENCE.split(first, maxsplit=1)[0][:200]
 
 
 def clean_scraped_text(text: str) -> CleanedText:
