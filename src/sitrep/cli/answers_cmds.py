@@ -1,0 +1,238 @@
+"""Analyst questions as commands: ``contacts``, ``timeline``, ``gaps``, ``dyad``, ``network``,
+``stories`` and ``export``.
+
+Each command parses its options, calls one function of ``sitrep.answers`` (or
+``sitrep.export``) and prints the rows with ``emit``; ``--plot`` writes a picture as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, emit, err_console, guarded
+from sitrep.cli.store_cmds import open_workspace
+
+SINCE = typer.Option(None, "--since", help="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
+UNTIL = typer.Option(None, "--until", help="Last day: YYYY-MM-DD, YYYY-MM (its last day) or YYYY.")
+PLOT = typer.Option(None, "--plot", help="Also draw the answer to this .png or .svg file.")
+
+
+def _rows(items: list[Any]) -> list[dict[str, Any]]:
+    return [item.as_dict() for item in items]
+
+
+def _plotted(path: Path | None) -> None:
+    if path is not None:
+        err_console.print(f"[green]wrote[/green] {path}")
+
+
+@guarded()
+def contacts(
+    actor: str = typer.Argument(..., help="Who: a name (Bennett), a title (Israeli PM), a "
+                                "country (Israel) or a key (person:naftali-bennett)."),
+    since: str = SINCE,
+    until: str = UNTIL,
+    level: str = typer.Option("all", "--level", help="leader: heads of state or government "
+                              "only; official: anyone in office; all: every counterpart."),
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Who ACTOR talked to: calls, meetings, visits and summits per counterpart.
+
+    Counts linked events (one per real-world call, however many articles report it) that
+    were asserted to have happened; denied or planned calls never count.
+
+    Example:
+
+      sitrep contacts "Naftali Bennett" --since 2021-10 --until 2022-01 --level leader
+    """
+    from sitrep.answers import contacts as answer
+
+    with open_workspace(db) as ws:
+        rows = answer(ws.store, actor, since, until, level=level)
+    columns = ("counterpart", "country", "total", "phone", "meeting", "visit", "multilateral",
+               "other", "first", "last", "sources", "sites")
+    emit(_rows(rows), fmt, columns=None if fmt is Format.json else columns,
+         title=f"contacts of {actor}")
+
+
+@guarded()
+def timeline(
+    actor: str = typer.Argument(..., help="Whose events (name, title, country or key)."),
+    actor2: str = typer.Argument(None, help="Only events shared with this second actor."),
+    since: str = SINCE,
+    until: str = UNTIL,
+    asserted: bool = typer.Option(False, "--asserted", help="Hide denied, planned and "
+                                  "hypothetical events."),
+    plot: Path = PLOT,
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Dated events of ACTOR (with ACTOR2), oldest first, each with its sources.
+
+    Example:
+
+      sitrep timeline Bennett Putin --since 2021 --plot bennett-putin.png
+    """
+    from sitrep.answers import timeline as answer
+    from sitrep.answers.charts import plot_timeline
+
+    with open_workspace(db) as ws:
+        rows = answer(ws.store, actor, actor2, since, until, asserted_only=asserted)
+    if plot is not None:
+        plot_timeline(rows, plot, title=f"{actor}" + (f" - {actor2}" if actor2 else ""))
+    columns = ("date", "precision", "modality", "summary", "sources", "event_id")
+    emit(_rows(rows), fmt, columns=None if fmt is Format.json else columns, title="timeline")
+    _plotted(plot)
+
+
+@guarded()
+def gaps(
+    actor: str = typer.Argument(..., help="One side."),
+    actor2: str = typer.Argument(..., help="The other side."),
+    since: str = SINCE,
+    until: str = UNTIL,
+    min_days: int = typer.Option(14, "--min-days", help="Shortest silence reported."),
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Silences: stretches of at least --min-days without contact between two actors.
+
+    Example:
+
+      sitrep gaps Bennett Biden --since 2021-07 --until 2022-01 --min-days 21
+    """
+    from sitrep.answers import gaps as answer
+
+    with open_workspace(db) as ws:
+        rows = answer(ws.store, actor, actor2, since, until, min_days=min_days)
+    emit(_rows(rows), fmt, title=f"gaps {actor} - {actor2}")
+
+
+@guarded()
+def dyad(
+    actor: str = typer.Argument(..., help="One side (a country includes its officials)."),
+    actor2: str = typer.Argument(..., help="The other side."),
+    by: str = typer.Option("month", "--by", help="week, month, quarter or year."),
+    since: str = SINCE,
+    until: str = UNTIL,
+    plot: Path = PLOT,
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Cooperation-conflict score between two actors over time, with event counts by type.
+
+    Each asserted event adds its PLOVER weight (-10 conflict .. +10 cooperation, see
+    sitrep/data/answers/weights.yaml) to its period.
+
+    Example:
+
+      sitrep dyad Israel Syria --by quarter --plot israel-syria.svg
+    """
+    from sitrep.answers import dyad as answer
+    from sitrep.answers.charts import plot_dyad
+
+    with open_workspace(db) as ws:
+        rows = answer(ws.store, actor, actor2, by=by, since=since, until=until)
+    if plot is not None:
+        plot_dyad(rows, plot, title=f"{actor} - {actor2}")
+    emit(_rows(rows), fmt, title=f"dyad {actor} - {actor2}")
+    _plotted(plot)
+
+
+@guarded()
+def network(
+    since: str = SINCE,
+    until: str = UNTIL,
+    country: str = typer.Option(None, "--country", help="Only events with an actor of this "
+                                "country (or this actor)."),
+    types: str = typer.Option("CONSULT", "--types", help="Comma-separated PLOVER types."),
+    min_weight: int = typer.Option(1, "--min-weight", help="Drop links with fewer events."),
+    out: Path = typer.Option(None, "--out", help="Write the graph: .graphml, .json, .png or "
+                             ".svg."),
+    plot: Path = PLOT,
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Who talks to whom: actors linked by the events they share, heaviest links first.
+
+    Example:
+
+      sitrep network --since 2021-06 --country Israel --out israel.graphml --plot israel.png
+    """
+    from sitrep.answers import network as answer
+
+    with open_workspace(db) as ws:
+        graph = answer(ws.store, since, until, country=country,
+                       types=[t.strip().upper() for t in types.split(",") if t.strip()],
+                       min_weight=min_weight)
+    for path in (out, plot):
+        if path is not None:
+            graph.write(path)
+    edges = graph.to_dict()["edges"]
+    emit(edges, fmt, title=f"{len(graph.nodes)} actors, {len(edges)} links")
+    _plotted(out)
+    _plotted(plot)
+
+
+@guarded()
+def stories(
+    since: str = SINCE,
+    until: str = UNTIL,
+    limit: int = typer.Option(50, "--limit", help="At most this many stories."),
+    fmt: Format = FORMAT_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """Developing stories: articles grouped by topic and actors, most recent first.
+
+    Example:
+
+      sitrep stories --since 2022-01
+    """
+    from sitrep.answers import stories as answer
+
+    with open_workspace(db) as ws:
+        rows = answer(ws.store, since, until, limit=limit)
+    emit(_rows(rows), fmt, title="stories")
+
+
+@guarded()
+def export(
+    what: str = typer.Argument(..., help="events, mentions, articles or actors."),
+    out: Path = typer.Argument(..., help="File to write."),
+    to: str = typer.Option(None, "--to", help="jsonl, csv, parquet or plover (events only); "
+                           "default from the file suffix."),
+    since: str = SINCE,
+    until: str = UNTIL,
+    modality: str = typer.Option("all", "--modality", help="events: asserted, negated, "
+                                 "hypothetical, future or all."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Export records with stable ids, for other tools.
+
+    Examples:
+
+      sitrep export events events.jsonl --modality asserted
+
+      sitrep export events events.parquet
+
+      sitrep export events plover.jsonl --to plover
+    """
+    from sitrep.export import export as write
+
+    fmt = to or {".json": "jsonl", ".ndjson": "jsonl"}.get(out.suffix.lower(),
+                                                           out.suffix.lower().lstrip("."))
+    with open_workspace(db) as ws:
+        report = write(ws.store, what, fmt, out, since=since, until=until,
+                       modality=None if modality == "all" else modality)
+    err_console.print(f"[green]wrote[/green] {report.rows} {what} to {report.path} "
+                      f"({report.format})")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the answer commands to the ``sitrep`` app."""
+    for command in (contacts, timeline, gaps, dyad, network, stories, export):
+        app.command()(command)
