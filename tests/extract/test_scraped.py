@@ -163,8 +163,8 @@ def test_scraped_caption_with_unlabelled_credit_once() -> None:
     cleaned = clean_scraped_text("Protesters rally against budget\n" + text)
     assert cleaned.paragraphs == [
         "Crowds gather outside the parliament building in the capital on Monday.",
-        "Thousands of people gathered outside the parliament on Monday to protest against the "
-        "new budget, police said."]
+        ("Thousands of people gathered outside the parliament on Monday to protest against the "
+         "new budget, police said.")]
 
 
 def test_scraped_paragraph_starting_like_previous_line_kept() -> None:
