@@ -1,4 +1,4 @@
-"""A real DuckDB store holding hand-coded articles, as the coder and linker would leave it.
+"""A real DuckDB store holding hand-coded articles, linked by the real link stage.
 
 The articles restate the founding seed articles' contacts in plain words; their mentions
 are the events an analyst codes from them (``../shared/seeds/expected-events.jsonl``),
@@ -7,15 +7,15 @@ including the negated "Biden did not call Bennett", which must never become a co
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sitrep.link import link_events
 from sitrep.record import ActorRef, Article, Event, Location
-from sitrep.store import Store, actor_key
+from sitrep.store import Store
 
 BENNETT = ActorRef("Naftali Bennett", "person", "naftali-bennett", "ISR", "GOV",
                    "head_of_government")
@@ -59,28 +59,8 @@ def add_article(store: Store, url: str, title: str, published: date, site: str,
 
 
 def link_all(store: Store) -> None:
-    """Link mentions into events the simple way: same type, mode, actors, date, modality."""
-    rows = store.con.execute(
-        "SELECT m.id, m.type, m.mode, m.actor_keys, m.date, m.date_precision, m.modality, "
-        "m.actors, m.topics, m.location, a.site, a.published, m.article_id FROM mentions m "
-        "JOIN articles a ON a.id = m.article_id ORDER BY m.id").fetchall()
-    groups: dict[tuple, list[tuple]] = {}
-    for r in rows:
-        groups.setdefault((r[1], r[2], tuple(sorted(r[3])), r[4], r[6]), []).append(r)
-    with store.transaction() as con:
-        for i, (key, members) in enumerate(groups.items()):
-            first = members[0]
-            event_id = f"e_test{i:04d}"
-            con.execute(
-                "INSERT INTO events (id, type, mode, date, date_precision, actors, actor_keys, "
-                "location, topics, modality, n_mentions, n_articles, n_sources, "
-                "first_reported, last_reported) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [event_id, key[0], key[1], key[3], first[5], first[7], list(key[2]), first[9],
-                 sorted({t for m in members for t in (m[8] or [])}), key[4], len(members),
-                 len({m[12] for m in members}), len({m[10] for m in members}),
-                 min(m[11] for m in members), max(m[11] for m in members)])
-            for m in members:
-                con.execute("UPDATE mentions SET event_id = ? WHERE id = ?", [event_id, m[0]])
+    """Link every mention into events with the real link stage."""
+    link_events(store)
 
 
 def seed_events() -> list[tuple[str, str, date, str, list[Event]]]:
@@ -141,11 +121,3 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s = build_store(tmp_path / "brief.duckdb")
     yield s
     s.close()
-
-
-def key(actor: ActorRef) -> str:
-    return actor_key(actor)
-
-
-def as_json(value: object) -> str:
-    return json.dumps(value)

@@ -169,7 +169,8 @@ def _changes(store: Store, citer: Citer, briefing: Briefing,
         return
     start, end, created, ids = previous
     new = [(e, s) for e, s in scored if e.id not in set(ids or [])]
-    span = _span(Period(start, end))
+    # ISO dates: this sentence is about the previous briefing, not about an event
+    span = Period(start, end).label
     if not new:
         text = f"No new events since the previous briefing ({span}, made {created:%Y-%m-%d})."
         briefing.changes = [Statement(text)]
