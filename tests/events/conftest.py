@@ -12,7 +12,6 @@ from sitrep.record import Article, Event
 
 @pytest.fixture(scope="session")
 def coder() -> Coder:
-    pytest.importorskip("sitrep.actors.gazetteer", reason="gazetteer module not yet in tree")
     return Coder.load()
 
 

@@ -137,15 +137,17 @@ class ActorResolver:
     # --- states, organisations, people -------------------------------------------------
 
     def state_ref(self, text: str, sector: str | None = None) -> ActorRef | None:
-        """A state actor for a country name, demonym or seat of government, or None."""
-        state = self.gaz.state(_strip_possessive(text))
-        if state is None:
+        """A state actor for a country name, demonym or seat of government, or None.
+
+        A seat of government stands for the government ("Jerusalem", "the Kremlin": GOV, or
+        the seat's own sector, "the Pentagon": MIL).
+        """
+        match = self.gaz.state_match(_strip_possessive(text))
+        if match is None:
             return None
-        code = state.iso3
-        seat = normalise(_strip_possessive(text)) not in {normalise(n) for n in _names(state)}
-        return ActorRef(name=state.name, kind="state", country=code,
-                        sector=sector or ("GOV" if seat and _is_seat(state, text) else None),
-                        text=text)
+        seat = match.via in ("seat", "capital")
+        return ActorRef(name=match.state.name, kind="state", country=match.state.code,
+                        sector=sector or match.sector or ("GOV" if seat else None), text=text)
 
     def org_ref(self, text: str) -> ActorRef | None:
         """An organisation actor ("the IDF", "NATO"), or None when unknown."""
@@ -494,20 +496,6 @@ def _strip_article(text: str) -> str:
 
 def _clean_name(name: str) -> str:
     return " ".join(_strip_possessive(name).split())
-
-
-def _names(state: Any) -> list[str]:
-    names = [getattr(state, "name", "")]
-    names += list(getattr(state, "names", ()) or ())
-    return names
-
-
-def _is_seat(state: Any, text: str) -> bool:
-    seats = getattr(state, "seats", None)
-    if seats is None:
-        return True
-    key = normalise(_strip_possessive(_strip_article(text)))
-    return key in {normalise(_strip_article(s)) for s in seats}
 
 
 def _gaz_sector(gaz: Any, word: str) -> str | None:

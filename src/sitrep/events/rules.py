@@ -287,7 +287,7 @@ def arguments(trig: Trigger) -> Arguments:
             target = []
         source = agents
     else:
-        target = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
         if trig.governor is not None:
             target = []
     heads = [verb] + ([trig.token] if trig.governor is not None else [])

@@ -1,0 +1,126 @@
+"""Event types, roles, dates and places coded from small invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _one(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.rule) for e in events]
+    return found[0]
+
+
+def _countries(refs):
+    return {r.country for r in refs}
+
+
+@pytest.mark.parametrize(("text", "etype", "mode", "source", "target"), [
+    ("Iran accused Israel of sabotage at the Natanz site.", "ACCUSE", "disapprove", "IRN", "ISR"),
+    ("France condemned Russia on Monday.", "ACCUSE", "disapprove", "FRA", "RUS"),
+    ("The United States demanded that Iran release the prisoners.", "REQUEST", None, "USA", None),
+    ("Russia rejected the proposal by Ukraine.", "REJECT", None, "RUS", None),
+    ("Iran threatened to strike Israel.", "THREATEN", None, "IRN", None),
+    ("The European Union imposed sanctions on Russia.", "SANCTION", None, None, "RUS"),
+    ("Russia deployed troops near the border with Ukraine.", "MOBILIZE", "troops", "RUS", None),
+    ("Israeli police arrested Palestinian protesters.", "COERCE", "arrest", "ISR", None),
+    ("Israel launched missiles at Syria.", "ASSAULT", "aerial", "ISR", "SYR"),
+    ("Germany sent humanitarian aid to Ukraine.", "AID", None, "DEU", "UKR"),
+    ("France praised Germany for its leadership.", "SUPPORT", None, "FRA", "DEU"),
+    ("Russia withdrew troops from Belarus.", "RETREAT", "withdraw", "RUS", None),
+    ("Egypt agreed to mediate between Israel and Hamas.", "AGREE", None, "EGY", None),
+    ("Israel shared intelligence with Jordan.", "COOPERATE", None, "ISR", "JOR"),
+])
+def test_coder_event_types(code_text, text, etype, mode, source, target) -> None:
+    event = _one(code_text(text), etype)
+    assert event.mode == mode
+    if source:
+        assert event.source is not None and event.source.country == source
+    if target:
+        assert event.target is not None and event.target.country == target
+    assert event.modality == "asserted"
+    assert event.sentence == text and event.start == 0
+    assert text[event.trigger_start:event.trigger_end] == event.trigger
+
+
+def test_coder_phone_call_is_symmetric_consult(code_text) -> None:
+    event = _one(code_text("Prime Minister Naftali Bennett spoke on the phone with Russian "
+                           "President Vladimir Putin on Jan. 13."), "CONSULT")
+    assert event.mode == "phone"
+    assert {a.name for a in event.actors} == {"Naftali Bennett", "Vladimir Putin"}
+    assert event.source is None and event.target is None
+    assert (event.date, event.date_precision) == (date(2022, 1, 13), "day")
+    assert event.date_text == "Jan. 13"
+
+
+def test_coder_passive_launch_by_into(code_text) -> None:
+    event = _one(code_text("In August, the Russian military said it had shot down 22 of 24 "
+                           "missiles launched by Israel into Syria."), "ASSAULT")
+    assert (event.source.country, event.target.country, event.mode) == ("ISR", "SYR", "aerial")
+    assert (event.date, event.date_precision) == (date(2021, 8, 1), "month")
+
+
+def test_coder_meeting_with_conjoined_partners_gives_pairs(code_text) -> None:
+    events = [e for e in code_text("Bennett met with Boris Johnson and Emmanuel Macron in "
+                                   "Glasgow in November.") if e.type == "CONSULT"]
+    pairs = {frozenset(a.name.split()[-1] for a in e.actors) for e in events}
+    assert pairs == {frozenset({"Bennett", "Johnson"}), frozenset({"Bennett", "Macron"})}
+    assert all(e.location and e.location.name == "Glasgow" for e in events)
+    assert all(e.location.country == "GBR" for e in events)
+
+
+def test_coder_no_time_expression_no_date(code_text) -> None:
+    event = _one(code_text("Putin called Bennett."), "CONSULT")
+    assert event.date is None and event.date_precision is None
+
+
+def test_coder_negated_call_kept_as_negated(code_text) -> None:
+    events = code_text("Biden did not call Bennett for over three weeks.")
+    event = _one(events, "CONSULT")
+    assert event.modality == "negated"
+
+
+def test_coder_future_meeting_is_agree(code_text) -> None:
+    event = _one(code_text("Bennett will meet Putin in Moscow next week."), "AGREE")
+    assert event.modality == "future"
+    assert {a.name for a in event.actors} >= {"Vladimir Putin"}
+
+
+def test_coder_invitation_accepted_is_agree_with_roles(code_text) -> None:
+    event = _one(code_text("Last month, Bennett accepted an invitation from Putin to meet with "
+                           "him in Moscow.", date(2021, 10, 7)), "AGREE")
+    assert event.source.name == "Naftali Bennett" and event.target.name == "Vladimir Putin"
+    assert (event.date, event.date_precision) == (date(2021, 9, 1), "month")
+    assert not [e for e in code_text("Bennett accepted an invitation from Putin to meet with "
+                                     "him in Moscow.") if e.type == "CONSULT"]
+
+
+def test_coder_host_makes_visitor_the_source(code_text) -> None:
+    event = _one(code_text("Putin hosted Bennett in Sochi."), "CONSULT")
+    assert event.mode == "visit"
+    assert event.source.name == "Naftali Bennett" and event.target.name == "Vladimir Putin"
+
+
+def test_coder_marks_repeated_mentions(code_text) -> None:
+    events = code_text("Bennett spoke with Putin on the phone on Jan. 13. "
+                       "Bennett spoke with Putin by phone this week.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 2
+    assert [e.rule.endswith("+dup") for e in consult] == [False, True]
+
+
+def test_coder_code_many_matches_code(coder, code_text) -> None:
+    from sitrep.record import Article
+
+    texts = ["Israel launched missiles at Syria.", "Putin called Bennett."]
+    arts = [Article(url=f"t://{i}", title="", text=t, origin="t", published=date(2022, 1, 14),
+                    id=f"a{i}") for i, t in enumerate(texts)]
+    batched = [(a.text, [e.type for e in ev]) for a, ev in coder.code_many(arts, batch_size=2)]
+    single = [(a.text, [e.type for e in coder.code(a)]) for a in arts]
+    assert batched == single
+
+
+def test_coder_version_names_rules_model_and_kb(coder) -> None:
+    assert "rules-" in coder.version and "core_web_sm" in coder.version and "kb-" in coder.version
