@@ -20,7 +20,8 @@ from rich.table import Table
 
 from sitrep.errors import SitrepError
 
-console = Console()
+# Tables piped to a file or a pager are read by people too: do not squeeze them to 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 
 
