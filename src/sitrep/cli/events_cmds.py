@@ -37,10 +37,18 @@ def code(
                       f"{report.mentions} event mentions ({report.coder_version})")
 
 
+def show_date(day: Any, precision: str | None) -> str:
+    """A date as precise as it is known: ``2021-11`` for a month, ``2021`` for a year."""
+    if day is None:
+        return ""
+    text = day.isoformat() if hasattr(day, "isoformat") else str(day)
+    return {"month": text[:7], "year": text[:4]}.get(precision or "day", text)
+
+
 def _event_row(event: dict[str, Any]) -> dict[str, Any]:
     where = (event.get("location") or {}).get("name")
     return {
-        "id": event["id"], "date": event["date"], "type": event["type"], "mode": event["mode"],
+        "id": event["id"], "date": show_date(event["date"], event["date_precision"]), "type": event["type"], "mode": event["mode"],
         "actors": [a["name"] for a in event["actors"]], "where": where,
         "topics": event["topics"], "modality": event["modality"],
         "sources": len({e["article_id"] for e in event["evidence"]}),
