@@ -172,12 +172,13 @@ class KnowledgeBase:
     def __init__(self, people: Iterable[Person]) -> None:
         self._people: dict[str, Person] = {p.id: p for p in people}
         self._exact: dict[str, list[str]] = {}
+        self._short: dict[str, list[str]] = {}
         self._surname: dict[str, list[str]] = {}
         for person in self._people.values():
-            # One-word aliases ("Clinton", "Putin") are surnames: they may name several people
-            # and are weighed against the event date like derived surnames.
+            # One-word aliases ("Clinton", "Putin") are short forms: they may name several
+            # people and are weighed against the event date like derived surnames.
             for form in person.names:
-                index = self._surname if len(form.split()) == 1 else self._exact
+                index = self._short if len(form.split()) == 1 else self._exact
                 _add(index, normalise(form), person.id)
             for form in surnames(person.name):
                 _add(self._surname, normalise(form), person.id)
@@ -231,11 +232,14 @@ class KnowledgeBase:
             Matching people, those in office on ``on`` first; empty when nothing matches.
         """
         keys = [k for k in (normalise(name), normalise(_strip_honorific(name))) if k]
-        ids: list[str] = []
-        for index in (self._exact, self._surname):
-            ids = next((index[k] for k in keys if k in index), [])
-            if ids:
-                break
+        ids = next((self._exact[k] for k in keys if k in self._exact), [])
+        if not ids:
+            # A short form given in the data outranks a derived surname: "Abbas" is Mahmoud
+            # Abbas before Syria's defence minister Ali Mahmoud Abbas.
+            for key in keys:
+                ids = _merge(self._short.get(key, []), self._surname.get(key, []))
+                if ids:
+                    break
         found = [self._people[i] for i in ids]
         if on is not None and len(found) > 1:
             serving = [p for p in found if p.office_on(on) is not None]
@@ -330,6 +334,10 @@ def _strip_honorific(name: str) -> str:
 def _add(index: dict[str, list[str]], key: str, person_id: str) -> None:
     if key and person_id not in index.setdefault(key, []):
         index[key].append(person_id)
+
+
+def _merge(first: list[str], second: list[str]) -> list[str]:
+    return first + [i for i in second if i not in first]
 
 
 def _unique(people: list[Person]) -> list[Person]:

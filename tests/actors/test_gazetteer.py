@@ -1,0 +1,196 @@
+"""The gazetteer: states, seats, organisations, sector nouns, actor phrases and places."""
+
+from __future__ import annotations
+
+import csv
+import math
+import time
+
+import pycountry
+import pytest
+
+from sitrep.actors.gazetteer import DATA_DIR, Gazetteer
+
+PLOVER_SECTORS = set("AGR BUS COP CRM CVL EDU ELI GOV JRN JUD LAB LEG MED MIL OPP PRE PRM PTY "
+                     "REB REF REL SOC SPY UAF UNK".split())
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371 * math.acos(min(1.0, cos))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israeli", "ISR"), ("Israelis", "ISR"), ("Russian", "RUS"), ("British", "GBR"),
+    ("American", "USA"), ("Iranian", "IRN"), ("Syrian", "SYR"), ("French", "FRA"),
+    ("United States", "USA"), ("the United States", "USA"), ("US", "USA"), ("U.S.", "USA"),
+    ("America", "USA"), ("Britain", "GBR"), ("UK", "GBR"), ("United Kingdom", "GBR"),
+    ("Russia", "RUS"), ("Russian Federation", "RUS"), ("Palestinians", "PSE"),
+    ("Kosovo", "KOS"), ("Iran's", "IRN"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
+    ("Cote d'Ivoire", "CIV"), ("Puerto Rico", "USA"),
+])
+def test_gazetteer_names_and_demonyms(gaz: Gazetteer, text: str, code: str) -> None:
+    state = gaz.state(text)
+    assert state is not None and state.code == code
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("Jerusalem", "ISR", "GOV"), ("Moscow", "RUS", "GOV"), ("the Kremlin", "RUS", "GOV"),
+    ("Washington", "USA", "GOV"), ("the White House", "USA", "GOV"), ("Tehran", "IRN", "GOV"),
+    ("Paris", "FRA", "GOV"), ("the Elysee", "FRA", "GOV"), ("Élysée Palace", "FRA", "GOV"),
+    ("Downing Street", "GBR", "GOV"), ("Beijing", "CHN", "GOV"), ("Ankara", "TUR", "GOV"),
+    ("the Pentagon", "USA", "MIL"), ("Knesset", "ISR", "LEG"),
+])
+def test_gazetteer_seats_stand_for_states(gaz: Gazetteer, text: str, code: str,
+                                          sector: str) -> None:
+    match = gaz.state_match(text)
+    assert match is not None
+    assert (match.state.code, match.sector) == (code, sector)
+    assert match.via in ("seat", "capital")
+
+
+def test_gazetteer_common_words_are_not_states_or_orgs(gaz: Gazetteer) -> None:
+    for word in ("us", "is", "who", "the", "Male", "Victoria", "president", ""):
+        assert gaz.state(word) is None, word
+        assert gaz.org(word) is None, word
+
+
+@pytest.mark.parametrize("text, org_id, code, sector", [
+    ("United Nations", "UN", "UNO", "GOV"), ("U.N.", "UN", "UNO", "GOV"),
+    ("Security Council", "UNSC", "UNO", "GOV"), ("UN Security Council", "UNSC", "UNO", "GOV"),
+    ("the IAEA", "IAEA", "IGO", None), ("NATO", "NATO", "IGO", "MIL"),
+    ("European Union", "EU", "EUR", "GOV"), ("the EU", "EU", "EUR", "GOV"),
+    ("Arab League", "ARAB_LEAGUE", "IGO", "GOV"), ("African Union", "AU", "IGO", "GOV"),
+    ("OPEC", "OPEC", "IGO", "BUS"), ("Hezbollah", "HEZBOLLAH", "LBN", "REB"),
+    ("Hizbollah", "HEZBOLLAH", "LBN", "REB"), ("Hamas", "HAMAS", "PSE", "REB"),
+    ("Houthis", "HOUTHIS", "YEM", "REB"), ("ISIS", "ISIS", "IMG", "REB"),
+    ("Islamic State", "ISIS", "IMG", "REB"), ("Taliban", "TALIBAN", "AFG", "REB"),
+    ("IRGC", "IRGC", "IRN", "MIL"), ("the IDF", "IDF", "ISR", "MIL"),
+    ("Israel Defense Forces", "IDF", "ISR", "MIL"), ("Mossad", "MOSSAD", "ISR", "SPY"),
+])
+def test_gazetteer_organisations(gaz: Gazetteer, text: str, org_id: str, code: str,
+                                 sector: str | None) -> None:
+    org = gaz.org(text)
+    assert org is not None
+    assert (org.id, org.country, org.sector) == (org_id, code, sector)
+
+
+@pytest.mark.parametrize("word, sector", [
+    ("military", "MIL"), ("army", "MIL"), ("forces", "MIL"), ("air force", "MIL"),
+    ("navy", "MIL"), ("troops", "MIL"), ("police", "COP"), ("government", "GOV"),
+    ("ministry", "GOV"), ("cabinet", "GOV"), ("prime minister's office", "GOV"),
+    ("parliament", "LEG"), ("Knesset", "LEG"), ("Congress", "LEG"), ("Senate", "LEG"),
+    ("Duma", "LEG"), ("court", "JUD"), ("rebels", "REB"), ("militants", "REB"),
+    ("protesters", "CVL"), ("activists", "CVL"), ("intelligence", "SPY"), ("Mossad", "SPY"),
+    ("CIA", "SPY"),
+])
+def test_gazetteer_sector_nouns(gaz: Gazetteer, word: str, sector: str) -> None:
+    assert gaz.sector_noun(word) == sector
+
+
+def test_gazetteer_unknown_sector_noun_is_none(gaz: Gazetteer) -> None:
+    assert gaz.sector_noun("teapot") is None
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("the Russian military", "RUS", "MIL"), ("Russian Army", "RUS", "MIL"),
+    ("Russian forces", "RUS", "MIL"), ("Israeli army", "ISR", "MIL"),
+    ("Sudanese government", "SDN", "GOV"), ("Egyptian police", "EGY", "COP"),
+    ("Iran's Revolutionary Guards", "IRN", "MIL"), ("Israeli Prime Minister", "ISR", "GOV"),
+    ("Israel's high court", "ISR", "JUD"), ("US forces", "USA", "MIL"),
+    ("the Pentagon", "USA", "MIL"), ("Brussels", "EUR", "GOV"), ("Hezbollah", "LBN", "REB"),
+    ("Syria", "SYR", None),
+])
+def test_gazetteer_actor_phrases(gaz: Gazetteer, text: str, code: str,
+                                 sector: str | None) -> None:
+    match = gaz.actor(text)
+    assert match is not None
+    assert (match.country, match.sector) == (code, sector)
+
+
+def test_gazetteer_actor_unknown_phrase_is_none(gaz: Gazetteer) -> None:
+    assert gaz.actor("the committee of the whole") is None
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("Sochi", "RUS", 43.60, 39.73), ("Glasgow", "GBR", 55.86, -4.25),
+    ("Moscow", "RUS", 55.75, 37.62), ("Vienna", "AUT", 48.21, 16.37),
+    ("Saint Petersburg", "RUS", 59.94, 30.31), ("St. Petersburg", "RUS", 59.94, 30.31),
+    ("Kiev", "UKR", 50.45, 30.52), ("Zurich", "CHE", 47.37, 8.55),
+])
+def test_gazetteer_places_resolve_to_cities(gaz: Gazetteer, name: str, country: str,
+                                            lat: float, lon: float) -> None:
+    place = gaz.place(name)
+    assert place is not None and place.kind == "city"
+    assert place.country == country
+    assert _km(place.lat, place.lon, lat, lon) < 10
+
+
+def test_gazetteer_place_prefers_country_hint(gaz: Gazetteer) -> None:
+    paris = gaz.place("Paris")
+    assert paris is not None and paris.country == "FRA"
+    texas = gaz.place("Paris", country="USA")
+    assert texas is not None and texas.country == "USA"
+    assert gaz.place("Paris", country="US") == texas
+    assert gaz.place("Sochi", country="FRA") is None
+    assert gaz.place("Nowhereville Qqq") is None
+
+
+def test_gazetteer_places_resolve_countries_and_continents(gaz: Gazetteer) -> None:
+    israel = gaz.place("Israel")
+    assert israel is not None and israel.kind == "country" and israel.country == "ISR"
+    assert _km(israel.lat, israel.lon, 31.5, 34.8) < 100
+    africa = gaz.place("Africa")
+    assert africa is not None and africa.kind == "continent"
+
+
+def test_gazetteer_country_names(gaz: Gazetteer) -> None:
+    assert gaz.country_name("ISR") == "Israel"
+    assert gaz.country_name("GBR") == "United Kingdom"
+    assert gaz.country_name("KOS") == "Kosovo"
+    assert gaz.country_name("UNO") == "United Nations"
+    assert gaz.country_name("XYZ") == "XYZ"
+
+
+def test_gazetteer_loads_fast() -> None:
+    from sitrep.actors import gazetteer as module
+
+    module._load_cached.cache_clear()
+    start = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - start < 0.3
+
+
+# --- data integrity ---------------------------------------------------------------------
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def test_gazetteer_data_covers_every_iso_state_with_coordinates() -> None:
+    rows = {r["iso3"]: r for r in _rows("states.csv")}
+    missing = {c.alpha_3 for c in pycountry.countries} - set(rows)
+    assert missing == set()
+    assert rows["PSE"]["plover"] == "PSE" and rows["KOS"]["plover"] == "KOS"
+    for row in rows.values():
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+        assert row["plover"] in rows, row
+
+
+def test_gazetteer_data_codes_and_sectors_are_plover() -> None:
+    states = {r["iso3"] for r in _rows("states.csv")}
+    for row in _rows("orgs.csv"):
+        assert not row["country"] or row["country"] in states | NON_STATE, row
+        assert not row["sector"] or row["sector"] in PLOVER_SECTORS, row
+    for row in _rows("seats.csv"):
+        assert row["country"] in states | NON_STATE and row["sector"] in PLOVER_SECTORS, row
+    for row in _rows("sectors.csv"):
+        assert row["sector"] in PLOVER_SECTORS, row
