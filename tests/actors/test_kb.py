@@ -75,6 +75,22 @@ def test_kb_diacritics_and_honorifics_are_ignored(kb: KnowledgeBase) -> None:
     assert kb.find_person("Nobody Atall") == []
 
 
+def test_kb_titles_initials_and_name_order_are_read(kb: KnowledgeBase) -> None:
+    _one(kb.find_person("Antony J. Blinken"), "Antony Blinken")
+    _one(kb.find_person("Joseph R. Biden Jr."), "Joe Biden")
+    _one(kb.find_person("Secretary Blinken"), "Antony Blinken")
+    _one(kb.find_person("Foreign Minister Lavrov"), "Sergei Lavrov")
+    _one(kb.find_person("Crown Prince Mohammed bin Salman"), "Mohammed bin Salman")
+    _one(kb.find_person("Hayashi Yoshimasa"), "Yoshimasa Hayashi")
+
+
+def test_kb_given_short_form_outranks_derived_surname(kb: KnowledgeBase) -> None:
+    # Mahmoud Abbas is listed as "Abbas"; Syria's Ali Mahmoud Abbas only derives it
+    found = kb.find_person("Abbas", on=date(2023, 1, 1))
+    assert [p.name for p in found][:1] == ["Mahmoud Abbas"]
+    assert "Ali Mahmoud Abbas" in {p.name for p in found}
+
+
 def test_kb_surname_prefers_office_holder_on_date(kb: KnowledgeBase) -> None:
     both = {p.name for p in kb.find_person("Clinton")}
     assert both == {"Bill Clinton", "Hillary Clinton"}

@@ -180,6 +180,9 @@ class KnowledgeBase:
             for form in person.names:
                 index = self._short if len(form.split()) == 1 else self._exact
                 _add(index, normalise(form), person.id)
+                words = form.split()
+                if person.country in _FAMILY_NAME_FIRST and len(words) == 2:
+                    _add(self._exact, normalise(f"{words[1]} {words[0]}"), person.id)
             for form in surnames(person.name):
                 _add(self._surname, normalise(form), person.id)
 
@@ -231,7 +234,9 @@ class KnowledgeBase:
         Returns:
             Matching people, those in office on ``on`` first; empty when nothing matches.
         """
-        keys = [k for k in (normalise(name), normalise(_strip_honorific(name))) if k]
+        bare = _strip_honorific(name)
+        keys = [k for k in dict.fromkeys(normalise(form) for form in
+                                         (name, bare, _strip_initials(bare))) if k]
         ids = next((self._exact[k] for k in keys if k in self._exact), [])
         if not ids:
             # A short form given in the data outranks a derived surname: "Abbas" is Mahmoud
@@ -321,8 +326,21 @@ TITLE_OFFICES: dict[str, str] = {normalise(k): v for k, v in {
 """Title words, as written in news, to the office they name (keys normalised)."""
 
 _HONORIFICS = re.compile(
-    r"^(?:mr|mrs|ms|dr|sir|dame|sheikh|shaikh|king|queen|prince|emir|sultan|ayatollah|"
-    r"president|prime minister|pm|chancellor|crown prince|general|gen)\.?\s+", re.IGNORECASE)
+    r"^(?:mr|mrs|ms|dr|sir|dame|lord|sheikh|shaikh|king|queen|crown prince|prince|emir|"
+    r"sultan|ayatollah|president|prime minister|pm|chancellor|premier|secretary of state|"
+    r"secretary|foreign minister|foreign secretary|defen[cs]e minister|defen[cs]e secretary|"
+    r"minister|field marshal|marshal|general|gen|col|colonel)\.?\s+", re.IGNORECASE)
+
+
+_FAMILY_NAME_FIRST = frozenset({"JPN"})
+"""Countries whose two-word names news writes in both orders ("Hayashi Yoshimasa")."""
+
+_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)|,?\s+(?:Jr|Sr)\.?$")
+
+
+def _strip_initials(name: str) -> str:
+    """Drop middle initials and Jr./Sr. ("Antony J. Blinken" -> "Antony Blinken")."""
+    return _INITIAL.sub("", name)
 
 
 def _strip_honorific(name: str) -> str:
