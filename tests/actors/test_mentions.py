@@ -1,0 +1,97 @@
+"""Actor mentions resolved to canonical actors within an article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.actors.gazetteer import Gazetteer
+from sitrep.actors.kb import KnowledgeBase
+from sitrep.actors.mentions import ActorResolver
+from sitrep.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def resolve_text():
+    resolver = ActorResolver(KnowledgeBase.load(), Gazetteer.load())
+    nlp = load_nlp()
+
+    def run(text: str, published: date = date(2022, 1, 14)) -> list[list[tuple[str, str]]]:
+        """Per sentence: (mention text, canonical actor names) in order."""
+        actx = resolver.article(published)
+        out = []
+        for sent in nlp(text).sents:
+            found = actx.sentence(sent)
+            seen = {id(m): m for m in found.values()}.values()
+            out.append([(sent.doc[m.start:m.end].text, ", ".join(a.name for a in m.actors),
+                         m.actors) for m in sorted(seen, key=lambda m: m.start)])
+        return out
+
+    return run
+
+
+def _names(sentence):
+    return [names for _, names, _ in sentence]
+
+
+def test_mentions_kb_office_on_the_date(resolve_text) -> None:
+    [[(_, name, refs)]] = resolve_text("Naftali Bennett spoke.", date(2021, 10, 7))
+    assert name == "Naftali Bennett"
+    assert refs[0].office == "Prime Minister of Israel" and refs[0].country == "ISR"
+    [[(_, _, later)]] = resolve_text("Naftali Bennett spoke.", date(2020, 1, 1))
+    assert later[0].office != "Prime Minister of Israel"
+
+
+def test_mentions_demonym_and_sector_noun(resolve_text) -> None:
+    [sent] = resolve_text("The Russian military said it shot down the missiles.")
+    refs = [r for _, _, rs in sent for r in rs]
+    assert any(r.country == "RUS" and r.sector == "MIL" for r in refs)
+
+
+def test_mentions_seats_of_government(resolve_text) -> None:
+    [sent] = resolve_text("Jerusalem and Moscow are not on the same page.")
+    refs = [r for _, _, rs in sent for r in rs]
+    assert {(r.country, r.sector) for r in refs} == {("ISR", "GOV"), ("RUS", "GOV")}
+
+
+def test_mentions_apposition_counterpart_learns_role(resolve_text) -> None:
+    [sent] = resolve_text("Russian Foreign Minister Sergei Lavrov met with his Iranian "
+                          "counterpart, Hossein Amirabdollahian, in Moscow.", date(2021, 10, 6))
+    people = {r.name: r for _, _, rs in sent for r in rs if r.kind == "person"}
+    assert people["Sergei Lavrov"].office == "Foreign Minister of Russia"
+    iranian = next(r for n, r in people.items() if "Abdollahian" in n)
+    assert iranian.country == "IRN" and "Foreign Minister" in (iranian.office or "")
+
+
+def test_mentions_title_learned_for_unknown_person(resolve_text) -> None:
+    [sent] = resolve_text("Ruritanian Defence Minister Karl Obermann arrived.")
+    [(_, name, refs)] = [m for m in sent if m[2][0].kind == "person"]
+    assert name == "Karl Obermann" and refs[0].actor_id is None
+    assert refs[0].office and refs[0].office.startswith("Defence Minister")
+
+
+def test_mentions_short_name_resolves_to_earlier_full_name(resolve_text) -> None:
+    text = "Prime Minister Naftali Bennett called Putin. Later Bennett left."
+    first, second = resolve_text(text)
+    assert "Naftali Bennett" in _names(second)
+
+
+def test_mentions_two_men_and_the_prime_minister(resolve_text) -> None:
+    text = ("Foreign Minister Yair Lapid likes Emmanuel Macron. The two men spoke. "
+            "Prime Minister Naftali Bennett waited. The prime minister left.")
+    _, two, _, pm = resolve_text(text)
+    group = next(refs for _, _, refs in two if len(refs) == 2)
+    assert {r.name for r in group} == {"Yair Lapid", "Emmanuel Macron"}
+    assert _names(pm) == ["Naftali Bennett"]
+
+
+def test_mentions_pronoun_is_the_other_person(resolve_text) -> None:
+    [sent] = resolve_text("Bennett accepted an invitation from Putin to meet with him.")
+    assert _names(sent)[-1] == "Vladimir Putin"
+
+
+def test_mentions_international_organisation(resolve_text) -> None:
+    [sent] = resolve_text("NATO warned Russia.")
+    refs = [r for _, _, rs in sent for r in rs]
+    assert {r.kind for r in refs} == {"org", "state"}
