@@ -159,9 +159,17 @@ def eval_events(
     from sitrep.events.evaluate import evaluate_store
 
     with open_workspace(db) as ws:
-        report = evaluate_store(ws.store, gold)
-    rows = report.rows()
-    emit(rows, fmt, title=f"event coding vs {gold.name}")
+        found = evaluate_store(ws.store, gold)
+    if found.missing_docs:
+        err_console.print(f"[yellow]warning[/yellow] not in the store (their gold events count "
+                          f"as missed): {', '.join(found.missing_docs)}")
+    if fmt is Format.table:
+        emit(found.rows(), fmt, title=f"event coding vs {gold.name}")
+        for miss in found.report.missed:
+            err_console.print(f"  [red]missed[/red] {miss['type']} {miss['actors']} "
+                              f"{miss.get('date', '')}")
+    else:
+        emit([found.report.as_dict() | {"missing_docs": found.missing_docs}], fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -26,8 +26,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sitrep.actors.gazetteer import Gazetteer
+from sitrep.actors.kb import KnowledgeBase, normalise
 from sitrep.errors import CodingError
 from sitrep.record import Event
+from sitrep.store import Store
 
 COUNTED = frozenset({"asserted", "future"})
 
@@ -210,3 +213,77 @@ def dates_agree(predicted: str | date | None, gold: str | None) -> bool:
         return False
     text = predicted.isoformat() if isinstance(predicted, date) else str(predicted)
     return text[: len(gold)] == gold
+
+
+def name_resolver(kb: KnowledgeBase, gaz: Gazetteer) -> Callable[[str], str]:
+    """Map an actor name to a canonical key: a kb person id, a state code, else the name.
+
+    Used on gold names and predicted names alike, so "Amirabdollahian" and "Hossein
+    Amir-Abdollahian" (one kb person), or "Israel" and "Israeli" (one state), compare equal.
+    """
+
+    def resolve(name: str) -> str:
+        people = kb.find_person(name)
+        if people:
+            return people[0].id
+        match = gaz.state_match(name)
+        return match.state.code if match else normalise(name)
+
+    return resolve
+
+
+def _doc_names(row: tuple[str, str, str, str | None]) -> set[str]:
+    """The names a gold ``doc`` may use for a stored article: id, file stem, record id."""
+    article_id, url, origin, record_id = row
+    names = {article_id, record_id or ""}
+    for ref in (url, origin):
+        stem = ref.rstrip("/").rsplit("/", 1)[-1].split("#", 1)[0]
+        for ext in (".gz", ".html", ".htm", ".txt", ".md", ".json", ".jsonl"):
+            stem = stem.removesuffix(ext)
+        names.add(stem)
+    return names - {""}
+
+
+def evaluate_store(store: Store, gold_path: Path) -> StoreEvalReport:
+    """Score the events stored for the documents a gold file names.
+
+    Each gold line's ``doc`` names a stored article by its id, its file name without
+    extension, or the ``id`` field of its source record. Documents not in the store are
+    listed in ``missing_docs``; their gold events count as missed.
+
+    Raises:
+        CodingError: E404 when the gold file is malformed.
+    """
+    gold = load_gold(gold_path)
+    wanted = {g.get("doc") for g in gold if g.get("doc")}
+    rows = store.con.execute(
+        "SELECT id, url, origin, json_extract_string(extra, '$.id') FROM articles "
+        "WHERE canonical_id IS NULL").fetchall()
+    doc_of: dict[str, str] = {}
+    for row in rows:
+        for name in _doc_names(row) & wanted:
+            doc_of[row[0]] = name
+    predicted = []
+    for article_id, doc in doc_of.items():
+        cur = store.con.execute(
+            "SELECT type, mode, actors, date, modality, rule, sentence FROM mentions "
+            "WHERE article_id = ?", [article_id])
+        for type_, mode, actors, day, modality, rule, sentence in cur.fetchall():
+            predicted.append({
+                "doc": doc, "type": type_, "mode": mode,
+                "actors": [a["name"] for a in json.loads(actors)],
+                "date": day.isoformat() if day else None, "modality": modality,
+                "rule": rule, "evidence": sentence})
+    report = match_events(predicted, gold, name_resolver(KnowledgeBase.load(), Gazetteer.load()))
+    return StoreEvalReport(report=report, missing_docs=sorted(wanted - set(doc_of.values())))
+
+
+@dataclass
+class StoreEvalReport:
+    """An ``EvalReport`` on stored events, with the gold documents the store lacks."""
+
+    report: EvalReport
+    missing_docs: list[str]
+
+    def rows(self) -> list[dict[str, Any]]:
+        return self.report.rows()
