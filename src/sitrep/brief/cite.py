@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitrep.brief.evidence import EventView, Source
+from sitrep.brief.evidence import EventView, Source, dates_agree
 from sitrep.brief.phrasing import format_date
 from sitrep.store import Store
 
@@ -35,7 +35,7 @@ class Claim:
     def of(cls, event: EventView, *, topics: bool = False) -> Claim:
         """The claim a sentence stating ``event`` makes (its topics only when it names them)."""
         return cls(event.id, event.type, event.actor_keys, event.date, event.date_precision,
-                   event.modality, tuple(event.topics) if topics else ())
+                   event.modality, tuple(event.supported_topics) if topics else ())
 
 
 @dataclass
@@ -81,12 +81,8 @@ class Citer:
         event has one) is left out: it would not support the date the sentence states. With
         ``topics``, so is an article whose mention reports none of the event's topics.
         """
-        need = min(2, len(event.actor_keys))
-        wanted = {t.lower() for t in event.topics}
-        good = {m.article_id for m in event.mentions
-                if m.type == event.type and m.modality == event.modality
-                and len(set(m.actor_keys) & set(event.actor_keys)) >= need
-                and dates_agree(event.date, event.date_precision, m.date, m.date_precision)
+        wanted = {t.lower() for t in event.supported_topics}
+        good = {m.article_id for m in event.mentions if event.supported_by(m)
                 and (not topics or wanted & {t.lower() for t in m.topics})}
         chosen = [s for s in event.sources if s.article_id in good][:limit]
         return sorted({self.number(s) for s in chosen})
@@ -100,23 +96,6 @@ class Citer:
     @property
     def references(self) -> list[Reference]:
         return sorted(self.refs.values(), key=lambda r: r.n)
-
-
-def dates_agree(claimed: date | None, precision: str | None, found: date | None,
-                found_precision: str | None) -> bool:
-    """Whether a mention's date supports a claimed date, each at its own precision."""
-    if claimed is None:
-        return True
-    if found is None:
-        return False
-    coarse = {precision or "day", found_precision or "day"}
-    if "year" in coarse:
-        return claimed.year == found.year
-    if "month" in coarse:
-        return (claimed.year, claimed.month) == (found.year, found.month)
-    if "week" in coarse:
-        return abs((claimed - found).days) <= 6
-    return claimed == found
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

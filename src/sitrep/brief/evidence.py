@@ -112,6 +112,24 @@ class EventView:
         """The event date, else the day it was first reported."""
         return self.date or self.reported
 
+    def supported_by(self, mention: MentionView) -> bool:
+        """Whether a mention's own sentence reports this event: same type and modality, two
+        of its actors (or its only one), and a date that agrees at the coarser precision."""
+        need = min(2, len(self.actors))
+        return (mention.type == self.type and mention.modality == self.modality
+                and len(set(mention.actor_keys) & set(self.actor_keys)) >= need
+                and dates_agree(self.date, self.date_precision, mention.date,
+                                mention.date_precision))
+
+    @property
+    def supported_topics(self) -> list[str]:
+        """Topics reported by the mentions that support the event (see ``supported_by``)."""
+        found: list[str] = []
+        for mention in self.mentions:
+            if self.supported_by(mention):
+                found += [t for t in mention.topics if t not in found]
+        return found
+
     def actor(self, key: str) -> Actor | None:
         return next((a for a in self.actors if a.key == key), None)
 
@@ -126,6 +144,23 @@ class EventView:
         people = [a for a in self.actors if a.kind == "person"]
         return (self.type == "CONSULT" and len(people) >= 2
                 and any(a.office in LEADER_OFFICES for a in people))
+
+
+def dates_agree(claimed: date | None, precision: str | None, found: date | None,
+                found_precision: str | None) -> bool:
+    """Whether a mention's date supports a claimed date, each at its own precision."""
+    if claimed is None:
+        return True
+    if found is None:
+        return False
+    coarse = {precision or "day", found_precision or "day"}
+    if "year" in coarse:
+        return claimed.year == found.year
+    if "month" in coarse:
+        return (claimed.year, claimed.month) == (found.year, found.month)
+    if "week" in coarse:
+        return abs((claimed - found).days) <= 6
+    return claimed == found
 
 
 def normalise(name: str) -> str:

@@ -103,9 +103,10 @@ class _Writer:
 
     def lead(self, latest: EventView, first: str | None) -> list[Statement]:
         out = [self.say(say_event(latest, first), [latest])]
-        if latest.topics:
+        if latest.supported_topics:
             kind = mode_noun(latest.mode) if latest.type == "CONSULT" else noun(latest.type)
-            out.append(self.say(f"Sources tie that {kind} to {join_names(latest.topics)}",
+            topics = join_names(latest.supported_topics)
+            out.append(self.say(f"Sources tie that {kind} to {topics}",
                                 [latest], topics=True))
         return out
 
@@ -124,10 +125,10 @@ class _Writer:
         return [self.say(text, contacts)]
 
     def topics(self, events: list[EventView]) -> list[Statement]:
-        with_topics = [e for e in events if e.topics]
+        with_topics = [e for e in events if e.supported_topics]
         if not with_topics:
             return []
-        names = sorted({t for e in with_topics for t in e.topics}, key=str.lower)
+        names = sorted({t for e in with_topics for t in e.supported_topics}, key=str.lower)
         return [self.say(f"The topics their sources report are {join_names(names)}",
                          with_topics, topics=True)]
 
@@ -236,7 +237,7 @@ def _actor_memo(store: Store, a: str, period: Period, memo: Memo) -> None:
 def _topic_memo(store: Store, topic: Topic, period: Period, memo: Memo) -> None:
     wanted = normalise(topic.name)
     events = [e for e in load_events(store, period.start, period.end)
-              if any(normalise(t) == wanted for t in e.topics)]
+              if any(normalise(t) == wanted for t in e.supported_topics)]
     memo.title = f"{topic.name}: {_span(period)}"
     writer = _Writer()
     if not events:
