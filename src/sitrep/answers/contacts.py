@@ -34,7 +34,9 @@ WITH ev AS (
     SELECT * FROM pairs
     WHERE NOT list_contains(?::VARCHAR[], other) AND {level}
 ), sources AS (
-    SELECT DISTINCT k.other, coalesce(a.canonical_id, a.id) AS root, r.site, r.url
+    SELECT DISTINCT k.other, coalesce(a.canonical_id, a.id) AS root,
+           coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+)', 1), '')) AS site,
+           r.url
     FROM kept k JOIN mentions m ON m.event_id = k.id
     JOIN articles a ON a.id = m.article_id
     JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)

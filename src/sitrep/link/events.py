@@ -32,7 +32,8 @@ from sitrep.store.db import Store, actor_key
 _MENTION_SQL = """
 SELECT m.id, m.article_id, m.type, m.mode, m.actor_keys, m.modality, m.date, m.date_precision,
        a.published, m.event_id, m.actors, m.source_key, m.target_key, m.location, m.topics,
-       m.confidence, m.sentence, coalesce(a.canonical_id, a.id) AS root, r.site, r.url,
+       m.confidence, m.sentence, coalesce(a.canonical_id, a.id) AS root,
+       coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+)', 1), '')) AS site, r.url,
        m.source, m.target
 FROM mentions m JOIN articles a ON a.id = m.article_id
 LEFT JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
