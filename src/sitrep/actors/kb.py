@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -213,7 +213,7 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self._people)
 
-    def __iter__(self) -> Iterable[Person]:
+    def __iter__(self) -> Iterator[Person]:
         return iter(self._people.values())
 
     def person(self, person_id: str) -> Person | None:
