@@ -261,12 +261,22 @@ _EVENT_COLUMNS = ("id", "type", "mode", "date", "date_precision", "actors", "act
 
 
 def _write(con: Any, events: list[list[Any]], assignments: list[tuple[str, str]]) -> None:
-    if events:
-        con.executemany(
-            f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES "
-            f"({', '.join('?' * len(_EVENT_COLUMNS))})", events)
+    _insert_many(con, f"events ({', '.join(_EVENT_COLUMNS)})", events)
     con.execute("CREATE OR REPLACE TEMP TABLE link_assign (mention_id VARCHAR, event_id VARCHAR)")
-    if assignments:
-        con.executemany("INSERT INTO link_assign VALUES (?, ?)", assignments)
+    _insert_many(con, "link_assign", [list(a) for a in assignments])
     con.execute("UPDATE mentions SET event_id = t.event_id FROM link_assign t "
                 "WHERE mentions.id = t.mention_id")
+
+
+_BATCH = 200
+"""Rows per multi-row INSERT: DuckDB runs ``executemany`` row by row, which is far slower."""
+
+
+def _insert_many(con: Any, target: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    for i in range(0, len(rows), _BATCH):
+        chunk = rows[i:i + _BATCH]
+        con.execute(f"INSERT INTO {target} VALUES {', '.join([one] * len(chunk))}",
+                    [v for row in chunk for v in row])
