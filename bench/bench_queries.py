@@ -40,7 +40,8 @@ def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> Non
     con.execute(f"""
         INSERT INTO actors
         SELECT 'person:p' || i, 'Person ' || i, 'person',
-               ['ISR','RUS','USA','GBR','FRA','DEU','IRN','SYR','CHN','UKR','TUR','EGY'][1 + i % 12],
+               ['ISR', 'RUS', 'USA', 'GBR', 'FRA', 'DEU', 'IRN', 'SYR', 'CHN', 'UKR', 'TUR',
+                'EGY'][1 + i % 12],
                'GOV'
         FROM range({n_actors}) t(i)
     """)
@@ -68,7 +69,7 @@ def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> Non
                2, 2, 2, d, d + 1, type || ' ' || a || ' ' || b, '{}'
         FROM gen
     """)
-    con.execute(f"""
+    con.execute("""
         INSERT INTO articles (id, url, title, text, origin, published, content_hash, revision,
                               ingested_at, updated_at, site, story_id)
         SELECT DISTINCT ON (article_id) article_id, 'https://site' || (i % 50) || '.example/' || i,

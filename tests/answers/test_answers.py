@@ -7,8 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from link.factory import add_article, coded
+
 from sitrep.answers import contacts, dyad, gaps, network, resolve_actor, stories, timeline
 from sitrep.answers.charts import plot_dyad, plot_network, plot_timeline
 from sitrep.errors import QueryError

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import typer
+from link.factory import add_article, coded
 from typer.testing import CliRunner
 
-from link.factory import add_article, coded
 from sitrep.cli.answers_cmds import register
 from sitrep.link import link_events
 from sitrep.store.db import Store

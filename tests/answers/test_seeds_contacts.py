@@ -25,7 +25,8 @@ SEED_DATES = {"jpost-2021-10-07-bennett-putin.txt": date(2021, 10, 7),
 
 def _ingest_seeds(s: sitrep.api.Sitrep) -> None:
     if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not found: golden test needs the shared folder beside the repo")
+        pytest.skip("../shared/seeds not found: golden test needs the shared folder "
+                    "beside the repo")
     for name, published in SEED_DATES.items():
         s.ingest([SEEDS / name], published=published)
 

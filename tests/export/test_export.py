@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from link.factory import add_article, coded
+
 from sitrep.errors import QueryError
 from sitrep.export import export
 from sitrep.link import link_events

@@ -168,4 +168,5 @@ def test_events_disagreeing_places_are_kept_per_source(store: Store) -> None:
     details = json.loads(_events(store)[0]["details"])
     assert details["disagreements"]["locations"] == ["Moscow", "Sochi"]
     assert {s["site"] for s in details["sources"]} == {"a.com", "b.com"}
-    assert store.con.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL").fetchone() == (0,)
+    unlinked = store.con.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL")
+    assert unlinked.fetchone() == (0,)

@@ -10,11 +10,11 @@ from sitrep.store.db import Store
 
 TALKS = [
     ("Bennett and Putin discuss Syria and Iran in phone call",
-     "Israeli Prime Minister Naftali Bennett spoke by phone with Russian President Vladimir "
-     "Putin about Syria, Iran and regional security."),
+     ("Israeli Prime Minister Naftali Bennett spoke by phone with Russian President Vladimir "
+     "Putin about Syria, Iran and regional security.")),
     ("Putin, Bennett talk Iran and Syria by phone",
-     "Russian President Vladimir Putin and Israeli Prime Minister Naftali Bennett held a phone "
-     "call on regional security, Syria and the Iran nuclear talks."),
+     ("Russian President Vladimir Putin and Israeli Prime Minister Naftali Bennett held a phone "
+     "call on regional security, Syria and the Iran nuclear talks.")),
 ]
 FLOOD = ("Floods hit Brazilian city after record rainfall",
          "Heavy rain flooded streets and homes in a Brazilian city, forcing thousands to leave.")

@@ -7,6 +7,7 @@ nothing needs a display and no global figure state leaks between calls.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -66,7 +67,7 @@ def plot_dyad(rows: Sequence[DyadRow], path: str | Path, title: str = "") -> Pat
     fig = Figure(figsize=(10, 4))
     ax = fig.add_subplot()
     days = [r.period for r in rows]
-    width = 20 if len(days) < 2 else max(1, min((b - a).days for a, b in zip(days, days[1:])) * 0.8)
+    width = 20 if len(days) < 2 else max(1, min((b - a).days for a, b in pairwise(days)) * 0.8)
     ax.bar(days, [r.cooperation for r in rows], width=width, color="#2ca02c", label="cooperation")
     ax.bar(days, [r.conflict for r in rows], width=width, color="#d62728", label="conflict")
     ax.plot(days, [r.score for r in rows], color="black", marker=".", label="net score")

@@ -13,7 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitrep.answers.common import (
-    as_actor, check_level, level_clause, load_terms, names, period,
+    as_actor,
+    check_level,
+    level_clause,
+    load_terms,
+    names,
+    period,
 )
 from sitrep.answers.resolve import ActorMatch
 from sitrep.link.cluster import period_of

@@ -108,7 +108,8 @@ def link_events(store: Store, article_ids: Sequence[str] | None = None) -> LinkR
 
 
 def _load(con: Any, where: str, params: list[Any]) -> list[_Row]:
-    return [_row(r) for r in con.execute(f"{_MENTION_SQL} {where} ORDER BY m.id", params).fetchall()]
+    cur = con.execute(f"{_MENTION_SQL} {where} ORDER BY m.id", params)
+    return [_row(r) for r in cur.fetchall()]
 
 
 def _row(r: tuple[Any, ...]) -> _Row:
@@ -143,7 +144,8 @@ def _affected(con: Any, article_ids: list[str]) -> tuple[list[_Row], int]:
         ), near AS (
             SELECT m.id, m.event_id FROM mentions m JOIN seed s
               ON m.type = s.type AND m.modality = s.modality
-             AND (list_has_all(m.actor_keys, s.actor_keys) OR list_has_all(s.actor_keys, m.actor_keys))
+             AND (list_has_all(m.actor_keys, s.actor_keys)
+                  OR list_has_all(s.actor_keys, m.actor_keys))
             UNION SELECT id, event_id FROM mentions
             WHERE article_id IN (SELECT article_id FROM link_seed)
         ), touched AS (
@@ -157,8 +159,8 @@ def _affected(con: Any, article_ids: list[str]) -> tuple[list[_Row], int]:
     removed_row = con.execute(
         "SELECT count(*) FROM events WHERE id IN (SELECT event_id FROM link_ids)").fetchone()
     con.execute("DELETE FROM events WHERE id IN (SELECT event_id FROM link_ids)")
-    rows = _load(con, "WHERE m.id IN (SELECT mention_id FROM link_ids WHERE mention_id IS NOT NULL)",
-                 [])
+    rows = _load(con, "WHERE m.id IN (SELECT mention_id FROM link_ids "
+                      "WHERE mention_id IS NOT NULL)", [])
     return rows, int(removed_row[0]) if removed_row else 0
 
 

@@ -46,8 +46,9 @@ def summarise(type_: str, mode: str | None, modality: str, actors: list[str],
     table = phrases()
     spec = table["types"].get(type_, {})
     directed = bool(source and target and source != target)
-    template = (spec.get("modes", {}).get(mode or "") or
-                (spec.get("directed") if directed else None) or spec.get("base") or table["fallback"])
+    template = (spec.get("modes", {}).get(mode or "")
+                or (spec.get("directed") if directed else None)
+                or spec.get("base") or table["fallback"])
     if "{source}" in template and not directed:
         template = spec.get("base") or table["fallback"]
     line = template.format(actors=join_names(actors), source=source, target=target, type=type_)

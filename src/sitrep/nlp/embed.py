@@ -61,7 +61,7 @@ class Embedder:
                 str(_model_path()), options, providers=["CPUExecutionProvider"])
         except CodingError:
             raise
-        except Exception as exc:  # onnxruntime and tokenizers raise their own untyped errors
+        except Exception as exc:  # noqa: BLE001  (onnxruntime and tokenizers raise untyped errors)
             raise CodingError("E403", str(exc).splitlines()[0]) from None
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
