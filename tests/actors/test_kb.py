@@ -260,3 +260,32 @@ def test_kb_data_international_heads_are_covered(kb: KnowledgeBase) -> None:
     for org in ("UN", "NATO", "IAEA", "European Commission", "European Council"):
         for year in range(2010, 2026):
             assert kb.holder(org, "org_head", date(year, 6, 1)), (org, year)
+
+
+# --- golden: the founding articles' people -------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def test_kb_golden_seed_people_resolve_on_event_dates(kb: KnowledgeBase) -> None:
+    import json
+
+    path = SHARED / "seeds" / "expected-events.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/seeds not found: golden test needs the shared folder beside "
+                    "the repo")
+    checked = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        if not event.get("date"):
+            continue
+        parts = [int(p) for p in event["date"].split("-")] + [1]
+        day = date(parts[0], parts[1], parts[2])
+        for name in event["actors"]:
+            people = kb.find_person(name, on=day)
+            if not people and len(name.split()) == 1:
+                continue  # a state ("Israel"), not a person
+            assert [p.name for p in people] == [name], (name, day)
+            assert people[0].office_on(day) is not None, (name, day)
+            checked += 1
+    assert checked >= 15

@@ -219,9 +219,12 @@ class Gazetteer:
     def actor(self, text: str) -> ActorMatch | None:
         """Country and sector of a whole actor phrase.
 
-        Tries, in order: an organisation ("the IDF"), a seat ("the Pentagon"), a state
-        ("Israel", "Israelis"), then a state reference followed by sector words ("the Russian
-        military", "Iran's Revolutionary Guards", "Egyptian police", "Israeli Prime Minister").
+        1. The phrase is one name: an organisation ("the IDF"), a seat that is not a state
+           ("Brussels" -> EUR), a state ("Israel", "Israelis", "the Kremlin"), a region
+           ("Darfur" -> SDN), or a city of 100,000 people or more ("Samarra" -> IRQ).
+        2. Otherwise the longest name inside it gives the country, and sector words around it
+           the sector: "the Russian military", "Iran's Revolutionary Guards", "Egyptian
+           police", "UN peacekeepers", "rebels in Darfur", "Israeli Prime Minister".
 
         Args:
             text: the phrase as written.
@@ -229,7 +232,17 @@ class Gazetteer:
         Returns:
             The match, or None when no part of it is known.
         """
-        text = _LEADING_THE.sub("", text.strip())
+        words = _phrase_words(text)
+        if not words:
+            return None
+        phrase = " ".join(words)
+        whole = self._named(phrase) or self._city_actor(phrase)
+        if whole is not None:
+            return whole
+        return self._compound(words) if len(words) <= _MAX_PHRASE_WORDS else None
+
+    def _named(self, text: str) -> ActorMatch | None:
+        """An organisation, non-state seat, state or region named by all of ``text``."""
         org = self.org(text)
         if org is not None:
             return ActorMatch(org.country or "", org.sector, org.name, org=org)
@@ -240,23 +253,47 @@ class Gazetteer:
         match = self.state_match(text)
         if match is not None:
             return ActorMatch(match.state.code, match.sector, match.state.name, state=match.state)
-        return self._compound(text)
+        region = next((r for r in self._regions.get_all(text) if r.country), None)
+        if region is not None and region.country is not None:
+            state = self.by_code(region.country)
+            return ActorMatch(state.code if state else region.country, None, region.name,
+                              state=state)
+        return None
 
-    def _compound(self, text: str) -> ActorMatch | None:
-        """"<state reference> <sector words>": the longest state prefix, then the rest."""
-        words = text.split()
-        for cut in range(len(words) - 1, 0, -1):
-            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-            state = self.state(head)
-            if state is None:
-                continue
-            org = self.org(tail)
-            if org is not None:
-                return ActorMatch(state.code, org.sector, org.name, org=org, state=state)
-            sector = self.sector_noun(tail) or self.sector_noun(words[-1])
-            if sector is None and _key(tail) in TITLE_WORDS:
-                sector = "GOV"
-            return ActorMatch(state.code, sector, state.name, state=state)
+    def _city_actor(self, text: str) -> ActorMatch | None:
+        """A capitalised phrase naming a big city stands for its country ("Samarra")."""
+        if not text[:1].isupper():
+            return None
+        city = _places().find(_place_key(text), None)
+        if city is None or city.population < _CITY_ACTOR_FROM or city.country is None:
+            return None
+        state = self.by_code(city.country)
+        return ActorMatch(state.code if state else city.country, None, city.name, state=state)
+
+    def _compound(self, words: list[str]) -> ActorMatch | None:
+        """The longest (then leftmost) name inside the phrase, plus the sector around it."""
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                found = self._named(" ".join(words[i:i + size]))
+                if found is None:
+                    continue
+                sector = self._sector_of(words[i + size:]) or self._sector_of(words[:i])
+                return ActorMatch(found.country, sector or found.sector, found.name,
+                                  org=found.org, state=found.state)
+        return None
+
+    def _sector_of(self, words: list[str]) -> str | None:
+        """Sector of the longest, then rightmost, run of ``words`` that names one."""
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size, -1, -1):
+                run = " ".join(words[i:i + size])
+                if _key(run) in _FILLER:
+                    continue
+                sector = self.sector_noun(run)
+                if sector is None and _key(run) in TITLE_WORDS:
+                    sector = "GOV"
+                if sector is not None:
+                    return sector
         return None
 
     def country_name(self, code: str) -> str:
@@ -301,6 +338,22 @@ class Gazetteer:
         if len(code) == 3:
             return code.upper()
         return _iso2_to_iso3().get(code.upper())
+
+
+_MAX_PHRASE_WORDS = 12
+_CITY_ACTOR_FROM = 100_000
+"""A city stands for its country as an actor only from this size: smaller towns share their
+names with too many words and people."""
+
+_FILLER = frozenset({"in", "of", "from", "at", "on", "for", "and", "the", "a", "an", "by",
+                     "based", "throughout", "near", "across", "inside", "outside"})
+
+_PHRASE_PUNCT = re.compile(r"[()\[\]\"“”,;:]|\.{2,}")
+
+
+def _phrase_words(text: str) -> list[str]:
+    """Words of an actor phrase without brackets, quotes, ellipses or a leading "the"."""
+    return _LEADING_THE.sub("", _PHRASE_PUNCT.sub(" ", text).strip()).split()
 
 
 TITLE_WORDS = frozenset({"president", "prime minister", "pm", "foreign minister", "fm",
