@@ -7,6 +7,9 @@ including the negated "Biden did not call Bennett", which must never become a co
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -106,13 +109,25 @@ def seed_events() -> list[tuple[str, str, date, str, list[Event]]]:
     ]
 
 
+_TEMPLATES: dict[bool, Path] = {}
+
+
 def build_store(path: Path, linked: bool = True) -> Store:
-    store = Store(path)
-    for url, title, published, site, events in seed_events():
-        add_article(store, url, title, published, site, events)
-    if linked:
-        link_all(store)
-    return store
+    """A store at ``path`` with the seed-like articles (built once, then copied: fast)."""
+    if linked not in _TEMPLATES:
+        folder = tempfile.mkdtemp(prefix="sitrep-brief-")
+        atexit.register(shutil.rmtree, folder, True)
+        template = Path(folder) / "template.duckdb"
+        store = Store(template)
+        for url, title, published, site, events in seed_events():
+            add_article(store, url, title, published, site, events)
+        if linked:
+            link_all(store)
+        store.close()
+        _TEMPLATES[linked] = template
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_TEMPLATES[linked], path)
+    return Store(path)
 
 
 @pytest.fixture

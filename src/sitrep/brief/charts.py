@@ -75,6 +75,7 @@ def events_per_day(events: list[EventView], period: Period) -> Chart:
     ax.set_xticks(range(0, len(days), step))
     ax.set_xticklabels([d.strftime("%d %b") for d in days[::step]], fontsize=8)
     ax.set_ylabel("events")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Events per day, by type")
     if types:
         ax.legend(fontsize=7, ncol=4, loc="upper left")
