@@ -10,7 +10,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from aiosmtpd.controller import Controller
 
@@ -26,7 +26,7 @@ class Hook:
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 status = hook.statuses.pop(0) if len(hook.statuses) > 1 else hook.statuses[0]
                 hook.received.append({"status": status, "json": json.loads(body),
@@ -43,7 +43,7 @@ class Hook:
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,),
                                         daemon=True)
 
-    def __enter__(self) -> Hook:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -65,12 +65,12 @@ class Mailbox:
             self.port = probe.getsockname()[1]
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
 
-    def __enter__(self) -> Mailbox:
+    def __enter__(self) -> Self:
         self._controller.start()
         return self
 

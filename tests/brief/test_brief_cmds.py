@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_store
+from brief_store import build_store
 from servers import Mailbox
 from typer.testing import CliRunner
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import BENNETT, BIDEN, PUTIN, add_article, build_store, event, link_all
+from brief_store import BENNETT, BIDEN, PUTIN, add_article, build_store, event, link_all
 
 from sitrep.brief.briefing import build_briefing, render_html, render_markdown, write_briefing
 from sitrep.brief.cite import check_citations

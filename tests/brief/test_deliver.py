@@ -68,14 +68,12 @@ def test_deliver_webhook_posts_json_and_retries_server_errors() -> None:
 
 
 def test_deliver_webhook_gives_up_with_e602() -> None:
-    with Hook([500]) as hook:
-        with pytest.raises(BriefError) as err:
-            to_webhook(Message("s", "t"), hook.url, retries=2, backoff=0.01)
+    with Hook([500]) as hook, pytest.raises(BriefError) as err:
+        to_webhook(Message("s", "t"), hook.url, retries=2, backoff=0.01)
     assert err.value.code == "E602" and "HTTP 500" in err.value.message
     assert len(hook.received) == 3
-    with Hook([400]) as refused:
-        with pytest.raises(BriefError):
-            to_webhook(Message("s", "t"), refused.url, retries=2, backoff=0.01)
+    with Hook([400]) as refused, pytest.raises(BriefError):
+        to_webhook(Message("s", "t"), refused.url, retries=2, backoff=0.01)
     assert len(refused.received) == 1  # a client error is not retried
 
 

@@ -8,7 +8,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from conftest import BENNETT, PUTIN, add_article, build_store, event, link_all
+from brief_store import BENNETT, PUTIN, add_article, build_store, event, link_all
 from servers import Hook
 
 import sitrep
@@ -17,12 +17,12 @@ from sitrep.brief.watch import send_alerts, watch
 from sitrep.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from helpers.httpserver import LocalHttpServer, Reply  # noqa: E402
+from helpers.httpserver import LocalHttpServer, Reply
 
 SINCE = date(2021, 10, 1)
 
 
-def _profile(hook_url: str, folder: Path):  # noqa: ANN202
+def _profile(hook_url: str, folder: Path):
     return profile_from_dict({
         "name": "Israel alerts", "cadence": "daily-morning",
         "actors": [{"name": "Naftali Bennett", "priority": 1}],
@@ -120,7 +120,7 @@ def test_watch_polls_local_feed_through_pipeline_once_per_event(tmp_path: Path) 
         server.route("/feed.xml", Reply(body=_rss(server, 1),
                                         headers={"Content-Type": "application/rss+xml"}))
         profile = _profile(hook.url, tmp_path / "alerts")
-        args = dict(since=SINCE, stream=out, sleep=lambda s: None)
+        args = {"since": SINCE, "stream": out, "sleep": lambda s: None}
         db = tmp_path / "w.duckdb"
         with sitrep.open(db, allow_hosts="127.0.0.1", per_host_delay=0.0) as s:
             first = watch(s, [server.url("/feed.xml")], [profile], timedelta(seconds=1), 2,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sitrep.brief.charts import Chart, contacts_per_counterpart, events_per_day
@@ -122,8 +122,13 @@ class Relevance:
         return best
 
     def score(self, event: EventView) -> float:
-        """Weight times coverage; more independent sources, more prominent."""
-        return self.weight(event) * (1 + math.log2(1 + event.n_sources))
+        """Weight times coverage; more independent sources, more prominent.
+
+        An undated event (often background: "over the past years, X and Y have...") counts
+        half: its report falls in the period, the event itself may not.
+        """
+        undated = 0.5 if event.date is None else 1.0
+        return undated * self.weight(event) * (1 + math.log2(1 + event.n_sources))
 
 
 def _item(citer: Citer, event: EventView, score: float) -> Item:
@@ -196,7 +201,7 @@ def build_briefing(store: Store, profile: Profile, period: Period,
     Returns:
         The briefing; nothing is written (see ``write_briefing``).
     """
-    created = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    created = now or datetime.now(UTC).replace(tzinfo=None)
     relevance = Relevance(store, profile)
     events = [e for e in load_events(store, period.start, period.end) if e.sources]
     scored = [(e, relevance.score(e)) for e in events if relevance.weight(e)]

@@ -10,15 +10,17 @@ import base64
 import io
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: briefings are rendered on servers and in cron jobs
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
-from sitrep.brief.evidence import EventView  # noqa: E402
-from sitrep.brief.period import Period  # noqa: E402
+from sitrep.brief.evidence import EventView
+from sitrep.brief.period import Period
 
 # One colour per PLOVER quad, so cooperation and conflict read apart at a glance.
 TYPE_COLOURS: dict[str, str] = {
@@ -63,7 +65,7 @@ def events_per_day(events: list[EventView], period: Period) -> Chart:
     """
     days = period.days
     types = sorted({e.type for e in events})
-    counts = Counter((e.when, e.type) for e in events)
+    counts: Counter[tuple[date | None, str]] = Counter((e.when, e.type) for e in events)
     fig, ax = plt.subplots(figsize=(8, 3))
     bottom = [0] * len(days)
     for kind in types:
@@ -75,7 +77,7 @@ def events_per_day(events: list[EventView], period: Period) -> Chart:
     ax.set_xticks(range(0, len(days), step))
     ax.set_xticklabels([d.strftime("%d %b") for d in days[::step]], fontsize=8)
     ax.set_ylabel("events")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Events per day, by type")
     if types:
         ax.legend(fontsize=7, ncol=4, loc="upper left")
@@ -110,7 +112,7 @@ def contacts_per_counterpart(contacts: list[EventView], subjects: set[str],
             color=TYPE_COLOURS["CONSULT"])
     ax.set_xlabel("contacts")
     ax.set_title("Leader contacts per counterpart")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     alt = ", ".join(f"{name} {n}" for name, n in top) or "no contacts"
     return Chart("contacts-per-counterpart.png", "Leader contacts per counterpart",

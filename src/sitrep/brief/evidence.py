@@ -13,6 +13,7 @@ separately to say what did not happen, citing the source that says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import unicodedata
@@ -102,13 +103,13 @@ class EventView:
         return len(self.sources)
 
     @property
-    def reported(self) -> date | None:
+    def reported(self) -> dt.date | None:
         """The earliest publication date among its sources."""
         days = [s.published for s in self.sources if s.published]
         return min(days) if days else None
 
     @property
-    def when(self) -> date | None:
+    def when(self) -> dt.date | None:
         """The event date, else the day it was first reported."""
         return self.date or self.reported
 
@@ -171,7 +172,7 @@ def normalise(name: str) -> str:
 
 
 def _actor(data: dict[str, Any]) -> Actor:
-    known = {k: data.get(k) for k in ActorRef.__dataclass_fields__ if k in data}
+    known: dict[str, Any] = {k: data[k] for k in ActorRef.__dataclass_fields__ if k in data}
     ref = ActorRef(**known)
     office = ref.office
     # the KB stores office codes; titles ("Prime Minister of Israel") are mapped back here

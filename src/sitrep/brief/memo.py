@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sitrep.brief.cite import Citer, Reference, Statement
 from sitrep.brief.evidence import EventView, load_events, normalise, resolve_keys
@@ -283,7 +283,7 @@ def build_memo(store: Store, subject: Subject, since: date, until: date,
     if until < since:
         raise QueryError("E503", "the period ends before it starts", item=f"{since}..{until}")
     period = Period(since, until)
-    memo = Memo("", period, now or datetime.now(timezone.utc).replace(tzinfo=None))
+    memo = Memo("", period, now or datetime.now(UTC).replace(tzinfo=None))
     if isinstance(subject, Topic):
         _topic_memo(store, subject, period, memo)
     elif isinstance(subject, tuple):

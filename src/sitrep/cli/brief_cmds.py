@@ -14,11 +14,16 @@ from sitrep.errors import BriefError, QueryError
 
 OUT_OPTION = typer.Option(Path("briefings"), "--out", "-o",
                           help="Folder the Markdown and HTML files are written to.")
+MEMO_OUT_OPTION = typer.Option(None, "--out", "-o", help="Also write Markdown and HTML files "
+                               "into this folder.")
+FEEDS_ARGUMENT = typer.Argument(..., help="Feed URLs or files to poll.")
+PROFILES_OPTION = typer.Option(["israel"], "--profile", "-P", help="Profile(s) to alert for "
+                               "(file or bundled name); repeatable.")
 PERIOD_HELP = ("day, week (the 7 days ending today) or START..END, e.g. 2022-01-10..2022-01-16 "
                "or 2021-10..2022-01 (whole months).")
 
 
-def _period(period: str, week_of: str | None, today: str | None):  # noqa: ANN202
+def _period(period: str, week_of: str | None, today: str | None):
     from sitrep.brief.period import parse_period
 
     return parse_period(period, today=parse_day(today, "--today"), week_of=week_of)
@@ -74,7 +79,7 @@ def brief(
                              item="email")
 
 
-def _subject(actor: str | None, other: str | None, topic: str | None):  # noqa: ANN202
+def _subject(actor: str | None, other: str | None, topic: str | None):
     from sitrep.brief.memo import Topic
 
     if topic and not actor:
@@ -92,8 +97,7 @@ def memo(
     period: str = typer.Option(None, "--period", "-p", help=PERIOD_HELP),
     since: str = typer.Option(None, help="First day (YYYY-MM-DD or YYYY-MM)."),
     until: str = typer.Option(None, help="Last day (default: today)."),
-    out: Path = typer.Option(None, "--out", "-o", help="Also write Markdown and HTML files "
-                             "into this folder."),
+    out: Path = MEMO_OUT_OPTION,
     db: Path = DB_OPTION,
 ) -> None:
     """Write a short analytical memo on an actor, a pair of actors or a topic.
@@ -119,7 +123,7 @@ def memo(
     with open_workspace(db) as ws:
         doc = build_memo(ws.store, _subject(actor, other, topic), first, last)
     text = render_memo_markdown(doc)
-    console.print(text, markup=False, highlight=False)
+    typer.echo(text)  # plain: a rich console would re-wrap the Markdown lines
     if out:
         out.mkdir(parents=True, exist_ok=True)
         stem = re.sub(r"[^a-z0-9]+", "-", doc.title.lower()).strip("-")
@@ -138,9 +142,8 @@ def _every(value: str) -> timedelta:
 
 @guarded()
 def watch(
-    feeds: list[str] = typer.Argument(..., help="Feed URLs or files to poll."),
-    profile: list[str] = typer.Option(["israel"], "--profile", "-P", help="Profile(s) to "
-                                      "alert for (file or bundled name); repeatable."),
+    feeds: list[str] = FEEDS_ARGUMENT,
+    profile: list[str] = PROFILES_OPTION,
     every: str = typer.Option("15m", "--every", help="Time between polls: 30s, 15m, 2h."),
     iterations: int = typer.Option(0, "--iterations", "-n", help="Stop after this many "
                                    "polls (0: run until Ctrl-C)."),
