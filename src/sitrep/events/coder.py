@@ -160,6 +160,9 @@ class Coder:
                   if actor_key(r) not in {actor_key(s) for s in source}]
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
+        if etype == "CONSULT" and mode is None and \
+                trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
+            mode = self.rules.title_mode(article.title or "")
         if etype == "CONSULT" and mode == "visit" and not target and location is not None:
             host = self.resolver.state_ref(location.country or "") if location.country else None
             target = [host] if host else []

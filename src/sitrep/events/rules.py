@@ -15,6 +15,7 @@ the dependency parse and reads each trigger's arguments:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,23 @@ class RuleSet:
     light_verbs: frozenset[str]
     version: str
     """Hash of the rules file: part of the coder version."""
+    title_modes: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """(pattern, mode): title words that give the mode of an unqualified "spoke with"."""
+    title_mode_lemmas: frozenset[str] = frozenset()
+
+    def title_mode(self, title: str) -> str | None:
+        """The contact mode an article title announces ("Readout of ...'s Call with ...").
+
+        Args:
+            title: the article title.
+
+        Returns:
+            ``phone``, ``meeting``... or None when the title names no contact.
+        """
+        for pattern, mode in self.title_modes:
+            if pattern.search(title):
+                return mode
+        return None
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -125,7 +143,16 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         nouns={k: tuple(v) for k, v in nouns.items()},
         light_verbs=frozenset(raw["light_verbs"]),
         version=hashlib.sha256(text.encode()).hexdigest()[:10],
+        title_modes=tuple((_title_pattern(e["words"]), str(e["mode"]))
+                          for e in raw.get("title_modes") or ()),
+        title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
     )
+
+
+def _title_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:with|between)(?!\w)", re.IGNORECASE)
 
 
 def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
@@ -296,6 +323,7 @@ def arguments(trig: Trigger) -> Arguments:
         for prep in _preps(head):
             if prep.lower_ in rule.target_preps:
                 target += [p for p in prep.children if p.dep_ == "pobj"]
+        target += _stranded_partners(head, rule.target_preps)
         if head is trig.token and trig.governor is not None:
             target += [c for c in head.children if c.dep_ == "poss"]
     places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
@@ -340,11 +368,40 @@ def _places_above(tok: Token) -> list[Token]:
     return []
 
 
+def _stranded_partners(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Partners the small model parses as the subject of a purpose clause: in "spoke today
+    with Bennett to offer ..." it reads "with" as the clause's marker (or a preposition
+    over it) and Bennett as the subject of "offer"."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and _stranding_marker(child, preps):
+            out += [s for s in child.children if s.dep_ in SUBJECT_DEPS]
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out += [s for c in child.children if c.dep_ == "pcomp"
+                    for s in c.children if s.dep_ in SUBJECT_DEPS]
+    return out
+
+
+def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = ("with", "to")
+                      ) -> bool:
+    """Whether a clause's subject is really the object of a preposition before it (see
+    ``_stranded_partners``): a "with"/"to" marker, or a preposition governing the clause."""
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if clause.dep_ == "pcomp" and clause.head.lower_ in preps and clause.head.i < subj.i:
+        return True
+    return any(c.dep_ in ("mark", "prep") and c.lower_ in preps and c.i < subj.i
+               for c in clause.children)
+
+
 def _subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, borrowed from the verb it depends on when it has none."""
     cur = verb
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj and _stranding_marker(cur):
+            subj = []
         if subj:
             return subj
         head = cur.head
