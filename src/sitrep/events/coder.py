@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.mentions import ActorResolver, ArticleActors, Mention, actor_key
 from sitrep.events import temporal
-from sitrep.events.modality import modality_of
+from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
@@ -47,6 +47,9 @@ FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
 FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
+NEEDS_TARGET = frozenset({"SUPPORT"})
+"""Types that are only an event towards someone: "Russia supports reinstating the deal" and
+"praised the quality of the work" name no recipient."""
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
 """Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
 counterpart, Hossein Amirabdollahian" is the person, not Iran."""
@@ -144,6 +147,12 @@ class Coder:
         triggers = _independent(find_triggers(sent, self.rules))
         if not triggers:
             return []
+        label_end = _speaker_label_end(sent)
+        if label_end is not None:
+            # "PRIME MINISTER BENNETT: Thank you.": the label names who talks, it does not
+            # take part in what the sentence says
+            mentions = {i: m for i, m in mentions.items() if m.start >= label_end}
+            triggers = [t for t in triggers if t.token.i >= label_end]
         times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
                  if not _relative_to_clause(tv)]
         dated = _assign_times(sent, triggers, times)
@@ -154,6 +163,8 @@ class Coder:
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
+        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
+            return []
         args = arguments(trig)
         source = _resolve(args.source, mentions)
         target = [r for r in _resolve(args.target, mentions)
@@ -244,9 +255,31 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
+        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj":
+            # "called Macron to congratulate him", "met to discuss": the aim of the outer
+            # event, or (under AGREE, REQUEST...) its content
+            continue
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
     return kept
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _speaker_label_end(sent: Span) -> int | None:
+    """End (token index) of a transcript speaker label opening the sentence ("SECRETARY
+    BLINKEN:", "PRIME MINISTER BENNETT:"), or None."""
+    for tok in sent[:8]:
+        if tok.text == ":":
+            words = [t for t in sent[:tok.i - sent.start] if t.is_alpha]
+            if words and all(t.is_upper for t in words):
+                return tok.i + 1
+            return None
+        if tok.is_alpha and not tok.is_upper and tok.text not in (".",):
+            return None
+    return None
 
 
 def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
@@ -336,7 +369,7 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
         return False
     if etype in NEEDS_TWO or trig.rule.requires == "partner":
         return len(source) + len(target) >= 2
-    if trig.rule.requires == "actor_object":
+    if trig.rule.requires == "actor_object" or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
 

@@ -64,7 +64,7 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
     own = _own_modality(trigger, words)
     if own != "asserted":
         return own
-    if _purpose_infinitive(trigger, words):
+    if purpose_infinitive(trigger, words):
         return "hypothetical"
     cur = trigger
     for _ in range(4):
@@ -111,11 +111,24 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     return "asserted"
 
 
-def _purpose_infinitive(tok: Token, words: ModalityWords) -> bool:
-    """ "channels to coordinate": an infinitive of purpose states an aim, not an event."""
+def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether ``tok`` heads an infinitive of purpose, which states an aim, not an event.
+
+    Args:
+        tok: a trigger's anchor ("coordinate" in "channels to coordinate").
+        words: the modality word lists (a future verb over the infinitive is a plan).
+
+    Returns:
+        True for "channels to coordinate", "provided $12 million to support".
+    """
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    if tok.dep_ not in ("advcl", "acl", "relcl") :
+    if tok.dep_ == "xcomp":
+        # "established channels to coordinate": the infinitive hangs on the verb but says
+        # what the object is for; "invited Bennett to visit" has an actor as the object
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_
+                   for c in tok.head.children) and tok.head.lemma_.lower() not in words.future_verbs
+    if tok.dep_ not in ("advcl", "acl", "relcl"):
         return False
     return tok.head.lemma_.lower() not in words.future_verbs
 
