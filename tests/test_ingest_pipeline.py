@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from datetime import date
+
 import sitrep
 from sitrep.store import Store
 
@@ -17,6 +19,8 @@ WIKINEWS = CORPUS / "wikinews.jsonl"
 
 CHILD = """
 import sys
+from datetime import date
+
 import sitrep
 with sitrep.open(sys.argv[1]) as s:
     s.ingest([sys.argv[2]], code=False,
@@ -71,3 +75,18 @@ def test_pipeline_kill_9_leaves_whole_articles_and_rerun_finishes(tmp_path: Path
         assert report.new == 436 - saved
         assert report.unchanged == saved
         assert s.store.count("articles") == 436
+
+
+def test_pipeline_published_is_a_fallback_not_an_override(tmp_path: Path) -> None:
+    page = tmp_path / "talks.txt"
+    page.write_text("Ministers meet\n\n" + "The foreign ministers met in Vienna to discuss the "
+                    "talks and agreed to meet again soon after the holidays. " * 4, encoding="utf-8")
+    given = date(2022, 1, 14)
+    with sitrep.open(tmp_path / "s.duckdb") as s:
+        s.ingest([WIKINEWS, page], code=False, published=given)
+        mine = [r for r in s.articles(limit=None) if r["url"].endswith("/talks.txt")]
+        assert [(r["published"], r["published_source"]) for r in mine] == [(given, "user")]
+        record_dated = [r for r in s.articles(limit=None) if r not in mine]
+        assert len(record_dated) == 27
+        assert all(r["published"] != given and r["published_source"] == "record"
+                   for r in record_dated)

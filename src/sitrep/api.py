@@ -70,7 +70,9 @@ class Sitrep:
 
         Args:
             inputs: files, directories, WARC archives, feeds (files or URLs) and page URLs.
-            published: the publication date, for inputs that do not carry one.
+            published: the publication date for inputs that carry none of their own (a
+                JSON field, page metadata or a date in the URL win over it; inference
+                from the text comes after it).
             code: code events now (default: the ``code_on_ingest`` setting).
             progress: called once per item, for a progress bar.
         """

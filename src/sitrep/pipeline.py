@@ -8,7 +8,8 @@
     4. The ``Coder`` codes events for new and revised originals, in batches (``nlp.pipe``).
     5. Each article and its mentions are written in one transaction: a kill leaves every
        article whole or absent. Originals left uncoded by an earlier crash are coded too.
-    6. ``link.link_events`` merges the new mentions into real-world events and stories.
+    6. ``link.link_events`` merges the new mentions into real-world events, and
+       ``link.assign_stories`` groups the new articles into developing stories.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         store: the open store to write to.
         inputs: paths (files, directories, archives, feeds) and URLs.
         settings: fetch limits, accepted languages, near-duplicate threshold.
-        published: publication date given by the user, overriding every other source.
+        published: publication date for items that carry none of their own (no record
+            field, page metadata or URL date); it beats inference from the text.
         coder: returns the event coder, called only if something needs coding; None skips
             event coding (articles stay pending for ``sitrep code``).
         progress: called once per input item.
@@ -135,7 +137,8 @@ def _extract(result: Any, report: IngestReport, published: date | None,
         _fail(report, result)
         return None
     try:
-        return extract_article(result, published=published, languages=settings.language_set)
+        return extract_article(result, default_published=published,
+                               languages=settings.language_set)
     except IngestError as exc:
         exc.item = exc.item or result.origin
         _fail(report, exc)
@@ -225,8 +228,10 @@ def _article_from_row(row: dict[str, Any]) -> Article:
 
 
 def _link(store: Store, article_ids: Sequence[str]) -> None:
+    """Merge the articles' mentions into events, and the articles into stories."""
     if not article_ids:
         return
-    from sitrep.link import link_events
+    from sitrep.link import assign_stories, link_events
 
     link_events(store, list(article_ids))
+    assign_stories(store, list(article_ids))

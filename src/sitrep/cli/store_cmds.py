@@ -55,7 +55,9 @@ def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, directories, WARC archives, RSS/Atom "
                                        "feeds (files or URLs) and page URLs.", show_default=False),
     published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for "
-                                  "inputs that carry none; overrides what the page says."),
+                                  "inputs that carry none of their own (record field, page "
+                                  "metadata, URL); without it the date is inferred from the "
+                                  "text and marked inferred."),
     code: bool = typer.Option(True, "--code/--no-code", help="Code events now, or leave the "
                               "articles for `sitrep code`."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Host allowed even if it is "

@@ -79,6 +79,7 @@ def extract_article(
     item: RawItem,
     *,
     published: date | None = None,
+    default_published: date | None = None,
     languages: frozenset[str] | None = ENGLISH,
     min_chars: int = MIN_CHARS,
     favor_precision: bool = FAVOR_PRECISION,
@@ -98,6 +99,8 @@ def extract_article(
     Args:
         item: the raw item from the ingest stage.
         published: a publication date the user knows, which overrides every other source.
+        default_published: a date the user gives for items that carry none of their own
+            (no record field, page metadata or URL date); it beats inference from the text.
         languages: the ISO 639-1 codes accepted; None accepts any language.
         min_chars: the shortest text accepted as an article.
         favor_precision: trafilatura's precision mode for HTML.
@@ -118,7 +121,8 @@ def extract_article(
     else:
         article = _from_fields(item, min_chars)
         evidence_text = article.text
-    dated = publication_date(item, published=published, tree=tree, text=evidence_text,
+    dated = publication_date(item, published=published, default=default_published,
+                             tree=tree, text=evidence_text,
                              title=article.title)
     article.published, article.published_source = dated.published, dated.source
     article.published_evidence = dated.evidence

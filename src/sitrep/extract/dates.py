@@ -99,6 +99,7 @@ def publication_date(
     item: RawItem,
     *,
     published: date | None = None,
+    default: date | None = None,
     tree: HtmlElement | None = None,
     text: str = "",
     title: str | None = None,
@@ -109,6 +110,8 @@ def publication_date(
     Args:
         item: the raw item (its ``published`` field and URL are used).
         published: a date the user gives, which overrides everything.
+        default: a date the user gives for items without one of their own: used after the
+            record, the page metadata and the URL, before inference from the text.
         tree: the parsed page, for HTML items.
         text: the clean text, for inference when nothing else has a date.
         title: the article title, for inference.
@@ -128,4 +131,6 @@ def publication_date(
     in_url = url_date(item.url)
     if in_url is not None:
         return DatedBy(in_url, "url")
+    if default is not None:
+        return DatedBy(default, "user")
     return inferred_date(text, title)
