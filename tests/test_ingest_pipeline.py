@@ -79,8 +79,10 @@ def test_pipeline_kill_9_leaves_whole_articles_and_rerun_finishes(tmp_path: Path
 
 def test_pipeline_published_is_a_fallback_not_an_override(tmp_path: Path) -> None:
     page = tmp_path / "talks.txt"
-    page.write_text("Ministers meet\n\n" + "The foreign ministers met in Vienna to discuss the "
-                    "talks and agreed to meet again soon after the holidays. " * 4, encoding="utf-8")
+    page.write_text("Ministers meet\n\nThe foreign ministers met in Vienna on Tuesday to discuss "
+                    "the nuclear talks and the exchange of prisoners. They agreed to meet again "
+                    "after the holidays, officials said.\n\nThe next round of talks is expected "
+                    "to open in February, a spokesman for the ministry said.\n", encoding="utf-8")
     given = date(2022, 1, 14)
     with sitrep.open(tmp_path / "s.duckdb") as s:
         s.ingest([WIKINEWS, page], code=False, published=given)

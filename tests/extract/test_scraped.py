@@ -173,3 +173,11 @@ def test_scraped_paragraph_starting_like_previous_line_kept() -> None:
             "incidents along the front line and accused each other of provocations.\n")
     cleaned = clean_scraped_text(text)
     assert len(cleaned.paragraphs) == 2
+
+
+def test_scraped_short_headline_above_prose_is_the_title() -> None:
+    cleaned = clean_scraped_text(
+        "Skip to main content\n\nWorld\n\nMinisters meet\n\nThe foreign ministers met in Vienna "
+        "on Tuesday to discuss the nuclear talks. They agreed to meet again, officials said.")
+    assert cleaned.title == "Ministers meet"
+    assert [reason for _, reason in cleaned.dropped] == ["navigation", "navigation"]

@@ -223,11 +223,13 @@ def _cut_tail(lines: list[_Line]) -> None:
 def _find_title(lines: list[_Line]) -> str:
     """Step 6: the title is the first substantive line above the prose."""
     live = [line for line in lines if not line.reason]
-    for line in live:
+    for index, line in enumerate(live):
         # A headline has no closing full stop, however long it is.
         if _is_prose(line) or (len(line.words) > _TITLE_MAX_WORDS and TERMINAL.search(line.text)):
             break
-        if len(line.words) >= 3 and not line.caption:
+        # A short line is a menu label, unless the article's prose follows it directly.
+        followed_by_prose = index + 1 < len(live) and _is_prose(live[index + 1])
+        if (len(line.words) >= 3 or (line.words and followed_by_prose)) and not line.caption:
             line.reason = "title"
             return line.text
         line.reason = "navigation"
