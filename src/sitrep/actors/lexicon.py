@@ -20,6 +20,10 @@ class ActorWords:
     sector_nouns: dict[str, str]
     plural_heads: frozenset[str]
     person_pronouns: frozenset[str]
+    honorifics: frozenset[str] = frozenset()
+    """Words of address and rank stripped from the front of a name ("Lady", "Majesty")."""
+    departments: tuple[tuple[str, ...], ...] = ()
+    """Department names as word tuples, longest first ("homeland security")."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.
@@ -53,6 +57,9 @@ def load_actor_words() -> ActorWords:
         sector_nouns={str(k).lower(): str(v) for k, v in raw["sector_nouns"].items()},
         plural_heads=frozenset(raw["plural_heads"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
+        honorifics=frozenset(str(w).lower() for w in raw.get("honorifics") or ()),
+        departments=tuple(sorted((tuple(str(d).lower().split()) for d in
+                                  raw.get("departments") or ()), key=len, reverse=True)),
     )
 
 

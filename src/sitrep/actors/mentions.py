@@ -215,7 +215,8 @@ class ActorResolver:
 
     def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
-        ents = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
+        ents = _with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
+        ents = [self._name_span(e) for e in ents]
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -271,7 +272,7 @@ class ActorResolver:
         if title is None:
             title, country2 = self._title_in_apposition(ent)
             country = country or country2
-        name = _strip_possessive(ent.text)
+        name = _strip_possessive(_without_nickname(ent))
         on = ctx.published
         if title == "counterpart":
             partner = ctx.persons[-1] if ctx.persons else None
@@ -284,6 +285,54 @@ class ActorResolver:
             ref = self.person_ref(name, on, title, country)
         start = min([ent.start, *used])
         _put(found, Mention(start, ent.end, ent.root.i, [_at(ref, ent)]))
+
+    def _name_span(self, ent: Span) -> Span:
+        """The entity with the words of a name the small model got wrong put right.
+
+        Given names it left out are added ("Antony" before "J. Blinken"); words of address
+        and departments it took in are dropped ("Lady Jill Biden", "Commerce Gina Raimondo"
+        after "Secretary of"). An ORG that turns out to be a titled name becomes a PERSON.
+        """
+        if ent.label_ not in ("PERSON", "ORG"):
+            return ent
+        doc, start, end = ent.doc, ent.start, ent.end
+        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        if ent.label_ == "PERSON":
+            while start - 1 >= ent.sent.start:
+                tok = doc[start - 1]
+                if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                        tok.lower_.rstrip(".") in stops or tok.ent_type_ not in ("", "PERSON") \
+                        or not start <= tok.head.i < end or tok.dep_ != "compound":
+                    break
+                start -= 1
+        after_of = start > ent.sent.start and (
+            doc[start - 1].lower_ == "of"
+            or (doc[start - 1].lower_ == "the" and start - 2 >= ent.sent.start
+                and doc[start - 2].lower_ == "of"))
+        words = [t.lower_ for t in doc[start:end]]
+        i, dept_end = 0, 0
+        while i < len(words) - 1:
+            if words[i] == "the" or words[i].rstrip(".") in self.words.honorifics:
+                i += 1
+                continue
+            dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
+                         and len(d) < len(words) - i), None) if after_of or i > 0 else None
+            if dept is None:
+                break
+            i += len(dept)
+            dept_end, after_of = i, False
+        rest = doc[start + i:end]
+        if ent.label_ == "ORG":
+            # only a department before a run of names makes an ORG a person: "National
+            # Economic Council" stays an organisation
+            if not dept_end or len(rest) < 2 or not all(t.pos_ == "PROPN" for t in rest):
+                return ent
+        elif all(t.lower_.rstrip(".") in stops for t in rest):
+            i = 0  # "Majesty King": nothing but titles, keep the words as found
+        start += i
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label="PERSON")
 
     def _office_title(self, office: str) -> str | None:
         title = office.split(" of ")[0].casefold()
@@ -430,6 +479,55 @@ class ActorResolver:
             ref = earlier[-1] if earlier else next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
                 _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "pronoun"))
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _with_nicknamed_people(ents: list[Span], sent: Span) -> list[Span]:
+    """Entities with quoted nicknames joined into one PERSON: in 'Benjamin “Benny” Gantz'
+    the small model sees a title of a work, or two names."""
+    doc = sent.doc
+    spans: list[Span] = []
+    i = sent.start
+    while i < sent.end - 4:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and doc[i + 1].text in _QUOTES:
+            j = i + 2
+            while j < sent.end and doc[j].pos_ == "PROPN" and j - i <= 3:
+                j += 1
+            if j > i + 2 and j + 1 < sent.end and doc[j].text in _QUOTES and \
+                    doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                k = j + 1
+                while k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
+                    k += 1
+                start = i
+                while start - 1 >= sent.start and doc[start - 1].ent_type_ == "PERSON":
+                    start -= 1
+                spans.append(Span(doc, start, k + 1, label="PERSON"))
+                i = k + 1
+                continue
+        i += 1
+    if not spans:
+        return ents
+    kept = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
+def _without_nickname(ent: Span) -> str:
+    """A name's text without its quoted nickname ('Benjamin “Benny” Gantz' -> 'Benjamin
+    Gantz')."""
+    if not any(t.text in _QUOTES for t in ent):
+        return ent.text
+    out: list[str] = []
+    quoted = False
+    for tok in ent:
+        if tok.text in _QUOTES:
+            quoted = not quoted
+            continue
+        if not quoted:
+            out.append(tok.text)
+    return " ".join(out) if out else ent.text
 
 
 def _person_actor(person: Person, text: str) -> ActorRef:
