@@ -257,9 +257,10 @@ def test_kb_data_required_countries_have_a_leader_every_day(kb: KnowledgeBase) -
 
 
 def test_kb_data_international_heads_are_covered(kb: KnowledgeBase) -> None:
-    for org in ("UN", "NATO", "IAEA", "European Commission", "European Council"):
+    for org in ("UN", "NATO", "IAEA", "EC", "EUCO", "EU"):
         for year in range(2010, 2026):
-            assert kb.holder(org, "org_head", date(year, 6, 1)), (org, year)
+            office = "foreign_minister" if org == "EU" else "org_head"
+            assert kb.holder(org, office, date(year, 6, 1)), (org, year)
 
 
 # --- golden: the founding articles' people -------------------------------------------------
@@ -289,3 +290,15 @@ def test_kb_golden_seed_people_resolve_on_event_dates(kb: KnowledgeBase) -> None
             assert people[0].office_on(day) is not None, (name, day)
             checked += 1
     assert checked >= 15
+
+
+def test_kb_data_organisations_are_gazetteer_organisations() -> None:
+    from sitrep.actors.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    orgs = {r["org"] for r in _rows("offices.csv") if r["org"]}
+    assert {o for o in orgs if gaz.org_by_id(o) is None} == set()
+    states = {s.iso3 for s in gaz.states()}
+    codes = {r["country"] for r in _rows("offices.csv")} | {r["country"] for r in _rows(
+        "people.csv") if r["country"]}
+    assert codes - states - {"UNO", "IGO", "EUR"} == set()
