@@ -19,8 +19,9 @@ import numpy as np
 from sitrep.errors import CodingError
 
 DIM = 384
-MAX_TOKENS = 256
-"""all-MiniLM-L6-v2 was trained on 128-token inputs and caps at 256; longer text is cut."""
+MAX_TOKENS = 128
+"""all-MiniLM-L6-v2 was trained on 128-token inputs; beyond that quality gains little and
+attention cost grows with the square of the length, so longer text is cut."""
 BATCH = 32
 
 
@@ -78,8 +79,14 @@ class Embedder:
         """
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        parts = [self._batch(texts[i:i + BATCH]) for i in range(0, len(texts), BATCH)]
-        return np.vstack(parts)
+        # Batches of similar lengths pad less; rows are put back in the caller's order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ordered = [texts[i] for i in order]
+        parts = np.vstack([self._batch(ordered[i:i + BATCH])
+                           for i in range(0, len(ordered), BATCH)])
+        out = np.empty_like(parts)
+        out[order] = parts
+        return out
 
     def _batch(self, texts: Sequence[str]) -> np.ndarray:
         encoded = self.tokenizer.encode_batch([t or "" for t in texts])
