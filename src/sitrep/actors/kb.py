@@ -223,8 +223,10 @@ class KnowledgeBase:
     def find_person(self, name: str, on: date | None = None) -> list[Person]:
         """People a name may refer to.
 
-        Full names and aliases win over derived surnames: "Johnson" listed as an alias of
-        Boris Johnson is not also read as the surname of another Johnson.
+        Looks the name up as written, without a leading title ("President", "Secretary",
+        "Crown Prince"...) and without middle initials or "Jr.". Full names and multi-word
+        aliases win; failing those, one-word forms, those given in the data ("Bibi", "MBS")
+        before surnames derived from names.
 
         Args:
             name: a name as written ("Amirabdollahian", "Vladimir Putin", "Bennett").
