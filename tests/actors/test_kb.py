@@ -173,9 +173,9 @@ def test_kb_malformed_user_file_gives_e402(tmp_path: Path, body: str, why: str) 
     with pytest.raises(CodingError) as err:
         KnowledgeBase.load(extra=path)
     assert err.value.code == "E402"
-    assert why in str(err.value)
+    assert why in str(err.value) and str(path) in str(err.value)
     if why not in ("header", "unknown person_id"):
-        assert "line 2" in str(err.value) and str(path) in str(err.value)
+        assert "line 2" in str(err.value)
 
 
 def test_kb_missing_user_path_gives_e402(tmp_path: Path) -> None:

@@ -380,10 +380,11 @@ def _load_cached(stamps: tuple[tuple[str, float], ...]) -> KnowledgeBase:
     terms: dict[str, list[Term]] = {}
     for path in (DATA_DIR / "people.csv", DATA_DIR / "offices.csv"):
         _apply_file(path, people, terms)
+        _check_references(people, terms, path)
     for text, _ in stamps:
         for path in _expand(Path(text)):
             _apply_file(path, people, terms)
-    _check_references(people, terms)
+            _check_references(people, terms, path)
     return KnowledgeBase(_person(row, tuple(sorted(terms.get(pid, []), key=lambda t: t.start)))
                          for pid, row in people.items())
 
@@ -481,11 +482,17 @@ def _parse_day(text: str, path: Path, line: int, column: str) -> date | None:
         raise _bad(path, line, f"{column} {text!r} is not a YYYY-MM-DD date") from None
 
 
-def _check_references(people: dict[str, dict[str, str]], terms: dict[str, list[Term]]) -> None:
+def _check_references(people: dict[str, dict[str, str]], terms: dict[str, list[Term]],
+                      path: Path) -> None:
+    """Every person with terms must be known once ``path`` has been read.
+
+    Checked after each file, so the error names the file that brought the unknown id; a
+    user's offices file may name people from their own people file read before it.
+    """
     missing = sorted(set(terms) - set(people))
     if missing:
-        raise CodingError("E402", f"offices name unknown person_id(s): {', '.join(missing[:5])}",
-                          item="offices.csv")
+        raise CodingError("E402", f"offices name unknown person_id(s): {', '.join(missing[:5])}"
+                          " (add them to a people file read first)", item=str(path))
 
 
 def _person(row: dict[str, str], terms: tuple[Term, ...]) -> Person:
