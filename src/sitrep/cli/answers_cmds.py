@@ -203,8 +203,8 @@ def stories(
 def export(
     what: str = typer.Argument(..., help="events, mentions, articles or actors."),
     out: Path = typer.Argument(..., help="File to write."),
-    to: str = typer.Option(None, "--to", help="jsonl, csv, parquet or plover (events only); "
-                           "default from the file suffix."),
+    to: str = typer.Option(None, "--format", "-f", help="jsonl, csv, parquet or plover "
+                           "(events only); default from the file suffix."),
     since: str = SINCE,
     until: str = UNTIL,
     modality: str = typer.Option("all", "--modality", help="events: asserted, negated, "
@@ -219,7 +219,7 @@ def export(
 
       sitrep export events events.parquet
 
-      sitrep export events plover.jsonl --to plover
+      sitrep export events plover.jsonl --format plover
     """
     from sitrep.export import export as write
 
