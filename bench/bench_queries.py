@@ -140,8 +140,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--actors", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args()
     result = run(args.events, args.actors, args.repeat)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
     print(f"{result['events']:,} events, {result['actors']:,} actors; built in "
           f"{result['build_s']} s; peak RSS {result['peak_rss_mb']} MB")
     print(f"{'query':<20}{'best s':>10}{'mean s':>10}{'rows':>8}")
