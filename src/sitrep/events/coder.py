@@ -48,9 +48,15 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
+PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
+                          "SANCTION", "PROTEST"})
+"""Types whose target, when no actor is named, is the state where the event takes place."""
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
 "praised the quality of the work" name no recipient."""
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
+_GROUP_PREPS = ("of", "in", "from")
+"""Prepositions through which a group noun names its actor ("leaders of Romania's new
+government", "opposition groups in Zimbabwe")."""
 """Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
 counterpart, Hossein Amirabdollahian" is the person, not Iran."""
 
@@ -167,8 +173,13 @@ class Coder:
             return []
         args = arguments(trig)
         source = _resolve(args.source, mentions)
-        target = [r for r in _resolve(args.target, mentions)
-                  if actor_key(r) not in {actor_key(s) for s in source}]
+        source_keys = {actor_key(s) for s in source}
+        target = [r for r in _resolve(args.target, mentions) if actor_key(r) not in source_keys]
+        if not target and trig.rule.type not in NEEDS_TWO:
+            target = [r for r in _resolve(args.fallback, mentions, direct=True)
+                      if actor_key(r) not in source_keys][:1]
+        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
+            source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -177,6 +188,10 @@ class Coder:
         if etype == "CONSULT" and mode == "visit" and not target and location is not None:
             host = self.resolver.state_ref(location.country or "") if location.country else None
             target = [host] if host else []
+        if not target and etype in PLACE_TARGET and location is not None and location.country:
+            # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
+            host = self.resolver.state_ref(location.country)
+            target = [host] if host and actor_key(host) not in source_keys else []
         if not _enough(etype, source, target, trig):
             return []
         modality = modality_of(trig.anchor)
@@ -348,15 +363,24 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
-    """Actors behind argument tokens: the mention at the token, or at a modifier of it."""
+def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False
+             ) -> list[ActorRef]:
+    """Actors behind argument tokens: the mention at the token, or (unless ``direct``) at a
+    modifier of it ("Israeli officials", "leaders of Romania")."""
     out: dict[str, ActorRef] = {}
     for tok in tokens:
         mention = mentions.get(tok.i)
+        if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
+                not _sector_like(tok, mentions):
+            continue
         if mention is None:
             kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
                           key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
             mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
+        if mention is None and tok.pos_ in ("NOUN", "PRON", "NUM"):
+            mention = next((mentions[p.i] for prep in tok.children if prep.dep_ == "prep"
+                            and prep.lower_ in _GROUP_PREPS for p in prep.children
+                            if p.dep_ == "pobj" and p.i in mentions), None)
         if mention is None:
             continue
         for ref in mention.actors:
@@ -387,6 +411,15 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     tgt = target[0] if target else None
     members = list({actor_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
+
+
+def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
+    """Whether an unresolved noun is a group of people with its actor as a modifier
+    ("the Turkish government", "Croat forces"), not a thing ("the Iran nuclear deal")."""
+    from sitrep.actors.lexicon import ACTOR_WORDS
+
+    return tok.lemma_.lower() in ACTOR_WORDS.sector_nouns or \
+        tok.lemma_.lower() in ACTOR_WORDS.plural_heads
 
 
 def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[ActorRef],

@@ -60,6 +60,8 @@ class RuleSet:
 
     verbs: dict[str, tuple[TriggerRule, ...]]
     nouns: dict[str, tuple[TriggerRule, ...]]
+    adjectives: dict[str, tuple[TriggerRule, ...]]
+    """Predicative adjectives with an infinitive ("is willing to withdraw")."""
     light_verbs: frozenset[str]
     version: str
     """Hash of the rules file: part of the coder version."""
@@ -84,7 +86,7 @@ class RuleSet:
     @property
     def lemmas(self) -> frozenset[str]:
         """Every trigger lemma (verbs and nouns)."""
-        return frozenset(self.verbs) | frozenset(self.nouns)
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.adjectives)
 
 
 @dataclass
@@ -133,14 +135,17 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
     raw = yaml.safe_load(text)
     verbs: dict[str, list[TriggerRule]] = {}
     nouns: dict[str, list[TriggerRule]] = {}
-    for key, index, pos in (("verbs", verbs, "VERB"), ("nouns", nouns, "NOUN")):
-        for entry in raw[key]:
+    adjectives: dict[str, list[TriggerRule]] = {}
+    for key, index, pos in (("verbs", verbs, "VERB"), ("nouns", nouns, "NOUN"),
+                            ("adjectives", adjectives, "ADJ")):
+        for entry in raw.get(key) or ():
             rule = _rule(entry, pos)
             for lemma in rule.lemmas:
                 index.setdefault(lemma, []).append(rule)
     return RuleSet(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
+        adjectives={k: tuple(v) for k, v in adjectives.items()},
         light_verbs=frozenset(raw["light_verbs"]),
         version=hashlib.sha256(text.encode()).hexdigest()[:10],
         title_modes=tuple((_title_pattern(e["words"]), str(e["mode"]))
@@ -173,6 +178,11 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 if _verb_fits(rule, tok):
                     found.append(Trigger(rule, tok, mode=_mode(rule, tok)))
                     break
+        elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and \
+                any(c.dep_ == "xcomp" for c in tok.children):
+            for rule in rules.adjectives.get(lemma, ()):
+                found.append(Trigger(rule, tok, mode=rule.mode))
+                break
         elif tok.pos_ in ("NOUN", "PROPN"):
             governor = _noun_governor(tok, rules)
             if governor is None:
@@ -193,14 +203,25 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
         return False
-    if rule.objects and not any(o.lemma_.lower() in rule.objects or o.lower_ in rule.objects
-                                for o in objects_of(tok)):
+    if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
+                                for o in objects_of(tok) for w in _object_words(o)):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in kids):
         return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
+
+
+def _object_words(obj: Token) -> list[Token]:
+    """An object and the nouns that say what it is: "tons of food aid", "$50,000 worth of
+    goods", "a state of emergency" (the head is a quantity or a frame)."""
+    out = [obj]
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            out += [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+    out += [c for c in obj.children if c.dep_ in ("compound", "npadvmod")]
+    return out
 
 
 def _may_be_actor(tok: Token) -> bool:
@@ -239,6 +260,10 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
         return _noun_governor(tok.head, rules)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
+            and head.head.head.lemma_.lower() in rules.light_verbs:
+        # "launched 10 days of war games", "carried out a series of raids"
+        return head.head.head
     if tok.dep_ == "pobj" and head.lower_ in ("during", "following", "after", "at", "in") \
             and any(c.dep_ == "poss" for c in tok.children):
         return tok
@@ -291,6 +316,10 @@ class Arguments:
     source: list[Token]
     target: list[Token]
     places: list[Token]
+    fallback: list[Token] = field(default_factory=list)
+    """Targets to try when ``target`` names no actor: the subject or recipient of the
+    trigger's complement ("demanded that *the US* cancel", "offered to hand over *to
+    Britain*")."""
 
 
 def arguments(trig: Trigger) -> Arguments:
@@ -324,6 +353,12 @@ def arguments(trig: Trigger) -> Arguments:
             if prep.lower_ in rule.target_preps:
                 target += [p for p in prep.children if p.dep_ == "pobj"]
         target += _stranded_partners(head, rule.target_preps)
+    if trig.governor is None and not is_passive(verb):
+        # the recipient hangs on the object noun: "provided intelligence to Macedonia"
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            target += [p for prep in obj.children if prep.dep_ == "prep"
+                       and prep.lower_ in rule.target_preps
+                       for p in prep.children if p.dep_ == "pobj"]
         if head is trig.token and trig.governor is not None:
             target += [c for c in head.children if c.dep_ == "poss"]
     places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
@@ -333,7 +368,22 @@ def arguments(trig: Trigger) -> Arguments:
     if rule.source_is_object:
         source, target = target, source
     expand = (lambda toks: [t for x in toks for t in with_conjuncts(x)])
-    return Arguments(expand(source), expand(target), places)
+    fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
+    """Who the trigger's complement clause is about: its subject ("demanded that the US
+    cancel"), else its object and recipients ("agreed to lift embargoes on Iran")."""
+    out: list[Token] = []
+    for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for"}
+        heads = [comp] + [c for c in comp.children if c.dep_ == "dobj"]
+        out += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+        out += [p for h in heads for prep in h.children if prep.dep_ == "prep"
+                and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"]
+    return out
 
 
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
@@ -414,7 +464,7 @@ def _subjects(verb: Token) -> list[Token]:
         if cur.dep_ == "relcl":
             return [head]
         if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj",
-                            "dobj"):
+                            "dobj", "acomp"):
             return []
         cur = head
     return []
