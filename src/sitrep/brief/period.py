@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sitrep.answers.common import parse_day
 from sitrep.errors import QueryError
 
 
@@ -26,12 +27,11 @@ class Period:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
-def _day(text: str, spec: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise QueryError("E503", f"{text!r} in {spec!r} is not a date like 2022-01-10",
-                         item=spec) from None
+def _day(text: str, spec: str, *, end: bool = False) -> date:
+    day = parse_day(text.strip(), end=end)
+    if day is None:
+        raise QueryError("E503", "empty date", item=spec)
+    return day
 
 
 def parse_period(spec: str = "week", *, today: date | None = None,
@@ -63,13 +63,7 @@ def parse_period(spec: str = "week", *, today: date | None = None,
         raise QueryError("E503", "use day, week or START..END (e.g. 2022-01-10..2022-01-16)",
                          item=spec)
     first, last = spec.split("..", 1)
-    start = _day(first + "-01" if len(first.strip()) == 7 else first, spec)
-    end = _month_end(_day(last + "-01", spec)) if len(last.strip()) == 7 else _day(last, spec)
+    start, end = _day(first, spec), _day(last, spec, end=True)
     if end < start:
         raise QueryError("E503", "the period ends before it starts", item=spec)
     return Period(start, end)
-
-
-def _month_end(first: date) -> date:
-    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return following - timedelta(days=1)

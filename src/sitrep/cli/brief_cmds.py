@@ -118,7 +118,7 @@ def memo(
         span = _period(period, None, None)
         first, last = span.start, span.end
     else:
-        last = parse_day(until, "--until") or date.today()
+        last = parse_day(until, "--until", end=True) or date.today()
         first = parse_day(since, "--since") or last - timedelta(days=90)
     with open_workspace(db) as ws:
         doc = build_memo(ws.store, _subject(actor, other, topic), first, last)

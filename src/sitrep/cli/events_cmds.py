@@ -82,7 +82,7 @@ def events(
     """
     with open_workspace(db) as ws:
         rows = ws.events(actor=actor, type=type_, since=parse_day(since, "--since"),
-                         until=parse_day(until, "--until"),
+                         until=parse_day(until, "--until", end=True),
                          modality=None if modality == "all" else modality, limit=limit or None)
     if fmt is Format.table:
         emit([_event_row(r) for r in rows], fmt, title="events")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from sitrep.answers import common
 from sitrep.api import Sitrep
 from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, console, emit, err_console, guarded
 from sitrep.errors import QueryError
@@ -16,16 +17,16 @@ from sitrep.ingest import count_inputs
 from sitrep.pipeline import IngestReport
 
 
-def parse_day(value: str | None, option: str = "date") -> date | None:
-    """``2021-10-07`` (or ``2021-10``, ``2021``: the first day) to a date, or E503."""
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise QueryError("E503", f"{option} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+def parse_day(value: str | None, option: str = "date", *, end: bool = False) -> date | None:
+    """``2021-10-07``, ``2021-10`` or ``2021`` to its first day (its last with ``end``).
+
+    Raises:
+        QueryError: E503 naming the option, when the value is no such date.
+    """
+    try:
+        return common.parse_day(value, end=end)
+    except QueryError as exc:
+        raise QueryError("E503", f"{option} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
 def open_workspace(db: Path | None, **overrides: Any) -> Sitrep:
@@ -127,7 +128,7 @@ def articles(
       sitrep articles --format csv --limit 0 > articles.csv
     """
     with open_workspace(db) as ws:
-        rows = ws.articles(since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+        rows = ws.articles(since=parse_day(since, "--since"), until=parse_day(until, "--until", end=True),
                            site=site, query=search, include_duplicates=duplicates,
                            limit=limit or None)
     for row in rows:
