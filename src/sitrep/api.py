@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep import pipeline
 from sitrep.settings import Settings, load_settings
 from sitrep.store import Store
-from sitrep.store.views import event_records, explain_event
+from sitrep.store.views import explain_event
 
 if TYPE_CHECKING:
     from sitrep.events import Coder
@@ -94,9 +94,29 @@ class Sitrep:
         """One article by id (or unique id prefix), with its revisions and copies."""
         return self.store.article(article_id)
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
-        """Events with the stable export fields; see ``store.views.event_records``."""
-        return event_records(self.store, **filters)
+    def events(self, *, actor: str | None = None, type: str | None = None,  # noqa: A002
+               since: date | None = None, until: date | None = None,
+               modality: str | None = "asserted", limit: int | None = None
+               ) -> list[dict[str, Any]]:
+        """Linked events with the stable export fields, oldest first.
+
+        Args:
+            actor: a loose actor name ("Bennett", "Israeli PM", "Israel") or a key; E501/E502
+                when it matches nobody or several actors.
+            type: a PLOVER type (``CONSULT``).
+            since, until: inclusive bounds on the event date.
+            modality: ``asserted`` (what happened), another modality, or None for all.
+            limit: at most this many events.
+        """
+        from sitrep.answers import resolve_actor
+        from sitrep.export import event_records
+
+        keys = None
+        if actor:
+            match = resolve_actor(self.store, actor, since=since, until=until)
+            keys = match.keys or (match.key,)
+        return list(event_records(self.store, since=since, until=until, modality=modality,
+                                  actor_keys=keys, type=type, limit=limit))
 
     def explain(self, event_id: str) -> dict[str, Any]:
         """An event's evidence with the actor, trigger and date spans of each sentence."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,9 +45,9 @@ SELECT e.id, e.type, e.mode, e.actors, e.source_key, e.target_key, e.date, e.dat
                     ORDER BY m.article_id, m.start)
         FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
 FROM events e
-WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ? {modality}
+WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ? {filters}
 ORDER BY e.date NULLS LAST, e.id
-"""
+{limit}"""
 _CSV_EVENT_COLUMNS = ("id", "type", "mode", "date", "date_precision", "modality", "actors",
                       "source", "target", "location", "topics", "confidence", "n_sources",
                       "summary", "urls")
@@ -116,8 +116,9 @@ def _copy(store: Store, sql: str, params: list[Any], fmt: str, path: Path) -> in
 
 
 def event_records(store: Store, *, since: date | str | None = None,
-                  until: date | str | None = None,
-                  modality: str | None = None) -> Iterator[dict[str, Any]]:
+                  until: date | str | None = None, modality: str | None = None,
+                  actor_keys: Sequence[str] | None = None, type: str | None = None,  # noqa: A002
+                  limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Linked events in the stable record shape (see the module docstring), by date.
 
     Args:
@@ -125,17 +126,28 @@ def event_records(store: Store, *, since: date | str | None = None,
         since: first event date (undated events are placed by their first report).
         until: last event date.
         modality: keep only this modality; None keeps all.
+        actor_keys: keep events with any of these actors (keys from ``resolve_actor``).
+        type: keep only this PLOVER type (case-insensitive).
+        limit: at most this many events.
 
     Returns:
         An iterator of dicts (dates as ``date`` objects).
     """
     start, stop = period(since, until)
     params: list[Any] = [start, stop]
-    where = ""
+    filters = []
     if modality:
-        where = "AND e.modality = ?"
+        filters.append("e.modality = ?")
         params.append(modality)
-    cur = store.con.execute(_EVENTS_SQL.format(modality=where), params)
+    if actor_keys:
+        filters.append("list_has_any(e.actor_keys, ?)")
+        params.append(list(actor_keys))
+    if type:
+        filters.append("upper(e.type) = upper(?)")
+        params.append(type)
+    sql = _EVENTS_SQL.format(filters="".join(f" AND {f}" for f in filters),
+                             limit=f"LIMIT {int(limit)}" if limit else "")
+    cur = store.con.execute(sql, params)
     while batch := cur.fetchmany(2000):
         for r in batch:
             yield _event_record(r)
