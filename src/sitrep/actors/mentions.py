@@ -305,6 +305,11 @@ class ActorResolver:
                         or not start <= tok.head.i < end or tok.dep_ != "compound":
                     break
                 start -= 1
+            # a surname the model left out: "Jean-Yves Le" + "Drian", the words' head
+            while end < ent.sent.end and doc[end].pos_ == "PROPN" and \
+                    doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON") and \
+                    doc[start:end].root.head.i == end:
+                end += 1
         after_of = start > ent.sent.start and (
             doc[start - 1].lower_ == "of"
             or (doc[start - 1].lower_ == "the" and start - 2 >= ent.sent.start

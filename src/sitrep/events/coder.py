@@ -173,6 +173,7 @@ class Coder:
             return []
         args = arguments(trig)
         source = _resolve(args.source, mentions)
+        source = _without_title_states(source)
         source_keys = {actor_key(s) for s in source}
         target = [r for r in _resolve(args.target, mentions) if actor_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
@@ -180,6 +181,7 @@ class Coder:
                       if actor_key(r) not in source_keys][:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
+        target = _without_title_states(target)
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -369,7 +371,7 @@ def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool
     modifier of it ("Israeli officials", "leaders of Romania")."""
     out: dict[str, ActorRef] = {}
     for tok in tokens:
-        mention = mentions.get(tok.i)
+        mention = _titled_person(tok, mentions) or mentions.get(tok.i)
         if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
                 not _sector_like(tok, mentions):
             continue
@@ -411,6 +413,32 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     tgt = target[0] if target else None
     members = list({actor_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
+
+
+def _without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
+    """Drop a state standing beside one of its own people: in "Israeli Alternate Prime
+    Minister and Foreign Minister Yair Lapid" the first title reads as "Israeli officials"."""
+    people = {r.country for r in refs if r.kind == "person" and r.country}
+    return [r for r in refs if r.kind != "state" or r.country not in people]
+
+
+def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The person a title noun introduces: "Canadian Minister of Foreign Affairs Marc
+    Garneau" (parsed as the minister *of* Garneau), "the Foreign Minister of Saudi Arabia,
+    Faisal bin Farhan" (an apposition): the person, not the country of the title."""
+    own = mentions.get(tok.i)
+    if own is not None and own.kind != "sector":
+        return None
+    for child in tok.children:
+        found = [child] if child.dep_ == "appos" else \
+            [p for p in child.children if p.dep_ == "pobj"] \
+            if child.dep_ == "prep" and child.lower_ == "of" else []
+        for cand in found:
+            mention = mentions.get(cand.i)
+            if mention is not None and mention.kind == "name" and \
+                    all(r.kind == "person" for r in mention.actors):
+                return mention
+    return None
 
 
 def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
