@@ -330,7 +330,9 @@ class ActorResolver:
         if ent.label_ == "ORG":
             # only a department before a run of names makes an ORG a person: "National
             # Economic Council" stays an organisation
-            if not dept_end or len(rest) < 2 or not all(t.pos_ == "PROPN" for t in rest):
+            titled = start >= ent.sent.start + 2 and any(
+                doc[k].lower_ in stops for k in range(max(ent.sent.start, start - 3), start))
+            if not dept_end or not titled or not all(t.pos_ == "PROPN" for t in rest):
                 return ent
         elif all(t.lower_.rstrip(".") in stops for t in rest):
             i = 0  # "Majesty King": nothing but titles, keep the words as found
