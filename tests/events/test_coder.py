@@ -56,9 +56,13 @@ def test_coder_phone_call_is_symmetric_consult(code_text) -> None:
 
 
 def test_coder_passive_launch_by_into(code_text) -> None:
-    event = _one(code_text("In August, the Russian military said it had shot down 22 of 24 "
-                           "missiles launched by Israel into Syria."), "ASSAULT")
+    events = code_text("In August, the Russian military said it had shot down 22 of 24 "
+                       "missiles launched by Israel into Syria.")
+    event = next(e for e in events if e.type == "ASSAULT" and e.trigger == "launched")
     assert (event.source.country, event.target.country, event.mode) == ("ISR", "SYR", "aerial")
+    # "it" is the Russian military, which reports its own shooting down
+    downed = next(e for e in events if e.type == "ASSAULT" and e.trigger == "shot")
+    assert (downed.source.country, downed.source.sector) == ("RUS", "MIL")
     assert (event.date, event.date_precision) == (date(2021, 8, 1), "month")
 
 

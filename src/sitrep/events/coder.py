@@ -43,7 +43,7 @@ SYMMETRIC = frozenset({"CONSULT"})
 ABSORBING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 """Types whose trigger swallows triggers in its complement ("threatened to ban")."""
 FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                      "SUPPORT": "AGREE", "RETREAT": "CONCEDE"}
+                      "SUPPORT": "AGREE", "CONCEDE": "AGREE", "RETREAT": "CONCEDE"}
 FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
@@ -194,6 +194,10 @@ class Coder:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
             target = [host] if host and actor_key(host) not in source_keys else []
+        if not source and etype == "PROTEST" and location is not None and location.country:
+            # "thousands demonstrated in Kirkuk": protesters are the place's civilians
+            crowd = self.resolver.state_ref(location.country, sector="CVL")
+            source = [crowd] if crowd else []
         if not _enough(etype, source, target, trig):
             return []
         modality = modality_of(trig.anchor)
@@ -368,7 +372,9 @@ def _token_at(sent: Span, char: int) -> Token | None:
 def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False
              ) -> list[ActorRef]:
     """Actors behind argument tokens: the mention at the token, or (unless ``direct``) at a
-    modifier of it ("Israeli officials", "leaders of Romania")."""
+    modifier of it ("Israeli officials", "leaders of Romania", "thousands of Iraqi Kurds"),
+    or, for a subject pronoun, the subject of the reporting clause ("Palestinian leaders
+    said *they* would boycott")."""
     out: dict[str, ActorRef] = {}
     for tok in tokens:
         mention = _titled_person(tok, mentions) or mentions.get(tok.i)
@@ -376,13 +382,9 @@ def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool
                 not _sector_like(tok, mentions):
             continue
         if mention is None:
-            kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
-                          key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
-            mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
-        if mention is None and tok.pos_ in ("NOUN", "PRON", "NUM"):
-            mention = next((mentions[p.i] for prep in tok.children if prep.dep_ == "prep"
-                            and prep.lower_ in _GROUP_PREPS for p in prep.children
-                            if p.dep_ == "pobj" and p.i in mentions), None)
+            mention = _mention_below(tok, mentions, 2)
+        if mention is None and tok.lower_ in _GROUP_PRONOUNS:
+            mention = _reporting_subject(tok, mentions)
         if mention is None:
             continue
         for ref in mention.actors:
@@ -390,12 +392,47 @@ def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool
     return list(out.values())
 
 
+_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int) -> Mention | None:
+    """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
+    "of/in/from" phrase, looked for ``depth`` phrases down."""
+    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
+                  key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
+    mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
+    if mention is not None or depth == 0 or tok.pos_ not in ("NOUN", "PRON", "NUM", "PROPN"):
+        return mention
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """For a subject pronoun in a reported clause, the mention of the reporter."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in _GROUP_PRONOUNS:
+                continue
+            return mentions.get(subj.i) or _mention_below(subj, mentions, 2)
+    return None
+
+
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
     if not source and not target:
         return False
     if etype in NEEDS_TWO or trig.rule.requires == "partner":
         return len(source) + len(target) >= 2
-    if trig.rule.requires == "actor_object" or etype in NEEDS_TARGET:
+    if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
 

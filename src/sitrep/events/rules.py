@@ -68,6 +68,9 @@ class RuleSet:
     title_modes: tuple[tuple[re.Pattern[str], str], ...] = ()
     """(pattern, mode): title words that give the mode of an unqualified "spoke with"."""
     title_mode_lemmas: frozenset[str] = frozenset()
+    modal_request_verbs: frozenset[str] = frozenset()
+    """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
+    modal_request_aux: frozenset[str] = frozenset()
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -151,7 +154,14 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_modes=tuple((_title_pattern(e["words"]), str(e["mode"]))
                           for e in raw.get("title_modes") or ()),
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
+        modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
+        modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
     )
+
+
+MODAL_REQUEST = TriggerRule(id="request.modal", lemmas=frozenset(), pos="VERB", type="REQUEST",
+                            requires="target")
+"""The rule behind "X said Y must ...": source the speaker, target the clause's subject."""
 
 
 def _title_pattern(words: list[str]) -> re.Pattern[str]:
@@ -192,6 +202,13 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
                                          mode=_mode(rule, tok)))
                     break
+    taken = {t.token.i for t in found}
+    for tok in sent:
+        if tok.i not in taken and tok.lemma_.lower() in rules.modal_request_verbs and any(
+                c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in rules.modal_request_aux
+                                          for a in c.children) for c in tok.children):
+            found.append(Trigger(MODAL_REQUEST, tok))
+    found.sort(key=lambda t: t.token.i)
     return found
 
 
