@@ -14,7 +14,6 @@ from sitrep.ingest import IngestOptions, count_inputs, iter_items
 from sitrep.ingest.records import parse_date
 from sitrep.record import RawItem
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 RECORD = {"id": "wikinews-1", "source": "wikinews", "url": "https://en.wikinews.org/wiki/Talks",
           "title": "Talks resume", "date": "2019-01-23", "text": "Envoys met on Monday.",
@@ -122,11 +121,8 @@ def test_records_count_inputs_counts_jsonl_lines(tmp_path: Path) -> None:
     assert count_inputs([str(path), "https://example.org/feed"]) is None
 
 
-def test_records_shared_corpus_ingests_without_errors() -> None:
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus not found: "
-                    "golden test needs the shared folder beside the repo")
+def test_records_bundled_corpus_reads_without_errors() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
     results = list(iter_items([str(corpus)], IngestOptions()))
     items = [r for r in results if isinstance(r, RawItem)]
     assert not [r for r in results if isinstance(r, IngestError)]
