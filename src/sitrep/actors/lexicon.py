@@ -24,6 +24,8 @@ class ActorWords:
     """Words of address and rank stripped from the front of a name ("Lady", "Majesty")."""
     departments: tuple[tuple[str, ...], ...] = ()
     """Department names as word tuples, longest first ("homeland security")."""
+    collective_nouns: frozenset[str] = frozenset()
+    """Singular nouns for a body of people ("group", "delegation")."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.
@@ -60,6 +62,7 @@ def load_actor_words() -> ActorWords:
         honorifics=frozenset(str(w).lower() for w in raw.get("honorifics") or ()),
         departments=tuple(sorted((tuple(str(d).lower().split()) for d in
                                   raw.get("departments") or ()), key=len, reverse=True)),
+        collective_nouns=frozenset(str(w).lower() for w in raw.get("collective_nouns") or ()),
     )
 
 

@@ -216,6 +216,7 @@ class ActorResolver:
     def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
         ents = _with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
+        ents = self._with_titled_names(ents, sent)
         ents = [self._name_span(e) for e in ents]
         consumed: set[int] = set()
         for ent in ents:
@@ -286,6 +287,26 @@ class ActorResolver:
         start = min([ent.start, *used])
         _put(found, Mention(start, ent.end, ent.root.i, [_at(ref, ent)]))
 
+    def _with_titled_names(self, ents: list[Span], sent: Span) -> list[Span]:
+        """Entities plus names the model did not tag that follow a title ("Foreign Minister
+        Ignazio Cassis"): two or more capitalised words after a title word."""
+        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        tagged = {i for e in sent.ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        for tok in sent:
+            if tok.pos_ != "PROPN" or tok.i in tagged or tok.lower_ in stops or \
+                    any(c.dep_ == "compound" and c.i > tok.i for c in tok.children):
+                continue
+            left = sorted((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i),
+                          key=lambda c: c.i)
+            names = [c for c in left if c.pos_ == "PROPN" and c.lower_ not in stops
+                     and c.i not in tagged and c.text[:1].isupper()]
+            if not names or not any(c.lower_ in stops for c in left) or \
+                    names[-1].i != tok.i - 1 or not tok.text[:1].isupper():
+                continue
+            added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
     def _name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
 
@@ -322,6 +343,8 @@ class ActorResolver:
                 continue
             dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
                          and len(d) < len(words) - i), None) if after_of or i > 0 else None
+            if dept is None and (after_of or i > 0) and len(words) - i > 2 and self.gaz.state_match(doc[start + i].text):
+                dept = (words[i],)  # "President of Finland Sauli Niinistö"
             if dept is None:
                 break
             i += len(dept)

@@ -175,7 +175,8 @@ class Coder:
         source = _resolve(args.source, mentions)
         source = _without_title_states(source)
         source_keys = {actor_key(s) for s in source}
-        target = [r for r in _resolve(args.target, mentions) if actor_key(r) not in source_keys]
+        target = [r for r in _resolve(args.target, mentions, loose=True)
+                  if actor_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in _resolve(args.fallback, mentions, direct=True)
                       if actor_key(r) not in source_keys][:1]
@@ -369,12 +370,13 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False
-             ) -> list[ActorRef]:
+def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False,
+             loose: bool = False) -> list[ActorRef]:
     """Actors behind argument tokens: the mention at the token, or (unless ``direct``) at a
     modifier of it ("Israeli officials", "leaders of Romania", "thousands of Iraqi Kurds"),
     or, for a subject pronoun, the subject of the reporting clause ("Palestinian leaders
-    said *they* would boycott")."""
+    said *they* would boycott"). ``loose`` (for targets) also reads the "of/in" phrase of any
+    noun ("the welfare of Libyans", "a jail in northern Israel")."""
     out: dict[str, ActorRef] = {}
     for tok in tokens:
         mention = _titled_person(tok, mentions) or mentions.get(tok.i)
@@ -382,7 +384,7 @@ def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool
                 not _sector_like(tok, mentions):
             continue
         if mention is None:
-            mention = _mention_below(tok, mentions, 2)
+            mention = _mention_below(tok, mentions, 2, loose)
         if mention is None and tok.lower_ in _GROUP_PRONOUNS:
             mention = _reporting_subject(tok, mentions)
         if mention is None:
@@ -395,20 +397,38 @@ def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
-def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int) -> Mention | None:
+def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False
+                   ) -> Mention | None:
     """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
     "of/in/from" phrase, looked for ``depth`` phrases down."""
     kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
                   key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
     mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
-    if mention is not None or depth == 0 or tok.pos_ not in ("NOUN", "PRON", "NUM", "PROPN"):
+    if mention is not None or depth == 0 or not (_collective(tok) or (
+            loose and tok.pos_ in ("NOUN", "PROPN"))):
         return mention
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1)
+            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1, loose)
             if mention is not None:
                 return mention
     return None
+
+
+def _collective(tok: Token) -> bool:
+    """Whether a word stands for a body of people, or an office, that a phrase after it
+    names ("leaders of Romania", "a group of Moroccan diplomats", "the president of
+    Armenia"), unlike a name or a thing ("Director of the National Economic Council Brian
+    Deese", "the city of Kirkuk")."""
+    from sitrep.actors.lexicon import ACTOR_WORDS
+
+    if tok.pos_ in ("NUM", "PRON") or tok.tag_ in ("NNS", "NNPS"):
+        return True
+    lemma = tok.lemma_.lower()
+    # a bare title stands for its state ("the president of Armenia"); with a name, the name
+    # is its own mention and is read first
+    return lemma in ACTOR_WORDS.collective_nouns or lemma in ACTOR_WORDS.titles or \
+        lemma in ACTOR_WORDS.sector_nouns
 
 
 def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
