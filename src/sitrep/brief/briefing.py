@@ -25,7 +25,8 @@ from pathlib import Path
 
 from sitrep.brief.charts import Chart, contacts_per_counterpart, events_per_day
 from sitrep.brief.cite import Citer, Reference, Statement
-from sitrep.brief.evidence import EventView, load_events, normalise, resolve_keys
+from sitrep.actors.kb import normalise
+from sitrep.brief.evidence import EventView, load_events, resolve_keys
 from sitrep.brief.period import Period
 from sitrep.brief.phrasing import format_date, say_event
 from sitrep.brief.profile import Profile

@@ -16,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
+from sitrep.actors.kb import KnowledgeBase
+from sitrep.answers.resolve import resolve_actor
+from sitrep.errors import QueryError
 from sitrep.record import ActorRef
 from sitrep.store import Store, actor_key
 
@@ -141,10 +144,23 @@ class EventView:
                 and self.modality == "asserted")
 
     def is_leader_contact(self) -> bool:
-        """A CONSULT between two people, at least one holding a leader's office."""
+        """A CONSULT between two people, one of them holding a leader's office that day
+        (by the knowledge base, as ``sitrep contacts --level`` decides it)."""
         people = [a for a in self.actors if a.kind == "person"]
         return (self.type == "CONSULT" and len(people) >= 2
-                and any(a.office in LEADER_OFFICES for a in people))
+                and any(_held_leader_office(a.key, self.when) for a in people))
+
+
+def _held_leader_office(key: str, day: date | None) -> bool:
+    person = _kb().person(key.removeprefix("person:")) if key.startswith("person:") else None
+    if person is None or day is None:
+        return False
+    return any(term.office in LEADER_OFFICES for term in person.offices_on(day))
+
+
+@lru_cache(maxsize=1)
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
 
 
 def dates_agree(claimed: date | None, precision: str | None, found: date | None,
@@ -164,25 +180,10 @@ def dates_agree(claimed: date | None, precision: str | None, found: date | None,
     return claimed == found
 
 
-def normalise(name: str) -> str:
-    """Lower case, no diacritics, no punctuation: 'Amir-Abdollahian' == 'amir abdollahian'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-
 def _actor(data: dict[str, Any]) -> Actor:
     known: dict[str, Any] = {k: data[k] for k in ActorRef.__dataclass_fields__ if k in data}
     ref = ActorRef(**known)
-    office = ref.office
-    # the KB stores office codes; titles ("Prime Minister of Israel") are mapped back here
-    if office and office not in LEADER_OFFICES:
-        lowered = office.lower()
-        if lowered.startswith(("prime minister", "president", "chancellor", "king", "emir")):
-            office = "head_of_government"
-        elif "foreign minister" in lowered or "secretary of state" in lowered:
-            office = "foreign_minister"
-    return Actor(data.get("key") or actor_key(ref), ref.name, ref.kind, ref.country, office)
+    return Actor(data.get("key") or actor_key(ref), ref.name, ref.kind, ref.country, ref.office)
 
 
 def _json(value: Any) -> Any:
@@ -283,21 +284,27 @@ def involving(events: Iterable[EventView], keys: Iterable[str]) -> list[EventVie
 def resolve_keys(store: Store, name: str, key: str | None = None) -> set[str]:
     """Store actor keys for an actor named in a profile or on the command line.
 
-    Matches the ``actors`` table by normalised name, then by name ending (``Bennett``), and
-    always includes the key a person's name would get in the knowledge base
+    Names resolve as every command resolves them (``sitrep.answers.resolve_actor``). A
+    person the store has not met yet still gets the key the knowledge base would give them
     (``person:naftali-bennett``), so a profile also matches events stored later.
+
+    Raises:
+        QueryError: E502 when the name is ambiguous.
     """
     if key:
         return {key}
-    wanted = normalise(name)
-    keys = {f"person:{wanted.replace(' ', '-')}"}
-    if len(wanted) == 3 and name.isupper():
-        keys.add(f"state:{name}")
-    rows = store.con.execute("SELECT key, name FROM actors").fetchall()
-    exact = {k for k, n in rows if normalise(n or "") == wanted}
-    if not exact and " " not in wanted:
-        exact = {k for k, n in rows if normalise(n or "").endswith(" " + wanted)}
-    return keys | exact
+    try:
+        match = resolve_actor(store, name)
+        return set(match.keys or (match.key,))
+    except QueryError as exc:
+        if exc.code != "E501":
+            raise
+    people = _kb().find_person(name)
+    if len(people) == 1:
+        return {f"person:{people[0].id}"}
+    if len(name) == 3 and name.isupper():
+        return {f"state:{name}"}
+    return {f"text:{' '.join(name.lower().split())}"}
 
 
 def actor_name(store: Store, key: str) -> str:

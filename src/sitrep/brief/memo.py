@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from sitrep.brief.cite import Citer, Reference, Statement
-from sitrep.brief.evidence import EventView, load_events, normalise, resolve_keys
+from sitrep.actors.kb import normalise
+from sitrep.brief.evidence import EventView, load_events, resolve_keys
 from sitrep.brief.period import Period
 from sitrep.brief.phrasing import format_date, join_names, mode_noun, noun, say_event
 from sitrep.brief.render import render
