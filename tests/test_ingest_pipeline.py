@@ -40,7 +40,8 @@ def test_pipeline_second_ingest_changes_nothing(tmp_path: Path) -> None:
 
 def test_pipeline_same_text_under_two_urls_is_one_original(tmp_path: Path) -> None:
     lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:3]
-    moved = [line.replace("https://en.wikinews.org/wiki/", "https://mirror.example/") for line in lines]
+    moved = [line.replace("https://en.wikinews.org/wiki/", "https://mirror.example/")
+             for line in lines]
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text("\n".join(moved) + "\n", encoding="utf-8")
     with sitrep.open(tmp_path / "s.duckdb") as s:

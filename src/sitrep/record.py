@@ -32,7 +32,7 @@ class RawItem:
     """
 
     origin: str
-    """Where the item was found: a file path, ``file.jsonl#L12``, ``file.warc.gz#record-3``, a URL."""
+    """Where the item was found: a path, ``file.jsonl#L12``, ``file.warc.gz#record-3``, a URL."""
     url: str
     """The article's URL: the page URL, or ``file://`` + absolute path for a local file."""
     kind: RawKind

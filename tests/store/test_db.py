@@ -41,7 +41,8 @@ def test_db_same_article_twice_is_unchanged(tmp_path: Path) -> None:
 def test_db_changed_page_becomes_new_revision(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         _save(store, _article("https://a.example/1"))
-        assert _save(store, _article("https://a.example/1", BODY + " Update: talks end.")) == "updated"
+        revised = _article("https://a.example/1", BODY + " Update: talks end.")
+        assert _save(store, revised) == "updated"
         row = store.article(store.articles()[0]["id"])
         assert row["revision"] == 2
         assert row["revisions"] == [1]
@@ -56,8 +57,9 @@ def test_db_near_copy_links_to_original(tmp_path: Path) -> None:
         original, copy = sorted(store.articles(), key=lambda r: r["ingested_at"])
         assert copy["canonical_id"] == original["id"]
         assert store.article(original["id"])["copies"] == [copy["id"]]
-        assert _save(store, _article("https://b.example/2", "A different story entirely about "
-                                     "elections in a far away place with other words. " * 5)) == "new"
+        other = _article("https://b.example/2", "A different story entirely about elections "
+                         "in a far away place with other words. " * 5)
+        assert _save(store, other) == "new"
 
 
 def test_db_failed_transaction_leaves_nothing(tmp_path: Path) -> None:

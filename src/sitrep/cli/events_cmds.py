@@ -48,7 +48,8 @@ def show_date(day: Any, precision: str | None) -> str:
 def _event_row(event: dict[str, Any]) -> dict[str, Any]:
     where = (event.get("location") or {}).get("name")
     return {
-        "id": event["id"], "date": show_date(event["date"], event["date_precision"]), "type": event["type"], "mode": event["mode"],
+        "id": event["id"], "date": show_date(event["date"], event["date_precision"]),
+        "type": event["type"], "mode": event["mode"],
         "actors": [a["name"] for a in event["actors"]], "where": where,
         "topics": event["topics"], "modality": event["modality"],
         "sources": len({e["article_id"] for e in event["evidence"]}),

@@ -33,7 +33,8 @@ class Format(str, Enum):
 
 
 FORMAT_OPTION = typer.Option(
-    Format.table, "--format", "-f", help="Output as a table for people, or json/jsonl/csv for scripts.",
+    Format.table, "--format", "-f",
+    help="Output as a table for people, or json/jsonl/csv for scripts.",
     case_sensitive=False,
 )
 DB_OPTION = typer.Option(

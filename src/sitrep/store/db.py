@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -45,7 +45,7 @@ _ARTICLE_COLUMNS = (
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -169,7 +169,7 @@ class Store:
             f"WHERE bucket IN ({', '.join(str(int(k)) for k in keys)})) ORDER BY a.ingested_at",
             [article_id],
         ).fetchall()
-        for other_id, text, root, _ in rows:
+        for _, text, root, _ in rows:
             similarity = dedup.jaccard(grams, dedup.shingles(text or ""))
             if similarity >= threshold:
                 return root, round(similarity, 4)
@@ -244,7 +244,8 @@ class Store:
 
     # --- coded mentions ------------------------------------------------------------------
 
-    def replace_mentions(self, article_id: str, events: Sequence[Event], coder_version: str) -> None:
+    def replace_mentions(self, article_id: str, events: Sequence[Event],
+                         coder_version: str) -> None:
         """Replace an article's coded mentions (re-coding never inflates a count).
 
         Must run inside ``transaction()``.

@@ -78,7 +78,8 @@ def explain_event(store: Store, event_id: str) -> dict[str, Any]:
         mentions.append({
             "mention_id": row["mention_id"], "article_id": row["article_id"], "url": row["url"],
             "title": row["title"], "published": row["published"], "sentence": row["sentence"],
-            "start": row["start"], "end": row["end"], "spans": sorted(spans, key=lambda s: s["start"]),
+            "start": row["start"], "end": row["end"],
+            "spans": sorted(spans, key=lambda s: s["start"]),
             "rule": row["rule"], "confidence": row["confidence"], "modality": row["modality"],
         })
     return {"event": _event_head(rows[0]), "mentions": mentions}
