@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from sitrep.events.evaluate_plover import evaluate_plover, load_plover
+
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / ".." / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_plover", REPO / "bench" / "eval_plover.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.golden
@@ -25,7 +19,7 @@ def test_eval_plover_type_accuracy_floor(coder) -> None:
     if not GOLD.exists():
         pytest.skip("../shared/eval/events not found: golden test needs the shared folder "
                     "beside the repo")
-    result = _bench().evaluate_plover(GOLD, coder)
+    result = evaluate_plover(GOLD, coder)
     assert result["sentences"] == 322
     assert result["type_accuracy"] >= FLOORS["plover"]["type_accuracy"], result
     assert result["source_accuracy"] >= FLOORS["plover"]["source_accuracy"], result
@@ -38,5 +32,5 @@ def test_eval_plover_maps_v05_types(tmp_path: Path) -> None:
         {"id": "a", "event": "FIGHT", "text": "Rebels shelled the town."},
         {"id": "b", "event": "DISAPPROVE", "text": "Iran condemned Israel."},
     ]))
-    records = _bench().load_plover(gold)
+    records = load_plover(gold)
     assert [r["event"] for r in records] == ["ASSAULT", "ACCUSE"]

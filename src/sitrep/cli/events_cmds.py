@@ -1,4 +1,4 @@
-"""Commands over coded events: ``code``, ``events``, ``explain``, ``eval events``."""
+"""Commands over coded events: ``code``, ``events``, ``explain``, ``eval events|plover``."""
 
 from __future__ import annotations
 
@@ -171,6 +171,39 @@ def eval_events(
                               f"{miss.get('date', '')}")
     else:
         emit([found.report.as_dict() | {"missing_docs": found.missing_docs}], fmt)
+
+
+@eval_app.command("plover")
+@guarded()
+def eval_plover(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="PLOVER gold sentences (a JSON array, as "
+                                     "eval/events/PLOVER_GSR_CAMEO.txt)."),
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """Event type accuracy and source/target country accuracy on PLOVER gold sentences.
+
+    Each sentence is coded on its own; v0.5 types map to v0.8 (DEMAND -> REQUEST,
+    DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). The store is not used.
+
+    Example:
+
+      sitrep eval plover ../shared/eval/events/PLOVER_GSR_CAMEO.txt
+    """
+    from sitrep.events.coder import Coder
+    from sitrep.events.evaluate_plover import evaluate_plover
+    from sitrep.settings import load_settings
+
+    result = evaluate_plover(gold, Coder.load(model=load_settings().model))
+    if fmt is not Format.table:
+        emit([result], fmt)
+        return
+    rows = [{"type": t, **scores} for t, scores in result["per_type"].items()]
+    emit(rows, fmt, title=f"PLOVER types on {gold.name}")
+    err_console.print(
+        f"sentences {result['sentences']}, coded {result['coded']}, type accuracy "
+        f"{result['type_accuracy']:.3f}, source country {result['source_accuracy']:.3f}, "
+        f"target country {result['target_accuracy']:.3f}")
 
 
 def register(app: typer.Typer) -> None:

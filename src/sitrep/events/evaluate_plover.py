@@ -1,0 +1,113 @@
+"""Event-type and actor accuracy on PLOVER gold-standard sentences.
+
+Codes each sentence of a PLOVER gold file (``eval/events/PLOVER_GSR_CAMEO.txt``: 322
+sentences with PLOVER v0.5 gold) as a one-sentence article, takes the coder's best event for
+the sentence (the most confident event that happened, else the most confident of any
+modality), and reports:
+
+* event type accuracy (a sentence with no event counts as wrong);
+* per-type precision, recall and F1, treating each sentence as one classification;
+* source and target country-code accuracy over sentences whose type is right and whose gold
+  names a source (target).
+
+v0.5 types are mapped into v0.8: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE,
+FIGHT->ASSAULT.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import CodingError
+from sitrep.record import Article
+
+V05_TO_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+              "FIGHT": "ASSAULT"}
+
+
+def load_plover(path: Path) -> list[dict[str, Any]]:
+    """The gold records with a sentence, types mapped to PLOVER v0.8."""
+    try:
+        records = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CodingError("E404", str(exc), item=str(path)) from None
+    out = []
+    for rec in records:
+        if rec.get("event") in (None, "DOCUMENT") or not rec.get("text"):
+            continue
+        out.append({**rec, "event": V05_TO_V08.get(rec["event"], rec["event"])})
+    return out
+
+
+def _codes(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {a.get("code", "") for a in actors if isinstance(a, dict) and a.get("code")}
+
+
+def _best(events: list[Any]) -> Any | None:
+    happened = [e for e in events if e.modality in ("asserted", "future")]
+    pool = happened or events
+    return max(pool, key=lambda e: e.confidence) if pool else None
+
+
+def evaluate_plover(path: Path, coder: Any) -> dict[str, Any]:
+    """Code every gold sentence and score the result.
+
+    Args:
+        path: the PLOVER gold file (a JSON array).
+        coder: a loaded ``sitrep.events.Coder``.
+
+    Returns:
+        ``{"sentences", "type_accuracy", "per_type": {T: {precision, recall, f1, support}},
+        "source_accuracy", "target_accuracy", "coded"}``.
+    """
+    gold = load_plover(path)
+    articles = []
+    for i, rec in enumerate(gold):
+        try:
+            day = date.fromisoformat(rec.get("date") or "2000-01-01")
+        except ValueError:
+            day = date(2000, 1, 1)
+        articles.append(Article(url=f"plover://{i}", title="", text=rec["text"],
+                                origin=rec["id"], published=day, id=rec["id"]))
+    predicted = [_best(events) for _, events in coder.code_many(articles)]
+    tp, fp, fn, support = Counter(), Counter(), Counter(), Counter()
+    correct = coded = 0
+    src_ok = src_n = tgt_ok = tgt_n = 0
+    for rec, event in zip(gold, predicted, strict=True):
+        want = rec["event"]
+        got = event.type if event is not None else None
+        support[want] += 1
+        coded += event is not None
+        if got == want:
+            correct += 1
+            tp[want] += 1
+            src_codes, tgt_codes = _codes(rec.get("source")), _codes(rec.get("target"))
+            if src_codes:
+                src_n += 1
+                src_ok += bool(event.source and event.source.country in src_codes) or \
+                    (event.source is None and any(a.country in src_codes for a in event.actors))
+            if tgt_codes:
+                tgt_n += 1
+                tgt_ok += bool(event.target and event.target.country in tgt_codes)
+        else:
+            fn[want] += 1
+            if got is not None:
+                fp[got] += 1
+    per_type = {}
+    for etype in sorted(set(support) | set(fp)):
+        p = tp[etype] / (tp[etype] + fp[etype]) if tp[etype] + fp[etype] else 0.0
+        r = tp[etype] / (tp[etype] + fn[etype]) if tp[etype] + fn[etype] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        per_type[etype] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
+                           "support": support[etype]}
+    return {"sentences": len(gold), "coded": coded,
+            "type_accuracy": round(correct / len(gold), 4) if gold else 0.0,
+            "per_type": per_type,
+            "source_accuracy": round(src_ok / src_n, 4) if src_n else 0.0,
+            "target_accuracy": round(tgt_ok / tgt_n, 4) if tgt_n else 0.0}
