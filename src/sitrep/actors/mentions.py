@@ -72,6 +72,25 @@ class ArticleActors:
                     self.remember(ref)
         return found
 
+    def remember_names(self, sent: Span) -> None:
+        """Remember the people a sentence names, without resolving its other mentions (for
+        sentences that hold no event: later ones may still say "Bennett" or "he").
+
+        Args:
+            sent: a sentence with entities (its parse may be missing).
+        """
+        found: dict[int, Mention] = {}
+        consumed: set[int] = set()
+        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        for ent in _with_nicknamed_people(people, sent):
+            ent = self.resolver._name_span(ent)
+            if ent.label_ == "PERSON":
+                self.resolver._person_entity(ent, sent, self, found, consumed)
+        for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
+            for ref in mention.actors:
+                if ref.kind == "person":
+                    self.remember(ref)
+
     def remember(self, ref: ActorRef) -> None:
         """Make ``ref`` the most recent person named (replacing an earlier copy)."""
         key = actor_key(ref)
@@ -88,10 +107,16 @@ class ArticleActors:
                 return ref
         return None
 
-    def by_office(self, office: str | None, country: str | None) -> ActorRef | None:
-        """The most recent person holding ``office`` (and of ``country`` if given)."""
+    def by_office(self, office: str | None, country: str | None, title: str | None = None
+                  ) -> ActorRef | None:
+        """The most recent person holding ``office`` (and of ``country`` if given); for an
+        office the kb does not type (``other``), one whose office names ``title`` ("the
+        Secretary" is the Secretary of State, not the foreign minister named last)."""
         for ref in reversed(self.persons):
             if country and ref.country != country:
+                continue
+            if office == "other" and title and ref.office and \
+                    title not in ref.office.casefold():
                 continue
             if office and office != "other" and ref.office and \
                     self.resolver.office_kind(ref.office) != office:
@@ -463,13 +488,13 @@ class ActorResolver:
             office = self.words.titles.get(title)
             country = next((r.country for c in tok.children if c.i < tok.i
                             for r in [self.state_ref(c.text)] if r), None)
-            ref = ctx.by_office(office, country) if not country else None
+            ref = ctx.by_office(office, country, title) if not country else None
             if ref is None and country and office and ctx.published:
                 holders = self.kb.holder(country, office, ctx.published)
                 ref = _person_actor(holders[0], tok.text) if holders else None
                 ref = self.refresh(ref, ctx.published) if ref else None
             if ref is None and not country:
-                ref = ctx.by_office(office, None)
+                ref = ctx.by_office(office, None, title)
             if ref is not None:
                 _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "title"))
 

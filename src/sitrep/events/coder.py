@@ -26,13 +26,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.mentions import ActorResolver, ArticleActors, Mention, actor_key
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
 from sitrep.events import temporal
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
+from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality
@@ -69,11 +71,23 @@ class Coder:
     """
 
     def __init__(self, nlp: Language, rules: RuleSet, resolver: ActorResolver,
-                 topics: TopicLexicon, kb_version: str = "bundled") -> None:
+                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True
+                 ) -> None:
         self.nlp = nlp
         self.rules = rules
         self.resolver = resolver
         self.topics = topics
+        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs
+        words = resolver.words
+        self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
+                             | words.plural_heads | words.person_pronouns
+                             | words.collective_nouns | frozenset({"they", "them", "it", "we"}))
+        self._arrays: tuple[Doc | None, Any] = (None, None)
+        self._hash_sets: dict[str, frozenset[int]] = {}
+        self.parser: SelectiveParser | None = (
+            SelectiveParser(nlp, self.may_hold_event)
+            if selective and SelectiveParser.available(nlp) else None)
+        """Parses only sentences that may hold an event; None to parse everything."""
         self.version = (f"sitrep-coder-{CODER_VERSION}+rules-{rules.version}"
                         f"+{model_version(nlp)}+kb-{kb_version}")
 
@@ -113,7 +127,44 @@ class Coder:
         Returns:
             The events in text order.
         """
-        return self.code_doc(article, self.nlp(article.text))
+        return self.code_doc(article, self.parse(article.text))
+
+    def parse(self, text: str) -> Doc:
+        """Parse a text as the coder does (selectively, when the pipeline allows it)."""
+        return self.parser(text) if self.parser is not None else self.nlp(text)
+
+    def may_hold_event(self, sent: Span) -> bool:
+        """Whether a sentence (tagged, not yet parsed) may hold an event: it has a trigger
+        lemma and a word that may name an actor (an entity, a pronoun, a title, a group).
+
+        Args:
+            sent: a sentence of a tagged, lemmatised Doc with entities.
+
+        Returns:
+            False only when no rule could fire on the sentence.
+        """
+        doc = sent.doc
+        if self._arrays[0] is not doc:
+            # one array read per article instead of a Python object per word
+            self._arrays = (doc, doc.to_array([LEMMA, LOWER, ENT_TYPE]))
+        block = self._arrays[1][sent.start:sent.end]
+        if not self._hashes(doc, "trigger").intersection(block[:, 0].tolist()):
+            return False
+        actor = self._hashes(doc, "actor")
+        return bool(actor.intersection(block[:, 0].tolist())
+                    or actor.intersection(block[:, 1].tolist())
+                    or self._hashes(doc, "entity").intersection(block[:, 2].tolist()))
+
+    def _hashes(self, doc: Doc, kind: str) -> frozenset[int]:
+        """Hashes of the trigger lemmas (in the cases a lemma may come in), actor words or
+        entity labels, in ``doc``'s string store."""
+        if kind not in self._hash_sets:
+            strings = doc.vocab.strings
+            words = {"trigger": self._trigger_lemmas, "actor": self._actor_words,
+                     "entity": frozenset(ENTITY_LABELS)}[kind]
+            forms = {f for w in words for f in (w, w.capitalize(), w.upper(), w.title())}
+            self._hash_sets[kind] = frozenset(strings.add(f) for f in forms)
+        return self._hash_sets[kind]
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32
                   ) -> Iterator[tuple[Article, list[Event]]]:
@@ -126,8 +177,25 @@ class Coder:
         Yields:
             Each article with its events, in input order.
         """
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if self.parser is None:
+            pairs = ((a.text, a) for a in articles)
+            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield article, self.code_doc(article, doc)
+            return
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch, batch_size)
+
+    def _code_batch(self, batch: list[Article], batch_size: int
+                    ) -> Iterator[tuple[Article, list[Event]]]:
+        assert self.parser is not None
+        docs = self.parser.pipe([a.text for a in batch], batch_size=batch_size)
+        for article, doc in zip(batch, docs):
             yield article, self.code_doc(article, doc)
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
@@ -135,7 +203,11 @@ class Coder:
         actx = self.resolver.article(article.published)
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
+        skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
         for sent in doc.sents:
+            if sent.start in skipped:
+                actx.remember_names(sent)  # no event here, but later sentences may say "he"
+                continue
             found = self._code_sentence(article, sent, actx, anchor)
             for event in found:
                 if event.date is not None and event.date_precision is not None:
@@ -231,9 +303,9 @@ class Coder:
             date_text=when.text if when else None,
             date_start=base + when.start if when else None,
             date_end=base + when.end if when else None,
-            location=location, topics=self.topics.find(_topic_text(sent)),
+            location=location, topics=self.topics.find(_topic_text(sent, article.text)),
             modality=modality, confidence=_confidence(source, target, members, when),
-            rule=rule_id, trigger=sent.doc.text[start:end], trigger_start=start,
+            rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
 
@@ -554,8 +626,7 @@ def _entity_at(tok: Token) -> str:
     return tok.text
 
 
-def _topic_text(sent: Span) -> str:
+def _topic_text(sent: Span, text: str) -> str:
     """The sentence and the rest of its paragraph (topics are often stated just after)."""
-    text = sent.doc.text
     end = text.find("\n", sent.end_char)
     return text[sent.start_char: end if end != -1 else len(text)]

@@ -33,6 +33,7 @@ class ModalityWords:
     future_aux: frozenset[str]
     future_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    future_nouns: frozenset[str] = frozenset()
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -72,6 +73,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             break
         head = cur.head
         lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma in words.future_nouns:
+            return "future"
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _own_modality(head, words) == "negated" and cur.dep_ != "conj":
                 return "negated"
