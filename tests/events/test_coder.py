@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from sitrep.record import Article
+
 
 def _one(events, etype):
     found = [e for e in events if e.type == etype]
@@ -128,3 +130,63 @@ def test_coder_code_many_matches_code(coder, code_text) -> None:
 
 def test_coder_version_names_rules_model_and_kb(coder) -> None:
     assert "rules-" in coder.version and "core_web_sm" in coder.version and "kb-" in coder.version
+
+
+def test_coder_partner_parsed_as_purpose_subject(code_text) -> None:
+    """The small model reads "with Bennett to offer" as Bennett offering: he is the partner."""
+    events = code_text("President Biden spoke today with Prime Minister Bennett to offer his "
+                       "warm congratulations.", published=date(2021, 6, 13))
+    call = _one(events, "CONSULT")
+    assert {a.name for a in call.actors} == {"Joe Biden", "Naftali Bennett"}
+    assert call.date == date(2021, 6, 13)
+    assert not [e for e in events if e.type == "AGREE"], "a purpose clause is no event"
+
+
+def test_coder_readout_title_gives_call_mode(coder) -> None:
+    text = "President Biden spoke today with Prime Minister Bennett of Israel."
+    titles = {"call": "Readout of President Biden's Call with Prime Minister Bennett of Israel",
+              "meeting": "Readout of President Biden's Meeting with Prime Minister Bennett",
+              "press": "Background Press Call by a Senior Administration Official"}
+    modes = {}
+    for key, title in titles.items():
+        article = Article(url="test://t", title=title, text=text, origin="t",
+                          published=date(2021, 6, 13), id="a_t")
+        modes[key] = _one(coder.code(article), "CONSULT").mode
+    assert modes == {"call": "phone", "meeting": "meeting", "press": None}
+
+
+def test_coder_speaker_labels_and_pleasantries_silent(code_text) -> None:
+    assert code_text("PRIME MINISTER BENNETT: Thank you.\n\nSECRETARY BLINKEN: Thank you "
+                     "very, very much.") == []
+
+
+def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
+    events = code_text("President Biden and President Macron discussed our work to strengthen "
+                       "and modernize NATO. President Biden affirmed his support for "
+                       "strengthening our alliance.")
+    assert not [e for e in events if e.type == "MOBILIZE"]
+    troops = code_text("Russia deployed thousands of troops to the border with Ukraine.")
+    assert _one(troops, "MOBILIZE").source.country == "RUS"
+
+
+def test_coder_reported_subject_pronoun_and_modal_request(code_text) -> None:
+    boycott = _one(code_text("Palestinian leaders said they would boycott all official contact "
+                             "with the United States."), "THREATEN")
+    assert (boycott.source.country, boycott.target.country) == ("PSE", "USA")
+    must = _one(code_text("The Bush administration declared Tuesday that China must drop "
+                          "barriers to U.S. exports."), "REQUEST")
+    assert must.target is not None and must.target.country == "CHN"
+
+
+def test_coder_recipient_on_object_noun(code_text) -> None:
+    aid = _one(code_text("The United States is providing aerial photographs and other military "
+                         "intelligence to Macedonia."), "AID")
+    assert (aid.source.country, aid.target.country) == ("USA", "MKD")
+
+
+def test_coder_cabinet_names_without_departments(code_text) -> None:
+    events = code_text("Today, Secretary of Homeland Security Alejandro Mayorkas met with "
+                       "Secretary of Commerce Gina Raimondo and Israeli Minister of Defense "
+                       "Benjamin “Benny” Gantz.")
+    names = {a.name for e in events for a in e.actors}
+    assert {"Alejandro Mayorkas", "Gina Raimondo", "Benny Gantz"} <= names

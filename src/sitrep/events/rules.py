@@ -214,7 +214,9 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
 
 def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     kids = list(tok.children)
-    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+    # "called Putin on Thursday" is no "call on": a preposition of a date does not count
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")
+             and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}
     if rule.particle and not any(c.lower_ == rule.particle for c in kids
                                  if c.dep_ in ("prt", "advmod", "prep")):
         return False
