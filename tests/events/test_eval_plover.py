@@ -23,6 +23,7 @@ def test_eval_plover_type_accuracy_floor(coder) -> None:
     assert result["sentences"] == 322
     assert result["type_accuracy"] >= FLOORS["plover"]["type_accuracy"], result
     assert result["source_accuracy"] >= FLOORS["plover"]["source_accuracy"], result
+    assert result["target_accuracy"] >= FLOORS["plover"]["target_accuracy"], result
 
 
 def test_eval_plover_maps_v05_types(tmp_path: Path) -> None:
