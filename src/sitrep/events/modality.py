@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from sitrep.record import Modality
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
-_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "conj"})
+_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "conj",
+                    "acomp"})
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span, Token
 
+from sitrep.actors.lexicon import ACTOR_WORDS
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "into")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -244,14 +246,19 @@ def _object_words(obj: Token) -> list[Token]:
 
 
 def _may_be_actor(tok: Token) -> bool:
-    """Whether a word can name an actor: a name, a personal pronoun, or a noun with one."""
+    """Whether a word can name an actor: a name, a personal pronoun, or a noun with one
+    (a possessive only before a word for people: "Israel's prime minister", not
+    "Switzerland's contribution")."""
     if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.lower_ in _PERSONAL:
         return True
+    people = tok.lemma_.lower() in _PEOPLE_WORDS
     return any(c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in tok.children
-               if c.dep_ in ("amod", "compound", "poss", "appos"))
+               if c.dep_ in ("amod", "compound", "appos") or (c.dep_ == "poss" and people))
 
 
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they"})
+_PEOPLE_WORDS = (frozenset(ACTOR_WORDS.titles) | frozenset(ACTOR_WORDS.sector_nouns)
+                 | ACTOR_WORDS.plural_heads | ACTOR_WORDS.collective_nouns)
 
 
 def _words_fit(rule: TriggerRule, tok: Token) -> bool:
