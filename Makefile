@@ -23,7 +23,7 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/sitrep ingest corpus/ --db $(DB)
-	$(BIN)/sitrep contacts "Joe Biden" --since 2021-05-01 --until 2022-08-31 --level leader --db $(DB)
+	$(BIN)/sitrep contacts "Joe Biden" --level leader --limit 10 --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -37,6 +37,8 @@ def contacts(
     until: str = UNTIL,
     level: str = typer.Option("all", "--level", help="leader: heads of state or government "
                               "only; official: anyone in office; all: every counterpart."),
+    limit: int = typer.Option(0, "--limit", help="Only the N counterparts with most contacts "
+                              "(0: all)."),
     fmt: Format = FORMAT_OPTION,
     db: Path = DB_OPTION,
 ) -> None:
@@ -53,6 +55,8 @@ def contacts(
 
     with open_workspace(db) as ws:
         rows = answer(ws.store, actor, since, until, level=level)
+    if limit:
+        rows = rows[:limit]
     columns = ("counterpart", "country", "total", "phone", "meeting", "visit", "multilateral",
                "other", "first", "last", "sources", "sites")
     emit(_rows(rows), fmt, columns=None if fmt is Format.json else columns,
