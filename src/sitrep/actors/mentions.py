@@ -368,7 +368,8 @@ class ActorResolver:
                 continue
             dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
                          and len(d) < len(words) - i), None) if after_of or i > 0 else None
-            if dept is None and (after_of or i > 0) and len(words) - i > 2 and self.gaz.state_match(doc[start + i].text):
+            if dept is None and (after_of or i > 0) and len(words) - i > 2 and \
+                    self.gaz.state_match(doc[start + i].text):
                 dept = (words[i],)  # "President of Finland Sauli Niinistö"
             if dept is None:
                 break

@@ -1,13 +1,18 @@
 """The event coder: articles in, PLOVER events out, each traceable to its sentence.
 
-For each sentence of an article, in order:
+The article is parsed selectively (``sitrep.events.selective``): every component runs on the
+whole text, the dependency parser only on sentences with a trigger word and a possible actor;
+the other sentences only add the people they name to the article's memory. Then, for each
+parsed sentence, in order:
 
 1. resolve the actor mentions (``sitrep.actors.mentions``), carrying the people named so far;
 2. match the trigger rules (``sitrep.events.rules``) and drop triggers that only spell out
    the content of another ("agreed *to meet*", "accepted an *invitation*");
 3. read each trigger's source, target and place, resolve them to actors and a location;
 4. decide the modality (``sitrep.events.modality``); a planned meeting is AGREE, a planned
-   attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events);
+   attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events); an
+   infinitive of purpose ("channels to coordinate") is no event; an unqualified "spoke with"
+   takes its mode from the title of a readout ("... Call with ..." -> phone);
 5. date the event with the time expressions of its clause (``sitrep.events.temporal``),
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
@@ -21,8 +26,7 @@ marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
 from sitrep.events import temporal
 from sitrep.events.modality import modality_of, purpose_infinitive
+from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -55,14 +60,6 @@ PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE",
 """Types whose target, when no actor is named, is the state where the event takes place."""
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
 "praised the quality of the work" name no recipient."""
-_MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
-_GROUP_PREPS = ("of", "in", "from")
-"""Prepositions through which a group noun names its actor ("leaders of Romania's new
-government", "opposition groups in Zimbabwe")."""
-"""Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
-counterpart, Hossein Amirabdollahian" is the person, not Iran."""
-
-
 class Coder:
     """Codes articles into events with a spaCy pipeline, trigger rules, a kb and a gazetteer.
 
@@ -195,7 +192,7 @@ class Coder:
                     ) -> Iterator[tuple[Article, list[Event]]]:
         assert self.parser is not None
         docs = self.parser.pipe([a.text for a in batch], batch_size=batch_size)
-        for article, doc in zip(batch, docs):
+        for article, doc in zip(batch, docs, strict=True):
             yield article, self.code_doc(article, doc)
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
@@ -244,17 +241,17 @@ class Coder:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
             return []
         args = arguments(trig)
-        source = _resolve(args.source, mentions)
-        source = _without_title_states(source)
+        source = resolve_roles(args.source, mentions)
+        source = without_title_states(source)
         source_keys = {actor_key(s) for s in source}
-        target = [r for r in _resolve(args.target, mentions, loose=True)
+        target = [r for r in resolve_roles(args.target, mentions, loose=True)
                   if actor_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
-            target = [r for r in _resolve(args.fallback, mentions, direct=True)
+            target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                       if actor_key(r) not in source_keys][:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
-        target = _without_title_states(target)
+        target = without_title_states(target)
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -442,83 +439,6 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _resolve(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False,
-             loose: bool = False) -> list[ActorRef]:
-    """Actors behind argument tokens: the mention at the token, or (unless ``direct``) at a
-    modifier of it ("Israeli officials", "leaders of Romania", "thousands of Iraqi Kurds"),
-    or, for a subject pronoun, the subject of the reporting clause ("Palestinian leaders
-    said *they* would boycott"). ``loose`` (for targets) also reads the "of/in" phrase of any
-    noun ("the welfare of Libyans", "a jail in northern Israel")."""
-    out: dict[str, ActorRef] = {}
-    for tok in tokens:
-        mention = _titled_person(tok, mentions) or mentions.get(tok.i)
-        if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
-                not _sector_like(tok, mentions):
-            continue
-        if mention is None:
-            mention = _mention_below(tok, mentions, 2, loose)
-        if mention is None and tok.lower_ in _GROUP_PRONOUNS:
-            mention = _reporting_subject(tok, mentions)
-        if mention is None:
-            continue
-        for ref in mention.actors:
-            out.setdefault(actor_key(ref), ref)
-    return list(out.values())
-
-
-_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
-
-
-def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False
-                   ) -> Mention | None:
-    """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
-    "of/in/from" phrase, looked for ``depth`` phrases down."""
-    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
-                  key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
-    mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
-    if mention is not None or depth == 0 or not (_collective(tok) or (
-            loose and tok.pos_ in ("NOUN", "PROPN"))):
-        return mention
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1, loose)
-            if mention is not None:
-                return mention
-    return None
-
-
-def _collective(tok: Token) -> bool:
-    """Whether a word stands for a body of people, or an office, that a phrase after it
-    names ("leaders of Romania", "a group of Moroccan diplomats", "the president of
-    Armenia"), unlike a name or a thing ("Director of the National Economic Council Brian
-    Deese", "the city of Kirkuk")."""
-    from sitrep.actors.lexicon import ACTOR_WORDS
-
-    if tok.pos_ in ("NUM", "PRON") or tok.tag_ in ("NNS", "NNPS"):
-        return True
-    lemma = tok.lemma_.lower()
-    # a bare title stands for its state ("the president of Armenia"); with a name, the name
-    # is its own mention and is read first
-    return lemma in ACTOR_WORDS.collective_nouns or lemma in ACTOR_WORDS.titles or \
-        lemma in ACTOR_WORDS.sector_nouns
-
-
-def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
-    """For a subject pronoun in a reported clause, the mention of the reporter."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = tok.head
-    for _ in range(3):
-        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subj.lower_ in _GROUP_PRONOUNS:
-                continue
-            return mentions.get(subj.i) or _mention_below(subj, mentions, 2)
-    return None
-
-
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
     if not source and not target:
         return False
@@ -542,41 +462,6 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     tgt = target[0] if target else None
     members = list({actor_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
-
-
-def _without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
-    """Drop a state standing beside one of its own people: in "Israeli Alternate Prime
-    Minister and Foreign Minister Yair Lapid" the first title reads as "Israeli officials"."""
-    people = {r.country for r in refs if r.kind == "person" and r.country}
-    return [r for r in refs if r.kind != "state" or r.country not in people]
-
-
-def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
-    """The person a title noun introduces: "Canadian Minister of Foreign Affairs Marc
-    Garneau" (parsed as the minister *of* Garneau), "the Foreign Minister of Saudi Arabia,
-    Faisal bin Farhan" (an apposition): the person, not the country of the title."""
-    own = mentions.get(tok.i)
-    if own is not None and own.kind != "sector":
-        return None
-    for child in tok.children:
-        found = [child] if child.dep_ == "appos" else \
-            [p for p in child.children if p.dep_ == "pobj"] \
-            if child.dep_ == "prep" and child.lower_ == "of" else []
-        for cand in found:
-            mention = mentions.get(cand.i)
-            if mention is not None and mention.kind == "name" and \
-                    all(r.kind == "person" for r in mention.actors):
-                return mention
-    return None
-
-
-def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
-    """Whether an unresolved noun is a group of people with its actor as a modifier
-    ("the Turkish government", "Croat forces"), not a thing ("the Iran nuclear deal")."""
-    from sitrep.actors.lexicon import ACTOR_WORDS
-
-    return tok.lemma_.lower() in ACTOR_WORDS.sector_nouns or \
-        tok.lemma_.lower() in ACTOR_WORDS.plural_heads
 
 
 def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[ActorRef],

@@ -393,7 +393,9 @@ def arguments(trig: Trigger) -> Arguments:
         places = _places_above(verb)
     if rule.source_is_object:
         source, target = target, source
-    expand = (lambda toks: [t for x in toks for t in with_conjuncts(x)])
+    def expand(toks: list[Token]) -> list[Token]:
+        return [t for x in toks for t in with_conjuncts(x)]
+
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
     return Arguments(expand(source), expand(target), places, expand(fallback))
 

@@ -92,7 +92,7 @@ class SelectiveParser:
                                      batch_size=batch_size))
         self.parsed += len(subs)
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
-        for (k, sent), sub in zip(jobs, subs):
+        for (k, sent), sub in zip(jobs, subs, strict=True):
             by_doc.setdefault(k, []).append((sent, sub))
         for k, doc in enumerate(docs):
             parsed = by_doc.get(k, [])

@@ -1,0 +1,149 @@
+"""Actors filling an event's roles: argument tokens to the actor mentions behind them.
+
+The parser gives the words of a role ("Israeli officials", "the president of Armenia",
+"they"); the actor is the mention at the word, at a modifier of it, at the noun of its
+"of/in/from" phrase for a group or an office, or, for a subject pronoun in a reported clause,
+the reporter. A title that introduces a name gives way to the person ("Canadian Minister of
+Foreign Affairs Marc Garneau").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.actors.lexicon import ACTOR_WORDS
+from sitrep.actors.mentions import Mention, actor_key
+from sitrep.record import ActorRef
+
+_MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
+"""Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
+counterpart, Hossein Amirabdollahian" is the person, not Iran."""
+_GROUP_PREPS = ("of", "in", "from")
+"""Prepositions through which a group noun names its actor ("leaders of Romania's new
+government", "opposition groups in Zimbabwe")."""
+
+
+def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False,
+                  loose: bool = False) -> list[ActorRef]:
+    """Actors behind the argument tokens of one role.
+
+    Args:
+        tokens: the role's head tokens (from ``sitrep.events.rules.arguments``).
+        mentions: the sentence's mentions by token index.
+        direct: only tokens that are mentions themselves (or group nouns): for fallback
+            targets, where "the Iran nuclear deal" must not stand for Iran.
+        loose: also read the "of/in" phrase of any noun ("the welfare of Libyans", "a jail
+            in northern Israel"): for targets.
+
+    Returns:
+        Distinct actors, in token order.
+    """
+    out: dict[str, ActorRef] = {}
+    for tok in tokens:
+        mention = _titled_person(tok, mentions) or mentions.get(tok.i)
+        if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
+                not _sector_like(tok, mentions):
+            continue
+        if mention is None:
+            mention = _mention_below(tok, mentions, 2, loose)
+        if mention is None and tok.lower_ in _GROUP_PRONOUNS:
+            mention = _reporting_subject(tok, mentions)
+        if mention is None:
+            continue
+        for ref in mention.actors:
+            out.setdefault(actor_key(ref), ref)
+    return list(out.values())
+
+
+_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False
+                   ) -> Mention | None:
+    """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
+    "of/in/from" phrase, looked for ``depth`` phrases down."""
+    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
+                  key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
+    mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
+    if mention is not None or depth == 0 or not (_collective(tok) or (
+            loose and tok.pos_ in ("NOUN", "PROPN"))):
+        return mention
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1, loose)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _collective(tok: Token) -> bool:
+    """Whether a word stands for a body of people, or an office, that a phrase after it
+    names ("leaders of Romania", "a group of Moroccan diplomats", "the president of
+    Armenia"), unlike a name or a thing ("Director of the National Economic Council Brian
+    Deese", "the city of Kirkuk")."""
+    if tok.pos_ in ("NUM", "PRON") or tok.tag_ in ("NNS", "NNPS"):
+        return True
+    lemma = tok.lemma_.lower()
+    # a bare title stands for its state ("the president of Armenia"); with a name, the name
+    # is its own mention and is read first
+    return lemma in ACTOR_WORDS.collective_nouns or lemma in ACTOR_WORDS.titles or \
+        lemma in ACTOR_WORDS.sector_nouns
+
+
+def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """For a subject pronoun in a reported clause, the mention of the reporter."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in _GROUP_PRONOUNS:
+                continue
+            return mentions.get(subj.i) or _mention_below(subj, mentions, 2)
+    return None
+
+
+def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
+    """Drop a state standing beside one of its own people.
+
+    Args:
+        refs: the actors of one role.
+
+    Returns:
+        ``refs`` without the states whose person is there too: in "Israeli Alternate Prime
+        Minister and Foreign Minister Yair Lapid" the first title reads as "Israeli
+        officials".
+    """
+    people = {r.country for r in refs if r.kind == "person" and r.country}
+    return [r for r in refs if r.kind != "state" or r.country not in people]
+
+
+def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The person a title noun introduces: "Canadian Minister of Foreign Affairs Marc
+    Garneau" (parsed as the minister *of* Garneau), "the Foreign Minister of Saudi Arabia,
+    Faisal bin Farhan" (an apposition): the person, not the country of the title."""
+    own = mentions.get(tok.i)
+    if own is not None and own.kind != "sector":
+        return None
+    for child in tok.children:
+        found = [child] if child.dep_ == "appos" else \
+            [p for p in child.children if p.dep_ == "pobj"] \
+            if child.dep_ == "prep" and child.lower_ == "of" else []
+        for cand in found:
+            mention = mentions.get(cand.i)
+            if mention is not None and mention.kind == "name" and \
+                    all(r.kind == "person" for r in mention.actors):
+                return mention
+    return None
+
+
+def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
+    """Whether an unresolved noun is a group of people with its actor as a modifier
+    ("the Turkish government", "Croat forces"), not a thing ("the Iran nuclear deal")."""
+    return tok.lemma_.lower() in ACTOR_WORDS.sector_nouns or \
+        tok.lemma_.lower() in ACTOR_WORDS.plural_heads
