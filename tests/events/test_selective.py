@@ -66,7 +66,7 @@ def test_selective_names_remembered_in_skipped_sentences(coder: Coder) -> None:
     assert "Jan Kowalczyk" in {a.name for a in call.actors}
 
 
-def test_selective_available_needs_a_senter(coder: Coder) -> None:
+def test_selective_available_needs_a_parser(coder: Coder) -> None:
     assert SelectiveParser.available(coder.nlp)
     import spacy
 

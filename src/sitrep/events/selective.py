@@ -2,9 +2,10 @@
 
 The dependency parser is the costliest component of the pipeline, and most sentences of a
 readout or a speech hold no event ("The leaders discussed the shared challenges..."). So the
-coder runs every component but the parser on the whole text, with the statistical sentence
-splitter (``senter``) for sentence boundaries, and then parses only the sentences with both a
-trigger word (by lemma) and something that may name an actor (an entity, a pronoun, a title).
+coder runs every component but the parser on the whole text, splits sentences at final
+punctuation and blank lines, and then parses only the sentences with both a trigger word (by
+lemma) and something that may name an actor (an entity, a pronoun, a title); the parser may
+split a parsed sentence further, as it would in a full parse.
 
 The parser reads the tagger's shared token vectors from ``doc.tensor``, which each sentence
 copy keeps (``Span.as_doc``), so a sentence is parsed with the context of its whole article.
@@ -20,9 +21,12 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 SKIPPED = ("parser", "senter")
+"""Components not run on the whole text (``senter`` is disabled in the stock pipelines; a
+punctuation splitter costs far less and the parser re-splits what it parses)."""
 UNPARSED_KEY = "sitrep.unparsed"
 """``doc.user_data`` key: first-token indices of the sentences left unparsed."""
 
@@ -31,10 +35,10 @@ class SelectiveParser:
     """Runs a spaCy pipeline, parsing only the sentences that ``wanted`` accepts.
 
     Args:
-        nlp: a pipeline with a ``parser`` and a (possibly disabled) ``senter``.
+        nlp: a pipeline with a ``parser``.
         wanted: whether a sentence (tagged, lemmatised, with entities) needs a parse.
 
-    Use ``available(nlp)`` first: a pipeline without a ``senter`` cannot be run this way.
+    Use ``available(nlp)`` first: a pipeline without a parser cannot be run this way.
     """
 
     def __init__(self, nlp: Language, wanted: Callable[[Span], bool]) -> None:
@@ -43,16 +47,17 @@ class SelectiveParser:
         self.parser = nlp.get_pipe("parser")
         self.front = [(name, nlp.get_pipe(name)) for name in nlp.pipe_names
                       if name not in SKIPPED]
-        self.senter = nlp.get_pipe("senter")
+        # punctuation splitting: the statistical splitter costs nearly as much as the parse
+        # it saves (measured with bench/bench_coding.py), and the parser re-splits anyway
+        self.senter = Sentencizer()
         self.parsed = 0
         self.sentences = 0
         """Counts of sentences parsed and seen, for the benchmark."""
 
     @staticmethod
     def available(nlp: Language) -> bool:
-        """Whether ``nlp`` has the components selective parsing needs (parser and senter)."""
-        names = set(nlp.component_names)
-        return {"parser", "senter"} <= names
+        """Whether ``nlp`` has a parser (selective parsing needs nothing else)."""
+        return "parser" in nlp.component_names
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         """Docs for ``texts``, in order, parsed where a sentence may hold an event.
