@@ -12,7 +12,15 @@ from typing import Any
 
 import typer
 
-from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, emit, err_console, guarded
+from sitrep.cli.output import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    Format,
+    emit,
+    err_console,
+    guarded,
+    show_date,
+)
 from sitrep.cli.store_cmds import open_workspace
 
 SINCE = typer.Option(None, "--since", help="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
@@ -88,8 +96,12 @@ def timeline(
         rows = answer(ws.store, actor, actor2, since, until, asserted_only=asserted)
     if plot is not None:
         plot_timeline(rows, plot, title=f"{actor}" + (f" - {actor2}" if actor2 else ""))
-    columns = ("date", "precision", "modality", "summary", "sources", "event_id")
-    emit(_rows(rows), fmt, columns=None if fmt is Format.json else columns, title="timeline")
+    out = _rows(rows)
+    if fmt is Format.table:
+        for row in out:
+            row["date"] = show_date(row["date"], row["precision"])
+    columns = ("date", "modality", "summary", "sources", "event_id")
+    emit(out, fmt, columns=None if fmt is Format.json else columns, title="timeline")
     _plotted(plot)
 
 

@@ -8,7 +8,16 @@ from typing import Any
 import typer
 from rich.text import Text
 
-from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, console, emit, err_console, guarded
+from sitrep.cli.output import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    Format,
+    console,
+    emit,
+    err_console,
+    guarded,
+    show_date,
+)
 from sitrep.cli.store_cmds import open_workspace, parse_day
 
 eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=True)
@@ -35,14 +44,6 @@ def code(
         report = ws.code(force=force, progress=lambda n, label: bar.update(task, advance=n))
     err_console.print(f"[green]done[/green]  coded {report.articles} articles, "
                       f"{report.mentions} event mentions ({report.coder_version})")
-
-
-def show_date(day: Any, precision: str | None) -> str:
-    """A date as precise as it is known: ``2021-11`` for a month, ``2021`` for a year."""
-    if day is None:
-        return ""
-    text = day.isoformat() if hasattr(day, "isoformat") else str(day)
-    return {"month": text[:7], "year": text[:4]}.get(precision or "day", text)
 
 
 def _event_row(event: dict[str, Any]) -> dict[str, Any]:

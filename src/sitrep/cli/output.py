@@ -43,6 +43,14 @@ DB_OPTION = typer.Option(
 )
 
 
+def show_date(day: Any, precision: str | None) -> str:
+    """A date as precise as it is known: ``2021-11`` for a month, ``2021`` for a year."""
+    if day is None:
+        return ""
+    text = day.isoformat() if hasattr(day, "isoformat") else str(day)
+    return {"month": text[:7], "year": text[:4]}.get(precision or "day", text)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
