@@ -22,8 +22,21 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sitrep.actors.kb import KnowledgeBase, Person, normalise
+from sitrep.actors.kb import KnowledgeBase, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
+from sitrep.actors.spans import (
+    at,
+    clause_subject,
+    clean_name,
+    entity_text,
+    gaz_sector,
+    inside,
+    person_actor,
+    strip_article,
+    strip_possessive,
+    with_nicknamed_people,
+    without_nickname,
+)
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
@@ -82,7 +95,7 @@ class ArticleActors:
         found: dict[int, Mention] = {}
         consumed: set[int] = set()
         people = [e for e in sent.ents if e.label_ == "PERSON"]
-        for ent in _with_nicknamed_people(people, sent):
+        for ent in with_nicknamed_people(people, sent):
             ent = self.resolver._name_span(ent)
             if ent.label_ == "PERSON":
                 self.resolver._person_entity(ent, sent, self, found, consumed)
@@ -167,7 +180,7 @@ class ActorResolver:
         A seat of government stands for the government ("Jerusalem", "the Kremlin": GOV, or
         the seat's own sector, "the Pentagon": MIL).
         """
-        match = self.gaz.state_match(_strip_possessive(text))
+        match = self.gaz.state_match(strip_possessive(text))
         if match is None:
             return None
         seat = match.via in ("seat", "capital")
@@ -176,7 +189,7 @@ class ActorResolver:
 
     def org_ref(self, text: str) -> ActorRef | None:
         """An organisation actor ("the IDF", "NATO"), or None when unknown."""
-        org = self.gaz.org(_strip_possessive(text))
+        org = self.gaz.org(strip_possessive(text))
         if org is None:
             return None
         return ActorRef(name=org.name, kind="org", actor_id=getattr(org, "id", None),
@@ -200,9 +213,9 @@ class ActorResolver:
         if country and len(people) > 1:
             people = [p for p in people if p.country == country] or people
         if people:
-            return self.refresh(_person_actor(people[0], name), on)
+            return self.refresh(person_actor(people[0], name), on)
         office = title and self._office_text(title, country)
-        return ActorRef(name=_clean_name(name), kind="person", country=country,
+        return ActorRef(name=clean_name(name), kind="person", country=country,
                         sector=self._title_sector(title) if title else None,
                         office=office or None, text=name)
 
@@ -240,7 +253,7 @@ class ActorResolver:
 
     def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
-        ents = _with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
+        ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
         ents = [self._name_span(e) for e in ents]
         consumed: set[int] = set()
@@ -254,12 +267,12 @@ class ActorResolver:
                 continue
             ref = self._place_or_org(ent)
             if ref is not None:
-                _put(found, Mention(ent.start, ent.end, ent.root.i, [_at(ref, ent)]))
+                put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
 
     def _org_as_people(self, ent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> bool:
         """Read an unknown ORG entity as people when its names are people already named or
         known to the kb (the small model often tags "Macron and Lapid" as ORG)."""
-        text = _strip_article(ent.text)
+        text = strip_article(ent.text)
         if self.org_ref(text) or self.state_ref(text):
             return False
         runs: list[list[Token]] = [[]]
@@ -270,25 +283,25 @@ class ActorResolver:
                 runs.append([])
         resolved = []
         for run in (r for r in runs if r):
-            name = _strip_possessive(" ".join(t.text for t in run))
+            name = strip_possessive(" ".join(t.text for t in run))
             ref = ctx.by_surname(name)
             if ref is None:
                 people = self.kb.find_person(name, ctx.published)
-                ref = self.refresh(_person_actor(people[0], name), ctx.published) \
+                ref = self.refresh(person_actor(people[0], name), ctx.published) \
                     if people else None
             if ref is None:
                 return False
             resolved.append((run, ref))
         for run, ref in resolved:
             span = ent.doc[run[0].i:run[-1].i + 1]
-            _put(found, Mention(span.start, span.end, span.root.i, [_at(ref, span)]))
+            put(found, Mention(span.start, span.end, span.root.i, [at(ref, span)]))
         return bool(resolved)
 
     def _place_or_org(self, ent: Span) -> ActorRef | None:
-        text = _strip_article(ent.text)
+        text = strip_article(ent.text)
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
-                ActorRef(name=_strip_possessive(text), kind="org", text=ent.text)
+                ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         return self.state_ref(text) or self.org_ref(text)
 
     def _person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
@@ -298,7 +311,7 @@ class ActorResolver:
         if title is None:
             title, country2 = self._title_in_apposition(ent)
             country = country or country2
-        name = _strip_possessive(_without_nickname(ent))
+        name = strip_possessive(without_nickname(ent))
         on = ctx.published
         if title == "counterpart":
             partner = ctx.persons[-1] if ctx.persons else None
@@ -310,7 +323,7 @@ class ActorResolver:
         else:
             ref = self.person_ref(name, on, title, country)
         start = min([ent.start, *used])
-        _put(found, Mention(start, ent.end, ent.root.i, [_at(ref, ent)]))
+        put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
 
     def _with_titled_names(self, ents: list[Span], sent: Span) -> list[Span]:
         """Entities plus names the model did not tag that follow a title ("Foreign Minister
@@ -401,7 +414,7 @@ class ActorResolver:
         k = ent.start - 1
         while k >= ent.sent.start:
             tok = doc[k]
-            if tok.dep_ not in _TITLE_DEPS or not _inside(tok, ent) or tok.lower_ in ("the", "a"):
+            if tok.dep_ not in _TITLE_DEPS or not inside(tok, ent) or tok.lower_ in ("the", "a"):
                 break
             used.append(k)
             k -= 1
@@ -448,12 +461,12 @@ class ActorResolver:
             for child in tok.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and \
                         child.ent_type_ in ("NORP", "GPE", "ORG"):
-                    ref = self.state_ref(_entity_text(child), sector)
+                    ref = self.state_ref(entity_text(child), sector)
                     if ref is not None:
                         start = min(t.i for t in tok.subtree if t.i <= tok.i)
                         start = max(start, sent.start)
                         span = sent.doc[start:tok.i + 1]
-                        _put(found, Mention(start, tok.i + 1, tok.i, [_at(ref, span)], "sector"))
+                        put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
                         break
 
     def _sector(self, tok: Token) -> str | None:
@@ -462,7 +475,7 @@ class ActorResolver:
         if compound:
             words = (f"{compound} {tok.lemma_.lower()}",) + words
         for word in words:
-            sector = _gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
+            sector = gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
             if sector:
                 return sector
         return None
@@ -478,7 +491,7 @@ class ActorResolver:
             lemma = tok.lemma_.lower()
             group = self._group(tok, sent, ctx, found)
             if group:
-                _put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
+                put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
                 continue
             if not any(c.lower_ == "the" for c in tok.children):
                 continue
@@ -492,12 +505,12 @@ class ActorResolver:
             ref = ctx.by_office(office, country, title) if not country else None
             if ref is None and country and office and ctx.published:
                 holders = self.kb.holder(country, office, ctx.published)
-                ref = _person_actor(holders[0], tok.text) if holders else None
+                ref = person_actor(holders[0], tok.text) if holders else None
                 ref = self.refresh(ref, ctx.published) if ref else None
             if ref is None and not country:
                 ref = ctx.by_office(office, None, title)
             if ref is not None:
-                _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "title"))
+                put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
 
     def _group(self, tok: Token, sent: Span, ctx: ArticleActors,
                found: dict[int, Mention]) -> list[ActorRef]:
@@ -525,7 +538,7 @@ class ActorResolver:
             if tok.i in found or tok.lower_ not in self.words.person_pronouns \
                     or tok.dep_ == "poss":
                 continue
-            subject = _clause_subject(tok)
+            subject = clause_subject(tok)
             exclude = set()
             if subject is not None and subject.i in found and subject.i != tok.i:
                 exclude = {actor_key(r) for r in found[subject.i].actors}
@@ -534,124 +547,10 @@ class ActorResolver:
                        and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
             ref = earlier[-1] if earlier else next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
-                _put(found, Mention(tok.i, tok.i + 1, tok.i, [_at(ref, tok)], "pronoun"))
+                put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
-
-
-def _with_nicknamed_people(ents: list[Span], sent: Span) -> list[Span]:
-    """Entities with quoted nicknames joined into one PERSON: in 'Benjamin “Benny” Gantz'
-    the small model sees a title of a work, or two names."""
-    doc = sent.doc
-    spans: list[Span] = []
-    i = sent.start
-    while i < sent.end - 4:
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and doc[i + 1].text in _QUOTES:
-            j = i + 2
-            while j < sent.end and doc[j].pos_ == "PROPN" and j - i <= 3:
-                j += 1
-            if j > i + 2 and j + 1 < sent.end and doc[j].text in _QUOTES and \
-                    doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
-                k = j + 1
-                while k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
-                    k += 1
-                start = i
-                while start - 1 >= sent.start and doc[start - 1].ent_type_ == "PERSON":
-                    start -= 1
-                spans.append(Span(doc, start, k + 1, label="PERSON"))
-                i = k + 1
-                continue
-        i += 1
-    if not spans:
-        return ents
-    kept = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in spans)]
-    return sorted(kept + spans, key=lambda e: e.start)
-
-
-def _without_nickname(ent: Span) -> str:
-    """A name's text without its quoted nickname ('Benjamin “Benny” Gantz' -> 'Benjamin
-    Gantz')."""
-    if not any(t.text in _QUOTES for t in ent):
-        return ent.text
-    out: list[str] = []
-    quoted = False
-    for tok in ent:
-        if tok.text in _QUOTES:
-            quoted = not quoted
-            continue
-        if not quoted:
-            out.append(tok.text)
-    return " ".join(out) if out else ent.text
-
-
-def _person_actor(person: Person, text: str) -> ActorRef:
-    return ActorRef(name=person.name, kind="person", actor_id=person.id,
-                    country=person.country or None, sector="GOV", text=text)
-
-
-def _at(ref: ActorRef, where: Span | Token) -> ActorRef:
-    """Copy of ``ref`` pointing at the words of this mention (character offsets in the Doc)."""
-    if isinstance(where, Token):
-        return replace(ref, text=where.text, start=where.idx, end=where.idx + len(where))
-    return replace(ref, text=where.text, start=where.start_char, end=where.end_char)
-
-
-def _put(found: dict[int, Mention], mention: Mention) -> None:
+def put(found: dict[int, Mention], mention: Mention) -> None:
     for i in range(mention.start, mention.end):
         found.setdefault(i, mention)
     found[mention.head] = mention
-
-
-def _inside(tok: Token, ent: Span) -> bool:
-    head = tok
-    for _ in range(6):
-        if ent.start <= head.i < ent.end:
-            return True
-        if head.head.i == head.i:
-            return False
-        head = head.head
-    return False
-
-
-def _clause_subject(tok: Token) -> Token | None:
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def _entity_text(tok: Token) -> str:
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
-    return tok.text
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
-def _clean_name(name: str) -> str:
-    return " ".join(_strip_possessive(name).split())
-
-
-def _gaz_sector(gaz: Any, word: str) -> str | None:
-    finder = getattr(gaz, "sector_noun", None)
-    return finder(word) if finder else None

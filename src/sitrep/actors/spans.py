@@ -1,0 +1,128 @@
+"""Token and span helpers for reading actor mentions: names, nicknames, possessives.
+
+Small, stateless functions over spaCy tokens and spans, shared by the mention passes in
+``mentions.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.kb import Person
+from sitrep.record import ActorRef
+
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+"""Quotation marks around nicknames: Benjamin “Benny” Gantz."""
+
+def with_nicknamed_people(ents: list[Span], sent: Span) -> list[Span]:
+    """Entities with quoted nicknames joined into one PERSON: in 'Benjamin “Benny” Gantz'
+    the small model sees a title of a work, or two names."""
+    doc = sent.doc
+    spans: list[Span] = []
+    i = sent.start
+    while i < sent.end - 4:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and doc[i + 1].text in QUOTES:
+            j = i + 2
+            while j < sent.end and doc[j].pos_ == "PROPN" and j - i <= 3:
+                j += 1
+            if j > i + 2 and j + 1 < sent.end and doc[j].text in QUOTES and \
+                    doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                k = j + 1
+                while k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
+                    k += 1
+                start = i
+                while start - 1 >= sent.start and doc[start - 1].ent_type_ == "PERSON":
+                    start -= 1
+                spans.append(Span(doc, start, k + 1, label="PERSON"))
+                i = k + 1
+                continue
+        i += 1
+    if not spans:
+        return ents
+    kept = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
+def without_nickname(ent: Span) -> str:
+    """A name's text without its quoted nickname ('Benjamin “Benny” Gantz' -> 'Benjamin
+    Gantz')."""
+    if not any(t.text in QUOTES for t in ent):
+        return ent.text
+    out: list[str] = []
+    quoted = False
+    for tok in ent:
+        if tok.text in QUOTES:
+            quoted = not quoted
+            continue
+        if not quoted:
+            out.append(tok.text)
+    return " ".join(out) if out else ent.text
+
+
+def person_actor(person: Person, text: str) -> ActorRef:
+    return ActorRef(name=person.name, kind="person", actor_id=person.id,
+                    country=person.country or None, sector="GOV", text=text)
+
+
+def at(ref: ActorRef, where: Span | Token) -> ActorRef:
+    """Copy of ``ref`` pointing at the words of this mention (character offsets in the Doc)."""
+    if isinstance(where, Token):
+        return replace(ref, text=where.text, start=where.idx, end=where.idx + len(where))
+    return replace(ref, text=where.text, start=where.start_char, end=where.end_char)
+
+
+def inside(tok: Token, ent: Span) -> bool:
+    head = tok
+    for _ in range(6):
+        if ent.start <= head.i < ent.end:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def clause_subject(tok: Token) -> Token | None:
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def entity_text(tok: Token) -> str:
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    return tok.text
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def clean_name(name: str) -> str:
+    return " ".join(strip_possessive(name).split())
+
+
+def gaz_sector(gaz: Any, word: str) -> str | None:
+    finder = getattr(gaz, "sector_noun", None)
+    return finder(word) if finder else None
