@@ -64,7 +64,8 @@ def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
 
 def extract_page(path: Path, url: str, favor_precision: bool) -> tuple[str, str | None]:
     """The text users would get for a page (any language), or "" and the error code."""
-    item = RawItem(origin=str(path), url=url, kind="html", content=gzip.decompress(path.read_bytes()))
+    item = RawItem(origin=str(path), url=url, kind="html",
+                   content=gzip.decompress(path.read_bytes()))
     try:
         article = extract_article(item, languages=None, favor_precision=favor_precision)
     except ExtractError as err:

@@ -49,7 +49,7 @@ def test_scraped_seed_keeps_article_drops_site(seed: tuple[str, str, list[str]])
     cleaned = clean_scraped_text(_seed(name).read_text(encoding="utf-8"))
     assert cleaned.title == title
     assert len(cleaned.paragraphs) == len(openings)
-    for paragraph, opening in zip(cleaned.paragraphs, openings):
+    for paragraph, opening in zip(cleaned.paragraphs, openings, strict=True):
         assert paragraph.startswith(opening)
     for cue in PROMOTION:
         assert cue not in cleaned.text, cue

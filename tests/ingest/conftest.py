@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-# tests/ is put on the path whether or not it is a package, so that helpers/ imports the same
-# way from every suite.
-_TESTS = str(Path(__file__).resolve().parents[1])
-if _TESTS not in sys.path:
-    sys.path.insert(0, _TESTS)
-
+# tests/ is on the path (pytest's ``pythonpath``), so helpers/ imports alike from every suite.
 from helpers.httpserver import LocalHttpServer
 
 from sitrep.ingest import IngestOptions

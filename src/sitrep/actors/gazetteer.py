@@ -427,8 +427,9 @@ def _load_cached() -> Gazetteer:
                 country=r["country"] or None, sector=r["sector"] or None, note=r["note"])
             for r in _read("orgs.csv")]
     sectors = {r["noun"]: r["sector"] for r in _read("sectors.csv")}
-    regions = [(Place(_QUALIFIER.sub("", r["name"]), r["country"] or None, float(r["lat"]), float(r["lon"]),
-                      "region"), (r["name"], *(a for a in r["aliases"].split("|") if a)))
+    regions = [(Place(_QUALIFIER.sub("", r["name"]), r["country"] or None, float(r["lat"]),
+                      float(r["lon"]), "region"),
+                (r["name"], *(a for a in r["aliases"].split("|") if a)))
                for r in _read("regions.csv")]
     return Gazetteer(states, seats, orgs, sectors, regions)
 

@@ -133,7 +133,7 @@ def _check_mapping(data: dict[Any, Any], schema: dict[str, Any], path: str,
         if key not in schema:
             raise _fail(f"{prefix}{key}", f"unknown key; allowed keys: {', '.join(schema)}",
                         source)
-    for key, (kind, required) in schema.items():
+    for key, (_, required) in schema.items():
         if required and data.get(key) in (None, ""):
             raise _fail(f"{prefix}{key}", "required key is missing", source)
     checked = {k: _check(v, schema[k][0], f"{prefix}{k}", source) for k, v in data.items()}

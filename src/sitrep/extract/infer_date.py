@@ -138,7 +138,8 @@ def _dateline(doc: str, mentions: list[Mention]) -> InferredDate | None:
             continue
         lo, hi = _line_of(doc, m.start)
         prefix, suffix = doc[lo:m.start], doc[m.end:hi]
-        if not _DATELINE_PREFIX.match(prefix) or sum(ch.isalpha() for ch in prefix) > DATELINE_PREFIX_LETTERS:
+        letters = sum(ch.isalpha() for ch in prefix)
+        if not _DATELINE_PREFIX.match(prefix) or letters > DATELINE_PREFIX_LETTERS:
             continue
         if sum(ch.isalpha() for ch in suffix) <= DATELINE_SLACK or _DASH_AFTER.match(suffix):
             tv = _resolve(doc, m, None)
