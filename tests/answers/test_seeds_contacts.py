@@ -12,24 +12,10 @@ from pathlib import Path
 import pytest
 
 import sitrep
+from helpers.seeds import CORPUS, ingest_seeds
 from sitrep.answers import ContactRow, contacts
 
 pytestmark = pytest.mark.golden
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / ".." / "shared" / "seeds"
-CORPUS = sorted((ROOT / "corpus").glob("*.jsonl"))
-SEED_DATES = {"jpost-2021-10-07-bennett-putin.txt": date(2021, 10, 7),
-              "al-monitor-2022-01-bennett-putin.txt": date(2022, 1, 14)}
-
-
-def _ingest_seeds(s: sitrep.api.Sitrep) -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not found: golden test needs the shared folder "
-                    "beside the repo")
-    for name, published in SEED_DATES.items():
-        s.ingest([SEEDS / name], published=published)
-
 
 def _by_name(rows: list[ContactRow]) -> dict[str, ContactRow]:
     return {r.counterpart: r for r in rows}
@@ -42,7 +28,7 @@ def _bennett(s: sitrep.api.Sitrep) -> dict[str, ContactRow]:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitrep.api.Sitrep]:
     with sitrep.open(tmp_path_factory.mktemp("seeds") / "s.duckdb") as s:
-        _ingest_seeds(s)
+        ingest_seeds(s)
         yield s
 
 
@@ -76,7 +62,7 @@ def test_seeds_contacts_corpus_adds_and_reingest_changes_nothing(
     if not CORPUS:
         pytest.skip("corpus/*.jsonl not found")
     with sitrep.open(tmp_path / "all.duckdb") as s:
-        _ingest_seeds(s)
+        ingest_seeds(s)
         before = _bennett(s)["Vladimir Putin"]
         s.ingest(CORPUS)
         after = _by_name(contacts(s.store, "Naftali Bennett", level="leader"))
@@ -87,7 +73,7 @@ def test_seeds_contacts_corpus_adds_and_reingest_changes_nothing(
         assert any("whitehouse.gov" in url for url in biden.urls)
         counts = (s.store.count("events"), s.store.count("mentions"),
                   {r.counterpart: r.total for r in after.values()})
-        _ingest_seeds(s)
+        ingest_seeds(s)
         s.ingest(CORPUS)
         again = {r.counterpart: r.total
                  for r in contacts(s.store, "Naftali Bennett", level="leader")}

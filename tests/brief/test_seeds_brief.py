@@ -8,12 +8,13 @@ bundled corpus too), then checks that the briefing and memo name the contacts li
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import sitrep
+from helpers.seeds import CORPUS, SEED_DATES, ingest_seeds
 from sitrep.brief.briefing import Briefing, build_briefing, render_markdown
 from sitrep.brief.cite import check_citations
 from sitrep.brief.memo import Memo, build_memo
@@ -22,25 +23,13 @@ from sitrep.brief.profile import load_profile
 
 pytestmark = pytest.mark.golden
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / ".." / "shared" / "seeds"
-CORPUS = sorted((ROOT / "corpus").glob("*.jsonl"))
-SEED_DATES = {"jpost-2021-10-07-bennett-putin.txt": date(2021, 10, 7),
-              "al-monitor-2022-01-bennett-putin.txt": date(2022, 1, 14)}
-SEED_URLS = ("jpost-2021-10-07-bennett-putin.txt", "al-monitor-2022-01-bennett-putin.txt")
-
-
-def _ingest_seeds(s: sitrep.api.Sitrep) -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not found: golden test needs the shared folder beside the repo")
-    for name, published in SEED_DATES.items():
-        s.ingest([SEEDS / name], published=published)
+SEED_URLS = tuple(SEED_DATES)
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitrep.api.Sitrep]:
     with sitrep.open(tmp_path_factory.mktemp("seeds") / "s.duckdb") as s:
-        _ingest_seeds(s)
+        ingest_seeds(s)
         yield s
 
 
@@ -90,7 +79,7 @@ def test_seeds_brief_with_corpus_keeps_contacts_and_citations(tmp_path: Path) ->
     if not CORPUS:
         pytest.skip("corpus/*.jsonl not found")
     with sitrep.open(tmp_path / "all.duckdb") as s:
-        _ingest_seeds(s)
+        ingest_seeds(s)
         s.ingest(CORPUS)
         _check_briefing(s, _briefing(s))
         _check_memo(s, _memo(s))
