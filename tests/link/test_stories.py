@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from link.factory import add_article, coded
 from sitrep.link import assign_stories
@@ -48,3 +49,18 @@ def test_stories_same_subject_months_apart_stay_apart(store: Store) -> None:
     assign_stories(store, None)
     assert store.count("stories") == 2
     assert store.article(a)["story_id"] != store.article(b)["story_id"]
+
+
+def test_stories_templated_press_releases_do_not_collapse(tmp_path) -> None:
+    """A ministry's readouts all read alike ("Secretary X's Call with Y"); centring on the
+    store's mean keeps them from gluing into one story spanning months."""
+    import sitrep
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "state_gov.jsonl"
+    with sitrep.open(tmp_path / "s.duckdb") as s:
+        s.ingest([corpus], code=False)
+        sizes = [r[0] for r in s.store.con.execute(
+            "SELECT n_articles FROM stories ORDER BY n_articles DESC").fetchall()]
+    assert sum(sizes) == 196
+    assert sizes[0] <= 0.3 * 196, sizes[:5]
+    assert len(sizes) >= 60

@@ -8,7 +8,10 @@ articles in publication order and, for each:
    ``article_embeddings``;
 2. scores every story active within ``WINDOW_DAYS`` of its date: cosine similarity to the
    story's centroid, plus ``ACTOR_BONUS`` times the share of the article's actors the story
-   already names;
+   already names. Both are taken after removing what every article shares: vectors are
+   centred on the store's mean vector (press releases all "read like" press releases, which
+   would otherwise glue a ministry's unrelated readouts into one story), and actors are
+   weighted by their rarity (a secretary of state named in every readout says little);
 3. joins the best story scoring at least ``JOIN_SCORE``, moving its centroid, or opens a new
    story. A copy (``canonical_id`` set) simply follows its canonical article.
 
@@ -29,8 +32,11 @@ from sitrep.store.db import Store
 
 WINDOW_DAYS = 10
 """A story goes quiet after this many days without a new article."""
-JOIN_SCORE = 0.62
-"""Minimum score to join a story (cosine of MiniLM vectors of title + lead, plus bonus)."""
+JOIN_SCORE = 0.5
+"""Minimum score to join a story (cosine of centred MiniLM vectors of title + lead, plus
+the actor bonus). Chosen on the bundled corpus by reading the largest stories it forms."""
+JOIN_SCORE_UNCENTRED = 0.62
+"""The same for a store too small to centre on (raw cosines run higher)."""
 ACTOR_BONUS = 0.15
 """Weight of shared actors: same people in the news pushes related reports together."""
 LEAD_CHARS = 600
@@ -85,11 +91,13 @@ def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
         from sitrep.nlp.embed import default_embedder
         embedder = default_embedder()
     originals = [a for a in articles if not a["canonical_id"]]
-    vectors = _vectors(store, originals, embedder)
+    vectors, centred = _centred(store, _vectors(store, originals, embedder))
+    rarity = _actor_rarity(store)
+    threshold = JOIN_SCORE if centred else JOIN_SCORE_UNCENTRED
     with store.transaction():
         for art in originals:
             report.articles += 1
-            joined = _place(store, art, vectors[art["id"]])
+            joined = _place(store, art, vectors[art["id"]], rarity, threshold)
             report.joined += joined
             report.opened += not joined
         for art in articles:
@@ -133,6 +141,37 @@ def _vectors(store: Store, articles: list[dict[str, Any]], embedder: Any) -> dic
     return found
 
 
+MEAN_SAMPLE = 20_000
+"""Stored vectors averaged for the mean that vectors are centred on."""
+MEAN_MIN = 50
+"""Fewer stored vectors than this give no reliable mean: vectors are then used as they are."""
+
+
+def _centred(store: Store, vectors: dict[str, np.ndarray]
+             ) -> tuple[dict[str, np.ndarray], bool]:
+    """Vectors minus the store's mean vector, normalised again to unit length, and whether
+    the store was large enough to centre on."""
+    rows = store.con.execute("SELECT vector FROM article_embeddings USING SAMPLE "
+                             f"{MEAN_SAMPLE} ROWS").fetchall()
+    if len(rows) < MEAN_MIN:
+        return vectors, False
+    mean = np.asarray([r[0] for r in rows], dtype=np.float32).mean(axis=0)
+    out = {}
+    for key, vector in vectors.items():
+        centred = vector - mean
+        out[key] = centred / max(float(np.linalg.norm(centred)), 1e-12)
+    return out, True
+
+
+def _actor_rarity(store: Store) -> dict[str, float]:
+    """Inverse document frequency of each actor key over the stored articles."""
+    total = max(store.count("articles"), 1)
+    rows = store.con.execute(
+        "SELECT k, count(DISTINCT article_id) FROM (SELECT article_id, unnest(actor_keys) AS k "
+        "FROM mentions) GROUP BY k").fetchall()
+    return {key: float(np.log((1 + total) / (1 + df))) for key, df in rows}
+
+
 def _article_keys(store: Store, article_id: str) -> set[str]:
     rows = store.con.execute(
         "SELECT DISTINCT unnest(actor_keys) FROM mentions WHERE article_id = ?",
@@ -158,20 +197,26 @@ def _candidates(store: Store, day: date | None) -> list[_Story]:
     return stories
 
 
-def score(vector: np.ndarray, keys: set[str], story: _Story) -> float:
-    """Cosine to the story centroid plus the actor bonus (the share of keys already there)."""
+def score(vector: np.ndarray, keys: set[str], story: _Story,
+          rarity: dict[str, float] | None = None) -> float:
+    """Cosine to the story centroid plus the actor bonus: the rarity-weighted share of the
+    article's actors the story already names."""
     cosine = float(vector @ story.centroid)
-    shared = len(keys & story.keys) / len(keys) if keys else 0.0
+    weight = (rarity or {}).get
+    mass = sum(weight(k, 1.0) for k in keys)
+    shared = sum(weight(k, 1.0) for k in keys & story.keys) / mass if mass else 0.0
     return cosine + ACTOR_BONUS * shared
 
 
-def _place(store: Store, art: dict[str, Any], vector: np.ndarray) -> bool:
+def _place(store: Store, art: dict[str, Any], vector: np.ndarray,
+           rarity: dict[str, float], threshold: float) -> bool:
     """Join the best story or open one; True when an existing story was joined."""
     keys = _article_keys(store, art["id"])
-    scored = [(score(vector, keys, s), s.id, s) for s in _candidates(store, art["published"])]
+    scored = [(score(vector, keys, s, rarity), s.id, s)
+              for s in _candidates(store, art["published"])]
     best = max(scored, key=lambda t: (t[0], t[1]), default=None)
     day = art["published"]
-    if best is not None and best[0] >= JOIN_SCORE:
+    if best is not None and best[0] >= threshold:
         story = best[2]
         mixed = story.centroid * story.n + vector
         centroid = mixed / max(float(np.linalg.norm(mixed)), 1e-12)
