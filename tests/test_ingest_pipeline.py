@@ -93,3 +93,22 @@ def test_pipeline_published_is_a_fallback_not_an_override(tmp_path: Path) -> Non
         assert len(record_dated) == 27
         assert all(r["published"] != given and r["published_source"] == "record"
                    for r in record_dated)
+
+
+def test_pipeline_unchanged_input_skips_extraction(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Talks</title></head><body><article><p>"
+                    + "The ministers met in Vienna on Tuesday to discuss the talks. " * 8
+                    + "</p></article></body></html>", encoding="utf-8")
+    with sitrep.open(tmp_path / "s.duckdb") as s:
+        assert s.ingest([page], code=False).new == 1
+        # Same bytes: recognised from the raw hash, before extraction is even tried.
+        first_hash = s.store.articles()[0]["raw_hash"]
+        assert s.store.raw_unchanged(f"file://{page}", first_hash)
+        assert s.ingest([page], code=False).unchanged == 1
+        # Other bytes, same text: extracted, then found unchanged by its text.
+        page.write_text(page.read_text(encoding="utf-8").replace("<article>", "<article> "),
+                        encoding="utf-8")
+        again = s.ingest([page], code=False)
+        assert (again.unchanged, again.updated) == (1, 0)
+        assert s.store.articles()[0]["raw_hash"] != first_hash

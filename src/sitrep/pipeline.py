@@ -2,9 +2,11 @@
 
     1. ``ingest.iter_items`` reads files, archives, feeds and URLs into ``RawItem``s; a bad
        item comes back as an ``IngestError`` and the batch goes on.
-    2. ``extract.extract_article`` turns each item into a clean ``Article``.
-    3. ``Store.classify`` says whether it is new, a revision, unchanged, or a near-copy of a
-       stored article; unchanged items stop here, so re-ingesting costs no NLP.
+    2. An input whose raw bytes are already stored for its URL stops here: re-ingesting
+       the same files costs neither extraction nor NLP.
+    3. ``extract.extract_article`` turns the others into clean ``Article``s, and
+       ``Store.classify`` says whether each is new, a revision, unchanged (same text from
+       changed bytes), or a near-copy of a stored article.
     4. The ``Coder`` codes events for new and revised originals, in batches (``nlp.pipe``).
     5. Each article and its mentions are written in one transaction: a kill leaves every
        article whole or absent. Originals left uncoded by an earlier crash are coded too.
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import IngestError
 from sitrep.extract import extract_article
 from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
-from sitrep.record import Article
+from sitrep.record import Article, RawItem, raw_hash_of
 from sitrep.settings import Settings
 from sitrep.store import Store
 
@@ -100,12 +102,16 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
     report = IngestReport(total=count_inputs(inputs))
     pending: list[Article] = []
     for result in iter_items(inputs, ingest_options(settings), http_cache=store):
-        article = _extract(result, report, published, settings)
         if progress:
             progress(1, _label(result))
+        if isinstance(result, RawItem) and store.raw_unchanged(result.url, raw_hash_of(result)):
+            report.unchanged += 1
+            continue
+        article = _extract(result, report, published, settings)
         if article is None:
             continue
         if store.is_unchanged(article):
+            store.remember_raw_hash(article)
             report.unchanged += 1
             continue
         pending.append(article)
@@ -137,12 +143,14 @@ def _extract(result: Any, report: IngestReport, published: date | None,
         _fail(report, result)
         return None
     try:
-        return extract_article(result, default_published=published,
-                               languages=settings.language_set)
+        article = extract_article(result, default_published=published,
+                                  languages=settings.language_set)
     except IngestError as exc:
         exc.item = exc.item or result.origin
         _fail(report, exc)
         return None
+    article.raw_hash = raw_hash_of(result)
+    return article
 
 
 def _fail(report: IngestReport, error: IngestError) -> None:

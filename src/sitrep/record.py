@@ -75,11 +75,19 @@ class Article:
     revision: int = 1
     canonical_id: str | None = None
     """Set by dedup: the id of the earlier article this one copies, if any."""
+    raw_hash: str | None = None
+    """Hash of the raw input it was extracted from: the same input again needs no extraction."""
 
     @property
     def content_hash(self) -> str:
         """Hash of the clean text and title: a change here is a new revision."""
         return hashlib.sha256(f"{self.title}\n{self.text}".encode()).hexdigest()
+
+
+def raw_hash_of(item: RawItem) -> str:
+    """Hash of what an input item holds, before any extraction."""
+    payload = item.content or (item.text or "").encode()
+    return hashlib.sha256(payload + (item.title or "").encode()).hexdigest()
 
 
 def article_id_for(url: str) -> str:

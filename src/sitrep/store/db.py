@@ -40,7 +40,7 @@ _ARTICLE_COLUMNS = (
     "id", "url", "canonical_url", "title", "text", "origin", "published", "published_source",
     "published_evidence", "authors", "site", "language", "content_hash", "revision",
     "canonical_id", "similarity", "extra", "ingested_at", "updated_at", "coded_at",
-    "coder_version", "story_id",
+    "coder_version", "story_id", "raw_hash",
 )
 
 
@@ -90,6 +90,17 @@ class Store:
         self.con.execute("COMMIT")
 
     # --- articles ------------------------------------------------------------------------
+
+    def raw_unchanged(self, url: str, raw_hash: str) -> bool:
+        """True when this URL is stored from this very input: extraction can be skipped."""
+        row = self.con.execute("SELECT raw_hash FROM articles WHERE id = ?",
+                               [article_id_for(url)]).fetchone()
+        return bool(row) and row[0] == raw_hash
+
+    def remember_raw_hash(self, article: Article) -> None:
+        """Record that ``article.raw_hash`` yields the stored text (new bytes, same text)."""
+        self.con.execute("UPDATE articles SET raw_hash = ? WHERE id = ?",
+                         [article.raw_hash, article.id])
 
     def is_unchanged(self, article: Article) -> bool:
         """True when this URL is stored with this very text: a cheap check before any work."""
@@ -149,7 +160,7 @@ class Store:
             [a.id, a.url, a.canonical_url, a.title, a.text, a.origin, a.published,
              a.published_source, a.published_evidence, a.authors, a.site, a.language,
              a.content_hash, a.revision, a.canonical_id, similarity, json.dumps(a.extra),
-             ingested_at, now, None, None, None],
+             ingested_at, now, None, None, None, a.raw_hash],
         )
 
     def _archive_revision(self, article_id: str) -> None:

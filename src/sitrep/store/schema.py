@@ -5,7 +5,8 @@ its own transaction, so a store written by an older sitrep is upgraded on open a
 written by a newer one is refused (E302) instead of being misread.
 
 Tables, by stage:
-    articles, article_revisions, minhash_bands   extract + dedup (one row per URL)
+    articles, article_revisions, minhash_bands   extract + dedup (one row per URL; raw_hash
+                                                 lets an unchanged input skip extraction)
     http_cache                                   fetch (validators for conditional GET)
     mentions                                     events: one coded event per sentence
     events, stories                              link: the same real event across mentions;
@@ -157,6 +158,10 @@ MIGRATIONS: tuple[str, ...] = (
         event_ids VARCHAR[],
         path VARCHAR
     );
+    """,
+    # 3: the hash of the raw input, so an unchanged page is recognised before extraction
+    """
+    ALTER TABLE articles ADD COLUMN raw_hash VARCHAR;
     """,
 )
 
