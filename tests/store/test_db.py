@@ -111,3 +111,19 @@ def test_db_http_validators_round_trip(tmp_path: Path) -> None:
         store.put("https://a.example/feed", '"abc"', "Thu, 07 Oct 2021 10:00:00 GMT")
         store.put("https://a.example/feed", '"def"', None)
         assert store.get("https://a.example/feed") == ('"def"', None)
+
+
+def test_db_older_store_is_migrated_on_open(tmp_path: Path) -> None:
+    from sitrep.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with Store(path) as store:
+        version = store.con.execute("SELECT value FROM meta").fetchone()
+        assert version == (str(SCHEMA_VERSION),)
+        assert _save(store, _article("https://a.example/1")) == "new"
+        assert store.count("events") == 0
