@@ -95,3 +95,32 @@ def test_mentions_international_organisation(resolve_text) -> None:
     [sent] = resolve_text("NATO warned Russia.")
     refs = [r for _, _, rs in sent for r in rs]
     assert {r.kind for r in refs} == {"org", "state"}
+
+
+def test_mentions_vice_president_is_not_the_irish_premier(resolve_text) -> None:
+    [sent] = resolve_text("Vice President Kamala Harris met Japan's prime minister.",
+                          date(2024, 6, 1))
+    people = [r for _, _, rs in sent for r in rs if r.kind == "person"]
+    assert people and people[0].actor_id == "kamala-harris"
+    assert people[0].country == "USA"
+
+
+def test_mentions_bare_surname_out_of_office_stays_unknown(resolve_text) -> None:
+    # The kb knows only Ireland's Simon Harris (in office 2024-2025); in 2019 a bare
+    # "Harris" could be anyone.
+    [sent] = resolve_text("Harris criticised the decision.", date(2019, 3, 1))
+    people = [r for _, _, rs in sent for r in rs if r.kind == "person"]
+    assert all(r.actor_id != "simon-harris" for r in people)
+
+
+def test_mentions_storm_and_treaty_are_not_actors(resolve_text) -> None:
+    [sent] = resolve_text("Typhoon Hagibis hit Tokyo as the Paris Agreement stalled.")
+    names = _names(sent)
+    assert not any("Hagibis" in n or "Agreement" in n for n in names)
+
+
+def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
+    [sent] = resolve_text("Yang Jiechi met Jake Sullivan in Zurich.", date(2021, 10, 6))
+    ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}
+    assert ids["yang-jiechi"].country == "CHN" and ids["yang-jiechi"].office
+    assert ids["jake-sullivan"].country == "USA"

@@ -26,6 +26,10 @@ class ActorWords:
     """Department names as word tuples, longest first ("homeland security")."""
     collective_nouns: frozenset[str] = frozenset()
     """Singular nouns for a body of people ("group", "delegation")."""
+    non_actor_words: frozenset[str] = frozenset()
+    """Words that make an unknown entity a hazard, not an actor ("typhoon")."""
+    non_actor_heads: frozenset[str] = frozenset()
+    """Last words that make an unknown entity a process or text, not an actor ("treaty")."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.
@@ -63,6 +67,8 @@ def load_actor_words() -> ActorWords:
         departments=tuple(sorted((tuple(str(d).lower().split()) for d in
                                   raw.get("departments") or ()), key=len, reverse=True)),
         collective_nouns=frozenset(str(w).lower() for w in raw.get("collective_nouns") or ()),
+        non_actor_words=frozenset(str(w).lower() for w in raw.get("non_actor_words") or ()),
+        non_actor_heads=frozenset(str(w).lower() for w in raw.get("non_actor_heads") or ()),
     )
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sitrep.actors.kb import KnowledgeBase, normalise
+from sitrep.actors.kb import KnowledgeBase, Person, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
     at,
@@ -97,7 +97,7 @@ class ArticleActors:
         people = [e for e in sent.ents if e.label_ == "PERSON"]
         for ent in with_nicknamed_people(people, sent):
             ent = self.resolver._name_span(ent)
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):
                 self.resolver._person_entity(ent, sent, self, found, consumed)
         for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
             for ref in mention.actors:
@@ -142,6 +142,14 @@ class ArticleActors:
         """The ``count`` most recently named distinct people, oldest first."""
         chosen = [p for p in reversed(self.persons) if actor_key(p) not in (exclude or set())]
         return list(reversed(chosen[:count]))
+
+
+def _surname_only(name: str, person: Person) -> bool:
+    """Whether ``name`` is one word that the kb gives ``person`` only as a derived surname
+    (not the name itself or an alias such as "Bibi" or "MBS")."""
+    if len(name.split()) != 1:
+        return False
+    return normalise(name) not in {normalise(form) for form in person.names}
 
 
 def actor_key(ref: ActorRef) -> str:
@@ -212,6 +220,11 @@ class ActorResolver:
         people = self.kb.find_person(name, on)
         if country and len(people) > 1:
             people = [p for p in people if p.country == country] or people
+        if people and on is not None and _surname_only(name, people[0]) \
+                and people[0].office_on(on) is None:
+            # A bare surname fits many people; one the kb knows only out of office is a
+            # guess no better than an unknown person ("Harris" is not the Irish ex-premier).
+            people = []
         if people:
             return self.refresh(person_actor(people[0], name), on)
         office = title and self._office_text(title, country)
@@ -255,7 +268,7 @@ class ActorResolver:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
         ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [self._name_span(e) for e in ents]
+        ents = [e for e in (self._name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -268,6 +281,29 @@ class ActorResolver:
             ref = self._place_or_org(ent)
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
+
+    def non_actor(self, ent: Span) -> bool:
+        """Whether an entity names a hazard or a process rather than an actor.
+
+        Storms and epidemics ("Typhoon Hagibis"), and agreements, votes and meetings ("the
+        Paris Agreement", "Brexit") are tagged ORG or PERSON by the small model but cannot
+        act; an entity the gazetteer or kb knows is always kept.
+
+        Args:
+            ent: a named entity.
+
+        Returns:
+            True when the entity should not become an actor.
+        """
+        words = [t.lower_ for t in ent if not t.is_punct]
+        if not words:
+            return False
+        if not (set(words) & self.words.non_actor_words
+                or words[-1] in self.words.non_actor_heads):
+            return False
+        text = strip_article(ent.text)
+        return not (self.state_ref(text) or self.org_ref(text)
+                    or self.kb.find_person(strip_possessive(text)))
 
     def _org_as_people(self, ent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> bool:
         """Read an unknown ORG entity as people when its names are people already named or
