@@ -124,3 +124,10 @@ def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
     ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}
     assert ids["yang-jiechi"].country == "CHN" and ids["yang-jiechi"].office
     assert ids["jake-sullivan"].country == "USA"
+
+
+def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> None:
+    first, second = resolve_text("Jacinda Ardern met Scott Morrison. She thanked him.",
+                                 date(2021, 6, 1))
+    by_word = {text: names for text, names, _ in second}
+    assert by_word["She"] == "Jacinda Ardern" and by_word["him"] == "Scott Morrison"

@@ -64,6 +64,8 @@ class ArticleActors:
     resolver: ActorResolver
     published: date | None
     persons: list[ActorRef] = field(default_factory=list)
+    subject: ActorRef | None = None
+    """The person who was the main subject of the last sentence that named people."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.
@@ -83,7 +85,19 @@ class ArticleActors:
             for ref in mention.actors:
                 if ref.kind == "person" and mention.kind == "name":
                     self.remember(ref)
+        self._note_subject(sent, found)
         return found
+
+    def _note_subject(self, sent: Span, found: dict[int, Mention]) -> None:
+        """Keep the person the sentence's main clause is about: a subject pronoun in the next
+        sentence continues that person ("Ardern met Morrison. She thanked him")."""
+        people = [m for m in found.values() if m.actors and m.actors[0].kind == "person"]
+        if not people:
+            return
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        mention = found.get(subjects[0].i) if subjects else None
+        ref = mention.actors[0] if mention and len(mention.actors) == 1 else None
+        self.subject = ref if ref is not None and ref.kind == "person" else None
 
     def remember_names(self, sent: Span) -> None:
         """Remember the people a sentence names, without resolving its other mentions (for
@@ -581,7 +595,11 @@ class ActorResolver:
             earlier = [m.actors[0] for i, m in sorted(found.items())
                        if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
                        and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
-            ref = earlier[-1] if earlier else next(iter(ctx.recent(1, exclude)), None)
+            ref = earlier[-1] if earlier else None
+            if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
+                ref = ctx.subject
+            if ref is None:
+                ref = next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
