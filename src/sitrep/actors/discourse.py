@@ -1,0 +1,146 @@
+"""What an article has said so far about its actors: the memory behind coreference.
+
+A ``Mention`` is the words of one sentence that refer to actors; an ``ArticleActors`` carries
+the people named so far, most recent last, so that "Bennett" after "Prime Minister Naftali
+Bennett", "the prime minister", "the two men" or "she" find the actor already named. The
+passes that find mentions live in ``mentions.py`` (``ActorResolver``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from sitrep.actors.kb import normalise
+from sitrep.actors.spans import with_nicknamed_people
+from sitrep.record import ActorRef
+
+if TYPE_CHECKING:
+    from sitrep.actors.mentions import ActorResolver
+
+
+@dataclass
+class Mention:
+    """Words in a sentence that refer to one or more actors."""
+
+    start: int
+    """Token index (in the Doc) of the first word."""
+    end: int
+    head: int
+    """Token index of the syntactic head of the mention."""
+    actors: list[ActorRef]
+    kind: str = "name"
+    """name, sector, title, plural or pronoun: how the mention was found."""
+
+
+@dataclass
+class ArticleActors:
+    """Actor resolution state for one article: people named so far, most recent last."""
+
+    resolver: ActorResolver
+    published: date | None
+    persons: list[ActorRef] = field(default_factory=list)
+    subject: ActorRef | None = None
+    """The person who was the main subject of the last sentence that named people."""
+
+    def sentence(self, sent: Span) -> dict[int, Mention]:
+        """Find and resolve the actor mentions of one sentence.
+
+        Args:
+            sent: a parsed sentence of the article's Doc.
+
+        Returns:
+            Token index -> mention, for every token inside a mention.
+        """
+        found: dict[int, Mention] = {}
+        self.resolver.find_entities(sent, self, found)
+        self.resolver.find_sector_nouns(sent, found)
+        self.resolver.find_descriptions(sent, self, found)
+        self.resolver.find_pronouns(sent, self, found)
+        for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
+            for ref in mention.actors:
+                if ref.kind == "person" and mention.kind == "name":
+                    self.remember(ref)
+        self._note_subject(sent, found)
+        return found
+
+    def _note_subject(self, sent: Span, found: dict[int, Mention]) -> None:
+        """Keep the person the sentence's main clause is about: a subject pronoun in the next
+        sentence continues that person ("Ardern met Morrison. She thanked him")."""
+        people = [m for m in found.values() if m.actors and m.actors[0].kind == "person"]
+        if not people:
+            return
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        mention = found.get(subjects[0].i) if subjects else None
+        ref = mention.actors[0] if mention and len(mention.actors) == 1 else None
+        self.subject = ref if ref is not None and ref.kind == "person" else None
+
+    def remember_names(self, sent: Span) -> None:
+        """Remember the people a sentence names, without resolving its other mentions (for
+        sentences that hold no event: later ones may still say "Bennett" or "he").
+
+        Args:
+            sent: a sentence with entities (its parse may be missing).
+        """
+        found: dict[int, Mention] = {}
+        consumed: set[int] = set()
+        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        for ent in with_nicknamed_people(people, sent):
+            ent = self.resolver._name_span(ent)
+            if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):
+                self.resolver._person_entity(ent, sent, self, found, consumed)
+        for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
+            for ref in mention.actors:
+                if ref.kind == "person":
+                    self.remember(ref)
+
+    def remember(self, ref: ActorRef) -> None:
+        """Make ``ref`` the most recent person named (replacing an earlier copy)."""
+        key = actor_key(ref)
+        self.persons = [p for p in self.persons if actor_key(p) != key]
+        self.persons.append(ref)
+
+    def by_surname(self, name: str) -> ActorRef | None:
+        """The most recent person whose name ends with (or equals) ``name``."""
+        key = normalise(name)
+        for ref in reversed(self.persons):
+            words = ref.name.split()
+            tails = {normalise(" ".join(words[i:])) for i in range(len(words))}
+            if key in tails or key == normalise(ref.name):
+                return ref
+        return None
+
+    def by_office(self, office: str | None, country: str | None, title: str | None = None
+                  ) -> ActorRef | None:
+        """The most recent person holding ``office`` (and of ``country`` if given); for an
+        office the kb does not type (``other``), one whose office names ``title`` ("the
+        Secretary" is the Secretary of State, not the foreign minister named last)."""
+        for ref in reversed(self.persons):
+            if country and ref.country != country:
+                continue
+            if office == "other" and title and ref.office and \
+                    title not in ref.office.casefold():
+                continue
+            if office and office != "other" and ref.office and \
+                    self.resolver.office_kind(ref.office) != office:
+                continue
+            if office is None or ref.office:
+                return ref
+        return None
+
+    def recent(self, count: int, exclude: set[str] | None = None) -> list[ActorRef]:
+        """The ``count`` most recently named distinct people, oldest first."""
+        chosen = [p for p in reversed(self.persons) if actor_key(p) not in (exclude or set())]
+        return list(reversed(chosen[:count]))
+
+
+def actor_key(ref: ActorRef) -> str:
+    """Identity of an actor for comparisons: kb id, else kind, country and name."""
+    if ref.actor_id:
+        return ref.actor_id
+    if ref.kind == "person":
+        return "person:" + normalise(ref.name)
+    return f"{ref.kind}:{ref.country or normalise(ref.name)}:{ref.sector or ''}"
