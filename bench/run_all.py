@@ -21,6 +21,7 @@ SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
 
 RUNS: tuple[tuple[str, list[str], bool], ...] = (
     # (script, extra arguments, needs ../shared/eval)
+    ("bench_load.py", [], False),
     ("bench_ingest.py", [], False),
     ("bench_coding.py", [], False),
     ("bench_queries.py", [], False),

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import math
-import time
 from pathlib import Path
 
 import pycountry
 import pytest
+from helpers.csvdata import data_rows
 
 from sitrep.actors.gazetteer import DATA_DIR, Gazetteer
 
@@ -180,27 +179,10 @@ def test_gazetteer_country_names(gaz: Gazetteer) -> None:
     assert gaz.country_name("XYZ") == "XYZ"
 
 
-def test_gazetteer_loads_fast() -> None:
-    from sitrep.actors import gazetteer as module
-
-    times = []
-    for _ in range(3):
-        module._load_cached.cache_clear()
-        start = time.perf_counter()
-        Gazetteer.load()
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.3
-
-
 # --- data integrity ---------------------------------------------------------------------
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def test_gazetteer_data_covers_every_iso_state_with_coordinates() -> None:
-    rows = {r["iso3"]: r for r in _rows("states.csv")}
+    rows = {r["iso3"]: r for r in data_rows(DATA_DIR, "states.csv")}
     missing = {c.alpha_3 for c in pycountry.countries} - set(rows)
     assert missing == set()
     assert rows["PSE"]["plover"] == "PSE" and rows["KOS"]["plover"] == "KOS"
@@ -210,15 +192,15 @@ def test_gazetteer_data_covers_every_iso_state_with_coordinates() -> None:
 
 
 def test_gazetteer_data_codes_and_sectors_are_plover() -> None:
-    states = {r["iso3"] for r in _rows("states.csv")}
-    for row in _rows("orgs.csv"):
+    states = {r["iso3"] for r in data_rows(DATA_DIR, "states.csv")}
+    for row in data_rows(DATA_DIR, "orgs.csv"):
         assert not row["country"] or row["country"] in states | NON_STATE, row
         assert not row["sector"] or row["sector"] in PLOVER_SECTORS, row
-    for row in _rows("seats.csv"):
+    for row in data_rows(DATA_DIR, "seats.csv"):
         assert row["country"] in states | NON_STATE and row["sector"] in PLOVER_SECTORS, row
-    for row in _rows("sectors.csv"):
+    for row in data_rows(DATA_DIR, "sectors.csv"):
         assert row["sector"] in PLOVER_SECTORS, row
-    for row in _rows("regions.csv"):
+    for row in data_rows(DATA_DIR, "regions.csv"):
         assert not row["country"] or row["country"] in states, row
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.csvdata import data_rows
 
 from sitrep.actors.kb import DATA_DIR, OFFICES, KnowledgeBase, normalise, surnames
 from sitrep.errors import CodingError
@@ -184,30 +183,12 @@ def test_kb_missing_user_path_gives_e402(tmp_path: Path) -> None:
     assert err.value.code == "E402"
 
 
-def test_kb_loads_fast() -> None:
-    from sitrep.actors import kb as kb_module
-
-    # best of three: other processes on a shared machine must not fail the test
-    times = []
-    for _ in range(3):
-        kb_module._load_cached.cache_clear()
-        start = time.perf_counter()
-        KnowledgeBase.load()
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.3
-
-
 # --- data integrity over the whole bundled knowledge base ---------------------------------
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def test_kb_data_offices_name_known_people_and_valid_dates() -> None:
-    people = {r["person_id"] for r in _rows("people.csv")}
-    assert len(people) == len(_rows("people.csv")), "duplicate person_id"
-    for row in _rows("offices.csv"):
+    people = {r["person_id"] for r in data_rows(DATA_DIR, "people.csv")}
+    assert len(people) == len(data_rows(DATA_DIR, "people.csv")), "duplicate person_id"
+    for row in data_rows(DATA_DIR, "offices.csv"):
         assert row["person_id"] in people, row
         assert row["office"] in OFFICES, row
         start = date.fromisoformat(row["start"])
@@ -217,9 +198,9 @@ def test_kb_data_offices_name_known_people_and_valid_dates() -> None:
 
 def test_kb_data_no_overlapping_terms_of_one_office() -> None:
     allowed = {(r["country"], r["office"], frozenset((r["person_a"], r["person_b"])))
-               for r in _rows("overlaps.csv")}
+               for r in data_rows(DATA_DIR, "overlaps.csv")}
     groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
-    for row in _rows("offices.csv"):
+    for row in data_rows(DATA_DIR, "offices.csv"):
         if row["office"] != "other":
             groups.setdefault((row["country"], row["office"], row["org"]), []).append(row)
     clashes = []
@@ -296,9 +277,9 @@ def test_kb_data_organisations_are_gazetteer_organisations() -> None:
     from sitrep.actors.gazetteer import Gazetteer
 
     gaz = Gazetteer.load()
-    orgs = {r["org"] for r in _rows("offices.csv") if r["org"]}
+    orgs = {r["org"] for r in data_rows(DATA_DIR, "offices.csv") if r["org"]}
     assert {o for o in orgs if gaz.org_by_id(o) is None} == set()
     states = {s.iso3 for s in gaz.states()}
-    codes = {r["country"] for r in _rows("offices.csv")} | {r["country"] for r in _rows(
+    codes = {r["country"] for r in data_rows(DATA_DIR, "offices.csv")} | {r["country"] for r in data_rows(DATA_DIR,
         "people.csv") if r["country"]}
     assert codes - states - {"UNO", "IGO", "EUR"} == set()
