@@ -5,13 +5,13 @@ Runs the real pipeline (extract, code, link) on ``../shared/seeds`` and the bund
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import sitrep
+from helpers.seeds import seeded  # noqa: F401  (a fixture)
 from helpers.seeds import CORPUS, ingest_seeds
 from sitrep.answers import ContactRow, contacts
 
@@ -23,13 +23,6 @@ def _by_name(rows: list[ContactRow]) -> dict[str, ContactRow]:
 
 def _bennett(s: sitrep.api.Sitrep) -> dict[str, ContactRow]:
     return _by_name(contacts(s.store, "Naftali Bennett", "2021-10", "2022-01", level="leader"))
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitrep.api.Sitrep]:
-    with sitrep.open(tmp_path_factory.mktemp("seeds") / "s.duckdb") as s:
-        ingest_seeds(s)
-        yield s
 
 
 def test_seeds_contacts_bennett_putin_three(seeded: sitrep.api.Sitrep) -> None:

@@ -7,13 +7,13 @@ bundled corpus too), then checks that the briefing and memo name the contacts li
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import sitrep
+from helpers.seeds import seeded  # noqa: F401  (a fixture)
 from helpers.seeds import CORPUS, SEED_DATES, ingest_seeds
 from sitrep.brief.briefing import Briefing, build_briefing, render_markdown
 from sitrep.brief.cite import check_citations
@@ -24,13 +24,6 @@ from sitrep.brief.profile import load_profile
 pytestmark = pytest.mark.golden
 
 SEED_URLS = tuple(SEED_DATES)
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitrep.api.Sitrep]:
-    with sitrep.open(tmp_path_factory.mktemp("seeds") / "s.duckdb") as s:
-        ingest_seeds(s)
-        yield s
 
 
 def _briefing(s: sitrep.api.Sitrep) -> Briefing:

@@ -6,6 +6,7 @@ skip, with the reason shown, when that folder is not beside the repo.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -34,3 +35,11 @@ def ingest_seeds(s: sitrep.api.Sitrep) -> None:
     seeds = require_seeds()
     for name, published in SEED_DATES.items():
         s.ingest([seeds / name], published=published)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitrep.api.Sitrep]:
+    """A store holding the two seeds, ingested once per test module (import the fixture)."""
+    with sitrep.open(tmp_path_factory.mktemp("seeds") / "s.duckdb") as s:
+        ingest_seeds(s)
+        yield s
