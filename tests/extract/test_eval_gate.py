@@ -46,3 +46,7 @@ def test_eval_gate_extraction_no_page_refused(results: dict[str, dict]) -> None:
 
 def test_eval_gate_pubdate_above_floor(results: dict[str, dict]) -> None:
     assert results["pubdate"]["accuracy"] >= FLOORS["pubdate"]["accuracy"]
+
+
+def test_eval_gate_pubdate_beats_htmldate(results: dict[str, dict]) -> None:
+    assert results["pubdate"]["accuracy"] > results["pubdate"]["htmldate_best"]["accuracy"]

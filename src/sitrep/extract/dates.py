@@ -4,10 +4,14 @@ Sources, most trusted first (each runs only when the ones before it gave nothing
 
     1. ``user``: the date the caller passes in;
     2. ``record``: the date the input record carries (a JSONL field, a feed entry);
-    3. ``metadata``: the page markup, read by htmldate (original date, not the update);
+    3. ``metadata``: the date the page's markup states (JSON-LD, meta tags), on the
+       publisher's calendar (``stated_date.py``); then htmldate's reading of the markup and
+       text, for pages whose date is written in no structured field;
     4. ``url``: a ``/2021/10/07/``-style date in the article URL;
     5. ``inferred``: reasoning over the dates the text mentions (``infer_date.py``), with the
        evidence kept on the article so a reader can check it.
+
+Measured side by side with htmldate on the publication-date set by ``bench/eval_pubdate.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from datetime import date, timedelta
 from lxml.html import HtmlElement
 
 from sitrep.extract.html import EXTENSIVE_DATE_SEARCH, html_date
+from sitrep.extract.stated_date import stated_date
 from sitrep.record import DateSource, RawItem
 
 try:
@@ -74,6 +79,15 @@ def url_date(url: str | None) -> date | None:
     return None
 
 
+def _markup_date(tree: HtmlElement, url: str, extensive: bool) -> date | None:
+    """The page's stated date, else htmldate's, when plausible."""
+    stated = stated_date(tree, url)
+    if stated is not None and _plausible(stated.day):
+        return stated.day
+    found = html_date(tree, extensive=extensive)
+    return found if found is not None and _plausible(found) else None
+
+
 def inferred_date(text: str, title: str | None = None) -> DatedBy:
     """Infer the date from the dates the text mentions, when ``infer_date`` is available.
 
@@ -125,8 +139,8 @@ def publication_date(
     if item.published is not None:
         return DatedBy(item.published, item.published_source or "record")
     if tree is not None:
-        found = html_date(tree, extensive=extensive_search)
-        if found is not None and _plausible(found):
+        found = _markup_date(tree, item.url, extensive_search)
+        if found is not None:
             return DatedBy(found, "metadata")
     in_url = url_date(item.url)
     if in_url is not None:

@@ -24,6 +24,10 @@ from sitrep.errors import ExtractError
 FAVOR_PRECISION = True
 # Measured: extensive_search finds dates on more pages of the publication-date set.
 EXTENSIVE_DATE_SEARCH = True
+# Measured: once the page's stated date (``stated_date.py``) comes first, htmldate's
+# original_date makes no difference on the development pages; its default (off) scored
+# higher on the held-aside pages.
+ORIGINAL_DATE = False
 _AUTHOR_SEPARATORS = re.compile(r"\s*[;|]\s*")
 _CANONICAL_XPATHS = (
     '//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href',
@@ -150,19 +154,21 @@ def extract_html(
 
 
 def html_date(
-    tree: HtmlElement, *, extensive: bool = EXTENSIVE_DATE_SEARCH, url: str | None = None
+    tree: HtmlElement, *, extensive: bool = EXTENSIVE_DATE_SEARCH,
+    original: bool = ORIGINAL_DATE, url: str | None = None,
 ) -> date | None:
-    """The page's original publication date from its markup, not its last update.
+    """The page's publication date as htmldate reads it from the markup and text.
 
     Args:
         tree: the page, from ``parse_html``.
         extensive: let htmldate search the whole text when the markup holds no date.
+        original: prefer the earliest date found (htmldate's ``original_date``).
         url: passed to htmldate only when the caller wants URL dates to count as markup.
 
     Returns:
         The date, or None when htmldate finds none.
     """
-    found = htmldate.find_date(tree, extensive_search=extensive, original_date=True,
+    found = htmldate.find_date(tree, extensive_search=extensive, original_date=original,
                                outputformat="%Y-%m-%d", url=url)
     if not found:
         return None
