@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "E202": "page language is not supported by the event coder",
     "E203": "HTML is malformed beyond repair",
     "E204": "extracted text is too short to be an article",
+    "E205": "page has more elements or attributes than the parser caps allow",
     # --- store ----------------------------------------------------------------------------
     "E301": "store file cannot be opened",
     "E302": "store schema is newer than this version of sitrep",

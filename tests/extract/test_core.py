@@ -134,3 +134,41 @@ def test_core_text_item_cleaned_and_titled() -> None:
     assert article.text.startswith("Envoys from both sides")
     assert "newsletter" not in article.text
     assert "Skip" not in article.text
+
+
+def test_core_short_record_text_is_kept() -> None:
+    item = RawItem(origin="r.jsonl#L1", url="https://wire.example/flash", kind="fields",
+                   text="Israel and Egypt signed a gas deal on Monday.", title="Flash")
+    article = extract_article(item)
+    assert article.text == "Israel and Egypt signed a gas deal on Monday."
+
+
+def test_core_empty_record_text_is_still_e201() -> None:
+    item = RawItem(origin="r.jsonl#L2", url="https://wire.example/empty", kind="fields",
+                   text="  \n ")
+    with pytest.raises(ExtractError) as err:
+        extract_article(item)
+    assert err.value.code == "E201"
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_core_dates_out_of_range_are_no_dates(published: date) -> None:
+    item = RawItem(origin="r.jsonl#L3", url="https://wire.example/d", kind="fields",
+                   text="Envoys met on Monday.", published=published)
+    article = extract_article(item, default_published=published)
+    assert article.published is None
+
+
+def test_core_html_fragment_is_extracted(page: str) -> None:
+    body = page.split("<body>", 1)[1].split("</body>", 1)[0]
+    article = extract_article(_html(body))
+    assert article.text.startswith("Foreign ministers from four countries met in Geneva")
+
+
+def test_core_control_characters_and_surrogates_never_reach_the_article() -> None:
+    item = RawItem(origin="r.jsonl#L4", url="https://wire.example/c", kind="fields",
+                   title="\x1b]0;pwned\x07Talks \ud800", text="Envoys \x1b[2Jmet.\x00",
+                   authors=["A\x9bB"], extra={"k": "\x1b[31mred"})
+    article = extract_article(item, languages=None)
+    assert (article.title, article.text) == ("]0;pwnedTalks \ufffd", "Envoys [2Jmet.")
+    assert article.authors == ["AB"] and article.extra == {"k": "[31mred"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from sitrep.errors import ExtractError
@@ -59,3 +61,22 @@ def test_html_unclosed_and_misnested_tags() -> None:
 ])
 def test_html_split_authors(raw: str | None, names: list[str]) -> None:
     assert split_authors(raw) == names
+
+
+@pytest.mark.parametrize("markup, detail", [
+    ("<html><body><div " + " ".join(f"a{i}=x" for i in range(500_000)) + "><p>t</p></div>"
+     "</body></html>", "500000 attributes"),
+    ("<html><body>" + "<span>x</span>" * 200_000 + "</body></html>", "200002 elements"),
+])
+def test_html_over_the_caps_is_e205_before_lxml(markup: str, detail: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ExtractError) as err:
+        parse_html(markup, item="bomb.html")
+    assert err.value.code == "E205" and detail in err.value.detail
+    assert time.monotonic() - started < 2
+
+
+def test_html_many_quoted_attributes_within_the_cap_parse() -> None:
+    markup = ("<html><body><div " + " ".join(f'data-a{i}="x > y"' for i in range(900))
+              + "><p>Leaders met.</p></div></body></html>")
+    assert parse_html(markup).xpath("//p")[0].text == "Leaders met."

@@ -216,3 +216,20 @@ def test_feeds_entry_date_keeps_the_publishers_day(tmp_path: Path, options: Inge
                      b"<pubDate>Tue, 02 Nov 2021 01:00:00 +0800</pubDate></item></channel></rss>")
     [item] = iter_items([str(feed)], replace(options, fetch_feed_items=False))
     assert isinstance(item, RawItem) and str(item.published) == "2021-11-02"
+
+
+def test_feeds_entry_linking_to_a_local_file_is_never_read(server: LocalHttpServer,
+                                                           options: IngestOptions,
+                                                           tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a local file no feed may read")
+    links = [secret.as_uri(), "javascript:alert(1)", server.url("/story/0")]
+    server.route("/feed.xml", Reply(body=rss(links), headers={"Content-Type": RSS}))
+    server.route("/story/0", etag_page(0))
+    for fetch in (True, False):
+        results = list(iter_items([server.url("/feed.xml")],
+                                  replace(options, fetch_feed_items=fetch)))
+        codes = [r.code if isinstance(r, IngestError) else type(r).__name__ for r in results]
+        assert codes == ["E126", "E126", "RawItem"]
+        assert all("local file no feed" not in str(getattr(r, "content", b""))
+                   for r in results)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import itertools
+import socket
+import threading
 import time
 from dataclasses import replace
 
@@ -225,3 +228,78 @@ def test_fetch_per_host_delay_spaces_requests(server: LocalHttpServer,
 ])
 def test_fetch_is_public_address_classifies(address: str, public: bool) -> None:
     assert is_public_address(ipaddress.ip_address(address)) is public
+
+
+class TrickleServer:
+    """A raw TCP server on 127.0.0.1 that sends its status line and headers a byte at a time."""
+
+    def __init__(self, gap: float, total: bytes) -> None:
+        self.gap, self.total = gap, total
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.sent = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> TrickleServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self.sock.accept()
+            with conn:
+                conn.recv(65536)
+                for byte in self.total:
+                    conn.sendall(bytes([byte]))
+                    self.sent += 1
+                    time.sleep(self.gap)
+
+
+def test_fetch_headers_trickled_byte_by_byte_hit_the_overall_deadline(
+        options: IngestOptions) -> None:
+    # Each byte comes well within the read timeout; only a deadline for the whole exchange
+    # ends it (this server would take 100 s to finish its headers).
+    head = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 2000
+    with TrickleServer(gap=0.05, total=head) as slow:
+        opts = replace(options, timeout=0.6, retries=0, respect_robots=False)
+        started = time.monotonic()
+        err = fetch_error(opts, f"http://127.0.0.1:{slow.port}/page")
+        elapsed = time.monotonic() - started
+    assert err.code == "E124" and elapsed < 2.0
+    assert 3 <= slow.sent < 40
+
+
+def test_fetch_connects_only_to_the_address_it_checked(server: LocalHttpServer,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # DNS rebinding: the name answers a public address first, then 127.0.0.1. The guard and
+    # the connection must use one answer, so the local server is never reached.
+    server.route("/page", Reply(body=PAGE))
+    real = socket.getaddrinfo
+    answers = itertools.chain(["93.184.215.14"],
+                              itertools.repeat("127.0.0.1"))
+
+    def rebinding(host: object, port: object, *args: object, **kwargs: object) -> object:
+        if host != "rebind.test":
+            return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        return real(next(answers), port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    opts = IngestOptions(per_host_delay=0.0, timeout=0.5, retries=0, respect_robots=False)
+    err = fetch_error(opts, f"http://rebind.test:{server.port}/page")
+    assert err.code in ("E120", "E122", "E124")
+    assert server.requests == []
+
+
+def test_fetch_redirect_to_file_url_gives_e126(server: LocalHttpServer,
+                                               options: IngestOptions) -> None:
+    server.route("/go", Reply(302, headers={"Location": "file:///etc/passwd"}))
+    err = fetch_error(options, server.url("/go"))
+    assert err.code == "E126" and "file" in err.detail
+
+
+@pytest.mark.parametrize("url", ["http://[x/", "http://127.0.0.1:99999/", "http://a:b/"])
+def test_fetch_malformed_url_gives_e122(options: IngestOptions, url: str) -> None:
+    assert fetch_error(options, url).code == "E122"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 from datetime import date
 from pathlib import Path
@@ -129,3 +130,101 @@ def test_records_bundled_corpus_reads_without_errors() -> None:
     assert len(results) == count_inputs([str(corpus)]) and len(items) > 400
     assert all(i.kind == "fields" and i.text and i.published and i.extra.get("license")
                for i in items)
+
+
+def _results(path: Path) -> list[RawItem | IngestError]:
+    return list(iter_items([str(path)], IngestOptions()))
+
+
+def test_records_lone_surrogates_replaced_not_fatal(tmp_path: Path) -> None:
+    lines = ['{"url": "https://x.org/s", "title": "bad \\ud800 title", "text": "a \\udfff b"}',
+             '{"url": "https://x.org/h", "html": "<p>held \\ud800 text</p>", "n": "\\udc80"}']
+    [fields, page] = _results(write_jsonl(tmp_path / "s.jsonl", lines))
+    assert isinstance(fields, RawItem) and isinstance(page, RawItem)
+    assert (fields.title, fields.text) == ("bad \ufffd title", "a \ufffd b")
+    assert page.content == "<p>held \ufffd text</p>".encode() and page.extra["n"] == "\ufffd"
+
+
+def test_records_control_characters_dropped(tmp_path: Path) -> None:
+    line = json.dumps({"url": "https://x.org/c", "title": "\x1b]0;owned\x07T\x00itle",
+                       "text": "line one\n\x1b[2Jline two"})
+    [item] = _results(write_jsonl(tmp_path / "c.jsonl", [line]))
+    assert isinstance(item, RawItem)
+    assert (item.title, item.text) == ("]0;ownedTitle", "line one\n[2Jline two")
+
+
+@pytest.mark.parametrize("body, detail", [
+    ("[" * 100_000 + "]" * 100_000, "nested"),
+    ('{"url": "https://x.org/d", "text": ' + "[" * 150 + "]" * 150 + "}", "nested 151"),
+    ('{"url": "https://x.org/n", "text": "t", "n": ' + "1" * 5000 + "}", "4300 digits"),
+])
+def test_records_jsonl_too_deep_or_too_long_a_number_is_e108(tmp_path: Path, body: str,
+                                                              detail: str) -> None:
+    path = write_jsonl(tmp_path / "deep.jsonl", [body, json.dumps(RECORD)])
+    first, second = _results(path)
+    assert isinstance(first, IngestError) and first.code == "E108" and detail in first.detail
+    assert isinstance(second, RawItem)
+
+
+def test_records_json_file_too_deep_is_e108(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    [err] = _results(path)
+    assert isinstance(err, IngestError) and err.code == "E108" and "nested" in err.detail
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1700-05-05T00:00:00Z",
+                                   "Fri, 31 Dec 9999 23:59:59 +0000"])
+def test_records_date_out_of_range_is_no_date(tmp_path: Path, value: str) -> None:
+    path = write_jsonl(tmp_path / "d.jsonl", [json.dumps(RECORD | {"date": value})])
+    [item] = _results(path)
+    assert isinstance(item, RawItem) and item.published is None
+    assert item.extra["date"] == value
+
+
+def test_records_json_list_streamed_with_a_bad_record_between(tmp_path: Path) -> None:
+    records = [RECORD | {"url": f"https://x.org/{i}"} for i in range(3)]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"articles": [records[0], 7, records[1], records[2]]}))
+    results = _results(path)
+    assert [r.code if isinstance(r, IngestError) else r.url for r in results] == \
+        ["https://x.org/0", "E108", "https://x.org/1", "https://x.org/2"]
+    assert results[1].item == f"{path}#item-2"
+
+
+def test_records_json_list_broken_midway_keeps_earlier_records(tmp_path: Path) -> None:
+    path = tmp_path / "cut.json"
+    path.write_text("[" + json.dumps(RECORD) + ", " + json.dumps(RECORD)[:30])
+    first, err = _results(path)
+    assert isinstance(first, RawItem) and isinstance(err, IngestError) and err.code == "E108"
+
+
+def test_records_json_record_over_the_cap_is_e105(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([RECORD, RECORD | {"text": "x" * 50_000}, RECORD]))
+    results = list(iter_items([str(path)], IngestOptions(max_bytes=10_000)))
+    assert isinstance(results[0], RawItem)
+    assert isinstance(results[1], IngestError) and results[1].code == "E105"
+
+
+def test_records_large_json_list_read_in_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "large.json"
+    record = json.dumps(RECORD | {"text": "Envoys met on Monday. " * 200})
+    with path.open("w") as fh:
+        fh.write("[" + ",\n".join([record] * 4000) + "]")
+    tracemalloc.start()
+    count = sum(1 for r in iter_items([str(path)], IngestOptions()) if isinstance(r, RawItem))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 4000
+    assert path.stat().st_size > 17_000_000 and peak < 12_000_000
+
+
+def test_records_non_utf8_file_name_kept_as_an_escaped_origin(tmp_path: Path) -> None:
+    name = tmp_path / os.fsdecode(b"bad\xff\xfename.txt")
+    name.write_text("Envoys met on Monday to discuss the border. " * 5)
+    [item] = _results(name)
+    assert isinstance(item, RawItem) and item.origin.endswith("bad\\xff\\xfename.txt")
+    assert item.origin.encode("utf-8") and "%FF%FE" in item.url

@@ -13,9 +13,11 @@ from sitrep.extract.html import FAVOR_PRECISION, extract_html, parse_html
 from sitrep.extract.language import check_language, detect_language
 from sitrep.extract.scraped import clean_scraped_text, datelines, paragraphs_of
 from sitrep.record import Article, RawItem
+from sitrep.safety import clean_optional, clean_text
 
 # Below this the "article" is a teaser, an error page or a cookie wall: 150 characters is
-# about 25 words, two short sentences.
+# about 25 words, two short sentences. Text given as a record's field was chosen by whoever
+# made the record, so any non-empty text is kept.
 MIN_CHARS = 150
 ENGLISH = frozenset({"en"})
 
@@ -65,10 +67,10 @@ def _from_text(item: RawItem, min_chars: int) -> tuple[Article, str]:
     return article, "\n\n".join([*datelines(cleaned), cleaned.text])
 
 
-def _from_fields(item: RawItem, min_chars: int) -> Article:
+def _from_fields(item: RawItem) -> Article:
     """Steps 1-3 for an article given as fields: only whitespace to normalise."""
     text = "\n\n".join(paragraphs_of(_raw_text(item)))
-    _check_length(text, min_chars, item)
+    _check_length(text, 1, item)
     return Article(
         url=item.url, title=" ".join((item.title or "").split()), text=text,
         origin=item.origin, authors=list(item.authors), site=item.site, extra=dict(item.extra),
@@ -102,7 +104,8 @@ def extract_article(
         default_published: a date the user gives for items that carry none of their own
             (no record field, page metadata or URL date); it beats inference from the text.
         languages: the ISO 639-1 codes accepted; None accepts any language.
-        min_chars: the shortest text accepted as an article.
+        min_chars: the shortest text accepted as an article extracted from a page or from
+            scraped text (a record's own text field is kept however short).
         favor_precision: trafilatura's precision mode for HTML.
 
     Returns:
@@ -119,7 +122,7 @@ def extract_article(
     elif item.kind == "text":
         article, evidence_text = _from_text(item, min_chars)
     else:
-        article = _from_fields(item, min_chars)
+        article = _from_fields(item)
         evidence_text = article.text
     dated = publication_date(item, published=published, default=default_published,
                              tree=tree, text=evidence_text,
@@ -130,4 +133,16 @@ def extract_article(
         article.language = detect_language(article.text)[0]
     else:
         article.language = check_language(article.text, languages, item=item.origin)
+    return _cleaned(article)
+
+
+def _cleaned(article: Article) -> Article:
+    """Every string of the article repaired for storage (``safety.clean_text``)."""
+    article.title, article.text = clean_text(article.title), clean_text(article.text)
+    article.url, article.origin = clean_text(article.url), clean_text(article.origin)
+    article.authors = [clean_text(a) for a in article.authors]
+    article.site = clean_optional(article.site)
+    article.canonical_url = clean_optional(article.canonical_url)
+    article.published_evidence = clean_optional(article.published_evidence)
+    article.extra = {clean_text(k): clean_text(v) for k, v in article.extra.items()}
     return article

@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 from sitrep.extract.html import EXTENSIVE_DATE_SEARCH, html_date
 from sitrep.extract.stated_date import stated_date
 from sitrep.record import DateSource, RawItem
+from sitrep.safety import in_date_range
 
 try:
     from sitrep.extract.infer_date import infer_publication_date
@@ -132,11 +133,12 @@ def publication_date(
         extensive_search: let htmldate look beyond the markup's date fields.
 
     Returns:
-        The date with its source, or an empty ``DatedBy`` when no source has one.
+        The date with its source, or an empty ``DatedBy`` when no source has one. A date
+        outside the sane range (``safety.in_date_range``) counts as none, whatever its source.
     """
-    if published is not None:
+    if in_date_range(published):
         return DatedBy(published, "user")
-    if item.published is not None:
+    if in_date_range(item.published):
         return DatedBy(item.published, item.published_source or "record")
     if tree is not None:
         found = _markup_date(tree, item.url, extensive_search)
@@ -145,6 +147,7 @@ def publication_date(
     in_url = url_date(item.url)
     if in_url is not None:
         return DatedBy(in_url, "url")
-    if default is not None:
+    if in_date_range(default):
         return DatedBy(default, "user")
-    return inferred_date(text, title)
+    inferred = inferred_date(text, title)
+    return inferred if in_date_range(inferred.published) else DatedBy()

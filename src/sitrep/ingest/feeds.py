@@ -3,6 +3,10 @@
 A feed is checked for entity declarations before any parser sees it: an internal DTD
 subset with ``<!ENTITY`` is how billion-laughs and XXE attacks start, and no real feed needs
 one, so such a document is refused outright (E111) instead of being parsed with limits.
+
+A feed is written by someone else: an entry whose link is not http(s) (``file:``,
+``javascript:``, ``data:``) is refused with E126, whether entries are fetched or not, so that
+no feed can make sitrep read a local file or store an article under a local file's URL.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -24,6 +29,7 @@ from sitrep.ingest.files import head_text
 from sitrep.ingest.options import ItemResult, Skipped
 from sitrep.ingest.records import parse_date
 from sitrep.record import RawItem
+from sitrep.safety import in_date_range
 
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
@@ -106,6 +112,10 @@ def feed_items(parsed: Any, item: str, fetcher: Fetcher | None,
     for index, entry in enumerate(parsed.entries, start=1):
         link = (entry.get("link") or "").strip()
         origin = link or f"{item}#entry-{index}"
+        if link and _scheme(link) not in ("http", "https"):
+            yield FetchError("E126", f"feed entry {index} links to a "
+                             f"{_scheme(link) or 'relative or malformed'} URL", item=origin)
+            continue
         if fetch_entries and fetcher is not None:
             result = _fetch_entry(fetcher, link, origin)
         else:
@@ -113,6 +123,13 @@ def feed_items(parsed: Any, item: str, fetcher: Fetcher | None,
         if isinstance(result, RawItem):
             _add_hints(result, entry, item, feed_title)
         yield result
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
 
 
 def _fetch_entry(fetcher: Fetcher, link: str, origin: str) -> ItemResult:
@@ -161,4 +178,8 @@ def _entry_date(entry: Any) -> date | None:
         if (day := parse_date(entry.get(name))) is not None:
             return day
     stamp: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    try:
+        day = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    except ValueError:
+        return None
+    return day if in_date_range(day) else None

@@ -5,6 +5,8 @@
 1. the scheme must be http or https (E126);
 2. the host must not resolve to a private, loopback, link-local, reserved or multicast address
    (E120), unless the caller allows private addresses or names the host in ``allow_hosts``;
+   the check runs where the socket is opened, on the very addresses connected to
+   (``network.GuardedBackend``), so DNS rebinding cannot slip past it;
 3. robots.txt, fetched once per host, must allow our user agent (E121);
 4. requests to one host are spaced by ``per_host_delay``;
 5. the request carries the validators of the last good response (conditional GET), and
@@ -13,13 +15,13 @@
 6. a redirect is followed by hand, so that steps 1-3 run again on every hop (E125 past
    ``max_redirects``);
 7. a content type other than HTML, text or a feed is refused before its body is read (E127),
-   and the body is streamed under the size cap (E105) and the total time limit (E124).
+   and the body is streamed under the size cap (E105);
+8. each attempt (connect, TLS, request, headers and body together) must end within
+   ``timeout`` seconds (E124), however slowly the server trickles bytes.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -29,10 +31,12 @@ from typing import Self
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from sitrep.errors import FetchError
 from sitrep.ingest.formats import ACCEPT_HEADER, ACCEPTED_TYPES, TEXT_TYPES
+from sitrep.ingest.network import AddressRefused, Deadline, GuardedBackend, is_public_address
 from sitrep.ingest.options import HttpCache, IngestOptions
 from sitrep.record import RawItem, RawKind
 
@@ -43,7 +47,7 @@ ROBOTS_MAX_BYTES = 512_000
 """RFC 9309 asks crawlers to read at least 500 KiB of robots.txt."""
 ROBOTS_MAX_REDIRECTS = 5
 DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
-_IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+__all__ = ["FetchResult", "Fetcher", "is_public_address", "media_type", "page_item"]
 
 
 @dataclass
@@ -97,25 +101,6 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";")[0].strip().lower()
 
 
-def is_public_address(ip: _IPAddress) -> bool:
-    """Whether an address is on the public internet, and so safe to fetch from.
-
-    Args:
-        ip: the resolved address.
-
-    Returns:
-        False for private, loopback, link-local, reserved, multicast and unspecified addresses,
-        including IPv4 addresses embedded in IPv6 (mapped or 6to4).
-    """
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is not None:
-            return is_public_address(embedded)
-    blocked = (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
-               or ip.is_multicast or ip.is_unspecified)
-    return ip.is_global and not blocked
-
-
 class Fetcher:
     """An HTTP client that applies sitrep's fetch rules to every request.
 
@@ -127,9 +112,13 @@ class Fetcher:
     def __init__(self, options: IngestOptions, http_cache: HttpCache | None = None) -> None:
         self.options = options
         self.http_cache = http_cache
+        self._allowed_hosts = frozenset(h.lower().strip("[]") for h in options.allow_hosts)
+        self._deadline = Deadline()
+        backend = GuardedBackend(options.allow_private, self._allowed_hosts, self._deadline)
         # trust_env=False: an environment proxy would connect to hosts the address guard
         # never saw, and would make runs depend on the shell they start from.
         self._client = httpx.Client(
+            transport=_GuardedTransport(backend),
             timeout=options.timeout,
             follow_redirects=False,
             trust_env=False,
@@ -138,7 +127,6 @@ class Fetcher:
         )
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser] = {}
-        self._allowed_hosts = frozenset(h.lower().strip("[]") for h in options.allow_hosts)
 
     def __enter__(self) -> Self:
         return self
@@ -193,23 +181,20 @@ class Fetcher:
         return response
 
     def _check_url(self, url: str, item: str) -> None:
-        """Refuse a URL whose scheme is not HTTP or whose host is not a public address."""
-        parts = urlsplit(url)
+        """Refuse a URL whose scheme is not HTTP or that names no valid host and port.
+
+        Addresses are checked where the connection is made (``network.GuardedBackend``).
+        """
+        try:
+            parts = urlsplit(url)
+            host, _ = parts.hostname, parts.port
+        except ValueError as exc:
+            raise FetchError("E122", _at(url, item, f"invalid URL: {exc}"), item=item) from None
         if parts.scheme.lower() not in ("http", "https"):
             raise FetchError("E126", _at(url, item, f"scheme {parts.scheme or '(none)'!r}"),
                              item=item)
-        try:
-            host, port = parts.hostname, parts.port
-        except ValueError as exc:
-            raise FetchError("E122", _at(url, item, f"invalid URL: {exc}"), item=item) from None
         if not host:
             raise FetchError("E122", _at(url, item, "the URL has no host"), item=item)
-        if self.options.allow_private or host.lower() in self._allowed_hosts:
-            return
-        for ip in _resolve(host, port or (443 if parts.scheme.lower() == "https" else 80),
-                           url, item):
-            if not is_public_address(ip):
-                raise FetchError("E120", _at(url, item, f"{host} resolves to {ip}"), item=item)
 
     def _robots_allow(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets our user agent fetch it."""
@@ -269,6 +254,7 @@ class Fetcher:
         for attempt in range(retries + 1):
             last = attempt == retries
             self._wait_for_host(url)
+            self._deadline.at = time.monotonic() + self.options.timeout
             try:
                 with self._client.stream("GET", url, headers=headers) as response:
                     status = response.status_code
@@ -285,7 +271,11 @@ class Fetcher:
                 delay = self.options.backoff * 2.0**attempt
             except httpx.HTTPError as exc:
                 raise FetchError("E122", _at(url, item, _describe(exc)), item=item) from None
+            except AddressRefused as exc:
+                raise FetchError("E120" if exc.refused else "E122", _at(url, item, exc.detail),
+                                 item=item) from None
             finally:
+                self._deadline.at = None
                 self._mark_host(url)
             time.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -305,15 +295,11 @@ class Fetcher:
         if declared.isdigit() and int(declared) > cap:
             raise FetchError("E105", _at(url, item, f"Content-Length {declared} > cap of {cap}"),
                              item=item)
-        deadline = time.monotonic() + self.options.timeout
         body = bytearray()
         for chunk in response.iter_bytes():
             body += chunk
             if len(body) > cap:
                 raise FetchError("E105", _at(url, item, f"body exceeds cap of {cap} bytes"),
-                                 item=item)
-            if time.monotonic() > deadline:
-                raise FetchError("E124", _at(url, item, "body took longer than the timeout"),
                                  item=item)
         return replace(result, content=bytes(body))
 
@@ -328,16 +314,6 @@ class Fetcher:
     def _mark_host(self, url: str) -> None:
         # Measured from the end of a request, so a slow response does not eat into the gap.
         self._last_request[urlsplit(url).hostname or ""] = time.monotonic()
-
-
-def _resolve(host: str, port: int, url: str, item: str) -> list[_IPAddress]:
-    """Every address ``host`` resolves to; one private address is enough to refuse it."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError("E122", _at(url, item, f"cannot resolve {host}: {exc}"),
-                         item=item) from None
-    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
 def _retry_delay(backoff: float, attempt: int, headers: httpx.Headers) -> float:
@@ -361,3 +337,12 @@ def _describe(exc: Exception) -> str:
 def _at(url: str, item: str, detail: str) -> str:
     """Mention the hop URL in a detail when it differs from the URL asked for."""
     return detail if url == item else f"{detail}, at {url}"
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool whose sockets go through ``GuardedBackend``."""
+
+    def __init__(self, backend: GuardedBackend) -> None:
+        super().__init__()
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=backend)

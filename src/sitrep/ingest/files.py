@@ -46,6 +46,15 @@ def is_gzip_name(path: Path) -> bool:
     return path.name.lower().endswith(".gz")
 
 
+def display_path(path: Path) -> str:
+    """A path as text that can be stored and printed: undecodable name bytes as ``\\xff``.
+
+    A file name is bytes; one that is not UTF-8 comes into Python with lone surrogates,
+    which no store, terminal or JSON encoder accepts.
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def file_url(path: Path) -> str:
     """The ``file://`` URL of a local file, from its absolute path."""
     return path.resolve().as_uri()
@@ -84,7 +93,7 @@ def check_size(path: Path, max_bytes: int) -> int:
         IngestError: E107 when the path does not exist, E101 when the file is empty, E105 when
             it is larger than ``max_bytes``.
     """
-    item = str(path)
+    item = display_path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -117,13 +126,13 @@ def read_document(path: Path, max_bytes: int) -> bytes:
         magic = fh.read(2)
         fh.seek(0)
         if is_gzip_name(path) or magic == GZIP_MAGIC:
-            content = read_gzip_capped(fh, max_bytes, str(path))
+            content = read_gzip_capped(fh, max_bytes, display_path(path))
         else:
             content = fh.read(max_bytes + 1)
     if len(content) > max_bytes:
-        raise IngestError("E105", f"more than {max_bytes} bytes", item=str(path))
+        raise IngestError("E105", f"more than {max_bytes} bytes", item=display_path(path))
     if not content.strip():
-        raise IngestError("E101", "no content after decompression", item=str(path))
+        raise IngestError("E101", "no content after decompression", item=display_path(path))
     return content
 
 

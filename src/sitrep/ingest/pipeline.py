@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from sitrep.errors import IngestError
 from sitrep.ingest.feeds import feed_items, parse_feed
 from sitrep.ingest.fetch import Fetcher, page_item
 from sitrep.ingest.files import (
+    GZIP_ERRORS,
+    display_path,
     file_url,
     is_gzip_name,
     kind_by_extension,
@@ -37,6 +40,10 @@ from sitrep.ingest.options import HttpCache, IngestOptions, ItemResult, Skipped
 from sitrep.ingest.records import iter_json, iter_jsonl
 from sitrep.ingest.warc import iter_warc
 from sitrep.record import RawItem
+
+COUNT_MAX_BYTES = 200_000_000
+"""A JSONL file larger than this is not counted for the progress bar (its total is unknown)."""
+_COUNT_CHUNK = 1 << 20
 
 
 def iter_items(inputs: Sequence[str], options: IngestOptions,
@@ -94,15 +101,42 @@ def _count_file(path: Path) -> int | None:
         return None
     if kind != "jsonl" or not path.is_file():
         return 1
-    with open_lines(path) as stream:
-        return sum(1 for line in stream if line.strip())
+    try:
+        if path.stat().st_size > COUNT_MAX_BYTES:
+            return None
+        with open_lines(path) as stream:
+            return _count_lines(stream)
+    except (OSError, *GZIP_ERRORS):
+        return None
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    """Non-blank lines of a stream, read in chunks: one long line costs no memory."""
+    count, open_line = 0, False
+    while chunk := stream.read(_COUNT_CHUNK):
+        *complete, rest = chunk.split(b"\n")
+        for line in complete:
+            count += open_line or bool(line.strip())
+            open_line = False
+        open_line = open_line or bool(rest.strip())
+    return count + open_line
+
+
+def _scheme(raw: str) -> str:
+    try:
+        return urlsplit(raw).scheme.lower()
+    except ValueError:
+        return ""
 
 
 def _local_path(raw: str) -> Path | None:
     """The path an input names, or None when it is a URL to fetch (or of another scheme)."""
     if "://" not in raw:
         return Path(raw).expanduser()
-    parts = urlsplit(raw)
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        return None
     if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
         return Path(unquote(parts.path))
     return None
@@ -138,23 +172,22 @@ class _Reader:
                     yield from self._file(file, explicit=False)
             else:
                 yield from self._file(path, explicit=True)
-        elif urlsplit(raw).scheme.lower() in ("http", "https"):
+        elif _scheme(raw) in ("http", "https"):
             yield from self._url(raw)
         else:
-            scheme = urlsplit(raw).scheme
-            yield IngestError("E126", f"scheme {scheme!r}; give a path or an http(s) URL",
+            yield IngestError("E126", f"scheme {_scheme(raw)!r}; give a path or an http(s) URL",
                               item=raw)
 
     def _file(self, path: Path, explicit: bool) -> Iterator[ItemResult]:
         kind = kind_by_extension(path)
         if kind is None and not explicit:
-            yield Skipped(str(path), "unsupported file type")
+            yield Skipped(display_path(path), "unsupported file type")
             return
         try:
             if kind == "jsonl":
                 yield from iter_jsonl(path, self.options.max_bytes)
             elif kind == "json":
-                yield from iter_json(path, self.options.max_json_bytes)
+                yield from iter_json(path, self.options.max_bytes, self.options.max_json_bytes)
             elif kind == "warc":
                 yield from iter_warc(path, self.options.max_bytes)
             else:
@@ -163,15 +196,16 @@ class _Reader:
         except IngestError as err:
             yield err
         except OSError as exc:
-            yield IngestError("E107", f"cannot be read: {exc.strerror or exc}", item=str(path))
+            yield IngestError("E107", f"cannot be read: {exc.strerror or exc}",
+                              item=display_path(path))
 
     def _document(self, path: Path, kind: InputKind, content: bytes) -> Iterator[ItemResult]:
         if kind == "feed":
-            parsed = parse_feed(content, str(path))
-            yield from feed_items(parsed, str(path), self._entry_fetcher(),
+            parsed = parse_feed(content, display_path(path))
+            yield from feed_items(parsed, display_path(path), self._entry_fetcher(),
                                   self.options.fetch_feed_items)
         else:
-            yield RawItem(origin=str(path), url=file_url(path),
+            yield RawItem(origin=display_path(path), url=file_url(path),
                           kind="text" if kind == "text" else "html", content=content)
 
     def _url(self, url: str) -> Iterator[ItemResult]:

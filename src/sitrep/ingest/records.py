@@ -3,10 +3,17 @@
 A record ``{url, title, date, text}`` becomes a ``fields`` item (the text is already clean);
 ``{url, html}`` becomes an ``html`` item for the extract stage. A bad line is reported with its
 line number and the rest of the file is still read.
+
+Hostile records are made harmless here: malformed JSON, numbers too long to convert and
+nesting deeper than ``MAX_DEPTH`` are E108; lone surrogates (``"\ud800"``) and control
+characters are repaired (``safety.clean_text``); a date outside the sane range is no date (the
+raw value stays in ``extra``). A ``.json`` file whose top level is a list, or an object
+wrapping one, is streamed record by record (``jsonstream.py``), so its size costs no memory.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -16,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import IngestError
-from sitrep.ingest.files import GZIP_ERRORS, check_size, open_lines, read_document
+from sitrep.ingest.files import GZIP_ERRORS, check_size, display_path, open_lines
+from sitrep.ingest.jsonstream import MAX_DEPTH, JsonStream, nesting_depth
 from sitrep.ingest.formats import (
     AUTHOR_FIELDS,
     DATE_FIELDS,
@@ -29,6 +37,7 @@ from sitrep.ingest.formats import (
     URL_FIELDS,
 )
 from sitrep.record import RawItem
+from sitrep.safety import clean_optional, clean_text, in_date_range
 
 RecordResult = RawItem | IngestError
 _READ_CHUNK = 1 << 20
@@ -46,11 +55,16 @@ def parse_date(value: object) -> date | None:
         value: the field value; anything but a non-empty string gives None.
 
     Returns:
-        The date, or None when the value is not a recognisable date.
+        The date, or None when the value is not a recognisable date in the sane range
+        (``safety.in_date_range``).
     """
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
         return None
-    text = " ".join(value.split())
+    day = _parse_day(" ".join(value.split()))
+    return day if in_date_range(day) else None
+
+
+def _parse_day(text: str) -> date | None:
     for parse in (date.fromisoformat, datetime.fromisoformat):
         try:
             parsed = parse(text)
@@ -59,7 +73,7 @@ def parse_date(value: object) -> date | None:
             pass
     try:
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     for layout in DATE_FORMATS:
         try:
@@ -80,15 +94,16 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, 
 
 def _authors(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
+        return [clean_text(value.strip())] if value.strip() else []
     if isinstance(value, list):
         names = (a.get("name") if isinstance(a, dict) else a for a in value)
-        return [str(n).strip() for n in names if n and str(n).strip()]
+        return [clean_text(str(n).strip()) for n in names
+                if isinstance(n, str | int | float) and str(n).strip()]
     return []
 
 
 def _str_or_none(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return clean_optional(value.strip() or None) if isinstance(value, str) else None
 
 
 def record_item(record: Any, origin: str) -> RawItem:
@@ -127,10 +142,10 @@ def record_item(record: Any, origin: str) -> RawItem:
     has_text = isinstance(text, str)
     return RawItem(
         origin=origin,
-        url=url.strip(),
+        url=clean_text(url.strip()),
         kind="fields" if has_text else "html",
-        content=html.encode("utf-8") if isinstance(html, str) else b"",
-        text=text if has_text else None,
+        content=clean_text(html).encode("utf-8") if isinstance(html, str) else b"",
+        text=clean_text(text) if has_text else None,
         title=_str_or_none(title),
         published=published,
         published_source="record" if published else None,
@@ -148,8 +163,8 @@ def _extra(record: dict[str, Any], used: set[str | None]) -> dict[str, str]:
     for key, value in record.items():
         if key in used or value is None or isinstance(value, dict | list):
             continue
-        if text := str(value).strip():
-            extra[key] = text
+        if text := clean_text(str(value).strip()):
+            extra[clean_text(str(key))] = text
     return extra
 
 
@@ -171,14 +186,14 @@ def iter_jsonl(path: Path, max_bytes: int) -> Iterator[RecordResult]:
         with open_lines(path) as stream:
             while line := stream.readline(max_bytes + 1):
                 number += 1
-                origin = f"{path}#L{number}"
+                origin = f"{display_path(path)}#L{number}"
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     _skip_rest_of_line(stream)
                     yield IngestError("E105", f"line longer than {max_bytes} bytes", item=origin)
                 elif line.strip():
                     yield _parse_line(line, origin, first=number == 1)
     except GZIP_ERRORS as exc:
-        yield IngestError("E103", f"after line {number}: {exc}", item=str(path))
+        yield IngestError("E103", f"after line {number}: {exc}", item=display_path(path))
 
 
 def _skip_rest_of_line(stream: Any) -> None:
@@ -189,54 +204,81 @@ def _skip_rest_of_line(stream: Any) -> None:
 
 def _parse_line(line: bytes, origin: str, first: bool) -> RecordResult:
     try:
-        record = json.loads(line.decode("utf-8-sig" if first else "utf-8"))
+        record = loads(line.decode("utf-8-sig" if first else "utf-8"), origin)
+        return record_item(record, origin)
     except UnicodeDecodeError as exc:
         return IngestError("E108", f"not UTF-8: {exc.reason}", item=origin)
-    except json.JSONDecodeError as exc:
-        return IngestError("E108", f"{exc.msg} at column {exc.colno}", item=origin)
-    try:
-        return record_item(record, origin)
     except IngestError as err:
         return err
 
 
-def iter_json(path: Path, max_json_bytes: int) -> Iterator[RecordResult]:
-    """Read a JSON file holding one record, a list of records, or an object wrapping a list.
+def loads(text: str, item: str) -> Any:
+    """Parse one JSON document, refusing what would exhaust the parser.
 
     Args:
-        path: the file.
-        max_json_bytes: the largest file accepted (it is parsed whole).
+        text: the JSON text.
+        item: the path or line, for errors.
+
+    Returns:
+        The parsed value.
+
+    Raises:
+        IngestError: E108 for malformed JSON, a number too long to convert, or nesting deeper
+            than ``MAX_DEPTH``.
+    """
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise IngestError("E108", f"nested {depth} levels deep, more than {MAX_DEPTH}",
+                          item=item)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError("E108", f"{exc.msg} at line {exc.lineno} column {exc.colno}",
+                          item=item) from None
+    except RecursionError:
+        raise IngestError("E108", f"nested more than {MAX_DEPTH} levels deep",
+                          item=item) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise IngestError("E108", str(exc).split(";")[0], item=item) from None
+
+
+def iter_json(path: Path, max_bytes: int, max_json_bytes: int) -> Iterator[RecordResult]:
+    """Read a JSON file holding one record, a list of records, or an object wrapping a list.
+
+    The file is streamed (``jsonstream.JsonStream``): memory holds one record at a time.
+
+    Args:
+        path: the file (gzip-compressed or not).
+        max_bytes: the longest record accepted, in characters.
+        max_json_bytes: the most characters the whole file may decode to.
 
     Yields:
         A ``RawItem`` per good record and an ``IngestError`` per bad one; records of a list
-        have origin ``path#item-<n>`` (from 1).
+        have origin ``path#item-<n>`` (from 1). A document that breaks off (malformed JSON,
+        a record over the cap, a broken gzip stream) ends with its error after the records
+        read before it.
 
     Raises:
-        IngestError: E101, E103, E105 or E107 for the file as a whole, E108 when it is not JSON.
+        IngestError: E101 or E107 for the file as a whole.
     """
-    content = read_document(path, max_json_bytes)
+    check_size(path, sys.maxsize)  # only E107/E101: records are capped one by one
+    item = display_path(path)
     try:
-        data = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError("E108", str(exc), item=str(path)) from None
-    records = _records_of(data)
-    if records is None:
-        yield _safe_record(data, str(path))
-        return
-    for index, record in enumerate(records, start=1):
-        yield _safe_record(record, f"{path}#item-{index}")
-
-
-def _records_of(data: Any) -> list[Any] | None:
-    """The list of records in a JSON document, or None when it is a single record."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict) and _first(data, URL_FIELDS)[0] is None:
-        for key in _LIST_KEYS:
-            records = data.get(key)
-            if isinstance(records, list):
-                return records
-    return None
+        with open_lines(path) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig") as text:
+            stream = JsonStream(text, item, max_bytes, max_json_bytes)
+            for index, record in stream.records(_LIST_KEYS, URL_FIELDS):
+                origin = f"{item}#item-{index}" if index else item
+                if isinstance(record, IngestError):
+                    record.item = origin
+                    yield record
+                else:
+                    yield _safe_record(record, origin)
+    except IngestError as err:
+        yield err
+    except UnicodeDecodeError as exc:
+        yield IngestError("E108", f"not UTF-8: {exc.reason}", item=item)
+    except GZIP_ERRORS as exc:
+        yield IngestError("E103", str(exc) or type(exc).__name__, item=item)
 
 
 def _safe_record(record: Any, origin: str) -> RecordResult:

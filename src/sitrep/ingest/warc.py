@@ -15,7 +15,7 @@ from typing import Any
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from sitrep.errors import IngestError
-from sitrep.ingest.files import check_size
+from sitrep.ingest.files import check_size, display_path
 from sitrep.ingest.formats import HTML_TYPES
 from sitrep.ingest.options import Skipped
 from sitrep.record import RawItem
@@ -48,7 +48,7 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[WarcResult]:
                                       fsspec_args=False)
             for record in records:
                 number += 1
-                result = _record_result(record, f"{path}#record-{number}", max_bytes)
+                result = _record_result(record, f"{display_path(path)}#record-{number}", max_bytes)
                 if result is None:
                     continue
                 found += 1
@@ -56,10 +56,11 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[WarcResult]:
                 if isinstance(result, IngestError) and result.code == "E112":
                     return
     except OSError as exc:
-        yield IngestError("E112", f"after {number} response records: {exc}", item=str(path))
+        yield IngestError("E112", f"after {number} response records: {exc}",
+                          item=display_path(path))
         return
     if not found:
-        yield Skipped(str(path), "WARC archive holds no HTML response records")
+        yield Skipped(display_path(path), "WARC archive holds no HTML response records")
 
 
 def _record_result(record: Any, origin: str, max_bytes: int) -> WarcResult | None:

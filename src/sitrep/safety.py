@@ -1,0 +1,122 @@
+"""Making hostile strings inert, on the way in and on the way out.
+
+On the way in (ingest, extract), every string that will be stored is repaired so that no
+later stage can trip on it:
+
+    - ``clean_text``: lone surrogates (a JSON ``"\\ud800"``, a file name's undecodable
+      byte) become U+FFFD; NUL and the other C0/C1 control characters but tab, newline and
+      carriage return are dropped (they carry terminal escape sequences);
+    - ``in_date_range``: a date outside ``EARLIEST_DATE`` .. tomorrow is no publication date.
+
+On the way out, every stored string is escaped for where it goes:
+
+    - ``terminal_text``: control characters shown as ``\\x1b``-style escapes (for a
+      terminal, whatever renders it);
+    - ``csv_cell``: a cell that a spreadsheet would run as a formula gets a leading ``'``
+      (the OWASP rule: cells starting with ``= + - @``, tab or carriage return);
+    - ``safe_link``: only http(s) URLs are links; anything else (``javascript:``,
+      ``data:``, ``file:``) is not;
+    - ``md_text`` and ``md_link_target``: Markdown that stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from urllib.parse import quote, urlsplit
+
+EARLIEST_DATE = date(1800, 1, 1)
+"""Earliest publication date accepted; older ones are typos or placeholders (0001-01-01)."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+
+
+def clean_text(value: str) -> str:
+    """Repair a string for storage: lone surrogates replaced, control characters dropped.
+
+    Args:
+        value: any string, e.g. a JSON field or a decoded page.
+
+    Returns:
+        The string with each lone surrogate as U+FFFD and without NUL, escape and the other
+        control characters (tab, newline and carriage return are kept).
+    """
+    value = _SURROGATE.sub("\ufffd", value)
+    return _CONTROL.sub("", value)
+
+
+def clean_optional(value: str | None) -> str | None:
+    """``clean_text`` for an optional string."""
+    return None if value is None else clean_text(value)
+
+
+def in_date_range(day: date | None) -> bool:
+    """Whether a date can be a publication date: from ``EARLIEST_DATE`` to tomorrow."""
+    return day is not None and EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
+
+
+def terminal_text(value: str, *, keep_newlines: bool = True) -> str:
+    """A stored string made safe to print on a terminal.
+
+    Args:
+        value: the string.
+        keep_newlines: keep newlines and tabs (for article text); off for one-line cells.
+
+    Returns:
+        The string with every control character (ESC, BEL, CSI...) written as a visible
+        ``\\x1b`` escape, so that no sequence reaches the terminal.
+    """
+    value = _SURROGATE.sub("\ufffd", value)
+    pattern = _CONTROL if keep_newlines else _CONTROL_OR_BREAK
+    return pattern.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), value)
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell that no spreadsheet will run as a formula.
+
+    Args:
+        value: the cell value; only strings are changed.
+
+    Returns:
+        A string starting with ``= + - @``, tab or carriage return, prefixed with ``'``;
+        any other value unchanged.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_link(url: str | None) -> str | None:
+    """The URL when it is safe to make a link of (http or https), else None.
+
+    Args:
+        url: a stored URL.
+
+    Returns:
+        The URL, or None for ``javascript:``, ``data:``, ``file:``, relative or malformed
+        URLs.
+    """
+    if not url or _CONTROL_OR_BREAK.search(url):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
+
+
+def md_text(value: object) -> str:
+    """Text for Markdown that stays text: markup characters backslash-escaped, one line."""
+    text = terminal_text(str(value), keep_newlines=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_link_target(url: str) -> str:
+    """A URL for a Markdown ``[text](target)``: spaces, brackets and quotes percent-encoded."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
