@@ -6,7 +6,9 @@ later stage can trip on it:
     - ``clean_text``: lone surrogates (a JSON ``"\\ud800"``, a file name's undecodable
       byte) become U+FFFD; NUL and the other C0/C1 control characters but tab, newline and
       carriage return are dropped (they carry terminal escape sequences);
-    - ``in_date_range``: a date outside ``EARLIEST_DATE`` .. tomorrow is no publication date.
+    - ``in_date_range``: a date outside ``EARLIEST_DATE`` .. tomorrow is no publication date;
+    - ``load_yaml``: YAML written by someone else, without aliases (the billion-laughs of
+      YAML), nested at most ``MAX_YAML_DEPTH`` deep and at most ``MAX_YAML_CHARS`` long.
 
 On the way out, every stored string is escaped for where it goes:
 
@@ -23,10 +25,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import quote, urlsplit
+
+import yaml
 
 EARLIEST_DATE = date(1800, 1, 1)
 """Earliest publication date accepted; older ones are typos or placeholders (0001-01-01)."""
+
+MAX_YAML_CHARS = 1_000_000
+MAX_YAML_DEPTH = 50
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -57,6 +65,49 @@ def clean_optional(value: str | None) -> str | None:
 def in_date_range(day: date | None) -> bool:
     """Whether a date can be a publication date: from ``EARLIEST_DATE`` to tomorrow."""
     return day is not None and EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
+
+
+class _UntrustedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and nesting past ``MAX_YAML_DEPTH``."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed", event.start_mark)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_YAML_DEPTH} levels deep",
+                self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML that someone else wrote, safely.
+
+    Args:
+        text: the document.
+
+    Returns:
+        The parsed value (plain dicts, lists, strings, numbers, booleans, dates).
+
+    Raises:
+        ValueError: naming the problem: too long, an alias, too deep, or not YAML.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        raise ValueError(f"{len(text)} characters, more than {MAX_YAML_CHARS}")
+    try:
+        return yaml.load(text, Loader=_UntrustedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
 
 
 def terminal_text(value: str, *, keep_newlines: bool = True) -> str:

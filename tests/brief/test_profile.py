@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,3 +81,23 @@ def test_profile_bare_strings_take_default_priority() -> None:
 def test_profile_missing_file_lists_bundled_profiles(tmp_path: Path) -> None:
     with pytest.raises(BriefError, match="bundled profiles: .*israel"):
         load_profile(tmp_path / "nope.yaml")
+
+
+_LAUGHS = "name: x\ncadence: weekly\nl0: &l0 [lol, lol]\n" + "".join(
+    f"l{i}: &l{i} [*l{i - 1}, *l{i - 1}, *l{i - 1}, *l{i - 1}]\n" for i in range(1, 30))
+
+
+@pytest.mark.parametrize("text, detail", [
+    (_LAUGHS, "aliases"),
+    ("name: x\ncadence: weekly\nactors: " + "[" * 50_000 + "]" * 50_000, "nested more than"),
+    ("name: x\ncadence: weekly\nactors:\n" + "".join(" " * i + "-\n" for i in range(1, 800)),
+     "nested more than"),
+    ("name: &n x\ncadence: weekly\nactors: [*n]\n", "aliases"),
+    ("name: x\ncadence: weekly\ndescription: " + "x" * 1_100_000, "characters, more than"),
+])
+def test_profile_hostile_yaml_refused_quickly(tmp_path: Path, text: str, detail: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(BriefError) as err:
+        load_profile(_write(tmp_path, text))
+    assert err.value.code == "E601" and detail in err.value.detail
+    assert time.monotonic() - started < 3

@@ -1,6 +1,7 @@
 """Watch profiles: what an analyst follows, and how much each item matters.
 
-A profile is a YAML file validated strictly: an unknown key, a wrong type, a priority outside
+A profile is a YAML file, read without aliases and with caps on size and depth
+(``safety.load_yaml``), then validated strictly: an unknown key, a wrong type, a priority outside
 1-5 or an unknown cadence is refused with ``BriefError("E601")`` naming the key path
 (``actors[2].priorty``) and, for unknown keys, the keys allowed there. A typo in a profile
 would otherwise silently drop an actor from every briefing.
@@ -24,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sitrep.errors import BriefError
+from sitrep.safety import MAX_YAML_CHARS, load_yaml
 
 CADENCES: tuple[str, ...] = ("daily-morning", "daily-evening", "weekly")
 DEFAULT_PRIORITY = 3
@@ -217,8 +217,10 @@ def load_profile(path: str | Path) -> Profile:
         bundled = ", ".join(sorted(p.stem for p in DATA_DIR.glob("*.yaml")))
         raise BriefError("E601", f"no such file; bundled profiles: {bundled}", item=str(path))
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        if file.stat().st_size > MAX_YAML_CHARS * 4:
+            raise ValueError(f"{file.stat().st_size} bytes, more than {MAX_YAML_CHARS * 4}")
+        data = load_yaml(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise BriefError("E601", f"not readable YAML: {exc}", item=str(file)) from None
     return profile_from_dict(data, source=str(file), slug=file.stem)
 
