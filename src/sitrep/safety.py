@@ -40,6 +40,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
 
 
@@ -133,10 +134,12 @@ def csv_cell(value: object) -> object:
         value: the cell value; only strings are changed.
 
     Returns:
-        A string starting with ``= + - @``, tab or carriage return, prefixed with ``'``;
-        any other value unchanged.
+        A string starting with ``= + - @``, tab or carriage return, prefixed with ``'``,
+        unless it is a plain number (``-3.5`` is data, not a formula); any other value
+        unchanged.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) \
+            and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -164,7 +167,7 @@ def safe_link(url: str | None) -> str | None:
 
 def md_text(value: object) -> str:
     """Text for Markdown that stays text: markup characters backslash-escaped, one line."""
-    text = terminal_text(str(value), keep_newlines=False)
+    text = terminal_text(" ".join(str(value).split()), keep_newlines=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

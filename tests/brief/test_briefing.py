@@ -104,3 +104,27 @@ def test_briefing_empty_period_renders_empty_sections(store: Store) -> None:
     briefing = build_briefing(store, load_profile("israel"), parse_period("2020-01-01..2020-01-07"))
     assert briefing.event_ids == [] and check_citations(store, briefing) == []
     assert "No leader contacts reported" in render_html(briefing)
+
+
+HOSTILE_TITLE = "<script>alert(1)</script> [click](javascript:alert(2)) **big** \x1b]0;t\x07"
+
+
+def test_briefing_hostile_titles_and_urls_render_inert(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.duckdb")
+    for url in ("javascript:alert(1)", "data:text/html,<script>alert(3)</script>",
+                "file:///etc/passwd"):
+        add_article(store, url, HOSTILE_TITLE, date(2022, 1, 12), "<img src=x onerror=alert(4)>",
+                    [event("CONSULT", [BENNETT, PUTIN], f"Bennett and Putin spoke ({url}).",
+                           date(2022, 1, 12), mode="phone")])
+    link_all(store)
+    briefing = build_briefing(store, load_profile("israel"), WEEK)
+    assert any(r.source.url.startswith("javascript:") for r in briefing.references)
+    md, html = render_markdown(briefing), render_html(briefing)
+    for text in (md.replace("\\<", ""), html):
+        assert "<script>" not in text and "<img src=x" not in text and "\x1b" not in text
+    assert "](javascript:" not in md and "](data:text" not in md and "](file:" not in md
+    assert 'href="javascript:' not in html and 'href="data:' not in html
+    assert 'href="file:' not in html
+    assert "\\<script\\>alert\\(1\\)\\</script\\> \\[click\\]\\(javascript:alert\\(2\\)\\)" in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    store.close()

@@ -84,3 +84,27 @@ def test_export_refuses_unknown_kinds(linked: Store, tmp_path: Path) -> None:
         with pytest.raises(QueryError) as err:
             export(linked, what, fmt, tmp_path / "x")
         assert err.value.code == "E504"
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
+            "\tcmd", "\r=1"]
+
+
+def test_export_csv_cells_never_start_a_formula(store: Store, tmp_path: Path) -> None:
+    for n, title in enumerate(FORMULAS):
+        add_article(store, f"https://e{n}.example/a", [
+            coded("CONSULT", ["bennett", "putin"], date(2021, 10, 22), mode="meeting",
+                  sentence=f"{title} Bennett met Putin.")], date(2021, 10, 23),
+            site=title, title=title)
+    link_events(store)
+    export(store, "articles", "csv", tmp_path / "a.csv")
+    export(store, "mentions", "csv", tmp_path / "m.csv")
+    export(store, "events", "csv", tmp_path / "e.csv")
+    for name in ("a.csv", "m.csv", "e.csv"):
+        with (tmp_path / name).open(newline="") as fh:
+            cells = [cell for row in csv.reader(fh) for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")], name
+        assert not [c for c in cells if c.startswith("-") and not c[1:].replace(".", "").isdigit()]
+    with (tmp_path / "a.csv").open(newline="") as fh:
+        titles = {row["title"] for row in csv.DictReader(fh)}
+    assert titles == {"'" + t for t in FORMULAS}

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 import httpx
 
 from sitrep.errors import BriefError
+from sitrep.safety import terminal_text
 
 CHANNELS: tuple[str, ...] = ("console", "file", "webhook", "email")
 
@@ -91,9 +92,9 @@ def smtp_settings(config: Mapping[str, Any] | None = None,
 
 
 def to_console(message: Message, stream: TextIO | None = None) -> None:
-    """Print the message's text."""
+    """Print the message's text, its control characters shown as escapes."""
     out = stream or sys.stdout
-    out.write(f"== {message.subject} ==\n{message.text}\n")
+    out.write(terminal_text(f"== {message.subject} ==\n{message.text}\n"))
     out.flush()
 
 

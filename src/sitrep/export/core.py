@@ -10,6 +10,9 @@ sentence), in the stable record shape
 (plus ``n_sources``, ``n_articles`` and ``summary``). ``plover`` writes the same events as
 PLOVER records (one JSON object per line). Mentions, articles and actors are plain table
 dumps by DuckDB's ``COPY``.
+
+A CSV cell that a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a title) is
+written with a leading ``'`` (``safety.csv_cell``, the OWASP rule), in every CSV written.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sitrep.actors.kb import KnowledgeBase
 from sitrep.answers.common import period
 from sitrep.answers.lexicon import quad_codes
 from sitrep.errors import QueryError
+from sitrep.safety import csv_cell
 from sitrep.store.db import Store
 
 WHATS: tuple[str, ...] = ("events", "mentions", "articles", "actors")
@@ -92,7 +96,10 @@ def export(store: Store, what: str, fmt: str, out: str | Path, *,
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     if what != "events":
-        return ExportReport(path, what, fmt, _copy(store, _TABLE_SQL[what], [], fmt, path))
+        rows = _copy(store, _TABLE_SQL[what], [], fmt, path)
+        if fmt == "csv":
+            neutralise_csv(path)
+        return ExportReport(path, what, fmt, rows)
     records = event_records(store, since=since, until=until, modality=modality)
     if fmt == "plover":
         kb = KnowledgeBase.load()
@@ -204,15 +211,30 @@ def _write_events_csv(records: Any, path: Path) -> int:
         writer.writerow(_CSV_EVENT_COLUMNS)
         for r in records:
             urls = sorted({e["url"] for e in r["evidence"]})
-            writer.writerow([
+            writer.writerow([csv_cell(cell) for cell in (
                 r["id"], r["type"], r["mode"] or "", _plain(r["date"]) or "",
                 r["date_precision"] or "", r["modality"],
                 "; ".join(a["name"] for a in r["actors"]),
                 (r["source"] or {}).get("name", ""), (r["target"] or {}).get("name", ""),
                 (r["location"] or {}).get("name", ""), "; ".join(r["topics"]),
-                r["confidence"], r["n_sources"], r["summary"] or "", "; ".join(urls)])
+                r["confidence"], r["n_sources"], r["summary"] or "", "; ".join(urls))])
             n += 1
     return n
+
+
+def neutralise_csv(path: Path) -> None:
+    """Rewrite a CSV file so that no cell starts a spreadsheet formula.
+
+    Args:
+        path: the CSV file, rewritten in place (through a temporary file beside it).
+    """
+    staged = path.with_name(path.name + ".tmp")
+    with path.open(encoding="utf-8", newline="") as src, \
+            staged.open("w", encoding="utf-8", newline="") as dst:
+        writer = csv.writer(dst)
+        for row in csv.reader(src):
+            writer.writerow([csv_cell(cell) for cell in row])
+    staged.replace(path)
 
 
 def _events_parquet(store: Store, records: Any, path: Path) -> int:
