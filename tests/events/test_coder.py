@@ -77,9 +77,10 @@ def test_coder_meeting_with_conjoined_partners_gives_pairs(code_text) -> None:
     assert all(e.location.country == "GBR" for e in events)
 
 
-def test_coder_no_time_expression_no_date(code_text) -> None:
+def test_coder_no_time_expression_publication_date_inferred(code_text) -> None:
     event = _one(code_text("Putin called Bennett."), "CONSULT")
-    assert event.date is None and event.date_precision is None
+    assert event.date == date(2022, 1, 14) and event.date_inferred
+    assert event.date_text is None and event.date_start is None
 
 
 def test_coder_negated_call_kept_as_negated(code_text) -> None:
@@ -90,7 +91,8 @@ def test_coder_negated_call_kept_as_negated(code_text) -> None:
 
 def test_coder_future_meeting_is_agree(code_text) -> None:
     event = _one(code_text("Bennett will meet Putin in Moscow next week."), "AGREE")
-    assert event.modality == "future"
+    # the plan is announced: the AGREE happened (PLOVER), the meeting has not
+    assert event.modality == "asserted" and event.rule.endswith(">future")
     assert {a.name for a in event.actors} >= {"Vladimir Putin"}
 
 

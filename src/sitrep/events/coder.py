@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
 from sitrep.events import temporal
+from sitrep.events.dating import infer_dates
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
@@ -212,6 +213,7 @@ class Coder:
                                                 event.date_text or "", 0, 0, False)
             events += found
         _mark_duplicates(events)
+        infer_dates(events, article.published)
         return events
 
     # --- one sentence -----------------------------------------------------------------------
@@ -275,7 +277,9 @@ class Coder:
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
+                # the plan is announced now: the AGREE (THREATEN...) itself happened
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
+                modality = "asserted"
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]

@@ -284,7 +284,7 @@ MENTION_COLUMNS = (
     "id", "article_id", "type", "mode", "actors", "actor_keys", "source", "target",
     "source_key", "target_key", "date", "date_precision", "date_text", "location", "topics",
     "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
-    "trigger_end", "date_start", "date_end", "coder_version",
+    "trigger_end", "date_start", "date_end", "coder_version", "date_inferred",
 )
 
 
@@ -314,5 +314,5 @@ def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> 
         ev.date, ev.date_precision, ev.date_text,
         json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
         ev.sentence, ev.start, ev.end, ev.confidence, ev.rule, ev.trigger, ev.trigger_start,
-        ev.trigger_end, ev.date_start, ev.date_end, coder_version,
+        ev.trigger_end, ev.date_start, ev.date_end, coder_version, ev.date_inferred,
     ]
