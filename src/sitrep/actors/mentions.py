@@ -41,6 +41,9 @@ from sitrep.actors.discourse import ArticleActors, Mention, actor_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
+_PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
+"""Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
+Germany"), so that the country after them is not the holder's."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
 
 
@@ -308,9 +311,12 @@ class ActorResolver:
                 continue
             dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
                          and len(d) < len(words) - i), None) if after_of or i > 0 else None
-            if dept is None and (after_of or i > 0) and len(words) - i > 2 and \
+            if dept is None and len(words) - i > 2 and (after_of or i > 0 or ent.label_ ==
+                                                         "PERSON") and \
                     self.gaz.state_match(doc[start + i].text):
-                dept = (words[i],)  # "President of Finland Sauli Niinistö"
+                dept = (words[i],)  # "President of Finland Sauli Niinistö", "DPRK Sung Kim"
+            if dept is None and words[i] in self.words.org_words and len(words) - i > 2:
+                dept = (words[i],)  # "Security Council Nikolay Patrushev"
             if dept is None:
                 break
             i += len(dept)
@@ -348,6 +354,8 @@ class ActorResolver:
         words = [doc[i] for i in sorted(used)]
         country = None
         for tok in words:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PORTFOLIO_PREPS:
+                continue  # "Special Envoy for Yemen": the portfolio, not the nationality
             if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
                 ref = self.state_ref(tok.text)
                 if ref is not None:

@@ -17,10 +17,10 @@ parsed sentence, in order:
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
 
-Participants: "A met with B and C" gives one event per pair (A, B) and (A, C), as analysts
-count bilateral contacts (and as the seeds' gold does); "A, B and C met" and summits
-(mode ``multilateral``) give one event listing everyone, PLOVER's rule for a meeting of several
-parties. Events repeating an earlier one of the same article (captions, recaps) are kept and
+Participants: a meeting or call of several parties is one event listing everyone ("A met
+with B and C", "A, B and C met", summits), PLOVER's rule; but "A met with B and C during the
+summit" reports bilateral meetings on an occasion's sidelines, one event per pair (A, B) and
+(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier one of the same article (captions, recaps) are kept and
 marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
 """
 
@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
 from sitrep.events import temporal
 from sitrep.events.dating import infer_dates
+from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
@@ -56,6 +57,8 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
+SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
+"""Types whose target cannot be the source's own state."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
@@ -69,13 +72,16 @@ class Coder:
     """
 
     def __init__(self, nlp: Language, rules: RuleSet, resolver: ActorResolver,
-                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True
-                 ) -> None:
+                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True,
+                 detector: EventDetector | None = None) -> None:
         self.nlp = nlp
         self.rules = rules
         self.resolver = resolver
         self.topics = topics
-        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs
+        self.detector = detector
+        """The learned detector, asked for the trigger words the rules do not know."""
+        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | (
+            detector.lemmas if detector is not None else frozenset())
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
                              | words.plural_heads | words.person_pronouns
@@ -87,7 +93,8 @@ class Coder:
             if selective and SelectiveParser.available(nlp) else None)
         """Parses only sentences that may hold an event; None to parse everything."""
         self.version = (f"sitrep-coder-{CODER_VERSION}+rules-{rules.version}"
-                        f"+{model_version(nlp)}+kb-{kb_version}")
+                        f"+{model_version(nlp)}+kb-{kb_version}"
+                        + (f"+detector-{detector.version}" if detector is not None else ""))
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
@@ -114,7 +121,7 @@ class Coder:
             gazetteer = Gazetteer.load()
         kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
         return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
-                   kb_version)
+                   kb_version, detector=EventDetector.load())
 
     def code(self, article: Article) -> list[Event]:
         """Code one article.
@@ -221,7 +228,11 @@ class Coder:
     def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
                        anchor: temporal.TimeValue | None) -> list[Event]:
         mentions = actx.sentence(sent)
-        triggers = _independent(find_triggers(sent, self.rules))
+        triggers = find_triggers(sent, self.rules)
+        if self.detector is not None:
+            triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
+                              key=lambda t: t.token.i)
+        triggers = _independent(triggers)
         if not triggers:
             return []
         label_end = _speaker_label_end(sent)
@@ -270,7 +281,12 @@ class Coder:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.state_ref(location.country, sector="CVL")
             source = [crowd] if crowd else []
-        if not _enough(etype, source, target, trig):
+        if etype in SELF_EXCLUDED:
+            # "Biden affirmed his support for strengthening our alliance": a position
+            # towards one's own state is no event between two actors
+            own = {r.country for r in source if r.kind == "person" and r.country}
+            target = [r for r in target if not (r.kind == "state" and r.country in own)]
+        if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
         modality = modality_of(trig.anchor)
         rule_id = trig.rule.id
@@ -283,7 +299,8 @@ class Coder:
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
-        groups = _participant_groups(etype, mode, source, target, trig)
+        groups = _participant_groups(etype, mode, source, target,
+                                     self._bilateral_occasion(sent))
         return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
                             members, when, location) for src, tgt, members in groups]
 
@@ -309,6 +326,12 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _bilateral_occasion(self, sent: Span) -> bool:
+        """Whether a sentence places its meetings at an occasion where leaders meet one by
+        one ("during the summit", "on the sidelines of"): then "A met B and C" is two
+        bilateral meetings; elsewhere it is one meeting of all three."""
+        return any(t.lemma_.lower() in self.rules.bilateral_occasions for t in sent)
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
@@ -443,10 +466,11 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
+def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
+            two_party: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
-    if etype in NEEDS_TWO or trig.rule.requires == "partner":
+    if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
         return len(source) + len(target) >= 2
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
@@ -454,11 +478,11 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
-                        target: list[ActorRef], trig: Trigger
+                        target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
     if etype in SYMMETRIC and mode != "visit":
-        if len(source) == 1 and len(target) > 1 and mode != "multilateral":
+        if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
         members = list({actor_key(r): r for r in source + target}.values())
         return [(None, None, members)]
