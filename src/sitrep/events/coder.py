@@ -13,7 +13,7 @@ parsed sentence, in order:
    attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events); an
    infinitive of purpose ("channels to coordinate") is no event; an unqualified "spoke with"
    takes its mode from the title of a readout ("... Call with ..." -> phone);
-5. date the event with the time expressions of its clause (``sitrep.events.temporal``),
+5. date the event with the time expressions of its clause (``sitrep.temporal``),
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
 
@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
-from sitrep.events import temporal
+from sitrep import temporal
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules

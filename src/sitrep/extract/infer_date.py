@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from sitrep.data.temporal import lexicon as lx
-from sitrep.events.temporal import (
+from sitrep.temporal import (
     Mention,
     TimeValue,
     find_times,
