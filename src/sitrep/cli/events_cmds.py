@@ -158,7 +158,7 @@ def eval_events(
       sitrep ingest seeds/jpost.txt --published 2021-10-07
       sitrep eval events seeds/expected-events.jsonl
     """
-    from sitrep.events.evaluate import evaluate_store
+    from sitrep.evaluate.score_events import evaluate_store
 
     with open_workspace(db) as ws:
         found = evaluate_store(ws.store, gold)
@@ -192,7 +192,7 @@ def eval_plover(
       sitrep eval plover ../shared/eval/events/PLOVER_GSR_CAMEO.txt
     """
     from sitrep.events.coder import Coder
-    from sitrep.events.evaluate_plover import evaluate_plover
+    from sitrep.evaluate.plover import evaluate_plover
     from sitrep.settings import load_settings
 
     result = evaluate_plover(gold, Coder.load(model=load_settings().model))
