@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from sitrep.actors.identity import participant_key
 from sitrep.actors.kb import normalise
 from sitrep.actors.spans import with_nicknamed_people
 from sitrep.record import ActorRef
@@ -99,8 +100,8 @@ class ArticleActors:
 
     def remember(self, ref: ActorRef) -> None:
         """Make ``ref`` the most recent person named (replacing an earlier copy)."""
-        key = actor_key(ref)
-        self.persons = [p for p in self.persons if actor_key(p) != key]
+        key = participant_key(ref)
+        self.persons = [p for p in self.persons if participant_key(p) != key]
         self.persons.append(ref)
 
     def by_surname(self, name: str) -> ActorRef | None:
@@ -133,14 +134,7 @@ class ArticleActors:
 
     def recent(self, count: int, exclude: set[str] | None = None) -> list[ActorRef]:
         """The ``count`` most recently named distinct people, oldest first."""
-        chosen = [p for p in reversed(self.persons) if actor_key(p) not in (exclude or set())]
+        chosen = [p for p in reversed(self.persons)
+                  if participant_key(p) not in (exclude or set())]
         return list(reversed(chosen[:count]))
 
-
-def actor_key(ref: ActorRef) -> str:
-    """Identity of an actor for comparisons: kb id, else kind, country and name."""
-    if ref.actor_id:
-        return ref.actor_id
-    if ref.kind == "person":
-        return "person:" + normalise(ref.name)
-    return f"{ref.kind}:{ref.country or normalise(ref.name)}:{ref.sector or ''}"

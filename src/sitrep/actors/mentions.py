@@ -37,7 +37,8 @@ from sitrep.actors.spans import (
     with_nicknamed_people,
     without_nickname,
 )
-from sitrep.actors.discourse import ArticleActors, Mention, actor_key
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
@@ -447,7 +448,7 @@ class ActorResolver:
         named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
-            return list({actor_key(r): r for r in named}.values())
+            return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
         if not plural or not (markers & {"two", "both", "the"}):
@@ -468,10 +469,11 @@ class ActorResolver:
             subject = clause_subject(tok)
             exclude = set()
             if subject is not None and subject.i in found and subject.i != tok.i:
-                exclude = {actor_key(r) for r in found[subject.i].actors}
+                exclude = {participant_key(r) for r in found[subject.i].actors}
             earlier = [m.actors[0] for i, m in sorted(found.items())
                        if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
-                       and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
+                       and m.actors[0].kind == "person"
+                       and participant_key(m.actors[0]) not in exclude]
             ref = earlier[-1] if earlier else None
             if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
                 ref = ctx.subject

@@ -34,7 +34,8 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
+from sitrep.actors.identity import participant_key
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
 from sitrep import temporal
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
@@ -243,12 +244,12 @@ class Coder:
         args = arguments(trig)
         source = resolve_roles(args.source, mentions)
         source = without_title_states(source)
-        source_keys = {actor_key(s) for s in source}
+        source_keys = {participant_key(s) for s in source}
         target = [r for r in resolve_roles(args.target, mentions, loose=True)
-                  if actor_key(r) not in source_keys]
+                  if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                      if actor_key(r) not in source_keys][:1]
+                      if participant_key(r) not in source_keys][:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
@@ -263,7 +264,7 @@ class Coder:
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
-            target = [host] if host and actor_key(host) not in source_keys else []
+            target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.state_ref(location.country, sector="CVL")
@@ -456,11 +457,11 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral":
             return [(None, None, [source[0], t]) for t in target]
-        members = list({actor_key(r): r for r in source + target}.values())
+        members = list({participant_key(r): r for r in source + target}.values())
         return [(None, None, members)]
     src = source[0] if source else None
     tgt = target[0] if target else None
-    members = list({actor_key(r): r for r in source + target}.values())
+    members = list({participant_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
 
 
@@ -492,7 +493,7 @@ def _mark_duplicates(events: list[Event]) -> None:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {actor_key(r) for r in a.actors} != {actor_key(r) for r in b.actors}:
+    if {participant_key(r) for r in a.actors} != {participant_key(r) for r in b.actors}:
         return False
     if a.date is None or b.date is None:
         return True
