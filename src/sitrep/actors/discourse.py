@@ -90,9 +90,9 @@ class ArticleActors:
         consumed: set[int] = set()
         people = [e for e in sent.ents if e.label_ == "PERSON"]
         for ent in with_nicknamed_people(people, sent):
-            ent = self.resolver._name_span(ent)
+            ent = self.resolver.name_span(ent)
             if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):
-                self.resolver._person_entity(ent, sent, self, found, consumed)
+                self.resolver.person_entity(ent, sent, self, found, consumed)
         for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
             for ref in mention.actors:
                 if ref.kind == "person":

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.kb import KnowledgeBase, Person, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
@@ -29,7 +29,6 @@ from sitrep.actors.spans import (
     clause_subject,
     clean_name,
     entity_text,
-    gaz_sector,
     inside,
     person_actor,
     strip_article,
@@ -63,7 +62,8 @@ class ActorResolver:
         words: title, sector and reference words (the bundled ``actors.yaml`` by default).
     """
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Any, words: ActorWords = ACTOR_WORDS):
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer,
+                 words: ActorWords = ACTOR_WORDS) -> None:
         self.kb = kb
         self.gaz = gazetteer
         self.words = words
@@ -160,11 +160,11 @@ class ActorResolver:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
         ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [e for e in (self._name_span(e) for e in ents) if not self.non_actor(e)]
+        ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
-                self._person_entity(ent, sent, ctx, found, consumed)
+                self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
                 continue
@@ -232,7 +232,7 @@ class ActorResolver:
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         return self.state_ref(text) or self.org_ref(text)
 
-    def _person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
+    def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
         title, country, used = self._title_before(ent)
         consumed.update(used)
@@ -273,7 +273,7 @@ class ActorResolver:
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
-    def _name_span(self, ent: Span) -> Span:
+    def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
 
         Given names it left out are added ("Antony" before "J. Blinken"); words of address
@@ -403,7 +403,7 @@ class ActorResolver:
         if compound:
             words = (f"{compound} {tok.lemma_.lower()}",) + words
         for word in words:
-            sector = gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
+            sector = self.gaz.sector_noun(word) or self.words.sector_nouns.get(word)
             if sector:
                 return sector
         return None

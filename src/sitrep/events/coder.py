@@ -34,6 +34,7 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
 from sitrep import temporal
@@ -42,7 +43,7 @@ from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
-from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
+from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality
 
 CODER_VERSION = "1"
@@ -91,7 +92,7 @@ class Coder:
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
-             gazetteer: Any = None) -> Coder:
+             gazetteer: Gazetteer | None = None) -> Coder:
         """Load the pipeline, rules, knowledge base and gazetteer.
 
         Args:
@@ -109,8 +110,6 @@ class Coder:
 
         kb = KnowledgeBase.load(kb_extra)
         if gazetteer is None:
-            from sitrep.actors.gazetteer import Gazetteer
-
             gazetteer = Gazetteer.load()
         kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
         return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
