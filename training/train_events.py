@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from sitrep.events.detector import NONE, is_candidate, save, token_features  # noqa: E402
 from sitrep.events.rules import find_triggers, load_rules  # noqa: E402
-from sitrep.nlp.pipeline import load_nlp  # noqa: E402
+from sitrep.nlp import load_nlp  # noqa: E402
 
 TEXTS = [REPO / "corpus" / "state_gov.jsonl", REPO / "corpus" / "whitehouse_gov.jsonl",
          REPO / "corpus" / "wikinews.jsonl", REPO / "training" / "texts" / "wikinews-extra.jsonl"]

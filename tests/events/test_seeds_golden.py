@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.actors.kb import KnowledgeBase, normalise
 from sitrep.events.coder import Coder
-from sitrep.events.evaluate import EvalReport, load_gold, match_events
+from sitrep.evaluate.score_events import EvalReport, load_gold, match_events
 from sitrep.record import Article, Event
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.kb import KnowledgeBase, Person, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
@@ -29,7 +29,6 @@ from sitrep.actors.spans import (
     clause_subject,
     clean_name,
     entity_text,
-    gaz_sector,
     inside,
     person_actor,
     strip_article,
@@ -37,7 +36,8 @@ from sitrep.actors.spans import (
     with_nicknamed_people,
     without_nickname,
 )
-from sitrep.actors.discourse import ArticleActors, Mention, actor_key
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
@@ -65,7 +65,8 @@ class ActorResolver:
         words: title, sector and reference words (the bundled ``actors.yaml`` by default).
     """
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Any, words: ActorWords = ACTOR_WORDS):
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer,
+                 words: ActorWords = ACTOR_WORDS) -> None:
         self.kb = kb
         self.gaz = gazetteer
         self.words = words
@@ -162,11 +163,11 @@ class ActorResolver:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
         ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [e for e in (self._name_span(e) for e in ents) if not self.non_actor(e)]
+        ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
-                self._person_entity(ent, sent, ctx, found, consumed)
+                self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
                 continue
@@ -234,7 +235,7 @@ class ActorResolver:
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         return self.state_ref(text) or self.org_ref(text)
 
-    def _person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
+    def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
         title, country, used = self._title_before(ent)
         consumed.update(used)
@@ -275,7 +276,7 @@ class ActorResolver:
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
-    def _name_span(self, ent: Span) -> Span:
+    def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
 
         Given names it left out are added ("Antony" before "J. Blinken"); words of address
@@ -410,7 +411,7 @@ class ActorResolver:
         if compound:
             words = (f"{compound} {tok.lemma_.lower()}",) + words
         for word in words:
-            sector = gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
+            sector = self.gaz.sector_noun(word) or self.words.sector_nouns.get(word)
             if sector:
                 return sector
         return None
@@ -455,7 +456,7 @@ class ActorResolver:
         named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
-            return list({actor_key(r): r for r in named}.values())
+            return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
         if not plural or not (markers & {"two", "both", "the"}):
@@ -476,10 +477,11 @@ class ActorResolver:
             subject = clause_subject(tok)
             exclude = set()
             if subject is not None and subject.i in found and subject.i != tok.i:
-                exclude = {actor_key(r) for r in found[subject.i].actors}
+                exclude = {participant_key(r) for r in found[subject.i].actors}
             earlier = [m.actors[0] for i, m in sorted(found.items())
                        if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
-                       and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
+                       and m.actors[0].kind == "person"
+                       and participant_key(m.actors[0]) not in exclude]
             ref = earlier[-1] if earlier else None
             if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
                 ref = ctx.subject

@@ -164,7 +164,7 @@ def eval_events(
       sitrep ingest corpus/ dev-news.jsonl
       sitrep eval events ../shared/eval/events/dev-gold.jsonl --why
     """
-    from sitrep.events.evaluate import evaluate_store
+    from sitrep.evaluate.score_events import evaluate_store
 
     with open_workspace(db) as ws:
         found = evaluate_store(ws.store, gold, docmap)
@@ -186,7 +186,7 @@ def eval_events(
 
 def _print_misses(report: Any) -> None:
     """Missed gold events grouped by cause, each with the predictions that came closest."""
-    from sitrep.events.evaluate import CAUSES, participants
+    from sitrep.evaluate.score_events import CAUSES, participants
 
     for cause in CAUSES:
         misses = [m for m in report.misses if m.cause == cause]
@@ -221,7 +221,7 @@ def eval_plover(
       sitrep eval plover ../shared/eval/events/PLOVER_GSR_CAMEO.txt
     """
     from sitrep.events.coder import Coder
-    from sitrep.events.evaluate_plover import evaluate_plover
+    from sitrep.evaluate.plover import evaluate_plover
     from sitrep.settings import load_settings
 
     result = evaluate_plover(gold, Coder.load(model=load_settings().model))

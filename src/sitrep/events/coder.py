@@ -13,7 +13,7 @@ parsed sentence, in order:
    attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events); an
    infinitive of purpose ("channels to coordinate") is no event; an unqualified "spoke with"
    takes its mode from the title of a readout ("... Call with ..." -> phone);
-5. date the event with the time expressions of its clause (``sitrep.events.temporal``),
+5. date the event with the time expressions of its clause (``sitrep.temporal``),
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
 
@@ -34,8 +34,10 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
-from sitrep.events import temporal
+from sitrep import temporal
+from sitrep.actors.gazetteer import Gazetteer
+from sitrep.actors.identity import participant_key
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
 from sitrep.events.dating import infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import modality_of, purpose_infinitive
@@ -43,7 +45,7 @@ from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
-from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
+from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality
 
 CODER_VERSION = "1"
@@ -98,7 +100,7 @@ class Coder:
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
-             gazetteer: Any = None) -> Coder:
+             gazetteer: Gazetteer | None = None) -> Coder:
         """Load the pipeline, rules, knowledge base and gazetteer.
 
         Args:
@@ -116,8 +118,6 @@ class Coder:
 
         kb = KnowledgeBase.load(kb_extra)
         if gazetteer is None:
-            from sitrep.actors.gazetteer import Gazetteer
-
             gazetteer = Gazetteer.load()
         kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
         return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
@@ -256,12 +256,12 @@ class Coder:
         args = arguments(trig)
         source = resolve_roles(args.source, mentions)
         source = without_title_states(source)
-        source_keys = {actor_key(s) for s in source}
+        source_keys = {participant_key(s) for s in source}
         target = [r for r in resolve_roles(args.target, mentions, loose=True)
-                  if actor_key(r) not in source_keys]
+                  if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                      if actor_key(r) not in source_keys][:1]
+                      if participant_key(r) not in source_keys][:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
@@ -276,7 +276,7 @@ class Coder:
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
-            target = [host] if host and actor_key(host) not in source_keys else []
+            target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.state_ref(location.country, sector="CVL")
@@ -484,11 +484,11 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
-        members = list({actor_key(r): r for r in source + target}.values())
+        members = list({participant_key(r): r for r in source + target}.values())
         return [(None, None, members)]
     src = source[0] if source else None
     tgt = target[0] if target else None
-    members = list({actor_key(r): r for r in source + target}.values())
+    members = list({participant_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
 
 
@@ -520,7 +520,7 @@ def _mark_duplicates(events: list[Event]) -> None:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {actor_key(r) for r in a.actors} != {actor_key(r) for r in b.actors}:
+    if {participant_key(r) for r in a.actors} != {participant_key(r) for r in b.actors}:
         return False
     if a.date is None or b.date is None:
         return True

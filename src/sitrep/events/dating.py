@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.actors.mentions import actor_key
+from sitrep.actors.identity import participant_key
 from sitrep.record import Event
 
 CONVERSATION = frozenset({"CONSULT"})
@@ -46,7 +46,7 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     if talk is None or talk.date is None or talk.date_precision != "day":
         return None
     speakers = [event.source] if event.source is not None else event.actors
-    present = {actor_key(a) for a in talk.actors}
-    if any(actor_key(s) in present for s in speakers if s is not None):
+    present = {participant_key(a) for a in talk.actors}
+    if any(participant_key(s) in present for s in speakers if s is not None):
         return talk.date
     return None

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
-from sitrep.actors.mentions import Mention, actor_key
+from sitrep.actors.identity import participant_key
+from sitrep.actors.mentions import Mention
 from sitrep.record import ActorRef
 
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
@@ -53,7 +54,7 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         if mention is None:
             continue
         for ref in mention.actors:
-            out.setdefault(actor_key(ref), ref)
+            out.setdefault(participant_key(ref), ref)
     return list(out.values())
 
 

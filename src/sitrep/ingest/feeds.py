@@ -22,7 +22,7 @@ from sitrep.errors import FetchError, IngestError
 from sitrep.ingest.fetch import Fetcher, FetchResult, page_item
 from sitrep.ingest.files import head_text
 from sitrep.ingest.options import ItemResult, Skipped
-from sitrep.ingest.records import parse_date
+from sitrep.ingest.json_records import parse_date
 from sitrep.record import RawItem
 
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)

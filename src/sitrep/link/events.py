@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sitrep.actors.identity import actor_key
 from sitrep.link.cluster import Cluster, LinkMention, cluster
 from sitrep.link.summary import summarise
 from sitrep.record import ActorRef
-from sitrep.store.db import Store, actor_key
+from sitrep.store.db import Store
 
 _MENTION_SQL = """
 SELECT m.id, m.article_id, m.type, m.mode, m.actor_keys, m.modality, m.date, m.date_precision,

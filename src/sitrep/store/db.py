@@ -18,6 +18,7 @@ from typing import Any, Literal
 import duckdb
 
 from sitrep import dedup
+from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
 from sitrep.store.schema import migrate
@@ -286,21 +287,6 @@ MENTION_COLUMNS = (
     "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
     "trigger_end", "date_start", "date_end", "coder_version", "date_inferred",
 )
-
-
-def actor_key(actor: ActorRef) -> str:
-    """Stable key of a canonical actor: ``person:naftali-bennett``, ``state:ISR``, ``org:UNO``.
-
-    Actors known only from the text get ``text:`` and their lower-cased name, so two
-    articles naming the same unknown person still meet.
-    """
-    if actor.actor_id:
-        return actor.actor_id if ":" in actor.actor_id else f"{actor.kind}:{actor.actor_id}"
-    if actor.kind == "state" and actor.country and actor.sector in (None, "GOV"):
-        return f"state:{actor.country}"
-    if actor.kind == "state" and actor.country:
-        return f"state:{actor.country}:{actor.sector}"
-    return "text:" + " ".join(actor.name.lower().split())
 
 
 def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> list[Any]:
