@@ -46,6 +46,9 @@ class ArticleActors:
     persons: list[ActorRef] = field(default_factory=list)
     subject: ActorRef | None = None
     """The person who was the main subject of the last sentence that named people."""
+    meeting: list[ActorRef] = field(default_factory=list)
+    """Everyone who took part in the latest contact (call, meeting) the article reported:
+    what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

@@ -41,6 +41,9 @@ from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
+_MEETING_MARKERS = frozenset({"the", "two", "both", "their", "her", "his", "all", "three",
+                              "four"})
+"""Determiners that make a plural noun point back at a contact's participants."""
 _PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
 """Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
 Germany"), so that the country after them is not the holder's."""
@@ -459,6 +462,11 @@ class ActorResolver:
             return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
+        if plural and len(ctx.meeting) >= 2 and markers & _MEETING_MARKERS and \
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in found
+                        for c in tok.children):
+            # "the leaders", "her counterparts", "the two ministers" after a reported call
+            return list(ctx.meeting)
         if not plural or not (markers & {"two", "both", "the"}):
             return []
         if tok.lower_ not in ("men", "leaders", "two", "both") and "two" not in markers \
@@ -469,8 +477,15 @@ class ActorResolver:
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
-        """"him", "he": the most recent person other than the clause's own subject (pass 4)."""
+        """"him", "he": the most recent person other than the clause's own subject; "they"
+        as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            if tok.i not in found and tok.lower_ == "they" and \
+                    tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
+                    not any(m.kind in ("name", "sector") and m.start < tok.i
+                            and len(m.actors) >= 1 for m in found.values()):
+                put(found, Mention(tok.i, tok.i + 1, tok.i, list(ctx.meeting), "plural"))
+                continue
             if tok.i in found or tok.lower_ not in self.words.person_pronouns \
                     or tok.dep_ == "poss":
                 continue

@@ -214,6 +214,10 @@ class Coder:
                 actx.remember_names(sent)  # no event here, but later sentences may say "he"
                 continue
             found = self._code_sentence(article, sent, actx, anchor)
+            contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
+                        and len(e.actors) >= 2]
+            if contacts:
+                actx.meeting = list(contacts[0].actors)
             for event in found:
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
