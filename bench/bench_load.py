@@ -16,7 +16,7 @@ import sys
 LOADERS = {
     "knowledge base": "from sitrep.actors.kb import KnowledgeBase as X; X.load()",
     "gazetteer": "from sitrep.actors.gazetteer import Gazetteer as X; X.load()",
-    "spacy pipeline": "from sitrep.nlp.pipeline import load_nlp; load_nlp()",
+    "spacy pipeline": "from sitrep.nlp.spacy_model import load_nlp; load_nlp()",
     "embedder": "from sitrep.nlp.embed import Embedder; Embedder()",
 }
 CHILD = """

@@ -1,5 +1,5 @@
 """Event-type and actor accuracy on the PLOVER gold-standard sentences (a CLI over
-``sitrep.events.evaluate_plover``; ``sitrep eval plover FILE`` prints the same figures).
+``sitrep.evaluate.plover``; ``sitrep eval plover FILE`` prints the same figures).
 
 Codes each sentence of ``eval/events/PLOVER_GSR_CAMEO.txt`` (322 sentences with PLOVER v0.5
 gold) as a one-sentence article, takes the coder's best event for the sentence (the most
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sitrep.events.evaluate_plover import evaluate_plover
+from sitrep.evaluate.plover import evaluate_plover
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO / ".." / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"

@@ -153,4 +153,7 @@ class Event:
     trigger_end: int | None = None
     date_start: int | None = None
     date_end: int | None = None
+    date_inferred: bool = False
+    """True when no time expression of the event's own dates it: the publication date (or
+    the date of the conversation the event belongs to) stands in, as analysts code it."""
     id: str | None = None

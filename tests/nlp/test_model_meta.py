@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from spacy.util import get_package_path
 
-from sitrep.nlp.pipeline import load_nlp
+from sitrep.nlp.spacy_model import load_nlp
 
 NER_LABELS = {"CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY",
               "NORP", "ORDINAL", "ORG", "PERCENT", "PERSON", "PRODUCT", "QUANTITY", "TIME",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from sitrep.actors.identity import participant_key
 from sitrep.actors.kb import normalise
 from sitrep.actors.spans import with_nicknamed_people
 from sitrep.record import ActorRef
@@ -45,6 +46,9 @@ class ArticleActors:
     persons: list[ActorRef] = field(default_factory=list)
     subject: ActorRef | None = None
     """The person who was the main subject of the last sentence that named people."""
+    meeting: list[ActorRef] = field(default_factory=list)
+    """Everyone who took part in the latest contact (call, meeting) the article reported:
+    what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.
@@ -89,9 +93,9 @@ class ArticleActors:
         consumed: set[int] = set()
         people = [e for e in sent.ents if e.label_ == "PERSON"]
         for ent in with_nicknamed_people(people, sent):
-            ent = self.resolver._name_span(ent)
+            ent = self.resolver.name_span(ent)
             if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):
-                self.resolver._person_entity(ent, sent, self, found, consumed)
+                self.resolver.person_entity(ent, sent, self, found, consumed)
         for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
             for ref in mention.actors:
                 if ref.kind == "person":
@@ -99,8 +103,8 @@ class ArticleActors:
 
     def remember(self, ref: ActorRef) -> None:
         """Make ``ref`` the most recent person named (replacing an earlier copy)."""
-        key = actor_key(ref)
-        self.persons = [p for p in self.persons if actor_key(p) != key]
+        key = participant_key(ref)
+        self.persons = [p for p in self.persons if participant_key(p) != key]
         self.persons.append(ref)
 
     def by_surname(self, name: str) -> ActorRef | None:
@@ -133,14 +137,7 @@ class ArticleActors:
 
     def recent(self, count: int, exclude: set[str] | None = None) -> list[ActorRef]:
         """The ``count`` most recently named distinct people, oldest first."""
-        chosen = [p for p in reversed(self.persons) if actor_key(p) not in (exclude or set())]
+        chosen = [p for p in reversed(self.persons)
+                  if participant_key(p) not in (exclude or set())]
         return list(reversed(chosen[:count]))
 
-
-def actor_key(ref: ActorRef) -> str:
-    """Identity of an actor for comparisons: kb id, else kind, country and name."""
-    if ref.actor_id:
-        return ref.actor_id
-    if ref.kind == "person":
-        return "person:" + normalise(ref.name)
-    return f"{ref.kind}:{ref.country or normalise(ref.name)}:{ref.sector or ''}"

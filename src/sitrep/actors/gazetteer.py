@@ -101,7 +101,7 @@ class Place:
 
 
 @dataclass(frozen=True)
-class ActorMatch:
+class ActorCode:
     """The country and sector a phrase stands for ("Russian forces" -> RUS, MIL)."""
 
     country: str
@@ -216,7 +216,7 @@ class Gazetteer:
         seats = self._seats.get_all(word)
         return seats[0][1] if seats and seats[0][1] != "GOV" else None
 
-    def actor(self, text: str) -> ActorMatch | None:
+    def actor(self, text: str) -> ActorCode | None:
         """Country and sector of a whole actor phrase.
 
         1. The phrase is one name: an organisation ("the IDF"), a seat that is not a state
@@ -241,26 +241,26 @@ class Gazetteer:
             return whole
         return self._compound(words) if len(words) <= _MAX_PHRASE_WORDS else None
 
-    def _named(self, text: str) -> ActorMatch | None:
+    def _named(self, text: str) -> ActorCode | None:
         """An organisation, non-state seat, state or region named by all of ``text``."""
         org = self.org(text)
         if org is not None:
-            return ActorMatch(org.country or "", org.sector, org.name, org=org)
+            return ActorCode(org.country or "", org.sector, org.name, org=org)
         seats = self._seats.get_all(text)
         if seats and seats[0][0] not in self._by_code:
             code, sector = seats[0]
-            return ActorMatch(code, sector, text)
+            return ActorCode(code, sector, text)
         match = self.state_match(text)
         if match is not None:
-            return ActorMatch(match.state.code, match.sector, match.state.name, state=match.state)
+            return ActorCode(match.state.code, match.sector, match.state.name, state=match.state)
         region = next((r for r in self._regions.get_all(text) if r.country), None)
         if region is not None and region.country is not None:
             state = self.by_code(region.country)
-            return ActorMatch(state.code if state else region.country, None, region.name,
+            return ActorCode(state.code if state else region.country, None, region.name,
                               state=state)
         return None
 
-    def _city_actor(self, text: str) -> ActorMatch | None:
+    def _city_actor(self, text: str) -> ActorCode | None:
         """A capitalised phrase naming a big city stands for its country ("Samarra")."""
         if not text[:1].isupper():
             return None
@@ -268,9 +268,9 @@ class Gazetteer:
         if city is None or city.population < _CITY_ACTOR_FROM or city.country is None:
             return None
         state = self.by_code(city.country)
-        return ActorMatch(state.code if state else city.country, None, city.name, state=state)
+        return ActorCode(state.code if state else city.country, None, city.name, state=state)
 
-    def _compound(self, words: list[str]) -> ActorMatch | None:
+    def _compound(self, words: list[str]) -> ActorCode | None:
         """The longest (then leftmost) name inside the phrase, plus the sector around it."""
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
@@ -278,7 +278,7 @@ class Gazetteer:
                 if found is None:
                     continue
                 sector = self._sector_of(words[i + size:]) or self._sector_of(words[:i])
-                return ActorMatch(found.country, sector or found.sector, found.name,
+                return ActorCode(found.country, sector or found.sector, found.name,
                                   org=found.org, state=found.state)
         return None
 

@@ -38,6 +38,12 @@ OFFICES: frozenset[str] = frozenset({
     "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
     "other",
 })
+LEADER_OFFICES: frozenset[str] = frozenset({"head_of_state", "head_of_government"})
+"""The offices that make a person a leader (``sitrep contacts --level leader``)."""
+SENIOR_OFFICES: frozenset[str] = LEADER_OFFICES | {"foreign_minister", "defence_minister",
+                                                   "org_head"}
+"""Leaders, the ministers who speak for them abroad, and heads of organisations: the people
+whose contacts a briefing or memo lists under "leader contacts"."""
 """Office codes; ``other`` holds titled roles that are not one of the four (Crown Prince)."""
 
 PEOPLE_COLUMNS = ("person_id", "name", "aliases", "country", "wikidata")

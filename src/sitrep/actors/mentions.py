@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.kb import KnowledgeBase, Person, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
@@ -29,7 +29,6 @@ from sitrep.actors.spans import (
     clause_subject,
     clean_name,
     entity_text,
-    gaz_sector,
     inside,
     person_actor,
     strip_article,
@@ -37,10 +36,17 @@ from sitrep.actors.spans import (
     with_nicknamed_people,
     without_nickname,
 )
-from sitrep.actors.discourse import ArticleActors, Mention, actor_key
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
+_MEETING_MARKERS = frozenset({"the", "two", "both", "their", "her", "his", "all", "three",
+                              "four"})
+"""Determiners that make a plural noun point back at a contact's participants."""
+_PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
+"""Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
+Germany"), so that the country after them is not the holder's."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
 
 
@@ -62,7 +68,8 @@ class ActorResolver:
         words: title, sector and reference words (the bundled ``actors.yaml`` by default).
     """
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Any, words: ActorWords = ACTOR_WORDS):
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer,
+                 words: ActorWords = ACTOR_WORDS) -> None:
         self.kb = kb
         self.gaz = gazetteer
         self.words = words
@@ -159,11 +166,11 @@ class ActorResolver:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
         ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [e for e in (self._name_span(e) for e in ents) if not self.non_actor(e)]
+        ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
-                self._person_entity(ent, sent, ctx, found, consumed)
+                self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
                 continue
@@ -231,7 +238,7 @@ class ActorResolver:
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         return self.state_ref(text) or self.org_ref(text)
 
-    def _person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
+    def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
         title, country, used = self._title_before(ent)
         consumed.update(used)
@@ -272,7 +279,7 @@ class ActorResolver:
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
-    def _name_span(self, ent: Span) -> Span:
+    def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
 
         Given names it left out are added ("Antony" before "J. Blinken"); words of address
@@ -308,9 +315,12 @@ class ActorResolver:
                 continue
             dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
                          and len(d) < len(words) - i), None) if after_of or i > 0 else None
-            if dept is None and (after_of or i > 0) and len(words) - i > 2 and \
+            if dept is None and len(words) - i > 2 and (after_of or i > 0 or ent.label_ ==
+                                                         "PERSON") and \
                     self.gaz.state_match(doc[start + i].text):
-                dept = (words[i],)  # "President of Finland Sauli Niinistö"
+                dept = (words[i],)  # "President of Finland Sauli Niinistö", "DPRK Sung Kim"
+            if dept is None and words[i] in self.words.org_words and len(words) - i > 2:
+                dept = (words[i],)  # "Security Council Nikolay Patrushev"
             if dept is None:
                 break
             i += len(dept)
@@ -348,6 +358,8 @@ class ActorResolver:
         words = [doc[i] for i in sorted(used)]
         country = None
         for tok in words:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PORTFOLIO_PREPS:
+                continue  # "Special Envoy for Yemen": the portfolio, not the nationality
             if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
                 ref = self.state_ref(tok.text)
                 if ref is not None:
@@ -402,7 +414,7 @@ class ActorResolver:
         if compound:
             words = (f"{compound} {tok.lemma_.lower()}",) + words
         for word in words:
-            sector = gaz_sector(self.gaz, word) or self.words.sector_nouns.get(word)
+            sector = self.gaz.sector_noun(word) or self.words.sector_nouns.get(word)
             if sector:
                 return sector
         return None
@@ -447,9 +459,14 @@ class ActorResolver:
         named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
-            return list({actor_key(r): r for r in named}.values())
+            return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
+        if plural and len(ctx.meeting) >= 2 and markers & _MEETING_MARKERS and \
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in found
+                        for c in tok.children):
+            # "the leaders", "her counterparts", "the two ministers" after a reported call
+            return list(ctx.meeting)
         if not plural or not (markers & {"two", "both", "the"}):
             return []
         if tok.lower_ not in ("men", "leaders", "two", "both") and "two" not in markers \
@@ -460,18 +477,26 @@ class ActorResolver:
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
-        """"him", "he": the most recent person other than the clause's own subject (pass 4)."""
+        """"him", "he": the most recent person other than the clause's own subject; "they"
+        as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            if tok.i not in found and tok.lower_ == "they" and \
+                    tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
+                    not any(m.kind in ("name", "sector") and m.start < tok.i
+                            and len(m.actors) >= 1 for m in found.values()):
+                put(found, Mention(tok.i, tok.i + 1, tok.i, list(ctx.meeting), "plural"))
+                continue
             if tok.i in found or tok.lower_ not in self.words.person_pronouns \
                     or tok.dep_ == "poss":
                 continue
             subject = clause_subject(tok)
             exclude = set()
             if subject is not None and subject.i in found and subject.i != tok.i:
-                exclude = {actor_key(r) for r in found[subject.i].actors}
+                exclude = {participant_key(r) for r in found[subject.i].actors}
             earlier = [m.actors[0] for i, m in sorted(found.items())
                        if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
-                       and m.actors[0].kind == "person" and actor_key(m.actors[0]) not in exclude]
+                       and m.actors[0].kind == "person"
+                       and participant_key(m.actors[0]) not in exclude]
             ref = earlier[-1] if earlier else None
             if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
                 ref = ctx.subject

@@ -7,7 +7,6 @@ Small, stateless functions over spaCy tokens and spans, shared by the mention pa
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -121,8 +120,3 @@ def strip_article(text: str) -> str:
 
 def clean_name(name: str) -> str:
     return " ".join(strip_possessive(name).split())
-
-
-def gaz_sector(gaz: Any, word: str) -> str | None:
-    finder = getattr(gaz, "sector_noun", None)
-    return finder(word) if finder else None

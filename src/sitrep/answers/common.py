@@ -9,15 +9,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from sitrep.actors.kb import KnowledgeBase
+from sitrep.actors.identity import person_key
+from sitrep.actors.kb import LEADER_OFFICES, KnowledgeBase
 from sitrep.answers.resolve import ActorMatch, resolve_actor
 from sitrep.errors import QueryError
 from sitrep.store.db import Store
 
 Level = Literal["leader", "official", "all"]
 LEVELS: tuple[str, ...] = ("leader", "official", "all")
-LEADER_OFFICES = ("head_of_state", "head_of_government")
-"""Offices that make a person a leader for ``level="leader"``."""
 FAR_PAST = date(1900, 1, 1)
 FAR_FUTURE = date(2999, 12, 31)
 
@@ -92,7 +91,7 @@ def load_terms(store: Store, level: str, kb: KnowledgeBase | None = None) -> Non
     if level == "all":
         return
     kb = kb or KnowledgeBase.load()
-    rows = [(f"person:{p.id}", t.start, t.end or FAR_FUTURE) for p in kb for t in p.terms
+    rows = [(person_key(p.id), t.start, t.end or FAR_FUTURE) for p in kb for t in p.terms
             if level == "official" or t.office in LEADER_OFFICES]
     if rows:
         store.con.executemany("INSERT INTO answer_terms VALUES (?, ?, ?)", rows)

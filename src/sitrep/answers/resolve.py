@@ -22,11 +22,12 @@ from functools import lru_cache
 
 import pycountry
 
+from sitrep.actors.identity import KINDS, key_kind, person_key, state_key, text_key
 from sitrep.actors.kb import TITLE_OFFICES, KnowledgeBase, Person, normalise
 from sitrep.errors import QueryError
 from sitrep.store.db import Store
 
-_KEY = re.compile(r"^(?:person|state|org|group|text):\S.*$")
+_KEY = re.compile(rf"^(?:{'|'.join(KINDS)}):\S.*$")
 _TITLE_OF = re.compile(r"^(?P<title>.+?)\s+of\s+(?:the\s+)?(?P<country>.+)$", re.IGNORECASE)
 
 
@@ -110,15 +111,15 @@ def resolve_actor(store: Store, name: str, *, since: date | None = None,
 def _from_key(store: Store, key: str) -> ActorMatch:
     row = store.con.execute("SELECT name, kind, country FROM actors WHERE key = ?",
                             [key]).fetchone()
-    kind = key.split(":", 1)[0]
-    if key.startswith("state:") and key.count(":") == 1:
+    kind = key_kind(key)
+    if kind == "state" and key.count(":") == 1:
         return _state(store, key.split(":")[1], row[0] if row else key.split(":")[1])
     return ActorMatch(key, row[0] if row else key, row[1] if row else kind,
                       row[2] if row else None, via="key")
 
 
 def _person(p: Person) -> ActorMatch:
-    return ActorMatch(f"person:{p.id}", p.name, "person", p.country or None, via="kb")
+    return ActorMatch(person_key(p.id), p.name, "person", p.country or None, via="kb")
 
 
 def _by_title(store: Store, kb: KnowledgeBase, text: str, since: date | None,
@@ -135,7 +136,7 @@ def _by_title(store: Store, kb: KnowledgeBase, text: str, since: date | None,
     for day in sorted(days):
         for p in kb.titled(country, title, day):
             holders.setdefault(p.id, p)
-    return [ActorMatch(f"person:{p.id}", p.name, "person", p.country or None, via="title")
+    return [ActorMatch(person_key(p.id), p.name, "person", p.country or None, via="title")
             for p in holders.values()]
 
 
@@ -159,8 +160,8 @@ def _by_kb(store: Store, kb: KnowledgeBase, text: str, since: date | None,
            until: date) -> list[ActorMatch]:
     found = kb.find_person(text, on=until)
     if len(found) > 1:
-        stored = _stored_keys(store, [f"person:{p.id}" for p in found])
-        found = [p for p in found if f"person:{p.id}" in stored] or found
+        stored = _stored_keys(store, [person_key(p.id) for p in found])
+        found = [p for p in found if person_key(p.id) in stored] or found
     return [_person(p) for p in found]
 
 
@@ -174,8 +175,8 @@ def _by_store(store: Store, kb: KnowledgeBase, text: str, since: date | None,
               until: date) -> list[ActorMatch]:
     rows = store.con.execute(
         "SELECT key, name, kind, country FROM actors WHERE lower(name) = lower(?) "
-        "OR key = ? ORDER BY key", [text, "text:" + text.lower()]).fetchall()
-    people = [r for r in rows if not r[0].startswith("state:")]
+        "OR key = ? ORDER BY key", [text, text_key(text)]).fetchall()
+    people = [r for r in rows if key_kind(r[0]) != "state"]
     if not people and rows:
         return [_state(store, rows[0][3], rows[0][1])] if rows[0][3] else []
     return [ActorMatch(r[0], r[1], r[2] or "group", r[3], via="store") for r in people]
@@ -195,9 +196,9 @@ def _state(store: Store, code: str, name: str) -> ActorMatch:
     """A country with every key of its actors (the state, its sectors, its people)."""
     rows = store.con.execute(
         "SELECT key FROM actors WHERE country = ? OR key = ? OR key LIKE ? ORDER BY key",
-        [code, f"state:{code}", f"state:{code}:%"]).fetchall()
-    keys = tuple(sorted({f"state:{code}", *(r[0] for r in rows)}))
-    return ActorMatch(f"state:{code}", name, "state", code, keys, via="country")
+        [code, state_key(code), state_key(code) + ":%"]).fetchall()
+    keys = tuple(sorted({state_key(code), *(r[0] for r in rows)}))
+    return ActorMatch(state_key(code), name, "state", code, keys, via="country")
 
 
 def _suggest(store: Store, kb: KnowledgeBase, text: str) -> str:

@@ -22,16 +22,13 @@ from functools import lru_cache
 from datetime import date
 from typing import Any
 
-from sitrep.actors.kb import KnowledgeBase
+from sitrep.actors.identity import actor_key, person_id, person_key, state_key, text_key
+from sitrep.actors.kb import SENIOR_OFFICES, KnowledgeBase
 from sitrep.answers.resolve import resolve_actor
 from sitrep.errors import QueryError
 from sitrep.record import ActorRef
-from sitrep.store import Store, actor_key
+from sitrep.store import Store
 
-LEADER_OFFICES: frozenset[str] = frozenset({
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
-})
-"""Offices whose holders' contacts a briefing lists as leader contacts."""
 
 
 @dataclass(frozen=True)
@@ -144,18 +141,19 @@ class EventView:
                 and self.modality == "asserted")
 
     def is_leader_contact(self) -> bool:
-        """A CONSULT between two people, one of them holding a leader's office that day
-        (by the knowledge base, as ``sitrep contacts --level`` decides it)."""
+        """A CONSULT between two people, one of them holding a senior office that day (by
+        the knowledge base's ``SENIOR_OFFICES``: wider than ``contacts --level leader``)."""
         people = [a for a in self.actors if a.kind == "person"]
         return (self.type == "CONSULT" and len(people) >= 2
-                and any(_held_leader_office(a.key, self.when) for a in people))
+                and any(_held_senior_office(a.key, self.when) for a in people))
 
 
-def _held_leader_office(key: str, day: date | None) -> bool:
-    person = _kb().person(key.removeprefix("person:")) if key.startswith("person:") else None
+def _held_senior_office(key: str, day: date | None) -> bool:
+    pid = person_id(key)
+    person = _kb().person(pid) if pid else None
     if person is None or day is None:
         return False
-    return any(term.office in LEADER_OFFICES for term in person.offices_on(day))
+    return any(term.office in SENIOR_OFFICES for term in person.offices_on(day))
 
 
 @lru_cache(maxsize=1)
@@ -301,10 +299,10 @@ def resolve_keys(store: Store, name: str, key: str | None = None) -> set[str]:
             raise
     people = _kb().find_person(name)
     if len(people) == 1:
-        return {f"person:{people[0].id}"}
+        return {person_key(people[0].id)}
     if len(name) == 3 and name.isupper():
-        return {f"state:{name}"}
-    return {f"text:{' '.join(name.lower().split())}"}
+        return {state_key(name)}
+    return {text_key(name)}
 
 
 def actor_name(store: Store, key: str) -> str:

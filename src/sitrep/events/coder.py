@@ -13,14 +13,14 @@ parsed sentence, in order:
    attack THREATEN, a planned withdrawal CONCEDE (PLOVER's rules for future events); an
    infinitive of purpose ("channels to coordinate") is no event; an unqualified "spoke with"
    takes its mode from the title of a readout ("... Call with ..." -> phone);
-5. date the event with the time expressions of its clause (``sitrep.events.temporal``),
+5. date the event with the time expressions of its clause (``sitrep.temporal``),
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
 
-Participants: "A met with B and C" gives one event per pair (A, B) and (A, C), as analysts
-count bilateral contacts (and as the seeds' gold does); "A, B and C met" and summits
-(mode ``multilateral``) give one event listing everyone, PLOVER's rule for a meeting of several
-parties. Events repeating an earlier one of the same article (captions, recaps) are kept and
+Participants: a meeting or call of several parties is one event listing everyone ("A met
+with B and C", "A, B and C met", summits), PLOVER's rule; but "A met with B and C during the
+summit" reports bilateral meetings on an occasion's sidelines, one event per pair (A, B) and
+(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier one of the same article (captions, recaps) are kept and
 marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
 """
 
@@ -34,14 +34,18 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention, actor_key
-from sitrep.events import temporal
+from sitrep import temporal
+from sitrep.actors.gazetteer import Gazetteer
+from sitrep.actors.identity import participant_key
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
+from sitrep.events.dating import infer_dates
+from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
-from sitrep.nlp.pipeline import DEFAULT_MODEL, load_nlp, model_version
+from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality
 
 CODER_VERSION = "1"
@@ -55,6 +59,8 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
+SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
+"""Types whose target cannot be the source's own state."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
@@ -68,13 +74,16 @@ class Coder:
     """
 
     def __init__(self, nlp: Language, rules: RuleSet, resolver: ActorResolver,
-                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True
-                 ) -> None:
+                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True,
+                 detector: EventDetector | None = None) -> None:
         self.nlp = nlp
         self.rules = rules
         self.resolver = resolver
         self.topics = topics
-        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs
+        self.detector = detector
+        """The learned detector, asked for the trigger words the rules do not know."""
+        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | (
+            detector.lemmas if detector is not None else frozenset())
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
                              | words.plural_heads | words.person_pronouns
@@ -86,11 +95,12 @@ class Coder:
             if selective and SelectiveParser.available(nlp) else None)
         """Parses only sentences that may hold an event; None to parse everything."""
         self.version = (f"sitrep-coder-{CODER_VERSION}+rules-{rules.version}"
-                        f"+{model_version(nlp)}+kb-{kb_version}")
+                        f"+{model_version(nlp)}+kb-{kb_version}"
+                        + (f"+detector-{detector.version}" if detector is not None else ""))
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
-             gazetteer: Any = None) -> Coder:
+             gazetteer: Gazetteer | None = None) -> Coder:
         """Load the pipeline, rules, knowledge base and gazetteer.
 
         Args:
@@ -108,12 +118,10 @@ class Coder:
 
         kb = KnowledgeBase.load(kb_extra)
         if gazetteer is None:
-            from sitrep.actors.gazetteer import Gazetteer
-
             gazetteer = Gazetteer.load()
         kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
         return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
-                   kb_version)
+                   kb_version, detector=EventDetector.load())
 
     def code(self, article: Article) -> list[Event]:
         """Code one article.
@@ -206,12 +214,17 @@ class Coder:
                 actx.remember_names(sent)  # no event here, but later sentences may say "he"
                 continue
             found = self._code_sentence(article, sent, actx, anchor)
+            contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
+                        and len(e.actors) >= 2]
+            if contacts:
+                actx.meeting = list(contacts[0].actors)
             for event in found:
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
             events += found
         _mark_duplicates(events)
+        infer_dates(events, article.published)
         return events
 
     # --- one sentence -----------------------------------------------------------------------
@@ -219,7 +232,11 @@ class Coder:
     def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
                        anchor: temporal.TimeValue | None) -> list[Event]:
         mentions = actx.sentence(sent)
-        triggers = _independent(find_triggers(sent, self.rules))
+        triggers = find_triggers(sent, self.rules)
+        if self.detector is not None:
+            triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
+                              key=lambda t: t.token.i)
+        triggers = _independent(triggers)
         if not triggers:
             return []
         label_end = _speaker_label_end(sent)
@@ -243,12 +260,12 @@ class Coder:
         args = arguments(trig)
         source = resolve_roles(args.source, mentions)
         source = without_title_states(source)
-        source_keys = {actor_key(s) for s in source}
+        source_keys = {participant_key(s) for s in source}
         target = [r for r in resolve_roles(args.target, mentions, loose=True)
-                  if actor_key(r) not in source_keys]
+                  if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                      if actor_key(r) not in source_keys][:1]
+                      if participant_key(r) not in source_keys][:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
@@ -263,23 +280,31 @@ class Coder:
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
-            target = [host] if host and actor_key(host) not in source_keys else []
+            target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.state_ref(location.country, sector="CVL")
             source = [crowd] if crowd else []
-        if not _enough(etype, source, target, trig):
+        if etype in SELF_EXCLUDED:
+            # "Biden affirmed his support for strengthening our alliance": a position
+            # towards one's own state is no event between two actors
+            own = {r.country for r in source if r.kind == "person" and r.country}
+            target = [r for r in target if not (r.kind == "state" and r.country in own)]
+        if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
         modality = modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
+                # the plan is announced now: the AGREE (THREATEN...) itself happened
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
+                modality = "asserted"
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
-        groups = _participant_groups(etype, mode, source, target, trig)
+        groups = _participant_groups(etype, mode, source, target,
+                                     self._bilateral_occasion(sent))
         return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
                             members, when, location) for src, tgt, members in groups]
 
@@ -305,6 +330,12 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _bilateral_occasion(self, sent: Span) -> bool:
+        """Whether a sentence places its meetings at an occasion where leaders meet one by
+        one ("during the summit", "on the sidelines of"): then "A met B and C" is two
+        bilateral meetings; elsewhere it is one meeting of all three."""
+        return any(t.lemma_.lower() in self.rules.bilateral_occasions for t in sent)
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
@@ -439,10 +470,11 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
+def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
+            two_party: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
-    if etype in NEEDS_TWO or trig.rule.requires == "partner":
+    if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
         return len(source) + len(target) >= 2
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
@@ -450,17 +482,17 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
-                        target: list[ActorRef], trig: Trigger
+                        target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
     if etype in SYMMETRIC and mode != "visit":
-        if len(source) == 1 and len(target) > 1 and mode != "multilateral":
+        if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
-        members = list({actor_key(r): r for r in source + target}.values())
+        members = list({participant_key(r): r for r in source + target}.values())
         return [(None, None, members)]
     src = source[0] if source else None
     tgt = target[0] if target else None
-    members = list({actor_key(r): r for r in source + target}.values())
+    members = list({participant_key(r): r for r in source + target}.values())
     return [(src, tgt, members)]
 
 
@@ -492,7 +524,7 @@ def _mark_duplicates(events: list[Event]) -> None:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {actor_key(r) for r in a.actors} != {actor_key(r) for r in b.actors}:
+    if {participant_key(r) for r in a.actors} != {participant_key(r) for r in b.actors}:
         return False
     if a.date is None or b.date is None:
         return True

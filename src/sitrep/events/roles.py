@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
-from sitrep.actors.mentions import Mention, actor_key
+from sitrep.actors.identity import participant_key
+from sitrep.actors.mentions import Mention
 from sitrep.record import ActorRef
 
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
@@ -53,7 +54,7 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         if mention is None:
             continue
         for ref in mention.actors:
-            out.setdefault(actor_key(ref), ref)
+            out.setdefault(participant_key(ref), ref)
     return list(out.values())
 
 
@@ -126,7 +127,8 @@ def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
     """The person a title noun introduces: "Canadian Minister of Foreign Affairs Marc
     Garneau" (parsed as the minister *of* Garneau), "the Foreign Minister of Saudi Arabia,
-    Faisal bin Farhan" (an apposition): the person, not the country of the title."""
+    Faisal bin Farhan" (an apposition), "UN Special Envoy for Yemen Hans Grundberg" (the
+    name inside the title's phrase): the person, not the country or body of the title."""
     own = mentions.get(tok.i)
     if own is not None and own.kind != "sector":
         return None
@@ -139,7 +141,34 @@ def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
             if mention is not None and mention.kind == "name" and \
                     all(r.kind == "person" for r in mention.actors):
                 return mention
+    if tok.lemma_.lower() in _TITLE_WORDS or tok.lower_ in _TITLE_WORDS:
+        phrase = _phrase(tok)
+        # the name inside the title's phrase, or right after it (the small model often
+        # parses "PRC Special Representative on ... Affairs Liu Xiaoming" as two objects)
+        after = max([tok.i] + [t.i for t in phrase]) + 1
+        for cand in [*phrase, *tok.doc[after:after + 1]]:
+            mention = mentions.get(cand.i)
+            if mention is not None and mention.kind == "name" and cand.i > tok.i and \
+                    all(r.kind == "person" for r in mention.actors):
+                return mention
     return None
+
+
+_TITLE_WORDS = frozenset(ACTOR_WORDS.titles) | ACTOR_WORDS.honorifics
+_NP_DEPS = frozenset({"compound", "appos", "prep", "pobj", "amod", "nmod", "det", "poss",
+                      "punct", "cc", "conj"})
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The words of a noun phrase below ``tok``, without entering clauses or conjuncts'
+    own phrases beyond the first level."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in _NP_DEPS and c.dep_ != "conj"]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ in _NP_DEPS and c.dep_ != "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:

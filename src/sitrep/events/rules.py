@@ -54,6 +54,12 @@ class TriggerRule:
     source_is_object: bool = False
     needs_word: frozenset[str] = frozenset()
     intransitive: bool = False
+    governors: frozenset[str] = frozenset()
+    """Nominal triggers: verbs of statement that make this noun an event ("expressed
+    *concern*", "reiterated his *support*"), besides the light verbs."""
+    infinitive: bool | None = None
+    """Nominal triggers: True when the noun counts only with an infinitive after it ("its
+    *willingness* to engage"), False when it counts only without one."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,10 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    two_party_types: frozenset[str] = frozenset()
+    """Types coded only with at least two participants (a statement needs its addressee)."""
+    bilateral_occasions: frozenset[str] = frozenset()
+    """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -121,6 +131,8 @@ def _rule(raw: dict, pos: str) -> TriggerRule:
         source_is_object=bool(raw.get("source_is_object", False)),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
+        governors=frozenset(raw.get("governors") or ()),
+        infinitive=raw.get("infinitive"),
     )
 
 
@@ -158,6 +170,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
+        two_party_types=frozenset(raw.get("two_party_types") or ()),
     )
 
 
@@ -196,11 +210,11 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 found.append(Trigger(rule, tok, mode=rule.mode))
                 break
         elif tok.pos_ in ("NOUN", "PROPN"):
-            governor = _noun_governor(tok, rules)
-            if governor is None:
-                continue
+            light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
-                if _words_fit(rule, tok):
+                governor = light or _statement_governor(tok, rule)
+                if governor is not None and _words_fit(rule, tok) and \
+                        _infinitive_fits(rule, tok):
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
                                          mode=_mode(rule, tok)))
                     break
@@ -276,6 +290,60 @@ def objects_of(tok: Token) -> list[Token]:
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         found += [p for p in prep.children if p.dep_ == "pobj"]
     return [t for o in found for t in with_conjuncts(o)]
+
+
+def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
+    """The verb of statement that makes a nominal trigger an event ("expressed concern",
+    "reiterated the U.S. commitment", "expressed support ... and a strong commitment"), per
+    rule (``governors``)."""
+    if not rule.governors:
+        return None
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in rule.governors:
+        return cur.head
+    return None
+
+
+def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
+    if rule.infinitive is None:
+        return True
+    return (_infinitive_after(tok) is not None) == rule.infinitive
+
+
+def _infinitive_after(noun: Token) -> Token | None:
+    """The infinitive that says what a noun of intent is for ("willingness to engage"):
+    attached to the noun, or (as the small model often parses it) to its governing verb
+    after the noun."""
+    def infinitive(c: Token) -> bool:
+        return c.dep_ in ("acl", "xcomp", "relcl", "advcl") and c.pos_ in ("VERB", "AUX") \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+    own = next((c for c in noun.children if infinitive(c)), None)
+    if own is not None:
+        return own
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i != noun.i:
+        return next((c for c in head.children if c.i > noun.i and infinitive(c)), None)
+    return None
+
+
+def statement_targets(trig: Trigger) -> list[Token]:
+    """Where the addressee of a stated position is named, nearest first: the words of the
+    noun's own phrases ("support *for Ukraine's sovereignty*", "concern *about China's
+    construction*"), then of the infinitive that says what it is for ("willingness *to
+    continue talks with Russia*")."""
+    noun = trig.token
+    out: list[Token] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep"
+                 and c.lower_ in trig.rule.target_preps):
+        out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+    clause = _infinitive_after(noun)
+    if clause is not None:
+        out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
+                       for t in c.subtree), key=lambda t: t.i)
+    return out
 
 
 def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
@@ -397,6 +465,9 @@ def arguments(trig: Trigger) -> Arguments:
         return [t for x in toks for t in with_conjuncts(x)]
 
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    if rule.governors and trig.governor is not None:
+        # a stated position: its addressee is inside the noun's phrase, however parsed
+        return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
 
 
@@ -406,7 +477,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-        preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for"}
+        preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
         heads = [comp] + [c for c in comp.children if c.dep_ == "dobj"]
         out += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
         out += [p for h in heads for prep in h.children if prep.dep_ == "prep"

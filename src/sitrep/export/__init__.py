@@ -7,6 +7,6 @@ Ids are the store's own and stable over re-ingests and re-links (``a_...`` artic
 so no pyarrow is needed.
 """
 
-from sitrep.export.core import FORMATS, WHATS, ExportReport, event_records, export, plover_record
+from sitrep.export.writers import FORMATS, WHATS, ExportReport, event_records, export, plover_record
 
 __all__ = ["FORMATS", "WHATS", "ExportReport", "event_records", "export", "plover_record"]

@@ -4,7 +4,7 @@
 steps that callers also use on their own.
 """
 
-from sitrep.extract.core import MIN_CHARS, extract_article
+from sitrep.extract.article import MIN_CHARS, extract_article
 from sitrep.extract.decode import decode
 from sitrep.extract.scraped import CleanedText, clean_scraped_text
 

@@ -33,8 +33,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 from sitrep.data.temporal import lexicon as lx
-from sitrep.events.temporal import (
-    Mention,
+from sitrep.temporal import (
+    TimePhrase,
     TimeValue,
     find_times,
     is_future,
@@ -113,23 +113,23 @@ def _line_of(doc: str, pos: int) -> tuple[int, int]:
     return start, len(doc) if end == -1 else end
 
 
-def _full_date(doc: str, m: Mention) -> _Dated | None:
+def _full_date(doc: str, m: TimePhrase) -> _Dated | None:
     tv = _resolve(doc, m, None)
     return _Dated(tv.value, f"'{m.text}'", m.start, _future(doc, m)) if tv else None
 
 
-def _resolve(doc: str, m: Mention, published: date | None) -> TimeValue | None:
+def _resolve(doc: str, m: TimePhrase, published: date | None) -> TimeValue | None:
     """Resolve one mention through ``find_times`` on its own text."""
     found = find_times(doc[m.start:m.end], published)
     return found[0] if found else None
 
 
-def _future(doc: str, m: Mention) -> bool:
+def _future(doc: str, m: TimePhrase) -> bool:
     """True when the sentence around a mention speaks of the future."""
     return is_future(doc, m.start, m.end)
 
 
-def _dateline(doc: str, mentions: list[Mention]) -> InferredDate | None:
+def _dateline(doc: str, mentions: list[TimePhrase]) -> InferredDate | None:
     """A full date on a short line at the top, or followed by a dash, is a dateline."""
     top_lines = [ln for ln in doc.splitlines() if ln.strip()][:DATELINE_LINES]
     limit = doc.find(top_lines[-1]) + len(top_lines[-1]) if top_lines else 0
@@ -149,7 +149,7 @@ def _dateline(doc: str, mentions: list[Mention]) -> InferredDate | None:
     return None
 
 
-def _anchored(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Dated]:
+def _anchored(doc: str, mentions: list[TimePhrase], full: list[_Dated]) -> list[_Dated]:
     """Dates of offsets ("a day after ...") counted from a date in or near the phrase."""
     out: list[_Dated] = []
     for i, m in enumerate(mentions):
@@ -171,7 +171,7 @@ def _anchored(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Da
     return out
 
 
-def _yearless(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Dated]:
+def _yearless(doc: str, mentions: list[TimePhrase], full: list[_Dated]) -> list[_Dated]:
     """Yearless dates placed closest to a full date of their paragraph, else the latest."""
     latest = max(full, key=lambda d: d.value)
     out: list[_Dated] = []
@@ -191,7 +191,7 @@ def _yearless(doc: str, mentions: list[Mention], full: list[_Dated]) -> list[_Da
     return out
 
 
-def _bare_weekdays(doc: str, mentions: list[Mention]) -> list[Mention]:
+def _bare_weekdays(doc: str, mentions: list[TimePhrase]) -> list[TimePhrase]:
     """Weekdays of the body that name a recent past day: no 'next', not in a caption."""
     out = []
     for m in mentions:
@@ -203,7 +203,7 @@ def _bare_weekdays(doc: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _check_weekdays(doc: str, mentions: list[Mention], best: _Dated) -> InferredDate:
+def _check_weekdays(doc: str, mentions: list[TimePhrase], best: _Dated) -> InferredDate:
     weekdays = _bare_weekdays(doc, mentions)
     names = {lx.WEEKDAYS[m.groups["weekday"].lower()]: m.groups["weekday"] for m in weekdays}
     if best.value.weekday() in names:

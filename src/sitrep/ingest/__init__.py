@@ -6,7 +6,7 @@
 
 from sitrep.ingest.fetch import Fetcher, FetchResult
 from sitrep.ingest.options import HttpCache, IngestOptions, ItemResult, MemoryHttpCache, Skipped
-from sitrep.ingest.pipeline import count_inputs, iter_items
+from sitrep.ingest.inputs import count_inputs, iter_items
 
 __all__ = [
     "FetchResult",

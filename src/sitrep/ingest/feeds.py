@@ -27,7 +27,7 @@ from sitrep.errors import FetchError, IngestError
 from sitrep.ingest.fetch import Fetcher, FetchResult, page_item
 from sitrep.ingest.files import head_text
 from sitrep.ingest.options import ItemResult, Skipped
-from sitrep.ingest.records import parse_date
+from sitrep.ingest.json_records import parse_date
 from sitrep.record import RawItem
 from sitrep.safety import in_date_range
 

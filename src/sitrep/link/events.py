@@ -24,17 +24,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sitrep.actors.identity import actor_key
 from sitrep.link.cluster import Cluster, LinkMention, cluster
 from sitrep.link.summary import summarise
 from sitrep.record import ActorRef
-from sitrep.store.db import Store, actor_key
+from sitrep.store.db import Store
 
 _MENTION_SQL = """
 SELECT m.id, m.article_id, m.type, m.mode, m.actor_keys, m.modality, m.date, m.date_precision,
        a.published, m.event_id, m.actors, m.source_key, m.target_key, m.location, m.topics,
        m.confidence, m.sentence, coalesce(a.canonical_id, a.id) AS root,
        coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+)', 1), '')) AS site, r.url,
-       m.source, m.target
+       m.source, m.target, m.date_inferred
 FROM mentions m JOIN articles a ON a.id = m.article_id
 LEFT JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
 """
@@ -115,7 +116,7 @@ def _load(con: Any, where: str, params: list[Any]) -> list[_Row]:
 def _row(r: tuple[Any, ...]) -> _Row:
     link = LinkMention(id=r[0], article_id=r[1], type=r[2], mode=r[3], keys=frozenset(r[4] or []),
                        modality=r[5], date=r[6], precision=r[7], published=r[8],
-                       old_event_id=r[9])
+                       old_event_id=r[9], inferred=bool(r[22]))
     return _Row(link=link, actors=json.loads(r[10]) if r[10] else [], source_key=r[11],
                 target_key=r[12], location=json.loads(r[13]) if r[13] else None,
                 topics=list(r[14] or []), confidence=float(r[15] or 0.0), sentence=r[16],
@@ -203,7 +204,7 @@ def _actors(members: list[_Row]) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def _event_row(event_id: str, c: Cluster, members: list[_Row]) -> list[Any]:
-    day, precision = c.date()
+    day, precision, inferred = c.date()
     actors, keys = _actors(members)
     roots = {m.root for m in members}
     sites = {m.site or m.root for m in members}
@@ -224,7 +225,7 @@ def _event_row(event_id: str, c: Cluster, members: list[_Row]) -> list[Any]:
             target_key, json.dumps(location) if location else None, topics, c.modality,
             round(1.0 - confidence, 4), len(members), len(roots), len(sites),
             min(published) if published else None, max(published) if published else None,
-            summary, json.dumps(_details(members))]
+            summary, json.dumps(_details(members)), inferred]
 
 
 def _details(members: list[_Row]) -> dict[str, Any]:
@@ -236,7 +237,8 @@ def _details(members: list[_Row]) -> dict[str, Any]:
             "published": _iso(m.link.published), "mentions": [], "dates": [], "modes": [],
             "locations": []})
         entry["mentions"].append(m.link.id)
-        stated = f"{_iso(m.link.date)}/{m.link.precision}" if m.link.date else None
+        stated = f"{_iso(m.link.date)}/{m.link.precision}" \
+            if m.link.date and not m.link.inferred else None
         for name, value in (("dates", stated), ("modes", m.link.mode),
                             ("locations", (m.location or {}).get("name"))):
             if value and value not in entry[name]:
@@ -259,7 +261,7 @@ def _iso(d: date | None) -> str | None:
 _EVENT_COLUMNS = ("id", "type", "mode", "date", "date_precision", "actors", "actor_keys",
                   "source_key", "target_key", "location", "topics", "modality", "confidence",
                   "n_mentions", "n_articles", "n_sources", "first_reported", "last_reported",
-                  "summary", "details")
+                  "summary", "details", "date_inferred")
 
 
 def _write(con: Any, events: list[list[Any]], assignments: list[tuple[str, str]]) -> None:

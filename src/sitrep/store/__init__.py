@@ -1,5 +1,5 @@
 """The store stage: a DuckDB file with a versioned schema (see ``schema.py``)."""
 
-from sitrep.store.db import Classification, Outcome, Store, actor_key
+from sitrep.store.db import Classification, Outcome, Store
 
-__all__ = ["Classification", "Outcome", "Store", "actor_key"]
+__all__ = ["Classification", "Outcome", "Store"]

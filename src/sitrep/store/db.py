@@ -18,6 +18,7 @@ from typing import Any, Literal
 import duckdb
 
 from sitrep import dedup
+from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
 from sitrep.store.schema import migrate
@@ -284,23 +285,8 @@ MENTION_COLUMNS = (
     "id", "article_id", "type", "mode", "actors", "actor_keys", "source", "target",
     "source_key", "target_key", "date", "date_precision", "date_text", "location", "topics",
     "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
-    "trigger_end", "date_start", "date_end", "coder_version",
+    "trigger_end", "date_start", "date_end", "coder_version", "date_inferred",
 )
-
-
-def actor_key(actor: ActorRef) -> str:
-    """Stable key of a canonical actor: ``person:naftali-bennett``, ``state:ISR``, ``org:UNO``.
-
-    Actors known only from the text get ``text:`` and their lower-cased name, so two
-    articles naming the same unknown person still meet.
-    """
-    if actor.actor_id:
-        return actor.actor_id if ":" in actor.actor_id else f"{actor.kind}:{actor.actor_id}"
-    if actor.kind == "state" and actor.country and actor.sector in (None, "GOV"):
-        return f"state:{actor.country}"
-    if actor.kind == "state" and actor.country:
-        return f"state:{actor.country}:{actor.sector}"
-    return "text:" + " ".join(actor.name.lower().split())
 
 
 def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> list[Any]:
@@ -314,5 +300,5 @@ def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> 
         ev.date, ev.date_precision, ev.date_text,
         json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
         ev.sentence, ev.start, ev.end, ev.confidence, ev.rule, ev.trigger, ev.trigger_start,
-        ev.trigger_end, ev.date_start, ev.date_end, coder_version,
+        ev.trigger_end, ev.date_start, ev.date_end, coder_version, ev.date_inferred,
     ]

@@ -1,8 +1,8 @@
 """Lexicons and regular expressions for English temporal expressions in news text.
 
-Everything language-specific that ``sitrep.events.temporal`` and ``sitrep.extract.infer_date``
+Everything language-specific that ``sitrep.temporal`` and ``sitrep.extract.infer_date``
 match lives here, so that the logic modules hold no word lists. ``PATTERNS`` is an ordered
-list of ``(kind, regex source)``: each kind has one resolver in ``sitrep.events.temporal``.
+list of ``(kind, regex source)``: each kind has one resolver in ``sitrep.temporal``.
 Month names must be capitalised (``May`` the month, not ``may`` the verb); relative words are
 matched in any case because they open sentences ("Yesterday, ...").
 """

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.events.evaluate_plover import evaluate_plover, load_plover
+from sitrep.evaluate.plover import evaluate_plover, load_plover
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / ".." / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
-FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
+FLOORS = json.loads((REPO / "tests" / "events" / "floors.json").read_text())
 
 
 @pytest.mark.golden

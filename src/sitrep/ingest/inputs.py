@@ -37,7 +37,7 @@ from sitrep.ingest.files import (
 )
 from sitrep.ingest.formats import InputKind
 from sitrep.ingest.options import HttpCache, IngestOptions, ItemResult, Skipped
-from sitrep.ingest.records import iter_json, iter_jsonl
+from sitrep.ingest.json_records import iter_json, iter_jsonl
 from sitrep.ingest.warc import iter_warc
 from sitrep.record import RawItem
 

@@ -7,7 +7,8 @@ sentence), in the stable record shape
     date_precision, location{name, country, lat, lon}, topics, modality,
     evidence[{article_id, url, sentence, start, end}], confidence
 
-(plus ``n_sources``, ``n_articles`` and ``summary``). ``plover`` writes the same events as
+(plus ``date_inferred``, true when no expression of the text states the event's date and
+the publication date stands in, ``n_sources``, ``n_articles`` and ``summary``). ``plover`` writes the same events as
 PLOVER records (one JSON object per line). Mentions, articles and actors are plain table
 dumps by DuckDB's ``COPY``.
 
@@ -47,7 +48,8 @@ SELECT e.id, e.type, e.mode, e.actors, e.source_key, e.target_key, e.date, e.dat
        (SELECT list(struct_pack(article_id := m.article_id, url := a.url,
                                 sentence := m.sentence, start := m.start, "end" := m."end")
                     ORDER BY m.article_id, m.start)
-        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
+        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id),
+       e.date_inferred
 FROM events e
 WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ? {filters}
 ORDER BY e.date NULLS LAST, e.id
@@ -178,7 +180,7 @@ def _event_record(r: tuple[Any, ...]) -> dict[str, Any]:
         "location": {k: location.get(k) for k in ("name", "country", "lat", "lon")}
         if location else None,
         "topics": list(r[9] or []), "modality": r[10], "evidence": list(r[15] or []),
-        "confidence": r[11], "n_sources": r[12], "n_articles": r[13], "summary": r[14],
+        "confidence": r[11], "date_inferred": bool(r[16]), "n_sources": r[12], "n_articles": r[13], "summary": r[14],
         "actor_ids": [a.get("actor_id") for a in actors],
     }
 

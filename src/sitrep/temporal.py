@@ -33,11 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Literal
 
 from sitrep.data.temporal import lexicon as lx
-
-Precision = Literal["day", "week", "month", "year"]
+from sitrep.record import Precision
 
 FORWARD_DAYS = 21
 """How far after the reference date a yearless date may fall in a past-tense sentence."""
@@ -80,7 +78,7 @@ class TimeValue:
 
 
 @dataclass(frozen=True)
-class Mention:
+class TimePhrase:
     """A temporal phrase as found, before resolution."""
 
     kind: str
@@ -98,7 +96,7 @@ class _Context:
     future: bool
 
 
-def scan(text: str) -> list[Mention]:
+def scan(text: str) -> list[TimePhrase]:
     """Find the temporal phrases of a text, longest first, without overlaps.
 
     Args:
@@ -109,7 +107,7 @@ def scan(text: str) -> list[Mention]:
         dropped, and so are weekday names used in holiday names ("Black Friday").
     """
     masked = [(m.start(), m.end()) for m in _NON_POINT.finditer(text)]
-    found: list[Mention] = []
+    found: list[TimePhrase] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if m.end() > m.start() and not any(s < m.end() and m.start() < e for s, e in masked):
@@ -117,9 +115,9 @@ def scan(text: str) -> list[Mention]:
                 end = m.end()
                 if _ends_with_full_stop(m.group(0), groups):
                     end -= 1
-                found.append(Mention(kind, text[m.start():end], m.start(), end, groups))
+                found.append(TimePhrase(kind, text[m.start():end], m.start(), end, groups))
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
-    chosen: list[Mention] = []
+    chosen: list[TimePhrase] = []
     for cand in found:
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
             chosen.append(cand)
@@ -133,7 +131,7 @@ def _ends_with_full_stop(phrase: str, groups: dict[str, str]) -> bool:
             and month.lower() not in lx.MONTH_ABBREVIATIONS)
 
 
-def _blocked(text: str, m: Mention) -> bool:
+def _blocked(text: str, m: TimePhrase) -> bool:
     """True for a weekday that is part of a holiday name ("Good Friday")."""
     if m.kind != "weekday" or "rel" in m.groups:
         return False
@@ -166,7 +164,7 @@ def find_times(text: str, published: date | None,
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if m.kind == "offset" and nxt is not None and _joins(text, m, nxt):
             base = _resolve_mention(nxt, _Context(published, anchor_tv, _is_future(text, nxt)))
-            merged = Mention(m.kind, text[m.start:nxt.end], m.start, nxt.end, m.groups)
+            merged = TimePhrase(m.kind, text[m.start:nxt.end], m.start, nxt.end, m.groups)
             tv = _resolve_offset(merged, replace(ctx, anchor=base)) if base else None
             i += 2
         else:
@@ -204,7 +202,7 @@ def _as_time_value(anchor: date | TimeValue | None) -> TimeValue | None:
     return TimeValue(anchor, "day", "", 0, 0, True)
 
 
-def _joins(text: str, offset: Mention, nxt: Mention) -> bool:
+def _joins(text: str, offset: TimePhrase, nxt: TimePhrase) -> bool:
     """True when an offset ("a day after") counts from the explicit date right after it."""
     direction = offset.groups.get("dir", "").lower()
     return (direction in ("after", "before") and nxt.kind in _EXPLICIT
@@ -232,7 +230,7 @@ def is_future(text: str, start: int, end: int) -> bool:
     return nearest(_FUTURE, True) < nearest(_PAST, False)
 
 
-def _is_future(text: str, m: Mention) -> bool:
+def _is_future(text: str, m: TimePhrase) -> bool:
     return is_future(text, m.start, m.end)
 
 
@@ -310,27 +308,27 @@ def _month_near(month: int, ref: date, rel: str, future: bool) -> date:
 
 # --- resolvers ---------------------------------------------------------------------------------
 
-def _tv(m: Mention, d: date, precision: Precision, relative: bool) -> TimeValue:
+def _tv(m: TimePhrase, d: date, precision: Precision, relative: bool) -> TimeValue:
     return TimeValue(truncate(d, precision), precision, m.text, m.start, m.end, relative)
 
 
-def _month_of(m: Mention) -> int:
+def _month_of(m: TimePhrase) -> int:
     return lx.MONTHS[m.groups["month"].rstrip(".").lower()]
 
 
-def _resolve_mention(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_mention(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     try:
         return _RESOLVERS[m.kind](m, ctx)
     except (ValueError, OverflowError):
         return None
 
 
-def _resolve_full(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_full(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     month = int(m.groups["mnum"]) if "mnum" in m.groups else _month_of(m)
     return _tv(m, date(int(m.groups["year"]), month, int(m.groups["day"])), "day", False)
 
 
-def _resolve_yearless(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_yearless(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     ref = ctx.published or (ctx.anchor.value if ctx.anchor else None)
     if ref is None:
         return None
@@ -339,11 +337,11 @@ def _resolve_yearless(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, placed, "day", True) if placed else None
 
 
-def _resolve_month_year(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_month_year(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     return _tv(m, date(int(m.groups["year"]), _month_of(m), 1), "month", False)
 
 
-def _resolve_part(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_part(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if "year" in m.groups:
         return _tv(m, date(int(m.groups["year"]), 1, 1), "year", False)
     if ctx.published is None:
@@ -359,18 +357,18 @@ def _rel_step(rel: str) -> int:
     return {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
 
 
-def _resolve_month(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_month(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
     rel = m.groups["prep"].lower()
     return _tv(m, _month_near(_month_of(m), ctx.published, rel, ctx.future), "month", True)
 
 
-def _resolve_year(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_year(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     return _tv(m, date(int(m.groups["year"]), 1, 1), "year", False)
 
 
-def _resolve_deictic(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_deictic(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
     word = " ".join(m.groups["deictic"].lower().split())
@@ -379,7 +377,7 @@ def _resolve_deictic(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, ctx.published + timedelta(days=delta), "day", True)
 
 
-def _resolve_period(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_period(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
     period = m.groups["period"].lower()
@@ -388,7 +386,7 @@ def _resolve_period(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, moved, unit, True)  # type: ignore[arg-type]
 
 
-def _resolve_weekday(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_weekday(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
     p = ctx.published
@@ -407,14 +405,14 @@ def _resolve_weekday(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, p + timedelta(days=days), "day", True)
 
 
-def _count(m: Mention) -> int | None:
+def _count(m: TimePhrase) -> int | None:
     word = " ".join(m.groups.get("number", "").lower().split())
     if word.isdigit():
         return int(word)
     return lx.NUMBERS.get(word)
 
 
-def _resolve_ago(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_ago(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     n = _count(m)
     if ctx.published is None or n is None:
         return None
@@ -422,7 +420,7 @@ def _resolve_ago(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, shift(ctx.published, unit, -n), unit, True)  # type: ignore[arg-type]
 
 
-def _resolve_offset(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_offset(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     unit = m.groups["unit"].lower()
@@ -439,7 +437,7 @@ def _resolve_offset(m: Mention, ctx: _Context) -> TimeValue | None:
     return _tv(m, moved, coarser(precision, ctx.anchor.precision), True)
 
 
-def _resolve_ordinal(m: Mention, ctx: _Context) -> TimeValue | None:
+def _resolve_ordinal(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
     p = ctx.published

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from sitrep.errors import CodingError
-from sitrep.nlp.pipeline import load_nlp, model_version
+from sitrep.nlp.spacy_model import load_nlp, model_version
 
 
 def test_pipeline_loads_once_and_parses() -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.events.temporal import (
+from sitrep.temporal import (
     TimeValue,
     find_times,
     place_yearless,

@@ -12,7 +12,7 @@ import pytest
 
 from sitrep.errors import IngestError
 from sitrep.ingest import IngestOptions, count_inputs, iter_items
-from sitrep.ingest.records import parse_date
+from sitrep.ingest.json_records import parse_date
 from sitrep.record import RawItem
 
 
