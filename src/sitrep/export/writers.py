@@ -8,8 +8,8 @@ sentence), in the stable record shape
     evidence[{article_id, url, sentence, start, end}], confidence
 
 (plus ``date_inferred``, true when no expression of the text states the event's date and
-the publication date stands in, ``n_sources``, ``n_articles`` and ``summary``). ``plover`` writes the same events as
-PLOVER records (one JSON object per line). Mentions, articles and actors are plain table
+the publication date stands in, ``n_sources``, ``n_articles`` and ``summary``). ``plover``
+writes the same events as PLOVER records (one JSON object per line). Mentions, articles and actors are plain table
 dumps by DuckDB's ``COPY``.
 
 A CSV cell that a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a title) is
@@ -180,7 +180,8 @@ def _event_record(r: tuple[Any, ...]) -> dict[str, Any]:
         "location": {k: location.get(k) for k in ("name", "country", "lat", "lon")}
         if location else None,
         "topics": list(r[9] or []), "modality": r[10], "evidence": list(r[15] or []),
-        "confidence": r[11], "date_inferred": bool(r[16]), "n_sources": r[12], "n_articles": r[13], "summary": r[14],
+        "confidence": r[11], "date_inferred": bool(r[16]), "n_sources": r[12],
+        "n_articles": r[13], "summary": r[14],
         "actor_ids": [a.get("actor_id") for a in actors],
     }
 
