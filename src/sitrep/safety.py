@@ -6,7 +6,8 @@ later stage can trip on it:
     - ``clean_text``: lone surrogates (a JSON ``"\\ud800"``, a file name's undecodable
       byte) become U+FFFD; NUL and the other C0/C1 control characters but tab, newline and
       carriage return are dropped (they carry terminal escape sequences);
-    - ``in_date_range``: a date outside ``EARLIEST_DATE`` .. tomorrow is no publication date;
+    - ``in_date_range``: a date outside ``EARLIEST_DATE`` .. tomorrow is no publication date
+      (and ``shift_days`` keeps window arithmetic on stored dates from overflowing);
     - ``load_yaml``: YAML written by someone else, without aliases (the billion-laughs of
       YAML), nested at most ``MAX_YAML_DEPTH`` deep and at most ``MAX_YAML_CHARS`` long.
 
@@ -109,6 +110,18 @@ def load_yaml(text: str) -> Any:
         raise ValueError(str(exc)) from None
     except RecursionError:
         raise ValueError(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day + days``, saturating at the first and last representable days.
+
+    A stored date near year 1 or 9999 (an old store, a coded "the year 1") must not make a
+    window computation raise ``OverflowError``.
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def terminal_text(value: str, *, keep_newlines: bool = True) -> str:

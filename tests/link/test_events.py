@@ -170,3 +170,17 @@ def test_events_disagreeing_places_are_kept_per_source(store: Store) -> None:
     assert {s["site"] for s in details["sources"]} == {"a.com", "b.com"}
     unlinked = store.con.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL")
     assert unlinked.fetchone() == (0,)
+
+
+def test_events_dates_at_the_ends_of_the_calendar_link_without_overflow(store: Store) -> None:
+    from sitrep.link import assign_stories
+
+    ids = [add_article(store, "https://old.example/a", [
+        coded("CONSULT", ["bennett", "putin"], date(9999, 12, 31), "week"),
+        coded("CONSULT", ["bennett", "putin"], None),
+    ], date(1, 1, 2)), add_article(store, "https://new.example/b", [
+        coded("ASSAULT", ["israel", "syria"], date(1, 1, 1), "year"),
+    ], date(9999, 12, 31))]
+    link_events(store)
+    assign_stories(store, ids)
+    assert store.count("events") == 3

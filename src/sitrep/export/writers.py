@@ -9,8 +9,8 @@ sentence), in the stable record shape
 
 (plus ``date_inferred``, true when no expression of the text states the event's date and
 the publication date stands in, ``n_sources``, ``n_articles`` and ``summary``). ``plover``
-writes the same events as PLOVER records (one JSON object per line). Mentions, articles and actors are plain table
-dumps by DuckDB's ``COPY``.
+writes the same events as PLOVER records (one JSON object per line). Mentions, articles and
+actors are plain table dumps by DuckDB's ``COPY``.
 
 A CSV cell that a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a title) is
 written with a leading ``'`` (``safety.csv_cell``, the OWASP rule), in every CSV written.

@@ -19,6 +19,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from sitrep.errors import ExtractError
+from sitrep.safety import safe_link
 
 # Measured: favor_precision scores higher F1 on the extraction set (see module docstring).
 FAVOR_PRECISION = True
@@ -118,13 +119,18 @@ def canonical_link(tree: HtmlElement, url: str | None = None) -> str | None:
         url: the page URL, to resolve a relative link against.
 
     Returns:
-        The absolute URL, or None when the page names none.
+        The absolute http(s) URL, or None when the page names none (or only a malformed
+        one, or one of another scheme: a page must not point its readers at ``javascript:``).
     """
     for xpath in _CANONICAL_XPATHS:
         for href in tree.xpath(xpath):
             href = str(href).strip()
-            if href:
-                return urljoin(url, href) if url else href
+            try:
+                absolute = urljoin(url, href) if url and href else href
+            except ValueError:
+                continue
+            if safe_link(absolute):
+                return absolute
     return None
 
 
@@ -176,7 +182,7 @@ def extract_html(
     text = _drop_title_line(text, title)
     if not text:
         raise ExtractError("E201", "trafilatura found no main text", item=item)
-    canonical = canonical_link(tree, url) or document.url
+    canonical = canonical_link(tree, url) or safe_link(document.url)
     return HtmlExtraction(
         text=text,
         title=title,

@@ -35,6 +35,8 @@ _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 """Flags feedparser raises for well-formed feeds with a wrong label, not broken XML."""
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
+"""Numeric character references; those naming no allowed character crash feedparser."""
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
@@ -83,11 +85,28 @@ def parse_feed(content: bytes, item: str, base_url: str | None = None) -> Any:
     headers = {"content-type": "application/xml"}
     if base_url:
         headers["content-location"] = base_url
-    parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
+    content = _CHARREF.sub(_valid_charref, content)
+    try:
+        parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
+    except (ValueError, LookupError, RecursionError, MemoryError) as exc:
+        # feedparser's own bugs on hostile bytes (odd encodings, deep nesting) end here.
+        raise IngestError("E110", f"the feed parser failed: {type(exc).__name__}: {exc}",
+                          item=item) from None
     reason = parsed.get("bozo_exception")
     if not parsed.entries and parsed.get("bozo") and not isinstance(reason, _BENIGN):
         raise IngestError("E110", str(reason) if reason else "no entries", item=item)
     return parsed
+
+
+def _valid_charref(match: re.Match[bytes]) -> bytes:
+    """A character reference, or U+FFFD's when it names no character XML allows."""
+    digits = match.group(1)
+    try:
+        code = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    except ValueError:
+        return b"&#xFFFD;"
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF
+    return match.group(0) if allowed and code not in (0xFFFE, 0xFFFF) else b"&#xFFFD;"
 
 
 def feed_items(parsed: Any, item: str, fetcher: Fetcher | None,

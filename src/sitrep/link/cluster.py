@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+
+from sitrep.safety import shift_days
 
 PRECISION_RANK: dict[str | None, int] = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
@@ -61,7 +63,7 @@ class LinkMention:
         anchor = self.date if self.inferred and self.date else self.published
         if anchor is None:
             return None
-        return anchor - timedelta(days=UNDATED_DAYS_BEFORE), anchor
+        return shift_days(anchor, -UNDATED_DAYS_BEFORE), anchor
 
 
 @dataclass
@@ -115,7 +117,7 @@ class Cluster:
 def period_of(day: date, precision: str) -> tuple[date, date]:
     """The first and last day of the period that starts at ``day`` at ``precision``."""
     if precision == "week":
-        return day, day + timedelta(days=6)
+        return day, shift_days(day, 6)
     if precision == "month":
         return day, day.replace(day=calendar.monthrange(day.year, day.month)[1])
     if precision == "year":

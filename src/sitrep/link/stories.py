@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
 
+from sitrep.safety import shift_days
 from sitrep.store.db import Store
 
 WINDOW_DAYS = 10
@@ -94,10 +95,11 @@ def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
     vectors, centred = _centred(store, _vectors(store, originals, embedder))
     rarity = _actor_rarity(store)
     threshold = JOIN_SCORE if centred else JOIN_SCORE_UNCENTRED
+    stories = _Stories(store)
     with store.transaction():
         for art in originals:
             report.articles += 1
-            joined = _place(store, art, vectors[art["id"]], rarity, threshold)
+            joined = _place(store, stories, art, vectors[art["id"]], rarity, threshold)
             report.joined += joined
             report.opened += not joined
         for art in articles:
@@ -179,22 +181,53 @@ def _article_keys(store: Store, article_id: str) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _candidates(store: Store, day: date | None) -> list[_Story]:
-    where, params = "", []
-    if day is not None:
-        where = "WHERE last_published IS NULL OR last_published BETWEEN ? AND ?"
-        params = [day - timedelta(days=WINDOW_DAYS), day + timedelta(days=WINDOW_DAYS)]
-    rows = store.con.execute(
-        f"SELECT id, title, first_published, last_published, n_articles, centroid "
-        f"FROM stories {where}", params).fetchall()
-    stories = []
-    for r in rows:
-        keys = {k[0] for k in store.con.execute(
-            "SELECT DISTINCT unnest(m.actor_keys) FROM mentions m JOIN articles a "
-            "ON a.id = m.article_id WHERE a.story_id = ?", [r[0]]).fetchall()}
-        stories.append(_Story(r[0], r[1], r[2], r[3], r[4],
-                              np.asarray(r[5], dtype=np.float32), keys))
-    return stories
+class _Stories:
+    """The stories one ``assign_stories`` call compares articles with, loaded once each.
+
+    Each article asks for the stories of its window (all of them when it is undated); only
+    their ids are queried per article, and a story's centroid and actors are read from the
+    store the first time it is a candidate, then kept up to date here as articles join.
+    Re-reading every candidate for every article made n undated articles cost n squared
+    centroids read.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.loaded: dict[str, _Story] = {}
+
+    def candidates(self, day: date | None) -> list[_Story]:
+        where, params = "", []
+        if day is not None:
+            where = "WHERE last_published IS NULL OR last_published BETWEEN ? AND ?"
+            params = [shift_days(day, -WINDOW_DAYS), shift_days(day, WINDOW_DAYS)]
+        ids = [r[0] for r in self.store.con.execute(f"SELECT id FROM stories {where}",
+                                                     params).fetchall()]
+        self._load([i for i in ids if i not in self.loaded])
+        return [self.loaded[i] for i in ids]
+
+    def _load(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        keys: dict[str, set[str]] = {}
+        for story_id, key in self.store.con.execute(
+                "SELECT DISTINCT a.story_id, unnest(m.actor_keys) FROM mentions m JOIN articles a "
+                "ON a.id = m.article_id WHERE list_contains(?, a.story_id)", [ids]).fetchall():
+            keys.setdefault(story_id, set()).add(key)
+        for r in self.store.con.execute(
+                "SELECT id, title, first_published, last_published, n_articles, centroid "
+                "FROM stories WHERE list_contains(?, id)", [ids]).fetchall():
+            self.loaded[r[0]] = _Story(r[0], r[1], r[2], r[3], r[4],
+                                       np.asarray(r[5], dtype=np.float32), keys.get(r[0], set()))
+
+    def joined(self, story: _Story, centroid: np.ndarray, keys: set[str],
+               day: date | None) -> None:
+        story.centroid, story.n, story.keys = centroid, story.n + 1, story.keys | keys
+        if day is not None:
+            story.first = min(story.first or day, day)
+            story.last = max(story.last or day, day)
+
+    def opened(self, story: _Story) -> None:
+        self.loaded[story.id] = story
 
 
 def score(vector: np.ndarray, keys: set[str], story: _Story,
@@ -208,12 +241,12 @@ def score(vector: np.ndarray, keys: set[str], story: _Story,
     return cosine + ACTOR_BONUS * shared
 
 
-def _place(store: Store, art: dict[str, Any], vector: np.ndarray,
+def _place(store: Store, stories: _Stories, art: dict[str, Any], vector: np.ndarray,
            rarity: dict[str, float], threshold: float) -> bool:
     """Join the best story or open one; True when an existing story was joined."""
     keys = _article_keys(store, art["id"])
     scored = [(score(vector, keys, s, rarity), s.id, s)
-              for s in _candidates(store, art["published"])]
+              for s in stories.candidates(art["published"])]
     best = max(scored, key=lambda t: (t[0], t[1]), default=None)
     day = art["published"]
     if best is not None and best[0] >= threshold:
@@ -226,6 +259,7 @@ def _place(store: Store, art: dict[str, Any], vector: np.ndarray,
             "last_published, ?), updated_at = now() WHERE id = ?",
             [centroid.tolist(), day, day, story.id])
         store.con.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story.id, art["id"]])
+        stories.joined(story, centroid, keys, day)
         return True
     story_id = "s_" + art["id"][2:]
     store.con.execute(
@@ -233,6 +267,7 @@ def _place(store: Store, art: dict[str, Any], vector: np.ndarray,
         "centroid = excluded.centroid, updated_at = excluded.updated_at",
         [story_id, art["title"], day, day, vector.tolist()])
     store.con.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, art["id"]])
+    stories.opened(_Story(story_id, art["title"], day, day, 1, vector, keys))
     return False
 
 
