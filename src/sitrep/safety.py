@@ -140,6 +140,12 @@ def terminal_text(value: str, *, keep_newlines: bool = True) -> str:
     return pattern.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), value)
 
 
+def same_length_visible(value: str) -> str:
+    """Control characters (but tab and line breaks) and lone surrogates as U+FFFD, one for
+    one, so that offsets into the string still hold."""
+    return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", value))
+
+
 def csv_cell(value: object) -> object:
     """A value for a CSV cell that no spreadsheet will run as a formula.
 

@@ -20,6 +20,7 @@ from sitrep.cli.output import (
     err_console,
     guarded,
     show_date,
+    shown,
 )
 from sitrep.cli.store_cmds import open_workspace
 
@@ -34,7 +35,7 @@ def _rows(items: list[Any]) -> list[dict[str, Any]]:
 
 def _plotted(path: Path | None) -> None:
     if path is not None:
-        err_console.print(f"[green]wrote[/green] {path}")
+        err_console.print(f"[green]wrote[/green] {shown(path)}")
 
 
 @guarded()
@@ -244,8 +245,8 @@ def export(
     with open_workspace(db) as ws:
         report = write(ws.store, what, fmt, out, since=since, until=until,
                        modality=None if modality == "all" else modality)
-    err_console.print(f"[green]wrote[/green] {report.rows} {what} to {report.path} "
-                      f"({report.format})")
+    err_console.print(f"[green]wrote[/green] {report.rows} {shown(what)} to "
+                      f"{shown(report.path)} ({shown(report.format)})")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from sitrep.cli.output import DB_OPTION, console, err_console, guarded
+from sitrep.cli.output import DB_OPTION, console, err_console, guarded, shown
 from sitrep.cli.store_cmds import open_workspace, parse_day
 from sitrep.errors import BriefError, QueryError
 
@@ -64,7 +64,8 @@ def brief(
     with open_workspace(db) as ws:
         briefing = build_briefing(ws.store, chosen, span)
         written = write_briefing(ws.store, briefing, out)
-    console.print(f"[green]wrote[/green] {written.markdown}\n[green]wrote[/green] {written.html}")
+    console.print(f"[green]wrote[/green] {shown(written.markdown)}\n"
+                  f"[green]wrote[/green] {shown(written.html)}")
     err_console.print(f"{len(briefing.event_ids)} events, {len(briefing.contacts)} leader "
                       f"contacts, {len(briefing.references)} sources")
     if email:
@@ -129,7 +130,7 @@ def memo(
         stem = re.sub(r"[^a-z0-9]+", "-", doc.title.lower()).strip("-")
         (out / f"{stem}.md").write_text(text, encoding="utf-8")
         (out / f"{stem}.html").write_text(render_memo_html(doc), encoding="utf-8")
-        err_console.print(f"[green]wrote[/green] {out / stem}.md and .html")
+        err_console.print(f"[green]wrote[/green] {shown(out / stem)}.md and .html")
 
 
 def _every(value: str) -> timedelta:
@@ -181,7 +182,7 @@ def watch(
                       f"{report.ingested}  alerts {len(report.sent)}  failed "
                       f"{len(report.failures)}")
     for failure in report.failures[:20]:
-        err_console.print(f"  [red]failed[/red] {failure}")
+        err_console.print(f"  [red]failed[/red] {shown(failure)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -12,13 +12,16 @@ from sitrep.cli.output import (
     DB_OPTION,
     FORMAT_OPTION,
     Format,
+    cell,
     console,
     emit,
     err_console,
     guarded,
     show_date,
+    shown,
 )
 from sitrep.cli.store_cmds import open_workspace, parse_day
+from sitrep.safety import same_length_visible
 
 eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=True)
 
@@ -113,16 +116,16 @@ def explain(
         emit([found], fmt)
         return
     ev = found["event"]
-    console.rule(f"[bold]{ev['type']}[/bold] {ev['mode'] or ''} {ev['date'] or ''} "
-                 f"({ev['modality']})")
-    console.print("actors: " + "; ".join(
+    console.rule(f"[bold]{shown(ev['type'])}[/bold] {shown(ev['mode'] or '')} "
+                 f"{ev['date'] or ''} ({shown(ev['modality'])})")
+    console.print(cell("actors: " + "; ".join(
         f"{a['name']} [{a['country'] or '?'}/{a['sector'] or '?'}]"
-        + (f" {a['office']}" if a.get("office") else "") for a in ev["actors"]))
+        + (f" {a['office']}" if a.get("office") else "") for a in ev["actors"])))
     for m in found["mentions"]:
         console.print()
-        console.print(f"[dim]{m['published']}  {m['title']}  {m['url']}[/dim]")
+        console.print(f"[dim]{m['published']}  {shown(m['title'])}  {shown(m['url'])}[/dim]")
         console.print(_marked(m))
-        console.print(f"[dim]rule {m['rule']}, confidence {m['confidence']}, "
+        console.print(f"[dim]rule {shown(m['rule'])}, confidence {m['confidence']}, "
                       f"chars {m['start']}-{m['end']}[/dim]")
     console.print("\n[dim]legend:[/dim] " + "  ".join(
         f"[{style}]{kind}[/{style}]" for kind, style in _STYLES.items()))
@@ -130,7 +133,7 @@ def explain(
 
 def _marked(mention: dict[str, Any]) -> Text:
     """The sentence with each span styled; offsets are into the article text."""
-    text = Text(mention["sentence"])
+    text = Text(same_length_visible(mention["sentence"]))
     for span in mention["spans"]:
         start, end = span["start"] - mention["start"], span["end"] - mention["start"]
         if 0 <= start < end <= len(mention["sentence"]):

@@ -2,6 +2,11 @@
 
 Commands build plain rows (lists of dicts) from the Python API and hand them to ``emit``;
 nothing else in the CLI formats output, so every command prints the same way.
+
+Stored strings came from someone else's pages. Before a terminal sees one it goes through
+``shown`` (markup text) or ``cell`` (a Rich ``Text``): Rich markup (``[/x]``, ``[link=...]``)
+stays literal and control characters (``ESC]0;...BEL``, ``ESC[2J``) are printed as visible
+escapes. CSV cells never start a spreadsheet formula (``safety.csv_cell``).
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from sitrep.errors import SitrepError
+from sitrep.safety import csv_cell, terminal_text
 
 # Tables piped to a file or a pager are read by people too: do not squeeze them to 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -41,6 +49,16 @@ DB_OPTION = typer.Option(
     None, "--db", help="Store file (default: setting `db`, env SITREP_DB, else ./sitrep.duckdb).",
     show_default=False,
 )
+
+
+def shown(value: Any, *, keep_newlines: bool = False) -> str:
+    """A stored value for a Rich markup string: markup escaped, control characters visible."""
+    return escape(terminal_text(str(value), keep_newlines=keep_newlines))
+
+
+def cell(value: Any, *, keep_newlines: bool = False) -> Text:
+    """A stored value as Rich ``Text``: never read as markup, control characters visible."""
+    return Text(terminal_text(str(value), keep_newlines=keep_newlines))
 
 
 def show_date(day: Any, precision: str | None) -> str:
@@ -84,13 +102,13 @@ def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, columns: Sequence[str] 
         writer = csv.writer(sys.stdout)
         writer.writerow(cols)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in cols])
+            writer.writerow([csv_cell(terminal_text(_cell(row.get(c)))) for c in cols])
     else:
         table = Table(title=title, show_lines=False, header_style="bold")
         for c in cols:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in cols))
+            table.add_row(*(cell(_cell(row.get(c))) for c in cols))
         console.print(table)
         if not rows:
             err_console.print("[dim]no rows[/dim]")
@@ -98,7 +116,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, columns: Sequence[str] 
 
 def fail(error: SitrepError, exit_code: int = 2) -> None:
     """Print a coded error the way every command does, and exit."""
-    err_console.print(f"[red]error[/red] {error.message}")
+    err_console.print(f"[red]error[/red] {shown(error.message)}")
     raise typer.Exit(exit_code)
 
 

@@ -11,10 +11,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sitrep.answers import common
 from sitrep.api import Sitrep
-from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, console, emit, err_console, guarded
+from sitrep.cli.output import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    Format,
+    cell,
+    console,
+    emit,
+    err_console,
+    guarded,
+    shown,
+)
 from sitrep.errors import QueryError
 from sitrep.ingest import count_inputs
 from sitrep.pipeline import IngestReport
+from sitrep.safety import terminal_text
 
 
 def parse_day(value: str | None, option: str = "date", *, end: bool = False) -> date | None:
@@ -36,7 +47,7 @@ def open_workspace(db: Path | None, **overrides: Any) -> Sitrep:
 def _progress_bar() -> Progress:
     return Progress(
         TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), TextColumn("{task.description}", style="dim"),
+        TimeElapsedColumn(), TextColumn("{task.description}", style="dim", markup=False),
         console=err_console, transient=True,
     )
 
@@ -46,7 +57,7 @@ def print_summary(report: IngestReport) -> None:
     line = "  ".join(f"{k} [bold]{v}[/bold]" for k, v in counts.items())
     err_console.print(f"[green]done[/green]  {line}")
     for error in report.errors[:50]:
-        err_console.print(f"  [red]failed[/red] {error['message']}")
+        err_console.print(f"  [red]failed[/red] {shown(error['message'])}")
     if len(report.errors) > 50:
         err_console.print(f"  ... and {len(report.errors) - 50} more failures (--format json)")
 
@@ -96,7 +107,8 @@ def ingest(
         task = bar.add_task("", total=count_inputs(inputs))
 
         def advance(n: int, label: str) -> None:
-            bar.update(task, advance=n, description=label[-60:])
+            bar.update(task, advance=n, description=terminal_text(label[-60:],
+                                                                  keep_newlines=False))
 
         report = ws.ingest(inputs, published=day, code=code, progress=advance)
     if fmt is Format.table:
@@ -156,7 +168,7 @@ def show(
     if fmt is not Format.table:
         emit([row], fmt)
         return
-    console.rule(f"[bold]{row['title']}")
+    console.rule(f"[bold]{shown(row['title'])}")
     meta = {
         "id": row["id"], "url": row["url"], "canonical url": row["canonical_url"],
         "published": f"{row['published']} ({row['published_source']})"
@@ -170,9 +182,10 @@ def show(
     meta |= {k: v for k, v in row["extra"].items() if k in ("license", "source", "credit")}
     for key, value in meta.items():
         if value:
-            console.print(f"[bold]{key:>14}[/bold]  {value}")
+            console.print(f"[bold]{key:>14}[/bold]  {shown(value)}", soft_wrap=True)
     console.print()
-    console.print(row["text"], highlight=False)
+    # soft_wrap: piped into a file or a pager, the text keeps its own lines.
+    console.print(cell(row["text"], keep_newlines=True), highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
