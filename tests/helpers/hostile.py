@@ -153,8 +153,8 @@ def _page(h: Hostile) -> bytes:
                      "headline": h.laced("Headline")})
     if h.rng.random() < 0.1:
         ld = "[" * 5000 + "]" * 5000
-    body = "".join(f"<p>{h.laced(h.sentences(3), h.rng.randint(0, 3))}</p>"
-                   for _ in range(h.rng.randint(1, 5)))
+    body = "".join(f"<p>{h.laced(part + '.', h.rng.randint(0, 2))}</p>"
+                   for part in h.sentences(8).split(". "))
     html = (f'<html><head><meta charset="{charset}"><title>{h.laced("Talks")}</title>'
             f'<meta property="article:published_time" content="{h.rng.choice(DATES)}">'
             f'<link rel="canonical" href="{h.rng.choice(URLS)}">'
@@ -265,7 +265,7 @@ def hostile_profiles(seed: int, n: int) -> list[str]:
         if roll < 0.2:
             out.append("a: &a [x, x]\n" + "".join(f"b{i}: &b{i} [*a, *a]\n" for i in range(5)))
         elif roll < 0.35:
-            out.append("name: x\ncadence: weekly\nactors: " + "[" * h.rng.randint(60, 5000))
+            out.append("name: x\ncadence: weekly\nactors: " + "[" * h.rng.randint(60, 600))
         elif roll < 0.5:
             out.append(f"name: {json.dumps(h.laced('n'))}\ncadence: {h.rng.choice(['weekly', 7, '[]'])}\n"
                        f"actors: [{{name: {json.dumps(h.laced('A'))}, priority: "
