@@ -476,10 +476,25 @@ class ActorResolver:
 
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
+    @staticmethod
+    def _voiced(tok: Token, ctx: ArticleActors) -> list[ActorRef]:
+        """The document's own voice behind "I" and "we" (``sitrep.actors.voice``), outside
+        quotations."""
+        word = tok.lower_
+        if word in _FIRST_SINGULAR and ctx.voice.speaker is not None:
+            return [ctx.voice.speaker]
+        if word in _FIRST_PLURAL and ctx.voice.we:
+            return list(ctx.voice.we)
+        return []
+
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """"him", "he": the most recent person other than the clause's own subject; "they"
         as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            voiced = self._voiced(tok, ctx)
+            if tok.i not in found and voiced:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, voiced, "pronoun"))
+                continue
             if tok.i not in found and tok.lower_ == "they" and \
                     tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
                     not any(m.kind in ("name", "sector") and m.start < tok.i
@@ -504,6 +519,10 @@ class ActorResolver:
                 ref = next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
+
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my"})
+_FIRST_PLURAL = frozenset({"we", "us", "our"})
 
 
 def put(found: dict[int, Mention], mention: Mention) -> None:

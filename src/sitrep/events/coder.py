@@ -27,6 +27,7 @@ marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later st
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,16 @@ from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
+from sitrep.actors.spans import person_actor
+from sitrep.actors.voice import PhraseReader, read_voice
 from sitrep.events.dating import infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
+from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
+from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality
@@ -82,7 +87,9 @@ class Coder:
         self.topics = topics
         self.detector = detector
         """The learned detector, asked for the trigger words the rules do not know."""
-        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | (
+        self._speech_verbs = rules.modal_request_verbs | MODALITY_WORDS.speech_verbs
+        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | \
+            rules.modal_request_aux | (
             detector.lemmas if detector is not None else frozenset())
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
@@ -206,6 +213,9 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
         actx = self.resolver.article(article.published)
+        actx.voice = read_voice(self.resolver, self._phrase_actors(article.published),
+                                article.title or "", article.text, article.url,
+                                article.published)
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
@@ -236,6 +246,9 @@ class Coder:
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
                               key=lambda t: t.token.i)
+        if actx.voice:
+            triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
+                              key=lambda t: t.token.i)
         triggers = _independent(triggers)
         if not triggers:
             return []
@@ -260,6 +273,11 @@ class Coder:
         args = arguments(trig)
         source = resolve_roles(args.source, mentions)
         source = without_title_states(source)
+        if trig.rule is VOICED_REQUEST:
+            # "Houthi leaders must cease ...": the document demands it of the subject
+            args.target, source = args.source, list(actx.voice.principal)
+        elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
+            source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
         target = [r for r in resolve_roles(args.target, mentions, loose=True)
                   if participant_key(r) not in source_keys]
@@ -292,7 +310,7 @@ class Coder:
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
         if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
-        modality = modality_of(trig.anchor)
+        modality = "asserted" if trig.rule is VOICED_REQUEST else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -330,6 +348,33 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _phrase_actors(self, published: date | None) -> PhraseReader:
+        """Reads the people and states of a short phrase of a title or byline; a bare office
+        ("the President") is its holder in the site's country on the publication date."""
+        def read(phrase: str, country: str | None) -> list[ActorRef]:
+            doc = self.nlp(phrase)
+            actx = self.resolver.article(published)
+            out: dict[str, ActorRef] = {}
+            for sent in doc.sents:
+                for mention in actx.sentence(sent).values():
+                    for ref in mention.actors:
+                        if ref.kind in ("person", "state"):
+                            out.setdefault(participant_key(ref), ref)
+            if not out and country and published:
+                out = {r.name: r for r in self._office_holders(phrase, country, published)}
+            people = without_title_states(list(out.values()))
+            return people
+        return read
+
+    def _office_holders(self, phrase: str, country: str, on: date) -> list[ActorRef]:
+        words = phrase.lower().removeprefix("the ").split()
+        title = self.resolver.words.find_title(words)
+        office = self.resolver.words.titles.get(title or "")
+        if not office or office in ("other", "counterpart") or " ".join(words) != title:
+            return []
+        return [self.resolver.refresh(person_actor(p, p.name), on)
+                for p in self.resolver.kb.holder(country, office, on)[:1]]
 
     def _bilateral_occasion(self, sent: Span) -> bool:
         """Whether a sentence places its meetings at an occasion where leaders meet one by
