@@ -236,7 +236,13 @@ class ActorResolver:
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
-        return self.state_ref(text) or self.org_ref(text)
+        found = self.state_ref(text) or self.org_ref(text)
+        if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
+            # the small model runs a demonym into the next word: "Russian de-" (escalation)
+            words = [t for t in ent if t.text[:1].isupper()]
+            if words and words[0].i == ent.start:
+                found = self.state_ref(words[0].text)
+        return found
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:

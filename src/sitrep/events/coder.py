@@ -45,7 +45,7 @@ from sitrep.events.dating import infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
-from sitrep.events.roles import resolve_roles, without_title_states
+from sitrep.events.roles import resolve_addressees, resolve_roles, without_title_states
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
@@ -65,6 +65,9 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
+HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
+"""Material types for which an undated simple present is a habit, not an event (statements
+in the present, "The United States condemns", are events)."""
 """Types whose target cannot be the source's own state."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
@@ -259,7 +262,7 @@ class Coder:
             mentions = {i: m for i, m in mentions.items() if m.start >= label_end}
             triggers = [t for t in triggers if t.token.i >= label_end]
         times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
-                 if not _relative_to_clause(tv)]
+                 if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
         dated = _assign_times(sent, triggers, times)
         out: list[Event] = []
         for trig in triggers:
@@ -270,6 +273,8 @@ class Coder:
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
             return []
+        if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
+            return []
         args = arguments(trig)
         source = resolve_roles(args.source, mentions)
         source = without_title_states(source)
@@ -279,8 +284,9 @@ class Coder:
         elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
-        target = [r for r in resolve_roles(args.target, mentions, loose=True)
-                  if participant_key(r) not in source_keys]
+        read = resolve_addressees if trig.rule.type in VERBAL else \
+            (lambda toks, found: resolve_roles(toks, found, loose=True))
+        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                       if participant_key(r) not in source_keys][:1]
@@ -322,7 +328,7 @@ class Coder:
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
-                                     self._bilateral_occasion(sent))
+                                     self._bilateral_occasion(sent) or _perfect(trig.anchor))
         return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
                             members, when, location) for src, tgt, members in groups]
 
@@ -499,6 +505,31 @@ def _relative_to_clause(tv: temporal.TimeValue) -> bool:
     """ "a day after Lavrov met ...": the offset dates one event from another, not from the
     anchor, so it dates neither."""
     return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
+
+
+def _habitual(verb: Token) -> bool:
+    """Whether a verb states what habitually happens ("Israel attacks Iranian targets in
+    Syria"): the simple present, with no auxiliary."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a verb is in a perfect tense ("has been in contact with A and B"), which
+    sums up contacts rather than reporting one."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
+    """Whether a time expression can date an event: "since 2015" dates a state of affairs
+    and "last year's summit" a thing, not the event the sentence reports."""
+    before = text[:tv.start].rstrip().rsplit(None, 1)
+    after = text[tv.end:tv.end + 2]
+    return not (before and before[-1].lower() in _STATE_PREPS) and \
+        after not in ("'s", "’s")
+
+
+_STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
 
 
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:

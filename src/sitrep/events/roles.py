@@ -58,6 +58,31 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
     return list(out.values())
 
 
+def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
+    de-escalation and the withdrawal of troops from Ukraine's borders").
+
+    Actors named as the role's own words all count; otherwise only the first actor read from
+    inside a role noun's phrase does: it is the one asked, blamed or praised, and the places
+    further down the phrase are where ("from Ukraine's borders"), not whom.
+
+    Args:
+        tokens: the role's head tokens.
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        Distinct actors, in token order.
+    """
+    direct = [t for t in tokens if t.i in mentions or _titled_person(t, mentions)]
+    if direct:
+        return resolve_roles(direct, mentions)
+    for tok in tokens:
+        found = resolve_roles([tok], mentions, loose=True)
+        if found:
+            return found[:1]
+    return []
+
+
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
