@@ -301,6 +301,9 @@ class Coder:
         if etype == "CONSULT" and mode == "visit" and not target and location is not None:
             host = self.resolver.state_ref(location.country or "") if location.country else None
             target = [host] if host else []
+        if etype in PLACE_TARGET:
+            # "an attack on Erbil, Iraq": a place attacked stands for its state
+            target = [self._state_of_place(r) for r in target]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
@@ -354,6 +357,15 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _state_of_place(self, ref: ActorRef) -> ActorRef:
+        """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
+        if ref.kind not in ("org", "group") or ref.actor_id or ref.country:
+            return ref
+        place = self.resolver.gaz.place(ref.name)
+        state = self.resolver.state_ref(self.resolver.gaz.country_name(place.country) or "") \
+            if place is not None and place.country else None
+        return state or ref
 
     def _phrase_actors(self, published: date | None) -> PhraseReader:
         """Reads the people and states of a short phrase of a title or byline; a bare office
@@ -423,6 +435,9 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
+        if trig.bare:
+            kept.append(trig)  # "condemned Iran's attack on Erbil": the attack is coded too
+            continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue
         outer = _outer_trigger(trig, by_token)

@@ -66,6 +66,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
     own = _own_modality(trigger, words)
     if own != "asserted":
         return own
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.negating_verbs
+            for c in trigger.children):
+        return "negated"  # "a meeting ... that was canceled"
     if purpose_infinitive(trigger, words):
         return "hypothetical"
     cur = trigger
