@@ -60,6 +60,9 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    needs_infinitive: frozenset[str] = frozenset()
+    """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
+    *respond*" is a threat, "readiness to engage" a promise)."""
     infinitive: bool | None = None
     """Nominal triggers: True when the noun counts only with an infinitive after it ("its
     *willingness* to engage"), False when it counts only without one."""
@@ -139,6 +142,7 @@ def _rule(raw: dict, pos: str) -> TriggerRule:
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
+        needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
     )
 
 
@@ -323,7 +327,12 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
 def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.infinitive is None:
         return True
-    return (_infinitive_after(tok) is not None) == rule.infinitive
+    clause = _infinitive_after(tok)
+    if rule.needs_infinitive and (clause is None or not (
+            {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
+                                       if c.dep_ == "conj"}) & rule.needs_infinitive):
+        return False
+    return (clause is not None) == rule.infinitive
 
 
 def _infinitive_after(noun: Token) -> Token | None:
