@@ -31,6 +31,7 @@ from sitrep.actors.kb import KnowledgeBase, normalise
 from sitrep.errors import CodingError
 from sitrep.record import Event
 from sitrep.store import Store
+from sitrep.store.reports import reports_of_articles
 
 COUNTED = frozenset({"asserted", "future"})
 
@@ -256,24 +257,20 @@ def evaluate_store(store: Store, gold_path: Path) -> StoreEvalReport:
     """
     gold = load_gold(gold_path)
     wanted = {g.get("doc") for g in gold if g.get("doc")}
-    rows = store.con.execute(
-        "SELECT id, url, origin, json_extract_string(extra, '$.id') FROM articles "
-        "WHERE canonical_id IS NULL").fetchall()
     doc_of: dict[str, str] = {}
-    for row in rows:
+    for doc in store.original_articles():
+        row = (doc["id"], doc["url"], doc["origin"], doc["record_id"])
         for name in _doc_names(row) & wanted:
             doc_of[row[0]] = name
     predicted = []
     for article_id, doc in doc_of.items():
-        cur = store.con.execute(
-            "SELECT type, mode, actors, date, modality, rule, sentence FROM mentions "
-            "WHERE article_id = ?", [article_id])
-        for type_, mode, actors, day, modality, rule, sentence in cur.fetchall():
+        for report in reports_of_articles(store, [article_id]):
+            m = report.mention
             predicted.append({
-                "doc": doc, "type": type_, "mode": mode,
-                "actors": [a["name"] for a in json.loads(actors)],
-                "date": day.isoformat() if day else None, "modality": modality,
-                "rule": rule, "evidence": sentence})
+                "doc": doc, "type": m.type, "mode": m.mode,
+                "actors": [a.name for a in m.actors],
+                "date": m.date.isoformat() if m.date else None, "modality": m.modality,
+                "rule": m.rule, "evidence": m.sentence})
     report = match_events(predicted, gold, name_resolver(KnowledgeBase.load(), Gazetteer.load()))
     return StoreEvalReport(report=report, missing_docs=sorted(wanted - set(doc_of.values())))
 
