@@ -259,8 +259,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
                                 for o in objects_of(tok) for w in _object_words(o)):
         return False
-    if rule.intransitive and any(c.dep_ == "dobj" for c in kids):
-        return False
+    if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
+        return False  # "demonstrating that it stands for freedom" is no demonstration
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
