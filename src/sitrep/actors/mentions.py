@@ -275,8 +275,8 @@ class ActorResolver:
             if tok.pos_ != "PROPN" or tok.i in tagged or tok.lower_ in stops or \
                     any(c.dep_ == "compound" and c.i > tok.i for c in tok.children):
                 continue
-            left = sorted((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i),
-                          key=lambda c: c.i)
+            left = sorted((c for c in tok.children if c.dep_ in ("compound", "nmod")
+                           and c.i < tok.i), key=lambda c: c.i)
             names = [c for c in left if c.pos_ == "PROPN" and c.lower_ not in stops
                      and c.i not in tagged and c.text[:1].isupper()]
             if not names or not any(c.lower_ in stops for c in left) or \

@@ -45,7 +45,13 @@ from sitrep.events.dating import infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
-from sitrep.events.roles import resolve_addressees, resolve_roles, without_title_states
+from sitrep.events.roles import (
+    companions,
+    resolve_addressees,
+    resolve_group,
+    resolve_roles,
+    without_title_states,
+)
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
@@ -276,7 +282,8 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
-        source = resolve_roles(args.source, mentions)
+        source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
+            if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
         source = without_title_states(source)
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject

@@ -605,6 +605,11 @@ def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = (
 def _subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, borrowed from the verb it depends on when it has none."""
     cur = verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB":
+        # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite conjunct
+        # of an infinitive is coordinated with the main verb, whose subject it shares
+        cur = verb.head.head
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj and _stranding_marker(cur):
