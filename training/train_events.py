@@ -128,12 +128,18 @@ def build(labels: Path):
     return X, y, groups
 
 
+MIN_COUNT = 3
+"""Features seen fewer times than this are dropped: they cannot generalise, and they would
+make the shipped model several times larger."""
+
+
 def fit(X, y, C: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    counts = Counter(f for feats in X for f in set(feats))
     vec = DictVectorizer()
-    Xv = vec.fit_transform([{f: 1 for f in feats} for feats in X])
+    Xv = vec.fit_transform([{f: 1 for f in feats if counts[f] >= MIN_COUNT} for feats in X])
     model = LogisticRegression(C=C, max_iter=2000)
     model.fit(Xv, y)
     return vec, model
@@ -182,7 +188,8 @@ def main() -> None:
     weights = model.coef_.T  # features x classes
     keep = np.abs(weights).max(axis=1) > 1e-4
     version = save(args.out, "events", [str(n) for n, k in zip(names, keep) if k],
-                   [str(c) for c in model.classes_], weights[keep], model.intercept_,
+                   [str(c) for c in model.classes_], weights[keep].astype(np.float16),
+                   model.intercept_,
                    args.threshold, {"trained_on": f"{len(set(groups))} documents",
                                     "C": args.C,
                                     "lemmas": sorted({f[2:] for feats, label in zip(X, y)

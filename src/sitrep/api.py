@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep import pipeline
 from sitrep.settings import Settings, load_settings
 from sitrep.store import Store
-from sitrep.store.views import explain_event
+from sitrep.answers.explain import explain_event
 
 if TYPE_CHECKING:
     from sitrep.events import Coder

@@ -196,15 +196,10 @@ def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = Fals
     each article's mentions are replaced, never added to, so counts do not inflate.
     """
     the_coder = coder()
-    rows = store.con.execute(
-        "SELECT id FROM articles WHERE canonical_id IS NULL AND "
-        "(coded_at IS NULL OR ? OR coder_version IS DISTINCT FROM ?) ORDER BY ingested_at",
-        [force, the_coder.version],
-    ).fetchall()
+    ids = store.articles_to_code(the_coder.version, force=force)
     report = CodeReport(coder_version=the_coder.version)
-    ids = [r[0] for r in rows]
     for start in range(0, len(ids), BATCH):
-        batch = [_article_from_row(store.article(i)) for i in ids[start : start + BATCH]]
+        batch = [store.load_article(i) for i in ids[start : start + BATCH]]
         for article, events in the_coder.code_many(batch):
             with store.transaction():
                 store.replace_mentions(article.id or "", events, the_coder.version)
@@ -218,21 +213,7 @@ def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = Fals
 
 def uncoded(store: Store) -> int:
     """Originals with no coded mentions yet (left by a crash, or ingested without coding)."""
-    row = store.con.execute(
-        "SELECT count(*) FROM articles WHERE canonical_id IS NULL AND coded_at IS NULL"
-    ).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _article_from_row(row: dict[str, Any]) -> Article:
-    return Article(
-        url=row["url"], title=row["title"] or "", text=row["text"] or "", origin=row["origin"],
-        published=row["published"], published_source=row["published_source"],
-        published_evidence=row["published_evidence"], authors=list(row["authors"] or []),
-        site=row["site"], canonical_url=row["canonical_url"], language=row["language"],
-        extra=row["extra"], id=row["id"], revision=row["revision"],
-        canonical_id=row["canonical_id"],
-    )
+    return store.count_uncoded()
 
 
 def _link(store: Store, article_ids: Sequence[str]) -> None:

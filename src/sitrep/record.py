@@ -4,7 +4,10 @@
     extract -> Article      clean text and metadata
     dedup   -> Article      with ``canonical_id`` set when it copies an earlier article
     nlp, actors, events -> Event (many per article), each pointing back at its sentence
-    store   keeps all three; the analysis and report layers only read the store.
+    store   keeps all three, and gives them back as these records
+    link    -> LinkedEvent  one real-world event, merged from the mentions that report it
+    the analysis and report layers only read the store: ``Report``s (a mention with its
+            article) and ``LinkedEvent``s.
 
 Records are plain dataclasses so every stage's input and output is visible in its signature.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 RawKind = Literal["html", "text", "fields"]
 DateSource = Literal["user", "record", "metadata", "url", "inferred"]
@@ -157,3 +160,81 @@ class Event:
     """True when no time expression of the event's own dates it: the publication date (or
     the date of the conversation the event belongs to) stands in, as analysts code it."""
     id: str | None = None
+    """Set by the store: the mention id (``m_<article>_<n>``)."""
+    event_id: str | None = None
+    """Set by the link stage: the linked event this mention was merged into."""
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article as a citation needs it: where it is, what it is called, when it appeared."""
+
+    id: str
+    url: str
+    title: str | None = None
+    site: str | None = None
+    """The site as extracted; for an original read with a mention, its URL's host if none."""
+    published: date | None = None
+    story_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence reporting a linked event, as exports give it."""
+
+    article_id: str
+    url: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class LinkedEvent:
+    """One real-world event: the mentions of it in every article, merged by the link stage."""
+
+    id: str
+    type: str
+    mode: str | None
+    date: date | None
+    date_precision: str | None
+    actors: list[ActorRef]
+    """Every participant once (the fullest record of each), ordered by key."""
+    actor_keys: list[str]
+    source_key: str | None
+    target_key: str | None
+    location: Location | None
+    topics: list[str]
+    modality: str
+    confidence: float
+    """The chance that at least one independent source is right."""
+    n_mentions: int
+    n_articles: int
+    """Independent articles (syndicated copies fold into their original)."""
+    n_sources: int
+    """Independent sites."""
+    first_reported: date | None
+    last_reported: date | None
+    summary: str | None
+    details: dict[str, Any] = field(default_factory=dict)
+    """Per-source facts and the fields sources disagree on."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """The sentences reporting it, when read with them."""
+    date_inferred: bool = False
+    """No report states the date: the earliest publication (or conversation) date stands in."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored mention with the article that makes it: what every reader of events gets."""
+
+    mention: Event
+    actor_keys: tuple[str, ...]
+    """The mention's actor keys as stored."""
+    source_key: str | None
+    target_key: str | None
+    article: ArticleRef
+    original: ArticleRef
+    """The article that ``article`` copies (``article`` itself when it is an original)."""
+    event: LinkedEvent | None = None
+    """The linked event, when read with it."""

@@ -236,7 +236,13 @@ class ActorResolver:
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
-        return self.state_ref(text) or self.org_ref(text)
+        found = self.state_ref(text) or self.org_ref(text)
+        if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
+            # the small model runs a demonym into the next word: "Russian de-" (escalation)
+            words = [t for t in ent if t.text[:1].isupper()]
+            if words and words[0].i == ent.start:
+                found = self.state_ref(words[0].text)
+        return found
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
@@ -269,8 +275,8 @@ class ActorResolver:
             if tok.pos_ != "PROPN" or tok.i in tagged or tok.lower_ in stops or \
                     any(c.dep_ == "compound" and c.i > tok.i for c in tok.children):
                 continue
-            left = sorted((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i),
-                          key=lambda c: c.i)
+            left = sorted((c for c in tok.children if c.dep_ in ("compound", "nmod")
+                           and c.i < tok.i), key=lambda c: c.i)
             names = [c for c in left if c.pos_ == "PROPN" and c.lower_ not in stops
                      and c.i not in tagged and c.text[:1].isupper()]
             if not names or not any(c.lower_ in stops for c in left) or \
@@ -476,10 +482,25 @@ class ActorResolver:
 
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
+    @staticmethod
+    def _voiced(tok: Token, ctx: ArticleActors) -> list[ActorRef]:
+        """The document's own voice behind "I" and "we" (``sitrep.actors.voice``), outside
+        quotations."""
+        word = tok.lower_
+        if word in _FIRST_SINGULAR and ctx.voice.speaker is not None:
+            return [ctx.voice.speaker]
+        if word in _FIRST_PLURAL and ctx.voice.we:
+            return list(ctx.voice.we)
+        return []
+
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """"him", "he": the most recent person other than the clause's own subject; "they"
         as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            voiced = self._voiced(tok, ctx)
+            if tok.i not in found and voiced:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, voiced, "pronoun"))
+                continue
             if tok.i not in found and tok.lower_ == "they" and \
                     tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
                     not any(m.kind in ("name", "sector") and m.start < tok.i
@@ -504,6 +525,10 @@ class ActorResolver:
                 ref = next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
+
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my"})
+_FIRST_PLURAL = frozenset({"we", "us", "our"})
 
 
 def put(found: dict[int, Mention], mention: Mention) -> None:

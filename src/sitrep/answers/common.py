@@ -1,4 +1,4 @@
-"""What every answer shares: reading periods and actors, and the SQL pieces over ``events``.
+"""What every answer shares: reading periods, actors and levels.
 
 Every answer counts *linked* events (one row per real-world event, however many articles
 report it), and only asserted ones: a denied or planned call never counts as a call.
@@ -13,7 +13,9 @@ from sitrep.actors.identity import person_key
 from sitrep.actors.kb import LEADER_OFFICES, KnowledgeBase
 from sitrep.answers.resolve import ActorMatch, resolve_actor
 from sitrep.errors import QueryError
-from sitrep.store.db import Store
+from sitrep.store import Store
+from sitrep.store.actors_table import known_actors
+from sitrep.store.queries import Term
 
 Level = Literal["leader", "official", "all"]
 LEVELS: tuple[str, ...] = ("leader", "official", "all")
@@ -80,34 +82,21 @@ def check_level(level: str) -> str:
     return level
 
 
-def load_terms(store: Store, level: str, kb: KnowledgeBase | None = None) -> None:
-    """Fill the temp table ``answer_terms(key, start, stop)``: who counts at ``level`` when.
+def level_terms(level: str, kb: KnowledgeBase | None = None) -> list[Term] | None:
+    """Who counts at ``level``, and when: the terms of office to filter counterparts by.
 
-    ``leader``: heads of state and government; ``official``: anyone holding an office in the
-    knowledge base; ``all`` leaves the table empty (no filter is applied).
+    ``leader``: heads of state and government (``LEADER_OFFICES``); ``official``: anyone
+    holding an office in the knowledge base; ``all``: None (no filter).
     """
-    store.con.execute("CREATE OR REPLACE TEMP TABLE answer_terms "
-                      "(key VARCHAR, start DATE, stop DATE)")
     if level == "all":
-        return
+        return None
     kb = kb or KnowledgeBase.load()
-    rows = [(person_key(p.id), t.start, t.end or FAR_FUTURE) for p in kb for t in p.terms
+    return [(person_key(p.id), t.start, t.end or FAR_FUTURE) for p in kb for t in p.terms
             if level == "official" or t.office in LEADER_OFFICES]
-    if rows:
-        store.con.executemany("INSERT INTO answer_terms VALUES (?, ?, ?)", rows)
-
-
-def level_clause(level: str, key_sql: str, date_sql: str) -> str:
-    """SQL condition keeping counterparts that count at ``level`` on the event date."""
-    if level == "all":
-        return "TRUE"
-    return (f"EXISTS (SELECT 1 FROM answer_terms t WHERE t.key = {key_sql} "
-            f"AND {date_sql} BETWEEN t.start AND t.stop)")
 
 
 def names(store: Store, keys: list[str]) -> dict[str, tuple[str, str | None]]:
     """Display name and country of each actor key (the key itself when unknown)."""
-    rows = store.con.execute("SELECT key, name, country FROM actors WHERE list_contains(?, key)",
-                             [keys]).fetchall()
-    found = {r[0]: (r[1], r[2]) for r in rows}
-    return {k: found.get(k, (k.split(":", 1)[-1], None)) for k in keys}
+    found = known_actors(store, keys)
+    return {k: (found[k].name, found[k].country) if k in found else (k.split(":", 1)[-1], None)
+            for k in keys}

@@ -12,51 +12,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sitrep.answers.common import (
-    as_actor,
-    check_level,
-    level_clause,
-    load_terms,
-    names,
-    period,
-)
+from sitrep.answers.common import as_actor, check_level, level_terms, names, period
 from sitrep.answers.resolve import ActorMatch
 from sitrep.link.cluster import period_of
-from sitrep.store.db import Store
+from sitrep.store import Store
+from sitrep.store.queries import contact_days, contact_tallies, undated_contact_count
 
 MODES = ("phone", "meeting", "visit", "multilateral")
 """CONSULT modes counted in their own columns; any other (or none) counts as ``other``."""
-
-_CONTACTS_SQL = """
-WITH ev AS (
-    SELECT e.id, e.date, e.date_precision, coalesce(e.mode, '') AS mode, e.actor_keys
-    FROM events e
-    WHERE e.type = 'CONSULT' AND e.modality = 'asserted' AND e.date BETWEEN ? AND ?
-      AND list_has_any(e.actor_keys, ?::VARCHAR[])
-), pairs AS (
-    SELECT id, date, date_precision, mode, unnest(actor_keys) AS other FROM ev
-), kept AS (
-    SELECT * FROM pairs
-    WHERE NOT list_contains(?::VARCHAR[], other) AND {level}
-), sources AS (
-    SELECT DISTINCT k.other, coalesce(a.canonical_id, a.id) AS root,
-           coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+)', 1), '')) AS site,
-           r.url
-    FROM kept k JOIN mentions m ON m.event_id = k.id
-    JOIN articles a ON a.id = m.article_id
-    JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
-)
-SELECT k.other, count(DISTINCT k.id) AS total,
-       {mode_counts},
-       count(DISTINCT k.id) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
-       min(k.date) AS first, max(k.date) AS last,
-       (SELECT count(DISTINCT s.root) FROM sources s WHERE s.other = k.other) AS n_sources,
-       (SELECT list(DISTINCT s.site ORDER BY s.site) FROM sources s WHERE s.other = k.other),
-       (SELECT list(DISTINCT s.url ORDER BY s.url) FROM sources s WHERE s.other = k.other),
-       list(DISTINCT k.id ORDER BY k.id)
-FROM kept k GROUP BY k.other ORDER BY total DESC, last DESC, k.other
-"""
-
 
 @dataclass
 class ContactRow:
@@ -121,37 +84,24 @@ def contacts(store: Store, actor: str | ActorMatch, since: date | str | None = N
     """
     start, stop = period(since, until)
     match = as_actor(store, actor, start, stop)
-    load_terms(store, check_level(level))
-    mode_counts = ", ".join(f"count(DISTINCT k.id) FILTER (WHERE k.mode = '{m}')" for m in MODES)
-    sql = _CONTACTS_SQL.format(level=level_clause(level, "other", "date"),
-                               mode_counts=mode_counts,
-                               mode_list=", ".join(f"'{m}'" for m in MODES))
-    rows = store.con.execute(sql, [start, stop, list(match.keys), list(match.keys)]).fetchall()
-    labels = names(store, [r[0] for r in rows])
-    return [ContactRow(labels[r[0]][0], r[0], labels[r[0]][1], *r[1:7], r[7], r[8], r[9],
-                       list(r[10] or []), list(r[11] or []), list(r[12] or []))
-            for r in rows]
+    tallies = contact_tallies(store, match.keys, start, stop, modes=MODES,
+                              terms=level_terms(check_level(level)))
+    labels = names(store, [t.key for t in tallies])
+    return [ContactRow(labels[t.key][0], t.key, labels[t.key][1], t.total, *t.by_mode, t.other,
+                       t.first, t.last, t.sources, t.sites, t.urls, t.event_ids)
+            for t in tallies]
 
 
 def undated_contacts(store: Store, actor: str | ActorMatch) -> int:
     """How many asserted CONSULT events with ``actor`` have no date (shown, never counted)."""
-    match = as_actor(store, actor)
-    row = store.con.execute(
-        "SELECT count(*) FROM events WHERE type = 'CONSULT' AND modality = 'asserted' "
-        "AND date IS NULL AND list_has_any(actor_keys, ?::VARCHAR[])", [list(match.keys)]
-    ).fetchone()
-    return int(row[0]) if row else 0
+    return undated_contact_count(store, as_actor(store, actor).keys)
 
 
 def contact_dates(store: Store, a: ActorMatch, b: ActorMatch, start: date,
                   stop: date) -> list[tuple[str | None, date, date]]:
     """(event id, first day, last day) of each contact between ``a`` and ``b``, in order."""
-    rows = store.con.execute(
-        "SELECT id, date, date_precision FROM events WHERE type = 'CONSULT' "
-        "AND modality = 'asserted' AND date BETWEEN ? AND ? "
-        "AND list_has_any(actor_keys, ?::VARCHAR[]) AND list_has_any(actor_keys, ?::VARCHAR[]) "
-        "ORDER BY date, id", [start, stop, list(a.keys), list(b.keys)]).fetchall()
-    return [(r[0], *period_of(r[1], r[2] or "day")) for r in rows]
+    return [(eid, *period_of(day, precision or "day"))
+            for eid, day, precision in contact_days(store, a.keys, b.keys, start, stop)]
 
 
 def gaps(store: Store, a: str | ActorMatch, b: str | ActorMatch,

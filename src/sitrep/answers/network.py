@@ -18,23 +18,8 @@ import networkx as nx
 
 from sitrep.answers.common import as_actor, names, period
 from sitrep.errors import QueryError
-from sitrep.store.db import Store
-
-_EDGES_SQL = """
-WITH ev AS (
-    SELECT id, date, mode, actor_keys FROM events
-    WHERE modality = 'asserted' AND list_contains(?::VARCHAR[], type)
-      AND date BETWEEN ? AND ? AND len(actor_keys) BETWEEN 2 AND ? {country}
-), p AS (
-    SELECT id, date, mode, unnest(actor_keys) AS k FROM ev
-)
-SELECT a.k, b.k, count(DISTINCT a.id) AS n, min(a.date), max(a.date),
-       count(DISTINCT a.id) FILTER (WHERE a.mode = 'phone'),
-       count(DISTINCT a.id) FILTER (WHERE a.mode IN ('meeting', 'visit', 'multilateral'))
-FROM p a JOIN p b ON a.id = b.id AND a.k < b.k
-GROUP BY a.k, b.k HAVING count(DISTINCT a.id) >= ?
-ORDER BY n DESC, a.k, b.k LIMIT ?
-"""
+from sitrep.store import Store
+from sitrep.store.queries import network_edges, story_summaries
 
 MAX_PARTIES = 12
 """Events with more actors than this (big summits) would tie everyone to everyone: skipped."""
@@ -128,15 +113,10 @@ def network(store: Store, since: date | str | None = None, until: date | str | N
         QueryError: E501/E502 for an unresolved country, E503 for a bad date.
     """
     start, stop = period(since, until)
-    params: list[Any] = [list(types), start, stop, MAX_PARTIES]
-    where = ""
-    if country:
-        match = as_actor(store, country, start, stop)
-        where = "AND list_has_any(actor_keys, ?::VARCHAR[])"
-        params.append(list(match.keys))
-    rows = store.con.execute(_EDGES_SQL.format(country=where),
-                             [*params, min_weight, limit]).fetchall()
-    edges = [NetworkEdge(r[0], r[1], int(r[2]), r[3], r[4], int(r[5]), int(r[6])) for r in rows]
+    keys = as_actor(store, country, start, stop).keys if country else None
+    edges = [NetworkEdge(t.source, t.target, t.weight, t.first, t.last, t.phone, t.in_person)
+             for t in network_edges(store, types, start, stop, max_parties=MAX_PARTIES,
+                                    keys=keys, min_weight=min_weight, limit=limit)]
     weight: dict[str, int] = {}
     degree: dict[str, int] = {}
     for e in edges:
@@ -182,25 +162,7 @@ def stories(store: Store, since: date | str | None = None, until: date | str | N
         QueryError: E503 for a bad date.
     """
     start, stop = period(since, until)
-    rows = store.con.execute("""
-        WITH s AS (
-            SELECT * FROM stories
-            WHERE coalesce(last_published, DATE '2999-12-31') >= ?
-              AND coalesce(first_published, DATE '1900-01-01') <= ?
-            ORDER BY last_published DESC NULLS LAST, id LIMIT ?
-        ), m AS (
-            SELECT a.story_id, mm.event_id, unnest(mm.actor_keys) AS k
-            FROM articles a JOIN mentions mm ON mm.article_id = a.id
-            WHERE a.story_id IN (SELECT id FROM s)
-        ), top AS (
-            SELECT story_id, k, count(*) AS n FROM m GROUP BY story_id, k
-        )
-        SELECT s.id, s.title, s.first_published, s.last_published, s.n_articles,
-               (SELECT count(DISTINCT event_id) FROM m WHERE m.story_id = s.id),
-               (SELECT list(k ORDER BY n DESC, k)[1:5] FROM top WHERE top.story_id = s.id)
-        FROM s ORDER BY s.last_published DESC NULLS LAST, s.id
-    """, [start, stop, limit]).fetchall()
-    keys = sorted({k for r in rows for k in (r[6] or [])})
-    labels = names(store, keys)
-    return [StoryRow(r[0], r[1] or "", r[2], r[3], int(r[4]), int(r[5] or 0),
-                     [labels[k][0] for k in (r[6] or [])]) for r in rows]
+    found = story_summaries(store, start, stop, limit)
+    labels = names(store, sorted({k for s in found for k in s.top_keys}))
+    return [StoryRow(s.id, s.title or "", s.first, s.last, s.articles, s.events,
+                     [labels[k][0] for k in s.top_keys]) for s in found]

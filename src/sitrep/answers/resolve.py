@@ -25,7 +25,14 @@ import pycountry
 from sitrep.actors.identity import KINDS, key_kind, person_key, state_key, text_key
 from sitrep.actors.kb import TITLE_OFFICES, KnowledgeBase, Person, normalise
 from sitrep.errors import QueryError
-from sitrep.store.db import Store
+from sitrep.store import Store
+from sitrep.store.actors_table import (
+    actor_names,
+    actors_named,
+    country_keys,
+    known_actor,
+    known_actors,
+)
 
 _KEY = re.compile(rf"^(?:{'|'.join(KINDS)}):\S.*$")
 _TITLE_OF = re.compile(r"^(?P<title>.+?)\s+of\s+(?:the\s+)?(?P<country>.+)$", re.IGNORECASE)
@@ -109,13 +116,13 @@ def resolve_actor(store: Store, name: str, *, since: date | None = None,
 
 
 def _from_key(store: Store, key: str) -> ActorMatch:
-    row = store.con.execute("SELECT name, kind, country FROM actors WHERE key = ?",
-                            [key]).fetchone()
+    found = known_actor(store, key)
     kind = key_kind(key)
     if kind == "state" and key.count(":") == 1:
-        return _state(store, key.split(":")[1], row[0] if row else key.split(":")[1])
-    return ActorMatch(key, row[0] if row else key, row[1] if row else kind,
-                      row[2] if row else None, via="key")
+        return _state(store, key.split(":")[1], found.name if found else key.split(":")[1])
+    if found is None:
+        return ActorMatch(key, key, kind, None, via="key")
+    return ActorMatch(key, found.name, found.kind, found.country, via="key")
 
 
 def _person(p: Person) -> ActorMatch:
@@ -166,20 +173,17 @@ def _by_kb(store: Store, kb: KnowledgeBase, text: str, since: date | None,
 
 
 def _stored_keys(store: Store, keys: list[str]) -> set[str]:
-    rows = store.con.execute("SELECT key FROM actors WHERE list_contains(?, key)",
-                             [keys]).fetchall()
-    return {r[0] for r in rows}
+    return set(known_actors(store, keys))
 
 
 def _by_store(store: Store, kb: KnowledgeBase, text: str, since: date | None,
               until: date) -> list[ActorMatch]:
-    rows = store.con.execute(
-        "SELECT key, name, kind, country FROM actors WHERE lower(name) = lower(?) "
-        "OR key = ? ORDER BY key", [text, text_key(text)]).fetchall()
-    people = [r for r in rows if key_kind(r[0]) != "state"]
-    if not people and rows:
-        return [_state(store, rows[0][3], rows[0][1])] if rows[0][3] else []
-    return [ActorMatch(r[0], r[1], r[2] or "group", r[3], via="store") for r in people]
+    found = actors_named(store, text, text_key(text))
+    people = [a for a in found if key_kind(a.key) != "state"]
+    if not people and found:
+        return [_state(store, found[0].country, found[0].name)] if found[0].country else []
+    return [ActorMatch(a.key, a.name, a.kind or "group", a.country, via="store")
+            for a in people]
 
 
 def _by_country(store: Store, kb: KnowledgeBase, text: str, since: date | None,
@@ -194,16 +198,13 @@ def _by_country(store: Store, kb: KnowledgeBase, text: str, since: date | None,
 
 def _state(store: Store, code: str, name: str) -> ActorMatch:
     """A country with every key of its actors (the state, its sectors, its people)."""
-    rows = store.con.execute(
-        "SELECT key FROM actors WHERE country = ? OR key = ? OR key LIKE ? ORDER BY key",
-        [code, state_key(code), state_key(code) + ":%"]).fetchall()
-    keys = tuple(sorted({state_key(code), *(r[0] for r in rows)}))
+    keys = tuple(sorted({state_key(code), *country_keys(store, code, state_key(code))}))
     return ActorMatch(state_key(code), name, "state", code, keys, via="country")
 
 
 def _suggest(store: Store, kb: KnowledgeBase, text: str) -> str:
     names = {n for p in kb for n in p.names}
-    names |= {r[0] for r in store.con.execute("SELECT DISTINCT name FROM actors").fetchall()}
+    names |= actor_names(store)
     close = difflib.get_close_matches(text, sorted(names), n=5, cutoff=0.6)
     if not close:
         close = [n for n in sorted(names) if text.lower() in n.lower()][:5]

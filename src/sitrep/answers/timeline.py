@@ -8,7 +8,6 @@ PLOVER score of its type and mode (``data/answers/weights.yaml``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -17,7 +16,10 @@ from sitrep.answers.common import as_actor, period
 from sitrep.answers.lexicon import weights
 from sitrep.answers.resolve import ActorMatch
 from sitrep.errors import QueryError
-from sitrep.store.db import Store
+from sitrep.record import LinkedEvent
+from sitrep.store import Store
+from sitrep.store.events_table import events_involving
+from sitrep.store.queries import dyad_tallies
 
 Bucket = Literal["week", "month", "quarter", "year"]
 BUCKETS: tuple[str, ...] = ("week", "month", "quarter", "year")
@@ -58,17 +60,6 @@ class DyadRow:
         return asdict(self)
 
 
-_TIMELINE_SQL = """
-SELECT e.id, e.date, e.date_precision, e.type, e.mode, e.modality, e.summary, e.actors,
-       e.n_articles, e.details, e.first_reported
-FROM events e
-WHERE list_has_any(e.actor_keys, ?::VARCHAR[]) AND {pair}
-  AND coalesce(e.date, e.first_reported) BETWEEN ? AND ? {asserted}
-ORDER BY coalesce(e.date, e.first_reported), e.date IS NULL, e.id
-LIMIT ?
-"""
-
-
 def timeline(store: Store, actor: str | ActorMatch, actor2: str | ActorMatch | None = None,
              since: date | str | None = None, until: date | str | None = None, *,
              asserted_only: bool = False, limit: int = 1000) -> list[TimelineRow]:
@@ -93,23 +84,17 @@ def timeline(store: Store, actor: str | ActorMatch, actor2: str | ActorMatch | N
     """
     start, stop = period(since, until)
     first = as_actor(store, actor, start, stop)
-    params: list[Any] = [list(first.keys)]
-    pair = "TRUE"
-    if actor2 is not None:
-        second = as_actor(store, actor2, start, stop)
-        pair = "list_has_any(e.actor_keys, ?::VARCHAR[])"
-        params.append(list(second.keys))
-    sql = _TIMELINE_SQL.format(pair=pair, asserted="AND e.modality = 'asserted'"
-                               if asserted_only else "")
-    rows = store.con.execute(sql, [*params, start, stop, limit]).fetchall()
-    return [_timeline_row(r) for r in rows]
+    second = as_actor(store, actor2, start, stop) if actor2 is not None else None
+    events = events_involving(store, first.keys, start, stop,
+                              others=second.keys if second else None,
+                              asserted_only=asserted_only, limit=limit)
+    return [_timeline_row(e) for e in events]
 
 
-def _timeline_row(r: tuple[Any, ...]) -> TimelineRow:
-    details = json.loads(r[9]) if r[9] else {}
-    urls = sorted({s["url"] for s in details.get("sources", []) if s.get("url")})
-    actors = [a["name"] for a in json.loads(r[7])] if r[7] else []
-    return TimelineRow(r[1], r[2], r[3], r[4], r[5], r[6] or "", actors, r[8], urls, r[0])
+def _timeline_row(e: LinkedEvent) -> TimelineRow:
+    urls = sorted({s["url"] for s in e.details.get("sources", []) if s.get("url")})
+    return TimelineRow(e.date, e.date_precision, e.type, e.mode, e.modality, e.summary or "",
+                       [a.name for a in e.actors], e.n_articles, urls, e.id)
 
 
 def dyad(store: Store, a: str | ActorMatch, b: str | ActorMatch, by: str = "month",
@@ -138,35 +123,13 @@ def dyad(store: Store, a: str | ActorMatch, b: str | ActorMatch, by: str = "mont
         raise QueryError("E503", f"by must be one of {', '.join(BUCKETS)}", item=by)
     start, stop = period(since, until)
     ma, mb = as_actor(store, a, start, stop), as_actor(store, b, start, stop)
-    _load_weights(store)
-    rows = store.con.execute(f"""
-        WITH ev AS (
-            SELECT date_trunc('{by}', e.date) AS period, e.type,
-                   coalesce(wm.weight, wb.weight, 0) AS w
-            FROM events e
-            LEFT JOIN answer_weights wm ON wm.type = e.type AND wm.mode = e.mode
-            LEFT JOIN answer_weights wb ON wb.type = e.type AND wb.mode = ''
-            WHERE e.modality = 'asserted' AND e.date BETWEEN ? AND ?
-              AND list_has_any(e.actor_keys, ?::VARCHAR[])
-              AND list_has_any(e.actor_keys, ?::VARCHAR[])
-        ), per_type AS (
-            SELECT period, type, count(*) AS n, sum(w) AS w FROM ev GROUP BY period, type
-        )
-        SELECT period, sum(w), sum(w) FILTER (WHERE w > 0), sum(w) FILTER (WHERE w < 0),
-               sum(n), map(list(type ORDER BY type), list(n ORDER BY type))
-        FROM per_type GROUP BY period ORDER BY period
-    """, [start, stop, list(ma.keys), list(mb.keys)]).fetchall()
-    return [DyadRow(_day(r[0]), round(float(r[1] or 0), 2), round(float(r[2] or 0), 2),
-                    round(float(r[3] or 0), 2), int(r[4]), {k: int(v) for k, v in r[5].items()})
-            for r in rows]
+    table = [(t, m, w) for t, modes in weights().items() for m, w in modes.items()]
+    tallies = dyad_tallies(store, ma.keys, mb.keys, start, stop, by=by, weights=table)
+    return [DyadRow(_day(t.period), round(float(t.score or 0), 2),
+                    round(float(t.cooperation or 0), 2), round(float(t.conflict or 0), 2),
+                    t.events, t.by_type)
+            for t in tallies]
 
 
 def _day(value: Any) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
-
-
-def _load_weights(store: Store) -> None:
-    store.con.execute("CREATE OR REPLACE TEMP TABLE answer_weights "
-                      "(type VARCHAR, mode VARCHAR, weight DOUBLE)")
-    store.con.executemany("INSERT INTO answer_weights VALUES (?, ?, ?)",
-                          [(t, m, w) for t, modes in weights().items() for m, w in modes.items()])

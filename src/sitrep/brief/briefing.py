@@ -32,6 +32,8 @@ from sitrep.brief.phrasing import format_date, say_event
 from sitrep.brief.profile import Profile
 from sitrep.brief.render import render
 from sitrep.store import Store
+from sitrep.store.deliveries import previous_briefing, remember_briefing
+from sitrep.store.stories_table import story_heading
 
 TOP_STORIES = 5
 KEY_EVENTS = 25
@@ -149,32 +151,24 @@ def _stories(store: Store, citer: Citer, scored: list[tuple[EventView, float]]) 
     for key, members in ranked:
         members.sort(key=lambda es: -es[1])
         lead = members[0][0].sources[0]
-        row = store.con.execute("SELECT title, n_articles FROM stories WHERE id = ?",
-                                [key]).fetchone()
+        heading = story_heading(store, key)
         articles = {s.article_id for e, _ in members for s in e.sources}
-        stories.append(Story(row[0] if row and row[0] else lead.title, lead.url,
+        stories.append(Story(heading[0] if heading and heading[0] else lead.title, lead.url,
                              round(sum(s for _, s in members), 2),
-                             int(row[1]) if row else len(articles),
+                             heading[1] if heading else len(articles),
                              [_item(citer, e, s) for e, s in members[:3]]))
     return stories
 
 
-def _previous(store: Store, profile: Profile, before: datetime) -> tuple | None:
-    return store.con.execute(
-        "SELECT period_start, period_end, created_at, event_ids FROM briefings "
-        "WHERE profile = ? AND created_at < ? ORDER BY created_at DESC LIMIT 1",
-        [profile.slug, before]).fetchone()
-
-
 def _changes(store: Store, citer: Citer, briefing: Briefing,
              scored: list[tuple[EventView, float]]) -> None:
-    previous = _previous(store, briefing.profile, briefing.created_at)
+    previous = previous_briefing(store, briefing.profile.slug, briefing.created_at)
     if previous is None:
         briefing.changes = [Statement(f"This is the first {briefing.profile.name} recorded in "
                                       f"this store, so every event below is new.")]
         return
-    start, end, created, ids = previous
-    new = [(e, s) for e, s in scored if e.id not in set(ids or [])]
+    start, end, created = previous.period_start, previous.period_end, previous.created_at
+    new = [(e, s) for e, s in scored if e.id not in set(previous.event_ids)]
     # ISO dates: this sentence is about the previous briefing, not about an event
     span = Period(start, end).label
     if not new:
@@ -272,11 +266,8 @@ def write_briefing(store: Store, briefing: Briefing, out_dir: str | Path) -> Wri
 
 def record_briefing(store: Store, briefing: Briefing, path: str | None = None) -> None:
     """Remember what a briefing contained, for the next one's "what changed"."""
-    with store.transaction() as con:
-        con.execute("INSERT INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) "
-                    "DO NOTHING", [briefing.id, briefing.profile.slug, briefing.period.start,
-                                   briefing.period.end, briefing.created_at,
-                                   briefing.event_ids, path])
+    remember_briefing(store, briefing.id, briefing.profile.slug, briefing.period.start,
+                      briefing.period.end, briefing.created_at, briefing.event_ids, path)
 
 
 def briefing_json(briefing: Briefing) -> str:

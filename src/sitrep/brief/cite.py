@@ -16,7 +16,9 @@ from datetime import date
 
 from sitrep.brief.evidence import EventView, Source, dates_agree
 from sitrep.brief.phrasing import format_date
+from sitrep.record import Report
 from sitrep.store import Store
+from sitrep.store.reports import reports_of_articles
 
 
 @dataclass(frozen=True)
@@ -110,41 +112,32 @@ def written_dates(text: str) -> set[str]:
     return days | {m.group(0) for m in _MONTH.finditer(stripped)}
 
 
-def _mentions(store: Store, article_ids: list[str]) -> list[tuple]:
-    if not article_ids:
-        return []
-    marks = ", ".join("?" * len(article_ids))
-    return store.con.execute(
-        f"SELECT article_id, type, actor_keys, date, date_precision, modality, topics "
-        f"FROM mentions WHERE article_id IN ({marks})", article_ids).fetchall()
-
-
-def _supports(row: tuple, claim: Claim) -> bool:
+def _supports(report: Report, claim: Claim) -> bool:
     """Whether one coded mention reports the claimed event (and, if any, one of its topics)."""
-    _, kind, keys, day, precision, modality, topics = row
-    if kind != claim.type or modality != claim.modality:
+    m = report.mention
+    if m.type != claim.type or m.modality != claim.modality:
         return False
-    if claim.topics and not {t.lower() for t in claim.topics} & {t.lower() for t in topics or ()}:
+    if claim.topics and not {t.lower() for t in claim.topics} & {t.lower() for t in m.topics}:
         return False
-    if not dates_agree(claim.date, claim.date_precision, day, precision):
+    if not dates_agree(claim.date, claim.date_precision, m.date, m.date_precision):
         return False
-    shared = set(keys or ()) & set(claim.actor_keys)
+    shared = set(report.actor_keys) & set(claim.actor_keys)
     return len(shared) >= min(2, len(claim.actor_keys))
 
 
-def _check_claim(claim: Claim, rows: list[tuple], sentence: str) -> list[Problem]:
+def _check_claim(claim: Claim, rows: list[Report], sentence: str) -> list[Problem]:
     support = [r for r in rows if _supports(r, claim)]
     if not support:
         return [Problem(sentence, f"no cited article reports {claim.type} with "
                                   f"{', '.join(claim.actor_keys)}"
                                   f"{' on ' + str(claim.date) if claim.date else ''}")]
     problems = []
-    covered = {k for r in support for k in (r[2] or ())}
+    covered = {k for r in support for k in r.actor_keys}
     missing = set(claim.actor_keys) - covered
     if missing:
         problems.append(Problem(sentence, f"no cited article names {', '.join(sorted(missing))}"
                                           f" in a {claim.type} event"))
-    said = {t.lower() for r in support for t in (r[6] or ())}
+    said = {t.lower() for r in support for t in r.mention.topics}
     unsupported = [t for t in claim.topics if t.lower() not in said]
     if unsupported:
         problems.append(Problem(sentence, f"topics not in the cited mentions: {unsupported}"))
@@ -161,10 +154,10 @@ def check_statement(store: Store, statement: Statement,
     if statement.claims and not statement.refs:
         return [Problem(text, "states events but cites nothing")]
     cited = [references[n].source.article_id for n in statement.refs]
-    rows = _mentions(store, cited)
+    rows = reports_of_articles(store, cited)
     problems = [p for c in statement.claims for p in _check_claim(c, rows, text)]
     for n, article_id in zip(statement.refs, cited, strict=True):
-        own = [r for r in rows if r[0] == article_id]
+        own = [r for r in rows if r.mention.article_id == article_id]
         if not any(_supports(r, c) for r in own for c in statement.claims):
             problems.append(Problem(text, f"[{n}] supports none of the sentence's claims"))
     stated = {format_date(c.date, c.date_precision) for c in statement.claims if c.date}
@@ -193,9 +186,8 @@ def check_citations(store: Store, doc: object) -> list[Problem]:
     problems: list[Problem] = []
     for statement in doc.statements():  # type: ignore[attr-defined]
         problems += check_statement(store, statement, references)
+    urls = store.article_urls([r.source.article_id for r in references.values()])
     for ref in references.values():
-        row = store.con.execute("SELECT url FROM articles WHERE id = ?",
-                                [ref.source.article_id]).fetchone()
-        if not row or not row[0]:
+        if not urls.get(ref.source.article_id):
             problems.append(Problem(f"[{ref.n}]", "reference is not a stored article with a URL"))
     return problems

@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
-from typing import Any
 
 from sitrep.actors.identity import actor_key, person_id, person_key, state_key, text_key
 from sitrep.actors.kb import SENIOR_OFFICES, KnowledgeBase
 from sitrep.answers.resolve import resolve_actor
 from sitrep.errors import QueryError
-from sitrep.record import ActorRef
+from sitrep.record import ActorRef, Report
 from sitrep.store import Store
-
+from sitrep.store.actors_table import known_actor
+from sitrep.store.reports import reports_in_period
 
 
 @dataclass(frozen=True)
@@ -178,72 +177,50 @@ def dates_agree(claimed: date | None, precision: str | None, found: date | None,
     return claimed == found
 
 
-def _actor(data: dict[str, Any]) -> Actor:
-    known: dict[str, Any] = {k: data[k] for k in ActorRef.__dataclass_fields__ if k in data}
-    ref = ActorRef(**known)
-    return Actor(data.get("key") or actor_key(ref), ref.name, ref.kind, ref.country, ref.office)
+def _actor(ref: ActorRef) -> Actor:
+    return Actor(actor_key(ref), ref.name, ref.kind, ref.country, ref.office)
 
 
-def _json(value: Any) -> Any:
-    if value is None or isinstance(value, (list, dict)):
-        return value
-    return json.loads(value)
-
-
-_MENTION_SQL = """
-SELECT m.id, m.article_id, m.type, m.mode, m.actors, m.actor_keys, m.date, m.date_precision,
-       m.modality, m.sentence, m.topics, m.location, m.source_key, m.target_key, m.event_id,
-       a.title, a.url, a.site, a.published, a.story_id,
-       e.id, e.type, e.mode, e.date, e.date_precision, e.location, e.topics, e.modality,
-       e.source_key, e.target_key
-FROM mentions m JOIN articles a ON a.id = m.article_id
-LEFT JOIN events e ON e.id = m.event_id
-WHERE coalesce(e.modality, m.modality) = ?
-  AND coalesce(e.date, m.date, a.published) BETWEEN ? AND ?
-ORDER BY m.id
-"""
-
-
-def _fallback_id(row: tuple[Any, ...]) -> str:
+def _fallback_id(r: Report) -> str:
     """Stable id of an unlinked mention group: hash of type, mode, actors, date, modality."""
-    key = f"{row[2]}|{row[3]}|{','.join(sorted(row[5]))}|{row[6]}|{row[8]}"
+    m = r.mention
+    key = f"{m.type}|{m.mode}|{','.join(sorted(r.actor_keys))}|{m.date}|{m.modality}"
     return "u_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _location(value: Any) -> tuple[str | None, str | None]:
-    loc = _json(value)
-    if isinstance(loc, dict):
-        return loc.get("name"), loc.get("country")
-    return (str(loc), None) if loc else (None, None)
-
-
-def _new_event(row: tuple[Any, ...], event_id: str) -> EventView:
-    linked = row[20] is not None
-    ev_type, mode = (row[21], row[22]) if linked else (row[2], row[3])
-    day, precision = (row[23], row[24]) if linked and row[23] else (row[6], row[7])
-    location, country = _location(row[25] if linked and row[25] else row[11])
-    topics = list((row[26] if linked and row[26] else row[10]) or [])
+def _new_event(r: Report, event_id: str) -> EventView:
+    m, linked = r.mention, r.event
+    ev_type, mode = (linked.type, linked.mode) if linked else (m.type, m.mode)
+    day, precision = ((linked.date, linked.date_precision) if linked and linked.date
+                      else (m.date, m.date_precision))
+    place = linked.location if linked and linked.location else m.location
+    topics = list((linked.topics if linked and linked.topics else m.topics) or [])
     return EventView(
         id=event_id, type=ev_type, mode=mode, date=day, date_precision=precision,
-        modality=row[27] if linked else row[8], actors=[],
-        source_key=row[28] if linked else row[12], target_key=row[29] if linked else row[13],
-        location=location, location_country=country, topics=topics)
+        modality=linked.modality if linked else m.modality, actors=[],
+        source_key=linked.source_key if linked else r.source_key,
+        target_key=linked.target_key if linked else r.target_key,
+        location=place.name if place else None,
+        location_country=place.country if place else None, topics=topics)
 
 
-def _add_mention(event: EventView, row: tuple[Any, ...]) -> None:
+def _add_mention(event: EventView, r: Report) -> None:
+    m, article = r.mention, r.article
     known = set(event.actor_keys)
-    for data in _json(row[4]) or []:
-        actor = _actor(data)
+    for ref in m.actors:
+        actor = _actor(ref)
         if actor.key not in known:
             event.actors.append(actor)
             known.add(actor.key)
-    event.mentions.append(MentionView(row[0], row[1], row[2], row[3], tuple(row[5] or ()),
-                                      row[6], row[7], row[8], row[9], tuple(row[10] or ())))
-    if row[1] not in {s.article_id for s in event.sources}:
-        event.sources.append(Source(row[1], row[15] or row[16], row[16], row[17], row[18]))
-    if row[19] and row[19] not in event.story_ids:
-        event.story_ids.append(row[19])
-    for topic in row[10] or []:
+    event.mentions.append(MentionView(m.id or "", m.article_id, m.type, m.mode, r.actor_keys,
+                                      m.date, m.date_precision, m.modality, m.sentence,
+                                      tuple(m.topics)))
+    if m.article_id not in {s.article_id for s in event.sources}:
+        event.sources.append(Source(m.article_id, article.title or article.url, article.url,
+                                    article.site, article.published))
+    if article.story_id and article.story_id not in event.story_ids:
+        event.story_ids.append(article.story_id)
+    for topic in m.topics:
         if topic not in event.topics:
             event.topics.append(topic)
 
@@ -263,13 +240,12 @@ def load_events(store: Store, since: date, until: date, *,
     Returns:
         Events in date order, each with its mentions, actors and cited articles.
     """
-    rows = store.con.execute(_MENTION_SQL, [modality, since, until]).fetchall()
     events: dict[str, EventView] = {}
-    for row in rows:
-        event_id = row[14] or _fallback_id(row)
+    for report in reports_in_period(store, since, until, modality=modality):
+        event_id = report.mention.event_id or _fallback_id(report)
         if event_id not in events:
-            events[event_id] = _new_event(row, event_id)
-        _add_mention(events[event_id], row)
+            events[event_id] = _new_event(report, event_id)
+        _add_mention(events[event_id], report)
     return sorted(events.values(), key=lambda e: (e.when or until, e.id))
 
 
@@ -307,5 +283,5 @@ def resolve_keys(store: Store, name: str, key: str | None = None) -> set[str]:
 
 def actor_name(store: Store, key: str) -> str:
     """The display name of an actor key (the key itself when unknown)."""
-    row = store.con.execute("SELECT name FROM actors WHERE key = ?", [key]).fetchone()
-    return str(row[0]) if row else key.split(":", 1)[-1].replace("-", " ").title()
+    found = known_actor(store, key)
+    return found.name if found else key.split(":", 1)[-1].replace("-", " ").title()

@@ -28,6 +28,7 @@ from sitrep.brief.phrasing import format_date, join_names, mode_noun, noun, say_
 from sitrep.brief.render import render
 from sitrep.errors import QueryError
 from sitrep.store import Store
+from sitrep.store.actors_table import actor_keys
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _marked(statement: Statement) -> str:
 
 def _keys(store: Store, name: str) -> set[str]:
     keys = resolve_keys(store, name)
-    known = {k for (k,) in store.con.execute("SELECT key FROM actors").fetchall()}
+    known = actor_keys(store)
     if not keys & known:
         raise QueryError("E501", "no stored event names this actor; check the spelling or "
                                  "ingest articles about them first", item=name)

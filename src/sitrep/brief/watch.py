@@ -24,6 +24,7 @@ from sitrep.brief.phrasing import format_date, say_event
 from sitrep.brief.profile import Profile
 from sitrep.errors import SitrepError
 from sitrep.store import Store
+from sitrep.store.deliveries import alerted_events, record_alerts
 
 LOOKBACK = timedelta(days=7)
 """How old an event may be and still be alerted on (by default): older news is not news."""
@@ -42,12 +43,6 @@ class WatchReport:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _sent(store: Store, profile: str, channel: str) -> set[str]:
-    rows = store.con.execute("SELECT event_id FROM alerts_sent WHERE profile = ? AND "
-                             "channel = ?", [profile, channel]).fetchall()
-    return {r[0] for r in rows}
 
 
 def relevant_events(store: Store, profile: Profile, since: date,
@@ -110,16 +105,15 @@ def send_alerts(store: Store, profile: Profile, *, since: date,
         channels["email"] = {}
     events = relevant_events(store, profile, since)
     for channel in _channels(channels, email):
-        done = _sent(store, profile.slug, channel)
+        done = alerted_events(store, profile.slug, channel)
         fresh = [e for e in events if e.id not in done]
         if not fresh:
             continue
         message = alert_message(profile, fresh)
         now = _now()
         try:
-            with store.transaction() as con:
-                con.executemany("INSERT INTO alerts_sent VALUES (?, ?, ?, ?) ON CONFLICT DO "
-                                "NOTHING", [(profile.slug, e.id, channel, now) for e in fresh])
+            with store.transaction():
+                record_alerts(store, profile.slug, channel, [e.id for e in fresh], now)
                 failed = deliver(message, {channel: channels[channel]}, email=True,
                                  environ=environ, stream=stream).get(channel)
                 if failed:

@@ -446,7 +446,7 @@ def evaluate_store(store: Store, gold_path: Path, docmap: Path | None = None
         url_to_doc = {url: doc for doc, url in load_docmap(docmap).items()}
     else:
         url_to_doc = _store_docmap(store, {g["doc"] for g in gold if g.get("doc")})
-    stored = {url for url, in store.con.execute("SELECT url FROM articles").fetchall()}
+    stored = {doc["url"] for doc in store.original_articles()}
     missing = sorted({doc for url, doc in url_to_doc.items()
                       if not any(u == url or u.endswith(url) or url.endswith(u)
                                  for u in stored)})
@@ -456,11 +456,10 @@ def evaluate_store(store: Store, gold_path: Path, docmap: Path | None = None
 
 def _store_docmap(store: Store, wanted: set[str]) -> dict[str, str]:
     """URL -> gold doc for stored articles named by id, file stem or record id."""
-    rows = store.con.execute(
-        "SELECT id, url, origin, json_extract_string(extra, '$.id') FROM articles "
-        "WHERE canonical_id IS NULL").fetchall()
     out: dict[str, str] = {}
-    for article_id, url, origin, record_id in rows:
+    for doc in store.original_articles():
+        article_id, url, origin, record_id = doc["id"], doc["url"], doc["origin"], \
+            doc["record_id"]
         names = {article_id, record_id or ""}
         for ref in (url, origin):
             stem = ref.rstrip("/").rsplit("/", 1)[-1].split("#", 1)[0]

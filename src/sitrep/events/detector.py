@@ -160,8 +160,9 @@ def _load(directory: str, name: str) -> EventDetector | None:
     meta = json.loads(meta_path.read_text("utf-8"))
     arrays = np.load(Path(directory) / f"{name}.npz")
     return EventDetector({f: i for i, f in enumerate(meta["features"])}, list(meta["classes"]),
-                         arrays["weights"], arrays["bias"], float(meta["threshold"]),
-                         str(meta["version"]), frozenset(meta.get("lemmas", ())))
+                         arrays["weights"].astype(np.float32), arrays["bias"],
+                         float(meta["threshold"]), str(meta["version"]),
+                         frozenset(meta.get("lemmas", ())))
 
 
 def save(directory: Path, name: str, features: Iterable[str], classes: list[str],
@@ -176,7 +177,7 @@ def save(directory: Path, name: str, features: Iterable[str], classes: list[str]
     digest = hashlib.sha256(json.dumps([features, classes, threshold]).encode())
     digest.update(np.ascontiguousarray(weights, dtype=np.float32).tobytes())
     version = digest.hexdigest()[:10]
-    np.savez_compressed(directory / f"{name}.npz", weights=weights.astype(np.float32),
+    np.savez_compressed(directory / f"{name}.npz", weights=weights.astype(np.float16),
                         bias=bias.astype(np.float32))
     meta = {"version": version, "classes": classes, "threshold": threshold,
             **(extra or {}), "features": features}
@@ -208,8 +209,11 @@ def learned_triggers(sent: Span, detector: EventDetector, found: list[Trigger]
         tok = hit.token
         if tok.i in taken:
             continue
-        governor = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
-            "dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        governor = tok.head if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
+            tok.head.pos_ in ("VERB", "AUX") else None
+        if noun and governor is None and tok.dep_ != "nsubj":
+            continue  # "has been in contact with": a noun no verb makes happen
         if governor is not None and governor.i in taken:
             continue
         out.append(Trigger(_generic_rule(hit.type, tok.pos_), tok, governor))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
 from sitrep.actors.mentions import Mention
+from sitrep.events.rules import SUBJECT_DEPS
 from sitrep.record import ActorRef
 
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
@@ -56,6 +57,85 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         for ref in mention.actors:
             out.setdefault(participant_key(ref), ref)
     return list(out.values())
+
+
+def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
+    de-escalation and the withdrawal of troops from Ukraine's borders").
+
+    Actors named as the role's own words all count; otherwise only the first actor read from
+    inside a role noun's phrase does: it is the one asked, blamed or praised, and the places
+    further down the phrase are where ("from Ukraine's borders"), not whom.
+
+    Args:
+        tokens: the role's head tokens.
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        Distinct actors, in token order.
+    """
+    direct = [t for t in tokens if t.i in mentions or _titled_person(t, mentions)]
+    if direct:
+        return resolve_roles(direct, mentions)
+    for tok in tokens:
+        found = resolve_roles([tok], mentions, loose=True)
+        if found:
+            return found[:1]
+    return []
+
+
+def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """Everyone a group of participants names, however the small model parsed it: "the
+    foreign ministers of Cyprus, Greece, Israel plus the United States", "US President Donald
+    Trump and Turkish President Recep Tayyip Erdoğan" (one tangled noun phrase), "President
+    Biden, joined by Vice President Harris".
+
+    Args:
+        tokens: the head tokens of the group (the subject of a meeting).
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        Distinct actors of every name mention inside the phrase, in text order; the role's
+        own reading (``resolve_roles``) when the phrase names fewer.
+    """
+    own = resolve_roles(tokens, mentions)
+    inside: dict[int, Mention] = {}
+    for tok in tokens:
+        for word in _group_phrase(tok):
+            mention = mentions.get(word.i)
+            if mention is not None and mention.kind in ("name", "title"):
+                inside.setdefault(mention.start, mention)
+    found: dict[str, ActorRef] = {participant_key(r): r for r in own}
+    for _, mention in sorted(inside.items()):
+        for ref in mention.actors:
+            found.setdefault(participant_key(ref), ref)
+    return list(found.values()) if len(found) > len(own) else own
+
+
+def companions(verb: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+    """People who took part alongside the subject: "President Biden, joined by Vice
+    President Harris, spoke ..."."""
+    out: list[ActorRef] = []
+    for clause in (c for c in [*verb.children, *(s for c in verb.children
+                                                 if c.dep_ in SUBJECT_DEPS for s in c.children)]
+                   if c.lemma_.lower() in _COMPANY):
+        agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children
+                  if p.dep_ == "pobj"]
+        out += resolve_roles(agents, mentions)
+    return out
+
+
+_COMPANY = frozenset({"join", "accompany"})
+_GROUP_STOP = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _group_phrase(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP)
+    return out
 
 
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})

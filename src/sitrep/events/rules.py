@@ -57,6 +57,12 @@ class TriggerRule:
     governors: frozenset[str] = frozenset()
     """Nominal triggers: verbs of statement that make this noun an event ("expressed
     *concern*", "reiterated his *support*"), besides the light verbs."""
+    bare: bool = False
+    """Nominal triggers: the noun is an event on its own, without a verb, when it names a
+    participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    needs_infinitive: frozenset[str] = frozenset()
+    """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
+    *respond*" is a threat, "readiness to engage" a promise)."""
     infinitive: bool | None = None
     """Nominal triggers: True when the noun counts only with an infinitive after it ("its
     *willingness* to engage"), False when it counts only without one."""
@@ -113,6 +119,8 @@ class Trigger:
     governor: Token | None = None
     """For a nominal trigger, the light verb governing it ("held" in "held talks")."""
     mode: str | None = None
+    bare: bool = False
+    """A nominal trigger standing without a verb ("Iran's missile attack on Erbil")."""
 
     @property
     def anchor(self) -> Token:
@@ -133,6 +141,8 @@ def _rule(raw: dict, pos: str) -> TriggerRule:
         intransitive=bool(raw.get("intransitive", False)),
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
+        bare=bool(raw.get("bare", False)),
+        needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
     )
 
 
@@ -215,8 +225,16 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 governor = light or _statement_governor(tok, rule)
                 if governor is not None and _words_fit(rule, tok) and \
                         _infinitive_fits(rule, tok):
+                    # "during their meeting", "following Iran's attack": the noun stands
+                    # for itself, and names its participants if a rule lets it
+                    alone = governor is tok and rule.bare and \
+                        nominal_participants(tok, rule) is not None
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
-                                         mode=_mode(rule, tok)))
+                                         mode=_mode(rule, tok), bare=alone))
+                    break
+                if governor is None and rule.bare and _words_fit(rule, tok) and \
+                        nominal_participants(tok, rule):
+                    found.append(Trigger(rule, tok, None, mode=_mode(rule, tok), bare=True))
                     break
     taken = {t.token.i for t in found}
     for tok in sent:
@@ -241,8 +259,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
                                 for o in objects_of(tok) for w in _object_words(o)):
         return False
-    if rule.intransitive and any(c.dep_ == "dobj" for c in kids):
-        return False
+    if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
+        return False  # "demonstrating that it stands for freedom" is no demonstration
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
@@ -309,7 +327,12 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
 def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.infinitive is None:
         return True
-    return (_infinitive_after(tok) is not None) == rule.infinitive
+    clause = _infinitive_after(tok)
+    if rule.needs_infinitive and (clause is None or not (
+            {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
+                                       if c.dep_ == "conj"}) & rule.needs_infinitive):
+        return False
+    return (clause is not None) == rule.infinitive
 
 
 def _infinitive_after(noun: Token) -> Token | None:
@@ -416,6 +439,38 @@ class Arguments:
     Britain*")."""
 
 
+def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
+    """The participants an event noun names by itself, or None when it names none.
+
+    Source: its possessor, an actor word before it ("Russian missile attack", "Houthi
+    attacks") or its "by" phrase; target: the objects of the rule's target prepositions
+    ("on Erbil", "with Kim", "between Armenia and Azerbaijan": both sides); places: "in X".
+    """
+    source = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+        and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+    target: list[Token] = []
+    places: list[Token] = []
+    for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        word = prep.lower_
+        if word == "by":
+            source += objects
+            # "attacks by Iranian proxies against Saudi Arabia": the target hangs on the agent
+            target += [p for o in objects for q in o.children if q.dep_ == "prep"
+                       and q.lower_ in rule.target_preps for p in q.children if p.dep_ == "pobj"]
+        elif word == "between":
+            source += objects
+        elif word in rule.target_preps:
+            target += objects
+        elif word in ("in", "at"):
+            places += objects
+    if not source and not target:
+        return None
+    return Arguments([t for x in source for t in with_conjuncts(x)],
+                     [t for x in target for t in with_conjuncts(x)], places)
+
+
 def arguments(trig: Trigger) -> Arguments:
     """Source, target and place tokens of a trigger.
 
@@ -425,6 +480,9 @@ def arguments(trig: Trigger) -> Arguments:
     Returns:
         Argument head tokens; conjuncts are included, nothing is resolved yet.
     """
+    if trig.bare:
+        found = nominal_participants(trig.token, trig.rule)
+        return found if found is not None else Arguments([], [], [])
     verb = trig.anchor
     rule = trig.rule
     source = _subjects(verb)
@@ -547,6 +605,11 @@ def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = (
 def _subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, borrowed from the verb it depends on when it has none."""
     cur = verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB":
+        # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite conjunct
+        # of an infinitive is coordinated with the main verb, whose subject it shares
+        cur = verb.head.head
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj and _stranding_marker(cur):

@@ -22,38 +22,25 @@ import csv
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sitrep.actors.identity import actor_key
 from sitrep.actors.kb import KnowledgeBase
 from sitrep.answers.common import period
 from sitrep.answers.lexicon import quad_codes
 from sitrep.errors import QueryError
+from sitrep.record import ActorRef, LinkedEvent
 from sitrep.safety import csv_cell
-from sitrep.store.db import Store
+from sitrep.store import Store
+from sitrep.store.dumps import dump_table, jsonl_to_parquet
+from sitrep.store.events_table import linked_events
 
 WHATS: tuple[str, ...] = ("events", "mentions", "articles", "actors")
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "plover")
 
-_TABLE_SQL = {
-    "mentions": "SELECT * FROM mentions ORDER BY id",
-    "articles": "SELECT * EXCLUDE (text), text FROM articles ORDER BY id",
-    "actors": "SELECT * FROM actors ORDER BY key",
-}
-_EVENTS_SQL = """
-SELECT e.id, e.type, e.mode, e.actors, e.source_key, e.target_key, e.date, e.date_precision,
-       e.location, e.topics, e.modality, e.confidence, e.n_sources, e.n_articles, e.summary,
-       (SELECT list(struct_pack(article_id := m.article_id, url := a.url,
-                                sentence := m.sentence, start := m.start, "end" := m."end")
-                    ORDER BY m.article_id, m.start)
-        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id),
-       e.date_inferred
-FROM events e
-WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ? {filters}
-ORDER BY e.date NULLS LAST, e.id
-{limit}"""
 _CSV_EVENT_COLUMNS = ("id", "type", "mode", "date", "date_precision", "modality", "actors",
                       "source", "target", "location", "topics", "confidence", "n_sources",
                       "summary", "urls")
@@ -98,7 +85,7 @@ def export(store: Store, what: str, fmt: str, out: str | Path, *,
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     if what != "events":
-        rows = _copy(store, _TABLE_SQL[what], [], fmt, path)
+        rows = dump_table(store, what, fmt, path)
         if fmt == "csv":
             neutralise_csv(path)
         return ExportReport(path, what, fmt, rows)
@@ -113,15 +100,6 @@ def export(store: Store, what: str, fmt: str, out: str | Path, *,
     else:
         n = _events_parquet(store, records, path)
     return ExportReport(path, what, fmt, n)
-
-
-def _copy(store: Store, sql: str, params: list[Any], fmt: str, path: Path) -> int:
-    """``COPY (sql) TO path`` in the DuckDB format for ``fmt``; returns the row count."""
-    option = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true",
-              "parquet": "FORMAT parquet"}[fmt]
-    target = str(path).replace("'", "''")
-    row = store.con.execute(f"COPY ({sql}) TO '{target}' ({option})", params).fetchone()
-    return int(row[0]) if row else 0
 
 
 def event_records(store: Store, *, since: date | str | None = None,
@@ -143,46 +121,33 @@ def event_records(store: Store, *, since: date | str | None = None,
         An iterator of dicts (dates as ``date`` objects).
     """
     start, stop = period(since, until)
-    params: list[Any] = [start, stop]
-    filters = []
-    if modality:
-        filters.append("e.modality = ?")
-        params.append(modality)
-    if actor_keys:
-        filters.append("list_has_any(e.actor_keys, ?)")
-        params.append(list(actor_keys))
-    if type:
-        filters.append("upper(e.type) = upper(?)")
-        params.append(type)
-    sql = _EVENTS_SQL.format(filters="".join(f" AND {f}" for f in filters),
-                             limit=f"LIMIT {int(limit)}" if limit else "")
-    cur = store.con.execute(sql, params)
-    while batch := cur.fetchmany(2000):
-        for r in batch:
-            yield _event_record(r)
+    for event in linked_events(store, start, stop, modality=modality, actor_keys=actor_keys,
+                               type=type, limit=limit):
+        yield _event_record(event)
 
 
-def _actor_out(actor: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not actor:
+def _actor_out(actor: ActorRef | None) -> dict[str, Any] | None:
+    if actor is None:
         return None
-    return {k: actor.get(k) for k in ("name", "country", "sector", "office")}
+    return {"name": actor.name, "country": actor.country, "sector": actor.sector,
+            "office": actor.office}
 
 
-def _event_record(r: tuple[Any, ...]) -> dict[str, Any]:
-    actors = json.loads(r[3]) if r[3] else []
-    by_key = {a.get("key"): a for a in actors}
-    location = json.loads(r[8]) if r[8] else None
+def _event_record(e: LinkedEvent) -> dict[str, Any]:
+    by_key = {actor_key(a): a for a in e.actors}
+    location = e.location
     return {
-        "id": r[0], "type": r[1], "mode": r[2],
-        "actors": [_actor_out(a) for a in actors],
-        "source": _actor_out(by_key.get(r[4])), "target": _actor_out(by_key.get(r[5])),
-        "date": r[6], "date_precision": r[7],
-        "location": {k: location.get(k) for k in ("name", "country", "lat", "lon")}
-        if location else None,
-        "topics": list(r[9] or []), "modality": r[10], "evidence": list(r[15] or []),
-        "confidence": r[11], "date_inferred": bool(r[16]), "n_sources": r[12],
-        "n_articles": r[13], "summary": r[14],
-        "actor_ids": [a.get("actor_id") for a in actors],
+        "id": e.id, "type": e.type, "mode": e.mode,
+        "actors": [_actor_out(a) for a in e.actors],
+        "source": _actor_out(by_key.get(e.source_key or "")),
+        "target": _actor_out(by_key.get(e.target_key or "")),
+        "date": e.date, "date_precision": e.date_precision,
+        "location": asdict(location) if location else None,
+        "topics": e.topics, "modality": e.modality,
+        "evidence": [asdict(x) for x in e.evidence],
+        "confidence": e.confidence, "date_inferred": e.date_inferred,
+        "n_sources": e.n_sources, "n_articles": e.n_articles,
+        "summary": e.summary, "actor_ids": [a.actor_id for a in e.actors],
     }
 
 
@@ -247,9 +212,7 @@ def _events_parquet(store: Store, records: Any, path: Path) -> int:
         n = _write_jsonl(records, staged)
         if n == 0:
             return 0
-        source = str(staged).replace("'", "''")
-        _copy(store, f"SELECT * FROM read_json('{source}', format = 'newline_delimited')",
-              [], "parquet", path)
+        jsonl_to_parquet(store, staged, path)
     return n
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from sitrep import dedup
 from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
+from sitrep.store.rows import MENTION_COLUMNS, dicts, mention_row, placeholders
 from sitrep.store.schema import migrate
 
 Outcome = Literal["new", "updated", "unchanged", "duplicate"]
@@ -237,6 +238,54 @@ class Store:
             r["extra"] = json.loads(r["extra"]) if r["extra"] else {}
         return rows
 
+    def load_article(self, article_id: str) -> Article:
+        """An article as the extract stage made it (for re-coding).
+
+        Raises:
+            StoreError: E303 when no article has this id (or unique id prefix).
+        """
+        row = self.article(article_id)
+        return Article(
+            url=row["url"], title=row["title"] or "", text=row["text"] or "",
+            origin=row["origin"], published=row["published"],
+            published_source=row["published_source"],
+            published_evidence=row["published_evidence"], authors=list(row["authors"] or []),
+            site=row["site"], canonical_url=row["canonical_url"], language=row["language"],
+            extra=row["extra"], id=row["id"], revision=row["revision"],
+            canonical_id=row["canonical_id"],
+        )
+
+    def articles_to_code(self, coder_version: str, *, force: bool = False) -> list[str]:
+        """Originals not coded by ``coder_version`` (every original with ``force``), oldest
+        first."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE canonical_id IS NULL AND "
+            "(coded_at IS NULL OR ? OR coder_version IS DISTINCT FROM ?) ORDER BY ingested_at",
+            [force, coder_version],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def count_uncoded(self) -> int:
+        """Originals with no coded mentions yet (left by a crash, or ingested uncoded)."""
+        row = self.con.execute(
+            "SELECT count(*) FROM articles WHERE canonical_id IS NULL AND coded_at IS NULL"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def original_articles(self) -> list[dict[str, Any]]:
+        """Every original article's ``id``, ``url``, ``origin`` and source ``record_id`` (the
+        ``id`` field of a JSON record), by which gold files name documents."""
+        cur = self.con.execute(
+            "SELECT id, url, origin, json_extract_string(extra, '$.id') AS record_id "
+            "FROM articles WHERE canonical_id IS NULL")
+        return dicts(cur)
+
+    def article_urls(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The URL of each of these stored articles (absent ids are left out)."""
+        rows = self.con.execute("SELECT id, url FROM articles WHERE list_contains(?, id)",
+                                [list(article_ids)]).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def count(self, table: str) -> int:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -263,11 +312,11 @@ class Store:
         Must run inside ``transaction()``.
         """
         self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-        rows = [_mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
+        rows = [mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
         if rows:
             self.con.executemany(
                 f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES "
-                f"({', '.join('?' * len(MENTION_COLUMNS))})", rows)
+                f"({placeholders(MENTION_COLUMNS)})", rows)
         for ev in events:
             for actor in ev.actors:
                 self._remember_actor(actor)
@@ -280,25 +329,3 @@ class Store:
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
             [actor_key(actor), actor.name, actor.kind, actor.country, actor.sector])
 
-
-MENTION_COLUMNS = (
-    "id", "article_id", "type", "mode", "actors", "actor_keys", "source", "target",
-    "source_key", "target_key", "date", "date_precision", "date_text", "location", "topics",
-    "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
-    "trigger_end", "date_start", "date_end", "coder_version", "date_inferred",
-)
-
-
-def _mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> list[Any]:
-    ev.id = f"m_{article_id[2:]}_{index:03d}"
-    keys = sorted({actor_key(a) for a in ev.actors})
-    return [
-        ev.id, article_id, ev.type, ev.mode, json.dumps([asdict(a) for a in ev.actors]), keys,
-        json.dumps(asdict(ev.source)) if ev.source else None,
-        json.dumps(asdict(ev.target)) if ev.target else None,
-        actor_key(ev.source) if ev.source else None, actor_key(ev.target) if ev.target else None,
-        ev.date, ev.date_precision, ev.date_text,
-        json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
-        ev.sentence, ev.start, ev.end, ev.confidence, ev.rule, ev.trigger, ev.trigger_start,
-        ev.trigger_end, ev.date_start, ev.date_end, coder_version, ev.date_inferred,
-    ]

@@ -1,0 +1,161 @@
+"""The ``events`` table: linked events written by the link stage and read back as
+``LinkedEvent``s by exports, the API and the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sitrep.record import Evidence, LinkedEvent, Report
+from sitrep.store.db import Store
+from sitrep.store.reports import select_reports
+from sitrep.store.rows import EVENT_COLUMNS, dicts, event_from_row, event_row
+
+_SCOPE = """
+CREATE OR REPLACE TEMP TABLE link_ids AS
+WITH seed AS (
+    SELECT DISTINCT type, modality, actor_keys FROM mentions
+    WHERE article_id IN (SELECT article_id FROM link_seed)
+), stale AS (
+    SELECT e.id FROM events e LEFT JOIN (
+        SELECT event_id, count(*) AS n FROM mentions WHERE event_id IS NOT NULL
+        GROUP BY event_id) c ON c.event_id = e.id
+    WHERE coalesce(c.n, 0) <> e.n_mentions
+), near AS (
+    SELECT m.id, m.event_id FROM mentions m JOIN seed s
+      ON m.type = s.type AND m.modality = s.modality
+     AND (list_has_all(m.actor_keys, s.actor_keys)
+          OR list_has_all(s.actor_keys, m.actor_keys))
+    UNION SELECT id, event_id FROM mentions
+    WHERE article_id IN (SELECT article_id FROM link_seed)
+), touched AS (
+    SELECT event_id AS id FROM near WHERE event_id IS NOT NULL
+    UNION SELECT id FROM stale
+)
+SELECT id AS mention_id, NULL AS event_id FROM near
+UNION SELECT m.id, m.event_id FROM mentions m JOIN touched t ON m.event_id = t.id
+UNION SELECT NULL, id FROM touched
+"""
+
+_EVIDENCE = """
+(SELECT list(struct_pack(article_id := m.article_id, url := a.url,
+                         sentence := m.sentence, start := m.start, "end" := m."end")
+             ORDER BY m.article_id, m.start)
+ FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id) AS evidence
+"""
+
+_BATCH = 200
+"""Rows per multi-row INSERT: DuckDB runs ``executemany`` row by row, which is far slower."""
+_FETCH = 2000
+"""Rows fetched at a time when streaming events."""
+
+
+def relink_scope(store: Store, article_ids: Sequence[str] | None) -> tuple[list[Report], int]:
+    """Delete the events that linking these articles' mentions may change; return the
+    mentions to link afresh and the number of events deleted.
+
+    The scope: the articles' mentions, every mention that could share an event with them
+    (same type and modality, actor sets equal or nested), every mention of the events those
+    belong to, and the leftovers of events that lost mentions when an article was re-coded.
+    None takes every mention. Must run inside ``store.transaction()``.
+    """
+    con = store.con
+    if article_ids is None:
+        removed = store.count("events")
+        con.execute("DELETE FROM events")
+        return select_reports(store, "TRUE", "m.id", []), removed
+    con.execute("CREATE OR REPLACE TEMP TABLE link_seed (article_id VARCHAR)")
+    con.executemany("INSERT INTO link_seed VALUES (?)", [[a] for a in article_ids])
+    con.execute(_SCOPE)
+    removed_row = con.execute(
+        "SELECT count(*) FROM events WHERE id IN (SELECT event_id FROM link_ids)").fetchone()
+    con.execute("DELETE FROM events WHERE id IN (SELECT event_id FROM link_ids)")
+    reports = select_reports(
+        store, "m.id IN (SELECT mention_id FROM link_ids WHERE mention_id IS NOT NULL)",
+        "m.id", [])
+    return reports, int(removed_row[0]) if removed_row else 0
+
+
+def write_events(store: Store, events: Sequence[LinkedEvent],
+                 assignments: Sequence[tuple[str, str]]) -> None:
+    """Insert linked events and point each ``(mention id, event id)`` at its event.
+
+    Must run inside ``store.transaction()``, after ``relink_scope`` made room.
+    """
+    _insert_many(store, f"events ({', '.join(EVENT_COLUMNS)})", [event_row(e) for e in events])
+    store.con.execute(
+        "CREATE OR REPLACE TEMP TABLE link_assign (mention_id VARCHAR, event_id VARCHAR)")
+    _insert_many(store, "link_assign", [list(a) for a in assignments])
+    store.con.execute("UPDATE mentions SET event_id = t.event_id FROM link_assign t "
+                      "WHERE mentions.id = t.mention_id")
+
+
+def _insert_many(store: Store, target: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    for i in range(0, len(rows), _BATCH):
+        chunk = rows[i:i + _BATCH]
+        store.con.execute(f"INSERT INTO {target} VALUES {', '.join([one] * len(chunk))}",
+                          [v for row in chunk for v in row])
+
+
+def linked_events(store: Store, since: date, until: date, *, modality: str | None = None,
+                  actor_keys: Sequence[str] | None = None, type: str | None = None,  # noqa: A002
+                  limit: int | None = None) -> Iterator[LinkedEvent]:
+    """Linked events with their evidence, by date (undated last), streamed.
+
+    Args:
+        store: the store to read.
+        since: first event date (an undated event is placed by its first report).
+        until: last event date.
+        modality: keep only this modality; None keeps all.
+        actor_keys: keep events with any of these actors.
+        type: keep only this PLOVER type (case-insensitive).
+        limit: at most this many events.
+    """
+    params: list[Any] = [since, until]
+    filters = []
+    if modality:
+        filters.append("e.modality = ?")
+        params.append(modality)
+    if actor_keys:
+        filters.append("list_has_any(e.actor_keys, ?)")
+        params.append(list(actor_keys))
+    if type:
+        filters.append("upper(e.type) = upper(?)")
+        params.append(type)
+    sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {_EVIDENCE} FROM events e "
+           "WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ?"
+           f"{''.join(f' AND {f}' for f in filters)} ORDER BY e.date NULLS LAST, e.id"
+           f"{f' LIMIT {int(limit)}' if limit else ''}")
+    cur = store.con.execute(sql, params)
+    names = [d[0] for d in cur.description or ()]
+    while batch := cur.fetchmany(_FETCH):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            event = event_from_row(row)
+            event.evidence = [Evidence(**e) for e in row["evidence"] or []]
+            yield event
+
+
+def events_involving(store: Store, keys: Sequence[str], since: date, until: date, *,
+                     others: Sequence[str] | None = None, asserted_only: bool = False,
+                     limit: int = 1000) -> list[LinkedEvent]:
+    """Events with any of ``keys`` (and any of ``others`` when given), oldest first.
+
+    An undated event is placed by its first report, after the dated events of that day.
+    """
+    pair = "list_has_any(e.actor_keys, ?::VARCHAR[])" if others is not None else "TRUE"
+    params: list[Any] = [list(keys)] + ([list(others)] if others is not None else [])
+    asserted = "AND e.modality = 'asserted'" if asserted_only else ""
+    cur = store.con.execute(
+        f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e "
+        f"WHERE list_has_any(e.actor_keys, ?::VARCHAR[]) AND {pair} "
+        "AND coalesce(e.date, e.first_reported) BETWEEN ? AND ? "
+        f"{asserted} "
+        "ORDER BY coalesce(e.date, e.first_reported), e.date IS NULL, e.id LIMIT ?",
+        [*params, since, until, limit])
+    return [event_from_row(row) for row in dicts(cur)]

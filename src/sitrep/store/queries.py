@@ -1,0 +1,264 @@
+"""The aggregate questions the answers layer asks of linked events, as named queries.
+
+Every count here is over the ``events`` table: one row per real-world event, however many
+articles report it. The answers layer (``sitrep.answers``) resolves names, checks periods
+and levels, and labels the tallies these functions return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sitrep.store.db import Store
+from sitrep.store.rows import ORIGINAL_SITE
+
+Term = tuple[str, date, date]
+"""(actor key, first day, last day) of an office held."""
+
+_CONTACTS_SQL = """
+WITH ev AS (
+    SELECT e.id, e.date, e.date_precision, coalesce(e.mode, '') AS mode, e.actor_keys
+    FROM events e
+    WHERE e.type = 'CONSULT' AND e.modality = 'asserted' AND e.date BETWEEN ? AND ?
+      AND list_has_any(e.actor_keys, ?::VARCHAR[])
+), pairs AS (
+    SELECT id, date, date_precision, mode, unnest(actor_keys) AS other FROM ev
+), kept AS (
+    SELECT * FROM pairs
+    WHERE NOT list_contains(?::VARCHAR[], other) AND {level}
+), sources AS (
+    SELECT DISTINCT k.other, coalesce(a.canonical_id, a.id) AS root, {site} AS site, r.url
+    FROM kept k JOIN mentions m ON m.event_id = k.id
+    JOIN articles a ON a.id = m.article_id
+    JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
+)
+SELECT k.other, count(DISTINCT k.id) AS total,
+       {mode_counts},
+       count(DISTINCT k.id) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
+       min(k.date) AS first, max(k.date) AS last,
+       (SELECT count(DISTINCT s.root) FROM sources s WHERE s.other = k.other) AS n_sources,
+       (SELECT list(DISTINCT s.site ORDER BY s.site) FROM sources s WHERE s.other = k.other),
+       (SELECT list(DISTINCT s.url ORDER BY s.url) FROM sources s WHERE s.other = k.other),
+       list(DISTINCT k.id ORDER BY k.id)
+FROM kept k GROUP BY k.other ORDER BY total DESC, last DESC, k.other
+"""
+
+_EDGES_SQL = """
+WITH ev AS (
+    SELECT id, date, mode, actor_keys FROM events
+    WHERE modality = 'asserted' AND list_contains(?::VARCHAR[], type)
+      AND date BETWEEN ? AND ? AND len(actor_keys) BETWEEN 2 AND ? {country}
+), p AS (
+    SELECT id, date, mode, unnest(actor_keys) AS k FROM ev
+)
+SELECT a.k, b.k, count(DISTINCT a.id) AS n, min(a.date), max(a.date),
+       count(DISTINCT a.id) FILTER (WHERE a.mode = 'phone'),
+       count(DISTINCT a.id) FILTER (WHERE a.mode IN ('meeting', 'visit', 'multilateral'))
+FROM p a JOIN p b ON a.id = b.id AND a.k < b.k
+GROUP BY a.k, b.k HAVING count(DISTINCT a.id) >= ?
+ORDER BY n DESC, a.k, b.k LIMIT ?
+"""
+
+_STORIES_SQL = """
+WITH s AS (
+    SELECT * FROM stories
+    WHERE coalesce(last_published, DATE '2999-12-31') >= ?
+      AND coalesce(first_published, DATE '1900-01-01') <= ?
+    ORDER BY last_published DESC NULLS LAST, id LIMIT ?
+), m AS (
+    SELECT a.story_id, mm.event_id, unnest(mm.actor_keys) AS k
+    FROM articles a JOIN mentions mm ON mm.article_id = a.id
+    WHERE a.story_id IN (SELECT id FROM s)
+), top AS (
+    SELECT story_id, k, count(*) AS n FROM m GROUP BY story_id, k
+)
+SELECT s.id, s.title, s.first_published, s.last_published, s.n_articles,
+       (SELECT count(DISTINCT event_id) FROM m WHERE m.story_id = s.id),
+       (SELECT list(k ORDER BY n DESC, k)[1:5] FROM top WHERE top.story_id = s.id)
+FROM s ORDER BY s.last_published DESC NULLS LAST, s.id
+"""
+
+
+@dataclass(frozen=True)
+class ContactTally:
+    """The contacts of the actor asked about with one counterpart."""
+
+    key: str
+    total: int
+    by_mode: tuple[int, ...]
+    """Contacts of each mode asked about, in the order asked."""
+    other: int
+    """Contacts of any other mode, or none."""
+    first: date | None
+    last: date | None
+    sources: int
+    """Distinct source articles (syndicated copies fold into their original)."""
+    sites: list[str]
+    urls: list[str]
+    event_ids: list[str]
+
+
+@dataclass(frozen=True)
+class DyadTally:
+    """One period of a dyad: weighted sums and counts of its asserted events."""
+
+    period: Any
+    """The period's first day (a date or timestamp, as DuckDB's ``date_trunc`` gives it)."""
+    score: float | None
+    cooperation: float | None
+    conflict: float | None
+    events: int
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class EdgeTally:
+    """Two actors and the asserted events they took part in together."""
+
+    source: str
+    target: str
+    weight: int
+    first: date
+    last: date
+    phone: int
+    in_person: int
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """A story with its size and its most mentioned actor keys."""
+
+    id: str
+    title: str | None
+    first: date | None
+    last: date | None
+    articles: int
+    events: int
+    top_keys: list[str]
+
+
+def _load_terms(store: Store, terms: Sequence[Term] | None) -> str:
+    """Fill the temp table ``answer_terms``; the SQL condition keeping a counterpart
+    ``other`` who held a term on ``date`` (no condition when ``terms`` is None)."""
+    store.con.execute("CREATE OR REPLACE TEMP TABLE answer_terms "
+                      "(key VARCHAR, start DATE, stop DATE)")
+    if terms is None:
+        return "TRUE"
+    if terms:
+        store.con.executemany("INSERT INTO answer_terms VALUES (?, ?, ?)", list(terms))
+    return ("EXISTS (SELECT 1 FROM answer_terms t WHERE t.key = other "
+            "AND date BETWEEN t.start AND t.stop)")
+
+
+def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date, *,
+                    modes: Sequence[str], terms: Sequence[Term] | None = None
+                    ) -> list[ContactTally]:
+    """Asserted, dated CONSULT events of ``keys`` per counterpart, most contacts first.
+
+    Args:
+        store: the store to read.
+        keys: every key of the actor asked about.
+        since: first day counted.
+        until: last day counted.
+        modes: the CONSULT modes counted apart (the rest count as ``other``).
+        terms: keep counterparts holding one of these terms on the event date; None keeps
+            every counterpart.
+    """
+    level = _load_terms(store, terms)
+    mode_counts = ", ".join(f"count(DISTINCT k.id) FILTER (WHERE k.mode = '{m}')"
+                            for m in modes)
+    sql = _CONTACTS_SQL.format(level=level, site=ORIGINAL_SITE, mode_counts=mode_counts,
+                               mode_list=", ".join(f"'{m}'" for m in modes))
+    rows = store.con.execute(sql, [since, until, list(keys), list(keys)]).fetchall()
+    n = len(modes)
+    return [ContactTally(r[0], r[1], tuple(r[2:2 + n]), r[2 + n], r[3 + n], r[4 + n],
+                         r[5 + n], list(r[6 + n] or []), list(r[7 + n] or []),
+                         list(r[8 + n] or []))
+            for r in rows]
+
+
+def undated_contact_count(store: Store, keys: Sequence[str]) -> int:
+    """Asserted CONSULT events of ``keys`` that have no date."""
+    row = store.con.execute(
+        "SELECT count(*) FROM events WHERE type = 'CONSULT' AND modality = 'asserted' "
+        "AND date IS NULL AND list_has_any(actor_keys, ?::VARCHAR[])", [list(keys)]
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def contact_days(store: Store, keys_a: Sequence[str], keys_b: Sequence[str], since: date,
+                 until: date) -> list[tuple[str, date, str | None]]:
+    """(event id, date, precision) of each asserted, dated CONSULT between two actors."""
+    rows = store.con.execute(
+        "SELECT id, date, date_precision FROM events WHERE type = 'CONSULT' "
+        "AND modality = 'asserted' AND date BETWEEN ? AND ? "
+        "AND list_has_any(actor_keys, ?::VARCHAR[]) AND list_has_any(actor_keys, ?::VARCHAR[]) "
+        "ORDER BY date, id", [since, until, list(keys_a), list(keys_b)]).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def dyad_tallies(store: Store, keys_a: Sequence[str], keys_b: Sequence[str], since: date,
+                 until: date, *, by: str,
+                 weights: Sequence[tuple[str, str, float]]) -> list[DyadTally]:
+    """Weighted sums of the asserted events between two actors, per ``by`` period.
+
+    Args:
+        store: the store to read.
+        keys_a: every key of one side.
+        keys_b: every key of the other.
+        since: first day.
+        until: last day.
+        by: ``week``, ``month``, ``quarter`` or ``year``.
+        weights: (type, mode, weight); mode ``""`` is the type's weight for any mode.
+    """
+    store.con.execute("CREATE OR REPLACE TEMP TABLE answer_weights "
+                      "(type VARCHAR, mode VARCHAR, weight DOUBLE)")
+    store.con.executemany("INSERT INTO answer_weights VALUES (?, ?, ?)", list(weights))
+    rows = store.con.execute(f"""
+        WITH ev AS (
+            SELECT date_trunc('{by}', e.date) AS period, e.type,
+                   coalesce(wm.weight, wb.weight, 0) AS w
+            FROM events e
+            LEFT JOIN answer_weights wm ON wm.type = e.type AND wm.mode = e.mode
+            LEFT JOIN answer_weights wb ON wb.type = e.type AND wb.mode = ''
+            WHERE e.modality = 'asserted' AND e.date BETWEEN ? AND ?
+              AND list_has_any(e.actor_keys, ?::VARCHAR[])
+              AND list_has_any(e.actor_keys, ?::VARCHAR[])
+        ), per_type AS (
+            SELECT period, type, count(*) AS n, sum(w) AS w FROM ev GROUP BY period, type
+        )
+        SELECT period, sum(w), sum(w) FILTER (WHERE w > 0), sum(w) FILTER (WHERE w < 0),
+               sum(n), map(list(type ORDER BY type), list(n ORDER BY type))
+        FROM per_type GROUP BY period ORDER BY period
+    """, [since, until, list(keys_a), list(keys_b)]).fetchall()
+    return [DyadTally(r[0], r[1], r[2], r[3], int(r[4]), {k: int(v) for k, v in r[5].items()})
+            for r in rows]
+
+
+def network_edges(store: Store, types: Sequence[str], since: date, until: date, *,
+                  max_parties: int, keys: Sequence[str] | None, min_weight: int,
+                  limit: int) -> list[EdgeTally]:
+    """Pairs of actors joined by the asserted events of ``types`` they share, heaviest first.
+
+    Events with more than ``max_parties`` actors are left out; with ``keys``, only events
+    with one of them count.
+    """
+    params: list[Any] = [list(types), since, until, max_parties]
+    country = ""
+    if keys is not None:
+        country = "AND list_has_any(actor_keys, ?::VARCHAR[])"
+        params.append(list(keys))
+    rows = store.con.execute(_EDGES_SQL.format(country=country),
+                             [*params, min_weight, limit]).fetchall()
+    return [EdgeTally(r[0], r[1], int(r[2]), r[3], r[4], int(r[5]), int(r[6])) for r in rows]
+
+
+def story_summaries(store: Store, since: date, until: date, limit: int) -> list[StorySummary]:
+    """Stories active in the period, the most recently active first, each with its five
+    most mentioned actor keys."""
+    rows = store.con.execute(_STORIES_SQL, [since, until, limit]).fetchall()
+    return [StorySummary(r[0], r[1], r[2], r[3], int(r[4]), int(r[5] or 0), list(r[6] or []))
+            for r in rows]
