@@ -11,7 +11,7 @@ so opening a store to list articles never pays for loading spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,14 +31,20 @@ class Sitrep:
     Args:
         path: the store file; default the ``db`` setting (``./sitrep.duckdb``).
         settings: settings to use instead of those from ``sitrep.toml`` and ``SITREP_*``.
+        read_only: open the store for reading only (queries, exports, memos), waiting up to
+            the ``lock_wait`` setting while another process writes it.
+        on_wait: called once when such a wait begins (with the path and the bound), so a
+            caller can say why nothing happens yet.
         **overrides: single settings to change, e.g. ``allow_hosts="127.0.0.1"``.
     """
 
-    def __init__(self, path: str | Path | None = None, settings: Settings | None = None,
+    def __init__(self, path: str | Path | None = None, settings: Settings | None = None, *,
+                 read_only: bool = False, on_wait: Callable[[Path, float], None] | None = None,
                  **overrides: Any) -> None:
         base = settings or load_settings()
         self.settings = base.with_(db=str(path) if path else None, **overrides)
-        self.store = Store(self.settings.db)
+        self.store = Store(self.settings.db, read_only=read_only,
+                           wait=self.settings.lock_wait if read_only else 0.0, on_wait=on_wait)
         self._coder: Coder | None = None
 
     def close(self) -> None:
@@ -84,7 +90,8 @@ class Sitrep:
     def code(self, *, force: bool = False,
              progress: pipeline.Progress | None = None) -> pipeline.CodeReport:
         """Code stored articles not yet coded by this coder version (all with ``force``)."""
-        return pipeline.code_pending(self.store, self._get_coder, force=force, progress=progress)
+        return pipeline.code_pending(self.store, self._get_coder, force=force,
+                                     languages=self.settings.language_set, progress=progress)
 
     def articles(self, **filters: Any) -> list[dict[str, Any]]:
         """Stored articles; see ``Store.articles`` for the filters."""
@@ -108,15 +115,36 @@ class Sitrep:
             modality: ``asserted`` (what happened), another modality, or None for all.
             limit: at most this many events.
         """
-        from sitrep.answers import resolve_actor
         from sitrep.export import event_records
 
-        keys = None
-        if actor:
-            match = resolve_actor(self.store, actor, since=since, until=until)
-            keys = match.keys or (match.key,)
+        keys = self._actor_keys(actor, since, until)
         return list(event_records(self.store, since=since, until=until, modality=modality,
                                   actor_keys=keys, type=type, limit=limit))
+
+    def count_events(self, *, actor: str | None = None, type: str | None = None,  # noqa: A002
+                     since: date | None = None, until: date | None = None,
+                     modality: str | None = "asserted") -> int:
+        """How many events ``events`` would list without a limit (same filters)."""
+        from sitrep.answers.common import period
+        from sitrep.store.events_table import count_linked_events
+
+        keys = self._actor_keys(actor, since, until)
+        start, stop = period(since, until)
+        return count_linked_events(self.store, start, stop, modality=modality,
+                                   actor_keys=keys, type=type)
+
+    def count_articles(self, **filters: Any) -> int:
+        """How many articles ``articles`` would list without a limit (same filters)."""
+        return self.store.count_articles(**filters)
+
+    def _actor_keys(self, actor: str | None, since: date | None,
+                    until: date | None) -> tuple[str, ...] | None:
+        if not actor:
+            return None
+        from sitrep.answers import resolve_actor
+
+        match = resolve_actor(self.store, actor, since=since, until=until)
+        return tuple(match.keys or (match.key,))
 
     def explain(self, event_id: str) -> dict[str, Any]:
         """An event's evidence with the actor, trigger and date spans of each sentence."""

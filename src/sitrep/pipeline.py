@@ -4,19 +4,25 @@
        item comes back as an ``IngestError`` and the batch goes on.
     2. An input whose raw bytes are already stored for its URL stops here: re-ingesting
        the same files costs neither extraction nor NLP.
-    3. ``extract.extract_article`` turns the others into clean ``Article``s, and
-       ``Store.classify`` says whether each is new, a revision, unchanged (same text from
-       changed bytes), or a near-copy of a stored article.
-    4. The ``Coder`` codes events for new and revised originals, in batches (``nlp.pipe``).
-    5. Each article and its mentions are written in one transaction: a kill leaves every
-       article whole or absent. Originals left uncoded by an earlier crash are coded too.
-    6. ``link.link_events`` merges the new mentions into real-world events, and
-       ``link.assign_stories`` groups the new articles into developing stories.
+    3. ``extract.extract_article`` turns the others into clean ``Article``s, with their
+       language, and ``Store.classify`` says whether each is new, a revision, unchanged (same
+       text from changed bytes), or a near-copy of a stored article.
+    4. The ``Coder`` codes events for new and revised originals in the languages it codes
+       (setting ``languages``), in batches (``nlp.pipe``); articles in other languages are
+       stored, searchable and deduplicated, and counted as not coded.
+    5. Each article and its mentions are written in one transaction, together with the
+       durable mark that the article needs linking: a kill leaves every article whole or
+       absent, and never stored but forgotten. Originals left uncoded by an earlier crash
+       are coded too.
+    6. ``link.link_events`` merges the mentions of every marked article into real-world
+       events, and ``link.assign_stories`` groups those articles into developing stories;
+       then their marks are cleared. Marks left by a run that was killed are consumed by the
+       next run, so a rerun after any crash leaves the store as an uninterrupted run would.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -48,6 +54,8 @@ class IngestReport:
     skipped: int = 0
     failed: int = 0
     coded: int = 0
+    not_coded: int = 0
+    """Articles stored in a language the event coder does not code."""
     mentions: int = 0
     total: int | None = None
     errors: list[dict[str, str | None]] = field(default_factory=list)
@@ -62,7 +70,7 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in
                 ("new", "duplicate", "updated", "unchanged", "skipped", "failed", "coded",
-                 "mentions")}
+                 "not_coded", "mentions")}
 
 
 @dataclass
@@ -119,11 +127,11 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
             _write_batch(store, pending, settings, coder, report)
             pending = []
     _write_batch(store, pending, settings, coder, report)
-    if coder is not None and uncoded(store):
-        leftover = code_pending(store, coder)
+    if coder is not None and uncoded(store, settings.language_set):
+        leftover = code_pending(store, coder, languages=settings.language_set)
         report.coded += leftover.articles
         report.mentions += leftover.mentions
-    _link(store, report.article_ids)
+    link_queued(store)
     return report
 
 
@@ -143,8 +151,7 @@ def _extract(result: Any, report: IngestReport, published: date | None,
         _fail(report, result)
         return None
     try:
-        article = extract_article(result, default_published=published,
-                                  languages=settings.language_set)
+        article = extract_article(result, default_published=published, languages=None)
     except IngestError as exc:
         exc.item = exc.item or result.origin
         _fail(report, exc)
@@ -163,7 +170,8 @@ def _write_batch(store: Store, articles: list[Article], settings: Settings,
     """Code a batch of articles, then write each with its mentions in one transaction."""
     if not articles:
         return
-    coded = _code(articles, coder) if coder is not None else {}
+    codable = [a for a in articles if a.language in settings.language_set]
+    coded = _code(codable, coder) if coder is not None and codable else {}
     version = coder().version if coder is not None and coded else ""
     for article in articles:
         with store.transaction():
@@ -180,6 +188,8 @@ def _write_batch(store: Store, articles: list[Article], settings: Settings,
         if found.outcome != "unchanged":
             setattr(report, found.outcome, getattr(report, found.outcome) + 1)
             report.article_ids.append(article.id or "")
+            report.not_coded += found.canonical_id is None and \
+                article.language not in settings.language_set
         else:
             report.unchanged += 1
 
@@ -189,14 +199,16 @@ def _code(articles: Iterable[Article], coder: Callable[[], Coder]) -> dict[int, 
 
 
 def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = False,
+                 languages: Collection[str] | None = None,
                  progress: Progress | None = None) -> CodeReport:
     """Code every original article not yet coded by the current coder version.
 
     With ``force``, re-code them all (after a change of rules, model or knowledge base);
-    each article's mentions are replaced, never added to, so counts do not inflate.
+    each article's mentions are replaced, never added to, so counts do not inflate. With
+    ``languages``, only articles in one of them are coded (the others stay not coded).
     """
     the_coder = coder()
-    ids = store.articles_to_code(the_coder.version, force=force)
+    ids = store.articles_to_code(the_coder.version, force=force, languages=languages)
     report = CodeReport(coder_version=the_coder.version)
     for start in range(0, len(ids), BATCH):
         batch = [store.load_article(i) for i in ids[start : start + BATCH]]
@@ -207,20 +219,34 @@ def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = Fals
             report.mentions += len(events)
             if progress:
                 progress(1, article.title[:60])
-    _link(store, ids)
+    link_queued(store)
     return report
 
 
-def uncoded(store: Store) -> int:
+def uncoded(store: Store, languages: Collection[str] | None = None) -> int:
     """Originals with no coded mentions yet (left by a crash, or ingested without coding)."""
-    return store.count_uncoded()
+    return store.count_uncoded(languages)
 
 
-def _link(store: Store, article_ids: Sequence[str]) -> None:
-    """Merge the articles' mentions into events, and the articles into stories."""
+def link_queued(store: Store) -> list[str]:
+    """Link every article marked as needing it: its mentions into events, itself into a
+    story; then clear the marks.
+
+    The marks are written with the articles, so this also finishes the linking of a run
+    that was killed or crashed before or during its own. Linking is idempotent: an article
+    linked twice (a crash after linking, before the marks were cleared) gives the same
+    events and stories.
+
+    Returns:
+        The articles linked.
+    """
+    article_ids = store.queued_for_linking()
     if not article_ids:
-        return
+        return []
     from sitrep.link import assign_stories, link_events
 
-    link_events(store, list(article_ids))
-    assign_stories(store, list(article_ids))
+    link_events(store, article_ids)
+    assign_stories(store, article_ids)
+    with store.transaction():
+        store.linked(article_ids)
+    return article_ids

@@ -34,7 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Installed spaCy pipeline used for sentences, entities and the parse."),
     Setting("kb", "",
             "Extra knowledge-base folder or CSV (people/offices) extending the bundled one."),
-    Setting("languages", "en", "Comma-separated languages accepted at ingest (others fail E202)."),
+    Setting("languages", "en", "Comma-separated languages the event coder codes; articles in "
+            "others are stored and marked not coded."),
     Setting("max_bytes", 10_000_000, "Largest input item, in bytes, before E105."),
     Setting("timeout", 20.0, "HTTP timeout per request, in seconds."),
     Setting("retries", 2, "HTTP retries on timeouts, 429 and 5xx, with exponential backoff."),
@@ -48,6 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("near_duplicate_threshold", 0.8,
             "Estimated Jaccard similarity (5-word shingles) above which an article is a copy."),
     Setting("code_on_ingest", True, "Code events as part of ingest."),
+    Setting("lock_wait", 60.0, "Seconds a reading command waits while another process "
+            "writes the store, before E305."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -69,6 +72,7 @@ class Settings:
     user_agent: str = "sitrep/0.1 (+https://github.com/sitrep/sitrep)"
     near_duplicate_threshold: float = 0.8
     code_on_ingest: bool = True
+    lock_wait: float = 60.0
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with the given settings changed; ``None`` values are ignored."""

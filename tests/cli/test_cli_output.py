@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -71,3 +73,43 @@ def test_cli_output_show_keeps_long_lines_when_piped(tmp_path: Path) -> None:
     article_id = _old_store_article(db, "Long lines")
     code, out = _run("show", article_id, "--db", str(db))
     assert code == 0 and TEXT.strip() in [line.strip() for line in out.splitlines()]
+
+
+def test_cli_output_reader_waits_for_an_ingest_then_lists(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    _old_store_article(db, "Waited for")
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom sitrep.store import "
+                               "Store\nwith Store(sys.argv[1]):\n    print('ok', flush=True)\n"
+                               "    time.sleep(1.5)", str(db)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "ok\n"
+    code, out = _run("articles", "--db", str(db))
+    holder.wait()
+    assert code == 0 and "waiting" in out and "another sitrep process is writing it" in out
+    assert "Waited for" in out
+
+
+def test_cli_output_tables_show_a_hundred_rows_and_the_total(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from link.factory import add_article, coded
+
+    from sitrep.link import link_events
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        for n in range(130):
+            day = date(2021, 1, 1) + timedelta(days=n)
+            add_article(store, f"https://e{n}.example/a", [
+                coded("CONSULT", ["bennett", "putin"], day, mode="phone",
+                      sentence=f"Bennett and Putin spoke on day {n}.")], day)
+        link_events(store)
+        assert store.count("events") == 130
+    code, out = _run("events", "--db", str(db))
+    assert code == 0 and "showing 100 of 130 rows" in out
+    assert out.count("CONSULT") == 100
+    code, out = _run("events", "--format", "jsonl", "--db", str(db))
+    assert code == 0 and len(out.splitlines()) == 130
+    code, out = _run("events", "--limit", "0", "--db", str(db))
+    assert out.count("CONSULT") == 130 and "showing" not in out
+    code, out = _run("articles", "--db", str(db))
+    assert "showing 50 of 130 rows" in out

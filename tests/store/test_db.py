@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -127,3 +130,93 @@ def test_db_older_store_is_migrated_on_open(tmp_path: Path) -> None:
         assert version == (str(SCHEMA_VERSION),)
         assert _save(store, _article("https://a.example/1")) == "new"
         assert store.count("events") == 0
+
+
+def test_db_link_mark_is_written_with_the_article_or_not_at_all(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        lost = _article("https://a.example/lost")
+        found = store.classify(lost)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.save_article(lost, found)
+            raise RuntimeError("killed half-way")
+        assert store.queued_for_linking() == []
+        kept = _article("https://a.example/kept")
+        _save(store, kept)
+        assert store.queued_for_linking() == [kept.id]
+        with store.transaction():
+            store.linked([kept.id or ""])
+        assert store.queued_for_linking() == []
+        with store.transaction():
+            store.replace_mentions(kept.id or "", [], "test-2")
+        assert store.queued_for_linking() == [kept.id]
+
+
+def test_db_older_store_left_half_linked_is_marked_on_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        _save(store, _article("https://a.example/1"))
+        store.con.execute("DROP TABLE link_queue")
+        store.con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert len(store.queued_for_linking()) == 1
+
+
+HOLDER = """
+import sys, time
+from sitrep.store import Store
+with Store(sys.argv[1]):
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def _hold(path: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process writing the store (as an ingest does) for ``seconds``."""
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "holding\n"
+    return child
+
+
+def test_db_reader_waits_for_a_writer_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    holder = _hold(path, 1.5)
+    told: list[tuple[Path, float]] = []
+    started = time.monotonic()
+    with Store(path, read_only=True, wait=30, on_wait=lambda p, w: told.append((p, w))) as store:
+        assert store.count("articles") == 0
+    assert 0.5 < time.monotonic() - started < 15 and told == [(path, 30)]
+    holder.wait()
+
+
+def test_db_reader_gives_up_with_e305_after_its_bound(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    holder = _hold(path, 10)
+    started = time.monotonic()
+    with pytest.raises(StoreError) as info:
+        Store(path, read_only=True, wait=0.6)
+    assert info.value.code == "E305" and "waited" in info.value.detail
+    assert time.monotonic() - started < 5
+    with pytest.raises(StoreError) as writer:
+        Store(path)
+    assert writer.value.code == "E305"
+    holder.kill()
+    holder.wait()
+
+
+def test_db_read_only_file_can_be_read_but_a_missing_one_is_e301(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        _save(store, _article("https://a.example/1"))
+    path.chmod(0o444)
+    try:
+        with Store(path, read_only=True) as store:
+            assert store.count("articles") == 1
+    finally:
+        path.chmod(0o644)
+    with pytest.raises(StoreError) as info:
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    assert info.value.code == "E301" and "ingest" in info.value.detail
+    assert not (tmp_path / "missing.duckdb").exists()

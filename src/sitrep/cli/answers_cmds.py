@@ -62,7 +62,7 @@ def contacts(
     """
     from sitrep.answers import contacts as answer
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         rows = answer(ws.store, actor, since, until, level=level)
     if limit:
         rows = rows[:limit]
@@ -93,7 +93,7 @@ def timeline(
     from sitrep.answers import timeline as answer
     from sitrep.answers.charts import plot_timeline
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         rows = answer(ws.store, actor, actor2, since, until, asserted_only=asserted)
     if plot is not None:
         plot_timeline(rows, plot, title=f"{actor}" + (f" - {actor2}" if actor2 else ""))
@@ -124,7 +124,7 @@ def gaps(
     """
     from sitrep.answers import gaps as answer
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         rows = answer(ws.store, actor, actor2, since, until, min_days=min_days)
     emit(_rows(rows), fmt, title=f"gaps {actor} - {actor2}")
 
@@ -152,7 +152,7 @@ def dyad(
     from sitrep.answers import dyad as answer
     from sitrep.answers.charts import plot_dyad
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         rows = answer(ws.store, actor, actor2, by=by, since=since, until=until)
     if plot is not None:
         plot_dyad(rows, plot, title=f"{actor} - {actor2}")
@@ -182,7 +182,7 @@ def network(
     """
     from sitrep.answers import network as answer
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         graph = answer(ws.store, since, until, country=country,
                        types=[t.strip().upper() for t in types.split(",") if t.strip()],
                        min_weight=min_weight)
@@ -211,7 +211,7 @@ def stories(
     """
     from sitrep.answers import stories as answer
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         rows = answer(ws.store, since, until, limit=limit)
     emit(_rows(rows), fmt, title="stories")
 
@@ -242,7 +242,7 @@ def export(
 
     fmt = to or {".json": "jsonl", ".ndjson": "jsonl"}.get(out.suffix.lower(),
                                                            out.suffix.lower().lstrip("."))
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         report = write(ws.store, what, fmt, out, since=since, until=until,
                        modality=None if modality == "all" else modality)
     err_console.print(f"[green]wrote[/green] {report.rows} {shown(what)} to "

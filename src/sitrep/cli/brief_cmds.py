@@ -121,7 +121,7 @@ def memo(
     else:
         last = parse_day(until, "--until", end=True) or date.today()
         first = parse_day(since, "--since") or last - timedelta(days=90)
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         doc = build_memo(ws.store, _subject(actor, other, topic), first, last)
     text = render_memo_markdown(doc)
     typer.echo(text)  # plain: a rich console would re-wrap the Markdown lines

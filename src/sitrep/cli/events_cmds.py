@@ -19,6 +19,7 @@ from sitrep.cli.output import (
     guarded,
     show_date,
     shown,
+    table_limit,
 )
 from sitrep.cli.store_cmds import open_workspace, parse_day
 from sitrep.safety import same_length_visible
@@ -68,7 +69,8 @@ def events(
     until: str = typer.Option(None, help="On or before (YYYY-MM-DD)."),
     modality: str = typer.Option("asserted", help="asserted (what happened), negated, "
                                  "hypothetical, future, or all."),
-    limit: int = typer.Option(0, help="At most this many events (0: all)."),
+    limit: int = typer.Option(None, help="At most this many events (0: all; default: 100 in "
+                              "a table, all in the other formats).", show_default=False),
     fmt: Format = FORMAT_OPTION,
     db: Path = DB_OPTION,
 ) -> None:
@@ -85,12 +87,16 @@ def events(
 
       sitrep events --modality negated
     """
-    with open_workspace(db) as ws:
-        rows = ws.events(actor=actor, type=type_, since=parse_day(since, "--since"),
-                         until=parse_day(until, "--until", end=True),
-                         modality=None if modality == "all" else modality, limit=limit or None)
+    filters: dict[str, Any] = {
+        "actor": actor, "type": type_, "since": parse_day(since, "--since"),
+        "until": parse_day(until, "--until", end=True),
+        "modality": None if modality == "all" else modality}
+    cap = table_limit(limit, fmt)
+    with open_workspace(db, read_only=True) as ws:
+        rows = ws.events(**filters, limit=cap)
+        total = ws.count_events(**filters) if cap and len(rows) == cap else None
     if fmt is Format.table:
-        emit([_event_row(r) for r in rows], fmt, title="events")
+        emit([_event_row(r) for r in rows], fmt, title="events", total=total)
     else:
         emit(rows, fmt)
 
@@ -110,7 +116,7 @@ def explain(
 
       sitrep explain e_1a2b3c4d
     """
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         found = ws.explain(event_id)
     if fmt is not Format.table:
         emit([found], fmt)
@@ -169,7 +175,7 @@ def eval_events(
     """
     from sitrep.evaluate.score_events import evaluate_store
 
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         found = evaluate_store(ws.store, gold, docmap)
     report = found.report
     if found.missing_docs:

@@ -89,9 +89,24 @@ def _cell(value: Any) -> str:
     return str(_plain(value))
 
 
+TABLE_LIMIT = 100
+"""Rows a table shows unless ``--limit`` says otherwise: a terminal is no place for 3M rows."""
+
+
+def table_limit(limit: int | None, fmt: Format) -> int | None:
+    """The row limit to query with: ``--limit`` as given (0: none), else ``TABLE_LIMIT`` for
+    a table and none for the script formats."""
+    if limit is not None:
+        return limit or None
+    return TABLE_LIMIT if fmt is Format.table else None
+
+
 def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, columns: Sequence[str] | None = None,
-         title: str | None = None) -> None:
-    """Print rows in the chosen format; ``columns`` picks and orders the table/csv columns."""
+         title: str | None = None, total: int | None = None) -> None:
+    """Print rows in the chosen format; ``columns`` picks and orders the table/csv columns.
+
+    With ``total`` (the rows there are without the limit), a table that shows fewer says so.
+    """
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt is Format.json:
         sys.stdout.write(json.dumps(_plain(list(rows)), ensure_ascii=False, indent=2) + "\n")
@@ -112,6 +127,9 @@ def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, columns: Sequence[str] 
         console.print(table)
         if not rows:
             err_console.print("[dim]no rows[/dim]")
+        elif total is not None and total > len(rows):
+            err_console.print(f"[dim]showing {len(rows)} of {total} rows: --limit N for more, "
+                              "--limit 0 for all, --format csv or jsonl for scripts[/dim]")
 
 
 def fail(error: SitrepError, exit_code: int = 2) -> None:

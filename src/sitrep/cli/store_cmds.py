@@ -40,8 +40,14 @@ def parse_day(value: str | None, option: str = "date", *, end: bool = False) -> 
         raise QueryError("E503", f"{option} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
-def open_workspace(db: Path | None, **overrides: Any) -> Sitrep:
-    return Sitrep(db, **overrides)
+def open_workspace(db: Path | None, *, read_only: bool = False, **overrides: Any) -> Sitrep:
+    """The store for a command; reading commands open it read-only and wait for a writer."""
+    return Sitrep(db, read_only=read_only, on_wait=_say_waiting, **overrides)
+
+
+def _say_waiting(path: Path, bound: float) -> None:
+    err_console.print(f"[yellow]waiting[/yellow] up to {bound:.0f} s for {shown(path)}: another "
+                      "sitrep process is writing it (setting lock_wait)")
 
 
 def _progress_bar() -> Progress:
@@ -74,8 +80,9 @@ def ingest(
                               "articles for `sitrep code`."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Host allowed even if it is "
                                          "private or loopback (repeatable), e.g. 127.0.0.1."),
-    languages: str = typer.Option(None, "--languages", help="Accepted languages, comma-separated "
-                                  "(default: en). Others fail with E202."),
+    languages: str = typer.Option(None, "--languages", help="Languages to code events in, "
+                                  "comma-separated (default: en). Articles in others are "
+                                  "stored and marked not coded."),
     fmt: Format = FORMAT_OPTION,
     db: Path = DB_OPTION,
 ) -> None:
@@ -139,16 +146,17 @@ def articles(
 
       sitrep articles --format csv --limit 0 > articles.csv
     """
-    with open_workspace(db) as ws:
-        rows = ws.articles(since=parse_day(since, "--since"),
-                           until=parse_day(until, "--until", end=True),
-                           site=site, query=search, include_duplicates=duplicates,
-                           limit=limit or None)
+    filters: dict[str, Any] = {
+        "since": parse_day(since, "--since"), "until": parse_day(until, "--until", end=True),
+        "site": site, "query": search, "include_duplicates": duplicates}
+    with open_workspace(db, read_only=True) as ws:
+        rows = ws.articles(**filters, limit=limit or None)
+        total = ws.count_articles(**filters) if limit and len(rows) == limit else None
     for row in rows:
         row.pop("text", None)
         row["copy_of"] = row.pop("canonical_id")
     columns = ["id", "published", "site", "title", "copy_of"] if fmt is Format.table else None
-    emit(rows, fmt, columns=columns, title="articles")
+    emit(rows, fmt, columns=columns, title="articles", total=total)
 
 
 @guarded()
@@ -163,8 +171,9 @@ def show(
 
       sitrep show a_3f2c
     """
-    with open_workspace(db) as ws:
+    with open_workspace(db, read_only=True) as ws:
         row = ws.article(article_id)
+        coded_languages = ws.settings.language_set
     if fmt is not Format.table:
         emit([row], fmt)
         return
@@ -177,7 +186,7 @@ def show(
         "language": row["language"], "origin": row["origin"],
         "revision": f"{row['revision']} (earlier: {row['revisions'] or 'none'})",
         "copy of": row["canonical_id"], "copies": ", ".join(row["copies"]) or None,
-        "coded": f"{row['coded_at']} by {row['coder_version']}" if row["coded_at"] else "not yet",
+        "coded": _coded(row, coded_languages),
     }
     meta |= {k: v for k, v in row["extra"].items() if k in ("license", "source", "credit")}
     for key, value in meta.items():
@@ -186,6 +195,17 @@ def show(
     console.print()
     # soft_wrap: piped into a file or a pager, the text keeps its own lines.
     console.print(cell(row["text"], keep_newlines=True), highlight=False, soft_wrap=True)
+
+
+def _coded(row: dict[str, Any], languages: frozenset[str]) -> str:
+    if row["coded_at"]:
+        return f"{row['coded_at']} by {row['coder_version']}"
+    if row["canonical_id"]:
+        return "no: a copy (its original is coded)"
+    if row["language"] not in languages:
+        return (f"not coded: in {row['language'] or 'an unknown language'}; the event coder "
+                f"reads {', '.join(sorted(languages))} (setting languages)")
+    return "not yet"
 
 
 def register(app: typer.Typer) -> None:

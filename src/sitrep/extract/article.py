@@ -10,7 +10,7 @@ from sitrep.errors import ExtractError
 from sitrep.extract.dates import publication_date
 from sitrep.extract.decode import decode
 from sitrep.extract.html import FAVOR_PRECISION, extract_html, parse_html
-from sitrep.extract.language import check_language, detect_language
+from sitrep.extract.language import check_language, decide_language
 from sitrep.extract.scraped import clean_scraped_text, datelines, paragraphs_of
 from sitrep.record import Article, RawItem
 from sitrep.safety import clean_optional, clean_text
@@ -103,7 +103,8 @@ def extract_article(
         published: a publication date the user knows, which overrides every other source.
         default_published: a date the user gives for items that carry none of their own
             (no record field, page metadata or URL date); it beats inference from the text.
-        languages: the ISO 639-1 codes accepted; None accepts any language.
+        languages: the ISO 639-1 codes accepted (others fail E202); None accepts any
+            language, as ingest does (articles the coder cannot read are stored, not coded).
         min_chars: the shortest text accepted as an article extracted from a page or from
             scraped text (a record's own text field is kept however short).
         favor_precision: trafilatura's precision mode for HTML.
@@ -130,7 +131,7 @@ def extract_article(
     article.published, article.published_source = dated.published, dated.source
     article.published_evidence = dated.evidence
     if languages is None:
-        article.language = detect_language(article.text)[0]
+        article.language = decide_language(article.text, item.language)
     else:
         article.language = check_language(article.text, languages, item=item.origin)
     return _cleaned(article)

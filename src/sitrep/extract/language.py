@@ -10,6 +10,8 @@ from sitrep.errors import ExtractError
 
 # The classifier's answer settles by a few thousand characters; more only costs time.
 _SAMPLE_CHARS = 5000
+SURE = 0.5
+"""Below this probability the detector's answer yields to a language the source declares."""
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,24 @@ def detect_language(text: str) -> tuple[str, float]:
     """
     language, probability = _identifier().classify(text[:_SAMPLE_CHARS])
     return str(language), float(probability)
+
+
+def decide_language(text: str, declared: str | None = None) -> str:
+    """The article's language: detected, unless the detector is unsure and the source
+    declared one (a record's ``language`` field): short texts are often misread.
+
+    Args:
+        text: the article text.
+        declared: a language the source states (``en``, ``en-US``, ``ar``), if any.
+
+    Returns:
+        An ISO 639-1 code.
+    """
+    detected, probability = detect_language(text)
+    code = (declared or "").strip().lower().replace("_", "-").split("-")[0]
+    if code.isalpha() and len(code) in (2, 3) and probability < SURE:
+        return code
+    return detected
 
 
 def check_language(text: str, languages: frozenset[str], item: str | None = None) -> str:

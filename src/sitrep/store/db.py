@@ -8,7 +8,8 @@ rest. DuckDB allows one writing process per file; a second one gets E305.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,7 +23,7 @@ from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
 from sitrep.store.rows import MENTION_COLUMNS, dicts, mention_row, placeholders
-from sitrep.store.schema import migrate
+from sitrep.store.schema import SCHEMA_VERSION, current_version, migrate
 
 Outcome = Literal["new", "updated", "unchanged", "duplicate"]
 
@@ -46,30 +47,111 @@ _ARTICLE_COLUMNS = (
 )
 
 
+LOCK_POLL = 0.1
+"""First pause, in seconds, before trying again a store another process holds (it doubles)."""
+
+
+def _article_filters(since: date | None, until: date | None, site: str | None,
+                     query: str | None, include_duplicates: bool) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters the article listing filters make."""
+    where, params = ["1=1"], []
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    if until:
+        where.append("published <= ?")
+        params.append(until)
+    if site:
+        where.append("site ILIKE ?")
+        params.append(f"%{site}%")
+    if query:
+        where.append("(title ILIKE ? OR text ILIKE ?)")
+        params += [f"%{query}%"] * 2
+    if not include_duplicates:
+        where.append("canonical_id IS NULL")
+    return " AND ".join(where), params
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
-    """An open store file. Use as a context manager, or call ``close``."""
+    """An open store file. Use as a context manager, or call ``close``.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    Args:
+        path: the store file (created when opened for writing).
+        read_only: open for reading only: a read-only file can be read, and several readers
+            may share the store. A store written by an older sitrep is upgraded first.
+        wait: seconds to wait, when another process is writing the store (an ingest holds
+            it for its whole run), before giving up with E305; 0 gives up at once.
+        on_wait: called once, with the path and ``wait``, when a wait begins, so the caller
+            can tell the user why nothing happens yet.
+
+    Raises:
+        StoreError: E301 when the file cannot be opened (or, read-only, does not exist),
+            E302 when it is newer than this sitrep, E305 when another process holds it
+            beyond ``wait``.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, *, wait: float = 0.0,
+                 on_wait: Callable[[Path, float], None] | None = None) -> None:
         self.path = Path(path)
-        try:
-            if not read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            code = "E305" if "lock" in str(exc).lower() else "E301"
-            raise StoreError(code, str(exc).splitlines()[0], item=str(path)) from None
-        except duckdb.Error as exc:
-            raise StoreError("E301", str(exc).splitlines()[0], item=str(path)) from None
-        if not read_only:
+        if read_only and not self.path.exists():
+            raise StoreError("E301", "no store here yet; `sitrep ingest` creates it",
+                             item=str(path))
+        self.con = self._connect(read_only, wait, on_wait)
+        if read_only:
+            self._upgrade_if_older(wait, on_wait)
+        else:
             try:
                 migrate(self.con)
             except ValueError as exc:
                 self.con.close()
                 raise StoreError("E302", str(exc), item=str(path)) from None
+
+    def _connect(self, read_only: bool, wait: float,
+                 on_wait: Callable[[Path, float], None] | None) -> duckdb.DuckDBPyConnection:
+        """Connect, retrying while another process holds the file's lock, up to ``wait``."""
+        if not read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError("E301", str(exc), item=str(self.path)) from None
+        deadline = time.monotonic() + wait
+        pause = LOCK_POLL
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.IOException as exc:
+                locked = "lock" in str(exc).lower()
+                if not locked:
+                    raise StoreError("E301", str(exc).splitlines()[0],
+                                     item=str(self.path)) from None
+                if time.monotonic() >= deadline:
+                    detail = "another process is writing it" + (
+                        f"; waited {wait:.0f} s" if wait else "")
+                    raise StoreError("E305", detail, item=str(self.path)) from None
+                if on_wait is not None and pause == LOCK_POLL:
+                    on_wait(self.path, wait)
+                time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
+                pause = min(pause * 2, 1.0)
+            except duckdb.Error as exc:
+                raise StoreError("E301", str(exc).splitlines()[0], item=str(self.path)) from None
+
+    def _upgrade_if_older(self, wait: float,
+                          on_wait: Callable[[Path, float], None] | None) -> None:
+        """A read-only store of an older schema is upgraded once, then read again."""
+        found = current_version(self.con)
+        if found > SCHEMA_VERSION:
+            self.con.close()
+            raise StoreError("E302", f"store schema {found} > supported {SCHEMA_VERSION}",
+                             item=str(self.path))
+        if found == SCHEMA_VERSION:
+            return
+        self.con.close()
+        Store(self.path, wait=wait, on_wait=on_wait).close()
+        self.con = self._connect(True, wait, on_wait)
 
     def close(self) -> None:
         self.con.close()
@@ -153,6 +235,7 @@ class Store:
                              now=now)
         self.con.execute("INSERT INTO minhash_bands SELECT unnest(?), ?",
                          [found.band_keys, article.id])
+        self.queue_for_linking([article.id or ""])
 
     def _insert_article(self, a: Article, similarity: float | None, *, ingested_at: datetime,
                         now: datetime) -> None:
@@ -211,25 +294,19 @@ class Store:
                  site: str | None = None, query: str | None = None,
                  include_duplicates: bool = True, limit: int | None = None) -> list[dict[str, Any]]:
         """Articles, newest first, filtered by publication date, site and a text search."""
-        where, params = ["1=1"], []
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("published <= ?")
-            params.append(until)
-        if site:
-            where.append("site ILIKE ?")
-            params.append(f"%{site}%")
-        if query:
-            where.append("(title ILIKE ? OR text ILIKE ?)")
-            params += [f"%{query}%"] * 2
-        if not include_duplicates:
-            where.append("canonical_id IS NULL")
-        sql = f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id"
+        where, params = _article_filters(since, until, site, query, include_duplicates)
+        sql = f"WHERE {where} ORDER BY published DESC NULLS LAST, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self._select_articles(sql, params)
+
+    def count_articles(self, *, since: date | None = None, until: date | None = None,
+                       site: str | None = None, query: str | None = None,
+                       include_duplicates: bool = True) -> int:
+        """How many articles ``articles`` would list without a limit."""
+        where, params = _article_filters(since, until, site, query, include_duplicates)
+        row = self.con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()
+        return int(row[0]) if row else 0
 
     def _select_articles(self, tail: str, params: Sequence[Any]) -> list[dict[str, Any]]:
         cur = self.con.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles {tail}", params)
@@ -255,21 +332,25 @@ class Store:
             canonical_id=row["canonical_id"],
         )
 
-    def articles_to_code(self, coder_version: str, *, force: bool = False) -> list[str]:
+    def articles_to_code(self, coder_version: str, *, force: bool = False,
+                         languages: Collection[str] | None = None) -> list[str]:
         """Originals not coded by ``coder_version`` (every original with ``force``), oldest
-        first."""
+        first; with ``languages``, only articles in one of them (the others stay not coded)."""
         rows = self.con.execute(
             "SELECT id FROM articles WHERE canonical_id IS NULL AND "
-            "(coded_at IS NULL OR ? OR coder_version IS DISTINCT FROM ?) ORDER BY ingested_at",
-            [force, coder_version],
+            "(coded_at IS NULL OR ? OR coder_version IS DISTINCT FROM ?) AND "
+            "(? OR list_contains(?, coalesce(language, ''))) ORDER BY ingested_at",
+            [force, coder_version, languages is None, sorted(languages or ())],
         ).fetchall()
         return [r[0] for r in rows]
 
-    def count_uncoded(self) -> int:
-        """Originals with no coded mentions yet (left by a crash, or ingested uncoded)."""
+    def count_uncoded(self, languages: Collection[str] | None = None) -> int:
+        """Originals with no coded mentions yet (left by a crash, or ingested uncoded); with
+        ``languages``, only those in one of them."""
         row = self.con.execute(
-            "SELECT count(*) FROM articles WHERE canonical_id IS NULL AND coded_at IS NULL"
-        ).fetchone()
+            "SELECT count(*) FROM articles WHERE canonical_id IS NULL AND coded_at IS NULL "
+            "AND (? OR list_contains(?, coalesce(language, '')))",
+            [languages is None, sorted(languages or ())]).fetchone()
         return int(row[0]) if row else 0
 
     def original_articles(self) -> list[dict[str, Any]]:
@@ -323,6 +404,31 @@ class Store:
         self.con.execute(
             "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
             [_now(), coder_version, article_id])
+        self.queue_for_linking([article_id])
+
+    # --- the durable "needs linking" mark ----------------------------------------------
+
+    def queue_for_linking(self, article_ids: Sequence[str]) -> None:
+        """Mark articles whose events and story must be (re)linked.
+
+        Written inside the transaction that writes the article or its mentions, so no crash
+        can leave a stored article that no later run will link.
+        """
+        self.con.executemany(
+            "INSERT INTO link_queue VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+            "queued_at = excluded.queued_at", [[a, _now()] for a in article_ids])
+
+    def queued_for_linking(self) -> list[str]:
+        """Articles marked for linking (by this run or by one that did not finish)."""
+        rows = self.con.execute(
+            "SELECT q.article_id FROM link_queue q JOIN articles a ON a.id = q.article_id "
+            "ORDER BY q.queued_at, q.article_id").fetchall()
+        return [r[0] for r in rows]
+
+    def linked(self, article_ids: Sequence[str]) -> None:
+        """Clear the mark of articles whose events and story are now linked."""
+        self.con.execute("DELETE FROM link_queue WHERE list_contains(?, article_id)",
+                         [list(article_ids)])
 
     def _remember_actor(self, actor: ActorRef) -> None:
         self.con.execute(

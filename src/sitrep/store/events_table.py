@@ -116,20 +116,9 @@ def linked_events(store: Store, since: date, until: date, *, modality: str | Non
         type: keep only this PLOVER type (case-insensitive).
         limit: at most this many events.
     """
-    params: list[Any] = [since, until]
-    filters = []
-    if modality:
-        filters.append("e.modality = ?")
-        params.append(modality)
-    if actor_keys:
-        filters.append("list_has_any(e.actor_keys, ?)")
-        params.append(list(actor_keys))
-    if type:
-        filters.append("upper(e.type) = upper(?)")
-        params.append(type)
+    where, params = _event_filters(since, until, modality, actor_keys, type)
     sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {_EVIDENCE} FROM events e "
-           "WHERE coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ?"
-           f"{''.join(f' AND {f}' for f in filters)} ORDER BY e.date NULLS LAST, e.id"
+           f"WHERE {where} ORDER BY e.date NULLS LAST, e.id"
            f"{f' LIMIT {int(limit)}' if limit else ''}")
     cur = store.con.execute(sql, params)
     names = [d[0] for d in cur.description or ()]
@@ -139,6 +128,33 @@ def linked_events(store: Store, since: date, until: date, *, modality: str | Non
             event = event_from_row(row)
             event.evidence = [Evidence(**e) for e in row["evidence"] or []]
             yield event
+
+
+def count_linked_events(store: Store, since: date, until: date, *, modality: str | None = None,
+                        actor_keys: Sequence[str] | None = None,
+                        type: str | None = None) -> int:  # noqa: A002
+    """How many events ``linked_events`` would give without a limit."""
+    where, params = _event_filters(since, until, modality, actor_keys, type)
+    row = store.con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _event_filters(since: date, until: date, modality: str | None,
+                   actor_keys: Sequence[str] | None, type: str | None  # noqa: A002
+                   ) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of an event listing."""
+    params: list[Any] = [since, until]
+    filters = ["coalesce(e.date, e.first_reported, DATE '1900-01-01') BETWEEN ? AND ?"]
+    if modality:
+        filters.append("e.modality = ?")
+        params.append(modality)
+    if actor_keys:
+        filters.append("list_has_any(e.actor_keys, ?)")
+        params.append(list(actor_keys))
+    if type:
+        filters.append("upper(e.type) = upper(?)")
+        params.append(type)
+    return " AND ".join(filters), params
 
 
 def events_involving(store: Store, keys: Sequence[str], since: date, until: date, *,

@@ -11,6 +11,8 @@ Tables, by stage:
     mentions                                     events: one coded event per sentence
     events, stories                              link: the same real event across mentions;
                                                  articles about the same developing story
+    link_queue                                   articles whose events and story are still to
+                                                 be linked (written with the article)
     alerts_sent, briefings                       brief: what was already delivered
 """
 
@@ -167,6 +169,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE mentions ADD COLUMN date_inferred BOOLEAN DEFAULT false;
     ALTER TABLE events ADD COLUMN date_inferred BOOLEAN DEFAULT false;
+    """,
+    # 5: the durable "needs linking" mark, written with the article or its mentions and
+    # cleared once its events and story are linked; a store an older sitrep left half linked
+    # (an article without a story, a mention without an event) is marked on upgrade
+    """
+    CREATE TABLE link_queue (
+        article_id VARCHAR PRIMARY KEY,
+        queued_at TIMESTAMP NOT NULL
+    );
+    INSERT INTO link_queue
+    SELECT id, now() FROM articles
+    WHERE story_id IS NULL OR id IN (SELECT article_id FROM mentions WHERE event_id IS NULL);
     """,
 )
 
