@@ -70,8 +70,8 @@ class Sitrep:
         return self.coder
 
     def ingest(self, inputs: Sequence[str | Path], *, published: date | None = None,
-               code: bool | None = None,
-               progress: pipeline.Progress | None = None) -> pipeline.IngestReport:
+               code: bool | None = None, progress: pipeline.Progress | None = None,
+               stop: Callable[[], bool] | None = None) -> pipeline.IngestReport:
         """Read, extract, deduplicate, store and (by default) code ``inputs``.
 
         Args:
@@ -81,11 +81,12 @@ class Sitrep:
                 from the text comes after it).
             code: code events now (default: the ``code_on_ingest`` setting).
             progress: called once per item, for a progress bar.
+            stop: asked between items; True ends the run there (``IngestInterrupted``).
         """
         do_code = self.settings.code_on_ingest if code is None else code
         return pipeline.ingest(
             self.store, [str(i) for i in inputs], self.settings, published=published,
-            coder=self._get_coder if do_code else None, progress=progress)
+            coder=self._get_coder if do_code else None, progress=progress, stop=stop)
 
     def code(self, *, force: bool = False,
              progress: pipeline.Progress | None = None) -> pipeline.CodeReport:

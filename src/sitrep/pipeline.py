@@ -73,6 +73,18 @@ class IngestReport:
                  "not_coded", "mentions")}
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: carries the report of what was done before it.
+
+    The article being written when it came is rolled back; the articles written keep their
+    "needs linking" marks, so the next run links them.
+    """
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__("ingest interrupted")
+        self.report = report
+
+
 @dataclass
 class CodeReport:
     articles: int = 0
@@ -91,7 +103,8 @@ def ingest_options(settings: Settings) -> IngestOptions:
 
 def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
            published: date | None = None, coder: Callable[[], Coder] | None = None,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None,
+           stop: Callable[[], bool] | None = None) -> IngestReport:
     """Run the pipeline over ``inputs``; see the module docstring for the steps.
 
     Args:
@@ -103,13 +116,45 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         coder: returns the event coder, called only if something needs coding; None skips
             event coding (articles stay pending for ``sitrep code``).
         progress: called once per input item.
+        stop: asked between items and before coding leftovers and linking; True ends the
+            run there, as Ctrl-C does (the CLI's Ctrl-C sets it).
 
     Returns:
         The counts, and each failure with its code, item and message.
+
+    Raises:
+        IngestInterrupted: on Ctrl-C or ``stop``, with the report of what was done before.
     """
     report = IngestReport(total=count_inputs(inputs))
+    try:
+        _ingest_items(store, inputs, settings, published, coder, progress, report, stop)
+        _check(stop)
+        if coder is not None and uncoded(store, settings.language_set):
+            leftover = code_pending(store, coder, languages=settings.language_set)
+            report.coded += leftover.articles
+            report.mentions += leftover.mentions
+        _check(stop)
+        link_queued(store)
+    except KeyboardInterrupt as exc:
+        raise IngestInterrupted(report) from exc
+    return report
+
+
+def _check(stop: Callable[[], bool] | None) -> None:
+    if stop is not None and stop():
+        raise KeyboardInterrupt
+
+
+def _ingest_items(store: Store, inputs: Sequence[str], settings: Settings,
+                  published: date | None, coder: Callable[[], Coder] | None,
+                  progress: Progress | None, report: IngestReport,
+                  stop: Callable[[], bool] | None) -> None:
+    """Steps 1-5 for every input item: read, extract, classify, code and write."""
     pending: list[Article] = []
     for result in iter_items(inputs, ingest_options(settings), http_cache=store):
+        if stop is not None and stop():
+            _write_batch(store, pending, settings, coder, report)
+            raise KeyboardInterrupt
         if progress:
             progress(1, _label(result))
         if isinstance(result, RawItem) and store.raw_unchanged(result.url, raw_hash_of(result)):
@@ -127,12 +172,6 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
             _write_batch(store, pending, settings, coder, report)
             pending = []
     _write_batch(store, pending, settings, coder, report)
-    if coder is not None and uncoded(store, settings.language_set):
-        leftover = code_pending(store, coder, languages=settings.language_set)
-        report.coded += leftover.articles
-        report.mentions += leftover.mentions
-    link_queued(store)
-    return report
 
 
 def _label(result: Any) -> str:

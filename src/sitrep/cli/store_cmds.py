@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +28,7 @@ from sitrep.cli.output import (
 )
 from sitrep.errors import QueryError
 from sitrep.ingest import count_inputs
-from sitrep.pipeline import IngestReport
+from sitrep.pipeline import IngestInterrupted, IngestReport
 from sitrep.safety import terminal_text
 
 
@@ -66,6 +70,30 @@ def print_summary(report: IngestReport) -> None:
         err_console.print(f"  [red]failed[/red] {shown(error['message'])}")
     if len(report.errors) > 50:
         err_console.print(f"  ... and {len(report.errors) - 50} more failures (--format json)")
+
+
+@contextmanager
+def _first_ctrl_c_stops_after_the_item() -> Iterator[threading.Event]:
+    """While the block runs, a first Ctrl-C asks the ingest to stop after its current item
+    (nothing is cut in the middle of a write); a second one stops it at once."""
+    stopping = threading.Event()
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        stopping.set()
+        err_console.print("[yellow]stopping[/yellow] after the current item "
+                          "(Ctrl-C again to stop at once)")
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread: Ctrl-C keeps its default meaning
+        yield stopping
+        return
+    try:
+        yield stopping
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @guarded()
@@ -117,11 +145,22 @@ def ingest(
             bar.update(task, advance=n, description=terminal_text(label[-60:],
                                                                   keep_newlines=False))
 
-        report = ws.ingest(inputs, published=day, code=code, progress=advance)
+        with _first_ctrl_c_stops_after_the_item() as stopping:
+            try:
+                report = ws.ingest(inputs, published=day, code=code, progress=advance,
+                                   stop=stopping.is_set)
+                interrupted = False
+            except IngestInterrupted as stop:
+                report, interrupted = stop.report, True
     if fmt is Format.table:
         print_summary(report)
     else:
-        emit([report.counts() | {"errors": report.errors, "skipped_items": report.skips}], fmt)
+        emit([report.counts() | {"errors": report.errors, "skipped_items": report.skips,
+                                 "interrupted": interrupted}], fmt)
+    if interrupted:
+        err_console.print("[yellow]interrupted[/yellow]: nothing is half-written; run the same "
+                          "command again to finish (what is stored is linked then)")
+        raise typer.Exit(130)
     if not report.ok:
         raise typer.Exit(1)
 
