@@ -35,3 +35,12 @@ def test_settings_bad_value_is_e902(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as info:
         load_settings({"SITREP_ALLOW_PRIVATE": "perhaps"}, cwd=tmp_path)
     assert info.value.code == "E902"
+
+
+@pytest.mark.parametrize("text", ["db = " + "[" * 100_000 + "]" * 100_000,
+                                  "db = [[[[", "\udcff = 1"])
+def test_settings_hostile_file_is_e902(tmp_path: Path, text: str) -> None:
+    (tmp_path / "sitrep.toml").write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(SettingsError) as info:
+        load_settings({}, cwd=tmp_path)
+    assert info.value.code == "E902"

@@ -76,13 +76,13 @@ class _UntrustedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed", event.start_mark)
         if self.depth >= MAX_YAML_DEPTH:
             raise yaml.composer.ComposerError(
                 None, None, f"nested more than {MAX_YAML_DEPTH} levels deep",
-                self.peek_event().start_mark)
+                self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         self.depth += 1
         try:
             return super().compose_node(parent, index)

@@ -106,8 +106,11 @@ def _coerce(name: str, raw: Any) -> Any:
 def _from_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError("E902", str(exc), item=str(path)) from None
+    except RecursionError:
+        raise SettingsError("E902", "nested too deeply to be a settings file",
+                            item=str(path)) from None
     values = data.get("sitrep", data)
     unknown = sorted(set(values) - set(_BY_NAME))
     if unknown:

@@ -83,3 +83,16 @@ def test_pipeline_count_inputs_unknown_for_urls_feeds_and_archives(tmp_path: Pat
     assert count_inputs(["https://example.org/"]) is None
     assert count_inputs([str(tmp_path)]) is None
     assert count_inputs([str(tmp_path / "x.warc.gz")]) is None
+
+
+def test_pipeline_count_inputs_reads_a_huge_line_in_chunks(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "one.jsonl"
+    with path.open("wb") as fh:
+        fh.write(b'{"url": "https://x.example/", "text": "' + b"x" * 30_000_000 + b'"}\n\n')
+        fh.write(b'{"url": "https://y.example/"}')
+    tracemalloc.start()
+    assert count_inputs([str(path)]) == 2
+    assert tracemalloc.get_traced_memory()[1] < 5_000_000
+    tracemalloc.stop()

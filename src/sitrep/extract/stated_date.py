@@ -11,7 +11,7 @@ zone kept:
        ``<time pubdate>``; the first that parses wins;
     2. a candidate is parsed with its time and zone where it has them: ISO 8601 (also the
        loose forms CMSs write: ``2020-12-05T23:15:0Z``, ``20200316T13:00:00Z``), epoch
-       seconds, RFC 2822 and written English (``Tue, Sep 15 2020 10:01:41 EDT``);
+       seconds, RFC 2822 and written English dates (``Tue, Sep 15 2020 10:01:41 EDT``);
     3. a timestamp in UTC is moved to the publisher's zone: the UTC offset the page writes
        most often in its other timestamps, else the zone of its country-code domain; one
        written with its own offset, or with none, keeps its written day.
@@ -19,12 +19,14 @@ zone kept:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -32,7 +34,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from dateutil import parser as dateutil_parser
 from lxml.html import HtmlElement
 
 _ISO = re.compile(
@@ -42,6 +43,15 @@ _ISO = re.compile(
 )
 _EPOCH = re.compile(r"\s*(\d{10}|\d{13})\s*$")
 _HAS_MONTH_NAME = re.compile(r"[A-Za-z]{3}")
+# "Tue, Sep 15 2020 10:01:41 EDT", "15 September 2020, 10:01 am", "Sep. 15, 2020"
+_WORDS = re.compile(
+    r"\s*(?:[A-Za-z]{3,9}\.?,?\s+)?"
+    r"(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?,?)"
+    r"\s+(?P<y>\d{4})"
+    r"(?:,?\s+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"
+    r"\s*(?P<z>[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})?")
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # Offsets written in timestamps anywhere in the page: ISO 8601 and RFC 2822 shapes.
 _OFFSET_IN_PAGE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?([+-]\d{2}:?\d{2})\b"
@@ -134,12 +144,28 @@ def _from_iso(match: re.Match[str]) -> datetime | date | None:
 
 
 def _from_words(text: str) -> datetime | date | None:
-    """RFC 2822 and English written dates, through dateutil (abbreviated zones known)."""
-    zones = {name: int(hours * 3600) for name, hours in _markup()["zone_abbreviations"].items()}
-    try:
-        return dateutil_parser.parse(text, tzinfos=zones)
-    except (ValueError, OverflowError, TypeError, LookupError):
+    """English written dates (``Tue, Sep 15 2020 10:01:41 EDT``), RFC 2822 among them."""
+    match = _WORDS.match(text)
+    if match is None:
+        with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+            return parsedate_to_datetime(text)
         return None
+    month = _MONTHS.get((match["m1"] or match["m2"] or "")[:3].lower())
+    if month is None:
+        return None
+    try:
+        day = date(int(match["y"]), month, int(match["d1"] or match["d2"]))
+        if match["h"] is None:
+            return day
+        hour = int(match["h"])
+        if match["ap"]:
+            hour = hour % 12 + (12 if match["ap"][0] in "pP" else 0)
+        stamp = datetime(day.year, day.month, day.day, hour, int(match["mi"]),
+                         int(match["s"] or 0))
+    except ValueError:
+        return None
+    offset = _offset(match["z"]) if match["z"] else None
+    return stamp.replace(tzinfo=offset) if offset is not None else stamp
 
 
 def _offset(zone: str) -> tzinfo | None:

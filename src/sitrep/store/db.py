@@ -54,7 +54,8 @@ LOCK_POLL = 0.1
 def _article_filters(since: date | None, until: date | None, site: str | None,
                      query: str | None, include_duplicates: bool) -> tuple[str, list[Any]]:
     """The WHERE clause and parameters the article listing filters make."""
-    where, params = ["1=1"], []
+    where: list[str] = ["1=1"]
+    params: list[Any] = []
     if since:
         where.append("published >= ?")
         params.append(since)
