@@ -523,6 +523,12 @@ def arguments(trig: Trigger) -> Arguments:
         return [t for x in toks for t in with_conjuncts(x)]
 
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    if rule.objects and trig.governor is None:
+        # "dropped an investigation into an allegation against Assange": whom the object
+        # is about, read down its phrase
+        fallback += [t for o in objects_of(verb) for p in o.subtree if p.dep_ == "prep"
+                     and p.lower_ in rule.target_preps and p.i > o.i
+                     for t in p.subtree if t.i != p.i]
     if rule.governors and trig.governor is not None:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
