@@ -608,6 +608,9 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
                         target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
+    if etype in SYMMETRIC and mode == "visit" and len(source) == 1 and len(target) > 1:
+        # "visited Poland and Moldova": one visit per host (GUIDELINES 2)
+        return [(source[0], t, [source[0], t]) for t in target]
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]

@@ -261,6 +261,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
+    if rule.requires == "state_destination" and not any(
+            p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj"):
+        return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
