@@ -288,12 +288,16 @@ class Coder:
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
-        elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
+        elif source and all(r.kind == "state" for r in source) and (
+                trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
+                                             and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
         read = resolve_addressees if trig.rule.type in VERBAL else \
             (lambda toks, found: resolve_roles(toks, found, loose=True))
-        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
+        own_states = {r.country for r in source if r.kind == "state"}
+        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
+                  and not (r.kind == "state" and r.country in own_states)]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if participant_key(r) not in source_keys]
@@ -446,8 +450,15 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
+        head = by_token.get(trig.anchor.head.i)
+        if trig.anchor.dep_ == "acl" and head is not None and head.rule.type == trig.rule.type:
+            continue  # "Houthi attacks launched against ...": the noun reports the attack
         if trig.bare:
-            kept.append(trig)  # "condemned Iran's attack on Erbil": the attack is coded too
+            # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
+            # of its own type already reports it ("launched attacks")
+            outer = _outer_trigger(trig, by_token)
+            if outer is None or outer.rule.type != trig.rule.type:
+                kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue

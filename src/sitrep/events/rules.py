@@ -455,7 +455,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
     target: list[Token] = []
     places: list[Token] = []
-    for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # "Houthi attacks launched against Saudi Arabia's infrastructure"
+    for prep in (c for c in [*noun.children, *(k for a in clauses for k in a.children)]
+                 if c.dep_ in ("prep", "agent")):
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         word = prep.lower_
         if word == "by":
