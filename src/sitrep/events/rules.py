@@ -368,6 +368,8 @@ def statement_targets(trig: Trigger) -> list[Token]:
         out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
     clause = _infinitive_after(noun)
     if clause is not None:
+        # "the need for Russia to take action": the infinitive's own subject comes first
+        out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
                        for t in c.subtree), key=lambda t: t.i)
     return out
