@@ -277,7 +277,10 @@ class Coder:
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
-        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
+        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
+                not (trig.rule.governors and _aim_of_contact(trig.anchor)):
+            # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
+            # at the meeting; other aims are not events
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
@@ -334,7 +337,9 @@ class Coder:
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
         if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
-        modality = "asserted" if trig.rule is VOICED_REQUEST else modality_of(trig.anchor)
+        stated_at_contact = bool(trig.rule.governors) and _aim_of_contact(trig.anchor)
+        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact \
+            else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -465,9 +470,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
-        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj":
+        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
+                not (trig.rule.governors and outer.rule.type == "CONSULT"):
             # "called Macron to congratulate him", "met to discuss": the aim of the outer
-            # event, or (under AGREE, REQUEST...) its content
+            # event, or (under AGREE, REQUEST...) its content; but a position stated at a
+            # meeting ("met Kuleba to reaffirm the U.S. commitment to Ukraine") is coded
             continue
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
@@ -544,6 +551,16 @@ def _relative_to_clause(tv: temporal.TimeValue) -> bool:
     """ "a day after Lavrov met ...": the offset dates one event from another, not from the
     anchor, so it dates neither."""
     return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
+
+
+def _aim_of_contact(verb: Token) -> bool:
+    """Whether an infinitive is the aim of a meeting or call ("met ... to reaffirm")."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "acl") and head.lemma_.lower() in _CONTACT_VERBS
+
+
+_CONTACT_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "visit", "host",
+                            "travel", "hold", "convene", "join"})
 
 
 def _habitual(verb: Token) -> bool:

@@ -366,6 +366,15 @@ def statement_targets(trig: Trigger) -> list[Token]:
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
         out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+    for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
+                                                   else ())]
+                   if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        # "reaffirmed my commitment that the United States will stand by Ukraine": whom the
+        # clause is about, its subject (the speaker's side) aside
+        out += sorted((t for c in clause.children if c.dep_ not in SUBJECT_DEPS
+                       and c.dep_ not in ("mark", "aux")
+                       for t in c.subtree), key=lambda t: t.i)
     clause = _infinitive_after(noun)
     if clause is not None:
         # "the need for Russia to take action": the infinitive's own subject comes first
