@@ -483,6 +483,14 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             target += objects
         elif word in ("in", "at"):
             places += objects
+    if not source and rule.type == "CONSULT":
+        # "discussions held in Reykjavik between A and B": the sides, however deep
+        source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
+                  for p in t.children if p.dep_ == "pobj"][:1]
+    if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("during", "at", "in", "after", "following"):
+        # "announced the deal during a meeting with Liu He": the clause's subject met him
+        source = _subjects(noun.head.head)
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x)],
