@@ -32,17 +32,6 @@ class Format(str, Enum):
     csv = "csv"
 
 
-FORMAT_OPTION = typer.Option(
-    Format.table, "--format", "-f",
-    help="Output as a table for people, or json/jsonl/csv for scripts.",
-    case_sensitive=False,
-)
-DB_OPTION = typer.Option(
-    None, "--db", help="Store file (default: setting `db`, env SITREP_DB, else ./sitrep.duckdb).",
-    show_default=False,
-)
-
-
 def show_date(day: Any, precision: str | None) -> str:
     """A date as precise as it is known: ``2021-11`` for a month, ``2021`` for a year."""
     if day is None:
