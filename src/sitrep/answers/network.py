@@ -54,9 +54,9 @@ class Network:
     nodes: list[NetworkNode] = field(default_factory=list)
     edges: list[NetworkEdge] = field(default_factory=list)
 
-    def to_networkx(self) -> nx.Graph:
+    def to_networkx(self) -> nx.Graph[str]:
         """A networkx graph with the node and edge fields as attributes (dates as text)."""
-        graph = nx.Graph()
+        graph: nx.Graph[str] = nx.Graph()
         for n in self.nodes:
             graph.add_node(n.key, name=n.name, country=n.country or "", events=n.events,
                            degree=n.degree)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -89,6 +90,8 @@ def memo(
 
       sitrep memo --topic "Iran nuclear program" --since 2022-01-01 --out memos/
     """
+    first: date | None
+    last: date | None
     if period:
         span = _period(period, None, None)
         first, last = span.start, span.end

@@ -256,16 +256,16 @@ def evaluate_store(store: Store, gold_path: Path) -> StoreEvalReport:
         CodingError: E404 when the gold file is malformed.
     """
     gold = load_gold(gold_path)
-    wanted = {g.get("doc") for g in gold if g.get("doc")}
+    wanted: set[str] = {g["doc"] for g in gold if g.get("doc")}
     doc_of: dict[str, str] = {}
-    for doc in store.original_articles():
-        row = (doc["id"], doc["url"], doc["origin"], doc["record_id"])
+    for found in store.original_articles():
+        row = (found["id"], found["url"], found["origin"], found["record_id"])
         for name in _doc_names(row) & wanted:
             doc_of[row[0]] = name
     predicted = []
     for article_id, doc in doc_of.items():
-        for report in reports_of_articles(store, [article_id]):
-            m = report.mention
+        for stored in reports_of_articles(store, [article_id]):
+            m = stored.mention
             predicted.append({
                 "doc": doc, "type": m.type, "mode": m.mode,
                 "actors": [a.name for a in m.actors],

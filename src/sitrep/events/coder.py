@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep import temporal
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import resolve_roles, without_title_states
@@ -44,7 +45,7 @@ from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
-from sitrep.record import ActorRef, Article, Event, Location, Modality
+from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
 
 CODER_VERSION = "1"
 """Bumped by hand when the coding logic (not the data) changes."""
@@ -496,8 +497,9 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.date is None or b.date is None:
         return True
-    coarse = "day"
-    for p in ("year", "month", "week"):
+    coarse: Precision = "day"
+    levels: tuple[Precision, ...] = ("year", "month", "week")
+    for p in levels:
         if p in (a.date_precision, b.date_precision):
             coarse = p
             break
