@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "sitrep"
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src" / "sitrep"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "record", "settings", "temporal", "data"),
@@ -89,6 +90,13 @@ def _strings(tree: ast.AST) -> Iterator[ast.Constant]:
 def test_architecture_every_module_has_a_layer() -> None:
     unplaced = {_name(p) for p in _modules() if _part(_name(p)) not in RANK}
     assert not unplaced, f"add these to LAYERS (and ARCHITECTURE.md): {sorted(unplaced)}"
+
+
+def test_architecture_md_shows_every_layer() -> None:
+    text = (REPO / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    missing = [part for parts in LAYERS for part in parts if part != "__init__"
+               and f"`{part}/`" not in text and f"`{part}.py`" not in text]
+    assert not missing, f"ARCHITECTURE.md does not place {missing}"
 
 
 def test_architecture_imports_go_down_the_pipeline() -> None:
