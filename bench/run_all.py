@@ -28,6 +28,7 @@ RUNS: tuple[tuple[str, list[str], bool], ...] = (
     ("eval_extraction.py", [], True),
     ("eval_pubdate.py", [], True),
     ("eval_plover.py", [], True),
+    ("eval_events.py", [], True),
 )
 
 

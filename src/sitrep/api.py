@@ -42,7 +42,8 @@ from sitrep.brief.period import Period, parse_period
 from sitrep.brief.profile import load_profile
 from sitrep.errors import QueryError
 from sitrep.evaluate.plover import evaluate_plover
-from sitrep.evaluate.score_events import StoreEvalReport, evaluate_store
+from sitrep.evaluate.score_events import CAUSES as MISS_CAUSES
+from sitrep.evaluate.score_events import EvalReport, StoreEvalReport, evaluate_store, participants
 from sitrep.export import ExportReport, event_records
 from sitrep.export import export as write_export
 from sitrep.ingest import count_inputs
@@ -59,9 +60,10 @@ if TYPE_CHECKING:
     from sitrep.events import Coder
 
 __all__ = [
-    "BriefResult", "CodeReport", "ContactRow", "DyadRow", "ExportReport", "GapRow",
-    "IngestReport", "MemoResult", "Network", "Period", "Progress", "Sitrep", "StoreEvalReport",
-    "StoryRow", "TimelineRow", "WatchReport", "__version__", "open", "parse_day", "parse_period",
+    "MISS_CAUSES", "BriefResult", "CodeReport", "ContactRow", "DyadRow", "EvalReport",
+    "ExportReport", "GapRow", "IngestReport", "MemoResult", "Network", "Period", "Progress",
+    "Sitrep", "StoreEvalReport", "StoryRow", "TimelineRow", "WatchReport", "__version__",
+    "open", "parse_day", "parse_period", "participants",
 ]
 
 MEMO_DAYS = 90
@@ -354,9 +356,12 @@ class Sitrep:
 
     # --- evaluation ---------------------------------------------------------------------
 
-    def eval_events(self, gold: str | Path) -> StoreEvalReport:
-        """Score the stored events of the documents a gold file names."""
-        return evaluate_store(self.store, Path(gold))
+    def eval_events(self, gold: str | Path, *, docmap: str | Path | None = None
+                    ) -> StoreEvalReport:
+        """Score the stored events of the documents a gold file names, as the evaluation
+        set's reference scorer does (``docmap``: gold doc id -> URL; default: the
+        ``*-docmap.json`` beside the gold file, else documents named by file name)."""
+        return evaluate_store(self.store, Path(gold), Path(docmap) if docmap else None)
 
     def eval_plover(self, gold: str | Path) -> dict[str, Any]:
         """Type and country accuracy of this store's coder on PLOVER gold sentences."""

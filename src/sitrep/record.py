@@ -157,6 +157,9 @@ class Event:
     trigger_end: int | None = None
     date_start: int | None = None
     date_end: int | None = None
+    date_inferred: bool = False
+    """True when no time expression of the event's own dates it: the publication date (or
+    the date of the conversation the event belongs to) stands in, as analysts code it."""
     id: str | None = None
     """Set by the store: the mention id (``m_<article>_<n>``)."""
     event_id: str | None = None
@@ -218,6 +221,8 @@ class LinkedEvent:
     """Per-source facts and the fields sources disagree on."""
     evidence: list[Evidence] = field(default_factory=list)
     """The sentences reporting it, when read with them."""
+    date_inferred: bool = False
+    """No report states the date: the earliest publication (or conversation) date stands in."""
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def _countries(refs):
     ("Germany sent humanitarian aid to Ukraine.", "AID", None, "DEU", "UKR"),
     ("France praised Germany for its leadership.", "SUPPORT", None, "FRA", "DEU"),
     ("Russia withdrew troops from Belarus.", "RETREAT", "withdraw", "RUS", None),
-    ("Egypt agreed to mediate between Israel and Hamas.", "AGREE", None, "EGY", None),
+    ("Egypt agreed to mediate between Israel and Hamas.", "AGREE", None, "EGY", "ISR"),
     ("Israel shared intelligence with Jordan.", "COOPERATE", None, "ISR", "JOR"),
 ])
 def test_coder_event_types(code_text, text, etype, mode, source, target) -> None:
@@ -68,18 +68,27 @@ def test_coder_passive_launch_by_into(code_text) -> None:
     assert (event.date, event.date_precision) == (date(2021, 8, 1), "month")
 
 
-def test_coder_meeting_with_conjoined_partners_gives_pairs(code_text) -> None:
-    events = [e for e in code_text("Bennett met with Boris Johnson and Emmanuel Macron in "
-                                   "Glasgow in November.") if e.type == "CONSULT"]
+def test_coder_meeting_with_conjoined_partners_is_one_meeting(code_text) -> None:
+    events = [e for e in code_text("Blinken met with Boris Johnson and Emmanuel Macron in "
+                                   "Paris in November.") if e.type == "CONSULT"]
+    groups = {frozenset(a.name.split()[-1] for a in e.actors) for e in events}
+    assert groups == {frozenset({"Blinken", "Johnson", "Macron"})}
+
+
+def test_coder_meetings_at_a_summit_give_pairs(code_text) -> None:
+    events = [e for e in code_text("Bennett met with Boris Johnson and Emmanuel Macron during "
+                                   "the climate summit in Glasgow in November.")
+              if e.type == "CONSULT"]
     pairs = {frozenset(a.name.split()[-1] for a in e.actors) for e in events}
     assert pairs == {frozenset({"Bennett", "Johnson"}), frozenset({"Bennett", "Macron"})}
     assert all(e.location and e.location.name == "Glasgow" for e in events)
     assert all(e.location.country == "GBR" for e in events)
 
 
-def test_coder_no_time_expression_no_date(code_text) -> None:
+def test_coder_no_time_expression_publication_date_inferred(code_text) -> None:
     event = _one(code_text("Putin called Bennett."), "CONSULT")
-    assert event.date is None and event.date_precision is None
+    assert event.date == date(2022, 1, 14) and event.date_inferred
+    assert event.date_text is None and event.date_start is None
 
 
 def test_coder_negated_call_kept_as_negated(code_text) -> None:
@@ -90,7 +99,8 @@ def test_coder_negated_call_kept_as_negated(code_text) -> None:
 
 def test_coder_future_meeting_is_agree(code_text) -> None:
     event = _one(code_text("Bennett will meet Putin in Moscow next week."), "AGREE")
-    assert event.modality == "future"
+    # the plan is announced: the AGREE happened (PLOVER), the meeting has not
+    assert event.modality == "asserted" and event.rule.endswith(">future")
     assert {a.name for a in event.actors} >= {"Vladimir Putin"}
 
 

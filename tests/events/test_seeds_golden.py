@@ -54,7 +54,7 @@ def seeds(coder: Coder) -> tuple[list[Event], list[dict], EvalReport]:
         pytest.skip("../shared/seeds not found: golden test needs the shared folder beside the repo")
     events = [e for name in PUBLISHED for e in coder.code(_article(name))]
     gold = load_gold(SEEDS / "expected-events.jsonl")
-    return events, gold, match_events(events, gold, _resolver(coder))
+    return events, gold, match_events(events, gold)
 
 
 def test_seeds_golden_every_expected_event_found(seeds) -> None:

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from sitrep.actors.identity import participant_key
 from sitrep.actors.kb import normalise
 from sitrep.actors.spans import with_nicknamed_people
+from sitrep.actors.voice import Voice
 from sitrep.record import ActorRef
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ class ArticleActors:
     persons: list[ActorRef] = field(default_factory=list)
     subject: ActorRef | None = None
     """The person who was the main subject of the last sentence that named people."""
+    voice: Voice = field(default_factory=Voice)
+    """Who "I" and "we" are in this document (``sitrep.actors.voice``)."""
+    meeting: list[ActorRef] = field(default_factory=list)
+    """Everyone who took part in the latest contact (call, meeting) the article reported:
+    what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

@@ -30,6 +30,9 @@ class ActorWords:
     """Words that make an unknown entity a hazard, not an actor ("typhoon")."""
     non_actor_heads: frozenset[str] = frozenset()
     """Last words that make an unknown entity a process or text, not an actor ("treaty")."""
+    org_words: frozenset[str] = frozenset()
+    """Words heading the names of bodies ("council"): never the first word of a person's
+    name."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.
@@ -69,6 +72,7 @@ def load_actor_words() -> ActorWords:
         collective_nouns=frozenset(str(w).lower() for w in raw.get("collective_nouns") or ()),
         non_actor_words=frozenset(str(w).lower() for w in raw.get("non_actor_words") or ()),
         non_actor_heads=frozenset(str(w).lower() for w in raw.get("non_actor_heads") or ()),
+        org_words=frozenset(str(w).lower() for w in raw.get("org_words") or ()),
     )
 
 

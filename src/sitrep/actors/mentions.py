@@ -41,6 +41,12 @@ from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
+_MEETING_MARKERS = frozenset({"the", "two", "both", "their", "her", "his", "all", "three",
+                              "four"})
+"""Determiners that make a plural noun point back at a contact's participants."""
+_PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
+"""Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
+Germany"), so that the country after them is not the holder's."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
 
 
@@ -230,7 +236,13 @@ class ActorResolver:
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
-        return self.state_ref(text) or self.org_ref(text)
+        found = self.state_ref(text) or self.org_ref(text)
+        if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
+            # the small model runs a demonym into the next word: "Russian de-" (escalation)
+            words = [t for t in ent if t.text[:1].isupper()]
+            if words and words[0].i == ent.start:
+                found = self.state_ref(words[0].text)
+        return found
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
@@ -263,8 +275,8 @@ class ActorResolver:
             if tok.pos_ != "PROPN" or tok.i in tagged or tok.lower_ in stops or \
                     any(c.dep_ == "compound" and c.i > tok.i for c in tok.children):
                 continue
-            left = sorted((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i),
-                          key=lambda c: c.i)
+            left = sorted((c for c in tok.children if c.dep_ in ("compound", "nmod")
+                           and c.i < tok.i), key=lambda c: c.i)
             names = [c for c in left if c.pos_ == "PROPN" and c.lower_ not in stops
                      and c.i not in tagged and c.text[:1].isupper()]
             if not names or not any(c.lower_ in stops for c in left) or \
@@ -309,9 +321,12 @@ class ActorResolver:
                 continue
             dept = next((d for d in self.words.departments if tuple(words[i:i + len(d)]) == d
                          and len(d) < len(words) - i), None) if after_of or i > 0 else None
-            if dept is None and (after_of or i > 0) and len(words) - i > 2 and \
+            if dept is None and len(words) - i > 2 and (after_of or i > 0 or ent.label_ ==
+                                                         "PERSON") and \
                     self.gaz.state_match(doc[start + i].text):
-                dept = (words[i],)  # "President of Finland Sauli Niinistö"
+                dept = (words[i],)  # "President of Finland Sauli Niinistö", "DPRK Sung Kim"
+            if dept is None and words[i] in self.words.org_words and len(words) - i > 2:
+                dept = (words[i],)  # "Security Council Nikolay Patrushev"
             if dept is None:
                 break
             i += len(dept)
@@ -349,6 +364,8 @@ class ActorResolver:
         words = [doc[i] for i in sorted(used)]
         country = None
         for tok in words:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PORTFOLIO_PREPS:
+                continue  # "Special Envoy for Yemen": the portfolio, not the nationality
             if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
                 ref = self.state_ref(tok.text)
                 if ref is not None:
@@ -451,6 +468,11 @@ class ActorResolver:
             return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
+        if plural and len(ctx.meeting) >= 2 and markers & _MEETING_MARKERS and \
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in found
+                        for c in tok.children):
+            # "the leaders", "her counterparts", "the two ministers" after a reported call
+            return list(ctx.meeting)
         if not plural or not (markers & {"two", "both", "the"}):
             return []
         if tok.lower_ not in ("men", "leaders", "two", "both") and "two" not in markers \
@@ -460,9 +482,31 @@ class ActorResolver:
 
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
+    @staticmethod
+    def _voiced(tok: Token, ctx: ArticleActors) -> list[ActorRef]:
+        """The document's own voice behind "I" and "we" (``sitrep.actors.voice``), outside
+        quotations."""
+        word = tok.lower_
+        if word in _FIRST_SINGULAR and ctx.voice.speaker is not None:
+            return [ctx.voice.speaker]
+        if word in _FIRST_PLURAL and ctx.voice.we:
+            return list(ctx.voice.we)
+        return []
+
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
-        """"him", "he": the most recent person other than the clause's own subject (pass 4)."""
+        """"him", "he": the most recent person other than the clause's own subject; "they"
+        as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            voiced = self._voiced(tok, ctx)
+            if tok.i not in found and voiced:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, voiced, "pronoun"))
+                continue
+            if tok.i not in found and tok.lower_ == "they" and \
+                    tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
+                    not any(m.kind in ("name", "sector") and m.start < tok.i
+                            and len(m.actors) >= 1 for m in found.values()):
+                put(found, Mention(tok.i, tok.i + 1, tok.i, list(ctx.meeting), "plural"))
+                continue
             if tok.i in found or tok.lower_ not in self.words.person_pronouns \
                     or tok.dep_ == "poss":
                 continue
@@ -481,6 +525,10 @@ class ActorResolver:
                 ref = next(iter(ctx.recent(1, exclude)), None)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
+
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my"})
+_FIRST_PLURAL = frozenset({"we", "us", "our"})
 
 
 def put(found: dict[int, Mention], mention: Mention) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 from rich.text import Text
 
+from sitrep.api import MISS_CAUSES, EvalReport, participants
 from sitrep.cli import options
 from sitrep.cli.output import Format, console, emit, err_console, guarded, show_date
 
@@ -133,34 +134,61 @@ def _marked(mention: dict[str, Any]) -> Text:
 @guarded()
 def eval_events(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                help="Gold events, JSONL as in seeds/expected-events.jsonl."),
+                                help="Gold events, JSONL as in eval/events/dev-gold.jsonl."),
+    docmap: Path = typer.Option(None, "--docmap", exists=True, dir_okay=False,
+                                help="JSON {gold doc id: URL}; default: the *-docmap.json "
+                                     "beside the gold file, else docs named by file name."),
+    why: bool = typer.Option(False, "--why", help="List each missed event under the cause of "
+                             "the miss, with the nearest predictions."),
     fmt: Format = options.FORMAT,
     db: Path = options.DB,
 ) -> None:
-    """Precision, recall and F1 of stored events against gold events.
+    """Precision, recall and F1 of stored events against hand-coded gold, per document.
 
-    Each gold line names its document (``doc``): the stored article whose file name (without
-    extension) or id is that name. Matching: same type, same participants (after resolving
-    names), dates agreeing at the gold precision; a predicted negative line is a false
-    positive.
+    The same matching and counts as the evaluation set's reference scorer
+    (eval/events/score_events.py): a stored event (as `sitrep events` exports it) matches a
+    gold line of its document when the type is the same, the participants are the same
+    (names compared loosely) and the dates agree at the gold's precision. Prints the scores
+    overall, per type and per kind of document, then the reference scorer's summary line.
 
-    Example:
+    Examples:
 
-      sitrep ingest seeds/jpost.txt --published 2021-10-07
-      sitrep eval events seeds/expected-events.jsonl
+      sitrep ingest corpus/ dev-news.jsonl
+      sitrep eval events ../shared/eval/events/dev-gold.jsonl --why
     """
     with options.open_workspace(db) as ws:
-        found = ws.eval_events(gold)
+        found = ws.eval_events(gold, docmap=docmap)
+    report = found.report
     if found.missing_docs:
-        err_console.print(f"[yellow]warning[/yellow] not in the store (their gold events count "
-                          f"as missed): {', '.join(found.missing_docs)}")
-    if fmt is Format.table:
-        emit(found.rows(), fmt, title=f"event coding vs {gold.name}")
-        for miss in found.report.missed:
-            err_console.print(f"  [red]missed[/red] {miss['type']} {miss['actors']} "
-                              f"{miss.get('date', '')}")
-    else:
-        emit([found.report.as_dict() | {"missing_docs": found.missing_docs}], fmt)
+        err_console.print(f"[yellow]warning[/yellow] {len(found.missing_docs)} gold documents "
+                          f"are not in the store (their events count as missed): "
+                          f"{', '.join(found.missing_docs[:5])}")
+    if fmt is not Format.table:
+        emit([report.as_dict() | {"missing_docs": found.missing_docs}], fmt)
+        return
+    emit(found.rows(), fmt, title=f"event coding vs {gold.name}")
+    if why:
+        _print_misses(report)
+    causes = ", ".join(f"{n} {cause}" for cause, n in report.causes().most_common())
+    err_console.print(f"missed: {causes or 'none'}")
+    console.print(report.summary(), markup=False, highlight=False)
+
+
+def _print_misses(report: EvalReport) -> None:
+    """Missed gold events grouped by cause, each with the predictions that came closest."""
+    for cause in MISS_CAUSES:
+        misses = [m for m in report.misses if m.cause == cause]
+        if not misses:
+            continue
+        console.print(Text(f"\n{cause} ({len(misses)})", style="bold"))
+        for miss in misses:
+            g = miss.gold
+            console.print(Text(f"  {g['doc'][:48]}  {g['type']} {participants(g)} "
+                               f"{g.get('date') or ''}"))
+            console.print(Text(f"      {str(g.get('evidence', ''))[:160]}", style="dim"))
+            for p in miss.near:
+                console.print(Text(f"      got {p.get('type')} {participants(p)} "
+                                   f"{p.get('date') or ''}", style="yellow"))
 
 
 @eval_app.command("plover")

@@ -17,16 +17,18 @@ parsed sentence, in order:
    anchored on the previous dated event of the article; no expression, no date;
 6. attach topics (``data/events/topics.yaml``) from the sentence and its paragraph.
 
-Participants: "A met with B and C" gives one event per pair (A, B) and (A, C), as analysts
-count bilateral contacts (and as the seeds' gold does); "A, B and C met" and summits
-(mode ``multilateral``) give one event listing everyone, PLOVER's rule for a meeting of several
-parties. Events repeating an earlier one of the same article (captions, recaps) are kept and
-marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
+Participants: a meeting or call of several parties is one event listing everyone ("A met
+with B and C", "A, B and C met", summits), PLOVER's rule; but "A met with B and C during the
+summit" reports bilateral meetings on an occasion's sidelines, one event per pair (A, B) and
+(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier
+one of the same article (captions, recaps) are kept and marked with a ``+dup`` suffix on
+``rule``: linking across mentions is a later stage's job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +36,27 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
-from sitrep import temporal
+from sitrep.actors.spans import person_actor
+from sitrep.actors.voice import PhraseReader, read_voice
+from sitrep.events.dating import infer_dates
+from sitrep.events.detector import EventDetector, learned_triggers
+from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
-from sitrep.events.roles import resolve_roles, without_title_states
+from sitrep.events.roles import (
+    companions,
+    resolve_addressees,
+    resolve_group,
+    resolve_roles,
+    without_title_states,
+)
 from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
+from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
@@ -58,6 +72,11 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
+SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
+HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
+"""Material types for which an undated simple present is a habit, not an event (statements
+in the present, "The United States condemns", are events)."""
+"""Types whose target cannot be the source's own state."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
@@ -71,13 +90,18 @@ class Coder:
     """
 
     def __init__(self, nlp: Language, rules: RuleSet, resolver: ActorResolver,
-                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True
-                 ) -> None:
+                 topics: TopicLexicon, kb_version: str = "bundled", selective: bool = True,
+                 detector: EventDetector | None = None) -> None:
         self.nlp = nlp
         self.rules = rules
         self.resolver = resolver
         self.topics = topics
-        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs
+        self.detector = detector
+        """The learned detector, asked for the trigger words the rules do not know."""
+        self._speech_verbs = rules.modal_request_verbs | MODALITY_WORDS.speech_verbs
+        self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | \
+            rules.modal_request_aux | (
+            detector.lemmas if detector is not None else frozenset())
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
                              | words.plural_heads | words.person_pronouns
@@ -89,7 +113,8 @@ class Coder:
             if selective and SelectiveParser.available(nlp) else None)
         """Parses only sentences that may hold an event; None to parse everything."""
         self.version = (f"sitrep-coder-{CODER_VERSION}+rules-{rules.version}"
-                        f"+{model_version(nlp)}+kb-{kb_version}")
+                        f"+{model_version(nlp)}+kb-{kb_version}"
+                        + (f"+detector-{detector.version}" if detector is not None else ""))
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL, kb_extra: Path | None = None,
@@ -114,7 +139,7 @@ class Coder:
             gazetteer = Gazetteer.load()
         kb_version = f"{len(kb)}p" + (f"-{Path(kb_extra).name}" if kb_extra else "")
         return cls(load_nlp(model), load_rules(), ActorResolver(kb, gazetteer), load_topics(),
-                   kb_version)
+                   kb_version, detector=EventDetector.load())
 
     def code(self, article: Article) -> list[Event]:
         """Code one article.
@@ -199,6 +224,9 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
         actx = self.resolver.article(article.published)
+        actx.voice = read_voice(self.resolver, self._phrase_actors(article.published),
+                                article.title or "", article.text, article.url,
+                                article.published)
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
@@ -207,12 +235,17 @@ class Coder:
                 actx.remember_names(sent)  # no event here, but later sentences may say "he"
                 continue
             found = self._code_sentence(article, sent, actx, anchor)
+            contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
+                        and len(e.actors) >= 2]
+            if contacts:
+                actx.meeting = list(contacts[0].actors)
             for event in found:
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
             events += found
         _mark_duplicates(events)
+        infer_dates(events, article.published)
         return events
 
     # --- one sentence -----------------------------------------------------------------------
@@ -220,7 +253,14 @@ class Coder:
     def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
                        anchor: temporal.TimeValue | None) -> list[Event]:
         mentions = actx.sentence(sent)
-        triggers = _independent(find_triggers(sent, self.rules))
+        triggers = find_triggers(sent, self.rules)
+        if self.detector is not None:
+            triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
+                              key=lambda t: t.token.i)
+        if actx.voice:
+            triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
+                              key=lambda t: t.token.i)
+        triggers = _independent(triggers)
         if not triggers:
             return []
         label_end = _speaker_label_end(sent)
@@ -230,7 +270,7 @@ class Coder:
             mentions = {i: m for i, m in mentions.items() if m.start >= label_end}
             triggers = [t for t in triggers if t.token.i >= label_end]
         times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
-                 if not _relative_to_clause(tv)]
+                 if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
         dated = _assign_times(sent, triggers, times)
         out: list[Event] = []
         for trig in triggers:
@@ -241,12 +281,21 @@ class Coder:
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
             return []
+        if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
+            return []
         args = arguments(trig)
-        source = resolve_roles(args.source, mentions)
+        source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
+            if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
         source = without_title_states(source)
+        if trig.rule is VOICED_REQUEST:
+            # "Houthi leaders must cease ...": the document demands it of the subject
+            args.target, source = args.source, list(actx.voice.principal)
+        elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
+            source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
-        target = [r for r in resolve_roles(args.target, mentions, loose=True)
-                  if participant_key(r) not in source_keys]
+        read = resolve_addressees if trig.rule.type in VERBAL else \
+            (lambda toks, found: resolve_roles(toks, found, loose=True))
+        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                       if participant_key(r) not in source_keys][:1]
@@ -261,6 +310,9 @@ class Coder:
         if etype == "CONSULT" and mode == "visit" and not target and location is not None:
             host = self.resolver.state_ref(location.country or "") if location.country else None
             target = [host] if host else []
+        if etype in PLACE_TARGET:
+            # "an attack on Erbil, Iraq": a place attacked stands for its state
+            target = [self._state_of_place(r) for r in target]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_ref(location.country)
@@ -269,18 +321,26 @@ class Coder:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.state_ref(location.country, sector="CVL")
             source = [crowd] if crowd else []
-        if not _enough(etype, source, target, trig):
+        if etype in SELF_EXCLUDED:
+            # "Biden affirmed his support for strengthening our alliance": a position
+            # towards one's own state is no event between two actors
+            own = {r.country for r in source if r.kind == "person" and r.country}
+            target = [r for r in target if not (r.kind == "state" and r.country in own)]
+        if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
-        modality = modality_of(trig.anchor)
+        modality = "asserted" if trig.rule is VOICED_REQUEST else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
+                # the plan is announced now: the AGREE (THREATEN...) itself happened
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
+                modality = "asserted"
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
-        groups = _participant_groups(etype, mode, source, target, trig)
+        groups = _participant_groups(etype, mode, source, target,
+                                     self._bilateral_occasion(sent) or _perfect(trig.anchor))
         return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
                             members, when, location) for src, tgt, members in groups]
 
@@ -306,6 +366,48 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _state_of_place(self, ref: ActorRef) -> ActorRef:
+        """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
+        if ref.kind not in ("org", "group") or ref.actor_id or ref.country:
+            return ref
+        place = self.resolver.gaz.place(ref.name)
+        state = self.resolver.state_ref(self.resolver.gaz.country_name(place.country) or "") \
+            if place is not None and place.country else None
+        return state or ref
+
+    def _phrase_actors(self, published: date | None) -> PhraseReader:
+        """Reads the people and states of a short phrase of a title or byline; a bare office
+        ("the President") is its holder in the site's country on the publication date."""
+        def read(phrase: str, country: str | None) -> list[ActorRef]:
+            doc = self.nlp(phrase)
+            actx = self.resolver.article(published)
+            out: dict[str, ActorRef] = {}
+            for sent in doc.sents:
+                for mention in actx.sentence(sent).values():
+                    for ref in mention.actors:
+                        if ref.kind in ("person", "state"):
+                            out.setdefault(participant_key(ref), ref)
+            if not out and country and published:
+                out = {r.name: r for r in self._office_holders(phrase, country, published)}
+            people = without_title_states(list(out.values()))
+            return people
+        return read
+
+    def _office_holders(self, phrase: str, country: str, on: date) -> list[ActorRef]:
+        words = phrase.lower().removeprefix("the ").split()
+        title = self.resolver.words.find_title(words)
+        office = self.resolver.words.titles.get(title or "")
+        if not office or office in ("other", "counterpart") or " ".join(words) != title:
+            return []
+        return [self.resolver.refresh(person_actor(p, p.name), on)
+                for p in self.resolver.kb.holder(country, office, on)[:1]]
+
+    def _bilateral_occasion(self, sent: Span) -> bool:
+        """Whether a sentence places its meetings at an occasion where leaders meet one by
+        one ("during the summit", "on the sidelines of"): then "A met B and C" is two
+        bilateral meetings; elsewhere it is one meeting of all three."""
+        return any(t.lemma_.lower() in self.rules.bilateral_occasions for t in sent)
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
@@ -342,6 +444,9 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
+        if trig.bare:
+            kept.append(trig)  # "condemned Iran's attack on Erbil": the attack is coded too
+            continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue
         outer = _outer_trigger(trig, by_token)
@@ -426,6 +531,31 @@ def _relative_to_clause(tv: temporal.TimeValue) -> bool:
     return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
 
 
+def _habitual(verb: Token) -> bool:
+    """Whether a verb states what habitually happens ("Israel attacks Iranian targets in
+    Syria"): the simple present, with no auxiliary."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a verb is in a perfect tense ("has been in contact with A and B"), which
+    sums up contacts rather than reporting one."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
+    """Whether a time expression can date an event: "since 2015" dates a state of affairs
+    and "last year's summit" a thing, not the event the sentence reports."""
+    before = text[:tv.start].rstrip().rsplit(None, 1)
+    after = text[tv.end:tv.end + 2]
+    return not (before and before[-1].lower() in _STATE_PREPS) and \
+        after not in ("'s", "’s")
+
+
+_STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+
+
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
     for anc in [tok, *tok.ancestors]:
         if anc.i in anchors:
@@ -440,10 +570,11 @@ def _token_at(sent: Span, char: int) -> Token | None:
     return None
 
 
-def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger) -> bool:
+def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
+            two_party: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
-    if etype in NEEDS_TWO or trig.rule.requires == "partner":
+    if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
         return len(source) + len(target) >= 2
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
@@ -451,11 +582,11 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
-                        target: list[ActorRef], trig: Trigger
+                        target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
     if etype in SYMMETRIC and mode != "visit":
-        if len(source) == 1 and len(target) > 1 and mode != "multilateral":
+        if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
         members = list({participant_key(r): r for r in source + target}.values())
         return [(None, None, members)]

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from sitrep.record import Modality
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _CLIMB = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "conj",
                     "acomp"})
 
@@ -66,6 +67,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
     own = _own_modality(trigger, words)
     if own != "asserted":
         return own
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.negating_verbs
+            for c in trigger.children):
+        return "negated"  # "a meeting ... that was canceled"
     if purpose_infinitive(trigger, words):
         return "hypothetical"
     cur = trigger
@@ -88,7 +93,9 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             outer = _own_modality(head, words)
             if outer != "asserted" and cur.dep_ not in ("ccomp", "conj"):
                 return outer
-            if cur.dep_ == "conj" and outer in ("future", "hypothetical"):
+            if cur.dep_ == "conj" and outer in ("future", "hypothetical") and \
+                    cur.tag_ not in _FINITE:
+                # "would be met ... and urged Russia": a finite conjunct has its own tense
                 return outer
             if outer == "negated":
                 return outer

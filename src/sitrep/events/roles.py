@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import Mention
+from sitrep.events.rules import SUBJECT_DEPS
 from sitrep.record import ActorRef
 
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
@@ -56,6 +57,85 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         for ref in mention.actors:
             out.setdefault(participant_key(ref), ref)
     return list(out.values())
+
+
+def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
+    de-escalation and the withdrawal of troops from Ukraine's borders").
+
+    Actors named as the role's own words all count; otherwise only the first actor read from
+    inside a role noun's phrase does: it is the one asked, blamed or praised, and the places
+    further down the phrase are where ("from Ukraine's borders"), not whom.
+
+    Args:
+        tokens: the role's head tokens.
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        Distinct actors, in token order.
+    """
+    direct = [t for t in tokens if t.i in mentions or _titled_person(t, mentions)]
+    if direct:
+        return resolve_roles(direct, mentions)
+    for tok in tokens:
+        found = resolve_roles([tok], mentions, loose=True)
+        if found:
+            return found[:1]
+    return []
+
+
+def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+    """Everyone a group of participants names, however the small model parsed it: "the
+    foreign ministers of Cyprus, Greece, Israel plus the United States", "US President Donald
+    Trump and Turkish President Recep Tayyip Erdoğan" (one tangled noun phrase), "President
+    Biden, joined by Vice President Harris".
+
+    Args:
+        tokens: the head tokens of the group (the subject of a meeting).
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        Distinct actors of every name mention inside the phrase, in text order; the role's
+        own reading (``resolve_roles``) when the phrase names fewer.
+    """
+    own = resolve_roles(tokens, mentions)
+    inside: dict[int, Mention] = {}
+    for tok in tokens:
+        for word in _group_phrase(tok):
+            mention = mentions.get(word.i)
+            if mention is not None and mention.kind in ("name", "title"):
+                inside.setdefault(mention.start, mention)
+    found: dict[str, ActorRef] = {participant_key(r): r for r in own}
+    for _, mention in sorted(inside.items()):
+        for ref in mention.actors:
+            found.setdefault(participant_key(ref), ref)
+    return list(found.values()) if len(found) > len(own) else own
+
+
+def companions(verb: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+    """People who took part alongside the subject: "President Biden, joined by Vice
+    President Harris, spoke ..."."""
+    out: list[ActorRef] = []
+    for clause in (c for c in [*verb.children, *(s for c in verb.children
+                                                 if c.dep_ in SUBJECT_DEPS for s in c.children)]
+                   if c.lemma_.lower() in _COMPANY):
+        agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children
+                  if p.dep_ == "pobj"]
+        out += resolve_roles(agents, mentions)
+    return out
+
+
+_COMPANY = frozenset({"join", "accompany"})
+_GROUP_STOP = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _group_phrase(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP)
+    return out
 
 
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -127,7 +207,8 @@ def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
     """The person a title noun introduces: "Canadian Minister of Foreign Affairs Marc
     Garneau" (parsed as the minister *of* Garneau), "the Foreign Minister of Saudi Arabia,
-    Faisal bin Farhan" (an apposition): the person, not the country of the title."""
+    Faisal bin Farhan" (an apposition), "UN Special Envoy for Yemen Hans Grundberg" (the
+    name inside the title's phrase): the person, not the country or body of the title."""
     own = mentions.get(tok.i)
     if own is not None and own.kind != "sector":
         return None
@@ -140,7 +221,34 @@ def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
             if mention is not None and mention.kind == "name" and \
                     all(r.kind == "person" for r in mention.actors):
                 return mention
+    if tok.lemma_.lower() in _TITLE_WORDS or tok.lower_ in _TITLE_WORDS:
+        phrase = _phrase(tok)
+        # the name inside the title's phrase, or right after it (the small model often
+        # parses "PRC Special Representative on ... Affairs Liu Xiaoming" as two objects)
+        after = max([tok.i] + [t.i for t in phrase]) + 1
+        for cand in [*phrase, *tok.doc[after:after + 1]]:
+            mention = mentions.get(cand.i)
+            if mention is not None and mention.kind == "name" and cand.i > tok.i and \
+                    all(r.kind == "person" for r in mention.actors):
+                return mention
     return None
+
+
+_TITLE_WORDS = frozenset(ACTOR_WORDS.titles) | ACTOR_WORDS.honorifics
+_NP_DEPS = frozenset({"compound", "appos", "prep", "pobj", "amod", "nmod", "det", "poss",
+                      "punct", "cc", "conj"})
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The words of a noun phrase below ``tok``, without entering clauses or conjuncts'
+    own phrases beyond the first level."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in _NP_DEPS and c.dep_ != "conj"]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ in _NP_DEPS and c.dep_ != "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:

@@ -55,6 +55,18 @@ class TriggerRule:
     source_is_object: bool = False
     needs_word: frozenset[str] = frozenset()
     intransitive: bool = False
+    governors: frozenset[str] = frozenset()
+    """Nominal triggers: verbs of statement that make this noun an event ("expressed
+    *concern*", "reiterated his *support*"), besides the light verbs."""
+    bare: bool = False
+    """Nominal triggers: the noun is an event on its own, without a verb, when it names a
+    participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    needs_infinitive: frozenset[str] = frozenset()
+    """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
+    *respond*" is a threat, "readiness to engage" a promise)."""
+    infinitive: bool | None = None
+    """Nominal triggers: True when the noun counts only with an infinitive after it ("its
+    *willingness* to engage"), False when it counts only without one."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,10 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    two_party_types: frozenset[str] = frozenset()
+    """Types coded only with at least two participants (a statement needs its addressee)."""
+    bilateral_occasions: frozenset[str] = frozenset()
+    """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -104,6 +120,8 @@ class Trigger:
     governor: Token | None = None
     """For a nominal trigger, the light verb governing it ("held" in "held talks")."""
     mode: str | None = None
+    bare: bool = False
+    """A nominal trigger standing without a verb ("Iran's missile attack on Erbil")."""
 
     @property
     def anchor(self) -> Token:
@@ -122,6 +140,10 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         source_is_object=bool(raw.get("source_is_object", False)),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
+        governors=frozenset(raw.get("governors") or ()),
+        infinitive=raw.get("infinitive"),
+        bare=bool(raw.get("bare", False)),
+        needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
     )
 
 
@@ -159,6 +181,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
+        two_party_types=frozenset(raw.get("two_party_types") or ()),
     )
 
 
@@ -197,13 +221,21 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 found.append(Trigger(rule, tok, mode=rule.mode))
                 break
         elif tok.pos_ in ("NOUN", "PROPN"):
-            governor = _noun_governor(tok, rules)
-            if governor is None:
-                continue
+            light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
-                if _words_fit(rule, tok):
+                governor = light or _statement_governor(tok, rule)
+                if governor is not None and _words_fit(rule, tok) and \
+                        _infinitive_fits(rule, tok):
+                    # "during their meeting", "following Iran's attack": the noun stands
+                    # for itself, and names its participants if a rule lets it
+                    alone = governor is tok and rule.bare and \
+                        nominal_participants(tok, rule) is not None
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
-                                         mode=_mode(rule, tok)))
+                                         mode=_mode(rule, tok), bare=alone))
+                    break
+                if governor is None and rule.bare and _words_fit(rule, tok) and \
+                        nominal_participants(tok, rule):
+                    found.append(Trigger(rule, tok, None, mode=_mode(rule, tok), bare=True))
                     break
     taken = {t.token.i for t in found}
     for tok in sent:
@@ -228,8 +260,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
                                 for o in objects_of(tok) for w in _object_words(o)):
         return False
-    if rule.intransitive and any(c.dep_ == "dobj" for c in kids):
-        return False
+    if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
+        return False  # "demonstrating that it stands for freedom" is no demonstration
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
@@ -277,6 +309,65 @@ def objects_of(tok: Token) -> list[Token]:
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         found += [p for p in prep.children if p.dep_ == "pobj"]
     return [t for o in found for t in with_conjuncts(o)]
+
+
+def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
+    """The verb of statement that makes a nominal trigger an event ("expressed concern",
+    "reiterated the U.S. commitment", "expressed support ... and a strong commitment"), per
+    rule (``governors``)."""
+    if not rule.governors:
+        return None
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in rule.governors:
+        return cur.head
+    return None
+
+
+def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
+    if rule.infinitive is None:
+        return True
+    clause = _infinitive_after(tok)
+    if rule.needs_infinitive and (clause is None or not (
+            {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
+                                       if c.dep_ == "conj"}) & rule.needs_infinitive):
+        return False
+    return (clause is not None) == rule.infinitive
+
+
+def _infinitive_after(noun: Token) -> Token | None:
+    """The infinitive that says what a noun of intent is for ("willingness to engage"):
+    attached to the noun, or (as the small model often parses it) to its governing verb
+    after the noun."""
+    def infinitive(c: Token) -> bool:
+        return c.dep_ in ("acl", "xcomp", "relcl", "advcl") and c.pos_ in ("VERB", "AUX") \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+    own = next((c for c in noun.children if infinitive(c)), None)
+    if own is not None:
+        return own
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i != noun.i:
+        return next((c for c in head.children if c.i > noun.i and infinitive(c)), None)
+    return None
+
+
+def statement_targets(trig: Trigger) -> list[Token]:
+    """Where the addressee of a stated position is named, nearest first: the words of the
+    noun's own phrases ("support *for Ukraine's sovereignty*", "concern *about China's
+    construction*"), then of the infinitive that says what it is for ("willingness *to
+    continue talks with Russia*")."""
+    noun = trig.token
+    out: list[Token] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep"
+                 and c.lower_ in trig.rule.target_preps):
+        out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+    clause = _infinitive_after(noun)
+    if clause is not None:
+        out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
+                       for t in c.subtree), key=lambda t: t.i)
+    return out
 
 
 def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
@@ -349,6 +440,38 @@ class Arguments:
     Britain*")."""
 
 
+def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
+    """The participants an event noun names by itself, or None when it names none.
+
+    Source: its possessor, an actor word before it ("Russian missile attack", "Houthi
+    attacks") or its "by" phrase; target: the objects of the rule's target prepositions
+    ("on Erbil", "with Kim", "between Armenia and Azerbaijan": both sides); places: "in X".
+    """
+    source = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+        and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+    target: list[Token] = []
+    places: list[Token] = []
+    for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        word = prep.lower_
+        if word == "by":
+            source += objects
+            # "attacks by Iranian proxies against Saudi Arabia": the target hangs on the agent
+            target += [p for o in objects for q in o.children if q.dep_ == "prep"
+                       and q.lower_ in rule.target_preps for p in q.children if p.dep_ == "pobj"]
+        elif word == "between":
+            source += objects
+        elif word in rule.target_preps:
+            target += objects
+        elif word in ("in", "at"):
+            places += objects
+    if not source and not target:
+        return None
+    return Arguments([t for x in source for t in with_conjuncts(x)],
+                     [t for x in target for t in with_conjuncts(x)], places)
+
+
 def arguments(trig: Trigger) -> Arguments:
     """Source, target and place tokens of a trigger.
 
@@ -358,6 +481,9 @@ def arguments(trig: Trigger) -> Arguments:
     Returns:
         Argument head tokens; conjuncts are included, nothing is resolved yet.
     """
+    if trig.bare:
+        found = nominal_participants(trig.token, trig.rule)
+        return found if found is not None else Arguments([], [], [])
     verb = trig.anchor
     rule = trig.rule
     source = _subjects(verb)
@@ -398,6 +524,9 @@ def arguments(trig: Trigger) -> Arguments:
         return [t for x in toks for t in with_conjuncts(x)]
 
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    if rule.governors and trig.governor is not None:
+        # a stated position: its addressee is inside the noun's phrase, however parsed
+        return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
 
 
@@ -407,7 +536,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-        preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for"}
+        preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
         heads = [comp] + [c for c in comp.children if c.dep_ == "dobj"]
         out += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
         out += [p for h in heads for prep in h.children if prep.dep_ == "prep"
@@ -477,6 +606,11 @@ def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = (
 def _subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, borrowed from the verb it depends on when it has none."""
     cur = verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB":
+        # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite conjunct
+        # of an infinitive is coordinated with the main verb, whose subject it shares
+        cur = verb.head.head
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj and _stranding_marker(cur):

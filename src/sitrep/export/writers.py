@@ -137,7 +137,8 @@ def _event_record(e: LinkedEvent) -> dict[str, Any]:
         "location": asdict(location) if location else None,
         "topics": e.topics, "modality": e.modality,
         "evidence": [asdict(x) for x in e.evidence],
-        "confidence": e.confidence, "n_sources": e.n_sources, "n_articles": e.n_articles,
+        "confidence": e.confidence, "date_inferred": e.date_inferred,
+        "n_sources": e.n_sources, "n_articles": e.n_articles,
         "summary": e.summary, "actor_ids": [a.actor_id for a in e.actors],
     }
 

@@ -10,7 +10,8 @@ A mention joins an event (a cluster) when, in order:
    joined across articles; it joins only an event already reported by its own article;
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
-   undated mention stands for the days just before its article's publication date.
+   undated mention, or one whose date was inferred (the publication date standing in for an
+   unstated one), stands for the days just before that date.
 
 Mentions are visited most precise first (day before week before month, stated mode before
 none, then by date and id), so precise reports anchor events and vaguer ones attach to them;
@@ -46,18 +47,22 @@ class LinkMention:
     precision: str | None
     published: dt.date | None
     old_event_id: str | None = None
+    inferred: bool = False
+    """The date stands in for an unstated one: it places the mention, it does not pin it."""
 
     def period(self) -> tuple[dt.date, dt.date] | None:
-        """The days the stated date stands for, or None when the mention has no date."""
-        if self.date is None:
+        """The days the stated date stands for, or None when no date is stated."""
+        if self.date is None or self.inferred:
             return None
         return period_of(self.date, self.precision or "day")
 
     def vicinity(self) -> tuple[dt.date, dt.date] | None:
-        """The days an undated mention may be about: the week before publication."""
-        if self.published is None:
+        """The days an undated mention may be about: the week before its inferred date, or
+        before publication."""
+        anchor = self.date if self.inferred and self.date else self.published
+        if anchor is None:
             return None
-        return self.published - timedelta(days=UNDATED_DAYS_BEFORE), self.published
+        return anchor - timedelta(days=UNDATED_DAYS_BEFORE), anchor
 
 
 @dataclass
@@ -95,15 +100,17 @@ class Cluster:
                 self.soft = near if self.soft is None else (min(self.soft[0], near[0]),
                                                             max(self.soft[1], near[1]))
 
-    def date(self) -> tuple[date | None, str | None]:
-        """The event's date and precision: the narrowest member's, clipped to the agreed period."""
+    def date(self) -> tuple[date | None, str | None, bool]:
+        """The event's date, precision, and whether the date is inferred: the narrowest stated
+        date, clipped to the agreed period; else the earliest inferred date."""
         if self.best is None or self.period is None:
-            return None, None
+            inferred = [m.date for m in self.members if m.inferred and m.date]
+            return (min(inferred), "day", True) if inferred else (None, None, False)
         precision = self.best.precision or "day"
         start = self.period[0]
         if self.period[0] == self.period[1]:
-            return start, "day"
-        return max(start, self.best.date or start), precision
+            return start, "day", False
+        return max(start, self.best.date or start), precision, False
 
 
 def period_of(day: date, precision: str) -> tuple[date, date]:
@@ -126,7 +133,7 @@ def _overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
 
 
 def _precision_rank(m: LinkMention) -> int:
-    return PRECISION_RANK.get(m.precision if m.date else None, 4)
+    return PRECISION_RANK.get(m.precision if m.date and not m.inferred else None, 4)
 
 
 def visit_order(m: LinkMention) -> tuple[int, int, date, date, str]:

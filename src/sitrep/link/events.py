@@ -80,7 +80,7 @@ def _link_mention(r: Report) -> LinkMention:
     return LinkMention(id=m.id or "", article_id=m.article_id, type=m.type, mode=m.mode,
                        keys=frozenset(r.actor_keys), modality=m.modality, date=m.date,
                        precision=m.date_precision, published=r.article.published,
-                       old_event_id=m.event_id)
+                       old_event_id=m.event_id, inferred=m.date_inferred)
 
 
 def _event_id(c: Cluster, taken: set[str]) -> str:
@@ -124,7 +124,7 @@ def _richness(actor: ActorRef) -> int:
 
 
 def _linked_event(event_id: str, c: Cluster, members: list[Report]) -> LinkedEvent:
-    day, precision = c.date()
+    day, precision, inferred = c.date()
     actors, keys = _actors(members)
     roots = {m.original.id for m in members}
     sites = {m.original.site or m.original.id for m in members}
@@ -148,7 +148,7 @@ def _linked_event(event_id: str, c: Cluster, members: list[Report]) -> LinkedEve
         confidence=round(1.0 - confidence, 4), n_mentions=len(members), n_articles=len(roots),
         n_sources=len(sites), first_reported=min(published) if published else None,
         last_reported=max(published) if published else None, summary=summary,
-        details=_details(members))
+        details=_details(members), date_inferred=inferred)
 
 
 def _details(members: list[Report]) -> dict[str, Any]:
@@ -161,7 +161,8 @@ def _details(members: list[Report]) -> dict[str, Any]:
             "published": _iso(r.article.published), "mentions": [], "dates": [], "modes": [],
             "locations": []})
         entry["mentions"].append(m.id)
-        stated = f"{_iso(m.date)}/{m.date_precision}" if m.date else None
+        stated = f"{_iso(m.date)}/{m.date_precision}" \
+            if m.date and not m.date_inferred else None
         for name, value in (("dates", stated), ("modes", m.mode),
                             ("locations", m.location.name if m.location else None)):
             if value and value not in entry[name]:

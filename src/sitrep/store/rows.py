@@ -21,12 +21,12 @@ MENTION_COLUMNS = (
     "id", "article_id", "type", "mode", "actors", "actor_keys", "source", "target",
     "source_key", "target_key", "date", "date_precision", "date_text", "location", "topics",
     "modality", "sentence", "start", '"end"', "confidence", "rule", "trigger", "trigger_start",
-    "trigger_end", "date_start", "date_end", "coder_version",
+    "trigger_end", "date_start", "date_end", "coder_version", "date_inferred",
 )
 EVENT_COLUMNS = (
     "id", "type", "mode", "date", "date_precision", "actors", "actor_keys", "source_key",
     "target_key", "location", "topics", "modality", "confidence", "n_mentions", "n_articles",
-    "n_sources", "first_reported", "last_reported", "summary", "details",
+    "n_sources", "first_reported", "last_reported", "summary", "details", "date_inferred",
 )
 ORIGINAL_SITE = "coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+)', 1), ''))"
 """SQL: the site of the original article ``r`` (copies fold into it), else its URL's host;
@@ -75,7 +75,7 @@ def mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> l
         ev.date, ev.date_precision, ev.date_text,
         json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
         ev.sentence, ev.start, ev.end, ev.confidence, ev.rule, ev.trigger, ev.trigger_start,
-        ev.trigger_end, ev.date_start, ev.date_end, coder_version,
+        ev.trigger_end, ev.date_start, ev.date_end, coder_version, ev.date_inferred,
     ]
 
 
@@ -91,7 +91,7 @@ def mention_from_row(row: dict[str, Any]) -> Event:
         modality=row["modality"], confidence=float(row["confidence"] or 0.0),
         rule=row["rule"] or "", trigger=row["trigger"], trigger_start=row["trigger_start"],
         trigger_end=row["trigger_end"], date_start=row["date_start"], date_end=row["date_end"],
-        id=row["id"], event_id=row["event_id"],
+        id=row["id"], event_id=row["event_id"], date_inferred=bool(row.get("date_inferred")),
     )
 
 
@@ -107,6 +107,7 @@ def event_row(ev: LinkedEvent) -> list[Any]:
         ev.target_key, json.dumps(asdict(ev.location)) if ev.location else None, ev.topics,
         ev.modality, ev.confidence, ev.n_mentions, ev.n_articles, ev.n_sources,
         ev.first_reported, ev.last_reported, ev.summary, json.dumps(ev.details),
+        ev.date_inferred,
     ]
 
 
@@ -127,6 +128,7 @@ def event_from_row(row: dict[str, Any], prefix: str = "") -> LinkedEvent:
         n_articles=col("n_articles"), n_sources=col("n_sources"),
         first_reported=col("first_reported"), last_reported=col("last_reported"),
         summary=col("summary"), details=_json(col("details")) or {},
+        date_inferred=bool(row.get(prefix + "date_inferred")),
     )
 
 

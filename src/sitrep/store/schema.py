@@ -163,6 +163,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN raw_hash VARCHAR;
     """,
+    # 4: a date that stands in for an unstated one (the publication date of a readout)
+    """
+    ALTER TABLE mentions ADD COLUMN date_inferred BOOLEAN DEFAULT false;
+    ALTER TABLE events ADD COLUMN date_inferred BOOLEAN DEFAULT false;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,52 @@
+"""Dates for events that no time expression of their own dates.
+
+Analysts date every asserted event (GUIDELINES section 6): a readout's undated events happened
+on its date, "X said" or "recent attacks" with no day take the publication date. An event
+without a date drops off every timeline, so the coder gives each one a date marked
+``date_inferred``, which linking treats as a hint, never as a stated date:
+
+1. a statement made inside a reported conversation (the speaker took part in the latest
+   dated contact the article reported before it) takes the conversation's date;
+2. any other event takes the article's publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.actors.identity import participant_key
+from sitrep.record import Event
+
+CONVERSATION = frozenset({"CONSULT"})
+"""Types whose date carries over to what was said during them."""
+
+
+def infer_dates(events: list[Event], published: date | None) -> None:
+    """Give every undated event of one article a date, marked inferred (in place).
+
+    Args:
+        events: the article's events in text order.
+        published: the article's publication date (None leaves conversation dates only).
+    """
+    talk: Event | None = None
+    for event in events:
+        if event.date is not None:
+            if event.type in CONVERSATION and not event.date_inferred:
+                talk = event
+            continue
+        day = _conversation_date(event, talk) or published
+        if day is None:
+            continue
+        event.date, event.date_precision, event.date_inferred = day, "day", True
+
+
+def _conversation_date(event: Event, talk: Event | None) -> date | None:
+    """The date of the contact ``event`` was said in: its source (or, for an undirected
+    event, one of its actors) took part in that contact, dated to the day."""
+    if talk is None or talk.date is None or talk.date_precision != "day":
+        return None
+    speakers = [event.source] if event.source is not None else event.actors
+    present = {participant_key(a) for a in talk.actors}
+    if any(participant_key(s) in present for s in speakers if s is not None):
+        return talk.date
+    return None

@@ -1,0 +1,229 @@
+"""The learned event detector: which words of a parsed sentence trigger which PLOVER event.
+
+The trigger rules (``sitrep.events.rules``) are precise but know only the words someone wrote
+down; news says the same things in many more ways ("reiterated the U.S. commitment to
+Ukraine's sovereignty", "expressed deep concern with"). The detector is a linear model
+(multinomial logistic regression, trained by ``training/train_events.py`` on hand-coded
+documents that ship with the repo) over each candidate word's features:
+
+* the word itself (lemma, part of speech, dependency, whether the rules know it and as what);
+* its syntactic neighbourhood (head, objects, prepositions, auxiliaries, negation);
+* the object and complement nouns that make a light verb an event ("expressed *concern*").
+
+It gives each candidate a probability per type and ``NONE``. The coder keeps the rules'
+triggers and argument reading, and asks the detector for the words the rules do not know.
+Weights are plain arrays (``data/models/events.npz``), applied with NumPy: no training
+library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from sitrep.events.rules import Trigger, TriggerRule
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
+"""Parts of speech a trigger can have ("must" is AUX, "talks" a NOUN, "concerned" an ADJ)."""
+NONE = "NONE"
+
+
+def is_candidate(tok: Token) -> bool:
+    """Whether a word may trigger an event: a content word or a modal of obligation."""
+    if tok.pos_ == "AUX":
+        return tok.lower_ in ("must", "should")
+    return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 1
+
+
+def token_features(tok: Token, rule_type: str | None = None) -> list[str]:
+    """The features of one candidate word, as strings (the model's vocabulary).
+
+    Args:
+        tok: a word of a parsed sentence.
+        rule_type: the event type a trigger rule gives this word, if any.
+
+    Returns:
+        Feature names; a name present has value 1.
+    """
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    feats = [f"l={lemma}", f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}",
+             f"tag={tok.tag_}", f"dep={tok.dep_}", f"rule={rule_type or '-'}",
+             f"lr={lemma}|{rule_type or '-'}"]
+    if head.i != tok.i:
+        feats += [f"h={head.lemma_.lower()}", f"hd={head.lemma_.lower()}|{tok.dep_}",
+                  f"hpos={head.pos_}|{tok.dep_}"]
+    else:
+        feats.append("root")
+    for child in tok.children:
+        dep, clemma = child.dep_, child.lemma_.lower()
+        if dep in ("det", "punct", "cc"):
+            continue
+        feats.append(f"c={dep}|{clemma}")
+        feats.append(f"lc={lemma}|{dep}|{clemma}")
+        if dep in ("prep", "agent"):
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                feats.append(f"pp={clemma}|{pobj.ent_type_ or pobj.pos_}")
+        if dep in ("dobj", "nsubjpass", "attr", "xcomp", "ccomp", "acomp"):
+            feats.append(f"o={dep}")
+        if child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            feats.append(f"ce={dep}|{child.ent_type_}")
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
+        gov = head.head if head.dep_ == "prep" else head
+        feats.append(f"gov={gov.lemma_.lower()}|{tok.dep_}")
+    return feats
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A word the detector reads as an event trigger."""
+
+    token: Token
+    type: str
+    probability: float
+
+
+class EventDetector:
+    """A trained detector: feature vocabulary, classes and weights.
+
+    Load the bundled one with ``EventDetector.load()``; ``version`` names the weights file's
+    hash so that events coded with other weights can be found and re-coded.
+    """
+
+    def __init__(self, vocabulary: dict[str, int], classes: list[str], weights: np.ndarray,
+                 bias: np.ndarray, threshold: float, version: str,
+                 lemmas: frozenset[str] = frozenset()) -> None:
+        self.vocabulary = vocabulary
+        self.lemmas = lemmas
+        """Lemmas seen as triggers in training: a sentence without one needs no parse."""
+        self.classes = classes
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+        self.version = version
+        self._none = classes.index(NONE)
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR, name: str = "events") -> EventDetector | None:
+        """The detector saved as ``<name>.json`` + ``<name>.npz`` in ``directory``, or None
+        when there is none (the coder then runs on its rules alone)."""
+        return _load(str(directory), name)
+
+    def probabilities(self, features: list[list[str]]) -> np.ndarray:
+        """Class probabilities (rows: candidates, columns: ``classes``)."""
+        scores = np.tile(self.bias, (len(features), 1))
+        for row, names in enumerate(features):
+            cols = [self.vocabulary[f] for f in names if f in self.vocabulary]
+            if cols:
+                scores[row] += self.weights[cols].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+        return probabilities
+
+    def detect(self, sent: Span, rule_types: dict[int, str]) -> list[Detection]:
+        """Words of a parsed sentence that trigger an event, with their best type.
+
+        Args:
+            sent: a parsed sentence.
+            rule_types: token index -> type, for the words a trigger rule matched.
+
+        Returns:
+            Candidates whose likeliest event type has at least ``threshold`` probability,
+            in text order.
+        """
+        cands = [t for t in sent if is_candidate(t)]
+        if not cands:
+            return []
+        probs = self.probabilities([token_features(t, rule_types.get(t.i)) for t in cands])
+        out = []
+        for tok, row in zip(cands, probs, strict=True):
+            events = row.copy()
+            events[self._none] = -1.0
+            best = int(events.argmax())
+            if events[best] >= self.threshold:
+                out.append(Detection(tok, self.classes[best], float(events[best])))
+        return out
+
+
+@lru_cache(maxsize=2)
+def _load(directory: str, name: str) -> EventDetector | None:
+    meta_path = Path(directory) / f"{name}.json"
+    if not meta_path.is_file():
+        return None
+    meta = json.loads(meta_path.read_text("utf-8"))
+    arrays = np.load(Path(directory) / f"{name}.npz")
+    return EventDetector({f: i for i, f in enumerate(meta["features"])}, list(meta["classes"]),
+                         arrays["weights"].astype(np.float32), arrays["bias"],
+                         float(meta["threshold"]), str(meta["version"]),
+                         frozenset(meta.get("lemmas", ())))
+
+
+def save(directory: Path, name: str, features: Iterable[str], classes: list[str],
+         weights: np.ndarray, bias: np.ndarray, threshold: float,
+         extra: dict[str, Any] | None = None
+         ) -> str:
+    """Write a detector as ``<name>.json`` (vocabulary, classes, threshold, provenance) and
+    ``<name>.npz`` (weights); returns the version (a hash of both)."""
+    import hashlib
+
+    directory.mkdir(parents=True, exist_ok=True)
+    features = list(features)
+    digest = hashlib.sha256(json.dumps([features, classes, threshold]).encode())
+    digest.update(np.ascontiguousarray(weights, dtype=np.float32).tobytes())
+    version = digest.hexdigest()[:10]
+    np.savez_compressed(directory / f"{name}.npz", weights=weights.astype(np.float16),
+                        bias=bias.astype(np.float32))
+    meta = {"version": version, "classes": classes, "threshold": threshold,
+            **(extra or {}), "features": features}
+    (directory / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    _load.cache_clear()
+    return version
+
+
+def learned_triggers(sent: Span, detector: EventDetector, found: list[Trigger]
+                     ) -> list[Trigger]:
+    """Triggers the detector adds to those the rules ``found`` in a parsed sentence.
+
+    A word already matched by a rule keeps its rule (the rule knows its arguments and mode);
+    a noun the detector picks is anchored on the verb that governs it ("expressed *concern*"),
+    as a rule's nominal trigger is on its light verb.
+
+    Args:
+        sent: a parsed sentence.
+        detector: the trained detector.
+        found: the rule triggers of the sentence.
+
+    Returns:
+        New triggers, one per detected word, each with a generic rule of its type.
+    """
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    rule_types = {t.token.i: t.rule.type for t in found}
+    out = []
+    for hit in detector.detect(sent, rule_types):
+        tok = hit.token
+        if tok.i in taken:
+            continue
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        governor = tok.head if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
+            tok.head.pos_ in ("VERB", "AUX") else None
+        if noun and governor is None and tok.dep_ != "nsubj":
+            continue  # "has been in contact with": a noun no verb makes happen
+        if governor is not None and governor.i in taken:
+            continue
+        out.append(Trigger(_generic_rule(hit.type, tok.pos_), tok, governor))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _generic_rule(etype: str, pos: str) -> TriggerRule:
+    return TriggerRule(id=f"{etype.lower()}.learned", lemmas=frozenset(), type=etype,
+                       pos="NOUN" if pos in ("NOUN", "PROPN") else "VERB")

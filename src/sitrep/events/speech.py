@@ -1,0 +1,93 @@
+"""Who takes a stated position: the reporting speaker, and the document's own voice.
+
+Two conventions of how analysts code statements (GUIDELINES section 4):
+
+* A position reported through its speaker is the speaker's: in "Special Representative Kim
+  reiterated that the United States remains open to diplomacy with the DPRK" the AGREE is
+  Kim's, not the United States'. ``reported_speaker`` finds the person whose verb of saying
+  governs the trigger's clause.
+* A demand the document makes in its own voice ("Houthi leaders must cease their campaign",
+  in a statement of the Secretary of State) is the principal's REQUEST to the clause's
+  subject. ``voiced_requests`` finds those clauses; the coder gives them the voice as source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.discourse import Mention
+from sitrep.events.rules import SUBJECT_DEPS, RuleSet, Trigger, TriggerRule
+from sitrep.record import ActorRef
+
+VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB",
+                             type="REQUEST", requires="target")
+"""The rule behind "X must ..." in a document's own voice: source the voice, target X."""
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+"""Types that are statements, so that their source is whoever stated them."""
+_CLAUSE_UP = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep",
+                        "pobj", "dobj", "acomp", "attr"})
+
+
+def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozenset[str]
+                     ) -> list[ActorRef]:
+    """The person whose verb of saying governs ``anchor``'s clause, or [].
+
+    Args:
+        anchor: the trigger (or its light verb).
+        mentions: the sentence's mentions by token index.
+        speech: lemmas of verbs of saying ("reiterate", "say", "underscore").
+
+    Returns:
+        The speaker, when the subject of the nearest such verb above is one person.
+    """
+    cur = anchor
+    for _ in range(4):
+        if cur.dep_ not in _CLAUSE_UP or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_.lower() not in speech:
+            continue
+        for subj in (c for c in cur.children if c.dep_ in SUBJECT_DEPS):
+            mention = mentions.get(subj.i)
+            if mention is not None and len(mention.actors) == 1 and \
+                    mention.actors[0].kind == "person":
+                return list(mention.actors)
+        return []
+    return []
+
+
+def voiced_requests(sent: Span, rules: RuleSet, found: list[Trigger]) -> list[Trigger]:
+    """Clauses of a sentence that demand in the document's own voice: a main verb with
+    "must" or "should" and a subject ("Russia ... must stop its aggression"), not already
+    inside a matched trigger's clause.
+
+    Args:
+        sent: a parsed sentence of a document that has a voice.
+        rules: the trigger rules (their modal words).
+        found: the triggers already matched in the sentence.
+
+    Returns:
+        One trigger per such verb.
+    """
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ not in ("ROOT", "conj") or (tok.dep_ == "conj" and tok.head.dep_ != "ROOT"):
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in rules.modal_request_aux
+                    for c in tok.children)
+        if modal and _subject(tok) is not None:
+            out.append(Trigger(VOICED_REQUEST, tok))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a conjunct its first conjunct's ("Russia ... must stop and
+    fully implement")."""
+    for cur in (verb, verb.head if verb.dep_ == "conj" else verb):
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    return None
