@@ -404,6 +404,12 @@ class ActorResolver:
             if sector is None:
                 continue
             for child in tok.children:
+                if child.dep_ in ("compound", "poss") and child.i in found and \
+                        (ref := self._leader_state(found[child.i], sector)) is not None:
+                    # "the Assad regime", "Putin's forces": the leader's state
+                    span = sent.doc[found[child.i].start:tok.i + 1]
+                    put(found, Mention(span.start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                    break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and \
                         child.ent_type_ in ("NORP", "GPE", "ORG"):
                     ref = self.state_ref(entity_text(child), sector)
@@ -413,6 +419,15 @@ class ActorResolver:
                         span = sent.doc[start:tok.i + 1]
                         put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
                         break
+
+    def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
+        """The state of a head of state or government named before a sector noun."""
+        if len(mention.actors) != 1 or mention.actors[0].kind != "person":
+            return None
+        person = mention.actors[0]
+        if not person.country or len(person.country) != 3:
+            return None
+        return self.state_ref(self.gaz.country_name(person.country) or "", sector)
 
     def _sector(self, tok: Token) -> str | None:
         words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
