@@ -92,15 +92,6 @@ class CodeReport:
     coder_version: str = ""
 
 
-def ingest_options(settings: Settings) -> IngestOptions:
-    return IngestOptions(
-        max_bytes=settings.max_bytes, timeout=settings.timeout, retries=settings.retries,
-        per_host_delay=settings.per_host_delay, user_agent=settings.user_agent,
-        respect_robots=settings.respect_robots, allow_private=settings.allow_private,
-        allow_hosts=settings.allow_host_set,
-    )
-
-
 def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
            published: date | None = None, coder: Callable[[], Coder] | None = None,
            progress: Progress | None = None,
@@ -151,7 +142,8 @@ def _ingest_items(store: Store, inputs: Sequence[str], settings: Settings,
                   stop: Callable[[], bool] | None) -> None:
     """Steps 1-5 for every input item: read, extract, classify, code and write."""
     pending: list[Article] = []
-    for result in iter_items(inputs, ingest_options(settings), http_cache=store):
+    for result in iter_items(inputs, IngestOptions.from_settings(settings),
+                             http_cache=store):
         if stop is not None and stop():
             _write_batch(store, pending, settings, coder, report)
             raise KeyboardInterrupt

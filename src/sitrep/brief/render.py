@@ -10,6 +10,7 @@ carry the same citations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,15 @@ from sitrep.brief.cite import Statement
 from sitrep.safety import md_link_target, md_text, safe_link, terminal_text
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "data" / "templates"
+
+
+@dataclass(frozen=True)
+class Written:
+    """The files a briefing or memo was written to."""
+
+    markdown: Path
+    html: Path
+    charts: list[Path]
 
 
 def md_escape(text: object) -> str:

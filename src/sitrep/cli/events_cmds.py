@@ -8,9 +8,9 @@ from typing import Any
 import typer
 from rich.text import Text
 
+from sitrep.api import MISS_CAUSES, EvalReport, participants
+from sitrep.cli import options
 from sitrep.cli.output import (
-    DB_OPTION,
-    FORMAT_OPTION,
     Format,
     cell,
     console,
@@ -21,7 +21,6 @@ from sitrep.cli.output import (
     shown,
     table_limit,
 )
-from sitrep.cli.store_cmds import open_workspace, parse_day
 from sitrep.safety import same_length_visible
 
 eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=True)
@@ -31,7 +30,7 @@ eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=T
 def code(
     force: bool = typer.Option(False, "--force", help="Re-code every article, not only those "
                                "coded by another version of the rules, model or knowledge base."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Code events in stored articles (after a change of rules, model or knowledge base).
 
@@ -43,7 +42,7 @@ def code(
     """
     from rich.progress import Progress
 
-    with open_workspace(db) as ws, Progress(console=err_console, transient=True) as bar:
+    with options.open_workspace(db) as ws, Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("coding", total=None)
         report = ws.code(force=force, progress=lambda n, label: bar.update(task, advance=n))
     err_console.print(f"[green]done[/green]  coded {report.articles} articles, "
@@ -65,14 +64,15 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
 def events(
     actor: str = typer.Option(None, "--actor", "-a", help="An actor taking part (name or key)."),
     type_: str = typer.Option(None, "--type", "-t", help="PLOVER type, e.g. CONSULT, ACCUSE."),
-    since: str = typer.Option(None, help="On or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="On or before (YYYY-MM-DD)."),
-    modality: str = typer.Option("asserted", help="asserted (what happened), negated, "
-                                 "hypothetical, future, or all."),
-    limit: int = typer.Option(None, help="At most this many events (0: all; default: 100 in "
-                              "a table, all in the other formats).", show_default=False),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    modality: str = typer.Option("asserted", "--modality", help="asserted (what happened), "
+                                 "negated, hypothetical, future, or all."),
+    limit: int = typer.Option(None, "--limit", help="At most this many events (0: all; "
+                              "default: 100 in a table, all in the other formats).",
+                              show_default=False),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """List coded events: who did what to whom, when and where, with their sources.
 
@@ -88,11 +88,10 @@ def events(
       sitrep events --modality negated
     """
     filters: dict[str, Any] = {
-        "actor": actor, "type": type_, "since": parse_day(since, "--since"),
-        "until": parse_day(until, "--until", end=True),
-        "modality": None if modality == "all" else modality}
+        "actor": actor, "type": type_, "since": options.day(since, "--since"),
+        "until": options.day(until, "--until", end=True), "modality": modality}
     cap = table_limit(limit, fmt)
-    with open_workspace(db, read_only=True) as ws:
+    with options.open_workspace(db, read_only=True) as ws:
         rows = ws.events(**filters, limit=cap)
         total = ws.count_events(**filters) if cap and len(rows) == cap else None
     if fmt is Format.table:
@@ -107,8 +106,8 @@ _STYLES = {"actor": "bold cyan", "event": "bold magenta", "date": "bold green"}
 @guarded()
 def explain(
     event_id: str = typer.Argument(..., help="Event id (or mention id) from `sitrep events`."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Show the sentences an event comes from, with actors, trigger and date marked.
 
@@ -116,7 +115,7 @@ def explain(
 
       sitrep explain e_1a2b3c4d
     """
-    with open_workspace(db, read_only=True) as ws:
+    with options.open_workspace(db, read_only=True) as ws:
         found = ws.explain(event_id)
     if fmt is not Format.table:
         emit([found], fmt)
@@ -157,8 +156,8 @@ def eval_events(
                                      "beside the gold file, else docs named by file name."),
     why: bool = typer.Option(False, "--why", help="List each missed event under the cause of "
                              "the miss, with the nearest predictions."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Precision, recall and F1 of stored events against hand-coded gold, per document.
 
@@ -173,10 +172,8 @@ def eval_events(
       sitrep ingest corpus/ dev-news.jsonl
       sitrep eval events ../shared/eval/events/dev-gold.jsonl --why
     """
-    from sitrep.evaluate.score_events import evaluate_store
-
-    with open_workspace(db, read_only=True) as ws:
-        found = evaluate_store(ws.store, gold, docmap)
+    with options.open_workspace(db, read_only=True) as ws:
+        found = ws.eval_events(gold, docmap=docmap)
     report = found.report
     if found.missing_docs:
         err_console.print(f"[yellow]warning[/yellow] {len(found.missing_docs)} gold documents "
@@ -193,11 +190,9 @@ def eval_events(
     console.print(report.summary(), markup=False, highlight=False)
 
 
-def _print_misses(report: Any) -> None:
+def _print_misses(report: EvalReport) -> None:
     """Missed gold events grouped by cause, each with the predictions that came closest."""
-    from sitrep.evaluate.score_events import CAUSES, participants
-
-    for cause in CAUSES:
+    for cause in MISS_CAUSES:
         misses = [m for m in report.misses if m.cause == cause]
         if not misses:
             continue
@@ -218,22 +213,20 @@ def eval_plover(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False,
                                 help="PLOVER gold sentences (a JSON array, as "
                                      "eval/events/PLOVER_GSR_CAMEO.txt)."),
-    fmt: Format = FORMAT_OPTION,
+    fmt: Format = options.FORMAT,
 ) -> None:
     """Event type accuracy and source/target country accuracy on PLOVER gold sentences.
 
-    Each sentence is coded on its own; v0.5 types map to v0.8 (DEMAND -> REQUEST,
-    DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). The store is not used.
+    Each sentence is coded on its own, by the coder ingest uses (the model and kb settings);
+    v0.5 types map to v0.8 (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE,
+    FIGHT -> ASSAULT). The store is not used.
 
     Example:
 
       sitrep eval plover ../shared/eval/events/PLOVER_GSR_CAMEO.txt
     """
-    from sitrep.events.coder import Coder
-    from sitrep.evaluate.plover import evaluate_plover
-    from sitrep.settings import load_settings
-
-    result = evaluate_plover(gold, Coder.load(model=load_settings().model))
+    with options.open_workspace(None) as ws:
+        result = ws.eval_plover(gold)
     if fmt is not Format.table:
         emit([result], fmt)
         return

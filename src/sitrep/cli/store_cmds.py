@@ -6,52 +6,16 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sitrep.answers import common
-from sitrep.api import Sitrep
-from sitrep.cli.output import (
-    DB_OPTION,
-    FORMAT_OPTION,
-    Format,
-    cell,
-    console,
-    emit,
-    err_console,
-    guarded,
-    shown,
-)
-from sitrep.errors import QueryError
-from sitrep.ingest import count_inputs
-from sitrep.pipeline import IngestInterrupted, IngestReport
+from sitrep.api import IngestInterrupted, IngestReport
+from sitrep.cli import options
+from sitrep.cli.output import Format, cell, console, emit, err_console, guarded, shown
 from sitrep.safety import terminal_text
-
-
-def parse_day(value: str | None, option: str = "date", *, end: bool = False) -> date | None:
-    """``2021-10-07``, ``2021-10`` or ``2021`` to its first day (its last with ``end``).
-
-    Raises:
-        QueryError: E503 naming the option, when the value is no such date.
-    """
-    try:
-        return common.parse_day(value, end=end)
-    except QueryError as exc:
-        raise QueryError("E503", f"{option} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
-
-
-def open_workspace(db: Path | None, *, read_only: bool = False, **overrides: Any) -> Sitrep:
-    """The store for a command; reading commands open it read-only and wait for a writer."""
-    return Sitrep(db, read_only=read_only, on_wait=_say_waiting, **overrides)
-
-
-def _say_waiting(path: Path, bound: float) -> None:
-    err_console.print(f"[yellow]waiting[/yellow] up to {bound:.0f} s for {shown(path)}: another "
-                      "sitrep process is writing it (setting lock_wait)")
 
 
 def _progress_bar() -> Progress:
@@ -106,13 +70,12 @@ def ingest(
                                   "text and marked inferred."),
     code: bool = typer.Option(True, "--code/--no-code", help="Code events now, or leave the "
                               "articles for `sitrep code`."),
-    allow_host: list[str] = typer.Option([], "--allow-host", help="Host allowed even if it is "
-                                         "private or loopback (repeatable), e.g. 127.0.0.1."),
+    allow_host: list[str] = options.ALLOW_HOST,
     languages: str = typer.Option(None, "--languages", help="Languages to code events in, "
                                   "comma-separated (default: en). Articles in others are "
                                   "stored and marked not coded."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Ingest news: extract clean text, drop duplicates, store, and code events.
 
@@ -132,14 +95,10 @@ def ingest(
 
       sitrep ingest https://www.state.gov/feed/ --format json
     """
-    overrides: dict[str, Any] = {}
-    if allow_host:
-        overrides["allow_hosts"] = ",".join(allow_host)
-    if languages:
-        overrides["languages"] = languages
-    day = parse_day(published, "--published")
-    with open_workspace(db, **overrides) as ws, _progress_bar() as bar:
-        task = bar.add_task("", total=count_inputs(inputs))
+    day = options.day(published, "--published")
+    with options.open_workspace(db, allow_host, languages=languages or None) as ws, \
+            _progress_bar() as bar:
+        task = bar.add_task("", total=ws.count_inputs(inputs))
 
         def advance(n: int, label: str) -> None:
             bar.update(task, advance=n, description=terminal_text(label[-60:],
@@ -167,17 +126,17 @@ def ingest(
 
 @guarded()
 def articles(
-    since: str = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
-    site: str = typer.Option(None, help="Site name contains this."),
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    site: str = typer.Option(None, "--site", help="Site name contains this."),
     search: str = typer.Option(None, "--search", "-q", help="Title or text contains this."),
     duplicates: bool = typer.Option(True, "--duplicates/--no-duplicates",
                                     help="List near-duplicate copies too."),
-    limit: int = typer.Option(50, help="At most this many rows (0: all)."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    limit: int = options.limit(50, "articles"),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
-    """List stored articles, newest first.
+    """List stored articles, newest first (by publication date).
 
     Examples:
 
@@ -186,10 +145,10 @@ def articles(
       sitrep articles --format csv --limit 0 > articles.csv
     """
     filters: dict[str, Any] = {
-        "since": parse_day(since, "--since"), "until": parse_day(until, "--until", end=True),
+        "since": options.day(since, "--since"), "until": options.day(until, "--until", end=True),
         "site": site, "query": search, "include_duplicates": duplicates}
-    with open_workspace(db, read_only=True) as ws:
-        rows = ws.articles(**filters, limit=limit or None)
+    with options.open_workspace(db, read_only=True) as ws:
+        rows = ws.articles(**filters, limit=limit)
         total = ws.count_articles(**filters) if limit and len(rows) == limit else None
     for row in rows:
         row.pop("text", None)
@@ -201,8 +160,8 @@ def articles(
 @guarded()
 def show(
     article_id: str = typer.Argument(..., help="Article id, or a unique prefix of one."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Show one article: clean text, metadata, and where it came from.
 
@@ -210,7 +169,7 @@ def show(
 
       sitrep show a_3f2c
     """
-    with open_workspace(db, read_only=True) as ws:
+    with options.open_workspace(db, read_only=True) as ws:
         row = ws.article(article_id)
         coded_languages = ws.settings.language_set
     if fmt is not Format.table:
@@ -251,6 +210,3 @@ def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(articles)
     app.command()(show)
-
-
-__all__ = ["register", "parse_day", "open_workspace"]

@@ -20,8 +20,9 @@ parsed sentence, in order:
 Participants: a meeting or call of several parties is one event listing everyone ("A met
 with B and C", "A, B and C met", summits), PLOVER's rule; but "A met with B and C during the
 summit" reports bilateral meetings on an occasion's sidelines, one event per pair (A, B) and
-(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier one of the same article (captions, recaps) are kept and
-marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
+(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier
+one of the same article (captions, recaps) are kept and marked with a ``+dup`` suffix on
+``rule``: linking across mentions is a later stage's job.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import person_actor
 from sitrep.actors.voice import PhraseReader, read_voice
 from sitrep.events.dating import infer_dates
@@ -57,7 +59,7 @@ from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
-from sitrep.record import ActorRef, Article, Event, Location, Modality
+from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
 
 CODER_VERSION = "1"
 """Bumped by hand when the coding logic (not the data) changes."""
@@ -277,7 +279,10 @@ class Coder:
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
-        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
+        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
+                not (trig.rule.governors and _aim_of_contact(trig.anchor)):
+            # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
+            # at the meeting; other aims are not events
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
@@ -288,18 +293,26 @@ class Coder:
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
-        elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
+        elif source and all(r.kind == "state" for r in source) and (
+                trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
+                                             and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
         read = resolve_addressees if trig.rule.type in VERBAL else \
             (lambda toks, found: resolve_roles(toks, found, loose=True))
-        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
+        own_states = {r.country for r in source if r.kind == "state"}
+        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
+                  and not (r.kind == "state" and r.country in own_states)]
         if not target and trig.rule.type not in NEEDS_TWO:
-            target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                      if participant_key(r) not in source_keys][:1]
+            found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
+                     if participant_key(r) not in source_keys]
+            # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
+            # Julian Assange"), not the body in their title
+            target = ([r for r in found if r.kind == "person"] or found)[:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
+        source = without_title_states(source)
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -326,7 +339,9 @@ class Coder:
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
         if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
-        modality = "asserted" if trig.rule is VOICED_REQUEST else modality_of(trig.anchor)
+        stated_at_contact = bool(trig.rule.governors) and _aim_of_contact(trig.anchor)
+        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact \
+            else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -442,17 +457,26 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
+        head = by_token.get(trig.anchor.head.i)
+        if trig.anchor.dep_ == "acl" and head is not None and head.rule.type == trig.rule.type:
+            continue  # "Houthi attacks launched against ...": the noun reports the attack
         if trig.bare:
-            kept.append(trig)  # "condemned Iran's attack on Erbil": the attack is coded too
+            # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
+            # of its own type already reports it ("launched attacks")
+            outer = _outer_trigger(trig, by_token)
+            if outer is None or outer.rule.type != trig.rule.type:
+                kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
-        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj":
+        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
+                not (trig.rule.governors and outer.rule.type == "CONSULT"):
             # "called Macron to congratulate him", "met to discuss": the aim of the outer
-            # event, or (under AGREE, REQUEST...) its content
+            # event, or (under AGREE, REQUEST...) its content; but a position stated at a
+            # meeting ("met Kuleba to reaffirm the U.S. commitment to Ukraine") is coded
             continue
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
@@ -505,6 +529,8 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
         if tok is None:
             continue
         owner = _nearest_owner(tok, anchors)
+        if owner is not None and _dates_something_else(tok, owner, sent, tv):
+            continue
         if owner is not None and owner.token.i not in own:
             own[owner.token.i] = tv
         elif owner is None:
@@ -527,6 +553,16 @@ def _relative_to_clause(tv: temporal.TimeValue) -> bool:
     """ "a day after Lavrov met ...": the offset dates one event from another, not from the
     anchor, so it dates neither."""
     return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
+
+
+def _aim_of_contact(verb: Token) -> bool:
+    """Whether an infinitive is the aim of a meeting or call ("met ... to reaffirm")."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "acl") and head.lemma_.lower() in _CONTACT_VERBS
+
+
+_CONTACT_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "visit", "host",
+                            "travel", "hold", "convene", "join"})
 
 
 def _habitual(verb: Token) -> bool:
@@ -552,6 +588,25 @@ def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
 
 
 _STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+
+
+def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
+                          tv: temporal.TimeValue) -> bool:
+    """Whether a time expression below a trigger dates a word in between: "dropped an
+    investigation into an allegation made against Assange in 2010" dates the allegation, not
+    the dropping. A verb, or a noun that is an argument, between them owns the time."""
+    own = {t.i for t in sent if sent.start_char + tv.start <= t.idx < sent.start_char + tv.end}
+    stop = {owner.token.i, owner.anchor.i}
+    for anc in tok.ancestors:
+        if anc.i in stop:
+            return False
+        if anc.i in own:
+            continue
+        if anc.pos_ in ("VERB", "AUX") or (anc.pos_ in ("NOUN", "PROPN") and (
+                anc.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or
+                (anc.dep_ == "pobj" and anc.head.head.pos_ in ("NOUN", "PROPN")))):
+            return True
+    return False
 
 
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
@@ -583,6 +638,9 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
                         target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
+    if etype in SYMMETRIC and mode == "visit" and len(source) == 1 and len(target) > 1:
+        # "visited Poland and Moldova": one visit per host (GUIDELINES 2)
+        return [(source[0], t, [source[0], t]) for t in target]
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
@@ -626,8 +684,9 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.date is None or b.date is None:
         return True
-    coarse = "day"
-    for p in ("year", "month", "week"):
+    coarse: Precision = "day"
+    levels: tuple[Precision, ...] = ("year", "month", "week")
+    for p in levels:
         if p in (a.date_precision, b.date_precision):
             coarse = p
             break

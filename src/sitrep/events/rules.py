@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
@@ -128,7 +129,7 @@ class Trigger:
         return self.governor if self.governor is not None else self.token
 
 
-def _rule(raw: dict, pos: str) -> TriggerRule:
+def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
     return TriggerRule(
         id=raw["id"], lemmas=frozenset(raw["lemmas"]), pos=pos, type=raw["type"],
         mode=raw.get("mode"), modes=dict(raw.get("modes") or {}),
@@ -261,6 +262,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
+    if rule.requires == "state_destination" and not any(
+            p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj"):
+        return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
@@ -362,8 +367,19 @@ def statement_targets(trig: Trigger) -> list[Token]:
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
         out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+    for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
+                                                   else ())]
+                   if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        # "reaffirmed my commitment that the United States will stand by Ukraine": whom the
+        # clause is about, its subject (the speaker's side) aside
+        out += sorted((t for c in clause.children if c.dep_ not in SUBJECT_DEPS
+                       and c.dep_ not in ("mark", "aux")
+                       for t in c.subtree), key=lambda t: t.i)
     clause = _infinitive_after(noun)
     if clause is not None:
+        # "the need for Russia to take action": the infinitive's own subject comes first
+        out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
                        for t in c.subtree), key=lambda t: t.i)
     return out
@@ -451,7 +467,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
     target: list[Token] = []
     places: list[Token] = []
-    for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # "Houthi attacks launched against Saudi Arabia's infrastructure"
+    for prep in (c for c in [*noun.children, *(k for a in clauses for k in a.children)]
+                 if c.dep_ in ("prep", "agent")):
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         word = prep.lower_
         if word == "by":
@@ -465,6 +484,14 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             target += objects
         elif word in ("in", "at"):
             places += objects
+    if not source and rule.type == "CONSULT":
+        # "discussions held in Reykjavik between A and B": the sides, however deep
+        source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
+                  for p in t.children if p.dep_ == "pobj"][:1]
+    if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("during", "at", "in", "after", "following"):
+        # "announced the deal during a meeting with Liu He": the clause's subject met him
+        source = _subjects(noun.head.head)
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x)],
@@ -523,6 +550,12 @@ def arguments(trig: Trigger) -> Arguments:
         return [t for x in toks for t in with_conjuncts(x)]
 
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    if rule.objects and trig.governor is None:
+        # "dropped an investigation into an allegation against Assange": whom the object
+        # is about, read down its phrase
+        fallback += [t for o in objects_of(verb) for p in o.subtree if p.dep_ == "prep"
+                     and p.lower_ in rule.target_preps and p.i > o.i
+                     for t in p.subtree if t.i != p.i]
     if rule.governors and trig.governor is not None:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))

@@ -180,7 +180,7 @@ class Store:
         """True when this URL is stored from this very input: extraction can be skipped."""
         row = self.con.execute("SELECT raw_hash FROM articles WHERE id = ?",
                                [article_id_for(url)]).fetchone()
-        return bool(row) and row[0] == raw_hash
+        return row is not None and row[0] == raw_hash
 
     def remember_raw_hash(self, article: Article) -> None:
         """Record that ``article.raw_hash`` yields the stored text (new bytes, same text)."""
@@ -192,7 +192,7 @@ class Store:
         article.id = article.id or article_id_for(article.url)
         row = self.con.execute(
             "SELECT content_hash FROM articles WHERE id = ?", [article.id]).fetchone()
-        return bool(row) and row[0] == article.content_hash
+        return row is not None and row[0] == article.content_hash
 
     def classify(self, article: Article, threshold: float = 0.8) -> Classification:
         """What saving ``article`` would do, without writing anything.
