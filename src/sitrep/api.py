@@ -19,10 +19,27 @@ from typing import TYPE_CHECKING, Any
 from sitrep import pipeline
 from sitrep.settings import Settings, load_settings
 from sitrep.store import Store
+from sitrep.answers import (
+    ContactRow,
+    DyadRow,
+    GapRow,
+    Network,
+    StoryRow,
+    TimelineRow,
+    resolve_actor,
+)
+from sitrep.answers import contacts as answer_contacts
+from sitrep.answers import dyad as answer_dyad
+from sitrep.answers import gaps as answer_gaps
+from sitrep.answers import network as answer_network
+from sitrep.answers import stories as answer_stories
+from sitrep.answers import timeline as answer_timeline
 from sitrep.answers.explain import explain_event
+from sitrep.answers.reading import ActorCard, Mark, actor_card, article_marks
 
 if TYPE_CHECKING:
     from sitrep.events import Coder
+    from sitrep.teams import Accounts, JobBook, Throttle, Workspace
 
 
 class Sitrep:
@@ -121,6 +138,105 @@ class Sitrep:
     def explain(self, event_id: str) -> dict[str, Any]:
         """An event's evidence with the actor, trigger and date spans of each sentence."""
         return explain_event(self.store, event_id)
+
+    # --- answers ------------------------------------------------------------------------
+
+    def contacts(self, actor: str, *, since: date | str | None = None,
+                 until: date | str | None = None, level: str = "all",
+                 limit: int | None = None) -> list[ContactRow]:
+        """Each counterpart of ``actor`` with contacts counted by mode, most first
+        (``sitrep.answers.contacts``); ``limit`` keeps the first N (None or 0: all)."""
+        rows = answer_contacts(self.store, actor, since, until, level=level)
+        return rows[:limit] if limit else rows
+
+    def timeline(self, actor: str, actor2: str | None = None, *,
+                 since: date | str | None = None, until: date | str | None = None,
+                 asserted_only: bool = False, plot: str | Path | None = None
+                 ) -> list[TimelineRow]:
+        """Events of ``actor`` (shared with ``actor2``), oldest first; ``plot`` also draws
+        them to a .png or .svg file."""
+        rows = answer_timeline(self.store, actor, actor2, since, until,
+                               asserted_only=asserted_only)
+        if plot is not None:
+            from sitrep.answers.charts import plot_timeline
+
+            plot_timeline(rows, plot, title=actor + (f" - {actor2}" if actor2 else ""))
+        return rows
+
+    def gaps(self, actor: str, actor2: str, *, since: date | str | None = None,
+             until: date | str | None = None, min_days: int = 14) -> list[GapRow]:
+        """Stretches of at least ``min_days`` without contact between two actors."""
+        return answer_gaps(self.store, actor, actor2, since, until, min_days=min_days)
+
+    def dyad(self, actor: str, actor2: str, *, by: str = "month",
+             since: date | str | None = None, until: date | str | None = None,
+             plot: str | Path | None = None) -> list[DyadRow]:
+        """The cooperation-conflict score between two actors per ``by`` period; ``plot``
+        also draws it."""
+        rows = answer_dyad(self.store, actor, actor2, by=by, since=since, until=until)
+        if plot is not None:
+            from sitrep.answers.charts import plot_dyad
+
+            plot_dyad(rows, plot, title=f"{actor} - {actor2}")
+        return rows
+
+    def network(self, *, since: date | str | None = None, until: date | str | None = None,
+                country: str | None = None, types: Sequence[str] = ("CONSULT",),
+                min_weight: int = 1, out: str | Path | None = None,
+                plot: str | Path | None = None) -> Network:
+        """Actors joined by the asserted events they share; ``out`` writes the graph
+        (.graphml, .json, .png or .svg) and ``plot`` draws it."""
+        graph = answer_network(self.store, since, until, country=country,
+                               types=[t.strip().upper() for t in types if t.strip()],
+                               min_weight=min_weight)
+        for path in (out, plot):
+            if path is not None:
+                graph.write(path)
+        return graph
+
+    def stories(self, *, since: date | str | None = None, until: date | str | None = None,
+                limit: int | None = 50) -> list[StoryRow]:
+        """Developing stories active in the period, most recently active first (``limit``
+        None or 0: all)."""
+        return answer_stories(self.store, since, until, limit=limit or None)
+
+    def article_marks(self, article_id: str) -> list[Mark]:
+        """An article's coded events placed in its text, for highlighting the evidence."""
+        return article_marks(self.store, article_id)
+
+    def actor(self, name: str) -> ActorCard:
+        """Who a loose actor name is, and the offices they held (E501/E502 as ``events``)."""
+        return actor_card(self.store, name)
+
+    # --- teams: users, logins, team workspaces and jobs (``sitrep serve``) --------------
+
+    def accounts(self, throttle: Throttle | None = None) -> Accounts:
+        """Users, passwords, API tokens and login sessions kept in this store; a server
+        passes one ``throttle`` so failed logins count across requests."""
+        from sitrep.teams import Accounts
+
+        return Accounts(self.store, throttle)
+
+    def workspace(self, team: str) -> Workspace:
+        """A team's profiles, briefings and memos."""
+        from sitrep.teams import Workspace
+
+        return Workspace(self.store, team)
+
+    def jobs(self) -> JobBook:
+        """The background jobs a server runs on this store."""
+        from sitrep.teams import JobBook
+
+        return JobBook(self.store)
+
+    def cursor(self) -> Sitrep:
+        """This store through a connection of its own, for another thread: same settings,
+        reads that never wait on this connection's writes (``Store.cursor``)."""
+        other = Sitrep.__new__(Sitrep)
+        other.settings = self.settings
+        other.store = self.store.cursor()
+        other._coder = None
+        return other
 
 
 def open(path: str | Path | None = None, **overrides: Any) -> Sitrep:  # noqa: A001

@@ -21,6 +21,7 @@ from sitrep import dedup
 from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
+from sitrep.store.holder import holder
 from sitrep.store.rows import MENTION_COLUMNS, dicts, mention_row, placeholders
 from sitrep.store.schema import migrate
 
@@ -60,8 +61,14 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
-            code = "E305" if "lock" in str(exc).lower() else "E301"
-            raise StoreError(code, str(exc).splitlines()[0], item=str(path)) from None
+            if "lock" not in str(exc).lower():
+                raise StoreError("E301", str(exc).splitlines()[0], item=str(path)) from None
+            server = holder(self.path)
+            if server is not None:
+                raise StoreError("E306", f"sitrep serve (pid {server.pid}) at {server.url} "
+                                 "owns it: use its web app or /api/v1/, or stop it first",
+                                 item=str(path)) from None
+            raise StoreError("E305", str(exc).splitlines()[0], item=str(path)) from None
         except duckdb.Error as exc:
             raise StoreError("E301", str(exc).splitlines()[0], item=str(path)) from None
         if not read_only:
@@ -70,6 +77,18 @@ class Store:
             except ValueError as exc:
                 self.con.close()
                 raise StoreError("E302", str(exc), item=str(path)) from None
+
+    def cursor(self) -> Store:
+        """Another connection to this store's database, for one more thread.
+
+        DuckDB connections are not shared between threads; a cursor is a connection of its
+        own to the same database, whose reads see what other connections committed and never
+        wait on their open transactions.
+        """
+        other = Store.__new__(Store)
+        other.path = self.path
+        other.con = self.con.cursor()
+        return other
 
     def close(self) -> None:
         self.con.close()
