@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitrep import pipeline
+from sitrep.export import event_records
+from sitrep.brief.period import Period, parse_period
+from sitrep.ingest import count_inputs
 from sitrep.settings import Settings, load_settings
+from sitrep.store.accounts import Login, User
+from sitrep.store.holder import claim as claim_store
+from sitrep.store.holder import release as release_store
+from sitrep.store.jobs import Job
+from sitrep.store.workspace import Document, TeamProfile
+from sitrep.teams import ROLES, Accounts, FieldErrors, JobBook, Throttle, Workspace, allowed
+from sitrep.teams.workspace import CADENCES, ProfileChoice, profile_form, profile_yaml
 from sitrep.store import Store
 from sitrep.answers import (
     ContactRow,
@@ -34,12 +44,24 @@ from sitrep.answers import gaps as answer_gaps
 from sitrep.answers import network as answer_network
 from sitrep.answers import stories as answer_stories
 from sitrep.answers import timeline as answer_timeline
+from sitrep.answers.common import parse_day
 from sitrep.answers.explain import explain_event
 from sitrep.answers.reading import ActorCard, Mark, actor_card, article_marks
 
 if TYPE_CHECKING:
     from sitrep.events import Coder
-    from sitrep.teams import Accounts, JobBook, Throttle, Workspace
+
+
+__all__ = [
+    "CADENCES", "ROLES", "Accounts", "ActorCard", "ContactRow", "Document", "DyadRow",
+    "FieldErrors", "GapRow", "Job", "JobBook", "Login", "Mark", "Network", "Period",
+    "ProfileChoice", "Sitrep", "StoryRow", "TeamProfile", "Throttle", "TimelineRow", "User",
+    "Workspace", "allowed", "claim_store", "open", "parse_day", "parse_period", "profile_form", "profile_yaml", "release_store",
+]
+
+
+def _all_is_none(modality: str | None) -> str | None:
+    return None if modality in (None, "all") else modality
 
 
 class Sitrep:
@@ -80,6 +102,10 @@ class Sitrep:
     def _get_coder(self) -> Coder:
         return self.coder
 
+    def count_inputs(self, inputs: Sequence[str | Path]) -> int | None:
+        """How many items ``inputs`` hold, when that is cheap to know (for a progress bar)."""
+        return count_inputs([str(i) for i in inputs])
+
     def ingest(self, inputs: Sequence[str | Path], *, published: date | None = None,
                code: bool | None = None,
                progress: pipeline.Progress | None = None) -> pipeline.IngestReport:
@@ -103,16 +129,21 @@ class Sitrep:
         """Code stored articles not yet coded by this coder version (all with ``force``)."""
         return pipeline.code_pending(self.store, self._get_coder, force=force, progress=progress)
 
-    def articles(self, **filters: Any) -> list[dict[str, Any]]:
-        """Stored articles; see ``Store.articles`` for the filters."""
-        return self.store.articles(**filters)
+    def articles(self, *, since: date | None = None, until: date | None = None,
+                 site: str | None = None, query: str | None = None,
+                 include_duplicates: bool = True,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored articles, newest first, filtered by publication date, site and a search
+        of title and text; ``limit`` None or 0 lists all."""
+        return self.store.articles(since=since, until=until, site=site, query=query,
+                                   include_duplicates=include_duplicates, limit=limit or None)
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One article by id (or unique id prefix), with its revisions and copies."""
         return self.store.article(article_id)
 
     def events(self, *, actor: str | None = None, type: str | None = None,  # noqa: A002
-               since: date | None = None, until: date | None = None,
+               since: date | str | None = None, until: date | str | None = None,
                modality: str | None = "asserted", limit: int | None = None
                ) -> list[dict[str, Any]]:
         """Linked events with the stable export fields, oldest first.
@@ -122,18 +153,17 @@ class Sitrep:
                 when it matches nobody or several actors.
             type: a PLOVER type (``CONSULT``).
             since, until: inclusive bounds on the event date.
-            modality: ``asserted`` (what happened), another modality, or None for all.
-            limit: at most this many events.
+            modality: ``asserted`` (what happened), another modality, or ``all`` (or None).
+            limit: at most this many events (None or 0: all).
         """
-        from sitrep.answers import resolve_actor
-        from sitrep.export import event_records
-
+        start, stop = parse_day(since), parse_day(until, end=True)
         keys = None
         if actor:
-            match = resolve_actor(self.store, actor, since=since, until=until)
+            match = resolve_actor(self.store, actor, since=start, until=stop)
             keys = match.keys or (match.key,)
-        return list(event_records(self.store, since=since, until=until, modality=modality,
-                                  actor_keys=keys, type=type, limit=limit))
+        return list(event_records(self.store, since=start, until=stop,
+                                  modality=_all_is_none(modality), actor_keys=keys, type=type,
+                                  limit=limit or None))
 
     def explain(self, event_id: str) -> dict[str, Any]:
         """An event's evidence with the actor, trigger and date spans of each sentence."""
@@ -213,20 +243,14 @@ class Sitrep:
     def accounts(self, throttle: Throttle | None = None) -> Accounts:
         """Users, passwords, API tokens and login sessions kept in this store; a server
         passes one ``throttle`` so failed logins count across requests."""
-        from sitrep.teams import Accounts
-
         return Accounts(self.store, throttle)
 
     def workspace(self, team: str) -> Workspace:
         """A team's profiles, briefings and memos."""
-        from sitrep.teams import Workspace
-
         return Workspace(self.store, team)
 
     def jobs(self) -> JobBook:
         """The background jobs a server runs on this store."""
-        from sitrep.teams import JobBook
-
         return JobBook(self.store)
 
     def cursor(self) -> Sitrep:
