@@ -56,7 +56,8 @@ __all__ = [
     "CADENCES", "ROLES", "Accounts", "ActorCard", "ContactRow", "Document", "DyadRow",
     "FieldErrors", "GapRow", "Job", "JobBook", "Login", "Mark", "Network", "Period",
     "ProfileChoice", "Sitrep", "StoryRow", "TeamProfile", "Throttle", "TimelineRow", "User",
-    "Workspace", "allowed", "claim_store", "open", "parse_day", "parse_period", "profile_form", "profile_yaml", "release_store",
+    "Workspace", "allowed", "claim_store", "open", "parse_day", "parse_period", "profile_form",
+    "profile_yaml", "release_store",
 ]
 
 

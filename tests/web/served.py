@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -145,11 +146,11 @@ def csrf_of(client: httpx.Client) -> str:
     return form_token(client.get("/search").text)
 
 
-def wait_job(client: httpx.Client, job_id: str, timeout: float = 300) -> dict[str, object]:
+def wait_job(client: httpx.Client, job_id: str, timeout: float = 300) -> dict[str, Any]:
     """Poll a job through the API until it ends."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        job: dict[str, object] = client.get(f"/api/v1/jobs/{job_id}").json()
+        job: dict[str, Any] = client.get(f"/api/v1/jobs/{job_id}").json()
         if job["status"] in ("done", "failed"):
             return job
         time.sleep(0.3)

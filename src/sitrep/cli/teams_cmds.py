@@ -56,7 +56,12 @@ def users_add(
 @users_app.command("list")
 @guarded()
 def users_list(fmt: Format = FORMAT_OPTION, db: Path = DB_OPTION) -> None:
-    """List users with their role and team."""
+    """List users with their role and team.
+
+    Example:
+
+      sitrep users list --format csv
+    """
     with Sitrep(db) as s:
         rows = [{"name": u.name, "role": u.role, "team": u.team, "created": u.created_at}
                 for u in s.accounts().users()]
@@ -92,7 +97,13 @@ def serve(
 
     The server owns the store while it runs: ingest and briefings run inside it as
     background jobs, and other sitrep commands on the same store are told which server holds
-    it. Add a user first (`sitrep users add NAME --role admin`).
+    it. Add a user first; admins add more on the Users page.
+
+    Example:
+
+      echo 'a long passphrase' | sitrep users add ann --role admin
+
+      sitrep serve --db news.duckdb --port 8000
     """
     from sitrep.web.server import run
 

@@ -49,11 +49,12 @@ def actor(request: Request, name: str, since: str = "", until: str = "",
           caller: Caller = Depends(login_required)) -> Response:
     s = reader(request)
     card = s.actor(name)
-    span = {"since": since or None, "until": until or None}
-    contacts = s.contacts(card.key, level=level, **span)
-    timeline = s.timeline(card.key, **span)
+    first, last = since or None, until or None
+    contacts = s.contacts(card.key, level=level, since=first, until=last)
+    timeline = s.timeline(card.key, since=first, until=last)
     partner = other or (contacts[0].key if contacts else "")
-    gaps = s.gaps(card.key, partner, min_days=min_days, **span) if partner else []
+    gaps = s.gaps(card.key, partner, min_days=min_days, since=first,
+                  until=last) if partner else []
     if format:
         if table == "timeline":
             return download(timeline, format, "timeline", TIMELINE_COLUMNS)
@@ -78,9 +79,8 @@ def dyad(request: Request, a: str = "", b: str = "", by: str = "month", since: s
     if not (a and b):
         return page(request, "dyad.html", form=form, rows=[], chart=None, groups={})
     s = reader(request)
-    span = {"since": since or None, "until": until or None}
-    rows = s.dyad(a, b, by=by, **span)
-    events = s.timeline(a, b, **span)
+    rows = s.dyad(a, b, by=by, since=since or None, until=until or None)
+    events = s.timeline(a, b, since=since or None, until=until or None)
     if format:
         if table == "events":
             return download(events, format, "dyad-events", TIMELINE_COLUMNS)

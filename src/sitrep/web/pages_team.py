@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, Request
+from starlette.datastructures import UploadFile
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 from sitrep.api import CADENCES, ROLES, FieldErrors, parse_day, profile_form, profile_yaml

@@ -129,7 +129,7 @@ def network_layout(net: Network, size: int = 720, top: int = 60) -> tuple[list[N
     import networkx as nx
 
     keep = {n.key for n in sorted(net.nodes, key=lambda n: -n.events)[:top]}
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(keep)
     for e in net.edges:
         if e.source in keep and e.target in keep:
