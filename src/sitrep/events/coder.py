@@ -295,11 +295,15 @@ class Coder:
             (lambda toks, found: resolve_roles(toks, found, loose=True))
         target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
         if not target and trig.rule.type not in NEEDS_TWO:
-            target = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                      if participant_key(r) not in source_keys][:1]
+            found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
+                     if participant_key(r) not in source_keys]
+            # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
+            # Julian Assange"), not the body in their title
+            target = ([r for r in found if r.kind == "person"] or found)[:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
+        source = without_title_states(source)
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -505,6 +509,8 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
         if tok is None:
             continue
         owner = _nearest_owner(tok, anchors)
+        if owner is not None and _dates_something_else(tok, owner, sent, tv):
+            continue
         if owner is not None and owner.token.i not in own:
             own[owner.token.i] = tv
         elif owner is None:
@@ -554,6 +560,25 @@ def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
 _STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
 
 
+def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
+                          tv: temporal.TimeValue) -> bool:
+    """Whether a time expression below a trigger dates a word in between: "dropped an
+    investigation into an allegation made against Assange in 2010" dates the allegation, not
+    the dropping. A verb, or a noun that is an argument, between them owns the time."""
+    own = {t.i for t in sent if sent.start_char + tv.start <= t.idx < sent.start_char + tv.end}
+    stop = {owner.token.i, owner.anchor.i}
+    for anc in tok.ancestors:
+        if anc.i in stop:
+            return False
+        if anc.i in own:
+            continue
+        if anc.pos_ in ("VERB", "AUX") or (anc.pos_ in ("NOUN", "PROPN") and (
+                anc.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or
+                (anc.dep_ == "pobj" and anc.head.head.pos_ in ("NOUN", "PROPN")))):
+            return True
+    return False
+
+
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
     for anc in [tok, *tok.ancestors]:
         if anc.i in anchors:
@@ -583,6 +608,9 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
                         target: list[ActorRef], separately: bool
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring."""
+    if etype in SYMMETRIC and mode == "visit" and len(source) == 1 and len(target) > 1:
+        # "visited Poland and Moldova": one visit per host (GUIDELINES 2)
+        return [(source[0], t, [source[0], t]) for t in target]
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]

@@ -201,7 +201,11 @@ def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
         officials".
     """
     people = {r.country for r in refs if r.kind == "person" and r.country}
-    return [r for r in refs if r.kind != "state" or r.country not in people]
+    refs = [r for r in refs if r.kind != "state" or r.country not in people]
+    # "WikiLeaks co-founder Julian Assange": the body in a person's title is an affiliation
+    starts = [r.start for r in refs if r.kind == "person" and r.start is not None]
+    return [r for r in refs if r.kind != "org" or r.end is None or r.actor_id or
+            not any(0 <= s - r.end <= 14 for s in starts)]
 
 
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:

@@ -261,6 +261,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
+    if rule.requires == "state_destination" and not any(
+            p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj"):
+        return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
@@ -523,6 +527,12 @@ def arguments(trig: Trigger) -> Arguments:
         return [t for x in toks for t in with_conjuncts(x)]
 
     fallback = _complement_targets(verb, rule) if not rule.source_is_object else []
+    if rule.objects and trig.governor is None:
+        # "dropped an investigation into an allegation against Assange": whom the object
+        # is about, read down its phrase
+        fallback += [t for o in objects_of(verb) for p in o.subtree if p.dep_ == "prep"
+                     and p.lower_ in rule.target_preps and p.i > o.i
+                     for t in p.subtree if t.i != p.i]
     if rule.governors and trig.governor is not None:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
