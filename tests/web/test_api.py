@@ -49,7 +49,11 @@ def test_api_answers_as_the_python_api_does(server: Server, local: sitrep.api.Si
         json.dumps(local.network().to_dict(), default=str))
     events = api.get("/api/v1/events", params={"actor": "Bennett", "limit": 500}).json()
     assert [e["id"] for e in events["items"]] == [e["id"] for e in
-                                                  local.events(actor="Bennett")][::-1]
+                                                  local.events(actor="Bennett")]
+    assert events["next_offset"] is None
+    paged = api.get("/api/v1/events", params={"limit": 2, "offset": 1}).json()
+    assert [e["id"] for e in paged["items"]] == [e["id"] for e in local.events(limit=3)][1:]
+    assert paged["next_offset"] == 3
     first = events["items"][0]["id"]
     assert api.get(f"/api/v1/events/{first}/explain").json() == json.loads(
         json.dumps(local.explain(first), default=str))

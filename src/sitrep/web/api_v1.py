@@ -88,19 +88,25 @@ def article(request: Request, article_id: str,
 
 @router.get("/events", tags=["events"])
 def events(request: Request, q: str = "", actor: str = "", type: str = "",  # noqa: A002
-           country: str = "", since: str = "", until: str = "", limit: int = 50,
-           offset: int = 0, caller: Caller = Depends(login_required)) -> Response:
-    """Linked events, newest first, filtered like the search page."""
+           country: str = "", since: str = "", until: str = "", modality: str = "asserted",
+           limit: int = 100, offset: int = 0,
+           caller: Caller = Depends(login_required)) -> Response:
+    """Linked events, oldest first as ``Sitrep.events`` gives them (``q`` and ``country``
+    filter them as the search page does); ``next_offset`` pages on."""
     s = _s(request)
-    if not (q or country):
-        rows = s.events(actor=actor or None, type=type.upper() or None, since=since or None,
-                        until=until or None)[::-1]
-    else:
+    if q or country:
         ids = {r["id"] for r in search_events(s, q, actor, type, country, since, until)}
-        rows = [e for e in s.events(actor=actor or None, type=type.upper() or None,
-                                    since=since or None, until=until or None)
-                if e["id"] in ids][::-1]
-    return _ok(_page(rows, limit, offset))
+        found = [e for e in s.events(actor=actor or None, type=type.upper() or None,
+                                     since=since or None, until=until or None,
+                                     modality=modality) if e["id"] in ids]
+        rows = found[offset:offset + limit]
+    else:
+        rows = s.events(actor=actor or None, type=type.upper() or None, since=since or None,
+                        until=until or None, modality=modality,
+                        limit=offset + limit)[offset:]
+    more = len(rows) == limit
+    return _ok({"offset": offset, "limit": limit, "items": rows,
+                "next_offset": offset + limit if more else None})
 
 
 @router.get("/events/{event_id}/explain", tags=["events"])

@@ -123,9 +123,10 @@ class Edge:
     label: str
 
 
-def network_layout(net: Network, size: int = 720, top: int = 60) -> tuple[list[Node],
+def network_layout(net: Network, size: int = 720, top: int = 40) -> tuple[list[Node],
                                                                          list[Edge]]:
-    """The ``top`` busiest actors of a network placed by a seeded spring layout."""
+    """The ``top`` busiest actors of a network placed by a seeded spring layout, scaled to
+    fill the square (a margin kept for the names)."""
     import networkx as nx
 
     keep = {n.key for n in sorted(net.nodes, key=lambda n: -n.events)[:top]}
@@ -134,13 +135,21 @@ def network_layout(net: Network, size: int = 720, top: int = 60) -> tuple[list[N
     for e in net.edges:
         if e.source in keep and e.target in keep:
             graph.add_edge(e.source, e.target, weight=e.weight)
-    pos = nx.spring_layout(graph, seed=7) if graph.number_of_nodes() else {}
+    n = max(graph.number_of_nodes(), 1)
+    pos = nx.spring_layout(graph, seed=7, k=2.5 / n ** 0.5, iterations=100) if keep else {}
+    xs = [float(p[0]) for p in pos.values()] or [0.0]
+    ys = [float(p[1]) for p in pos.values()] or [0.0]
     most = max([n.events for n in net.nodes if n.key in keep] + [1])
     heaviest = max([e.weight for e in net.edges] + [1])
 
+    def scale(value: float, low: float, high: float, margin: float) -> float:
+        span = (high - low) or 1.0
+        return round(margin + (value - low) / span * (size - 2 * margin), 1)
+
     def at(key: str) -> tuple[float, float]:
         x, y = pos[key]
-        return round((float(x) + 1.1) / 2.2 * size, 1), round((float(y) + 1.1) / 2.2 * size, 1)
+        return (scale(float(x), min(xs), max(xs), 40),
+                scale(float(y), min(ys), max(ys), 20))
 
     names = {n.key: n.name for n in net.nodes}
     nodes = [Node(n.key, n.name, n.country, *at(n.key), round(4 + 10 * n.events / most, 1))
