@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.duckdb
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench train clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -27,6 +27,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Retrain the learned components from training/ (see training/README.md).
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python training/train_events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
