@@ -1,34 +1,26 @@
-"""The Python API that the CLI wraps: ``sitrep.open(path)`` returns a ``Sitrep``.
+"""The Python API, and everything the CLI offers: ``sitrep.open(path)`` returns a ``Sitrep``.
 
     >>> import sitrep
     >>> with sitrep.open("news.duckdb") as s:
     ...     report = s.ingest(["corpus/"])
-    ...     rows = s.events(actor="Naftali Bennett")
+    ...     rows = s.contacts("Naftali Bennett", level="leader")
 
-The store holds the data; this class holds the settings and the (lazily loaded) event coder,
-so opening a store to list articles never pays for loading spaCy.
+Each ``sitrep`` command is one method here (``sitrep contacts`` is ``Sitrep.contacts``), so a
+script, a test or another front end gets exactly what the command prints. The store holds the
+data; this class holds the settings and opens the store and the event coder on first use, so
+listing articles never pays for loading spaCy and scoring PLOVER sentences never creates a
+store file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep import pipeline
-from sitrep.export import event_records
-from sitrep.brief.period import Period, parse_period
-from sitrep.ingest import count_inputs
-from sitrep.settings import Settings, load_settings
-from sitrep.store.accounts import Login, User
-from sitrep.store.holder import claim as claim_store
-from sitrep.store.holder import release as release_store
-from sitrep.store.jobs import Job
-from sitrep.store.workspace import Document, TeamProfile
-from sitrep.teams import ROLES, Accounts, FieldErrors, JobBook, Throttle, Workspace, allowed
-from sitrep.teams.workspace import CADENCES, ProfileChoice, profile_form, profile_yaml
-from sitrep.store import Store
+from sitrep import __version__, pipeline
 from sitrep.answers import (
     ContactRow,
     DyadRow,
@@ -47,18 +39,74 @@ from sitrep.answers import timeline as answer_timeline
 from sitrep.answers.common import parse_day
 from sitrep.answers.explain import explain_event
 from sitrep.answers.reading import ActorCard, Mark, actor_card, article_marks
+from sitrep.brief.period import Period, parse_period
+from sitrep.brief.profile import load_profile
+from sitrep.errors import QueryError
+from sitrep.evaluate.plover import evaluate_plover
+from sitrep.evaluate.score_events import CAUSES as MISS_CAUSES
+from sitrep.evaluate.score_events import EvalReport, StoreEvalReport, evaluate_store, participants
+from sitrep.export import ExportReport, event_records
+from sitrep.export import export as write_export
+from sitrep.ingest import count_inputs
+from sitrep.pipeline import CodeReport, IngestReport, Progress
+from sitrep.settings import Settings, load_settings
+from sitrep.store import Store
+from sitrep.store.accounts import Login, User
+from sitrep.store.holder import claim as claim_store
+from sitrep.store.holder import release as release_store
+from sitrep.store.jobs import Job
+from sitrep.store.workspace import Document, TeamProfile
+from sitrep.teams import ROLES, Accounts, FieldErrors, JobBook, Throttle, Workspace, allowed
+from sitrep.teams.workspace import CADENCES, ProfileChoice, profile_form, profile_yaml
 
 if TYPE_CHECKING:
+    # Briefings, memos and alerts draw charts (matplotlib): imported when first asked for.
+    from sitrep.brief.briefing import Briefing
+    from sitrep.brief.memo import Memo, Subject
+    from sitrep.brief.render import Written
+    from sitrep.brief.watch import WatchReport
     from sitrep.events import Coder
 
-
 __all__ = [
-    "CADENCES", "ROLES", "Accounts", "ActorCard", "ContactRow", "Document", "DyadRow",
-    "FieldErrors", "GapRow", "Job", "JobBook", "Login", "Mark", "Network", "Period",
-    "ProfileChoice", "Sitrep", "StoryRow", "TeamProfile", "Throttle", "TimelineRow", "User",
-    "Workspace", "allowed", "claim_store", "open", "parse_day", "parse_period", "profile_form",
-    "profile_yaml", "release_store",
+    "MISS_CAUSES", "BriefResult", "CodeReport", "ContactRow", "DyadRow", "EvalReport",
+    "ExportReport", "GapRow", "IngestReport", "MemoResult", "Network", "Period", "Progress",
+    "Sitrep", "StoreEvalReport", "StoryRow", "TimelineRow", "WatchReport", "__version__",
+    "open", "parse_day", "parse_period", "participants",
+    # teams and the web (``sitrep serve``)
+    "CADENCES", "ROLES", "Accounts", "ActorCard", "Document", "FieldErrors", "Job", "JobBook",
+    "Login", "Mark", "ProfileChoice", "TeamProfile", "Throttle", "User", "Workspace", "allowed",
+    "claim_store", "profile_form", "profile_yaml", "release_store",
 ]
+
+MEMO_DAYS = 90
+"""A memo without a period covers this many days up to its last day (default today)."""
+SUFFIX_FORMATS = {".json": "jsonl", ".ndjson": "jsonl"}
+"""File suffixes naming an export format other than themselves (``.csv`` is ``csv``)."""
+
+
+@dataclass
+class BriefResult:
+    """A briefing, the files it was written to, and how emailing it went."""
+
+    briefing: Briefing
+    written: Written
+    email_error: str | None = None
+    """Why emailing failed (None when not asked, or sent)."""
+
+
+@dataclass
+class MemoResult:
+    """A memo and, when asked, the files it was written to."""
+
+    memo: Memo
+    written: Written | None = None
+
+    @property
+    def markdown(self) -> str:
+        """The memo as Markdown, with numbered references."""
+        from sitrep.brief.memo import render_memo_markdown
+
+        return render_memo_markdown(self.memo)
 
 
 def _all_is_none(modality: str | None) -> str | None:
@@ -78,11 +126,25 @@ class Sitrep:
                  **overrides: Any) -> None:
         base = settings or load_settings()
         self.settings = base.with_(db=str(path) if path else None, **overrides)
-        self.store = Store(self.settings.db)
+        self._store: Store | None = None
         self._coder: Coder | None = None
 
+    @property
+    def store(self) -> Store:
+        """The store, opened (or created) on first use.
+
+        Raises:
+            StoreError: E301 when it cannot be opened, E302 when it is newer than this
+                sitrep, E305 when another process holds it.
+        """
+        if self._store is None:
+            self._store = Store(self.settings.db)
+        return self._store
+
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def __enter__(self) -> Sitrep:
         return self
@@ -92,7 +154,8 @@ class Sitrep:
 
     @property
     def coder(self) -> Coder:
-        """The event coder, loaded on first use (spaCy, knowledge base, patterns)."""
+        """The event coder, loaded on first use (spaCy, knowledge base with the ``kb``
+        setting, patterns)."""
         if self._coder is None:
             from sitrep.events import Coder
 
@@ -103,13 +166,14 @@ class Sitrep:
     def _get_coder(self) -> Coder:
         return self.coder
 
+    # --- ingest and code ----------------------------------------------------------------
+
     def count_inputs(self, inputs: Sequence[str | Path]) -> int | None:
         """How many items ``inputs`` hold, when that is cheap to know (for a progress bar)."""
         return count_inputs([str(i) for i in inputs])
 
     def ingest(self, inputs: Sequence[str | Path], *, published: date | None = None,
-               code: bool | None = None,
-               progress: pipeline.Progress | None = None) -> pipeline.IngestReport:
+               code: bool | None = None, progress: Progress | None = None) -> IngestReport:
         """Read, extract, deduplicate, store and (by default) code ``inputs``.
 
         Args:
@@ -125,10 +189,11 @@ class Sitrep:
             self.store, [str(i) for i in inputs], self.settings, published=published,
             coder=self._get_coder if do_code else None, progress=progress)
 
-    def code(self, *, force: bool = False,
-             progress: pipeline.Progress | None = None) -> pipeline.CodeReport:
+    def code(self, *, force: bool = False, progress: Progress | None = None) -> CodeReport:
         """Code stored articles not yet coded by this coder version (all with ``force``)."""
         return pipeline.code_pending(self.store, self._get_coder, force=force, progress=progress)
+
+    # --- articles and events ------------------------------------------------------------
 
     def articles(self, *, since: date | None = None, until: date | None = None,
                  site: str | None = None, query: str | None = None,
@@ -239,6 +304,89 @@ class Sitrep:
         """Who a loose actor name is, and the offices they held (E501/E502 as ``events``)."""
         return actor_card(self.store, name)
 
+    def export(self, what: str, out: str | Path, *, format: str | None = None,  # noqa: A002
+               since: date | str | None = None, until: date | str | None = None,
+               modality: str | None = None) -> ExportReport:
+        """Write ``events``, ``mentions``, ``articles`` or ``actors`` to a file.
+
+        Args:
+            what: the kind of record.
+            out: the file; its suffix gives the format unless ``format`` does.
+            format: ``jsonl``, ``csv``, ``parquet`` or ``plover`` (events only).
+            since, until: events only: bounds on the event date.
+            modality: events only: keep this modality (``all`` or None: every one).
+        """
+        path = Path(out)
+        suffix = path.suffix.lower()
+        fmt = format or SUFFIX_FORMATS.get(suffix, suffix.lstrip("."))
+        return write_export(self.store, what, fmt, path, since=since, until=until,
+                            modality=_all_is_none(modality))
+
+    # --- briefings, memos, alerts -------------------------------------------------------
+
+    def brief(self, profile: str | Path, period: Period, *,
+              out: str | Path = "briefings", email: bool = False) -> BriefResult:
+        """Build a briefing for a profile (a file or bundled name), write its Markdown and
+        HTML into ``out``, record it, and, with ``email``, send it."""
+        from sitrep.brief.briefing import build_briefing, email_briefing, write_briefing
+
+        briefing = build_briefing(self.store, load_profile(profile), period)
+        written = write_briefing(self.store, briefing, out)
+        result = BriefResult(briefing, written)
+        if email:
+            result.email_error = email_briefing(briefing, written)
+        return result
+
+    def memo(self, actor: str | None = None, *, other: str | None = None,
+             topic: str | None = None, since: date | None = None, until: date | None = None,
+             out: str | Path | None = None) -> MemoResult:
+        """A memo on an actor, a pair (``other``) or a ``topic``, over ``since``..``until``
+        (default: the ``MEMO_DAYS`` days up to today); ``out`` also writes it.
+
+        Raises:
+            QueryError: E501 when neither an actor nor a topic is named.
+        """
+        from sitrep.brief.memo import build_memo, write_memo
+
+        last = until or date.today()
+        first = since or last - timedelta(days=MEMO_DAYS)
+        doc = build_memo(self.store, _subject(actor, other, topic), first, last)
+        return MemoResult(doc, write_memo(doc, out) if out is not None else None)
+
+    def watch(self, feeds: Sequence[str], profiles: Sequence[str | Path], *,
+              every: str | timedelta = "15m", iterations: int | None = None,
+              since: date | None = None, email: bool = True) -> WatchReport:
+        """Poll feeds, ingest what is new and alert each profile on its new events.
+
+        Args:
+            feeds: feed URLs or files.
+            profiles: profile files or bundled names.
+            every: time between polls (``30s``, ``15m``, ``2h``).
+            iterations: number of polls (None or 0: until interrupted).
+            since: oldest event date alerted on (default: a week before each poll).
+            email: use the email channel where configured.
+        """
+        from sitrep.brief.watch import parse_every
+        from sitrep.brief.watch import watch as run_watch
+
+        gap = parse_every(every) if isinstance(every, str) else every
+        loaded = [load_profile(p) for p in profiles]
+        return run_watch(self, feeds, loaded, gap, iterations or None, since=since,
+                         email=email)
+
+    # --- evaluation ---------------------------------------------------------------------
+
+    def eval_events(self, gold: str | Path, *, docmap: str | Path | None = None
+                    ) -> StoreEvalReport:
+        """Score the stored events of the documents a gold file names, as the evaluation
+        set's reference scorer does (``docmap``: gold doc id -> URL; default: the
+        ``*-docmap.json`` beside the gold file, else documents named by file name)."""
+        return evaluate_store(self.store, Path(gold), Path(docmap) if docmap else None)
+
+    def eval_plover(self, gold: str | Path) -> dict[str, Any]:
+        """Type and country accuracy of this store's coder on PLOVER gold sentences."""
+        return evaluate_plover(Path(gold), self.coder)
+
     # --- teams: users, logins, team workspaces and jobs (``sitrep serve``) --------------
 
     def accounts(self, throttle: Throttle | None = None) -> Accounts:
@@ -257,11 +405,19 @@ class Sitrep:
     def cursor(self) -> Sitrep:
         """This store through a connection of its own, for another thread: same settings,
         reads that never wait on this connection's writes (``Store.cursor``)."""
-        other = Sitrep.__new__(Sitrep)
-        other.settings = self.settings
-        other.store = self.store.cursor()
-        other._coder = None
+        other = Sitrep(settings=self.settings)
+        other._store = self.store.cursor()
         return other
+
+
+def _subject(actor: str | None, other: str | None, topic: str | None) -> Subject:
+    from sitrep.brief.memo import Topic
+
+    if topic and not actor:
+        return Topic(topic)
+    if not actor:
+        raise QueryError("E501", "name an ACTOR (and --with another), or give --topic")
+    return (actor, other) if other else actor
 
 
 def open(path: str | Path | None = None, **overrides: Any) -> Sitrep:  # noqa: A001

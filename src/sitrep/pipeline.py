@@ -72,15 +72,6 @@ class CodeReport:
     coder_version: str = ""
 
 
-def ingest_options(settings: Settings) -> IngestOptions:
-    return IngestOptions(
-        max_bytes=settings.max_bytes, timeout=settings.timeout, retries=settings.retries,
-        per_host_delay=settings.per_host_delay, user_agent=settings.user_agent,
-        respect_robots=settings.respect_robots, allow_private=settings.allow_private,
-        allow_hosts=settings.allow_host_set,
-    )
-
-
 def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
            published: date | None = None, coder: Callable[[], Coder] | None = None,
            progress: Progress | None = None) -> IngestReport:
@@ -101,7 +92,8 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
     """
     report = IngestReport(total=count_inputs(inputs))
     pending: list[Article] = []
-    for result in iter_items(inputs, ingest_options(settings), http_cache=store):
+    for result in iter_items(inputs, IngestOptions.from_settings(settings),
+                             http_cache=store):
         if progress:
             progress(1, _label(result))
         if isinstance(result, RawItem) and store.raw_unchanged(result.url, raw_hash_of(result)):

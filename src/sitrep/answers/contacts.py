@@ -16,7 +16,12 @@ from sitrep.answers.common import as_actor, check_level, level_terms, names, per
 from sitrep.answers.resolve import ActorMatch
 from sitrep.link.cluster import period_of
 from sitrep.store import Store
-from sitrep.store.queries import contact_days, contact_tallies, undated_contact_count
+from sitrep.store.queries import (
+    ContactTally,
+    contact_days,
+    contact_tallies,
+    undated_contact_count,
+)
 
 MODES = ("phone", "meeting", "visit", "multilateral")
 """CONSULT modes counted in their own columns; any other (or none) counts as ``other``."""
@@ -87,9 +92,13 @@ def contacts(store: Store, actor: str | ActorMatch, since: date | str | None = N
     tallies = contact_tallies(store, match.keys, start, stop, modes=MODES,
                               terms=level_terms(check_level(level)))
     labels = names(store, [t.key for t in tallies])
-    return [ContactRow(labels[t.key][0], t.key, labels[t.key][1], t.total, *t.by_mode, t.other,
-                       t.first, t.last, t.sources, t.sites, t.urls, t.event_ids)
-            for t in tallies]
+    return [_row(t, *labels[t.key]) for t in tallies]
+
+
+def _row(t: ContactTally, name: str, country: str | None) -> ContactRow:
+    phone, meeting, visit, multilateral = t.by_mode
+    return ContactRow(name, t.key, country, t.total, phone, meeting, visit, multilateral,
+                      t.other, t.first, t.last, t.sources, t.sites, t.urls, t.event_ids)
 
 
 def undated_contacts(store: Store, actor: str | ActorMatch) -> int:

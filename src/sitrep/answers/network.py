@@ -54,9 +54,9 @@ class Network:
     nodes: list[NetworkNode] = field(default_factory=list)
     edges: list[NetworkEdge] = field(default_factory=list)
 
-    def to_networkx(self) -> nx.Graph:
+    def to_networkx(self) -> nx.Graph[str]:
         """A networkx graph with the node and edge fields as attributes (dates as text)."""
-        graph = nx.Graph()
+        graph: nx.Graph[str] = nx.Graph()
         for n in self.nodes:
             graph.add_node(n.key, name=n.name, country=n.country or "", events=n.events,
                            degree=n.degree)
@@ -146,14 +146,14 @@ class StoryRow:
 
 
 def stories(store: Store, since: date | str | None = None, until: date | str | None = None,
-            limit: int = 100) -> list[StoryRow]:
+            limit: int | None = 100) -> list[StoryRow]:
     """Developing stories active in the period, the most recently active first.
 
     Args:
         store: the store to read.
         since: keep stories with an article on or after this day.
         until: keep stories that started on or before this day.
-        limit: at most this many stories.
+        limit: at most this many stories (None: all).
 
     Returns:
         One ``StoryRow`` per story, with its five most mentioned actors.

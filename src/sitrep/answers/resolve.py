@@ -122,7 +122,7 @@ def _from_key(store: Store, key: str) -> ActorMatch:
         return _state(store, key.split(":")[1], found.name if found else key.split(":")[1])
     if found is None:
         return ActorMatch(key, key, kind, None, via="key")
-    return ActorMatch(key, found.name, found.kind, found.country, via="key")
+    return ActorMatch(key, found.name, found.kind or kind, found.country, via="key")
 
 
 def _person(p: Person) -> ActorMatch:

@@ -132,4 +132,5 @@ def dyad(store: Store, a: str | ActorMatch, b: str | ActorMatch, by: str = "mont
 
 
 def _day(value: Any) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
+    day: date = value.date() if hasattr(value, "date") and callable(value.date) else value
+    return day

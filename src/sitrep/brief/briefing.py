@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sitrep.brief.charts import Chart, contacts_per_counterpart, events_per_day
 from sitrep.brief.cite import Citer, Reference, Statement
+from sitrep.brief.deliver import Message, deliver
 from sitrep.actors.kb import normalise
 from sitrep.brief.evidence import EventView, load_events, resolve_keys
 from sitrep.brief.period import Period
 from sitrep.brief.phrasing import format_date, say_event
 from sitrep.brief.profile import Profile
-from sitrep.brief.render import render
+from sitrep.brief.render import Written, render
 from sitrep.store import Store
 from sitrep.store.deliveries import previous_briefing, remember_briefing
 from sitrep.store.stories_table import story_heading
@@ -228,15 +230,6 @@ def render_html(briefing: Briefing) -> str:
     return render("briefing.html.j2", doc=briefing)
 
 
-@dataclass(frozen=True)
-class Written:
-    """The files a briefing or memo was written to."""
-
-    markdown: Path
-    html: Path
-    charts: list[Path]
-
-
 def write_briefing(store: Store, briefing: Briefing, out_dir: str | Path) -> Written:
     """Write ``<profile>-<period>.md``/``.html`` and chart PNGs, and record the briefing.
 
@@ -262,6 +255,24 @@ def write_briefing(store: Store, briefing: Briefing, out_dir: str | Path) -> Wri
     html.write_text(render_html(briefing), encoding="utf-8")
     record_briefing(store, briefing, str(html))
     return Written(md, html, charts)
+
+
+def email_briefing(briefing: Briefing, written: Written,
+                   environ: Mapping[str, str] | None = None) -> str | None:
+    """Send a written briefing by email (the profile's ``delivery.email``, else
+    ``SITREP_SMTP_*``).
+
+    Returns:
+        None when sent, else why not.
+    """
+    message = Message(briefing.title, render_markdown(briefing),
+                      written.html.read_text(encoding="utf-8"), name=written.markdown.stem)
+    config = {"email": briefing.profile.delivery.get("email", {})}
+    failed = deliver(message, config, environ=environ).get("email", "")
+    if failed == "":
+        return ("no SMTP host or recipient configured: set delivery.email in the profile or "
+                "SITREP_SMTP_HOST/_TO")
+    return failed
 
 
 def record_briefing(store: Store, briefing: Briefing, path: str | None = None) -> None:

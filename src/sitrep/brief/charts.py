@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display: briefings are rendered on servers and in cron jobs
 
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from sitrep.brief.evidence import EventView
@@ -46,7 +47,7 @@ class Chart:
         return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 
-def _png(fig: plt.Figure) -> bytes:
+def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
     plt.close(fig)

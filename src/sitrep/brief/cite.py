@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from sitrep.brief.evidence import EventView, Source, dates_agree
 from sitrep.brief.phrasing import format_date
@@ -55,6 +56,14 @@ class Reference:
 
     n: int
     source: Source
+
+
+class CitedDocument(Protocol):
+    """A briefing or a memo: numbered references and the statements that cite them."""
+
+    references: list[Reference]
+
+    def statements(self) -> list[Statement]: ...
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,7 @@ def check_statement(store: Store, statement: Statement,
     return problems
 
 
-def check_citations(store: Store, doc: object) -> list[Problem]:
+def check_citations(store: Store, doc: CitedDocument) -> list[Problem]:
     """Check every sentence of a briefing or memo against the articles it cites.
 
     A cited article supports a claim when one of its coded mentions has the claim's event
@@ -182,9 +191,9 @@ def check_citations(store: Store, doc: object) -> list[Problem]:
     Returns:
         The problems found; empty when every sentence is supported.
     """
-    references = {r.n: r for r in doc.references}  # type: ignore[attr-defined]
+    references = {r.n: r for r in doc.references}
     problems: list[Problem] = []
-    for statement in doc.statements():  # type: ignore[attr-defined]
+    for statement in doc.statements():
         problems += check_statement(store, statement, references)
     urls = store.article_urls([r.source.article_id for r in references.values()])
     for ref in references.values():

@@ -16,16 +16,18 @@ this against the store.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sitrep.brief.cite import Citer, Reference, Statement
 from sitrep.actors.kb import normalise
 from sitrep.brief.evidence import EventView, load_events, resolve_keys
 from sitrep.brief.period import Period
 from sitrep.brief.phrasing import format_date, join_names, mode_noun, noun, say_event
-from sitrep.brief.render import render
+from sitrep.brief.render import Written, render
 from sitrep.errors import QueryError
 from sitrep.store import Store
 from sitrep.store.actors_table import actor_keys
@@ -303,3 +305,15 @@ def render_memo_markdown(memo: Memo) -> str:
 def render_memo_html(memo: Memo) -> str:
     """The memo as one self-contained HTML page."""
     return render("memo.html.j2", doc=memo)
+
+
+def write_memo(memo: Memo, out_dir: str | Path) -> Written:
+    """Write ``<title>.md`` and ``<title>.html`` (the title in lower case, dashes between
+    words) into ``out_dir``, created if missing."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^a-z0-9]+", "-", memo.title.lower()).strip("-")
+    markdown, html = folder / f"{stem}.md", folder / f"{stem}.html"
+    markdown.write_text(render_memo_markdown(memo), encoding="utf-8")
+    html.write_text(render_memo_html(memo), encoding="utf-8")
+    return Written(markdown, html, [])

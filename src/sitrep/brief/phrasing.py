@@ -22,7 +22,8 @@ PHRASES_FILE = Path(__file__).resolve().parents[1] / "data" / "templates" / "phr
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, Any]:
     """The phrase table, read once."""
-    return yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    table: dict[str, Any] = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    return table
 
 
 def format_date(day: date | None, precision: str | None = "day") -> str:
@@ -110,13 +111,13 @@ def _say_negated(event: EventView, lead: Actor, others: list[Actor]) -> str:
     table = phrases()["negated"]
     verb = table["modes"].get(event.mode or "") if event.type == "CONSULT" else None
     verb = verb or table["verbs"].get(event.type, f"take part in a {noun(event.type)} with")
-    pattern = table["pair"] if others else table["single"]
+    pattern: str = table["pair"] if others else table["single"]
     return pattern.format(a=lead.name, verb=verb, b=join_names([o.name for o in others]))
 
 
 def noun(event_type: str, count: int = 1) -> str:
     """What one event of a type is called, pluralised for ``count``: ``3 contacts``."""
-    word = phrases().get(event_type, {}).get("noun", event_type.lower())
+    word: str = phrases().get(event_type, {}).get("noun", event_type.lower())
     if count == 1:
         return word
     head, _, rest = word.partition(" ")

@@ -7,6 +7,7 @@ checks and the text a reader sees carry the same citations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,15 @@ from markupsafe import Markup, escape
 from sitrep.brief.cite import Statement
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "data" / "templates"
+
+
+@dataclass(frozen=True)
+class Written:
+    """The files a briefing or memo was written to."""
+
+    markdown: Path
+    html: Path
+    charts: list[Path]
 
 
 def md_escape(text: str) -> str:

@@ -10,11 +10,12 @@ too (the table lives in the store file).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from sitrep.brief.briefing import Relevance
 from sitrep.brief.cite import Citer
@@ -22,9 +23,22 @@ from sitrep.brief.deliver import Message, deliver
 from sitrep.brief.evidence import EventView, load_events
 from sitrep.brief.phrasing import format_date, say_event
 from sitrep.brief.profile import Profile
-from sitrep.errors import SitrepError
+from sitrep.errors import QueryError, SitrepError
 from sitrep.store import Store
 from sitrep.store.deliveries import alerted_events, record_alerts
+
+def parse_every(value: str) -> timedelta:
+    """The time between polls from ``30s``, ``15m`` (or ``15``), ``2h`` or ``1d``.
+
+    Raises:
+        QueryError: E503 for anything else.
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*([smhd]?)\s*", value)
+    if not match:
+        raise QueryError("E503", "use a number and s, m, h or d, e.g. 15m", item=value)
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "": "minutes"}
+    return timedelta(**{unit[match.group(2)]: int(match.group(1))})
+
 
 LOOKBACK = timedelta(days=7)
 """How old an event may be and still be alerted on (by default): older news is not news."""
@@ -129,7 +143,20 @@ class _Undelivered(Exception):
     """Raised inside the transaction so that a failed delivery records nothing."""
 
 
-def watch(sitrep: Any, feeds: Sequence[str], profiles: Sequence[Profile],
+class _Ingested(Protocol):
+    new: int
+
+
+class FeedPoller(Protocol):
+    """What ``watch`` polls with: an open store that can ingest feeds (``sitrep.Sitrep``)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    def ingest(self, inputs: Sequence[str]) -> _Ingested: ...
+
+
+def watch(sitrep: FeedPoller, feeds: Sequence[str], profiles: Sequence[Profile],
           every: timedelta = timedelta(minutes=15), iterations: int | None = None, *,
           since: date | None = None, email: bool = True,
           environ: Mapping[str, str] | None = None, stream: TextIO | None = None,
@@ -157,8 +184,7 @@ def watch(sitrep: Any, feeds: Sequence[str], profiles: Sequence[Profile],
             sleep(every.total_seconds())
         total.polls += 1
         try:
-            report = sitrep.ingest(list(feeds))
-            total.ingested += int(getattr(report, "new", 0) or 0)
+            total.ingested += sitrep.ingest(list(feeds)).new
         except SitrepError as exc:
             total.failures.append(exc.message)
         start = since or date.today() - LOOKBACK

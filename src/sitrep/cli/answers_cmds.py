@@ -1,8 +1,8 @@
 """Analyst questions as commands: ``contacts``, ``timeline``, ``gaps``, ``dyad``, ``network``,
 ``stories`` and ``export``.
 
-Each command parses its options, calls one function of ``sitrep.answers`` (or
-``sitrep.export``) and prints the rows with ``emit``; ``--plot`` writes a picture as well.
+Each command parses its options, calls the ``Sitrep`` method of the same name and prints the
+rows with ``emit``.
 """
 
 from __future__ import annotations
@@ -12,20 +12,8 @@ from typing import Any
 
 import typer
 
-from sitrep.cli.output import (
-    DB_OPTION,
-    FORMAT_OPTION,
-    Format,
-    emit,
-    err_console,
-    guarded,
-    show_date,
-)
-from sitrep.cli.store_cmds import open_workspace
-
-SINCE = typer.Option(None, "--since", help="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
-UNTIL = typer.Option(None, "--until", help="Last day: YYYY-MM-DD, YYYY-MM (its last day) or YYYY.")
-PLOT = typer.Option(None, "--plot", help="Also draw the answer to this .png or .svg file.")
+from sitrep.cli import options
+from sitrep.cli.output import Format, emit, err_console, guarded, show_date
 
 
 def _rows(items: list[Any]) -> list[dict[str, Any]]:
@@ -41,14 +29,13 @@ def _plotted(path: Path | None) -> None:
 def contacts(
     actor: str = typer.Argument(..., help="Who: a name (Bennett), a title (Israeli PM), a "
                                 "country (Israel) or a key (person:naftali-bennett)."),
-    since: str = SINCE,
-    until: str = UNTIL,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
     level: str = typer.Option("all", "--level", help="leader: heads of state or government "
                               "only; official: anyone in office; all: every counterpart."),
-    limit: int = typer.Option(0, "--limit", help="Only the N counterparts with most contacts "
-                              "(0: all)."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    limit: int = options.limit(0, "counterparts, those with most contacts first"),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Who ACTOR talked to: calls, meetings, visits and summits per counterpart.
 
@@ -59,12 +46,8 @@ def contacts(
 
       sitrep contacts "Naftali Bennett" --since 2021-10 --until 2022-01 --level leader
     """
-    from sitrep.answers import contacts as answer
-
-    with open_workspace(db) as ws:
-        rows = answer(ws.store, actor, since, until, level=level)
-    if limit:
-        rows = rows[:limit]
+    with options.open_workspace(db) as ws:
+        rows = ws.contacts(actor, since=since, until=until, level=level, limit=limit)
     columns = ("counterpart", "country", "total", "phone", "meeting", "visit", "multilateral",
                "other", "first", "last", "sources", "sites")
     emit(_rows(rows), fmt, columns=None if fmt is Format.json else columns,
@@ -75,13 +58,13 @@ def contacts(
 def timeline(
     actor: str = typer.Argument(..., help="Whose events (name, title, country or key)."),
     actor2: str = typer.Argument(None, help="Only events shared with this second actor."),
-    since: str = SINCE,
-    until: str = UNTIL,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
     asserted: bool = typer.Option(False, "--asserted", help="Hide denied, planned and "
                                   "hypothetical events."),
-    plot: Path = PLOT,
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    plot: Path = options.PLOT,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Dated events of ACTOR (with ACTOR2), oldest first, each with its sources.
 
@@ -89,13 +72,9 @@ def timeline(
 
       sitrep timeline Bennett Putin --since 2021 --plot bennett-putin.png
     """
-    from sitrep.answers import timeline as answer
-    from sitrep.answers.charts import plot_timeline
-
-    with open_workspace(db) as ws:
-        rows = answer(ws.store, actor, actor2, since, until, asserted_only=asserted)
-    if plot is not None:
-        plot_timeline(rows, plot, title=f"{actor}" + (f" - {actor2}" if actor2 else ""))
+    with options.open_workspace(db) as ws:
+        rows = ws.timeline(actor, actor2, since=since, until=until, asserted_only=asserted,
+                           plot=plot)
     out = _rows(rows)
     if fmt is Format.table:
         for row in out:
@@ -109,11 +88,11 @@ def timeline(
 def gaps(
     actor: str = typer.Argument(..., help="One side."),
     actor2: str = typer.Argument(..., help="The other side."),
-    since: str = SINCE,
-    until: str = UNTIL,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
     min_days: int = typer.Option(14, "--min-days", help="Shortest silence reported."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Silences: stretches of at least --min-days without contact between two actors.
 
@@ -121,10 +100,8 @@ def gaps(
 
       sitrep gaps Bennett Biden --since 2021-07 --until 2022-01 --min-days 21
     """
-    from sitrep.answers import gaps as answer
-
-    with open_workspace(db) as ws:
-        rows = answer(ws.store, actor, actor2, since, until, min_days=min_days)
+    with options.open_workspace(db) as ws:
+        rows = ws.gaps(actor, actor2, since=since, until=until, min_days=min_days)
     emit(_rows(rows), fmt, title=f"gaps {actor} - {actor2}")
 
 
@@ -133,11 +110,11 @@ def dyad(
     actor: str = typer.Argument(..., help="One side (a country includes its officials)."),
     actor2: str = typer.Argument(..., help="The other side."),
     by: str = typer.Option("month", "--by", help="week, month, quarter or year."),
-    since: str = SINCE,
-    until: str = UNTIL,
-    plot: Path = PLOT,
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    plot: Path = options.PLOT,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Cooperation-conflict score between two actors over time, with event counts by type.
 
@@ -148,30 +125,25 @@ def dyad(
 
       sitrep dyad Israel Syria --by quarter --plot israel-syria.svg
     """
-    from sitrep.answers import dyad as answer
-    from sitrep.answers.charts import plot_dyad
-
-    with open_workspace(db) as ws:
-        rows = answer(ws.store, actor, actor2, by=by, since=since, until=until)
-    if plot is not None:
-        plot_dyad(rows, plot, title=f"{actor} - {actor2}")
+    with options.open_workspace(db) as ws:
+        rows = ws.dyad(actor, actor2, by=by, since=since, until=until, plot=plot)
     emit(_rows(rows), fmt, title=f"dyad {actor} - {actor2}")
     _plotted(plot)
 
 
 @guarded()
 def network(
-    since: str = SINCE,
-    until: str = UNTIL,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
     country: str = typer.Option(None, "--country", help="Only events with an actor of this "
                                 "country (or this actor)."),
     types: str = typer.Option("CONSULT", "--types", help="Comma-separated PLOVER types."),
     min_weight: int = typer.Option(1, "--min-weight", help="Drop links with fewer events."),
     out: Path = typer.Option(None, "--out", help="Write the graph: .graphml, .json, .png or "
                              ".svg."),
-    plot: Path = PLOT,
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    plot: Path = options.PLOT,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Who talks to whom: actors linked by the events they share, heaviest links first.
 
@@ -179,15 +151,9 @@ def network(
 
       sitrep network --since 2021-06 --country Israel --out israel.graphml --plot israel.png
     """
-    from sitrep.answers import network as answer
-
-    with open_workspace(db) as ws:
-        graph = answer(ws.store, since, until, country=country,
-                       types=[t.strip().upper() for t in types.split(",") if t.strip()],
-                       min_weight=min_weight)
-    for path in (out, plot):
-        if path is not None:
-            graph.write(path)
+    with options.open_workspace(db) as ws:
+        graph = ws.network(since=since, until=until, country=country, types=types.split(","),
+                           min_weight=min_weight, out=out, plot=plot)
     edges = graph.to_dict()["edges"]
     emit(edges, fmt, title=f"{len(graph.nodes)} actors, {len(edges)} links")
     _plotted(out)
@@ -196,11 +162,11 @@ def network(
 
 @guarded()
 def stories(
-    since: str = SINCE,
-    until: str = UNTIL,
-    limit: int = typer.Option(50, "--limit", help="At most this many stories."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    limit: int = options.limit(50, "stories"),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Developing stories: articles grouped by topic and actors, most recent first.
 
@@ -208,10 +174,8 @@ def stories(
 
       sitrep stories --since 2022-01
     """
-    from sitrep.answers import stories as answer
-
-    with open_workspace(db) as ws:
-        rows = answer(ws.store, since, until, limit=limit)
+    with options.open_workspace(db) as ws:
+        rows = ws.stories(since=since, until=until, limit=limit)
     emit(_rows(rows), fmt, title="stories")
 
 
@@ -221,11 +185,11 @@ def export(
     out: Path = typer.Argument(..., help="File to write."),
     to: str = typer.Option(None, "--format", "-f", help="jsonl, csv, parquet or plover "
                            "(events only); default from the file suffix."),
-    since: str = SINCE,
-    until: str = UNTIL,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
     modality: str = typer.Option("all", "--modality", help="events: asserted, negated, "
                                  "hypothetical, future or all."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Export records with stable ids, for other tools.
 
@@ -237,13 +201,8 @@ def export(
 
       sitrep export events plover.jsonl --format plover
     """
-    from sitrep.export import export as write
-
-    fmt = to or {".json": "jsonl", ".ndjson": "jsonl"}.get(out.suffix.lower(),
-                                                           out.suffix.lower().lstrip("."))
-    with open_workspace(db) as ws:
-        report = write(ws.store, what, fmt, out, since=since, until=until,
-                       modality=None if modality == "all" else modality)
+    with options.open_workspace(db) as ws:
+        report = ws.export(what, out, format=to, since=since, until=until, modality=modality)
     err_console.print(f"[green]wrote[/green] {report.rows} {what} to {report.path} "
                       f"({report.format})")
 

@@ -8,17 +8,9 @@ from typing import Any
 import typer
 from rich.text import Text
 
-from sitrep.cli.output import (
-    DB_OPTION,
-    FORMAT_OPTION,
-    Format,
-    console,
-    emit,
-    err_console,
-    guarded,
-    show_date,
-)
-from sitrep.cli.store_cmds import open_workspace, parse_day
+from sitrep.api import MISS_CAUSES, EvalReport, participants
+from sitrep.cli import options
+from sitrep.cli.output import Format, console, emit, err_console, guarded, show_date
 
 eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=True)
 
@@ -27,7 +19,7 @@ eval_app = typer.Typer(help="Score sitrep against gold data.", no_args_is_help=T
 def code(
     force: bool = typer.Option(False, "--force", help="Re-code every article, not only those "
                                "coded by another version of the rules, model or knowledge base."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Code events in stored articles (after a change of rules, model or knowledge base).
 
@@ -39,7 +31,7 @@ def code(
     """
     from rich.progress import Progress
 
-    with open_workspace(db) as ws, Progress(console=err_console, transient=True) as bar:
+    with options.open_workspace(db) as ws, Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("coding", total=None)
         report = ws.code(force=force, progress=lambda n, label: bar.update(task, advance=n))
     err_console.print(f"[green]done[/green]  coded {report.articles} articles, "
@@ -61,13 +53,13 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
 def events(
     actor: str = typer.Option(None, "--actor", "-a", help="An actor taking part (name or key)."),
     type_: str = typer.Option(None, "--type", "-t", help="PLOVER type, e.g. CONSULT, ACCUSE."),
-    since: str = typer.Option(None, help="On or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="On or before (YYYY-MM-DD)."),
-    modality: str = typer.Option("asserted", help="asserted (what happened), negated, "
-                                 "hypothetical, future, or all."),
-    limit: int = typer.Option(0, help="At most this many events (0: all)."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    modality: str = typer.Option("asserted", "--modality", help="asserted (what happened), "
+                                 "negated, hypothetical, future, or all."),
+    limit: int = options.limit(0, "events"),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """List coded events: who did what to whom, when and where, with their sources.
 
@@ -82,10 +74,10 @@ def events(
 
       sitrep events --modality negated
     """
-    with open_workspace(db) as ws:
-        rows = ws.events(actor=actor, type=type_, since=parse_day(since, "--since"),
-                         until=parse_day(until, "--until", end=True),
-                         modality=None if modality == "all" else modality, limit=limit or None)
+    with options.open_workspace(db) as ws:
+        rows = ws.events(actor=actor, type=type_, since=options.day(since, "--since"),
+                         until=options.day(until, "--until", end=True), modality=modality,
+                         limit=limit)
     if fmt is Format.table:
         emit([_event_row(r) for r in rows], fmt, title="events")
     else:
@@ -98,8 +90,8 @@ _STYLES = {"actor": "bold cyan", "event": "bold magenta", "date": "bold green"}
 @guarded()
 def explain(
     event_id: str = typer.Argument(..., help="Event id (or mention id) from `sitrep events`."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Show the sentences an event comes from, with actors, trigger and date marked.
 
@@ -107,7 +99,7 @@ def explain(
 
       sitrep explain e_1a2b3c4d
     """
-    with open_workspace(db) as ws:
+    with options.open_workspace(db) as ws:
         found = ws.explain(event_id)
     if fmt is not Format.table:
         emit([found], fmt)
@@ -148,8 +140,8 @@ def eval_events(
                                      "beside the gold file, else docs named by file name."),
     why: bool = typer.Option(False, "--why", help="List each missed event under the cause of "
                              "the miss, with the nearest predictions."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Precision, recall and F1 of stored events against hand-coded gold, per document.
 
@@ -164,10 +156,8 @@ def eval_events(
       sitrep ingest corpus/ dev-news.jsonl
       sitrep eval events ../shared/eval/events/dev-gold.jsonl --why
     """
-    from sitrep.evaluate.score_events import evaluate_store
-
-    with open_workspace(db) as ws:
-        found = evaluate_store(ws.store, gold, docmap)
+    with options.open_workspace(db) as ws:
+        found = ws.eval_events(gold, docmap=docmap)
     report = found.report
     if found.missing_docs:
         err_console.print(f"[yellow]warning[/yellow] {len(found.missing_docs)} gold documents "
@@ -184,11 +174,9 @@ def eval_events(
     console.print(report.summary(), markup=False, highlight=False)
 
 
-def _print_misses(report: Any) -> None:
+def _print_misses(report: EvalReport) -> None:
     """Missed gold events grouped by cause, each with the predictions that came closest."""
-    from sitrep.evaluate.score_events import CAUSES, participants
-
-    for cause in CAUSES:
+    for cause in MISS_CAUSES:
         misses = [m for m in report.misses if m.cause == cause]
         if not misses:
             continue
@@ -209,22 +197,20 @@ def eval_plover(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False,
                                 help="PLOVER gold sentences (a JSON array, as "
                                      "eval/events/PLOVER_GSR_CAMEO.txt)."),
-    fmt: Format = FORMAT_OPTION,
+    fmt: Format = options.FORMAT,
 ) -> None:
     """Event type accuracy and source/target country accuracy on PLOVER gold sentences.
 
-    Each sentence is coded on its own; v0.5 types map to v0.8 (DEMAND -> REQUEST,
-    DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). The store is not used.
+    Each sentence is coded on its own, by the coder ingest uses (the model and kb settings);
+    v0.5 types map to v0.8 (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE,
+    FIGHT -> ASSAULT). The store is not used.
 
     Example:
 
       sitrep eval plover ../shared/eval/events/PLOVER_GSR_CAMEO.txt
     """
-    from sitrep.events.coder import Coder
-    from sitrep.evaluate.plover import evaluate_plover
-    from sitrep.settings import load_settings
-
-    result = evaluate_plover(gold, Coder.load(model=load_settings().model))
+    with options.open_workspace(None) as ws:
+        result = ws.eval_plover(gold)
     if fmt is not Format.table:
         emit([result], fmt)
         return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from sitrep import __version__
+from sitrep.api import __version__
 from sitrep.cli import answers_cmds, brief_cmds, events_cmds, store_cmds, teams_cmds
 
 app = typer.Typer(

@@ -9,16 +9,20 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from sitrep.errors import SitrepError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Tables piped to a file or a pager are read by people too: do not squeeze them to 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -30,17 +34,6 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
-
-
-FORMAT_OPTION = typer.Option(
-    Format.table, "--format", "-f",
-    help="Output as a table for people, or json/jsonl/csv for scripts.",
-    case_sensitive=False,
-)
-DB_OPTION = typer.Option(
-    None, "--db", help="Store file (default: setting `db`, env SITREP_DB, else ./sitrep.duckdb).",
-    show_default=False,
-)
 
 
 def show_date(day: Any, precision: str | None) -> str:
@@ -102,18 +95,17 @@ def fail(error: SitrepError, exit_code: int = 2) -> None:
     raise typer.Exit(exit_code)
 
 
-def guarded(errors: Iterable[type[BaseException]] = (SitrepError,)) -> Any:
+def guarded(errors: Iterable[type[BaseException]] = (SitrepError,)
+            ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorator: turn sitrep's own errors into a one-line message and exit status 2."""
     caught = tuple(errors)
 
-    def wrap(fn: Any) -> Any:
-        import functools
-
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(fn)
-        def inner(*args: Any, **kwargs: Any) -> Any:
+        def inner(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return fn(*args, **kwargs)
-            except caught as exc:  # type: ignore[misc]
+            except caught as exc:
                 if isinstance(exc, SitrepError):
                     fail(exc)
                 raise

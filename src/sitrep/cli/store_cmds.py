@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sitrep.answers import common
-from sitrep.api import Sitrep
-from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, console, emit, err_console, guarded
-from sitrep.errors import QueryError
-from sitrep.ingest import count_inputs
-from sitrep.pipeline import IngestReport
-
-
-def parse_day(value: str | None, option: str = "date", *, end: bool = False) -> date | None:
-    """``2021-10-07``, ``2021-10`` or ``2021`` to its first day (its last with ``end``).
-
-    Raises:
-        QueryError: E503 naming the option, when the value is no such date.
-    """
-    try:
-        return common.parse_day(value, end=end)
-    except QueryError as exc:
-        raise QueryError("E503", f"{option} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
-
-
-def open_workspace(db: Path | None, **overrides: Any) -> Sitrep:
-    return Sitrep(db, **overrides)
+from sitrep.api import IngestReport
+from sitrep.cli import options
+from sitrep.cli.output import Format, console, emit, err_console, guarded
 
 
 def _progress_bar() -> Progress:
@@ -61,12 +40,11 @@ def ingest(
                                   "text and marked inferred."),
     code: bool = typer.Option(True, "--code/--no-code", help="Code events now, or leave the "
                               "articles for `sitrep code`."),
-    allow_host: list[str] = typer.Option([], "--allow-host", help="Host allowed even if it is "
-                                         "private or loopback (repeatable), e.g. 127.0.0.1."),
+    allow_host: list[str] = options.ALLOW_HOST,
     languages: str = typer.Option(None, "--languages", help="Accepted languages, comma-separated "
                                   "(default: en). Others fail with E202."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Ingest news: extract clean text, drop duplicates, store, and code events.
 
@@ -86,14 +64,10 @@ def ingest(
 
       sitrep ingest https://www.state.gov/feed/ --format json
     """
-    overrides: dict[str, Any] = {}
-    if allow_host:
-        overrides["allow_hosts"] = ",".join(allow_host)
-    if languages:
-        overrides["languages"] = languages
-    day = parse_day(published, "--published")
-    with open_workspace(db, **overrides) as ws, _progress_bar() as bar:
-        task = bar.add_task("", total=count_inputs(inputs))
+    day = options.day(published, "--published")
+    with options.open_workspace(db, allow_host, languages=languages or None) as ws, \
+            _progress_bar() as bar:
+        task = bar.add_task("", total=ws.count_inputs(inputs))
 
         def advance(n: int, label: str) -> None:
             bar.update(task, advance=n, description=label[-60:])
@@ -109,17 +83,17 @@ def ingest(
 
 @guarded()
 def articles(
-    since: str = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
-    site: str = typer.Option(None, help="Site name contains this."),
+    since: str = options.SINCE,
+    until: str = options.UNTIL,
+    site: str = typer.Option(None, "--site", help="Site name contains this."),
     search: str = typer.Option(None, "--search", "-q", help="Title or text contains this."),
     duplicates: bool = typer.Option(True, "--duplicates/--no-duplicates",
                                     help="List near-duplicate copies too."),
-    limit: int = typer.Option(50, help="At most this many rows (0: all)."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    limit: int = options.limit(50, "articles"),
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
-    """List stored articles, newest first.
+    """List stored articles, newest first (by publication date).
 
     Examples:
 
@@ -127,11 +101,10 @@ def articles(
 
       sitrep articles --format csv --limit 0 > articles.csv
     """
-    with open_workspace(db) as ws:
-        rows = ws.articles(since=parse_day(since, "--since"),
-                           until=parse_day(until, "--until", end=True),
-                           site=site, query=search, include_duplicates=duplicates,
-                           limit=limit or None)
+    with options.open_workspace(db) as ws:
+        rows = ws.articles(since=options.day(since, "--since"),
+                           until=options.day(until, "--until", end=True),
+                           site=site, query=search, include_duplicates=duplicates, limit=limit)
     for row in rows:
         row.pop("text", None)
         row["copy_of"] = row.pop("canonical_id")
@@ -142,8 +115,8 @@ def articles(
 @guarded()
 def show(
     article_id: str = typer.Argument(..., help="Article id, or a unique prefix of one."),
-    fmt: Format = FORMAT_OPTION,
-    db: Path = DB_OPTION,
+    fmt: Format = options.FORMAT,
+    db: Path = options.DB,
 ) -> None:
     """Show one article: clean text, metadata, and where it came from.
 
@@ -151,7 +124,7 @@ def show(
 
       sitrep show a_3f2c
     """
-    with open_workspace(db) as ws:
+    with options.open_workspace(db) as ws:
         row = ws.article(article_id)
     if fmt is not Format.table:
         emit([row], fmt)
@@ -179,6 +152,3 @@ def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(articles)
     app.command()(show)
-
-
-__all__ = ["register", "parse_day", "open_workspace"]

@@ -20,10 +20,13 @@ import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import CodingError
-from sitrep.record import Article
+from sitrep.record import Article, Event
+
+if TYPE_CHECKING:
+    from sitrep.events import Coder
 
 V05_TO_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
@@ -49,13 +52,13 @@ def _codes(actors: Any) -> set[str]:
     return {a.get("code", "") for a in actors if isinstance(a, dict) and a.get("code")}
 
 
-def _best(events: list[Any]) -> Any | None:
+def _best(events: list[Event]) -> Event | None:
     happened = [e for e in events if e.modality in ("asserted", "future")]
     pool = happened or events
     return max(pool, key=lambda e: e.confidence) if pool else None
 
 
-def evaluate_plover(path: Path, coder: Any) -> dict[str, Any]:
+def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
     """Code every gold sentence and score the result.
 
     Args:
@@ -76,7 +79,10 @@ def evaluate_plover(path: Path, coder: Any) -> dict[str, Any]:
         articles.append(Article(url=f"plover://{i}", title="", text=rec["text"],
                                 origin=rec["id"], published=day, id=rec["id"]))
     predicted = [_best(events) for _, events in coder.code_many(articles)]
-    tp, fp, fn, support = Counter(), Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    support: Counter[str] = Counter()
     correct = coded = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
     for rec, event in zip(gold, predicted, strict=True):
@@ -84,7 +90,7 @@ def evaluate_plover(path: Path, coder: Any) -> dict[str, Any]:
         got = event.type if event is not None else None
         support[want] += 1
         coded += event is not None
-        if got == want:
+        if event is not None and got == want:
             correct += 1
             tp[want] += 1
             src_codes, tgt_codes = _codes(rec.get("source")), _codes(rec.get("target"))

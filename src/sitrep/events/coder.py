@@ -20,8 +20,9 @@ parsed sentence, in order:
 Participants: a meeting or call of several parties is one event listing everyone ("A met
 with B and C", "A, B and C met", summits), PLOVER's rule; but "A met with B and C during the
 summit" reports bilateral meetings on an occasion's sidelines, one event per pair (A, B) and
-(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier one of the same article (captions, recaps) are kept and
-marked with a ``+dup`` suffix on ``rule``: linking across mentions is a later stage's job.
+(A, C), as analysts count them (and as the seeds' gold does). Events repeating an earlier
+one of the same article (captions, recaps) are kept and marked with a ``+dup`` suffix on
+``rule``: linking across mentions is a later stage's job.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
-from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver, ArticleActors, Mention
+from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import person_actor
 from sitrep.actors.voice import PhraseReader, read_voice
 from sitrep.events.dating import infer_dates
@@ -57,7 +59,7 @@ from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
-from sitrep.record import ActorRef, Article, Event, Location, Modality
+from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
 
 CODER_VERSION = "1"
 """Bumped by hand when the coding logic (not the data) changes."""
@@ -654,8 +656,9 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.date is None or b.date is None:
         return True
-    coarse = "day"
-    for p in ("year", "month", "week"):
+    coarse: Precision = "day"
+    levels: tuple[Precision, ...] = ("year", "month", "week")
+    for p in levels:
         if p in (a.date_precision, b.date_precision):
             coarse = p
             break

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -125,7 +126,8 @@ class EventDetector:
                 scores[row] += self.weights[cols].sum(axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+        return probabilities
 
     def detect(self, sent: Span, rule_types: dict[int, str]) -> list[Detection]:
         """Words of a parsed sentence that trigger an event, with their best type.
@@ -166,7 +168,8 @@ def _load(directory: str, name: str) -> EventDetector | None:
 
 
 def save(directory: Path, name: str, features: Iterable[str], classes: list[str],
-         weights: np.ndarray, bias: np.ndarray, threshold: float, extra: dict | None = None
+         weights: np.ndarray, bias: np.ndarray, threshold: float,
+         extra: dict[str, Any] | None = None
          ) -> str:
     """Write a detector as ``<name>.json`` (vocabulary, classes, threshold, provenance) and
     ``<name>.npz`` (weights); returns the version (a hash of both)."""

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
-from sitrep.actors.mentions import Mention
+from sitrep.actors.discourse import Mention
 from sitrep.events.rules import SUBJECT_DEPS
 from sitrep.record import ActorRef
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
@@ -128,7 +129,7 @@ class Trigger:
         return self.governor if self.governor is not None else self.token
 
 
-def _rule(raw: dict, pos: str) -> TriggerRule:
+def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
     return TriggerRule(
         id=raw["id"], lemmas=frozenset(raw["lemmas"]), pos=pos, type=raw["type"],
         mode=raw.get("mode"), modes=dict(raw.get("modes") or {}),

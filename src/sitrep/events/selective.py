@@ -17,12 +17,14 @@ sentence splitter did and every later step sees one parsed ``Doc`` per article.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
+from spacy.pipeline import Pipe, Sentencizer
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 SKIPPED = ("parser", "senter")
 """Components not run on the whole text (``senter`` is disabled in the stock pipelines; a
@@ -44,8 +46,8 @@ class SelectiveParser:
     def __init__(self, nlp: Language, wanted: Callable[[Span], bool]) -> None:
         self.nlp = nlp
         self.wanted = wanted
-        self.parser = nlp.get_pipe("parser")
-        self.front = [(name, nlp.get_pipe(name)) for name in nlp.pipe_names
+        self.parser = cast(Pipe, nlp.get_pipe("parser"))
+        self.front = [(name, cast(Pipe, nlp.get_pipe(name))) for name in nlp.pipe_names
                       if name not in SKIPPED]
         # punctuation splitting: the statistical splitter costs nearly as much as the parse
         # it saves (measured with bench/bench_coding.py), and the parser re-splits anyway
@@ -161,4 +163,4 @@ def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
         arr = sub.to_array([HEAD, DEP])
         heads[sent.start:sent.end] = arr[:, 0].astype("int64")
         deps[sent.start:sent.end] = arr[:, 1]
-    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+    doc.from_array([HEAD, DEP], cast(Ints2d, numpy.stack([heads.astype("uint64"), deps], axis=1)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -153,7 +153,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _write_jsonl(records: Any, path: Path) -> int:
+def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> int:
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for record in records:
@@ -163,7 +163,7 @@ def _write_jsonl(records: Any, path: Path) -> int:
     return n
 
 
-def _write_events_csv(records: Any, path: Path) -> int:
+def _write_events_csv(records: Iterable[dict[str, Any]], path: Path) -> int:
     """One row per event; lists joined with ``; ``, evidence reduced to its URLs."""
     n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -182,7 +182,7 @@ def _write_events_csv(records: Any, path: Path) -> int:
     return n
 
 
-def _events_parquet(store: Store, records: Any, path: Path) -> int:
+def _events_parquet(store: Store, records: Iterable[dict[str, Any]], path: Path) -> int:
     """Parquet with the same nested shape as JSONL: written as JSONL, converted by DuckDB."""
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "events.jsonl"

@@ -21,10 +21,7 @@ from lxml.html import HtmlElement
 from sitrep.extract.html import EXTENSIVE_DATE_SEARCH, html_date
 from sitrep.record import DateSource, RawItem
 
-try:
-    from sitrep.extract.infer_date import infer_publication_date
-except ImportError:  # the inference step is optional: without it, no date is inferred
-    infer_publication_date = None
+from sitrep.extract.infer_date import infer_publication_date
 
 # Year, month and day as URL path segments or dash/underscore-joined: /2021/10/07/, -2021-10-07-.
 _URL_DATE = re.compile(
@@ -84,7 +81,7 @@ def inferred_date(text: str, title: str | None = None) -> DatedBy:
     Returns:
         A ``DatedBy`` with source ``inferred`` and the evidence, or an empty one.
     """
-    if infer_publication_date is None or not text:
+    if not text:
         return DatedBy()
     found = infer_publication_date(text, title)
     if found is None:

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import htmldate
 import trafilatura
+from trafilatura.settings import Document
 from lxml.html import HtmlElement
 
 from sitrep.errors import ExtractError
@@ -132,8 +133,10 @@ def extract_html(
         # trafilatura's own date lookup is cheap like this; htmldate runs separately below.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = (document.text or "").strip() if document is not None else ""
-    title = (document.title or "").strip() or None if document is not None else None
+    if not isinstance(document, Document):  # None: nothing found (a dict only if asked for)
+        raise ExtractError("E201", "trafilatura found no main text", item=item)
+    text = (document.text or "").strip()
+    title = (document.title or "").strip() or None
     text = _drop_title_line(text, title)
     if not text:
         raise ExtractError("E201", "trafilatura found no main text", item=item)

@@ -23,6 +23,7 @@ mentions always give the same events: re-linking never inflates a count.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -42,20 +43,20 @@ class LinkMention:
     mode: str | None
     keys: frozenset[str]
     modality: str
-    date: date | None
+    date: dt.date | None
     precision: str | None
-    published: date | None
+    published: dt.date | None
     old_event_id: str | None = None
     inferred: bool = False
     """The date stands in for an unstated one: it places the mention, it does not pin it."""
 
-    def period(self) -> tuple[date, date] | None:
+    def period(self) -> tuple[dt.date, dt.date] | None:
         """The days the stated date stands for, or None when no date is stated."""
         if self.date is None or self.inferred:
             return None
         return period_of(self.date, self.precision or "day")
 
-    def vicinity(self) -> tuple[date, date] | None:
+    def vicinity(self) -> tuple[dt.date, dt.date] | None:
         """The days an undated mention may be about: the week before its inferred date, or
         before publication."""
         anchor = self.date if self.inferred and self.date else self.published

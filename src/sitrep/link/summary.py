@@ -51,7 +51,8 @@ def summarise(type_: str, mode: str | None, modality: str, actors: list[str],
                 or spec.get("base") or table["fallback"])
     if "{source}" in template and not directed:
         template = spec.get("base") or table["fallback"]
-    line = template.format(actors=join_names(actors), source=source, target=target, type=type_)
+    line: str = template.format(actors=join_names(actors), source=source, target=target, type=type_)
     if location:
         line += table["location"].format(location=location)
-    return table["modality"].get(modality, f"{modality}: ") + line
+    prefix: str = table["modality"].get(modality, f"{modality}: ")
+    return prefix + line

