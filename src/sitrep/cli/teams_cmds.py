@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from sitrep.api import Sitrep
-from sitrep.cli.output import DB_OPTION, FORMAT_OPTION, Format, emit, err_console, guarded
+from sitrep.cli import options
+from sitrep.cli.output import Format, emit, err_console, guarded
 
 users_app = typer.Typer(help="Users of `sitrep serve`: names, roles, teams.",
                         no_args_is_help=True)
@@ -33,7 +33,7 @@ def users_add(
                              "briefings) or viewer (read)."),
     team: str = typer.Option("default", "--team", help="The team whose profiles and briefings "
                              "the user shares."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Add a user. The password is read from standard input when piped; otherwise one is
     generated and printed once.
@@ -44,7 +44,7 @@ def users_add(
 
       sitrep users add bob --role viewer --team research
     """
-    with Sitrep(db) as s:
+    with options.open_workspace(db) as s:
         made = s.accounts().add_user(name, role, team=team, password=_password_from_stdin())
     err_console.print(f"added [bold]{made.user.name}[/bold] ({made.user.role}, team "
                       f"{made.user.team})")
@@ -55,14 +55,14 @@ def users_add(
 
 @users_app.command("list")
 @guarded()
-def users_list(fmt: Format = FORMAT_OPTION, db: Path = DB_OPTION) -> None:
+def users_list(fmt: Format = options.FORMAT, db: Path = options.DB) -> None:
     """List users with their role and team.
 
     Example:
 
       sitrep users list --format csv
     """
-    with Sitrep(db) as s:
+    with options.open_workspace(db) as s:
         rows = [{"name": u.name, "role": u.role, "team": u.team, "created": u.created_at}
                 for u in s.accounts().users()]
     emit(rows, fmt, columns=["name", "role", "team", "created"], title="users")
@@ -73,7 +73,7 @@ def users_list(fmt: Format = FORMAT_OPTION, db: Path = DB_OPTION) -> None:
 def tokens_create(
     name: str = typer.Argument(..., help="The user the token acts as (with their role)."),
     label: str = typer.Option(None, "--label", help="What the token is for."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Create an API bearer token for a user; it is printed once and kept only as a digest.
 
@@ -81,7 +81,7 @@ def tokens_create(
 
       curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/v1/events
     """
-    with Sitrep(db) as s:
+    with options.open_workspace(db) as s:
         token = s.accounts().create_token(name, label)
     err_console.print(f"token for [bold]{name}[/bold] (shown once, store it now):")
     typer.echo(token)
@@ -91,7 +91,7 @@ def tokens_create(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    db: Path = DB_OPTION,
+    db: Path = options.DB,
 ) -> None:
     """Serve the web app and the HTTP API (/api/v1/) on a store, for a team of analysts.
 

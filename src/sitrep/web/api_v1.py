@@ -329,7 +329,7 @@ def job(request: Request, job_id: str, caller: Caller = Depends(login_required))
 
 def api_app() -> FastAPI:
     """The API as an app of its own, mounted at ``/api/v1``."""
-    from sitrep import __version__
+    from sitrep.api import __version__
 
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=None, description=__doc__)
