@@ -40,7 +40,7 @@ from sitrep.answers.common import parse_day
 from sitrep.answers.explain import explain_event
 from sitrep.answers.reading import ActorCard, Mark, actor_card, article_marks
 from sitrep.brief.period import Period, parse_period
-from sitrep.brief.profile import load_profile
+from sitrep.brief.profile import Profile, load_profile
 from sitrep.errors import QueryError
 from sitrep.evaluate.plover import evaluate_plover
 from sitrep.evaluate.score_events import CAUSES as MISS_CAUSES
@@ -353,14 +353,14 @@ class Sitrep:
         doc = build_memo(self.store, _subject(actor, other, topic), first, last)
         return MemoResult(doc, write_memo(doc, out) if out is not None else None)
 
-    def watch(self, feeds: Sequence[str], profiles: Sequence[str | Path], *,
+    def watch(self, feeds: Sequence[str], profiles: Sequence[str | Path | Profile], *,
               every: str | timedelta = "15m", iterations: int | None = None,
               since: date | None = None, email: bool = True) -> WatchReport:
         """Poll feeds, ingest what is new and alert each profile on its new events.
 
         Args:
             feeds: feed URLs or files.
-            profiles: profile files or bundled names.
+            profiles: profile files, bundled names, or profiles already loaded.
             every: time between polls (``30s``, ``15m``, ``2h``).
             iterations: number of polls (None or 0: until interrupted).
             since: oldest event date alerted on (default: a week before each poll).
@@ -370,7 +370,7 @@ class Sitrep:
         from sitrep.brief.watch import watch as run_watch
 
         gap = parse_every(every) if isinstance(every, str) else every
-        loaded = [load_profile(p) for p in profiles]
+        loaded = [p if isinstance(p, Profile) else load_profile(p) for p in profiles]
         return run_watch(self, feeds, loaded, gap, iterations or None, since=since,
                          email=email)
 

@@ -41,7 +41,7 @@ def test_workspace_teams_keep_their_own_profiles_and_documents(tmp_path: Path) -
         assert [p.slug for p in mine.profiles()] == ["gulf"] and theirs.profiles() == []
         with pytest.raises(AccessError):
             theirs.profile("gulf")
-        assert mine.load("gulf").name == "Gulf" and theirs.load("israel").slug == "israel"
+        assert mine.load("gulf").slug == "a.gulf" and theirs.load("israel").slug == "b.israel"
         assert [c.slug for c in mine.choices()][0] == "gulf"
         with pytest.raises(AccessError):
             theirs.load("gulf")

@@ -106,10 +106,12 @@ class Server:
         return client
 
 
-def start_server(db: Path) -> Server:
-    """Start ``sitrep serve`` on a free port and wait until it answers."""
+def start_server(db: Path, **settings: str) -> Server:
+    """Start ``sitrep serve`` on a free port and wait until it answers; ``settings`` become
+    ``SITREP_*`` variables of the server (``allow_hosts="127.0.0.1"``)."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1",
+           **{f"SITREP_{k.upper()}": v for k, v in settings.items()}}
     process = subprocess.Popen([str(SITREP), "serve", "--db", str(db), "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=env)

@@ -16,7 +16,7 @@ import pytest
 
 import sitrep
 from helpers.seeds import CORPUS
-from web.served import Server, csrf_of, template_store, wait_job
+from web.served import Server, copy_store, csrf_of, start_server, template_store, wait_job
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,53 @@ def test_api_ingest_job_errors_are_recorded(server: Server) -> None:
     job = wait_job(analyst, r.json()["job"])
     assert job["status"] == "done" and job["result"]["counts"]["failed"] == 1
     assert "[E120]" in job["result"]["errors"][0]
+
+
+def test_api_ingest_reads_no_path_on_the_server(server: Server) -> None:
+    analyst = server.client("ada")
+    headers = {"X-CSRF-Token": csrf_of(analyst)}
+    for path, body in [("/api/v1/ingest", {"inputs": [str(server.db)]}),
+                       ("/api/v1/ingest", {"inputs": ["file:///etc/passwd"]}),
+                       ("/api/v1/watch", {"feeds": ["/etc/passwd"], "profile": "israel"})]:
+        r = analyst.post(path, json=body, headers=headers)
+        assert (r.status_code, r.json()["error"]["code"]) == (422, "E126"), body
+    r = analyst.post("/ingest", data={"urls": "/etc/hostname", "csrf_token": csrf_of(analyst)})
+    assert r.status_code == 422 and "E126" in r.text
+
+
+def test_api_watch_polls_a_feed_once_as_a_job(tmp_path: Path) -> None:
+    from helpers.httpserver import LocalHttpServer, Reply
+
+    page = ("<html><head><title>Leaders talk</title></head><body><article><h1>Leaders talk"
+            "</h1><p>Prime Minister Naftali Bennett spoke by phone with Russian President "
+            "Vladimir Putin on Thursday, the Prime Minister's Office said in a statement.</p>"
+            "<p>The two leaders discussed the situation in Syria and the nuclear talks with "
+            "Iran in Vienna, and agreed to keep in close contact in the coming weeks.</p>"
+            "<p>It was their second conversation since the meeting in Sochi in October, "
+            "officials in Jerusalem said on Friday.</p></article></body></html>")
+    with LocalHttpServer() as feeds:
+        feeds.route("/story", Reply(body=page.encode()))
+        feeds.route("/feed.xml", Reply(
+            body=(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+                  f"<link>http://example.org/</link><item><title>Leaders talk</title>"
+                  f"<link>{feeds.url('/story')}</link><pubDate>Thu, 13 Jan 2022 18:00:00 GMT"
+                  f"</pubDate></item></channel></rss>").encode(),
+            headers={"Content-Type": "application/rss+xml"}))
+        served = start_server(copy_store(tmp_path), allow_hosts="127.0.0.1",
+                              per_host_delay="0")
+        try:
+            analyst = served.client("ada")
+            headers = {"X-CSRF-Token": csrf_of(analyst)}
+            analyst.put("/api/v1/profiles/mine", headers=headers,
+                        json={"yaml": "name: Mine\ncadence: daily-morning\ncountries: [ISR]\n"})
+            r = analyst.post("/api/v1/watch", headers=headers,
+                             json={"feeds": [feeds.url("/feed.xml")], "profile": "mine"})
+            job = wait_job(analyst, r.json()["job"])
+            again = wait_job(analyst, analyst.post(
+                "/api/v1/watch", headers=headers,
+                json={"feeds": [feeds.url("/feed.xml")], "profile": "mine"}).json()["job"])
+        finally:
+            served.stop()
+    assert job["status"] == "done" and job["kind"] == "watch", job
+    assert job["result"]["ingested"] == 1 and not job["result"]["errors"]
+    assert again["result"]["ingested"] == 0

@@ -10,7 +10,7 @@ from sitrep.store import jobs as table
 from sitrep.store.db import Store
 from sitrep.store.jobs import Job
 
-KINDS = ("ingest", "code", "briefing")
+KINDS = ("ingest", "code", "watch", "briefing")
 
 
 class JobBook:

@@ -8,6 +8,7 @@ Every read and write names the team: one team never sees another's profiles or d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import secrets
 from dataclasses import dataclass
@@ -179,18 +180,19 @@ class Workspace:
         return own + bundled
 
     def load(self, slug: str) -> Profile:
-        """The validated profile a briefing uses: the team's own, else a bundled one.
+        """The validated profile a briefing or an alert uses: the team's own, else a bundled
+        one. Its slug is put under the team (``research.israel``), so each team has its own
+        briefing history ("what changed") and its own record of alerts sent.
 
         Raises:
             AccessError: E712 when neither exists.
         """
         found = table.profile(self.store, self.team, slug)
-        if found is not None:
-            return validate_profile(slug, found.yaml)
-        for path in bundled_profiles():
-            if path.stem == slug:
-                return validate_profile(slug, path.read_text(encoding="utf-8"))
-        raise AccessError("E712", "no such profile in your team", item=slug)
+        text = found.yaml if found is not None else next(
+            (p.read_text(encoding="utf-8") for p in bundled_profiles() if p.stem == slug), None)
+        if text is None:
+            raise AccessError("E712", "no such profile in your team", item=slug)
+        return dataclasses.replace(validate_profile(slug, text), slug=f"{self.team}.{slug}")
 
     # --- briefings and memos -------------------------------------------------------------
 

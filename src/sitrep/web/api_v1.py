@@ -17,7 +17,7 @@ from sitrep.api import FieldErrors, Sitrep, parse_day, parse_period
 from sitrep.errors import AccessError
 from sitrep.web.auth import CSRF_HEADER, Caller, check_csrf, login_required, require, served
 from sitrep.web.pages_read import search_events
-from sitrep.web.pages_team import save_upload
+from sitrep.web.pages_team import save_upload, web_urls
 from sitrep.web.tables import plain, safe_json
 
 API_PREFIX = "/api/v1"
@@ -298,10 +298,27 @@ def delete_profile(request: Request, slug: str, caller: Caller = Depends(writer)
 def ingest(request: Request, body: IngestRequest,
            caller: Caller = Depends(writer)) -> Response:
     """Queue page and feed URLs for ingest; poll ``/api/v1/jobs/{id}``."""
-    if not body.inputs:
+    if not web_urls(body.inputs, "inputs"):
         raise AccessError("E711", "inputs: give at least one URL")
     job_id = served(request).worker.submit(_s(request).jobs(), "ingest", caller.team,
                                            caller.user.name, {"inputs": body.inputs})
+    return _ok({"job": job_id, "poll": f"{API_PREFIX}/jobs/{job_id}"}, 202)
+
+
+class WatchRequest(BaseModel):
+    feeds: list[str] = Field(description="Feed URLs to poll once.")
+    profile: str = Field(description="The profile whose alerts to send for new events.")
+
+
+@router.post("/watch", tags=["ingest"], status_code=202)
+def watch(request: Request, body: WatchRequest, caller: Caller = Depends(writer)) -> Response:
+    """Poll feeds once as a job: new items are ingested and the profile's alerts sent."""
+    if not web_urls(body.feeds, "feeds"):
+        raise AccessError("E711", "feeds: give at least one feed")
+    s = _s(request)
+    s.workspace(caller.team).load(body.profile)
+    job_id = served(request).worker.submit(s.jobs(), "watch", caller.team, caller.user.name,
+                                           body.model_dump())
     return _ok({"job": job_id, "poll": f"{API_PREFIX}/jobs/{job_id}"}, 202)
 
 

@@ -1,5 +1,6 @@
-"""Background jobs inside the server: ingest (and re-coding) on one thread, briefings on
-another, so a briefing never queues behind a long ingest.
+"""Background jobs inside the server: ingest, re-coding and watch polls (new feed items
+ingested, the profile's alerts sent) on one thread, briefings on another, so a briefing never
+queues behind a long ingest.
 
 A job is queued in the store's ``jobs`` table by a request and handed to a worker thread;
 the thread records its progress as it goes (at most twice a second) and its result or the
@@ -20,7 +21,7 @@ from sitrep.api import JobBook, Sitrep, parse_period
 from sitrep.errors import SitrepError
 
 PROGRESS_EVERY_S = 0.5
-LANES = {"ingest": "ingest", "code": "ingest", "briefing": "reports"}
+LANES = {"ingest": "ingest", "code": "ingest", "watch": "ingest", "briefing": "reports"}
 """Which worker thread runs each kind of job."""
 
 Task = tuple[str, str, str, dict[str, Any]]
@@ -86,6 +87,11 @@ class JobWorker:
                                   week_of=params.get("week_of") or None)
             doc = s.workspace(team).make_briefing(params["profile"], period, user)
             return {"document": doc.id, "title": doc.title}
+        if kind == "watch":
+            profile = s.workspace(team).load(params["profile"])
+            watched = s.watch(params["feeds"], [profile], iterations=1, email=False)
+            return {"ingested": watched.ingested, "alerts": len(watched.sent),
+                    "errors": watched.failures[:50]}
         progress = _Progress(book, job_id)
         if kind == "code":
             coded = s.code(force=bool(params.get("force")), progress=progress)

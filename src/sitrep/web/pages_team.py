@@ -10,7 +10,7 @@ from starlette.datastructures import UploadFile
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 from sitrep.api import CADENCES, ROLES, FieldErrors, parse_day, profile_form, profile_yaml
-from sitrep.errors import AccessError, SitrepError
+from sitrep.errors import AccessError, IngestError, SitrepError
 from sitrep.web.auth import Caller, check_csrf, login_required, require, served
 from sitrep.web.pages_read import reader
 from sitrep.web.render import page
@@ -202,7 +202,37 @@ def delete_profile(request: Request, slug: str, csrf_token: str = Form(""),
 
 @router.get("/ingest")
 def ingest_form(request: Request, caller: Caller = Depends(login_required)) -> Response:
-    return page(request, "ingest.html", jobs=reader(request).jobs().latest(caller.team, 20))
+    s = reader(request)
+    return page(request, "ingest.html", jobs=s.jobs().latest(caller.team, 20),
+                choices=s.workspace(caller.team).choices())
+
+
+@router.post("/watch")
+def watch(request: Request, feeds: str = Form(""), profile: str = Form(""),
+          csrf_token: str = Form(""), caller: Caller = Depends(login_required)) -> Response:
+    _writer(caller, csrf_token)
+    urls = web_urls([f for f in feeds.split() if f.strip()], "feeds")
+    if not urls:
+        raise AccessError("E711", "feeds: give at least one feed URL")
+    s = reader(request)
+    s.workspace(caller.team).load(profile)
+    job_id = served(request).worker.submit(s.jobs(), "watch", caller.team, caller.user.name,
+                                           {"feeds": urls, "profile": profile})
+    return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+
+
+def web_urls(values: list[str], field: str) -> list[str]:
+    """Inputs a web user may ask the server to read: http(s) URLs only, never a path on the
+    server's disk (files come as uploads).
+
+    Raises:
+        IngestError: E126 naming the first input that is no http(s) URL.
+    """
+    for value in values:
+        if not value.lower().startswith(("http://", "https://")):
+            raise IngestError("E126", f"{field}: give http(s) URLs, or upload a file",
+                              item=value)
+    return values
 
 
 def save_upload(folder: Path, upload: UploadFile, data: bytes) -> Path:
@@ -221,7 +251,8 @@ def save_upload(folder: Path, upload: UploadFile, data: bytes) -> Path:
 async def ingest(request: Request, caller: Caller = Depends(login_required)) -> Response:
     form = await request.form()
     _writer(caller, str(form.get("csrf_token", "")))
-    inputs = [u.strip() for u in str(form.get("urls", "")).split() if u.strip()]
+    inputs = web_urls([u.strip() for u in str(form.get("urls", "")).split() if u.strip()],
+                      "urls")
     upload = form.get("file")
     if upload is not None and not isinstance(upload, str) and upload.filename:
         inputs.append(str(save_upload(served(request).uploads, upload, await upload.read())))
