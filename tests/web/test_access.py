@@ -220,3 +220,14 @@ def test_access_api_error_bodies_carry_cli_codes(server: Server) -> None:
         assert body["code"] == code
         assert set(body) >= {"code", "error", "detail", "item"}
         assert body["error"] == sitrep.errors.CODES[code]
+
+
+def test_access_a_stopped_server_lets_go_of_the_store(tmp_path: Path) -> None:
+    running = start_server(copy_store(tmp_path))
+    holder = running.db.with_name(running.db.name + ".server.json")
+    assert holder.is_file()
+    running.stop()
+    assert running.process.returncode == 0 and not holder.exists()
+    listed = subprocess.run([str(SITREP), "users", "list", "--format", "csv", "--db",
+                             str(running.db)], capture_output=True, text=True, check=True)
+    assert "ann,admin,default" in listed.stdout

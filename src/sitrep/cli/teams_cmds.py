@@ -91,6 +91,8 @@ def tokens_create(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    secure_cookies: bool = typer.Option(False, "--secure-cookies", help="Mark cookies Secure "
+                                        "(when a proxy serves the app over HTTPS)."),
     db: Path = options.DB,
 ) -> None:
     """Serve the web app and the HTTP API (/api/v1/) on a store, for a team of analysts.
@@ -107,7 +109,7 @@ def serve(
     """
     from sitrep.web.server import run
 
-    run(db, host=host, port=port)
+    run(db, host=host, port=port, secure_cookies=secure_cookies)
 
 
 def register(app: typer.Typer) -> None:

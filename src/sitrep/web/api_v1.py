@@ -332,6 +332,15 @@ async def ingest_upload(request: Request, file: UploadFile,
     return _ok({"job": job_id, "poll": f"{API_PREFIX}/jobs/{job_id}"}, 202)
 
 
+@router.post("/code", tags=["ingest"], status_code=202)
+def code(request: Request, force: bool = False, caller: Caller = Depends(writer)) -> Response:
+    """Queue a re-coding of stored articles not yet coded by this coder (all with
+    ``force``), as ``sitrep code`` does."""
+    job_id = served(request).worker.submit(_s(request).jobs(), "code", caller.team,
+                                           caller.user.name, {"force": force})
+    return _ok({"job": job_id, "poll": f"{API_PREFIX}/jobs/{job_id}"}, 202)
+
+
 @router.get("/jobs", tags=["ingest"])
 def jobs(request: Request, caller: Caller = Depends(login_required)) -> Response:
     """Your team's latest jobs."""
