@@ -140,3 +140,9 @@ def test_pages_admin_adds_a_user_who_can_log_in_once_told_the_password(server: S
     fresh = server.client()
     assert login(fresh, "newbie", password.group(1)).status_code == 303
     assert login(server.client(), "newbie", PASSWORD).status_code == 401
+
+
+def test_pages_settings_are_shown_to_admins_only(server: Server) -> None:
+    page = server.client("ann").get("/settings")
+    assert page.status_code == 200 and "<code>allow_private</code>" in page.text
+    assert server.client("ada").get("/settings").status_code == 403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -307,3 +308,16 @@ def add_user(request: Request, name: str = Form(""), role: str = Form("viewer"),
         error = exc.message
     return page(request, "users.html", status=422 if error else 200, rows=accounts.users(),
                 roles=ROLES, made=made, error=error)
+
+
+@router.get("/settings")
+def settings(request: Request, format: str = "",  # noqa: A002
+             caller: Caller = Depends(login_required)) -> Response:
+    """The server's settings, read-only (they come from sitrep.toml and SITREP_*)."""
+    require(caller, "admin")
+    current = reader(request).settings
+    rows = [{"name": f.name, "value": getattr(current, f.name), "default": f.default,
+             "help": f.metadata.get("help", "")} for f in dataclasses.fields(current)]
+    if format:
+        return download(rows, format, "settings")
+    return page(request, "settings.html", rows=rows)
