@@ -231,3 +231,12 @@ def test_access_a_stopped_server_lets_go_of_the_store(tmp_path: Path) -> None:
     listed = subprocess.run([str(SITREP), "users", "list", "--format", "csv", "--db",
                              str(running.db)], capture_output=True, text=True, check=True)
     assert "ann,admin,default" in listed.stdout
+
+
+def test_access_login_never_redirects_off_the_site(server: Server) -> None:
+    for target in ("//evil.example", "https://evil.example/", "/\\evil.example"):
+        client = server.client()
+        token = form_token(client.get("/login", params={"next": target}).text)
+        r = client.post("/login", data={"name": "vic", "password": PASSWORD,
+                                        "csrf_token": token, "next": target})
+        assert (r.status_code, r.headers["location"]) == (303, "/"), target

@@ -20,8 +20,6 @@ import pytest
 from helpers.seeds import ROOT, require_seeds
 from web.served import PASSWORD, XSS_URL, Server
 
-pytestmark = pytest.mark.golden
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -36,7 +34,6 @@ def browser_page(server: Server) -> Iterator[Any]:
                     "chromium) for the browser test")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright comes with the "
                                    "test extra (pip install -e '.[test]')")
-    require_seeds()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -57,7 +54,9 @@ def _shot(page: Any, name: str) -> Path:
     return path
 
 
+@pytest.mark.golden
 def test_browser_analyst_session_from_login_to_logout(server: Server, browser_page: Any) -> None:
+    require_seeds()
     page = browser_page
     page.goto(server.url + "/")
     assert page.url.startswith(server.url + "/login")

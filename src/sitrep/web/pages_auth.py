@@ -30,8 +30,9 @@ def health() -> JSONResponse:
 
 
 def _safe_next(target: str) -> str:
-    """Only a path on this site (never ``//host`` or ``https://...``)."""
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    """Only a path on this site (never ``//host``, ``/\\host`` or ``https://...``)."""
+    local = target.startswith("/") and not target.startswith(("//", "/\\"))
+    return target if local and "\\" not in target and "\n" not in target else "/"
 
 
 def _login_page(request: Request, next_: str, error: str = "", status: int = 200,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import signal
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -13,6 +15,10 @@ from sitrep.web.app import create_app
 from sitrep.web.state import Served
 
 log = logging.getLogger("sitrep.web")
+
+
+def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 def run(db: Path | None, *, host: str = "127.0.0.1", port: int = 8000,
@@ -32,6 +38,10 @@ def run(db: Path | None, *, host: str = "127.0.0.1", port: int = 8000,
 
     claim_store(store_path, f"http://{host}:{port}", datetime.now(UTC).isoformat())
     served.start()
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again under the
+    # handlers it found: these make that a clean exit, so the store is closed and let go.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _exit_cleanly)
     try:
         users = sitrep.accounts().users()
         if not users:
