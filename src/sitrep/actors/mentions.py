@@ -404,6 +404,21 @@ class ActorResolver:
             if sector is None:
                 continue
             for child in tok.children:
+                if child.dep_ in ("compound", "poss") and child.i in found and \
+                        self._leader_state(found[child.i], sector):
+                    # "the Assad regime", "Putin's forces": the leader's state
+                    ref = self._leader_state(found[child.i], sector)
+                    span = sent.doc[found[child.i].start:tok.i + 1]
+                    put(found, Mention(span.start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                    break
+                if child.dep_ in ("amod", "compound") and child.pos_ == "PROPN" and \
+                        not child.ent_type_ and child.i not in found:
+                    # the small model leaves some names untagged: "Houthi leaders"
+                    ref = self.state_ref(child.text, sector) or self.org_ref(child.text)
+                    if ref is not None:
+                        span = sent.doc[child.i:tok.i + 1]
+                        put(found, Mention(child.i, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                        break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and \
                         child.ent_type_ in ("NORP", "GPE", "ORG"):
                     ref = self.state_ref(entity_text(child), sector)
@@ -413,6 +428,15 @@ class ActorResolver:
                         span = sent.doc[start:tok.i + 1]
                         put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
                         break
+
+    def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
+        """The state of a head of state or government named before a sector noun."""
+        if len(mention.actors) != 1 or mention.actors[0].kind != "person":
+            return None
+        person = mention.actors[0]
+        if not person.country or len(person.country) != 3:
+            return None
+        return self.state_ref(self.gaz.country_name(person.country) or "", sector)
 
     def _sector(self, tok: Token) -> str | None:
         words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
@@ -432,6 +456,12 @@ class ActorResolver:
         """"the prime minister", "the US president", "the two men", "both leaders" (pass 3)."""
         for tok in sent:
             if tok.i in found or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+                continue
+            named = self._common_noun_group(tok)
+            if named is not None:
+                start = min(c.i for c in tok.children if c.dep_ in ("amod", "compound"))
+                put(found, Mention(start, tok.i + 1, tok.i,
+                                   [at(named, sent.doc[start:tok.i + 1])], "name"))
                 continue
             lemma = tok.lemma_.lower()
             group = self._group(tok, sent, ctx, found)
@@ -456,6 +486,15 @@ class ActorResolver:
                 ref = ctx.by_office(office, None, title)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
+
+    def _common_noun_group(self, tok: Token) -> ActorRef | None:
+        """A group the gazetteer knows by a common-noun name the model does not tag ("the
+        international community")."""
+        mods = sorted((c for c in tok.children if c.dep_ in ("amod", "compound")),
+                      key=lambda c: c.i)
+        if not mods or tok.pos_ != "NOUN":
+            return None
+        return self.org_ref(" ".join([*(c.lower_ for c in mods), tok.lower_]))
 
     def _group(self, tok: Token, sent: Span, ctx: ArticleActors,
                found: dict[int, Mention]) -> list[ActorRef]:

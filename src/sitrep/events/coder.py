@@ -279,7 +279,10 @@ class Coder:
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
-        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor):
+        if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
+                not (trig.rule.governors and _aim_of_contact(trig.anchor)):
+            # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
+            # at the meeting; other aims are not events
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
@@ -290,12 +293,16 @@ class Coder:
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
-        elif trig.rule.type in VERBAL and source and all(r.kind == "state" for r in source):
+        elif source and all(r.kind == "state" for r in source) and (
+                trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
+                                             and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
         read = resolve_addressees if trig.rule.type in VERBAL else \
             (lambda toks, found: resolve_roles(toks, found, loose=True))
-        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys]
+        own_states = {r.country for r in source if r.kind == "state"}
+        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
+                  and not (r.kind == "state" and r.country in own_states)]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if participant_key(r) not in source_keys]
@@ -332,7 +339,9 @@ class Coder:
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
         if not _enough(etype, source, target, trig, self.rules.two_party_types):
             return []
-        modality = "asserted" if trig.rule is VOICED_REQUEST else modality_of(trig.anchor)
+        stated_at_contact = bool(trig.rule.governors) and _aim_of_contact(trig.anchor)
+        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact \
+            else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -448,17 +457,26 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
+        head = by_token.get(trig.anchor.head.i)
+        if trig.anchor.dep_ == "acl" and head is not None and head.rule.type == trig.rule.type:
+            continue  # "Houthi attacks launched against ...": the noun reports the attack
         if trig.bare:
-            kept.append(trig)  # "condemned Iran's attack on Erbil": the attack is coded too
+            # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
+            # of its own type already reports it ("launched attacks")
+            outer = _outer_trigger(trig, by_token)
+            if outer is None or outer.rule.type != trig.rule.type:
+                kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
-        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj":
+        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
+                not (trig.rule.governors and outer.rule.type == "CONSULT"):
             # "called Macron to congratulate him", "met to discuss": the aim of the outer
-            # event, or (under AGREE, REQUEST...) its content
+            # event, or (under AGREE, REQUEST...) its content; but a position stated at a
+            # meeting ("met Kuleba to reaffirm the U.S. commitment to Ukraine") is coded
             continue
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
@@ -535,6 +553,16 @@ def _relative_to_clause(tv: temporal.TimeValue) -> bool:
     """ "a day after Lavrov met ...": the offset dates one event from another, not from the
     anchor, so it dates neither."""
     return tv.text.rstrip().lower().endswith(("after", "before", "later than", "earlier than"))
+
+
+def _aim_of_contact(verb: Token) -> bool:
+    """Whether an infinitive is the aim of a meeting or call ("met ... to reaffirm")."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "acl") and head.lemma_.lower() in _CONTACT_VERBS
+
+
+_CONTACT_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "visit", "host",
+                            "travel", "hold", "convene", "join"})
 
 
 def _habitual(verb: Token) -> bool:

@@ -367,8 +367,19 @@ def statement_targets(trig: Trigger) -> list[Token]:
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
         out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+    for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
+                                                   else ())]
+                   if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        # "reaffirmed my commitment that the United States will stand by Ukraine": whom the
+        # clause is about, its subject (the speaker's side) aside
+        out += sorted((t for c in clause.children if c.dep_ not in SUBJECT_DEPS
+                       and c.dep_ not in ("mark", "aux")
+                       for t in c.subtree), key=lambda t: t.i)
     clause = _infinitive_after(noun)
     if clause is not None:
+        # "the need for Russia to take action": the infinitive's own subject comes first
+        out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
                        for t in c.subtree), key=lambda t: t.i)
     return out
@@ -456,7 +467,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
     target: list[Token] = []
     places: list[Token] = []
-    for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # "Houthi attacks launched against Saudi Arabia's infrastructure"
+    for prep in (c for c in [*noun.children, *(k for a in clauses for k in a.children)]
+                 if c.dep_ in ("prep", "agent")):
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         word = prep.lower_
         if word == "by":
@@ -470,6 +484,14 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             target += objects
         elif word in ("in", "at"):
             places += objects
+    if not source and rule.type == "CONSULT":
+        # "discussions held in Reykjavik between A and B": the sides, however deep
+        source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
+                  for p in t.children if p.dep_ == "pobj"][:1]
+    if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("during", "at", "in", "after", "following"):
+        # "announced the deal during a meeting with Liu He": the clause's subject met him
+        source = _subjects(noun.head.head)
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x)],

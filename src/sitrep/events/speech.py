@@ -24,6 +24,8 @@ VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB"
 """The rule behind "X must ..." in a document's own voice: source the voice, target X."""
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """Types that are statements, so that their source is whoever stated them."""
+_STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphatic"})
+"""Adjectives that state a position: "President Biden was clear that ..."."""
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep",
                         "pobj", "dobj", "acomp", "attr"})
 
@@ -45,9 +47,13 @@ def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozen
         if cur.dep_ not in _CLAUSE_UP or cur.head.i == cur.i:
             return []
         cur = cur.head
-        if cur.lemma_.lower() not in speech:
+        stating = cur.lemma_.lower() in speech or cur.lemma_.lower() in _STATING_ADJECTIVES \
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in _STATING_ADJECTIVES
+                   for c in cur.children)
+        if not stating:
             continue
-        for subj in (c for c in cur.children if c.dep_ in SUBJECT_DEPS):
+        speaker = cur.head if cur.dep_ == "acomp" else cur  # "Biden was clear that ..."
+        for subj in (c for c in speaker.children if c.dep_ in SUBJECT_DEPS):
             mention = mentions.get(subj.i)
             if mention is not None and len(mention.actors) == 1 and \
                     mention.actors[0].kind == "person":
