@@ -70,7 +70,8 @@ def test_xss_every_export_keeps_the_payloads_inert(client: httpx.Client) -> None
                                  ("/actors/Naftali%20Bennett",
                                   ("contacts", "timeline", "gaps", "offices")),
                                  ("/dyad?a=Bennett&b=Putin", ("periods", "events")),
-                                 ("/stories", ("",)), ("/network", ("nodes", "edges")),
+                                 ("/", ("",)), ("/stories", ("",)),
+                                 ("/network", ("nodes", "edges")),
                                  ("/briefings", ("",)), ("/memos", ("",)), ("/jobs", ("",))]
                for t in tables for fmt in ("csv", "json")]
     article = _hostile_article(client)["id"]

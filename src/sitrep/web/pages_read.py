@@ -46,17 +46,21 @@ def newest_day(s: Sitrep) -> date:
 
 
 @router.get("/")
-def home(request: Request, caller: Caller = Depends(login_required)) -> Response:
+def home(request: Request, format: str = "",  # noqa: A002
+         caller: Caller = Depends(login_required)) -> Response:
     s = reader(request)
     last = newest_day(s)
     first = last - timedelta(days=6)
-    events = [event_row(e) for e in s.events(since=first, until=last)][-30:][::-1]
+    events = [event_row(e) for e in s.events(since=first, until=last)][::-1]
+    if format:
+        return download(events, format, f"events-{first}-{last}", EVENT_COLUMNS)
     briefings: dict[str, Any] = {}
     for doc in s.workspace(caller.team).documents("briefing"):
         briefings.setdefault(doc.subject or "", doc)
     return page(request, "home.html", stories=s.stories(since=last - timedelta(days=30),
                                                          until=last, limit=10),
-                events=events, first=first, last=last, briefings=list(briefings.values()))
+                events=events[:30], n_events=len(events), first=first, last=last,
+                briefings=list(briefings.values()))
 
 
 def _matches(e: dict[str, Any], text: str, country: str) -> bool:
