@@ -326,7 +326,7 @@ def watch(request: Request, body: WatchRequest, caller: Caller = Depends(writer)
 async def ingest_upload(request: Request, file: UploadFile,
                         caller: Caller = Depends(writer)) -> Response:
     """Queue an uploaded file (HTML, text, JSON/JSONL, WARC, feed) for ingest."""
-    path = save_upload(served(request).uploads, file, await file.read())
+    path = await save_upload(served(request).uploads, file)
     job_id = served(request).worker.submit(_s(request).jobs(), "ingest", caller.team,
                                            caller.user.name, {"inputs": [str(path)]})
     return _ok({"job": job_id, "poll": f"{API_PREFIX}/jobs/{job_id}"}, 202)

@@ -236,15 +236,33 @@ def web_urls(values: list[str], field: str) -> list[str]:
     return values
 
 
-def save_upload(folder: Path, upload: UploadFile, data: bytes) -> Path:
-    """Keep an uploaded file to ingest, under a name of our own (its suffix kept)."""
+UPLOAD_MAX = 256 * 1024 * 1024
+"""The largest file one upload may be (a JSONL batch of many articles fits)."""
+
+
+async def save_upload(folder: Path, upload: UploadFile) -> Path:
+    """Keep an uploaded file to ingest, under a name of our own (its suffixes kept),
+    streamed to disk.
+
+    Raises:
+        IngestError: E105 when it is larger than ``UPLOAD_MAX`` (nothing is kept).
+    """
     import secrets
 
     folder.mkdir(parents=True, exist_ok=True)
     suffixes = "".join(Path(upload.filename or "upload.txt").suffixes[-2:])
     safe = "".join(c for c in suffixes if c.isalnum() or c == ".")[:16] or ".txt"
     path = folder / f"{secrets.token_hex(8)}{safe}"
-    path.write_bytes(data)
+    size = 0
+    with path.open("wb") as out:
+        while chunk := await upload.read(1 << 20):
+            size += len(chunk)
+            if size > UPLOAD_MAX:
+                out.close()
+                path.unlink(missing_ok=True)
+                raise IngestError("E105", f"uploads are at most {UPLOAD_MAX >> 20} MB",
+                                  item=upload.filename)
+            out.write(chunk)
     return path
 
 
@@ -256,7 +274,7 @@ async def ingest(request: Request, caller: Caller = Depends(login_required)) -> 
                       "urls")
     upload = form.get("file")
     if upload is not None and not isinstance(upload, str) and upload.filename:
-        inputs.append(str(save_upload(served(request).uploads, upload, await upload.read())))
+        inputs.append(str(await save_upload(served(request).uploads, upload)))
     if not inputs:
         raise AccessError("E711", "give URLs or feeds, or upload a file")
     job_id = served(request).worker.submit(reader(request).jobs(), "ingest", caller.team,
