@@ -28,14 +28,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# mypy, strict on src/ (tests/test_typing.py runs it as part of make test)
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 # Retrain the learned components from training/ (see training/README.md).
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train_events.py
-
-# mypy, strict on src/ (tests/test_typing.py runs it as part of make test)
-typecheck: $(STAMP)
-	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

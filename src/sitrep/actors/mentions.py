@@ -405,9 +405,8 @@ class ActorResolver:
                 continue
             for child in tok.children:
                 if child.dep_ in ("compound", "poss") and child.i in found and \
-                        self._leader_state(found[child.i], sector):
+                        (ref := self._leader_state(found[child.i], sector)) is not None:
                     # "the Assad regime", "Putin's forces": the leader's state
-                    ref = self._leader_state(found[child.i], sector)
                     span = sent.doc[found[child.i].start:tok.i + 1]
                     put(found, Mention(span.start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
                     break
