@@ -18,7 +18,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +156,3 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float = 300) -> dict[st
             return job
         time.sleep(0.3)
     raise AssertionError(f"job {job_id} did not end in {timeout} s")
-
-
-def today() -> date:
-    return date.today()
