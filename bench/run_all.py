@@ -25,6 +25,7 @@ RUNS: tuple[tuple[str, list[str], bool], ...] = (
     ("bench_ingest.py", [], False),
     ("bench_coding.py", [], False),
     ("bench_queries.py", [], False),
+    ("bench_serve.py", [], False),
     ("eval_extraction.py", [], True),
     ("eval_pubdate.py", [], True),
     ("eval_plover.py", [], True),

@@ -28,7 +28,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("brief",),
     ("evaluate",),
     ("pipeline",),
+    ("teams",),
     ("api", "__init__"),
+    ("web",),
     ("cli",),
 )
 """The stages in pipeline order, each above everything it may import; modules below every
@@ -131,8 +133,18 @@ def _third_party(tree: ast.AST) -> Iterator[tuple[int, str]]:
 
 @pytest.mark.parametrize("path", sorted((SRC / "cli").glob("*.py")), ids=lambda p: p.name)
 def test_architecture_cli_speaks_only_to_the_api(path: Path) -> None:
-    allowed = ("sitrep.api", "sitrep.errors", "sitrep.safety", "sitrep.cli")
+    # ``sitrep serve`` starts the web front end, a shell over the API like the CLI itself
+    allowed = ("sitrep.api", "sitrep.errors", "sitrep.safety", "sitrep.cli", "sitrep.web.server")
     wrong = [f"line {line}: {target}" for line, target in _imports(path)
              if not any(target == a or target.startswith(a + ".") for a in allowed)]
     assert not wrong, "the CLI imports only sitrep.api, sitrep.errors, sitrep.safety (how " \
         "stored strings are escaped for output) and sitrep.cli:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "web").glob("*.py")), ids=lambda p: p.name)
+def test_architecture_web_speaks_only_to_the_api(path: Path) -> None:
+    allowed = ("sitrep.api", "sitrep.errors", "sitrep.web")
+    wrong = [f"line {line}: {target}" for line, target in _imports(path)
+             if not any(target == a or target.startswith(a + ".") for a in allowed)]
+    assert not wrong, "the web app imports only sitrep.api, sitrep.errors and sitrep.web:\n" \
+        + "\n".join(wrong)

@@ -38,8 +38,9 @@ from sitrep.answers import stories as answer_stories
 from sitrep.answers import timeline as answer_timeline
 from sitrep.answers.common import parse_day, period
 from sitrep.answers.explain import explain_event
+from sitrep.answers.reading import ActorCard, Mark, actor_card, article_marks
 from sitrep.brief.period import Period, parse_period
-from sitrep.brief.profile import load_profile
+from sitrep.brief.profile import Profile, load_profile
 from sitrep.errors import QueryError
 from sitrep.evaluate.plover import evaluate_plover
 from sitrep.evaluate.score_events import CAUSES as MISS_CAUSES
@@ -50,7 +51,14 @@ from sitrep.ingest import count_inputs
 from sitrep.pipeline import CodeReport, IngestInterrupted, IngestReport, Progress
 from sitrep.settings import Settings, load_settings
 from sitrep.store import Store
+from sitrep.store.accounts import Login, User
 from sitrep.store.events_table import count_linked_events
+from sitrep.store.holder import claim as claim_store
+from sitrep.store.holder import release as release_store
+from sitrep.store.jobs import Job
+from sitrep.store.workspace import Document, TeamProfile
+from sitrep.teams import ROLES, Accounts, FieldErrors, JobBook, Throttle, Workspace, allowed
+from sitrep.teams.workspace import CADENCES, ProfileChoice, profile_form, profile_yaml
 
 if TYPE_CHECKING:
     # Briefings, memos and alerts draw charts (matplotlib): imported when first asked for.
@@ -66,6 +74,10 @@ __all__ = [
     "Period", "Progress",
     "Sitrep", "StoreEvalReport", "StoryRow", "TimelineRow", "WatchReport", "__version__",
     "open", "parse_day", "parse_period", "participants",
+    # teams and the web (``sitrep serve``)
+    "CADENCES", "ROLES", "Accounts", "ActorCard", "Document", "FieldErrors", "Job", "JobBook",
+    "Login", "Mark", "ProfileChoice", "TeamProfile", "Throttle", "User", "Workspace", "allowed",
+    "claim_store", "profile_form", "profile_yaml", "release_store",
 ]
 
 MEMO_DAYS = 90
@@ -322,6 +334,14 @@ class Sitrep:
         None or 0: all)."""
         return answer_stories(self.store, since, until, limit=limit or None)
 
+    def article_marks(self, article_id: str) -> list[Mark]:
+        """An article's coded events placed in its text, for highlighting the evidence."""
+        return article_marks(self.store, article_id)
+
+    def actor(self, name: str) -> ActorCard:
+        """Who a loose actor name is, and the offices they held (E501/E502 as ``events``)."""
+        return actor_card(self.store, name)
+
     def export(self, what: str, out: str | Path, *, format: str | None = None,  # noqa: A002
                since: date | str | None = None, until: date | str | None = None,
                modality: str | None = None) -> ExportReport:
@@ -371,14 +391,14 @@ class Sitrep:
         doc = build_memo(self.store, _subject(actor, other, topic), first, last)
         return MemoResult(doc, write_memo(doc, out) if out is not None else None)
 
-    def watch(self, feeds: Sequence[str], profiles: Sequence[str | Path], *,
+    def watch(self, feeds: Sequence[str], profiles: Sequence[str | Path | Profile], *,
               every: str | timedelta = "15m", iterations: int | None = None,
               since: date | None = None, email: bool = True) -> WatchReport:
         """Poll feeds, ingest what is new and alert each profile on its new events.
 
         Args:
             feeds: feed URLs or files.
-            profiles: profile files or bundled names.
+            profiles: profile files, bundled names, or profiles already loaded.
             every: time between polls (``30s``, ``15m``, ``2h``).
             iterations: number of polls (None or 0: until interrupted).
             since: oldest event date alerted on (default: a week before each poll).
@@ -388,7 +408,7 @@ class Sitrep:
         from sitrep.brief.watch import watch as run_watch
 
         gap = parse_every(every) if isinstance(every, str) else every
-        loaded = [load_profile(p) for p in profiles]
+        loaded = [p if isinstance(p, Profile) else load_profile(p) for p in profiles]
         return run_watch(self, feeds, loaded, gap, iterations or None, since=since,
                          email=email)
 
@@ -404,6 +424,28 @@ class Sitrep:
     def eval_plover(self, gold: str | Path) -> dict[str, Any]:
         """Type and country accuracy of this store's coder on PLOVER gold sentences."""
         return evaluate_plover(Path(gold), self.coder)
+
+    # --- teams: users, logins, team workspaces and jobs (``sitrep serve``) --------------
+
+    def accounts(self, throttle: Throttle | None = None) -> Accounts:
+        """Users, passwords, API tokens and login sessions kept in this store; a server
+        passes one ``throttle`` so failed logins count across requests."""
+        return Accounts(self.store, throttle)
+
+    def workspace(self, team: str) -> Workspace:
+        """A team's profiles, briefings and memos."""
+        return Workspace(self.store, team)
+
+    def jobs(self) -> JobBook:
+        """The background jobs a server runs on this store."""
+        return JobBook(self.store)
+
+    def cursor(self) -> Sitrep:
+        """This store through a connection of its own, for another thread: same settings,
+        reads that never wait on this connection's writes (``Store.cursor``)."""
+        other = Sitrep(settings=self.settings)
+        other._store = self.store.cursor()
+        return other
 
 
 def _subject(actor: str | None, other: str | None, topic: str | None) -> Subject:

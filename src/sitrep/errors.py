@@ -6,7 +6,7 @@ reports can name it. Codes are grouped by stage and never reused:
     E1xx  input and fetching          E4xx  NLP and event coding
     E2xx  extraction                  E5xx  queries and exports
     E3xx  store                       E6xx  briefings, memos, alerts
-    E9xx  settings and usage
+    E7xx  users, logins and the web   E9xx  settings and usage
 
 The exception tree mirrors the stages, so callers can catch ``IngestError`` for any bad item
 and let store failures (which mean the machine, not the input, is in trouble) propagate.
@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "E303": "article not found",
     "E304": "event not found",
     "E305": "store is locked by another process",
+    "E306": "store is held by a running sitrep server",
     # --- NLP and event coding -------------------------------------------------------------
     "E401": "spaCy pipeline cannot be loaded",
     "E402": "knowledge-base file is invalid",
@@ -61,6 +62,19 @@ CODES: dict[str, str] = {
     # --- briefings, memos, alerts ---------------------------------------------------------
     "E601": "watch profile is invalid",
     "E602": "delivery failed",
+    # --- users, logins and the web ------------------------------------------------------
+    "E701": "login required",
+    "E702": "permission denied for this role",
+    "E703": "form was posted without its CSRF token, or with a wrong one",
+    "E704": "too many failed logins: wait before trying again",
+    "E705": "user name or password is wrong",
+    "E706": "user already exists",
+    "E707": "user not found",
+    "E708": "role is unknown",
+    "E709": "API token is invalid or revoked",
+    "E710": "job not found",
+    "E711": "form field is invalid",
+    "E712": "not found",
     # --- settings and usage ---------------------------------------------------------------
     "E901": "setting is unknown",
     "E902": "setting value is invalid",
@@ -122,6 +136,10 @@ class QueryError(SitrepError):
 
 class BriefError(SitrepError):
     """A profile, briefing, memo or alert cannot be produced or delivered."""
+
+
+class AccessError(SitrepError):
+    """A user, login, token, role or form is refused (E7xx)."""
 
 
 class SettingsError(SitrepError):

@@ -156,7 +156,8 @@ def test_db_older_store_left_half_linked_is_marked_on_upgrade(tmp_path: Path) ->
     with Store(path) as store:
         _save(store, _article("https://a.example/1"))
         store.con.execute("DROP TABLE link_queue")
-        store.con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                          [str(SCHEMA_VERSION - 1)])
     with Store(path) as store:
         assert len(store.queued_for_linking()) == 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from sitrep.api import __version__
-from sitrep.cli import answers_cmds, brief_cmds, events_cmds, store_cmds
+from sitrep.cli import answers_cmds, brief_cmds, events_cmds, store_cmds, teams_cmds
 
 app = typer.Typer(
     name="sitrep",
@@ -42,5 +42,5 @@ def main(
     """sitrep: a sourced, deduplicated, date-correct record of who did what to whom."""
 
 
-for module in (store_cmds, events_cmds, answers_cmds, brief_cmds):
+for module in (store_cmds, events_cmds, answers_cmds, brief_cmds, teams_cmds):
     module.register(app)

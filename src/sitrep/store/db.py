@@ -22,6 +22,7 @@ from sitrep import dedup
 from sitrep.actors.identity import actor_key
 from sitrep.errors import StoreError
 from sitrep.record import ActorRef, Article, Event, article_id_for
+from sitrep.store.holder import holder
 from sitrep.store.rows import MENTION_COLUMNS, dicts, mention_row, placeholders
 from sitrep.store.schema import SCHEMA_VERSION, current_version, migrate
 
@@ -92,7 +93,7 @@ class Store:
     Raises:
         StoreError: E301 when the file cannot be opened (or, read-only, does not exist),
             E302 when it is newer than this sitrep, E305 when another process holds it
-            beyond ``wait``.
+            beyond ``wait``, E306 at once when ``sitrep serve`` holds it.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, *, wait: float = 0.0,
@@ -129,6 +130,11 @@ class Store:
                 if not locked:
                     raise StoreError("E301", str(exc).splitlines()[0],
                                      item=str(self.path)) from None
+                server = holder(self.path)
+                if server is not None:  # a server holds it for as long as it runs
+                    raise StoreError("E306", f"sitrep serve (pid {server.pid}) at {server.url} "
+                                     "owns it: use its web app or /api/v1/, or stop it first",
+                                     item=str(self.path)) from None
                 if time.monotonic() >= deadline:
                     detail = "another process is writing it" + (
                         f"; waited {wait:.0f} s" if wait else "")
@@ -153,6 +159,18 @@ class Store:
         self.con.close()
         Store(self.path, wait=wait, on_wait=on_wait).close()
         self.con = self._connect(True, wait, on_wait)
+
+    def cursor(self) -> Store:
+        """Another connection to this store's database, for one more thread.
+
+        DuckDB connections are not shared between threads; a cursor is a connection of its
+        own to the same database, whose reads see what other connections committed and never
+        wait on their open transactions.
+        """
+        other = Store.__new__(Store)
+        other.path = self.path
+        other.con = self.con.cursor()
+        return other
 
     def close(self) -> None:
         self.con.close()

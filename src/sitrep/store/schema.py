@@ -14,6 +14,9 @@ Tables, by stage:
     link_queue                                   articles whose events and story are still to
                                                  be linked (written with the article)
     alerts_sent, briefings                       brief: what was already delivered
+    teams, users, api_tokens, sessions           access: who may use a served store
+    jobs                                         web: background ingest and briefing work
+    team_profiles, team_documents                web: each team's profiles, briefings, memos
 """
 
 from __future__ import annotations
@@ -170,7 +173,70 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE mentions ADD COLUMN date_inferred BOOLEAN DEFAULT false;
     ALTER TABLE events ADD COLUMN date_inferred BOOLEAN DEFAULT false;
     """,
-    # 5: the durable "needs linking" mark, written with the article or its mentions and
+    # 5: teams, users and their logins; background jobs; each team's profiles and documents
+    """
+    CREATE TABLE teams (
+        name VARCHAR PRIMARY KEY,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE users (
+        name VARCHAR PRIMARY KEY,
+        role VARCHAR NOT NULL,
+        team VARCHAR NOT NULL,
+        password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        token_hash VARCHAR PRIMARY KEY,
+        user_name VARCHAR NOT NULL,
+        label VARCHAR,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE sessions (
+        id_hash VARCHAR PRIMARY KEY,
+        user_name VARCHAR NOT NULL,
+        csrf VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE jobs (
+        id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        team VARCHAR NOT NULL,
+        user_name VARCHAR NOT NULL,
+        params JSON,
+        status VARCHAR NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        total INTEGER,
+        message VARCHAR,
+        result JSON,
+        error VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP
+    );
+    CREATE TABLE team_profiles (
+        team VARCHAR NOT NULL,
+        slug VARCHAR NOT NULL,
+        yaml VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR,
+        PRIMARY KEY (team, slug)
+    );
+    CREATE TABLE team_documents (
+        id VARCHAR PRIMARY KEY,
+        team VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        subject VARCHAR,
+        period_start DATE,
+        period_end DATE,
+        markdown VARCHAR NOT NULL,
+        html VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        created_by VARCHAR
+    );
+    """,
+    # 6: the durable "needs linking" mark, written with the article or its mentions and
     # cleared once its events and story are linked; a store an older sitrep left half linked
     # (an article without a story, a mention without an event) is marked on upgrade
     """
