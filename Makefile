@@ -36,6 +36,7 @@ typecheck: $(STAMP)
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train_events.py
+	$(BIN)/python training/train_typer.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -5,7 +5,8 @@ Codes each sentence of ``eval/events/PLOVER_GSR_CAMEO.txt`` (322 sentences with 
 gold) as a one-sentence article, takes the coder's best event for the sentence (the most
 confident event that happened, else the most confident of any modality), and reports:
 
-* event type accuracy (a sentence with no event counts as wrong);
+* event type accuracy (a sentence with no event counts as wrong), of the coder alone and with
+  the learned sentence typer on the sentences the coder left (5-fold cross-validation);
 * per-type precision, recall and F1, treating each sentence as one classification;
 * source and target country-code accuracy over sentences whose type is right and whose gold
   names a source (target).
@@ -39,6 +40,10 @@ def _table(result: dict[str, Any]) -> str:
                  f"type accuracy {result['type_accuracy']:.3f}, "
                  f"source country {result['source_accuracy']:.3f}, "
                  f"target country {result['target_accuracy']:.3f}")
+    typed = result.get("with_typer")
+    if typed:
+        lines.append(f"with the sentence typer (5-fold CV) on {typed['typed']} sentences: "
+                     f"type accuracy {typed['type_accuracy']:.3f}")
     return "\n".join(lines)
 
 

@@ -24,6 +24,12 @@ def test_plover_type_accuracy_floor(coder) -> None:
     assert result["type_accuracy"] >= FLOORS["plover"]["type_accuracy"], result
     assert result["source_accuracy"] >= FLOORS["plover"]["source_accuracy"], result
     assert result["target_accuracy"] >= FLOORS["plover"]["target_accuracy"], result
+    typed = result["with_typer"]
+    assert typed is not None, "the package ships no fold typers (make train)"
+    # the typer only types what the coder left, so it can add but never take away
+    assert typed["typed"] == result["sentences"] - result["coded"]
+    assert typed["type_accuracy"] >= max(result["type_accuracy"],
+                                         FLOORS["plover"]["with_typer_accuracy"]), typed
 
 
 def test_plover_maps_v05_types(tmp_path: Path) -> None:

@@ -5,7 +5,12 @@ sentences with PLOVER v0.5 gold) as a one-sentence article, takes the coder's be
 the sentence (the most confident event that happened, else the most confident of any
 modality), and reports:
 
-* event type accuracy (a sentence with no event counts as wrong);
+* event type accuracy of the coder (a sentence with no event counts as wrong). The coder
+  reads the sentence with ``one_party`` on: the type is scored, not the participants, so an
+  event whose second party it did not find still counts;
+* the same with the learned sentence typer (``sitrep.events.typer``) typing the sentences the
+  coder finds no event in, each by the typer trained without the sentence's fold
+  (cross-validation: no sentence is typed by a model that saw it);
 * per-type precision, recall and F1, treating each sentence as one classification;
 * source and target country-code accuracy over sentences whose type is right and whose gold
   names a source (target).
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import CodingError
+from sitrep.events.typer import FOLDS, SentenceTyper, fold_of, found_in
 from sitrep.record import Article, Event
 
 if TYPE_CHECKING:
@@ -67,7 +73,8 @@ def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
 
     Returns:
         ``{"sentences", "type_accuracy", "per_type": {T: {precision, recall, f1, support}},
-        "source_accuracy", "target_accuracy", "coded"}``.
+        "source_accuracy", "target_accuracy", "coded", "with_typer": {"type_accuracy",
+        "per_type", "typed"}}`` (``with_typer`` is None when the package has no fold typers).
     """
     gold = load_plover(path)
     articles = []
@@ -78,29 +85,48 @@ def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
             day = date(2000, 1, 1)
         articles.append(Article(url=f"plover://{i}", title="", text=rec["text"],
                                 origin=rec["id"], published=day, id=rec["id"]))
-    predicted = [_best(events) for _, events in coder.code_many(articles)]
+    one_party, coder.one_party = coder.one_party, True
+    try:
+        predicted = [_best(events) for _, events in coder.code_many(articles)]
+    finally:
+        coder.one_party = one_party
+    types = [e.type if e is not None else None for e in predicted]
+    result = _score(gold, types)
+    result.update(_actor_accuracy(gold, predicted))
+    result["coded"] = sum(e is not None for e in predicted)
+    result["with_typer"] = _with_typer(gold, types, coder)
+    return result
+
+
+def _with_typer(gold: list[dict[str, Any]], types: list[str | None], coder: Coder
+                ) -> dict[str, Any] | None:
+    """The coder's types, and the fold typers' for the sentences it found no event in."""
+    typers = [SentenceTyper.load(fold=k) for k in range(FOLDS)]
+    if any(t is None for t in typers):
+        return None
+    combined = list(types)
+    todo = [i for i, t in enumerate(types) if t is None]
+    docs = list(coder.nlp.pipe(gold[i]["text"] for i in todo))
+    for i, doc in zip(todo, docs, strict=True):
+        typer = typers[fold_of(gold[i]["id"])]
+        assert typer is not None
+        combined[i] = typer.types([doc[:]], [found_in(doc, coder.rules)])[0].best
+    scored = _score(gold, combined)
+    return {"type_accuracy": scored["type_accuracy"], "per_type": scored["per_type"],
+            "typed": len(todo)}
+
+
+def _score(gold: list[dict[str, Any]], types: list[str | None]) -> dict[str, Any]:
+    """Type accuracy and per-type precision, recall and F1 of one type per sentence."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     support: Counter[str] = Counter()
-    correct = coded = 0
-    src_ok = src_n = tgt_ok = tgt_n = 0
-    for rec, event in zip(gold, predicted, strict=True):
+    for rec, got in zip(gold, types, strict=True):
         want = rec["event"]
-        got = event.type if event is not None else None
         support[want] += 1
-        coded += event is not None
-        if event is not None and got == want:
-            correct += 1
+        if got == want:
             tp[want] += 1
-            src_codes, tgt_codes = _codes(rec.get("source")), _codes(rec.get("target"))
-            if src_codes:
-                src_n += 1
-                src_ok += bool(event.source and event.source.country in src_codes) or \
-                    (event.source is None and any(a.country in src_codes for a in event.actors))
-            if tgt_codes:
-                tgt_n += 1
-                tgt_ok += bool(event.target and event.target.country in tgt_codes)
         else:
             fn[want] += 1
             if got is not None:
@@ -112,8 +138,26 @@ def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         per_type[etype] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
                            "support": support[etype]}
-    return {"sentences": len(gold), "coded": coded,
-            "type_accuracy": round(correct / len(gold), 4) if gold else 0.0,
-            "per_type": per_type,
-            "source_accuracy": round(src_ok / src_n, 4) if src_n else 0.0,
+    return {"sentences": len(gold),
+            "type_accuracy": round(sum(tp.values()) / len(gold), 4) if gold else 0.0,
+            "per_type": per_type}
+
+
+def _actor_accuracy(gold: list[dict[str, Any]], predicted: list[Event | None]
+                    ) -> dict[str, float]:
+    """Source and target country accuracy over the sentences typed right whose gold names
+    a source (target)."""
+    src_ok = src_n = tgt_ok = tgt_n = 0
+    for rec, event in zip(gold, predicted, strict=True):
+        if event is None or event.type != rec["event"]:
+            continue
+        src_codes, tgt_codes = _codes(rec.get("source")), _codes(rec.get("target"))
+        if src_codes:
+            src_n += 1
+            src_ok += bool(event.source and event.source.country in src_codes) or \
+                (event.source is None and any(a.country in src_codes for a in event.actors))
+        if tgt_codes:
+            tgt_n += 1
+            tgt_ok += bool(event.target and event.target.country in tgt_codes)
+    return {"source_accuracy": round(src_ok / src_n, 4) if src_n else 0.0,
             "target_accuracy": round(tgt_ok / tgt_n, 4) if tgt_n else 0.0}

@@ -117,14 +117,22 @@ class EventDetector:
         when there is none (the coder then runs on its rules alone)."""
         return _load(str(directory), name)
 
-    def probabilities(self, features: list[list[str]]) -> np.ndarray:
-        """Class probabilities (rows: candidates, columns: ``classes``)."""
-        scores = np.tile(self.bias, (len(features), 1))
+    def scores(self, features: list[list[str]]) -> np.ndarray:
+        """Linear scores before the softmax (rows: candidates, columns: ``classes``)."""
+        scores = np.tile(self.bias, (len(features), 1)).astype(np.float32)
         for row, names in enumerate(features):
             cols = [self.vocabulary[f] for f in names if f in self.vocabulary]
             if cols:
                 scores[row] += self.weights[cols].sum(axis=0)
-        scores -= scores.max(axis=1, keepdims=True)
+        return scores
+
+    def probabilities(self, features: list[list[str]],
+                      scores: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities (rows: candidates, columns: ``classes``); ``scores``, when
+        given, are used instead of those of ``features``."""
+        if scores is None:
+            scores = self.scores(features)
+        scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return probabilities
