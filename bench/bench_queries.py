@@ -66,7 +66,7 @@ def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> Non
                CASE WHEN type = 'CONSULT' THEN mode END,
                CASE WHEN precision = 'month' THEN date_trunc('month', d)::DATE ELSE d END,
                precision, '[]', list_sort(list_distinct([a, b])), a, b, NULL, [], modality, 0.7,
-               2, 2, 2, d, d + 1, type || ' ' || a || ' ' || b, '{}'
+               2, 2, 2, d, d + 1, type || ' ' || a || ' ' || b, '{}', false
         FROM gen
     """)
     con.execute("""
