@@ -25,6 +25,7 @@ from typing import Any
 
 from sitrep.answers import contacts, dyad, gaps, network, stories, timeline
 from sitrep.store.db import Store
+from sitrep.store.events_table import reindex_events
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -34,7 +35,8 @@ _MODES = "['phone','meeting','visit','multilateral',NULL]"
 
 
 def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> None:
-    """Fill ``store`` with ``n_actors`` actors and ``n_events`` linked events (+ mentions)."""
+    """Fill ``store`` with ``n_actors`` actors and ``n_events`` linked events (+ mentions),
+    then derive what the answers read from them, as linking does."""
     con = store.con
     con.execute(f"SELECT setseed({seed})")
     con.execute(f"""
@@ -92,6 +94,8 @@ def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> Non
         FROM articles GROUP BY story_id
     """)
     con.execute("DROP TABLE gen")
+    with store.transaction():
+        reindex_events(store)
     con.execute("CHECKPOINT")
 
 
