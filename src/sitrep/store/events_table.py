@@ -1,9 +1,9 @@
 """The ``events`` table: linked events written by the link stage and read back as
 ``LinkedEvent``s by exports and the API.
 
-Beside each event the same transaction keeps what the answers read (``event_actors``,
-``event_sources``; see ``store.schema``): rows of an event are deleted with it and derived
-again from it when it is written, so they never drift from ``events``.
+Beside each event the same transaction keeps what the answers read (``event_actors``, see
+``store.schema``): an event's rows are deleted with it and derived again from it when it is
+written, so they never drift from ``events``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sitrep.record import Evidence, LinkedEvent, Report
 from sitrep.store.db import Store
 from sitrep.store.reports import select_reports
 from sitrep.store.rows import EVENT_COLUMNS, event_from_row, event_row
-from sitrep.store.schema import EVENT_ACTORS_OF, EVENT_SOURCES_OF
+from sitrep.store.schema import EVENT_ACTORS_OF
 
 _SCOPE = """
 CREATE OR REPLACE TEMP TABLE link_ids AS
@@ -51,7 +51,7 @@ _EVIDENCE = """
  FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id) AS evidence
 """
 
-_DERIVED = ("event_actors", "event_sources")
+_DERIVED = ("event_actors",)
 """Tables derived from ``events`` (see ``store.schema``), rewritten with the events."""
 _BATCH = 200
 """Rows per multi-row INSERT: DuckDB runs ``executemany`` row by row, which is far slower."""
@@ -106,7 +106,7 @@ def write_events(store: Store, events: Sequence[LinkedEvent],
 
 
 def reindex_events(store: Store) -> None:
-    """Derive ``event_actors`` and ``event_sources`` afresh from every stored event.
+    """Derive ``event_actors`` afresh from every stored event.
 
     For events written without the link stage (the query benchmark's generated store);
     must run inside ``store.transaction()``.
@@ -119,7 +119,6 @@ def reindex_events(store: Store) -> None:
 def _derive(store: Store, where: str) -> None:
     """Insert the answer rows of the events ``where`` keeps (a condition over ``e``)."""
     store.con.execute(f"INSERT INTO event_actors {EVENT_ACTORS_OF.format(where=where)}")
-    store.con.execute(f"INSERT INTO event_sources {EVENT_SOURCES_OF.format(where=where)}")
 
 
 def _insert_many(store: Store, target: str, rows: list[list[Any]]) -> None:

@@ -1,7 +1,7 @@
 """The aggregate questions the answers layer asks of linked events, as named queries.
 
 Every count here is over linked events: one per real-world event, however many articles
-report it. They read ``event_actors`` and ``event_sources``, which the link stage derives from
+report it. They read ``event_actors``, which the link stage derives from
 ``events`` in the same transaction (``store.schema``): rows clustered by actor, so an answer
 about one actor reads that actor's rows, not every event. The answers layer
 (``sitrep.answers``) resolves names, checks periods and levels, and labels the tallies these
@@ -26,19 +26,24 @@ WITH kept AS (
     SELECT event_id AS id, other, date, coalesce(mode, '') AS mode FROM event_actors
     WHERE key IN (SELECT unnest(?::VARCHAR[])) AND NOT list_contains(?::VARCHAR[], other)
       AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ? AND {level}
+), own AS (
+    SELECT event_id, unnest(sources, recursive := true) FROM event_actors
+    WHERE key IN (SELECT unnest(?::VARCHAR[])) AND other = key
+      AND event_id IN (SELECT id FROM kept)
 ), sources AS (
-    SELECT DISTINCT k.other, s.root, s.site, s.url
-    FROM (SELECT DISTINCT id, other FROM kept) k JOIN event_sources s ON s.event_id = k.id
+    SELECT other, count(DISTINCT root) AS n, list(DISTINCT site ORDER BY site) AS sites,
+           list(DISTINCT url ORDER BY url) AS urls
+    FROM (SELECT DISTINCT id, other FROM kept) k JOIN own ON own.event_id = k.id
+    GROUP BY other
 )
 SELECT k.other, count(DISTINCT k.id) AS total,
        {mode_counts},
        count(DISTINCT k.id) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
        min(k.date) AS first, max(k.date) AS last,
-       (SELECT count(DISTINCT s.root) FROM sources s WHERE s.other = k.other) AS n_sources,
-       (SELECT list(DISTINCT s.site ORDER BY s.site) FROM sources s WHERE s.other = k.other),
-       (SELECT list(DISTINCT s.url ORDER BY s.url) FROM sources s WHERE s.other = k.other),
+       coalesce(any_value(s.n), 0), any_value(s.sites), any_value(s.urls),
        list(DISTINCT k.id ORDER BY k.id)
-FROM kept k GROUP BY k.other ORDER BY total DESC, last DESC, k.other
+FROM kept k LEFT JOIN sources s ON s.other = k.other
+GROUP BY k.other ORDER BY total DESC, last DESC, k.other
 """
 
 _EDGES_SQL = """
@@ -195,7 +200,8 @@ def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date,
                             for m in modes)
     sql = _CONTACTS_SQL.format(level=level, site=ORIGINAL_SITE, mode_counts=mode_counts,
                                mode_list=", ".join(f"'{m}'" for m in modes))
-    rows = store.con.execute(sql, [list(keys), list(keys), since, until]).fetchall()
+    rows = store.con.execute(sql, [list(keys), list(keys), since, until,
+                                   list(keys)]).fetchall()
     n = len(modes)
     return [ContactTally(r[0], r[1], tuple(r[2:2 + n]), r[2 + n], r[3 + n], r[4 + n],
                          r[5 + n], list(r[6 + n] or []), list(r[7 + n] or []),
