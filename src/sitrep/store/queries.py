@@ -16,35 +16,40 @@ from datetime import date
 from typing import Any
 
 from sitrep.store.db import Store
-from sitrep.store.rows import ORIGINAL_SITE
 
 Term = tuple[str, date, date]
 """(actor key, first day, last day) of an office held."""
 
 _CONTACTS_SQL = """
-WITH kept AS (
-    SELECT event_id AS id, other, date, coalesce(mode, '') AS mode FROM event_actors
+WITH found AS MATERIALIZED (
+    SELECT other, event_id AS id, any_value(date) AS date,
+           any_value(coalesce(mode, '')) AS mode, any_value(sources) AS sources
+    FROM event_actors
     WHERE key IN (SELECT unnest(?::VARCHAR[])) AND NOT list_contains(?::VARCHAR[], other)
-      AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ? AND {level}
-), own AS (
-    SELECT event_id, unnest(sources, recursive := true) FROM event_actors
-    WHERE key IN (SELECT unnest(?::VARCHAR[])) AND other = key
-      AND event_id IN (SELECT id FROM kept)
+      AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ?
+    GROUP BY other, event_id
+), kept AS (
+    SELECT * FROM found WHERE {level}
 ), sources AS (
-    SELECT other, count(DISTINCT root) AS n, list(DISTINCT site ORDER BY site) AS sites,
-           list(DISTINCT url ORDER BY url) AS urls
-    FROM (SELECT DISTINCT id, other FROM kept) k JOIN own ON own.event_id = k.id
-    GROUP BY other
+    SELECT other, count(DISTINCT s.root) AS n, list_sort(list_distinct(list(s.site))) AS sites,
+           bool_or(s.site IS NULL) AS no_site, list_sort(list_distinct(list(s.url))) AS urls
+    FROM (SELECT other, unnest(sources) AS s FROM kept) GROUP BY other
 )
-SELECT k.other, count(DISTINCT k.id) AS total,
+SELECT k.other, count(*) AS total,
        {mode_counts},
-       count(DISTINCT k.id) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
+       count(*) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
        min(k.date) AS first, max(k.date) AS last,
-       coalesce(any_value(s.n), 0), any_value(s.sites), any_value(s.urls),
-       list(DISTINCT k.id ORDER BY k.id)
+       coalesce(any_value(s.n), 0),
+       CASE WHEN any_value(s.no_site) THEN list_append(any_value(s.sites), NULL)
+            ELSE any_value(s.sites) END,
+       any_value(s.urls), list_sort(list(k.id))
 FROM kept k LEFT JOIN sources s ON s.other = k.other
 GROUP BY k.other ORDER BY total DESC, last DESC, k.other
 """
+"""The actor's rows are found first, then kept by level (else the level's join runs over
+every row); grouped by (counterpart, event), so each count is a plain count; lists are
+sorted after they are gathered (a site-less source sorts last, as ``ORDER BY`` puts a
+NULL)."""
 
 _EDGES_SQL = """
 SELECT key, other, count(*) AS n, min(date), max(date),
@@ -175,8 +180,10 @@ def _load_terms(store: Store, terms: Sequence[Term] | None) -> str:
                       "(key VARCHAR, start DATE, stop DATE)")
     if terms is None:
         return "TRUE"
-    if terms:
-        store.con.executemany("INSERT INTO answer_terms VALUES (?, ?, ?)", list(terms))
+    if terms:  # one statement: DuckDB runs ``executemany`` row by row
+        store.con.execute("INSERT INTO answer_terms SELECT unnest(?::VARCHAR[]), "
+                          "unnest(?::DATE[]), unnest(?::DATE[])",
+                          [list(column) for column in zip(*terms, strict=True)])
     return ("EXISTS (SELECT 1 FROM answer_terms t WHERE t.key = other "
             "AND date BETWEEN t.start AND t.stop)")
 
@@ -196,12 +203,10 @@ def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date,
             every counterpart.
     """
     level = _load_terms(store, terms)
-    mode_counts = ", ".join(f"count(DISTINCT k.id) FILTER (WHERE k.mode = '{m}')"
-                            for m in modes)
-    sql = _CONTACTS_SQL.format(level=level, site=ORIGINAL_SITE, mode_counts=mode_counts,
+    mode_counts = ", ".join(f"count(*) FILTER (WHERE k.mode = '{m}')" for m in modes)
+    sql = _CONTACTS_SQL.format(level=level, mode_counts=mode_counts,
                                mode_list=", ".join(f"'{m}'" for m in modes))
-    rows = store.con.execute(sql, [list(keys), list(keys), since, until,
-                                   list(keys)]).fetchall()
+    rows = store.con.execute(sql, [list(keys), list(keys), since, until]).fetchall()
     n = len(modes)
     return [ContactTally(r[0], r[1], tuple(r[2:2 + n]), r[2 + n], r[3 + n], r[4 + n],
                          r[5 + n], list(r[6 + n] or []), list(r[7 + n] or []),

@@ -45,7 +45,7 @@ SELECT k.key, o.other, e.id, e.type, e.mode, e.modality, e.date, e.date_precisio
        CASE WHEN k.key = o.other THEN e.n_articles END,
        CASE WHEN k.key = o.other THEN list_sort(list_distinct(list_filter(
            json_extract_string(e.details, '$.sources[*].url'), lambda u: u <> ''))) END,
-       CASE WHEN k.key = o.other THEN s.sources END
+       s.sources
 FROM events e LEFT JOIN sources s ON s.event_id = e.id,
      unnest(list_distinct(e.actor_keys)) AS k(key),
      unnest(list_distinct(e.actor_keys)) AS o(other)
@@ -282,9 +282,9 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE story_id IS NULL OR id IN (SELECT article_id FROM mentions WHERE event_id IS NULL);
     """,
     # 7: what the answers read, kept by the link stage in the transaction that writes the
-    # events: one row per (event, actor key, counterpart key), the actor itself included; the
-    # actor's own row (key = other) also carries what a timeline shows and the event's source
-    # articles. A store linked by an older sitrep is filled from its events on upgrade.
+    # events: one row per (event, actor key, counterpart key), the actor itself included, with
+    # the event's source articles; the actor's own row (key = other) also carries what a
+    # timeline shows. A store linked by an older sitrep is filled from its events on upgrade.
     f"""
     CREATE TABLE event_actors (
         key VARCHAR NOT NULL,
