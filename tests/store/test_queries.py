@@ -22,7 +22,7 @@ from sitrep.answers import resolve_actor
 from sitrep.answers.common import FAR_FUTURE, FAR_PAST, level_terms
 from sitrep.answers.contacts import MODES
 from sitrep.answers.lexicon import weights
-from sitrep.store import Store
+from sitrep.store import Store, events_table
 from sitrep.store.queries import (
     contact_days,
     contact_tallies,
@@ -292,3 +292,24 @@ def test_queries_agree_after_upgrade_from_schema_6(grown: sitrep.api.Sitrep,
     with Store(path) as upgraded:
         assert upgraded.count("event_actors") == grown.store.count("event_actors")
         assert_answers_agree(upgraded)
+
+
+def test_queries_agree_after_event_actors_reordered(grown: sitrep.api.Sitrep, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_table, "ORDER_MIN_ROWS", 0)
+    monkeypatch.setattr(events_table, "ORDER_SLACK", 0.0)
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(line for path in CORPUS for line in
+                            path.read_text("utf-8").splitlines(True)[_PER_FILE:_PER_FILE + 8]),
+                    "utf-8")
+    before = grown.store.count("events")
+    grown.ingest([more])
+    assert grown.store.count("events") > before
+    out_of_order = grown.store.con.execute(
+        "SELECT count(*) FROM (SELECT key, other, lag(key) OVER (ORDER BY rowid) AS k0, "
+        "lag(other) OVER (ORDER BY rowid) AS o0 FROM event_actors) "
+        "WHERE k0 IS NOT NULL AND (k0, o0) > (key, other)").fetchone()
+    assert out_of_order == (0,)
+    assert grown.store.con.execute(
+        "SELECT value FROM meta WHERE key = 'event_actors_appended'").fetchone() == ("0",)
+    assert_answers_agree(grown.store)

@@ -53,6 +53,12 @@ _EVIDENCE = """
 
 _DERIVED = ("event_actors",)
 """Tables derived from ``events`` (see ``store.schema``), rewritten with the events."""
+ORDER_SLACK = 0.2
+"""Share of ``event_actors`` that may be appended out of actor order before it is rewritten."""
+ORDER_MIN_ROWS = 122_880
+"""Never rewrite for fewer appended rows than one DuckDB row group (a small store is quick)."""
+_APPENDED = "event_actors_appended"
+"""The ``meta`` key counting rows appended since ``event_actors`` was last ordered."""
 _BATCH = 200
 """Rows per multi-row INSERT: DuckDB runs ``executemany`` row by row, which is far slower."""
 _FETCH = 2000
@@ -103,6 +109,7 @@ def write_events(store: Store, events: Sequence[LinkedEvent],
     store.con.execute("CREATE OR REPLACE TEMP TABLE link_written (id VARCHAR)")
     _insert_many(store, "link_written", [[e.id] for e in events])
     _derive(store, "e.id IN (SELECT id FROM link_written)")
+    _order_if_loose(store)
 
 
 def reindex_events(store: Store) -> None:
@@ -117,8 +124,38 @@ def reindex_events(store: Store) -> None:
 
 
 def _derive(store: Store, where: str) -> None:
-    """Insert the answer rows of the events ``where`` keeps (a condition over ``e``)."""
-    store.con.execute(f"INSERT INTO event_actors {EVENT_ACTORS_OF.format(where=where)}")
+    """Insert the answer rows of the events ``where`` keeps (a condition over ``e``); unless
+    the table was empty, count them as appended out of actor order."""
+    ordered = store.count("event_actors") == 0
+    row = store.con.execute(
+        f"INSERT INTO event_actors {EVENT_ACTORS_OF.format(where=where)}").fetchone()
+    added = 0 if ordered else int(row[0]) if row else 0
+    store.con.execute(
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "CAST(CAST(meta.value AS BIGINT) * ? + CAST(excluded.value AS BIGINT) AS VARCHAR)",
+        [_APPENDED, str(added), 0 if ordered else 1])
+
+
+def _order_if_loose(store: Store) -> bool:
+    """Rewrite ``event_actors`` in actor order once the rows appended since it was last
+    ordered pass ``ORDER_SLACK`` of it (and a row group); True when it did.
+
+    Appended rows mix every actor, so DuckDB's zone maps cannot skip them: each answer reads
+    them all. Rewriting at a fixed fraction keeps that share bounded at an amortised cost.
+    """
+    found = store.con.execute(
+        "SELECT (SELECT CAST(value AS BIGINT) FROM meta WHERE key = ?), "
+        "(SELECT count(*) FROM event_actors)", [_APPENDED]).fetchone()
+    appended, total = (int(found[0] or 0), int(found[1])) if found else (0, 0)
+    if appended <= max(ORDER_MIN_ROWS, ORDER_SLACK * total):
+        return False
+    store.con.execute("CREATE OR REPLACE TEMP TABLE event_actors_ordered AS "
+                      "SELECT * FROM event_actors ORDER BY key, other, placed, event_id")
+    store.con.execute("DELETE FROM event_actors")
+    store.con.execute("INSERT INTO event_actors SELECT * FROM event_actors_ordered")
+    store.con.execute("DROP TABLE event_actors_ordered")
+    store.con.execute("UPDATE meta SET value = '0' WHERE key = ?", [_APPENDED])
+    return True
 
 
 def _insert_many(store: Store, target: str, rows: list[list[Any]]) -> None:
