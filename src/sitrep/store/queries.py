@@ -28,28 +28,25 @@ WITH found AS MATERIALIZED (
     WHERE key IN (SELECT unnest(?::VARCHAR[])) AND NOT list_contains(?::VARCHAR[], other)
       AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ?
     GROUP BY other, event_id
-), kept AS (
-    SELECT * FROM found WHERE {level}
-), sources AS (
-    SELECT other, count(DISTINCT s.root) AS n, list_sort(list_distinct(list(s.site))) AS sites,
-           bool_or(s.site IS NULL) AS no_site, list_sort(list_distinct(list(s.url))) AS urls
-    FROM (SELECT other, unnest(sources) AS s FROM kept) GROUP BY other
+), tallies AS (
+    SELECT other, count(*) AS total, {mode_counts},
+           count(*) FILTER (WHERE mode NOT IN ({mode_list})) AS other_modes,
+           min(date) AS first, max(date) AS last,
+           list_distinct(flatten(list(sources))) AS sources, list_sort(list(id)) AS ids
+    FROM found WHERE {level} GROUP BY other
 )
-SELECT k.other, count(*) AS total,
-       {mode_counts},
-       count(*) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
-       min(k.date) AS first, max(k.date) AS last,
-       coalesce(any_value(s.n), 0),
-       CASE WHEN any_value(s.no_site) THEN list_append(any_value(s.sites), NULL)
-            ELSE any_value(s.sites) END,
-       any_value(s.urls), list_sort(list(k.id))
-FROM kept k LEFT JOIN sources s ON s.other = k.other
-GROUP BY k.other ORDER BY total DESC, last DESC, k.other
+SELECT * EXCLUDE (sources, ids),
+       len(list_distinct(list_transform(sources, lambda s: s.root))),
+       list_sort(list_distinct(list_transform(sources, lambda s: s.site)))
+           || CASE WHEN list_contains(list_transform(sources, lambda s: s.site IS NULL), true)
+                   THEN [NULL] ELSE [] END,
+       list_sort(list_distinct(list_transform(sources, lambda s: s.url))), ids
+FROM tallies ORDER BY total DESC, last DESC, other
 """
 """The actor's rows are found first, then kept by level (else the level's join runs over
-every row); grouped by (counterpart, event), so each count is a plain count; lists are
-sorted after they are gathered (a site-less source sorts last, as ``ORDER BY`` puts a
-NULL)."""
+every row); grouped by (counterpart, event), so each count is a plain count and each
+counterpart's sources are one list; a site-less source sorts last, as ``ORDER BY`` puts a
+NULL."""
 
 _EDGES_SQL = """
 SELECT key, other, count(*) AS n, min(date), max(date),
@@ -203,7 +200,7 @@ def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date,
             every counterpart.
     """
     level = _load_terms(store, terms)
-    mode_counts = ", ".join(f"count(*) FILTER (WHERE k.mode = '{m}')" for m in modes)
+    mode_counts = ", ".join(f"count(*) FILTER (WHERE mode = '{m}')" for m in modes)
     sql = _CONTACTS_SQL.format(level=level, mode_counts=mode_counts,
                                mode_list=", ".join(f"'{m}'" for m in modes))
     rows = store.con.execute(sql, [list(keys), list(keys), since, until]).fetchall()
