@@ -16,10 +16,8 @@ from sitrep.answers.common import as_actor, period
 from sitrep.answers.lexicon import weights
 from sitrep.answers.resolve import ActorMatch
 from sitrep.errors import QueryError
-from sitrep.record import LinkedEvent
 from sitrep.store import Store
-from sitrep.store.events_table import events_involving
-from sitrep.store.queries import dyad_tallies
+from sitrep.store.queries import TimelineEntry, dyad_tallies, timeline_entries
 
 Bucket = Literal["week", "month", "quarter", "year"]
 BUCKETS: tuple[str, ...] = ("week", "month", "quarter", "year")
@@ -85,16 +83,15 @@ def timeline(store: Store, actor: str | ActorMatch, actor2: str | ActorMatch | N
     start, stop = period(since, until)
     first = as_actor(store, actor, start, stop)
     second = as_actor(store, actor2, start, stop) if actor2 is not None else None
-    events = events_involving(store, first.keys, start, stop,
-                              others=second.keys if second else None,
-                              asserted_only=asserted_only, limit=limit)
-    return [_timeline_row(e) for e in events]
+    entries = timeline_entries(store, first.keys, start, stop,
+                               others=second.keys if second else None,
+                               asserted_only=asserted_only, limit=limit)
+    return [_timeline_row(e) for e in entries]
 
 
-def _timeline_row(e: LinkedEvent) -> TimelineRow:
-    urls = sorted({s["url"] for s in e.details.get("sources", []) if s.get("url")})
-    return TimelineRow(e.date, e.date_precision, e.type, e.mode, e.modality, e.summary or "",
-                       [a.name for a in e.actors], e.n_articles, urls, e.id)
+def _timeline_row(e: TimelineEntry) -> TimelineRow:
+    return TimelineRow(e.date, e.precision, e.type, e.mode, e.modality, e.summary or "",
+                       e.actors, e.articles, e.urls, e.event_id)
 
 
 def dyad(store: Store, a: str | ActorMatch, b: str | ActorMatch, by: str = "month",

@@ -32,8 +32,8 @@ def known_actor(store: Store, key: str) -> KnownActor | None:
 def known_actors(store: Store, keys: Sequence[str]) -> dict[str, KnownActor]:
     """The actors with these keys (keys the store has not met are left out)."""
     rows = store.con.execute(
-        "SELECT key, name, kind, country FROM actors WHERE list_contains(?, key)",
-        [list(keys)]).fetchall()
+        "SELECT key, name, kind, country FROM actors "
+        "WHERE key IN (SELECT unnest(?::VARCHAR[]))", [list(keys)]).fetchall()
     return {r[0]: KnownActor(*r) for r in rows}
 
 

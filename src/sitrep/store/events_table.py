@@ -1,5 +1,9 @@
 """The ``events`` table: linked events written by the link stage and read back as
-``LinkedEvent``s by exports, the API and the answers.
+``LinkedEvent``s by exports and the API.
+
+Beside each event the same transaction keeps what the answers read (``event_actors``, see
+``store.schema``): an event's rows are deleted with it and derived again from it when it is
+written, so they never drift from ``events``.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from typing import Any
 from sitrep.record import Evidence, LinkedEvent, Report
 from sitrep.store.db import Store
 from sitrep.store.reports import select_reports
-from sitrep.store.rows import EVENT_COLUMNS, dicts, event_from_row, event_row
+from sitrep.store.rows import EVENT_COLUMNS, event_from_row, event_row
+from sitrep.store.schema import EVENT_ACTORS_OF
 
 _SCOPE = """
 CREATE OR REPLACE TEMP TABLE link_ids AS
@@ -46,6 +51,14 @@ _EVIDENCE = """
  FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id) AS evidence
 """
 
+_DERIVED = ("event_actors",)
+"""Tables derived from ``events`` (see ``store.schema``), rewritten with the events."""
+ORDER_SLACK = 0.2
+"""Share of ``event_actors`` that may be appended out of actor order before it is rewritten."""
+ORDER_MIN_ROWS = 122_880
+"""Never rewrite for fewer appended rows than one DuckDB row group (a small store is quick)."""
+_APPENDED = "event_actors_appended"
+"""The ``meta`` key counting rows appended since ``event_actors`` was last ordered."""
 _BATCH = 200
 """Rows per multi-row INSERT: DuckDB runs ``executemany`` row by row, which is far slower."""
 _FETCH = 2000
@@ -64,7 +77,8 @@ def relink_scope(store: Store, article_ids: Sequence[str] | None) -> tuple[list[
     con = store.con
     if article_ids is None:
         removed = store.count("events")
-        con.execute("DELETE FROM events")
+        for table in ("events", *_DERIVED):
+            con.execute(f"DELETE FROM {table}")
         return select_reports(store, "TRUE", "m.id", []), removed
     con.execute("CREATE OR REPLACE TEMP TABLE link_seed (article_id VARCHAR)")
     con.executemany("INSERT INTO link_seed VALUES (?)", [[a] for a in article_ids])
@@ -72,6 +86,8 @@ def relink_scope(store: Store, article_ids: Sequence[str] | None) -> tuple[list[
     removed_row = con.execute(
         "SELECT count(*) FROM events WHERE id IN (SELECT event_id FROM link_ids)").fetchone()
     con.execute("DELETE FROM events WHERE id IN (SELECT event_id FROM link_ids)")
+    for table in _DERIVED:
+        con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT event_id FROM link_ids)")
     reports = select_reports(
         store, "m.id IN (SELECT mention_id FROM link_ids WHERE mention_id IS NOT NULL)",
         "m.id", [])
@@ -90,6 +106,56 @@ def write_events(store: Store, events: Sequence[LinkedEvent],
     _insert_many(store, "link_assign", [list(a) for a in assignments])
     store.con.execute("UPDATE mentions SET event_id = t.event_id FROM link_assign t "
                       "WHERE mentions.id = t.mention_id")
+    store.con.execute("CREATE OR REPLACE TEMP TABLE link_written (id VARCHAR)")
+    _insert_many(store, "link_written", [[e.id] for e in events])
+    _derive(store, "e.id IN (SELECT id FROM link_written)")
+    _order_if_loose(store)
+
+
+def reindex_events(store: Store) -> None:
+    """Derive ``event_actors`` afresh from every stored event.
+
+    For events written without the link stage (the query benchmark's generated store);
+    must run inside ``store.transaction()``.
+    """
+    for table in _DERIVED:
+        store.con.execute(f"DELETE FROM {table}")
+    _derive(store, "TRUE")
+
+
+def _derive(store: Store, where: str) -> None:
+    """Insert the answer rows of the events ``where`` keeps (a condition over ``e``); unless
+    the table was empty, count them as appended out of actor order."""
+    ordered = store.count("event_actors") == 0
+    row = store.con.execute(
+        f"INSERT INTO event_actors {EVENT_ACTORS_OF.format(where=where)}").fetchone()
+    added = 0 if ordered else int(row[0]) if row else 0
+    store.con.execute(
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "CAST(CAST(meta.value AS BIGINT) * ? + CAST(excluded.value AS BIGINT) AS VARCHAR)",
+        [_APPENDED, str(added), 0 if ordered else 1])
+
+
+def _order_if_loose(store: Store) -> bool:
+    """Rewrite ``event_actors`` in actor order once the rows appended since it was last
+    ordered pass ``ORDER_SLACK`` of it (and a row group); True when it did.
+
+    Appended rows mix every actor, so DuckDB's zone maps cannot skip them: each answer reads
+    them all. Rewriting at a fixed fraction keeps that share bounded at an amortised cost.
+    """
+    found = store.con.execute(
+        "SELECT (SELECT CAST(value AS BIGINT) FROM meta WHERE key = ?), "
+        "(SELECT count(*) FROM event_actors)", [_APPENDED]).fetchone()
+    appended, total = (int(found[0] or 0), int(found[1])) if found else (0, 0)
+    if appended <= max(ORDER_MIN_ROWS, ORDER_SLACK * total):
+        return False
+    store.con.execute("CREATE OR REPLACE TEMP TABLE event_actors_ordered AS "
+                      "SELECT * FROM event_actors ORDER BY key, other, placed, event_id")
+    store.con.execute("DELETE FROM event_actors")
+    store.con.execute("INSERT INTO event_actors SELECT * FROM event_actors_ordered")
+    store.con.execute("DROP TABLE event_actors_ordered")
+    store.con.execute("UPDATE meta SET value = '0' WHERE key = ?", [_APPENDED])
+    return True
 
 
 def _insert_many(store: Store, target: str, rows: list[list[Any]]) -> None:
@@ -156,22 +222,3 @@ def _event_filters(since: date, until: date, modality: str | None,
         params.append(type)
     return " AND ".join(filters), params
 
-
-def events_involving(store: Store, keys: Sequence[str], since: date, until: date, *,
-                     others: Sequence[str] | None = None, asserted_only: bool = False,
-                     limit: int = 1000) -> list[LinkedEvent]:
-    """Events with any of ``keys`` (and any of ``others`` when given), oldest first.
-
-    An undated event is placed by its first report, after the dated events of that day.
-    """
-    pair = "list_has_any(e.actor_keys, ?::VARCHAR[])" if others is not None else "TRUE"
-    params: list[Any] = [list(keys)] + ([list(others)] if others is not None else [])
-    asserted = "AND e.modality = 'asserted'" if asserted_only else ""
-    cur = store.con.execute(
-        f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e "
-        f"WHERE list_has_any(e.actor_keys, ?::VARCHAR[]) AND {pair} "
-        "AND coalesce(e.date, e.first_reported) BETWEEN ? AND ? "
-        f"{asserted} "
-        "ORDER BY coalesce(e.date, e.first_reported), e.date IS NULL, e.id LIMIT ?",
-        [*params, since, until, limit])
-    return [event_from_row(row) for row in dicts(cur)]

@@ -1,8 +1,11 @@
 """The aggregate questions the answers layer asks of linked events, as named queries.
 
-Every count here is over the ``events`` table: one row per real-world event, however many
-articles report it. The answers layer (``sitrep.answers``) resolves names, checks periods
-and levels, and labels the tallies these functions return.
+Every count here is over linked events: one per real-world event, however many articles
+report it. They read ``event_actors``, which the link stage derives from
+``events`` in the same transaction (``store.schema``): rows clustered by actor, so an answer
+about one actor reads that actor's rows, not every event. The answers layer
+(``sitrep.answers``) resolves names, checks periods and levels, and labels the tallies these
+functions return.
 """
 
 from __future__ import annotations
@@ -13,53 +16,62 @@ from datetime import date
 from typing import Any
 
 from sitrep.store.db import Store
-from sitrep.store.rows import ORIGINAL_SITE
 
 Term = tuple[str, date, date]
 """(actor key, first day, last day) of an office held."""
 
 _CONTACTS_SQL = """
-WITH ev AS (
-    SELECT e.id, e.date, e.date_precision, coalesce(e.mode, '') AS mode, e.actor_keys
-    FROM events e
-    WHERE e.type = 'CONSULT' AND e.modality = 'asserted' AND e.date BETWEEN ? AND ?
-      AND list_has_any(e.actor_keys, ?::VARCHAR[])
-), pairs AS (
-    SELECT id, date, date_precision, mode, unnest(actor_keys) AS other FROM ev
-), kept AS (
-    SELECT * FROM pairs
-    WHERE NOT list_contains(?::VARCHAR[], other) AND {level}
-), sources AS (
-    SELECT DISTINCT k.other, coalesce(a.canonical_id, a.id) AS root, {site} AS site, r.url
-    FROM kept k JOIN mentions m ON m.event_id = k.id
-    JOIN articles a ON a.id = m.article_id
-    JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
+WITH found AS MATERIALIZED (
+    SELECT other, event_id AS id, any_value(date) AS date,
+           any_value(coalesce(mode, '')) AS mode, any_value(sources) AS sources
+    FROM event_actors
+    WHERE key IN (SELECT unnest(?::VARCHAR[])) AND NOT list_contains(?::VARCHAR[], other)
+      AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ?
+    GROUP BY other, event_id
+), tallies AS (
+    SELECT other, count(*) AS total, {mode_counts},
+           count(*) FILTER (WHERE mode NOT IN ({mode_list})) AS other_modes,
+           min(date) AS first, max(date) AS last,
+           list_distinct(flatten(list(sources))) AS sources, list_sort(list(id)) AS ids
+    FROM found WHERE {level} GROUP BY other
 )
-SELECT k.other, count(DISTINCT k.id) AS total,
-       {mode_counts},
-       count(DISTINCT k.id) FILTER (WHERE k.mode NOT IN ({mode_list})) AS other_modes,
-       min(k.date) AS first, max(k.date) AS last,
-       (SELECT count(DISTINCT s.root) FROM sources s WHERE s.other = k.other) AS n_sources,
-       (SELECT list(DISTINCT s.site ORDER BY s.site) FROM sources s WHERE s.other = k.other),
-       (SELECT list(DISTINCT s.url ORDER BY s.url) FROM sources s WHERE s.other = k.other),
-       list(DISTINCT k.id ORDER BY k.id)
-FROM kept k GROUP BY k.other ORDER BY total DESC, last DESC, k.other
+SELECT * EXCLUDE (sources, ids),
+       len(list_distinct(list_transform(sources, lambda s: s.root))),
+       list_sort(list_distinct(list_transform(sources, lambda s: s.site)))
+           || CASE WHEN list_contains(list_transform(sources, lambda s: s.site IS NULL), true)
+                   THEN [NULL] ELSE [] END,
+       list_sort(list_distinct(list_transform(sources, lambda s: s.url))), ids
+FROM tallies ORDER BY total DESC, last DESC, other
 """
+"""The actor's rows are found first, then kept by level (else the level's join runs over
+every row); grouped by (counterpart, event), so each count is a plain count and each
+counterpart's sources are one list; a site-less source sorts last, as ``ORDER BY`` puts a
+NULL."""
 
 _EDGES_SQL = """
-WITH ev AS (
-    SELECT id, date, mode, actor_keys FROM events
-    WHERE modality = 'asserted' AND list_contains(?::VARCHAR[], type)
-      AND date BETWEEN ? AND ? AND len(actor_keys) BETWEEN 2 AND ? {country}
-), p AS (
-    SELECT id, date, mode, unnest(actor_keys) AS k FROM ev
+SELECT key, other, count(*) AS n, min(date), max(date),
+       count(*) FILTER (WHERE mode = 'phone'),
+       count(*) FILTER (WHERE mode IN ('meeting', 'visit', 'multilateral'))
+FROM event_actors
+WHERE key < other AND modality = 'asserted' AND list_contains(?::VARCHAR[], type)
+  AND date BETWEEN ? AND ? AND n_keys BETWEEN 2 AND ? {country}
+GROUP BY key, other HAVING count(*) >= ?
+ORDER BY n DESC, key, other LIMIT ?
+"""
+
+_PAIR = ("key IN (SELECT unnest(?::VARCHAR[])) AND list_contains(?::VARCHAR[], other)")
+"""Rows of events with an actor of one side and an actor of the other (perhaps the same
+actor, when the sides overlap: a country and one of its people)."""
+
+_TIMELINE_SQL = """
+WITH t AS (
+    SELECT DISTINCT ON (event_id) event_id, placed, date, date_precision, type, mode,
+           modality, summary, names, n_articles, urls
+    FROM event_actors
+    WHERE key IN (SELECT unnest(?::VARCHAR[])) AND other = key AND placed BETWEEN ? AND ?
+      {asserted} {pair}
 )
-SELECT a.k, b.k, count(DISTINCT a.id) AS n, min(a.date), max(a.date),
-       count(DISTINCT a.id) FILTER (WHERE a.mode = 'phone'),
-       count(DISTINCT a.id) FILTER (WHERE a.mode IN ('meeting', 'visit', 'multilateral'))
-FROM p a JOIN p b ON a.id = b.id AND a.k < b.k
-GROUP BY a.k, b.k HAVING count(DISTINCT a.id) >= ?
-ORDER BY n DESC, a.k, b.k LIMIT ?
+SELECT * FROM t ORDER BY placed, date IS NULL, event_id LIMIT ?
 """
 
 _STORIES_SQL = """
@@ -128,6 +140,24 @@ class EdgeTally:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One linked event as a timeline shows it."""
+
+    event_id: str
+    date: date | None
+    precision: str | None
+    type: str
+    mode: str | None
+    modality: str
+    summary: str | None
+    actors: list[str]
+    """The event's actors' names, in the event's order."""
+    articles: int
+    urls: list[str]
+    """The source articles' URLs, sorted."""
+
+
+@dataclass(frozen=True)
 class StorySummary:
     """A story with its size and its most mentioned actor keys."""
 
@@ -147,8 +177,10 @@ def _load_terms(store: Store, terms: Sequence[Term] | None) -> str:
                       "(key VARCHAR, start DATE, stop DATE)")
     if terms is None:
         return "TRUE"
-    if terms:
-        store.con.executemany("INSERT INTO answer_terms VALUES (?, ?, ?)", list(terms))
+    if terms:  # one statement: DuckDB runs ``executemany`` row by row
+        store.con.execute("INSERT INTO answer_terms SELECT unnest(?::VARCHAR[]), "
+                          "unnest(?::DATE[]), unnest(?::DATE[])",
+                          [list(column) for column in zip(*terms, strict=True)])
     return ("EXISTS (SELECT 1 FROM answer_terms t WHERE t.key = other "
             "AND date BETWEEN t.start AND t.stop)")
 
@@ -168,11 +200,10 @@ def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date,
             every counterpart.
     """
     level = _load_terms(store, terms)
-    mode_counts = ", ".join(f"count(DISTINCT k.id) FILTER (WHERE k.mode = '{m}')"
-                            for m in modes)
-    sql = _CONTACTS_SQL.format(level=level, site=ORIGINAL_SITE, mode_counts=mode_counts,
+    mode_counts = ", ".join(f"count(*) FILTER (WHERE mode = '{m}')" for m in modes)
+    sql = _CONTACTS_SQL.format(level=level, mode_counts=mode_counts,
                                mode_list=", ".join(f"'{m}'" for m in modes))
-    rows = store.con.execute(sql, [since, until, list(keys), list(keys)]).fetchall()
+    rows = store.con.execute(sql, [list(keys), list(keys), since, until]).fetchall()
     n = len(modes)
     return [ContactTally(r[0], r[1], tuple(r[2:2 + n]), r[2 + n], r[3 + n], r[4 + n],
                          r[5 + n], list(r[6 + n] or []), list(r[7 + n] or []),
@@ -183,8 +214,9 @@ def contact_tallies(store: Store, keys: Sequence[str], since: date, until: date,
 def undated_contact_count(store: Store, keys: Sequence[str]) -> int:
     """Asserted CONSULT events of ``keys`` that have no date."""
     row = store.con.execute(
-        "SELECT count(*) FROM events WHERE type = 'CONSULT' AND modality = 'asserted' "
-        "AND date IS NULL AND list_has_any(actor_keys, ?::VARCHAR[])", [list(keys)]
+        "SELECT count(DISTINCT event_id) FROM event_actors "
+        "WHERE key IN (SELECT unnest(?::VARCHAR[])) AND other = key AND type = 'CONSULT' "
+        "AND modality = 'asserted' AND date IS NULL", [list(keys)]
     ).fetchone()
     return int(row[0]) if row else 0
 
@@ -193,10 +225,9 @@ def contact_days(store: Store, keys_a: Sequence[str], keys_b: Sequence[str], sin
                  until: date) -> list[tuple[str, date, str | None]]:
     """(event id, date, precision) of each asserted, dated CONSULT between two actors."""
     rows = store.con.execute(
-        "SELECT id, date, date_precision FROM events WHERE type = 'CONSULT' "
-        "AND modality = 'asserted' AND date BETWEEN ? AND ? "
-        "AND list_has_any(actor_keys, ?::VARCHAR[]) AND list_has_any(actor_keys, ?::VARCHAR[]) "
-        "ORDER BY date, id", [since, until, list(keys_a), list(keys_b)]).fetchall()
+        f"SELECT DISTINCT event_id, date, date_precision FROM event_actors WHERE {_PAIR} "
+        "AND type = 'CONSULT' AND modality = 'asserted' AND date BETWEEN ? AND ? "
+        "ORDER BY date, event_id", [list(keys_a), list(keys_b), since, until]).fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
 
 
@@ -218,22 +249,22 @@ def dyad_tallies(store: Store, keys_a: Sequence[str], keys_b: Sequence[str], sin
                       "(type VARCHAR, mode VARCHAR, weight DOUBLE)")
     store.con.executemany("INSERT INTO answer_weights VALUES (?, ?, ?)", list(weights))
     rows = store.con.execute(f"""
-        WITH ev AS (
+        WITH pair AS (
+            SELECT DISTINCT event_id, date, type, mode FROM event_actors
+            WHERE {_PAIR} AND modality = 'asserted' AND date BETWEEN ? AND ?
+        ), ev AS (
             SELECT date_trunc('{by}', e.date) AS period, e.type,
                    coalesce(wm.weight, wb.weight, 0) AS w
-            FROM events e
+            FROM pair e
             LEFT JOIN answer_weights wm ON wm.type = e.type AND wm.mode = e.mode
             LEFT JOIN answer_weights wb ON wb.type = e.type AND wb.mode = ''
-            WHERE e.modality = 'asserted' AND e.date BETWEEN ? AND ?
-              AND list_has_any(e.actor_keys, ?::VARCHAR[])
-              AND list_has_any(e.actor_keys, ?::VARCHAR[])
         ), per_type AS (
             SELECT period, type, count(*) AS n, sum(w) AS w FROM ev GROUP BY period, type
         )
         SELECT period, sum(w), sum(w) FILTER (WHERE w > 0), sum(w) FILTER (WHERE w < 0),
                sum(n), map(list(type ORDER BY type), list(n ORDER BY type))
         FROM per_type GROUP BY period ORDER BY period
-    """, [since, until, list(keys_a), list(keys_b)]).fetchall()
+    """, [list(keys_a), list(keys_b), since, until]).fetchall()
     return [DyadTally(r[0], r[1], r[2], r[3], int(r[4]), {k: int(v) for k, v in r[5].items()})
             for r in rows]
 
@@ -249,7 +280,8 @@ def network_edges(store: Store, types: Sequence[str], since: date, until: date, 
     params: list[Any] = [list(types), since, until, max_parties]
     country = ""
     if keys is not None:
-        country = "AND list_has_any(actor_keys, ?::VARCHAR[])"
+        country = ("AND event_id IN (SELECT event_id FROM event_actors "
+                   "WHERE key IN (SELECT unnest(?::VARCHAR[])) AND other = key)")
         params.append(list(keys))
     rows = store.con.execute(_EDGES_SQL.format(country=country),
                              [*params, min_weight, limit]).fetchall()
@@ -264,3 +296,22 @@ def story_summaries(store: Store, since: date, until: date,
     rows = store.con.execute(sql, [since, until]).fetchall()
     return [StorySummary(r[0], r[1], r[2], r[3], int(r[4]), int(r[5] or 0), list(r[6] or []))
             for r in rows]
+
+
+def timeline_entries(store: Store, keys: Sequence[str], since: date, until: date, *,
+                     others: Sequence[str] | None = None, asserted_only: bool = False,
+                     limit: int = 1000) -> list[TimelineEntry]:
+    """Events with any of ``keys`` (and any of ``others`` when given), oldest first.
+
+    An undated event is placed by its first report, after the dated events of that day.
+    """
+    pair = ("AND event_id IN (SELECT event_id FROM event_actors WHERE "
+            f"{_PAIR})") if others is not None else ""
+    asserted = "AND modality = 'asserted'" if asserted_only else ""
+    params: list[Any] = [list(keys), since, until]
+    if others is not None:
+        params += [list(keys), list(others)]
+    rows = store.con.execute(_TIMELINE_SQL.format(asserted=asserted, pair=pair),
+                             [*params, limit]).fetchall()
+    return [TimelineEntry(r[0], r[2], r[3], r[4], r[5], r[6], r[7], list(r[8] or []),
+                          int(r[9] or 0), list(r[10] or [])) for r in rows]

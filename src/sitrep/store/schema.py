@@ -17,11 +17,44 @@ Tables, by stage:
     teams, users, api_tokens, sessions           access: who may use a served store
     jobs                                         web: background ingest and briefing work
     team_profiles, team_documents                web: each team's profiles, briefings, memos
+    event_actors                                 link: what the answers read, derived from
+                                                 ``events`` in the transaction that writes them
 """
 
 from __future__ import annotations
 
 import duckdb
+
+from sitrep.store.rows import ORIGINAL_SITE
+
+EVENT_ACTORS_OF = f"""
+WITH sources AS (
+    SELECT m.event_id,
+           list_sort(list(DISTINCT struct_pack(root := coalesce(a.canonical_id, a.id),
+                                               site := {ORIGINAL_SITE}, url := r.url)))
+               AS sources
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    JOIN articles r ON r.id = coalesce(a.canonical_id, a.id)
+    WHERE m.event_id IN (SELECT e.id FROM events e WHERE {{where}})
+    GROUP BY m.event_id
+)
+SELECT k.key, o.other, e.id, e.type, e.mode, e.modality, e.date, e.date_precision,
+       coalesce(e.date, e.first_reported), len(e.actor_keys),
+       CASE WHEN k.key = o.other THEN e.summary END,
+       CASE WHEN k.key = o.other THEN json_extract_string(e.actors, '$[*].name') END,
+       CASE WHEN k.key = o.other THEN e.n_articles END,
+       CASE WHEN k.key = o.other THEN list_sort(list_distinct(list_filter(
+           json_extract_string(e.details, '$.sources[*].url'), lambda u: u <> ''))) END,
+       s.sources
+FROM events e LEFT JOIN sources s ON s.event_id = e.id,
+     unnest(list_distinct(e.actor_keys)) AS k(key),
+     unnest(list_distinct(e.actor_keys)) AS o(other)
+WHERE {{where}}
+ORDER BY k.key, o.other, coalesce(e.date, e.first_reported), e.id
+"""
+"""SQL: the ``event_actors`` rows of the events ``{where}`` keeps (over ``e``), clustered by
+actor so one actor's rows sit together and DuckDB's zone maps skip everyone else's. An
+event's sources are its mentions' articles, a copy folded into its original (``root``)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, revisions, near-duplicate index, HTTP validators, coded mentions
@@ -247,6 +280,30 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO link_queue
     SELECT id, now() FROM articles
     WHERE story_id IS NULL OR id IN (SELECT article_id FROM mentions WHERE event_id IS NULL);
+    """,
+    # 7: what the answers read, kept by the link stage in the transaction that writes the
+    # events: one row per (event, actor key, counterpart key), the actor itself included, with
+    # the event's source articles; the actor's own row (key = other) also carries what a
+    # timeline shows. A store linked by an older sitrep is filled from its events on upgrade.
+    f"""
+    CREATE TABLE event_actors (
+        key VARCHAR NOT NULL,
+        other VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        modality VARCHAR NOT NULL,
+        date DATE,
+        date_precision VARCHAR,
+        placed DATE,
+        n_keys INTEGER NOT NULL,
+        summary VARCHAR,
+        names VARCHAR[],
+        n_articles INTEGER,
+        urls VARCHAR[],
+        sources STRUCT(root VARCHAR, site VARCHAR, url VARCHAR)[]
+    );
+    INSERT INTO event_actors {EVENT_ACTORS_OF.format(where="TRUE")};
     """,
 )
 
