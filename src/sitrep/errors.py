@@ -78,6 +78,9 @@ CODES: dict[str, str] = {
     # --- settings and usage ---------------------------------------------------------------
     "E901": "setting is unknown",
     "E902": "setting value is invalid",
+    "E903": "Ray is not installed",
+    "E904": "Ray cluster cannot be reached",
+    "E905": "number of ingest workers is invalid",
 }
 
 
@@ -97,6 +100,11 @@ class SitrepError(Exception):
         self.detail = detail
         self.item = item
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[type[SitrepError], tuple[str, str, str | None]]:
+        # Pickled by code, detail and item (not by message): errors cross to and from the
+        # ingest workers.
+        return type(self), (self.code, self.detail, self.item)
 
     @property
     def message(self) -> str:

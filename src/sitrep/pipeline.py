@@ -22,15 +22,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sitrep.errors import IngestError
-from sitrep.extract import extract_article
+from sitrep.dedup import PendingIndex
+from sitrep.errors import IngestError, SitrepError
 from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
-from sitrep.record import Article, RawItem, raw_hash_of
+from sitrep.parallel import (
+    Coded,
+    CoderSpec,
+    Extracted,
+    InlineRunner,
+    PoolRunner,
+    RayRunner,
+    Runner,
+    in_order,
+)
+from sitrep.record import Article, Event, RawItem, raw_hash_of
 from sitrep.settings import Settings
 from sitrep.store import Store
 
@@ -41,6 +53,9 @@ Progress = Callable[[int, str], None]
 """Called with (items done since last call, a short description of the current item)."""
 
 BATCH = 16
+"""Items per chunk handed to extraction and coding (and texts per write batch)."""
+MIN_PARALLEL = 64
+"""Inputs with fewer items than this run in process whatever ``workers`` says."""
 
 
 @dataclass
@@ -94,8 +109,8 @@ class CodeReport:
 
 def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
            published: date | None = None, coder: Callable[[], Coder] | None = None,
-           progress: Progress | None = None,
-           stop: Callable[[], bool] | None = None) -> IngestReport:
+           progress: Progress | None = None, stop: Callable[[], bool] | None = None,
+           workers: int = 1, ray: str | None = None) -> IngestReport:
     """Run the pipeline over ``inputs``; see the module docstring for the steps.
 
     Args:
@@ -109,6 +124,11 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         progress: called once per input item.
         stop: asked between items and before coding leftovers and linking; True ends the
             run there, as Ctrl-C does (the CLI's Ctrl-C sets it).
+        workers: processes that extract and code (1: all in this process); this process
+            stays the only writer. Inputs of fewer than ``MIN_PARALLEL`` items run in
+            process, as spawning workers and loading spaCy in each costs more than it saves.
+        ray: run extraction and coding as tasks on this Ray cluster (``auto`` or an
+            address) instead; this process still writes.
 
     Returns:
         The counts, and each failure with its code, item and message.
@@ -117,8 +137,13 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         IngestInterrupted: on Ctrl-C or ``stop``, with the report of what was done before.
     """
     report = IngestReport(total=count_inputs(inputs))
+    runner = make_runner(settings, coder, workers=workers, ray=ray, total=report.total)
     try:
-        _ingest_items(store, inputs, settings, published, coder, progress, report, stop)
+        try:
+            _ingest_items(store, inputs, settings, published, coder, progress, report, stop,
+                          runner)
+        finally:
+            runner.close()
         _check(stop)
         if coder is not None and uncoded(store, settings.language_set):
             leftover = code_pending(store, coder, languages=settings.language_set)
@@ -131,6 +156,24 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
     return report
 
 
+def make_runner(settings: Settings, coder: Callable[[], Coder] | None, *, workers: int = 1,
+                ray: str | None = None, total: int | None = None) -> Runner:
+    """Where extraction and coding run: on Ray, in worker processes, or in process.
+
+    Raises:
+        SitrepError: E905 when ``workers`` is below 1; E903/E904 when Ray is asked for but
+            not installed or not reachable.
+    """
+    if workers < 1:
+        raise SitrepError("E905", f"--workers {workers}: give 1 or more")
+    spec = CoderSpec(settings.model, settings.kb or None)
+    if ray:
+        return RayRunner(ray, spec)
+    if workers == 1 or (total is not None and total < MIN_PARALLEL):
+        return InlineRunner(coder)
+    return PoolRunner(workers, spec)
+
+
 def _check(stop: Callable[[], bool] | None) -> None:
     if stop is not None and stop():
         raise KeyboardInterrupt
@@ -139,31 +182,58 @@ def _check(stop: Callable[[], bool] | None) -> None:
 def _ingest_items(store: Store, inputs: Sequence[str], settings: Settings,
                   published: date | None, coder: Callable[[], Coder] | None,
                   progress: Progress | None, report: IngestReport,
-                  stop: Callable[[], bool] | None) -> None:
-    """Steps 1-5 for every input item: read, extract, classify, code and write."""
-    pending: list[Article] = []
+                  stop: Callable[[], bool] | None, runner: Runner) -> None:
+    """Steps 1-5 for every input item: read, extract, classify, code and write.
+
+    Extraction and coding run on ``runner`` (in process, in worker processes or on Ray);
+    everything that reads or writes the store runs here, in input order.
+    """
+    stopped: list[bool] = []
+    fresh = _fresh_items(store, inputs, settings, progress, report, stop, stopped)
+    extracted = in_order((runner.extract(chunk, published) for chunk in _chunks(fresh)),
+                         runner.window)
+    flight = _Flight(store, settings, report, runner if coder is not None else None)
+    for chunk in extracted:
+        flight.add(chunk)
+        flight.write(keep=runner.window)
+    flight.write(keep=0)
+    if stopped:
+        raise KeyboardInterrupt
+
+
+def _fresh_items(store: Store, inputs: Sequence[str], settings: Settings,
+                 progress: Progress | None, report: IngestReport,
+                 stop: Callable[[], bool] | None, stopped: list[bool]) -> Iterator[RawItem]:
+    """The items that need extracting; skips and read failures are counted here. On
+    ``stop`` it ends early (the items read so far are still written) and says so in
+    ``stopped``."""
     for result in iter_items(inputs, IngestOptions.from_settings(settings),
                              http_cache=store):
         if stop is not None and stop():
-            _write_batch(store, pending, settings, coder, report)
-            raise KeyboardInterrupt
+            stopped.append(True)
+            return
         if progress:
             progress(1, _label(result))
-        if isinstance(result, RawItem) and store.raw_unchanged(result.url, raw_hash_of(result)):
+        if isinstance(result, Skipped):
+            report.skipped += 1
+            report.skips.append({"item": result.origin, "reason": result.reason})
+        elif isinstance(result, IngestError):
+            _fail(report, result)
+        elif store.raw_unchanged(result.url, raw_hash_of(result)):
             report.unchanged += 1
-            continue
-        article = _extract(result, report, published, settings)
-        if article is None:
-            continue
-        if store.is_unchanged(article):
-            store.remember_raw_hash(article)
-            report.unchanged += 1
-            continue
-        pending.append(article)
-        if len(pending) >= BATCH:
-            _write_batch(store, pending, settings, coder, report)
-            pending = []
-    _write_batch(store, pending, settings, coder, report)
+        else:
+            yield result
+
+
+def _chunks(items: Iterable[RawItem]) -> Iterator[list[RawItem]]:
+    chunk: list[RawItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= BATCH:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _label(result: Any) -> str:
@@ -172,61 +242,93 @@ def _label(result: Any) -> str:
     return getattr(result, "origin", "")
 
 
-def _extract(result: Any, report: IngestReport, published: date | None,
-             settings: Settings) -> Article | None:
-    if isinstance(result, Skipped):
-        report.skipped += 1
-        report.skips.append({"item": result.origin, "reason": result.reason})
-        return None
-    if isinstance(result, IngestError):
-        _fail(report, result)
-        return None
-    try:
-        article = extract_article(result, default_published=published, languages=None)
-    except IngestError as exc:
-        exc.item = exc.item or result.origin
-        _fail(report, exc)
-        return None
-    article.raw_hash = raw_hash_of(result)
-    return article
-
-
 def _fail(report: IngestReport, error: IngestError) -> None:
     report.failed += 1
     report.errors.append(error.to_dict() | {"message": error.message})
 
 
-def _write_batch(store: Store, articles: list[Article], settings: Settings,
-                 coder: Callable[[], Coder] | None, report: IngestReport) -> None:
-    """Code a batch of articles, then write each with its mentions in one transaction."""
-    if not articles:
-        return
-    codable = [a for a in articles if a.language in settings.language_set]
-    coded = _code(codable, coder) if coder is not None and codable else {}
-    version = coder().version if coder is not None and coded else ""
-    for article in articles:
-        with store.transaction():
-            # Classified again inside the transaction: an earlier article of this very
-            # batch may be the original this one copies.
-            found = store.classify(article, settings.near_duplicate_threshold)
-            store.save_article(article, found)
-            events = coded.get(id(article))
-            if found.outcome in ("new", "updated") and found.canonical_id is None \
-                    and events is not None:
-                store.replace_mentions(article.id or "", events, version)
-                report.coded += 1
-                report.mentions += len(events)
-        if found.outcome != "unchanged":
-            setattr(report, found.outcome, getattr(report, found.outcome) + 1)
-            report.article_ids.append(article.id or "")
-            report.not_coded += found.canonical_id is None and \
-                article.language not in settings.language_set
-        else:
-            report.unchanged += 1
+@dataclass
+class _Batch:
+    articles: list[tuple[Article, list[int]]]
+    coding: Future[Coded] | None
+    coded_ids: list[int]
+    """``id()`` of the articles sent to coding, in the order of the coder's results."""
 
 
-def _code(articles: Iterable[Article], coder: Callable[[], Coder]) -> dict[int, list[Any]]:
-    return {id(article): events for article, events in coder().code_many(articles)}
+class _Flight:
+    """Extracted chunks between the runner and the store, written in input order.
+
+    Each article is classified before any NLP: a near-copy of a stored article, or of an
+    earlier article still in flight (``dedup.PendingIndex``), is never coded. The write
+    classifies again inside its transaction and has the last word; an original that was
+    not coded (its would-be original changed meanwhile) is coded by the leftover step.
+    """
+
+    def __init__(self, store: Store, settings: Settings, report: IngestReport,
+                 runner: Runner | None) -> None:
+        self.store, self.settings, self.report, self.runner = store, settings, report, runner
+        self.batches: deque[_Batch] = deque()
+        self.pending = PendingIndex()
+
+    def add(self, chunk: list[Extracted]) -> None:
+        kept: list[tuple[Article, list[int]]] = []
+        to_code: list[Article] = []
+        for item in chunk:
+            if item.error is not None or item.article is None:
+                _fail(self.report, item.error or IngestError("E201", item=item.origin))
+                continue
+            article = item.article
+            if self.store.is_unchanged(article):
+                self.store.remember_raw_hash(article)
+                self.report.unchanged += 1
+                continue
+            kept.append((article, item.band_keys))
+            if self._original(article, item.band_keys) and \
+                    article.language in self.settings.language_set:
+                to_code.append(article)
+        coding = self.runner.code(to_code) if self.runner is not None and to_code else None
+        self.batches.append(_Batch(kept, coding, [id(a) for a in to_code]))
+
+    def _original(self, article: Article, keys: list[int]) -> bool:
+        threshold = self.settings.near_duplicate_threshold
+        found = self.store.classify(article, threshold, band_keys=keys)
+        copy = found.canonical_id is not None or \
+            self.pending.copies(article.id or "", article.text, keys, threshold)
+        self.pending.add(article.id or "", article.text, keys)
+        return found.outcome != "unchanged" and not copy
+
+    def write(self, keep: int) -> None:
+        """Write the oldest batches until at most ``keep`` are in flight."""
+        while len(self.batches) > keep:
+            batch = self.batches.popleft()
+            coded = batch.coding.result() if batch.coding is not None else None
+            events = dict(zip(batch.coded_ids, coded.events, strict=True)) if coded else {}
+            for article, keys in batch.articles:
+                self.pending.remove(article.id or "")
+                _write(self.store, article, keys, events.get(id(article)),
+                       coded.version if coded else "", self.settings, self.report)
+
+
+def _write(store: Store, article: Article, keys: list[int], events: list[Event] | None,
+           version: str, settings: Settings, report: IngestReport) -> None:
+    """Write one article, with its mentions, in one transaction."""
+    with store.transaction():
+        # Classified again inside the transaction: an article written since it was read
+        # may be the original this one copies.
+        found = store.classify(article, settings.near_duplicate_threshold, band_keys=keys)
+        store.save_article(article, found)
+        if found.outcome in ("new", "updated") and found.canonical_id is None \
+                and events is not None:
+            store.replace_mentions(article.id or "", events, version)
+            report.coded += 1
+            report.mentions += len(events)
+    if found.outcome != "unchanged":
+        setattr(report, found.outcome, getattr(report, found.outcome) + 1)
+        report.article_ids.append(article.id or "")
+        report.not_coded += found.canonical_id is None and \
+            article.language not in settings.language_set
+    else:
+        report.unchanged += 1
 
 
 def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = False,
