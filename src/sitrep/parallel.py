@@ -6,12 +6,13 @@ functions:
 
     1. ``extract_chunk``: ``RawItem``s -> ``Extracted`` (the article with its MinHash band
        keys, or the item's ``IngestError``);
-    2. ``code_chunk``: the articles the writer found to be originals -> their events.
+    2. ``analyse_chunk``: the articles the writer found to be originals -> their events
+       (when coding) and the embedding of their title and lead (for stories).
 
 Each call returns a ``concurrent.futures.Future``. The writer collects them in input order
 (so revisions are stored in the order they came) and keeps at most ``window`` chunks in
 flight at each stage (so an input of any size costs bounded memory). A worker process loads
-spaCy once, on its first ``code_chunk``.
+spaCy and the embedding model once, on its first ``analyse_chunk``.
 
 Runners: ``InlineRunner`` (``workers=1``, the main process does everything), ``PoolRunner``
 (``workers=N``, spawned processes) and ``RayRunner`` (tasks on a Ray cluster; Ray retries a
@@ -36,6 +37,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from sitrep import dedup
 from sitrep.errors import IngestError, SitrepError
 from sitrep.extract import extract_article
+from sitrep.link.stories import article_vector_text
+from sitrep.nlp.embed import Embedder, default_embedder
 from sitrep.record import Article, Event, RawItem, raw_hash_of
 
 if TYPE_CHECKING:
@@ -66,11 +69,13 @@ class CoderSpec:
 
 
 @dataclass
-class Coded:
-    """The events of a chunk of articles, in their order, and the coder that made them."""
+class Analysed:
+    """A chunk of articles after NLP, in their order: each one's events (None when not
+    coded), the coder version that made them, and each one's story embedding."""
 
     version: str
-    events: list[list[Event]]
+    events: list[list[Event] | None]
+    vectors: list[list[float]]
 
 
 def extract_chunk(items: list[RawItem], published: date | None) -> list[Extracted]:
@@ -90,19 +95,37 @@ def extract_chunk(items: list[RawItem], published: date | None) -> list[Extracte
 
 
 _CODERS: dict[CoderSpec, Coder] = {}
+_EMBEDDERS: list[Embedder] = []
 
 
-def code_chunk(articles: list[Article], spec: CoderSpec) -> Coded:
-    """Stage 2: code events, with this process's coder (loaded on first use)."""
-    coder = _CODERS.get(spec)
-    if coder is None:
-        from pathlib import Path
+def analyse_chunk(articles: list[Article], spec: CoderSpec | None,
+                  languages: frozenset[str]) -> Analysed:
+    """Stage 2 in a worker: code events (when ``spec`` is given, for articles in
+    ``languages``) and embed, with this process's coder and embedder (each loaded on first
+    use, one thread each)."""
+    coder = None
+    if spec is not None:
+        coder = _CODERS.get(spec)
+        if coder is None:
+            from pathlib import Path
 
-        from sitrep.events import Coder
+            from sitrep.events import Coder
 
-        coder = Coder.load(model=spec.model, kb_extra=Path(spec.kb) if spec.kb else None)
-        _CODERS[spec] = coder
-    return Coded(coder.version, [events for _, events in coder.code_many(articles)])
+            coder = Coder.load(model=spec.model, kb_extra=Path(spec.kb) if spec.kb else None)
+            _CODERS[spec] = coder
+    if not _EMBEDDERS:
+        _EMBEDDERS.append(Embedder(threads=1))
+    return analyse(articles, coder, _EMBEDDERS[0], languages)
+
+
+def analyse(articles: list[Article], coder: Coder | None, embedder: Embedder,
+            languages: frozenset[str]) -> Analysed:
+    """Code (with ``coder``, if any, those in ``languages``) and embed ``articles``."""
+    codable = [a for a in articles if coder is not None and a.language in languages]
+    coded = {id(a): ev for a, ev in coder.code_many(codable)} if coder is not None else {}
+    vectors = embedder.embed([article_vector_text(a.title, a.text) for a in articles])
+    return Analysed(coder.version if coder is not None else "",
+                    [coded.get(id(a)) for a in articles], [v.tolist() for v in vectors])
 
 
 class Runner(Protocol):
@@ -114,7 +137,9 @@ class Runner(Protocol):
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         ...
 
-    def code(self, articles: list[Article]) -> Future[Coded]:
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        """Embed ``articles`` and code those in the languages ``code`` (None: none)."""
         ...
 
     def close(self) -> None:
@@ -138,11 +163,10 @@ class InlineRunner:
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         return _done(extract_chunk(items, published))
 
-    def code(self, articles: list[Article]) -> Future[Coded]:
-        if self._coder is None:
-            raise ValueError("code() needs a coder")
-        coder = self._coder()
-        return _done(Coded(coder.version, [ev for _, ev in coder.code_many(articles)]))
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        coder = self._coder() if code is not None and self._coder is not None else None
+        return _done(analyse(articles, coder, default_embedder(), code or frozenset()))
 
     def close(self) -> None:
         pass
@@ -181,8 +205,10 @@ class PoolRunner:
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         return self._get().submit(extract_chunk, items, published)
 
-    def code(self, articles: list[Article]) -> Future[Coded]:
-        return self._get().submit(code_chunk, articles, self.spec)
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        spec = self.spec if code is not None else None
+        return self._get().submit(analyse_chunk, articles, spec, code or frozenset())
 
     def close(self) -> None:
         if self._pool is not None:
@@ -210,14 +236,17 @@ class RayRunner:
         self.window = 2 * max(cpus, 1)
         self.spec = spec
         self._extract = ray.remote(max_retries=RAY_RETRIES)(extract_chunk)
-        self._code = ray.remote(max_retries=RAY_RETRIES)(code_chunk)
+        self._analyse = ray.remote(max_retries=RAY_RETRIES)(analyse_chunk)
 
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         future: Future[list[Extracted]] = self._extract.remote(items, published).future()
         return future
 
-    def code(self, articles: list[Article]) -> Future[Coded]:
-        future: Future[Coded] = self._code.remote(articles, self.spec).future()
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        spec = self.spec if code is not None else None
+        future: Future[Analysed] = self._analyse.remote(
+            articles, spec, code or frozenset()).future()
         return future
 
     def close(self) -> None:

@@ -33,7 +33,7 @@ from sitrep.dedup import PendingIndex
 from sitrep.errors import IngestError, SitrepError
 from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
 from sitrep.parallel import (
-    Coded,
+    Analysed,
     CoderSpec,
     Extracted,
     InlineRunner,
@@ -45,6 +45,7 @@ from sitrep.parallel import (
 from sitrep.record import Article, Event, RawItem, raw_hash_of
 from sitrep.settings import Settings
 from sitrep.store import Store
+from sitrep.store.stories_table import add_vector
 
 if TYPE_CHECKING:
     from sitrep.events import Coder
@@ -192,7 +193,8 @@ def _ingest_items(store: Store, inputs: Sequence[str], settings: Settings,
     fresh = _fresh_items(store, inputs, settings, progress, report, stop, stopped)
     extracted = in_order((runner.extract(chunk, published) for chunk in _chunks(fresh)),
                          runner.window)
-    flight = _Flight(store, settings, report, runner if coder is not None else None)
+    flight = _Flight(store, settings, report, runner,
+                     settings.language_set if coder is not None else None)
     for chunk in extracted:
         flight.add(chunk)
         flight.write(keep=runner.window)
@@ -250,29 +252,31 @@ def _fail(report: IngestReport, error: IngestError) -> None:
 @dataclass
 class _Batch:
     articles: list[tuple[Article, list[int]]]
-    coding: Future[Coded] | None
-    coded_ids: list[int]
-    """``id()`` of the articles sent to coding, in the order of the coder's results."""
+    analysing: Future[Analysed] | None
+    analysed_ids: list[int]
+    """``id()`` of the articles sent to NLP (the originals), in the order of its results."""
 
 
 class _Flight:
     """Extracted chunks between the runner and the store, written in input order.
 
     Each article is classified before any NLP: a near-copy of a stored article, or of an
-    earlier article still in flight (``dedup.PendingIndex``), is never coded. The write
-    classifies again inside its transaction and has the last word; an original that was
-    not coded (its would-be original changed meanwhile) is coded by the leftover step.
+    earlier article still in flight (``dedup.PendingIndex``), is neither coded nor
+    embedded. The write classifies again inside its transaction and has the last word; an
+    original that was not coded (its would-be original changed meanwhile) is coded by the
+    leftover step, and embedded by the story stage.
     """
 
     def __init__(self, store: Store, settings: Settings, report: IngestReport,
-                 runner: Runner | None) -> None:
+                 runner: Runner, code: frozenset[str] | None) -> None:
         self.store, self.settings, self.report, self.runner = store, settings, report, runner
+        self.code = code
         self.batches: deque[_Batch] = deque()
         self.pending = PendingIndex()
 
     def add(self, chunk: list[Extracted]) -> None:
         kept: list[tuple[Article, list[int]]] = []
-        to_code: list[Article] = []
+        originals: list[Article] = []
         for item in chunk:
             if item.error is not None or item.article is None:
                 _fail(self.report, item.error or IngestError("E201", item=item.origin))
@@ -283,11 +287,10 @@ class _Flight:
                 self.report.unchanged += 1
                 continue
             kept.append((article, item.band_keys))
-            if self._original(article, item.band_keys) and \
-                    article.language in self.settings.language_set:
-                to_code.append(article)
-        coding = self.runner.code(to_code) if self.runner is not None and to_code else None
-        self.batches.append(_Batch(kept, coding, [id(a) for a in to_code]))
+            if self._original(article, item.band_keys):
+                originals.append(article)
+        analysing = self.runner.analyse(originals, self.code) if originals else None
+        self.batches.append(_Batch(kept, analysing, [id(a) for a in originals]))
 
     def _original(self, article: Article, keys: list[int]) -> bool:
         threshold = self.settings.near_duplicate_threshold
@@ -301,24 +304,29 @@ class _Flight:
         """Write the oldest batches until at most ``keep`` are in flight."""
         while len(self.batches) > keep:
             batch = self.batches.popleft()
-            coded = batch.coding.result() if batch.coding is not None else None
-            events = dict(zip(batch.coded_ids, coded.events, strict=True)) if coded else {}
+            done = batch.analysing.result() if batch.analysing is not None else None
+            nlp = dict(zip(batch.analysed_ids, zip(done.events, done.vectors, strict=True),
+                           strict=True)) if done else {}
             for article, keys in batch.articles:
                 self.pending.remove(article.id or "")
-                _write(self.store, article, keys, events.get(id(article)),
-                       coded.version if coded else "", self.settings, self.report)
+                events, vector = nlp.get(id(article), (None, None))
+                _write(self.store, article, keys, events, vector,
+                       done.version if done else "", self.settings, self.report)
 
 
 def _write(store: Store, article: Article, keys: list[int], events: list[Event] | None,
-           version: str, settings: Settings, report: IngestReport) -> None:
-    """Write one article, with its mentions, in one transaction."""
+           vector: list[float] | None, version: str, settings: Settings,
+           report: IngestReport) -> None:
+    """Write one article, with its mentions and story embedding, in one transaction."""
     with store.transaction():
         # Classified again inside the transaction: an article written since it was read
         # may be the original this one copies.
         found = store.classify(article, settings.near_duplicate_threshold, band_keys=keys)
         store.save_article(article, found)
-        if found.outcome in ("new", "updated") and found.canonical_id is None \
-                and events is not None:
+        original = found.outcome in ("new", "updated") and found.canonical_id is None
+        if original and vector is not None:
+            add_vector(store, article.id or "", vector)
+        if original and events is not None:
             store.replace_mentions(article.id or "", events, version)
             report.coded += 1
             report.mentions += len(events)
