@@ -421,13 +421,18 @@ class Store:
         """
         self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
         rows = [mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
+        # One statement for all rows: the writer is the one serial step of a parallel
+        # ingest, and executemany runs a statement per row.
         if rows:
-            self.con.executemany(
+            self.con.execute(
                 f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES "
-                f"({placeholders(MENTION_COLUMNS)})", rows)
+                + ", ".join([f"({placeholders(MENTION_COLUMNS)})"] * len(rows)),
+                [value for row in rows for value in row])
+        actors: dict[str, ActorRef] = {}
         for ev in events:
             for actor in ev.actors:
-                self._remember_actor(actor)
+                actors.setdefault(actor_key(actor), actor)
+        self._remember_actors(actors)
         self.con.execute(
             "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
             [_now(), coder_version, article_id])
@@ -457,8 +462,13 @@ class Store:
         self.con.execute("DELETE FROM link_queue WHERE list_contains(?, article_id)",
                          [list(article_ids)])
 
-    def _remember_actor(self, actor: ActorRef) -> None:
+    def _remember_actors(self, actors: dict[str, ActorRef]) -> None:
+        """Add actors by key (one already known keeps its row)."""
+        if not actors:
+            return
         self.con.execute(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            [actor_key(actor), actor.name, actor.kind, actor.country, actor.sector])
+            "INSERT INTO actors VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(actors))
+            + " ON CONFLICT (key) DO NOTHING",
+            [v for key, a in actors.items()
+             for v in (key, a.name, a.kind, a.country, a.sector)])
 
