@@ -54,8 +54,8 @@ class Embedder:
     """
 
     def __init__(self, threads: int | None = None) -> None:
-        """Load the model; ``threads`` caps onnxruntime's threads (an ingest worker uses 1,
-        as the other cores run the other workers)."""
+        """Load the model; ``threads`` caps onnxruntime's threads and drops its memory
+        arena (an ingest worker uses 1, as the other cores run the other workers)."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -66,6 +66,8 @@ class Embedder:
             if threads:
                 options.intra_op_num_threads = threads
                 options.inter_op_num_threads = 1
+                # A worker embeds small batches: without the arena it holds ~85 MB less.
+                options.enable_cpu_mem_arena = False
             self.session = ort.InferenceSession(
                 str(_model_path()), options, providers=["CPUExecutionProvider"])
         except CodingError:
