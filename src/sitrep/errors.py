@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "E402": "knowledge-base file is invalid",
     "E403": "embedding model cannot be loaded",
     "E404": "gold events file is malformed",
+    "E405": "an ingest worker process died",
     # --- queries and exports --------------------------------------------------------------
     "E501": "actor name matches no known actor",
     "E502": "actor name is ambiguous",

@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sitrep.dedup import PendingIndex
-from sitrep.errors import IngestError, SitrepError
+from sitrep.errors import CodingError, IngestError, SitrepError
 from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
 from sitrep.parallel import (
     Analysed,
@@ -136,6 +137,8 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
 
     Raises:
         IngestInterrupted: on Ctrl-C or ``stop``, with the report of what was done before.
+        CodingError: E405 when a worker process died (the articles written stay whole).
+        SitrepError: E903-E905 for a bad ``workers`` or an unreachable Ray (``make_runner``).
     """
     report = IngestReport(total=count_inputs(inputs))
     runner = make_runner(settings, coder, workers=workers, ray=ray, total=report.total)
@@ -143,6 +146,10 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         try:
             _ingest_items(store, inputs, settings, published, coder, progress, report, stop,
                           runner)
+        except BrokenProcessPool as exc:
+            raise CodingError("E405", "killed or out of memory; what was written is kept, "
+                              "run the same command again (--workers 1 uses less memory)"
+                              ) from exc
         finally:
             runner.close()
         _check(stop)
