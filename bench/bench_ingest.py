@@ -7,7 +7,9 @@ machine other people share (the load average is recorded before and after):
   * ``sitrep ingest corpus/`` end to end (read, extract, dedup, code, embed, store, link)
     into a fresh store with ``workers=1`` and ``workers=2``: articles/s, the ratio to bare
     spaCy, peak RSS of the writer process and of its largest worker process;
-  * a re-run of the unchanged input (``workers=2``; nothing is extracted or coded).
+  * a re-run of the unchanged input (nothing is extracted or coded);
+  * CPU seconds per article of every run (all its processes): on a loaded machine the
+    wall-clock ratios say little, the CPU ratio to bare spaCy still holds.
 Results go to ``bench/results/bench_ingest.json``.
 
     python bench/bench_ingest.py [--json] [--workers 1,2]
@@ -37,10 +39,14 @@ from sitrep.settings import Settings
 texts = [json.loads(line)["text"] for f in sorted(Path(sys.argv[1]).glob("*.jsonl"))
          for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 nlp = spacy.load(Settings().model)
-t0 = time.perf_counter()
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+t0, c0 = time.perf_counter(), cpu()
 n = sum(1 for _ in nlp.pipe(texts, batch_size=32))
 seconds = time.perf_counter() - t0
 print(json.dumps({"articles": n, "seconds": round(seconds, 1),
+                  "cpu_s_per_article": round((cpu() - c0) / n, 4),
                   "articles_per_s": round(n / seconds, 2),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 """
@@ -48,18 +54,22 @@ print(json.dumps({"articles": n, "seconds": round(seconds, 1),
 SITREP_CHILD = """
 import json, resource, sys, time
 import sitrep
+def cpu():
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+               resource.getrusage(resource.RUSAGE_CHILDREN)))
 if __name__ == "__main__":
     db, path, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with sitrep.open(db) as s:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu()
         first = s.ingest([path], workers=workers)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), cpu()
         second = s.ingest([path], workers=workers)
         t2 = time.perf_counter()
     n = first.new + first.duplicate
     print(json.dumps({
         "workers": workers, "articles": n, "coded": first.coded, "mentions": first.mentions,
         "seconds": round(t1 - t0, 1), "articles_per_s": round(n / (t1 - t0), 2),
+        "cpu_s_per_article": round((c1 - c0) / n, 4),
         "rerun_seconds": round(t2 - t1, 2), "rerun_unchanged": second.unchanged,
         "writer_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "worker_peak_rss_mb": round(
@@ -86,13 +96,17 @@ def measure(workers: list[int]) -> dict[str, object]:
             runs[n] = _child(SITREP_CHILD, f"{tmp}/bench.duckdb", str(CORPUS), str(n))
     spacy_runs.append(_child(SPACY_CHILD, str(CORPUS)))
     bare = sum(r["articles_per_s"] for r in spacy_runs) / len(spacy_runs)
+    bare_cpu = sum(r["cpu_s_per_article"] for r in spacy_runs) / len(spacy_runs)
     for run in runs.values():
         run["ratio_to_bare_spacy"] = round(run["articles_per_s"] / bare, 2)
+        # Load-independent: bare spaCy's CPU per article over sitrep's (all processes).
+        run["cpu_ratio_to_bare_spacy"] = round(bare_cpu / run["cpu_s_per_article"], 2)
         if run["workers"] == 1:
             run["worker_peak_rss_mb"] = 0  # no worker process: the writer does it all
     return {"cores": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
-            "bare_spacy": {"articles_per_s": round(bare, 2), "runs": spacy_runs},
+            "bare_spacy": {"articles_per_s": round(bare, 2),
+                           "cpu_s_per_article": round(bare_cpu, 4), "runs": spacy_runs},
             "sitrep": {str(n): r for n, r in runs.items()}, "targets": TARGETS}
 
 
@@ -109,11 +123,11 @@ def main() -> None:
     print(f"load average before {result['load_average_before']}, "
           f"after {result['load_average_after']} ({result['cores']} cores)")
     print(f"bare spaCy {result['bare_spacy']['articles_per_s']} articles/s")  # type: ignore[index]
-    print(f"{'workers':>8}{'art/s':>8}{'x spaCy':>9}{'rerun s':>9}{'writer MB':>11}"
-          f"{'worker MB':>11}")
+    print(f"{'workers':>8}{'art/s':>8}{'x spaCy':>9}{'CPU x':>7}{'rerun s':>9}"
+          f"{'writer MB':>11}{'worker MB':>11}")
     for run in result["sitrep"].values():  # type: ignore[attr-defined]
         print(f"{run['workers']:>8}{run['articles_per_s']:>8}{run['ratio_to_bare_spacy']:>9}"
-              f"{run['rerun_seconds']:>9}{run['writer_peak_rss_mb']:>11}"
+              f"{run['cpu_ratio_to_bare_spacy']:>7}{run['rerun_seconds']:>9}{run['writer_peak_rss_mb']:>11}"
               f"{run['worker_peak_rss_mb']:>11}")
 
 
