@@ -5,15 +5,18 @@
     2. An input whose raw bytes are already stored for its URL stops here: re-ingesting
        the same files costs neither extraction nor NLP.
     3. ``extract.extract_article`` turns the others into clean ``Article``s, with their
-       language, and ``Store.classify`` says whether each is new, a revision, unchanged (same
-       text from changed bytes), or a near-copy of a stored article.
+       language and MinHash band keys, and ``Store.classify`` says whether each is new, a
+       revision, unchanged (same text from changed bytes), or a near-copy of a stored
+       article or of one read earlier in this run: copies get no NLP at all.
     4. The ``Coder`` codes events for new and revised originals in the languages it codes
-       (setting ``languages``), in batches (``nlp.pipe``); articles in other languages are
-       stored, searchable and deduplicated, and counted as not coded.
-    5. Each article and its mentions are written in one transaction, together with the
-       durable mark that the article needs linking: a kill leaves every article whole or
-       absent, and never stored but forgotten. Originals left uncoded by an earlier crash
-       are coded too.
+       (setting ``languages``), in batches (``nlp.pipe``), and each original's story
+       embedding is made; articles in other languages are stored, searchable and
+       deduplicated, and counted as not coded. Steps 3 (extraction) and 4 run on a
+       ``parallel`` runner: in process, on worker processes, or as Ray tasks.
+    5. Each article, its mentions and its embedding are written in one transaction, in
+       input order, by this process alone, together with the durable mark that the
+       article needs linking: a kill leaves every article whole or absent, and never
+       stored but forgotten. Originals left uncoded by an earlier crash are coded too.
     6. ``link.link_events`` merges the mentions of every marked article into real-world
        events, and ``link.assign_stories`` groups those articles into developing stories;
        then their marks are cleared. Marks left by a run that was killed are consumed by the
