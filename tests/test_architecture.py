@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("export",),
     ("brief",),
     ("evaluate",),
-    ("pipeline",),
+    ("pipeline", "parallel"),
     ("teams",),
     ("api", "__init__"),
     ("web",),

@@ -186,7 +186,8 @@ class Sitrep:
 
     def ingest(self, inputs: Sequence[str | Path], *, published: date | None = None,
                code: bool | None = None, progress: Progress | None = None,
-               stop: Callable[[], bool] | None = None) -> IngestReport:
+               stop: Callable[[], bool] | None = None, workers: int = 1,
+               ray: str | None = None) -> IngestReport:
         """Read, extract, deduplicate, store and (by default) code ``inputs``.
 
         Args:
@@ -197,14 +198,22 @@ class Sitrep:
             code: code events now (default: the ``code_on_ingest`` setting).
             progress: called once per item, for a progress bar.
             stop: asked between items; True ends the run there (``IngestInterrupted``).
+            workers: processes that extract and code in parallel (1: all in this
+                process; ``os.cpu_count()`` uses every core). Each loads its own spaCy
+                (about 300 MB); this process stays the only writer, in input order.
+            ray: run extraction and coding as tasks on a Ray cluster (``auto`` or its
+                address; ``pip install 'sitrep[ray]'``), this process still the writer.
 
         Raises:
             IngestInterrupted: on Ctrl-C or ``stop``, with the report so far.
+            SitrepError: E905 for ``workers`` below 1; E903/E904 when Ray is missing or
+                its cluster cannot be reached.
         """
         do_code = self.settings.code_on_ingest if code is None else code
         return pipeline.ingest(
             self.store, [str(i) for i in inputs], self.settings, published=published,
-            coder=self._get_coder if do_code else None, progress=progress, stop=stop)
+            coder=self._get_coder if do_code else None, progress=progress, stop=stop,
+            workers=workers, ray=ray)
 
     def code(self, *, force: bool = False, progress: Progress | None = None) -> CodeReport:
         """Code stored articles not yet coded by this coder version (all with ``force``)."""

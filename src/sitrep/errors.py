@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "E402": "knowledge-base file is invalid",
     "E403": "embedding model cannot be loaded",
     "E404": "gold events file is malformed",
+    "E405": "an ingest worker process died",
     # --- queries and exports --------------------------------------------------------------
     "E501": "actor name matches no known actor",
     "E502": "actor name is ambiguous",
@@ -78,6 +79,9 @@ CODES: dict[str, str] = {
     # --- settings and usage ---------------------------------------------------------------
     "E901": "setting is unknown",
     "E902": "setting value is invalid",
+    "E903": "Ray is not installed",
+    "E904": "Ray cluster cannot be reached",
+    "E905": "number of ingest workers is invalid",
 }
 
 
@@ -97,6 +101,11 @@ class SitrepError(Exception):
         self.detail = detail
         self.item = item
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[type[SitrepError], tuple[str, str, str | None]]:
+        # Pickled by code, detail and item (not by message): errors cross to and from the
+        # ingest workers.
+        return type(self), (self.code, self.detail, self.item)
 
     @property
     def message(self) -> str:

@@ -5,15 +5,18 @@
     2. An input whose raw bytes are already stored for its URL stops here: re-ingesting
        the same files costs neither extraction nor NLP.
     3. ``extract.extract_article`` turns the others into clean ``Article``s, with their
-       language, and ``Store.classify`` says whether each is new, a revision, unchanged (same
-       text from changed bytes), or a near-copy of a stored article.
+       language and MinHash band keys, and ``Store.classify`` says whether each is new, a
+       revision, unchanged (same text from changed bytes), or a near-copy of a stored
+       article or of one read earlier in this run: copies get no NLP at all.
     4. The ``Coder`` codes events for new and revised originals in the languages it codes
-       (setting ``languages``), in batches (``nlp.pipe``); articles in other languages are
-       stored, searchable and deduplicated, and counted as not coded.
-    5. Each article and its mentions are written in one transaction, together with the
-       durable mark that the article needs linking: a kill leaves every article whole or
-       absent, and never stored but forgotten. Originals left uncoded by an earlier crash
-       are coded too.
+       (setting ``languages``), in batches (``nlp.pipe``), and each original's story
+       embedding is made; articles in other languages are stored, searchable and
+       deduplicated, and counted as not coded. Steps 3 (extraction) and 4 run on a
+       ``parallel`` runner: in process, on worker processes, or as Ray tasks.
+    5. Each article, its mentions and its embedding are written in one transaction, in
+       input order, by this process alone, together with the durable mark that the
+       article needs linking: a kill leaves every article whole or absent, and never
+       stored but forgotten. Originals left uncoded by an earlier crash are coded too.
     6. ``link.link_events`` merges the mentions of every marked article into real-world
        events, and ``link.assign_stories`` groups those articles into developing stories;
        then their marks are cleared. Marks left by a run that was killed are consumed by the
@@ -22,17 +25,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sitrep.errors import IngestError
-from sitrep.extract import extract_article
+from sitrep.dedup import PendingIndex
+from sitrep.errors import CodingError, IngestError, SitrepError
 from sitrep.ingest import IngestOptions, Skipped, count_inputs, iter_items
-from sitrep.record import Article, RawItem, raw_hash_of
+from sitrep.parallel import (
+    Analysed,
+    CoderSpec,
+    Extracted,
+    InlineRunner,
+    PoolRunner,
+    RayRunner,
+    Runner,
+    in_order,
+)
+from sitrep.record import Article, Event, RawItem, raw_hash_of
 from sitrep.settings import Settings
 from sitrep.store import Store
+from sitrep.store.stories_table import add_vector
 
 if TYPE_CHECKING:
     from sitrep.events import Coder
@@ -41,6 +58,9 @@ Progress = Callable[[int, str], None]
 """Called with (items done since last call, a short description of the current item)."""
 
 BATCH = 16
+"""Items per chunk handed to extraction and coding (and texts per write batch)."""
+MIN_PARALLEL = 64
+"""Inputs with fewer items than this run in process whatever ``workers`` says."""
 
 
 @dataclass
@@ -94,8 +114,8 @@ class CodeReport:
 
 def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
            published: date | None = None, coder: Callable[[], Coder] | None = None,
-           progress: Progress | None = None,
-           stop: Callable[[], bool] | None = None) -> IngestReport:
+           progress: Progress | None = None, stop: Callable[[], bool] | None = None,
+           workers: int = 1, ray: str | None = None) -> IngestReport:
     """Run the pipeline over ``inputs``; see the module docstring for the steps.
 
     Args:
@@ -109,16 +129,32 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
         progress: called once per input item.
         stop: asked between items and before coding leftovers and linking; True ends the
             run there, as Ctrl-C does (the CLI's Ctrl-C sets it).
+        workers: processes that extract and code (1: all in this process); this process
+            stays the only writer. Inputs of fewer than ``MIN_PARALLEL`` items run in
+            process, as spawning workers and loading spaCy in each costs more than it saves.
+        ray: run extraction and coding as tasks on this Ray cluster (``auto`` or an
+            address) instead; this process still writes.
 
     Returns:
         The counts, and each failure with its code, item and message.
 
     Raises:
         IngestInterrupted: on Ctrl-C or ``stop``, with the report of what was done before.
+        CodingError: E405 when a worker process died (the articles written stay whole).
+        SitrepError: E903-E905 for a bad ``workers`` or an unreachable Ray (``make_runner``).
     """
     report = IngestReport(total=count_inputs(inputs))
+    runner = make_runner(settings, coder, workers=workers, ray=ray, total=report.total)
     try:
-        _ingest_items(store, inputs, settings, published, coder, progress, report, stop)
+        try:
+            _ingest_items(store, inputs, settings, published, coder, progress, report, stop,
+                          runner)
+        except BrokenProcessPool as exc:
+            raise CodingError("E405", "killed or out of memory; what was written is kept, "
+                              "run the same command again (--workers 1 uses less memory)"
+                              ) from exc
+        finally:
+            runner.close()
         _check(stop)
         if coder is not None and uncoded(store, settings.language_set):
             leftover = code_pending(store, coder, languages=settings.language_set)
@@ -131,6 +167,24 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
     return report
 
 
+def make_runner(settings: Settings, coder: Callable[[], Coder] | None, *, workers: int = 1,
+                ray: str | None = None, total: int | None = None) -> Runner:
+    """Where extraction and coding run: on Ray, in worker processes, or in process.
+
+    Raises:
+        SitrepError: E905 when ``workers`` is below 1; E903/E904 when Ray is asked for but
+            not installed or not reachable.
+    """
+    if workers < 1:
+        raise SitrepError("E905", f"--workers {workers}: give 1 or more")
+    spec = CoderSpec(settings.model, settings.kb or None)
+    if ray:
+        return RayRunner(ray, spec)
+    if workers == 1 or (total is not None and total < MIN_PARALLEL):
+        return InlineRunner(coder)
+    return PoolRunner(workers, spec)
+
+
 def _check(stop: Callable[[], bool] | None) -> None:
     if stop is not None and stop():
         raise KeyboardInterrupt
@@ -139,31 +193,59 @@ def _check(stop: Callable[[], bool] | None) -> None:
 def _ingest_items(store: Store, inputs: Sequence[str], settings: Settings,
                   published: date | None, coder: Callable[[], Coder] | None,
                   progress: Progress | None, report: IngestReport,
-                  stop: Callable[[], bool] | None) -> None:
-    """Steps 1-5 for every input item: read, extract, classify, code and write."""
-    pending: list[Article] = []
+                  stop: Callable[[], bool] | None, runner: Runner) -> None:
+    """Steps 1-5 for every input item: read, extract, classify, code and write.
+
+    Extraction and coding run on ``runner`` (in process, in worker processes or on Ray);
+    everything that reads or writes the store runs here, in input order.
+    """
+    stopped: list[bool] = []
+    fresh = _fresh_items(store, inputs, settings, progress, report, stop, stopped)
+    extracted = in_order((runner.extract(chunk, published) for chunk in _chunks(fresh)),
+                         runner.window)
+    flight = _Flight(store, settings, report, runner,
+                     settings.language_set if coder is not None else None)
+    for chunk in extracted:
+        flight.add(chunk)
+        flight.write(keep=runner.window)
+    flight.write(keep=0)
+    if stopped:
+        raise KeyboardInterrupt
+
+
+def _fresh_items(store: Store, inputs: Sequence[str], settings: Settings,
+                 progress: Progress | None, report: IngestReport,
+                 stop: Callable[[], bool] | None, stopped: list[bool]) -> Iterator[RawItem]:
+    """The items that need extracting; skips and read failures are counted here. On
+    ``stop`` it ends early (the items read so far are still written) and says so in
+    ``stopped``."""
     for result in iter_items(inputs, IngestOptions.from_settings(settings),
                              http_cache=store):
         if stop is not None and stop():
-            _write_batch(store, pending, settings, coder, report)
-            raise KeyboardInterrupt
+            stopped.append(True)
+            return
         if progress:
             progress(1, _label(result))
-        if isinstance(result, RawItem) and store.raw_unchanged(result.url, raw_hash_of(result)):
+        if isinstance(result, Skipped):
+            report.skipped += 1
+            report.skips.append({"item": result.origin, "reason": result.reason})
+        elif isinstance(result, IngestError):
+            _fail(report, result)
+        elif store.raw_unchanged(result.url, raw_hash_of(result)):
             report.unchanged += 1
-            continue
-        article = _extract(result, report, published, settings)
-        if article is None:
-            continue
-        if store.is_unchanged(article):
-            store.remember_raw_hash(article)
-            report.unchanged += 1
-            continue
-        pending.append(article)
-        if len(pending) >= BATCH:
-            _write_batch(store, pending, settings, coder, report)
-            pending = []
-    _write_batch(store, pending, settings, coder, report)
+        else:
+            yield result
+
+
+def _chunks(items: Iterable[RawItem]) -> Iterator[list[RawItem]]:
+    chunk: list[RawItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= BATCH:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _label(result: Any) -> str:
@@ -172,61 +254,99 @@ def _label(result: Any) -> str:
     return getattr(result, "origin", "")
 
 
-def _extract(result: Any, report: IngestReport, published: date | None,
-             settings: Settings) -> Article | None:
-    if isinstance(result, Skipped):
-        report.skipped += 1
-        report.skips.append({"item": result.origin, "reason": result.reason})
-        return None
-    if isinstance(result, IngestError):
-        _fail(report, result)
-        return None
-    try:
-        article = extract_article(result, default_published=published, languages=None)
-    except IngestError as exc:
-        exc.item = exc.item or result.origin
-        _fail(report, exc)
-        return None
-    article.raw_hash = raw_hash_of(result)
-    return article
-
-
 def _fail(report: IngestReport, error: IngestError) -> None:
     report.failed += 1
     report.errors.append(error.to_dict() | {"message": error.message})
 
 
-def _write_batch(store: Store, articles: list[Article], settings: Settings,
-                 coder: Callable[[], Coder] | None, report: IngestReport) -> None:
-    """Code a batch of articles, then write each with its mentions in one transaction."""
-    if not articles:
-        return
-    codable = [a for a in articles if a.language in settings.language_set]
-    coded = _code(codable, coder) if coder is not None and codable else {}
-    version = coder().version if coder is not None and coded else ""
-    for article in articles:
-        with store.transaction():
-            # Classified again inside the transaction: an earlier article of this very
-            # batch may be the original this one copies.
-            found = store.classify(article, settings.near_duplicate_threshold)
-            store.save_article(article, found)
-            events = coded.get(id(article))
-            if found.outcome in ("new", "updated") and found.canonical_id is None \
-                    and events is not None:
-                store.replace_mentions(article.id or "", events, version)
-                report.coded += 1
-                report.mentions += len(events)
-        if found.outcome != "unchanged":
-            setattr(report, found.outcome, getattr(report, found.outcome) + 1)
-            report.article_ids.append(article.id or "")
-            report.not_coded += found.canonical_id is None and \
-                article.language not in settings.language_set
-        else:
-            report.unchanged += 1
+@dataclass
+class _Batch:
+    articles: list[tuple[Article, list[int]]]
+    analysing: Future[Analysed] | None
+    analysed_ids: list[int]
+    """``id()`` of the articles sent to NLP (the originals), in the order of its results."""
 
 
-def _code(articles: Iterable[Article], coder: Callable[[], Coder]) -> dict[int, list[Any]]:
-    return {id(article): events for article, events in coder().code_many(articles)}
+class _Flight:
+    """Extracted chunks between the runner and the store, written in input order.
+
+    Each article is classified before any NLP: a near-copy of a stored article, or of an
+    earlier article still in flight (``dedup.PendingIndex``), is neither coded nor
+    embedded. The write classifies again inside its transaction and has the last word; an
+    original that was not coded (its would-be original changed meanwhile) is coded by the
+    leftover step, and embedded by the story stage.
+    """
+
+    def __init__(self, store: Store, settings: Settings, report: IngestReport,
+                 runner: Runner, code: frozenset[str] | None) -> None:
+        self.store, self.settings, self.report, self.runner = store, settings, report, runner
+        self.code = code
+        self.batches: deque[_Batch] = deque()
+        self.pending = PendingIndex()
+
+    def add(self, chunk: list[Extracted]) -> None:
+        kept: list[tuple[Article, list[int]]] = []
+        originals: list[Article] = []
+        for item in chunk:
+            if item.error is not None or item.article is None:
+                _fail(self.report, item.error or IngestError("E201", item=item.origin))
+                continue
+            article = item.article
+            if self.store.is_unchanged(article):
+                self.store.remember_raw_hash(article)
+                self.report.unchanged += 1
+                continue
+            kept.append((article, item.band_keys))
+            if self._original(article, item.band_keys):
+                originals.append(article)
+        analysing = self.runner.analyse(originals, self.code) if originals else None
+        self.batches.append(_Batch(kept, analysing, [id(a) for a in originals]))
+
+    def _original(self, article: Article, keys: list[int]) -> bool:
+        threshold = self.settings.near_duplicate_threshold
+        found = self.store.classify(article, threshold, band_keys=keys)
+        copy = found.canonical_id is not None or \
+            self.pending.copies(article.id or "", article.text, keys, threshold)
+        self.pending.add(article.id or "", article.text, keys)
+        return found.outcome != "unchanged" and not copy
+
+    def write(self, keep: int) -> None:
+        """Write the oldest batches until at most ``keep`` are in flight."""
+        while len(self.batches) > keep:
+            batch = self.batches.popleft()
+            done = batch.analysing.result() if batch.analysing is not None else None
+            nlp = dict(zip(batch.analysed_ids, zip(done.events, done.vectors, strict=True),
+                           strict=True)) if done else {}
+            for article, keys in batch.articles:
+                self.pending.remove(article.id or "")
+                events, vector = nlp.get(id(article), (None, None))
+                _write(self.store, article, keys, events, vector,
+                       done.version if done else "", self.settings, self.report)
+
+
+def _write(store: Store, article: Article, keys: list[int], events: list[Event] | None,
+           vector: list[float] | None, version: str, settings: Settings,
+           report: IngestReport) -> None:
+    """Write one article, with its mentions and story embedding, in one transaction."""
+    with store.transaction():
+        # Classified again inside the transaction: an article written since it was read
+        # may be the original this one copies.
+        found = store.classify(article, settings.near_duplicate_threshold, band_keys=keys)
+        store.save_article(article, found)
+        original = found.outcome in ("new", "updated") and found.canonical_id is None
+        if original and vector is not None:
+            add_vector(store, article.id or "", vector)
+        if original and events is not None:
+            store.replace_mentions(article.id or "", events, version)
+            report.coded += 1
+            report.mentions += len(events)
+    if found.outcome != "unchanged":
+        setattr(report, found.outcome, getattr(report, found.outcome) + 1)
+        report.article_ids.append(article.id or "")
+        report.not_coded += found.canonical_id is None and \
+            article.language not in settings.language_set
+    else:
+        report.unchanged += 1
 
 
 def code_pending(store: Store, coder: Callable[[], Coder], *, force: bool = False,

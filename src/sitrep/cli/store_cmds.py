@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -74,6 +75,17 @@ def ingest(
     languages: str = typer.Option(None, "--languages", help="Languages to code events in, "
                                   "comma-separated (default: en). Articles in others are "
                                   "stored and marked not coded."),
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-w", min=1,
+        help="Processes that extract and code articles in parallel (default: one per "
+        "core). Each loads its own spaCy (about 300 MB); this process alone writes the "
+        "store, in input order, one transaction per article. 1 runs everything in this "
+        "process; inputs of fewer than 64 items always do."),
+    ray: str = typer.Option(
+        None, "--ray", metavar="auto|ADDRESS",
+        help="Extract and code as tasks on a running Ray cluster instead of local workers "
+        "(`auto`: the cluster this machine joined with `ray start`; or its address, "
+        "e.g. 10.0.0.5:6379). Needs `pip install 'sitrep[ray]'` and sitrep on every node."),
     fmt: Format = options.FORMAT,
     db: Path = options.DB,
 ) -> None:
@@ -94,6 +106,10 @@ def ingest(
       sitrep ingest article.txt --published 2021-10-07
 
       sitrep ingest https://www.state.gov/feed/ --format json
+
+      sitrep ingest crawl.warc.gz --workers 8
+
+      sitrep ingest crawl.warc.gz --ray auto
     """
     day = options.day(published, "--published")
     with options.open_workspace(db, allow_host, languages=languages or None) as ws, \
@@ -107,7 +123,7 @@ def ingest(
         with _first_ctrl_c_stops_after_the_item() as stopping:
             try:
                 report = ws.ingest(inputs, published=day, code=code, progress=advance,
-                                   stop=stopping.is_set)
+                                   stop=stopping.is_set, workers=workers, ray=ray or None)
                 interrupted = False
             except IngestInterrupted as stop:
                 report, interrupted = stop.report, True

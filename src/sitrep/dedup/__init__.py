@@ -48,3 +48,40 @@ def band_keys(grams: set[str]) -> list[int]:
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         keys.append(struct.unpack("<Q", digest)[0])
     return keys
+
+
+class PendingIndex:
+    """Near-copy lookup among articles read but not yet stored (in flight to the writer).
+
+    The store finds copies of what it holds; this finds copies of an earlier article of the
+    same run that is still being coded, so that a copy is known before any NLP runs on it.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._keys: dict[str, list[int]] = {}
+        self._buckets: dict[int, list[str]] = {}
+
+    def add(self, article_id: str, text: str, keys: list[int]) -> None:
+        self.remove(article_id)
+        self._texts[article_id] = text
+        self._keys[article_id] = keys
+        for key in keys:
+            self._buckets.setdefault(key, []).append(article_id)
+
+    def remove(self, article_id: str) -> None:
+        self._texts.pop(article_id, None)
+        for key in self._keys.pop(article_id, []):
+            ids = self._buckets.get(key, [])
+            if article_id in ids:
+                ids.remove(article_id)
+            if not ids:
+                self._buckets.pop(key, None)
+
+    def copies(self, article_id: str, text: str, keys: list[int], threshold: float) -> bool:
+        """True when ``text`` near-copies another article in flight."""
+        candidates = {c for key in keys for c in self._buckets.get(key, ()) if c != article_id}
+        if not candidates:
+            return False
+        grams = shingles(text)
+        return any(jaccard(grams, shingles(self._texts[c])) >= threshold for c in candidates)

@@ -212,8 +212,15 @@ class Store:
             "SELECT content_hash FROM articles WHERE id = ?", [article.id]).fetchone()
         return row is not None and row[0] == article.content_hash
 
-    def classify(self, article: Article, threshold: float = 0.8) -> Classification:
+    def classify(self, article: Article, threshold: float = 0.8,
+                 band_keys: list[int] | None = None) -> Classification:
         """What saving ``article`` would do, without writing anything.
+
+        Args:
+            article: the extracted article.
+            threshold: the Jaccard similarity from which it is a near-copy.
+            band_keys: its MinHash band keys when already computed (by an ingest worker);
+                its shingles are then made only if some stored article shares a band.
 
         Returns:
             A ``Classification`` whose ``outcome`` is ``new``, ``updated`` (same URL, changed
@@ -226,9 +233,9 @@ class Store:
         ).fetchone()
         if row and row[0] == article.content_hash:
             return Classification("unchanged", None, None, [], row[1], row[2])
-        grams = dedup.shingles(article.text)
-        keys = dedup.band_keys(grams)
-        canonical = self._near_duplicate(article.id, grams, keys, threshold)
+        keys = band_keys if band_keys is not None else dedup.band_keys(
+            dedup.shingles(article.text))
+        canonical = self._near_duplicate(article.id, article.text, keys, threshold)
         root, similarity = canonical if canonical else (None, None)
         outcome: Outcome = "updated" if row else ("duplicate" if root else "new")
         return Classification(outcome, root, similarity, keys, row[1] if row else 0,
@@ -273,9 +280,9 @@ class Store:
             "published, updated_at FROM articles WHERE id = ?", [article_id]
         )
 
-    def _near_duplicate(self, article_id: str, grams: set[str], keys: list[int],
+    def _near_duplicate(self, article_id: str, text: str, keys: list[int],
                         threshold: float) -> tuple[str, float] | None:
-        """The earliest stored original whose text is a near-copy of ``grams``."""
+        """The earliest stored original whose text is a near-copy of ``text``."""
         if not keys:
             return None
         rows = self.con.execute(
@@ -284,8 +291,9 @@ class Store:
             f"WHERE bucket IN ({', '.join(str(int(k)) for k in keys)})) ORDER BY a.ingested_at",
             [article_id],
         ).fetchall()
-        for _, text, root, _ in rows:
-            similarity = dedup.jaccard(grams, dedup.shingles(text or ""))
+        grams = dedup.shingles(text) if rows else set()
+        for _, stored, root, _ in rows:
+            similarity = dedup.jaccard(grams, dedup.shingles(stored or ""))
             if similarity >= threshold:
                 return root, round(similarity, 4)
         return None
@@ -413,13 +421,18 @@ class Store:
         """
         self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
         rows = [mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
+        # One statement for all rows: the writer is the one serial step of a parallel
+        # ingest, and executemany runs a statement per row.
         if rows:
-            self.con.executemany(
+            self.con.execute(
                 f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES "
-                f"({placeholders(MENTION_COLUMNS)})", rows)
+                + ", ".join([f"({placeholders(MENTION_COLUMNS)})"] * len(rows)),
+                [value for row in rows for value in row])
+        actors: dict[str, ActorRef] = {}
         for ev in events:
             for actor in ev.actors:
-                self._remember_actor(actor)
+                actors.setdefault(actor_key(actor), actor)
+        self._remember_actors(actors)
         self.con.execute(
             "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
             [_now(), coder_version, article_id])
@@ -449,8 +462,13 @@ class Store:
         self.con.execute("DELETE FROM link_queue WHERE list_contains(?, article_id)",
                          [list(article_ids)])
 
-    def _remember_actor(self, actor: ActorRef) -> None:
+    def _remember_actors(self, actors: dict[str, ActorRef]) -> None:
+        """Add actors by key (one already known keeps its row)."""
+        if not actors:
+            return
         self.con.execute(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            [actor_key(actor), actor.name, actor.kind, actor.country, actor.sector])
+            "INSERT INTO actors VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(actors))
+            + " ON CONFLICT (key) DO NOTHING",
+            [v for key, a in actors.items()
+             for v in (key, a.name, a.kind, a.country, a.sector)])
 

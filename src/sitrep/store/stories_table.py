@@ -67,6 +67,13 @@ def save_vectors(store: Store, vectors: Sequence[tuple[str, list[float]]]) -> No
             "DO UPDATE SET vector = excluded.vector", [list(v) for v in vectors])
 
 
+def add_vector(store: Store, article_id: str, vector: list[float]) -> None:
+    """Store an article's embedding unless it has one (the story stage reuses it); runs
+    inside the caller's transaction, the one that writes the article."""
+    store.con.execute("INSERT INTO article_embeddings VALUES (?, ?) ON CONFLICT (article_id) "
+                      "DO NOTHING", [article_id, vector])
+
+
 def vector_sample(store: Store, size: int) -> list[list[float]]:
     """Up to ``size`` stored embeddings, sampled at random."""
     rows = store.con.execute(

@@ -1,0 +1,266 @@
+"""Where the ingest's heavy stages run: in process, on every core, or on a Ray cluster.
+
+The single writer (``pipeline``, in the main process) reads the inputs lazily and hands the
+work to a ``Runner`` chunk by chunk; every runner runs the same two plain, picklable stage
+functions:
+
+    1. ``extract_chunk``: ``RawItem``s -> ``Extracted`` (the article with its MinHash band
+       keys, or the item's ``IngestError``);
+    2. ``analyse_chunk``: the articles the writer found to be originals -> their events
+       (when coding) and the embedding of their title and lead (for stories).
+
+Each call returns a ``concurrent.futures.Future``. The writer collects them in input order
+(so revisions are stored in the order they came) and keeps at most ``window`` chunks in
+flight at each stage (so an input of any size costs bounded memory). A worker process loads
+spaCy and the embedding model once, on its first ``analyse_chunk``.
+
+Runners: ``InlineRunner`` (``workers=1``, the main process does everything), ``PoolRunner``
+(``workers=N``, spawned processes) and ``RayRunner`` (tasks on a Ray cluster; Ray retries a
+task whose worker died, and the writer, being idempotent, stores nothing twice).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from sitrep import dedup
+from sitrep.errors import IngestError, SitrepError
+from sitrep.extract import extract_article
+from sitrep.link.stories import article_vector_text
+from sitrep.nlp.embed import Embedder, default_embedder
+from sitrep.record import Article, Event, RawItem, raw_hash_of
+
+if TYPE_CHECKING:
+    from sitrep.events import Coder
+
+T = TypeVar("T")
+
+RAY_RETRIES = 5
+"""Times Ray reruns a task whose worker process or node died."""
+
+
+@dataclass
+class Extracted:
+    """One item after the extract stage: its article and band keys, or its error."""
+
+    origin: str
+    article: Article | None = None
+    error: IngestError | None = None
+    band_keys: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CoderSpec:
+    """What a worker needs to load the same event coder as the main process."""
+
+    model: str
+    kb: str | None = None
+
+
+@dataclass
+class Analysed:
+    """A chunk of articles after NLP, in their order: each one's events (None when not
+    coded), the coder version that made them, and each one's story embedding."""
+
+    version: str
+    events: list[list[Event] | None]
+    vectors: list[list[float]]
+
+
+def extract_chunk(items: list[RawItem], published: date | None) -> list[Extracted]:
+    """Stage 1: extract each item and compute its near-duplicate band keys."""
+    out = []
+    for item in items:
+        try:
+            article = extract_article(item, default_published=published, languages=None)
+        except IngestError as exc:
+            exc.item = exc.item or item.origin
+            out.append(Extracted(item.origin, error=exc))
+            continue
+        article.raw_hash = raw_hash_of(item)
+        keys = dedup.band_keys(dedup.shingles(article.text))
+        out.append(Extracted(item.origin, article, band_keys=keys))
+    return out
+
+
+_CODERS: dict[CoderSpec, Coder] = {}
+_EMBEDDERS: list[Embedder] = []
+
+
+def analyse_chunk(articles: list[Article], spec: CoderSpec | None,
+                  languages: frozenset[str]) -> Analysed:
+    """Stage 2 in a worker: code events (when ``spec`` is given, for articles in
+    ``languages``) and embed, with this process's coder and embedder (each loaded on first
+    use, one thread each)."""
+    coder = None
+    if spec is not None:
+        coder = _CODERS.get(spec)
+        if coder is None:
+            from pathlib import Path
+
+            from sitrep.events import Coder
+
+            coder = Coder.load(model=spec.model, kb_extra=Path(spec.kb) if spec.kb else None)
+            _CODERS[spec] = coder
+    if not _EMBEDDERS:
+        _EMBEDDERS.append(Embedder(threads=1))
+    return analyse(articles, coder, _EMBEDDERS[0], languages)
+
+
+def analyse(articles: list[Article], coder: Coder | None, embedder: Embedder,
+            languages: frozenset[str]) -> Analysed:
+    """Code (with ``coder``, if any, those in ``languages``) and embed ``articles``."""
+    codable = [a for a in articles if coder is not None and a.language in languages]
+    coded = {id(a): ev for a, ev in coder.code_many(codable)} if coder is not None else {}
+    vectors = embedder.embed([article_vector_text(a.title, a.text) for a in articles])
+    return Analysed(coder.version if coder is not None else "",
+                    [coded.get(id(a)) for a in articles], [v.tolist() for v in vectors])
+
+
+class Runner(Protocol):
+    """Runs the two stages somewhere and hands back futures."""
+
+    window: int
+    """Chunks the writer may keep in flight at each stage."""
+
+    def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
+        ...
+
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        """Embed ``articles`` and code those in the languages ``code`` (None: none)."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+def _done(value: T) -> Future[T]:
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
+
+
+class InlineRunner:
+    """``workers=1``: both stages run in the main process, as soon as they are asked."""
+
+    window = 1
+
+    def __init__(self, coder: Callable[[], Coder] | None) -> None:
+        self._coder = coder
+
+    def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
+        return _done(extract_chunk(items, published))
+
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        coder = self._coder() if code is not None and self._coder is not None else None
+        return _done(analyse(articles, coder, default_embedder(), code or frozenset()))
+
+    def close(self) -> None:
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: ignore Ctrl-C (the writer decides when to stop) and exit when the
+    parent is gone (``kill -9``), so no orphan keeps coding for nobody."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class PoolRunner:
+    """``workers=N``: the stages run in N spawned worker processes (started on first use,
+    so a re-run with nothing new starts none)."""
+
+    def __init__(self, workers: int, spec: CoderSpec) -> None:
+        self.workers = workers
+        self.window = 2 * workers
+        self.spec = spec
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _get(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=get_context("spawn"),
+                initializer=_watch_parent, initargs=(os.getpid(),))
+        return self._pool
+
+    def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
+        return self._get().submit(extract_chunk, items, published)
+
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        spec = self.spec if code is not None else None
+        return self._get().submit(analyse_chunk, articles, spec, code or frozenset())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class RayRunner:
+    """``ray=ADDRESS``: the stages run as Ray tasks on an existing cluster (``auto``: the
+    one this machine belongs to). Every node needs sitrep installed, with its models."""
+
+    def __init__(self, address: str, spec: CoderSpec) -> None:
+        try:
+            ray: Any = importlib.import_module("ray")
+        except ImportError as exc:
+            raise SitrepError("E903", "pip install 'sitrep[ray]'") from exc
+        self._ray = ray
+        self._started = not ray.is_initialized()
+        if self._started:
+            try:
+                ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                raise SitrepError("E904", f"{address}: {exc}") from exc
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        self.window = 2 * max(cpus, 1)
+        self.spec = spec
+        self._extract = ray.remote(max_retries=RAY_RETRIES)(extract_chunk)
+        self._analyse = ray.remote(max_retries=RAY_RETRIES)(analyse_chunk)
+
+    def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
+        future: Future[list[Extracted]] = self._extract.remote(items, published).future()
+        return future
+
+    def analyse(self, articles: list[Article], code: frozenset[str] | None
+                ) -> Future[Analysed]:
+        spec = self.spec if code is not None else None
+        future: Future[Analysed] = self._analyse.remote(
+            articles, spec, code or frozenset()).future()
+        return future
+
+    def close(self) -> None:
+        if self._started and self._ray.is_initialized():
+            self._ray.shutdown()
+
+
+def in_order(futures: Iterable[Future[T]], window: int) -> Iterator[T]:
+    """The results of ``futures`` in their order, drawing at most ``window`` ahead (the
+    iterable submits work as it is drawn, so this bounds the work in flight)."""
+    queue: list[Future[T]] = []
+    for future in futures:
+        queue.append(future)
+        if len(queue) >= window:
+            yield queue.pop(0).result()
+    while queue:
+        yield queue.pop(0).result()
