@@ -201,6 +201,8 @@ class Sitrep:
             workers: processes that extract and code in parallel (1: all in this
                 process; ``os.cpu_count()`` uses every core). Each loads its own spaCy
                 (about 300 MB); this process stays the only writer, in input order.
+                Workers are spawned, which re-imports the calling script: a script that
+                asks for more than one keeps its work under ``if __name__ == "__main__":``.
             ray: run extraction and coding as tasks on a Ray cluster (``auto`` or its
                 address; ``pip install 'sitrep[ray]'``), this process still the writer.
 
