@@ -107,13 +107,19 @@ def examples(nlp, rules, text: str, events: list[dict]):
                 yield token_features(tok, rule_types.get(tok.i)), trig_types.get(tok.i, NONE)
 
 
-def build(labels: Path):
+def checked_labels(labels: Path) -> tuple[dict[str, list[dict]], list[str], dict[str, dict]]:
+    """Events by document, the finished documents and the texts; refuses to go on when an
+    evaluation document is among the labels."""
     events, docs = load_labels(labels)
-    texts = load_texts()
     forbidden = set(FORBIDDEN.read_text().split()) if FORBIDDEN.is_file() else set()
     clash = forbidden & (set(docs) | set(events))
     if clash:
         raise SystemExit(f"evaluation documents among the labels: {sorted(clash)[:3]}")
+    return events, docs, load_texts()
+
+
+def build(labels: Path):
+    events, docs, texts = checked_labels(labels)
     nlp, rules = load_nlp(), load_rules()
     X, y, groups = [], [], []
     for n, doc_id in enumerate(docs):

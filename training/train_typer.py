@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "training"))
 
-from train_events import FORBIDDEN, load_labels, load_texts  # noqa: E402
+from train_events import checked_labels  # noqa: E402
 
 from sitrep.evaluate.plover import load_plover  # noqa: E402
 from sitrep.events.detector import NONE, save  # noqa: E402
@@ -60,12 +60,7 @@ kinds of feature. The exported weights absorb the scale."""
 
 def document_examples(nlp, rules, labels: Path):
     """(features, labels, text) for every sentence of the hand-coded documents."""
-    events, docs = load_labels(labels)
-    texts = load_texts()
-    forbidden = set(FORBIDDEN.read_text().split()) if FORBIDDEN.is_file() else set()
-    clash = forbidden & (set(docs) | set(events))
-    if clash:
-        raise SystemExit(f"evaluation documents among the labels: {sorted(clash)[:3]}")
+    events, docs, texts = checked_labels(labels)
     records = [(d, texts[d]["text"]) for d in docs if d in texts]
     for (doc_id, text), doc in zip(records, nlp.pipe(t for _, t in records), strict=True):
         types: dict[int, set[str]] = {}

@@ -9,7 +9,6 @@ dir, with their descendants), so other Ray clusters on the machine are left alon
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import random
 import shutil
@@ -20,24 +19,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
+
+from helpers.warc import warc_record
 
 RAY = Path(sys.executable).parent / "ray"
 WORDS = ("minister talks border ceasefire envoy summit sanctions trade treaty troops "
          "election parliament protest aid embassy vote coalition strike missile drone "
          "harbour grain energy pipeline court ruling refugees budget tariff delegation "
          "agreement inquiry governor militia convoy rebels region capital council").split()
-
-
-def _record(kind: WarcRecordType, url: str, block: bytes, content_type: str) -> bytes:
-    record = WarcRecord()
-    record.init_headers(kind)
-    record.headers["WARC-Target-URI"] = url
-    record.headers["Content-Type"] = content_type
-    record.set_bytes_content(block)
-    buffer = io.BytesIO()
-    record.write(buffer)
-    return buffer.getvalue()
 
 
 def _page(rng: random.Random, n: int) -> bytes:
@@ -59,10 +49,10 @@ def write_pages_warc(path: Path, pages: int) -> Path:
             body = _page(rng, n)
             head = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
                     f"Content-Length: {len(body)}\r\n\r\n").encode()
-            out.write(gzip.compress(_record(WarcRecordType.request, url,
+            out.write(gzip.compress(warc_record(WarcRecordType.request, url,
                                             b"GET / HTTP/1.1\r\n\r\n",
                                             "application/http; msgtype=request")))
-            out.write(gzip.compress(_record(WarcRecordType.response, url, head + body,
+            out.write(gzip.compress(warc_record(WarcRecordType.response, url, head + body,
                                             "application/http; msgtype=response")))
     return path
 

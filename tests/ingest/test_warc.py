@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import io
 from pathlib import Path
 
 import pytest
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
+from helpers.warc import warc_record
 
 from sitrep.errors import IngestError
 from sitrep.ingest import IngestOptions, Skipped, iter_items
@@ -16,17 +16,6 @@ from sitrep.record import RawItem
 
 def page(n: int) -> bytes:
     return f"<html><body><h1>Story {n}</h1>{'<p>Body text.</p>' * 300}</body></html>".encode()
-
-
-def warc_record(kind: WarcRecordType, url: str, block: bytes, content_type: str) -> bytes:
-    record = WarcRecord()
-    record.init_headers(kind)
-    record.headers["WARC-Target-URI"] = url
-    record.headers["Content-Type"] = content_type
-    record.set_bytes_content(block)
-    buffer = io.BytesIO()
-    record.write(buffer)
-    return buffer.getvalue()
 
 
 def http_response(url: str, body: bytes, content_type: str, extra: str = "") -> bytes:

@@ -162,7 +162,8 @@ class EventDetector:
         return out
 
 
-@lru_cache(maxsize=2)
+# the coder's detector, the typer and its fold models stay loaded together
+@lru_cache(maxsize=8)
 def _load(directory: str, name: str) -> EventDetector | None:
     meta_path = Path(directory) / f"{name}.json"
     if not meta_path.is_file():
