@@ -48,7 +48,7 @@ from sitrep.parallel import (
 )
 from sitrep.record import Article, Event, RawItem, raw_hash_of
 from sitrep.settings import Settings
-from sitrep.store import Store
+from sitrep.store import Classification, Store
 from sitrep.store.stories_table import add_vector
 
 if TYPE_CHECKING:
@@ -292,23 +292,24 @@ class _Flight:
                 _fail(self.report, item.error or IngestError("E201", item=item.origin))
                 continue
             article = item.article
-            if self.store.is_unchanged(article):
+            found = self.store.classify(article, self.settings.near_duplicate_threshold,
+                                        band_keys=item.band_keys)
+            if found.outcome == "unchanged":
                 self.store.remember_raw_hash(article)
                 self.report.unchanged += 1
                 continue
             kept.append((article, item.band_keys))
-            if self._original(article, item.band_keys):
+            if self._original(article, item.band_keys, found):
                 originals.append(article)
         analysing = self.runner.analyse(originals, self.code) if originals else None
         self.batches.append(_Batch(kept, analysing, [id(a) for a in originals]))
 
-    def _original(self, article: Article, keys: list[int]) -> bool:
+    def _original(self, article: Article, keys: list[int], found: Classification) -> bool:
         threshold = self.settings.near_duplicate_threshold
-        found = self.store.classify(article, threshold, band_keys=keys)
         copy = found.canonical_id is not None or \
             self.pending.copies(article.id or "", article.text, keys, threshold)
         self.pending.add(article.id or "", article.text, keys)
-        return found.outcome != "unchanged" and not copy
+        return not copy
 
     def write(self, keep: int) -> None:
         """Write the oldest batches until at most ``keep`` are in flight."""
@@ -332,14 +333,14 @@ def _write(store: Store, article: Article, keys: list[int], events: list[Event] 
         # Classified again inside the transaction: an article written since it was read
         # may be the original this one copies.
         found = store.classify(article, settings.near_duplicate_threshold, band_keys=keys)
-        store.save_article(article, found)
         original = found.outcome in ("new", "updated") and found.canonical_id is None
+        coded = (events, version) if original and events is not None else None
+        store.save_article(article, found, coded)
         if original and vector is not None:
             add_vector(store, article.id or "", vector)
-        if original and events is not None:
-            store.replace_mentions(article.id or "", events, version)
+        if coded is not None:
             report.coded += 1
-            report.mentions += len(events)
+            report.mentions += len(coded[0])
     if found.outcome != "unchanged":
         setattr(report, found.outcome, getattr(report, found.outcome) + 1)
         report.article_ids.append(article.id or "")

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from sitrep.actors.identity import participant_key
 from sitrep.actors.kb import normalise
-from sitrep.actors.spans import with_nicknamed_people
+from sitrep.actors.spans import sentence_ents, with_nicknamed_people
 from sitrep.actors.voice import Voice
 from sitrep.record import ActorRef
 
@@ -94,7 +94,7 @@ class ArticleActors:
         """
         found: dict[int, Mention] = {}
         consumed: set[int] = set()
-        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        people = [e for e in sentence_ents(sent) if e.label_ == "PERSON"]
         for ent in with_nicknamed_people(people, sent):
             ent = self.resolver.name_span(ent)
             if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):

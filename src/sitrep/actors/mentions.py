@@ -31,6 +31,7 @@ from sitrep.actors.spans import (
     entity_text,
     inside,
     person_actor,
+    sentence_ents,
     strip_article,
     strip_possessive,
     with_nicknamed_people,
@@ -164,7 +165,7 @@ class ActorResolver:
 
     def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
-        ents = with_nicknamed_people([e for e in sent.ents if e.label_ in ENTITY_LABELS], sent)
+        ents = with_nicknamed_people([e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
         ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()
@@ -269,7 +270,7 @@ class ActorResolver:
         """Entities plus names the model did not tag that follow a title ("Foreign Minister
         Ignazio Cassis"): two or more capitalised words after a title word."""
         stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
-        tagged = {i for e in sent.ents for i in range(e.start, e.end)}
+        tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
         added: list[Span] = []
         for tok in sent:
             if tok.pos_ != "PROPN" or tok.i in tagged or tok.lower_ in stops or \

@@ -6,15 +6,52 @@ Small, stateless functions over spaCy tokens and spans, shared by the mention pa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.kb import Person
 from sitrep.record import ActorRef
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 """Quotation marks around nicknames: Benjamin “Benny” Gantz."""
+
+_ENTS_KEY = "sitrep.ents"
+"""``doc.user_data`` key: the doc's entities and their start tokens, made once per doc."""
+
+
+def _doc_ents(doc: Doc) -> tuple[list[int], tuple[Span, ...]]:
+    # ``doc.ents`` builds a Span for every entity of the whole text on each call, and the
+    # mention passes ask for each sentence's entities: cached, an article costs one pass.
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None or cached[2] is not doc:
+        ents = tuple(doc.ents)
+        cached = ([e.start for e in ents], ents, doc)
+        doc.user_data[_ENTS_KEY] = cached
+    return cached[0], cached[1]
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside ``sent`` (as ``sent.ents``, without rebuilding the doc's)."""
+    starts, ents = _doc_ents(sent.doc)
+    out = []
+    for ent in ents[bisect_left(starts, sent.start):]:
+        if ent.start >= sent.end:
+            break
+        if ent.end <= sent.end:
+            out.append(ent)
+    return out
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The entity ``tok`` is part of, if any."""
+    if not tok.ent_type_ or tok.ent_iob_ not in ("B", "I"):
+        return None
+    starts, ents = _doc_ents(tok.doc)
+    k = bisect_left(starts, tok.i + 1) - 1
+    return ents[k] if k >= 0 and ents[k].start <= tok.i < ents[k].end else None
+
 
 def with_nicknamed_people(ents: list[Span], sent: Span) -> list[Span]:
     """Entities with quoted nicknames joined into one PERSON: in 'Benjamin “Benny” Gantz'
@@ -100,11 +137,8 @@ def clause_subject(tok: Token) -> Token | None:
 
 
 def entity_text(tok: Token) -> str:
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
-    return tok.text
+    ent = entity_at(tok)
+    return ent.text if ent is not None else tok.text
 
 
 def strip_possessive(text: str) -> str:

@@ -41,7 +41,7 @@ from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
-from sitrep.actors.spans import person_actor
+from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import PhraseReader, read_voice
 from sitrep.events.dating import infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
@@ -434,11 +434,11 @@ class Coder:
             # after "in"/"at" is tried against the gazetteer
             if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.pos_ != "PROPN":
                 continue
-            name = _entity_at(tok)
+            name = entity_text(tok)
             country = None
             for child in tok.children:
                 if child.dep_ in ("appos", "conj", "npadvmod") and child.ent_type_ == "GPE":
-                    ref = self.resolver.state_ref(_entity_at(child))
+                    ref = self.resolver.state_ref(entity_text(child))
                     country = ref.country if ref else None
             place = self.resolver.gaz.place(name, country)
             if place is not None:
@@ -697,13 +697,6 @@ def _same(a: Event, b: Event) -> bool:
             coarse = p
             break
     return temporal.truncate(a.date, coarse) == temporal.truncate(b.date, coarse)
-
-
-def _entity_at(tok: Token) -> str:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
 
 
 def _topic_text(sent: Span, text: str) -> str:

@@ -205,13 +205,6 @@ class Store:
         self.con.execute("UPDATE articles SET raw_hash = ? WHERE id = ?",
                          [article.raw_hash, article.id])
 
-    def is_unchanged(self, article: Article) -> bool:
-        """True when this URL is stored with this very text: a cheap check before any work."""
-        article.id = article.id or article_id_for(article.url)
-        row = self.con.execute(
-            "SELECT content_hash FROM articles WHERE id = ?", [article.id]).fetchone()
-        return row is not None and row[0] == article.content_hash
-
     def classify(self, article: Article, threshold: float = 0.8,
                  band_keys: list[int] | None = None) -> Classification:
         """What saving ``article`` would do, without writing anything.
@@ -241,11 +234,14 @@ class Store:
         return Classification(outcome, root, similarity, keys, row[1] if row else 0,
                               row[2] if row else None)
 
-    def save_article(self, article: Article, found: Classification) -> None:
-        """Insert or revise one article as ``classify`` found it.
+    def save_article(self, article: Article, found: Classification,
+                     coded: tuple[Sequence[Event], str] | None = None) -> None:
+        """Insert or revise one article as ``classify`` found it, with its coded mentions
+        when ``coded`` (its events and the coder version) is given.
 
-        Must run inside ``transaction()`` together with the article's mentions, so a crash
-        leaves the article either whole (with its mentions) or absent.
+        Must run inside ``transaction()``, so a crash leaves the article either whole (with
+        its mentions) or absent. Written with as few statements as it takes: the writer is
+        the one serial step of a parallel ingest.
         """
         if found.outcome == "unchanged":
             return
@@ -258,20 +254,24 @@ class Store:
                                   ("mentions", "article_id")):
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [article.id])
         self._insert_article(article, found.similarity, ingested_at=found.ingested_at or now,
-                             now=now)
+                             now=now, coder_version=coded[1] if coded else None)
         self.con.execute("INSERT INTO minhash_bands SELECT unnest(?), ?",
                          [found.band_keys, article.id])
+        if coded is not None:
+            # the article is new here (or its old mentions were just deleted)
+            self._insert_mentions(article.id or "", coded[0], coded[1])
         self.queue_for_linking([article.id or ""])
 
     def _insert_article(self, a: Article, similarity: float | None, *, ingested_at: datetime,
-                        now: datetime) -> None:
+                        now: datetime, coder_version: str | None = None) -> None:
         self.con.execute(
             f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
             f"({', '.join('?' * len(_ARTICLE_COLUMNS))})",
             [a.id, a.url, a.canonical_url, a.title, a.text, a.origin, a.published,
              a.published_source, a.published_evidence, a.authors, a.site, a.language,
              a.content_hash, a.revision, a.canonical_id, similarity, json.dumps(a.extra),
-             ingested_at, now, None, None, None, a.raw_hash],
+             ingested_at, now, now if coder_version is not None else None, coder_version,
+             None, a.raw_hash],
         )
 
     def _archive_revision(self, article_id: str) -> None:
@@ -420,6 +420,15 @@ class Store:
         Must run inside ``transaction()``.
         """
         self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+        self._insert_mentions(article_id, events, coder_version)
+        self.con.execute(
+            "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
+            [_now(), coder_version, article_id])
+        self.queue_for_linking([article_id])
+
+    def _insert_mentions(self, article_id: str, events: Sequence[Event],
+                         coder_version: str) -> None:
+        """Insert an article's mentions and remember their actors (no delete, no mark)."""
         rows = [mention_row(article_id, i, ev, coder_version) for i, ev in enumerate(events)]
         # One statement for all rows: the writer is the one serial step of a parallel
         # ingest, and executemany runs a statement per row.
@@ -433,10 +442,6 @@ class Store:
             for actor in ev.actors:
                 actors.setdefault(actor_key(actor), actor)
         self._remember_actors(actors)
-        self.con.execute(
-            "UPDATE articles SET coded_at = ?, coder_version = ? WHERE id = ?",
-            [_now(), coder_version, article_id])
-        self.queue_for_linking([article_id])
 
     # --- the durable "needs linking" mark ----------------------------------------------
 
