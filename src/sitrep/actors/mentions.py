@@ -94,6 +94,14 @@ class ActorResolver:
         return ActorRef(name=match.state.name, kind="state", country=match.state.code,
                         sector=sector or match.sector or ("GOV" if seat else None), text=text)
 
+    def state_of(self, code: str, sector: str | None = None) -> ActorRef | None:
+        """The state actor with this country code ("IRQ", or a place's "IQ"), or None."""
+        state = self.gaz.by_code(code) or self.gaz.state(self.gaz.country_name(code))
+        if state is None:
+            return None
+        return ActorRef(name=state.name, kind="state", country=state.code, sector=sector,
+                        text=state.name)
+
     def org_ref(self, text: str) -> ActorRef | None:
         """An organisation actor ("the IDF", "NATO"), or None when unknown."""
         org = self.gaz.org(strip_possessive(text))
@@ -436,7 +444,7 @@ class ActorResolver:
         person = mention.actors[0]
         if not person.country or len(person.country) != 3:
             return None
-        return self.state_ref(self.gaz.country_name(person.country) or "", sector)
+        return self.state_of(person.country, sector)
 
     def _sector(self, tok: Token) -> str | None:
         words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)

@@ -324,18 +324,18 @@ class Coder:
                 trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
             mode = self.rules.title_mode(article.title or "")
         if etype == "CONSULT" and mode == "visit" and not target and location is not None:
-            host = self.resolver.state_ref(location.country or "") if location.country else None
+            host = self.resolver.state_of(location.country) if location.country else None
             target = [host] if host else []
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state
             target = [self._state_of_place(r) for r in target]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
-            host = self.resolver.state_ref(location.country)
+            host = self.resolver.state_of(location.country)
             target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
-            crowd = self.resolver.state_ref(location.country, sector="CVL")
+            crowd = self.resolver.state_of(location.country, sector="CVL")
             source = [crowd] if crowd else []
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
@@ -391,7 +391,7 @@ class Coder:
         if ref.kind not in ("org", "group") or ref.actor_id or ref.country:
             return ref
         place = self.resolver.gaz.place(ref.name)
-        state = self.resolver.state_ref(self.resolver.gaz.country_name(place.country) or "") \
+        state = self.resolver.state_of(place.country) \
             if place is not None and place.country else None
         return state or ref
 
