@@ -39,6 +39,9 @@ def build(store: Store, n_events: int, n_actors: int, seed: float = 0.42) -> Non
     """Fill ``store`` with ``n_actors`` actors and ``n_events`` linked events (+ mentions),
     then derive what the answers read from them, as linking does."""
     con = store.con
+    # past this DuckDB spills to disk: 10M events then build on a 24 GB machine shared with
+    # other jobs (unbounded, the build peaked near 20 GB)
+    con.execute("SET memory_limit = '6GB'")
     con.execute(f"SELECT setseed({seed})")
     con.execute(f"""
         INSERT INTO actors

@@ -14,7 +14,7 @@ Each call returns a ``concurrent.futures.Future``. The writer collects them in i
 flight at each stage (so an input of any size costs bounded memory). A worker process loads
 spaCy and the embedding model once, on its first ``analyse_chunk``.
 
-Runners: ``InlineRunner`` (``workers=1``, the main process does everything), ``PoolRunner``
+Runners: ``InlineRunner`` (``workers=1``, one process; embeddings on a side thread), ``PoolRunner``
 (``workers=N``, spawned processes) and ``RayRunner`` (tasks on a Ray cluster; Ray retries a
 task whose worker died, and the writer, being idempotent, stores nothing twice).
 """
@@ -28,7 +28,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import get_context
@@ -38,7 +38,7 @@ from sitrep import dedup
 from sitrep.errors import IngestError, SitrepError
 from sitrep.extract import extract_article
 from sitrep.link.stories import article_vector_text
-from sitrep.nlp.embed import Embedder, default_embedder
+from sitrep.nlp.embed import Embedder
 from sitrep.record import Article, Event, RawItem, raw_hash_of
 
 if TYPE_CHECKING:
@@ -113,19 +113,36 @@ def analyse_chunk(articles: list[Article], spec: CoderSpec | None,
 
             coder = Coder.load(model=spec.model, kb_extra=Path(spec.kb) if spec.kb else None)
             _CODERS[spec] = coder
+    return analyse(articles, coder, _one_thread_embedder(), languages)
+
+
+def _one_thread_embedder() -> Embedder:
+    """This process's embedder for ingest chunks, on one thread: the other cores (or the
+    coder, on the calling thread) have work of their own."""
     if not _EMBEDDERS:
         _EMBEDDERS.append(Embedder(threads=1))
-    return analyse(articles, coder, _EMBEDDERS[0], languages)
+    return _EMBEDDERS[0]
 
 
 def analyse(articles: list[Article], coder: Coder | None, embedder: Embedder,
             languages: frozenset[str]) -> Analysed:
     """Code (with ``coder``, if any, those in ``languages``) and embed ``articles``."""
+    version, events = code_articles(articles, coder, languages)
+    vectors = embedder.embed(vector_texts(articles))
+    return Analysed(version, events, [v.tolist() for v in vectors])
+
+
+def code_articles(articles: list[Article], coder: Coder | None, languages: frozenset[str]
+                  ) -> tuple[str, list[list[Event] | None]]:
+    """The coder's version and each article's events (None: not coded)."""
     codable = [a for a in articles if coder is not None and a.language in languages]
     coded = {id(a): ev for a, ev in coder.code_many(codable)} if coder is not None else {}
-    vectors = embedder.embed([article_vector_text(a.title, a.text) for a in articles])
-    return Analysed(coder.version if coder is not None else "",
-                    [coded.get(id(a)) for a in articles], [v.tolist() for v in vectors])
+    return (coder.version if coder is not None else "", [coded.get(id(a)) for a in articles])
+
+
+def vector_texts(articles: list[Article]) -> list[str]:
+    """What each article's story embedding is made of (its title and lead)."""
+    return [article_vector_text(a.title, a.text) for a in articles]
 
 
 class Runner(Protocol):
@@ -153,23 +170,47 @@ def _done(value: T) -> Future[T]:
 
 
 class InlineRunner:
-    """``workers=1``: both stages run in the main process, as soon as they are asked."""
+    """``workers=1``: one process; a chunk's story embeddings are made on a second thread
+    while the calling thread codes it and then writes the chunk before it.
 
-    window = 1
+    ONNX Runtime releases the GIL for the whole of a model run, so the embedding (a fifth
+    of the NLP) overlaps the coder and the writer without a second copy of the models.
+    (Coding on that thread too gains nothing: spaCy and the rules hold the GIL.)
+    """
+
+    window = 2
 
     def __init__(self, coder: Callable[[], Coder] | None) -> None:
         self._coder = coder
+        self._thread: ThreadPoolExecutor | None = None
 
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         return _done(extract_chunk(items, published))
 
     def analyse(self, articles: list[Article], code: frozenset[str] | None
                 ) -> Future[Analysed]:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-embed")
+        embedder = _one_thread_embedder()
+        vectors = self._thread.submit(embedder.embed, vector_texts(articles))
         coder = self._coder() if code is not None and self._coder is not None else None
-        return _done(analyse(articles, coder, default_embedder(), code or frozenset()))
+        version, events = code_articles(articles, coder, code or frozenset())
+        out: Future[Analysed] = Future()
+
+        def finish(done: Future[Any]) -> None:
+            error = done.exception()
+            if error is not None:
+                out.set_exception(error)
+            else:
+                out.set_result(Analysed(version, events, [v.tolist() for v in done.result()]))
+
+        vectors.add_done_callback(finish)
+        return out
 
     def close(self) -> None:
-        pass
+        if self._thread is not None:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+            self._thread = None
 
 
 def _watch_parent(parent: int) -> None:

@@ -147,8 +147,9 @@ def ingest(store: Store, inputs: Sequence[str], settings: Settings, *,
     runner = make_runner(settings, coder, workers=workers, ray=ray, total=report.total)
     try:
         try:
-            _ingest_items(store, inputs, settings, published, coder, progress, report, stop,
-                          runner)
+            with store.one_thread():
+                _ingest_items(store, inputs, settings, published, coder, progress, report,
+                              stop, runner)
         except BrokenProcessPool as exc:
             raise CodingError("E405", "killed or out of memory; what was written is kept, "
                               "run the same command again (--workers 1 uses less memory)"
