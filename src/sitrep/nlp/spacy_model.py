@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from sitrep.errors import CodingError
+from sitrep.nlp.fast_components import activate
 from sitrep.settings import DEFAULTS
 
 DEFAULT_MODEL = DEFAULTS.model
@@ -54,6 +55,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "E401", f"the pipeline lacks {', '.join(missing)}, which event coding needs",
             item=model,
         )
+    activate(nlp)  # the same annotations as the stock attribute ruler, faster
     return nlp
 
 
