@@ -208,3 +208,16 @@ def test_coder_cabinet_names_without_departments(code_text) -> None:
                        "Benjamin “Benny” Gantz.")
     names = {a.name for e in events for a in e.actors}
     assert {"Alejandro Mayorkas", "Gina Raimondo", "Benny Gantz"} <= names
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Secretary Blinken thanked Foreign Minister Kofod for Denmark’s support to Ukraine.",
+     "Denmark"),
+    ("Secretary Blinken thanked Foreign Minister Wopke Hoekstra for his country’s "
+     "cooperation.",
+     "Netherlands"),
+    ("President Biden thanked President Duda for hosting refugees.", "Andrzej Duda"),
+])
+def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, target) -> None:
+    event = _one(code_text(text), "SUPPORT")
+    assert event.target is not None and event.target.name == target

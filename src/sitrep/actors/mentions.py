@@ -173,7 +173,8 @@ class ActorResolver:
 
     def find_entities(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """Resolve the sentence's PERSON, GPE, NORP and ORG entities (pass 1)."""
-        ents = with_nicknamed_people([e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
+        ents = with_nicknamed_people(
+            [e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
         ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
         consumed: set[int] = set()

@@ -49,6 +49,7 @@ from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import (
     companions,
+    credited_state,
     resolve_addressees,
     resolve_group,
     resolve_roles,
@@ -318,6 +319,9 @@ class Coder:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target)
         source = without_title_states(source)
+        if _praises(trig, self.rules):
+            credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
+            target = [credited] if credited is not None else target
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -451,6 +455,12 @@ class Coder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _praises(trig: Trigger, rules: RuleSet) -> bool:
+    """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
+    return trig.rule.type == "SUPPORT" and trig.governor is None and \
+        trig.token.lemma_.lower() in rules.credit_lemmas
 
 
 def _independent(triggers: list[Trigger]) -> list[Trigger]:

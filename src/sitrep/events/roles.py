@@ -9,7 +9,7 @@ Foreign Affairs Marc Garneau").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -260,3 +260,43 @@ def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
     ("the Turkish government", "Croat forces"), not a thing ("the Iran nuclear deal")."""
     return tok.lemma_.lower() in ACTOR_WORDS.sector_nouns or \
         tok.lemma_.lower() in ACTOR_WORDS.plural_heads
+
+
+_OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "people"})
+_POSSESSIVE_CASE = frozenset({"'s", "’s", "'", "’"})
+
+
+def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[ActorRef],
+                   state_of: Callable[[str], ActorRef | None]) -> ActorRef | None:
+    """The state whose deed a praise verb's "for" phrase names: Qatar in "thanked the
+    Foreign Minister for Qatar's generosity", the hearer's state in "thanked Foreign Minister
+    Hoekstra for his country's cooperation"; None when the phrase names none.
+
+    Args:
+        verb: the praise verb.
+        mentions: the sentence's mentions by token index.
+        hearers: the targets read so far (whose state "his country's" is).
+        state_of: the state actor of a country code.
+
+    Returns:
+        The state praised, or None.
+    """
+    doc = verb.doc
+    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ == "for"), None)
+    if start is None:
+        return None
+    # the small model attaches "for" to the verb or to its object: read the words after it
+    for tok in doc[start + 1: min(start + 5, verb.sent.end - 1)]:
+        if doc[tok.i + 1].text not in _POSSESSIVE_CASE:
+            continue
+        mention = mentions.get(tok.i)
+        states = [r for r in mention.actors if r.kind == "state"] if mention else []
+        if states:
+            return states[0]
+        if tok.lower_ in _OWN_STATE_NOUNS and tok.i > start + 1 and \
+                doc[tok.i - 1].lower_ in ("his", "her"):
+            people = [r for r in hearers if r.kind == "person" and r.country]
+            return state_of(people[0].country or "") if len(people) == 1 else None
+        return None
+    return None
+

@@ -90,6 +90,9 @@ class RuleSet:
     """Types coded only with at least two participants (a statement needs its addressee)."""
     bilateral_occasions: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
+    credit_lemmas: frozenset[str] = frozenset()
+    """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
+    Foreign Minister for Qatar's generosity" praises Qatar)."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -183,6 +186,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
+        credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
     )
 
 
