@@ -221,3 +221,13 @@ def test_coder_cabinet_names_without_departments(code_text) -> None:
 def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, target) -> None:
     event = _one(code_text(text), "SUPPORT")
     assert event.target is not None and event.target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken spoke today with PRC State Councilor and Foreign Minister Wang Yi.",
+    "National Security Advisor Jake Sullivan met today with Chinese Communist Party Politburo "
+    "Member and Director of the Office of the Foreign Affairs Commission Yang Jiechi.",
+])
+def test_coder_title_words_before_a_name_are_no_participant(code_text, text) -> None:
+    event = _one(code_text(text), "CONSULT")
+    assert len(event.actors) == 2, [a.name for a in event.actors]

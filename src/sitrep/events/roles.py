@@ -189,23 +189,61 @@ def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | No
     return None
 
 
-def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
-    """Drop a state standing beside one of its own people.
+def without_title_states(refs: list[ActorRef], text: str = "") -> list[ActorRef]:
+    """Drop a state standing beside one of its own people, and the words of a person's title
+    read as actors of their own.
 
     Args:
         refs: the actors of one role.
+        text: the text the actors' character offsets point into (the parsed document), to
+            read the title words between a body and a name; "" to skip that reading.
 
     Returns:
         ``refs`` without the states whose person is there too: in "Israeli Alternate Prime
         Minister and Foreign Minister Yair Lapid" the first title reads as "Israeli
-        officials".
+        officials"; without a body or bare title that opens a named person's title ("PRC
+        State Councilor and Foreign Minister Wang Yi", "European External Action Service
+        (EEAS) Secretary General Stefano Sannino").
     """
     people = {r.country for r in refs if r.kind == "person" and r.country}
     refs = [r for r in refs if r.kind != "state" or r.country not in people]
+    named = [r for r in refs if r.kind == "person" and r.start is not None and
+             not _only_titles(r.name)]
     # "WikiLeaks co-founder Julian Assange": the body in a person's title is an affiliation
-    starts = [r.start for r in refs if r.kind == "person" and r.start is not None]
-    return [r for r in refs if r.kind != "org" or r.end is None or r.actor_id or
-            not any(0 <= s - r.end <= 14 for s in starts)]
+    starts = [r.start for r in named if r.start is not None]
+    return [r for r in refs if not _opens_title(r, starts, text) and (
+        r.kind != "org" or r.end is None or r.actor_id or
+        not any(0 <= s - r.end <= 14 for s in starts))]
+
+
+_TITLE_RUN_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "(", ")", "-"})
+"""Lower-case words a title may hold between capitalised ones ("Director of the Office")."""
+_TITLE_RUN_MAX = 14
+"""Words at most between a body and the name its title ends in."""
+
+
+def _only_titles(name: str) -> bool:
+    """Whether a person's name is nothing but title words ("State Councilor")."""
+    words = [w.lower().strip(".") for w in name.split()]
+    return bool(words) and (words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words))
+
+
+def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:
+    """Whether ``ref`` (a body, or a bare title read as a person) is the first part of the
+    title of a named person after it: only capitalised title words lie in between."""
+    if not text or ref.end is None or ref.kind == "state" or (
+            ref.kind == "person" and not _only_titles(ref.name)):
+        return False
+    after = [s for s in starts if s >= ref.end]
+    if not after:
+        return False
+    words = text[ref.end:min(after)].replace("(", " ( ").replace(")", " ) ").split()
+    if not words or len(words) > _TITLE_RUN_MAX or (
+            ref.kind != "person" and words[0].lower() == "and"):
+        # "NATO and Secretary General Stoltenberg": two participants
+        return False
+    return any(w.lower() in _TITLE_WORDS for w in words) and all(
+        w.lower() in _TITLE_RUN_WORDS or w[:1].isupper() for w in words)
 
 
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
