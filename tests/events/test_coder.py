@@ -231,3 +231,10 @@ def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, targ
 def test_coder_title_words_before_a_name_are_no_participant(code_text, text) -> None:
     event = _one(code_text(text), "CONSULT")
     assert len(event.actors) == 2, [a.name for a in event.actors]
+
+
+def test_coder_statement_in_a_dated_call_takes_its_day_as_stated(code_text) -> None:
+    events = code_text("Secretary Blinken spoke on Tuesday with Foreign Minister Dmytro Kuleba. "
+                       "Secretary Blinken condemned Russia's attacks on Ukrainian cities.")
+    event = _one(events, "ACCUSE")
+    assert event.date == date(2022, 1, 11) and not event.date_inferred
