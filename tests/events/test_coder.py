@@ -238,3 +238,10 @@ def test_coder_statement_in_a_dated_call_takes_its_day_as_stated(code_text) -> N
                        "Secretary Blinken condemned Russia's attacks on Ukrainian cities.")
     event = _one(events, "ACCUSE")
     assert event.date == date(2022, 1, 11) and not event.date_inferred
+
+
+def test_coder_condemned_deed_accuses_its_doer(code_text) -> None:
+    event = _one(code_text("Secretary Blinken and Foreign Minister Wopke Hoekstra condemned the "
+                           "atrocities committed by Russia in Bucha."), "ACCUSE")
+    assert event.target is not None and event.target.name == "Russia"
+    assert len(event.actors) == 3

@@ -304,7 +304,12 @@ class Coder:
                                              and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
-        read = resolve_addressees if trig.rule.type in VERBAL else \
+        # the accused of a condemnation is the doer of the deed condemned ("the atrocities
+        # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
+        # the training labels read its doer too, but the development gold does not
+        accused = trig.rule.type == "ACCUSE"
+        read = (lambda toks, found: resolve_addressees(toks, found, doers=accused)) \
+            if trig.rule.type in VERBAL else \
             (lambda toks, found: resolve_roles(toks, found, loose=True))
         own_states = {r.country for r in source if r.kind == "state"}
         target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys

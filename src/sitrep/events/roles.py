@@ -28,7 +28,7 @@ government", "opposition groups in Zimbabwe")."""
 
 
 def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False,
-                  loose: bool = False) -> list[ActorRef]:
+                  loose: bool = False, doers: bool = False) -> list[ActorRef]:
     """Actors behind the argument tokens of one role.
 
     Args:
@@ -36,6 +36,8 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         mentions: the sentence's mentions by token index.
         direct: only tokens that are mentions themselves (or group nouns): for fallback
             targets, where "the Iran nuclear deal" must not stand for Iran.
+        doers: with ``loose``, read the doer of a deed noun first ("condemned the atrocities
+            committed by Russia"): for the accused of a condemnation.
         loose: also read the "of/in" phrase of any noun ("the welfare of Libyans", "a jail
             in northern Israel"): for targets.
 
@@ -49,7 +51,7 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
                 not _sector_like(tok, mentions):
             continue
         if mention is None:
-            mention = _mention_below(tok, mentions, 2, loose)
+            mention = _mention_below(tok, mentions, 2, loose, doers)
         if mention is None and tok.lower_ in _GROUP_PRONOUNS:
             mention = _reporting_subject(tok, mentions)
         if mention is None:
@@ -59,7 +61,8 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
     return list(out.values())
 
 
-def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
+                       doers: bool = False) -> list[ActorRef]:
     """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
     de-escalation and the withdrawal of troops from Ukraine's borders").
 
@@ -70,6 +73,8 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) ->
     Args:
         tokens: the role's head tokens.
         mentions: the sentence's mentions by token index.
+        doers: read the doer of a deed noun before its "of/in" phrase (see
+            ``resolve_roles``).
 
     Returns:
         Distinct actors, in token order.
@@ -78,7 +83,7 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) ->
     if direct:
         return resolve_roles(direct, mentions)
     for tok in tokens:
-        found = resolve_roles([tok], mentions, loose=True)
+        found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
             return found[:1]
     return []
@@ -141,8 +146,8 @@ def _group_phrase(tok: Token) -> list[Token]:
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
-def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False
-                   ) -> Mention | None:
+def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False,
+                   doers: bool = False) -> Mention | None:
     """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
     "of/in/from" phrase, looked for ``depth`` phrases down."""
     kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
@@ -151,12 +156,31 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
     if mention is not None or depth == 0 or not (_collective(tok) or (
             loose and tok.pos_ in ("NOUN", "PROPN"))):
         return mention
+    if loose and doers:
+        # "condemned the atrocities committed by Russia", "attacks by Houthi forces": the
+        # doer of the deed named is whom the statement is about, before any "of/in" place
+        for doer in _doers(tok):
+            mention = mentions.get(doer.i) or \
+                _mention_below(doer, mentions, depth - 1, loose, doers)
+            if mention is not None:
+                return mention
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1, loose)
+            mention = mentions.get(pobj.i) or \
+                _mention_below(pobj, mentions, depth - 1, loose, doers)
             if mention is not None:
                 return mention
     return None
+
+
+def _doers(noun: Token) -> list[Token]:
+    """The agents of a deed noun: "attacks *by* X", "atrocities committed *by* X"."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj"]
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        out += [p for a in clause.children if a.dep_ == "agent"
+                for p in a.children if p.dep_ == "pobj"]
+    return out
 
 
 def _collective(tok: Token) -> bool:
