@@ -245,3 +245,15 @@ def test_coder_condemned_deed_accuses_its_doer(code_text) -> None:
                            "atrocities committed by Russia in Bucha."), "ACCUSE")
     assert event.target is not None and event.target.name == "Russia"
     assert len(event.actors) == 3
+
+
+def test_coder_stated_commitment_of_own_state_addresses_the_next_actor(code_text) -> None:
+    event = _one(code_text("President Biden reaffirmed the commitment of the United States to "
+                           "Ukraine’s sovereignty and territorial integrity."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Ukraine"
+
+
+def test_coder_condemnation_of_a_deed_accuses_its_doer(code_text) -> None:
+    event = _one(code_text("Foreign Secretary Marcelo Ebrard reaffirmed Mexico’s condemnation "
+                           "of Russia’s actions."), "ACCUSE")
+    assert event.target is not None and event.target.name == "Russia"

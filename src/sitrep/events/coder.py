@@ -312,11 +312,16 @@ class Coder:
             if trig.rule.type in VERBAL else \
             (lambda toks, found: resolve_roles(toks, found, loose=True))
         own_states = {r.country for r in source if r.kind == "state"}
+        if trig.rule.type in SELF_EXCLUDED:
+            # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
+            # state is no addressee of its praise or promise; the next actor named is
+            own_states |= {r.country for r in source if r.kind == "person" and r.country}
         target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
                   and not (r.kind == "state" and r.country in own_states)]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                     if participant_key(r) not in source_keys]
+                     if participant_key(r) not in source_keys
+                     and not (r.kind == "state" and r.country in own_states)]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
