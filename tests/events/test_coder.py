@@ -257,3 +257,9 @@ def test_coder_condemnation_of_a_deed_accuses_its_doer(code_text) -> None:
     event = _one(code_text("Foreign Secretary Marcelo Ebrard reaffirmed Mexico’s condemnation "
                            "of Russia’s actions."), "ACCUSE")
     assert event.target is not None and event.target.name == "Russia"
+
+
+def test_coder_call_with_a_list_of_leaders_lists_them_all(code_text) -> None:
+    event = _one(code_text("President Biden spoke today with President Emmanuel Macron of France "
+                           "and Chancellor Olaf Scholz of Germany."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"}

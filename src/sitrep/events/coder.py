@@ -50,6 +50,7 @@ from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import (
     companions,
     credited_state,
+    listed_after,
     resolve_addressees,
     resolve_group,
     resolve_roles,
@@ -318,6 +319,11 @@ class Coder:
             own_states |= {r.country for r in source if r.kind == "person" and r.country}
         target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
                   and not (r.kind == "state" and r.country in own_states)]
+        if trig.rule.type in SYMMETRIC and target:
+            # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
+            keys = source_keys | {participant_key(r) for r in target}
+            target += [r for r in listed_after(target, sent, mentions)
+                       if participant_key(r) not in keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if participant_key(r) not in source_keys

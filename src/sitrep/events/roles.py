@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
@@ -362,3 +362,44 @@ def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[
         return None
     return None
 
+
+
+_LIST_GLUE = frozenset({",", "and", "of", "the", "for", "on", "as", "well"})
+"""Words between the names of a list of participants ("X of France, Y of Germany, and Z")."""
+_LIST_GAP = 12
+"""Words at most between two names of one list (a long title: "High Council for National
+Reconciliation Chairman")."""
+
+
+def listed_after(refs: Sequence[ActorRef], sent: Span, mentions: dict[int, Mention]
+                 ) -> list[ActorRef]:
+    """People named further along the list that the last of ``refs`` ends: the small model
+    hangs "..., and Chancellor Olaf Scholz of Germany" on "France" or on the verb, so that
+    it is no conjunct of "Macron".
+
+    Args:
+        refs: the actors read for a role (character offsets set).
+        sent: their sentence.
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        The people after them, joined only by commas, "and", titles and "of <place>".
+    """
+    ends = [r.end for r in refs if r.end is not None]
+    if not ends:
+        return []
+    i = next((t.i for t in sent if t.idx >= max(ends)), sent.end)
+    out: list[ActorRef] = []
+    gap = 0
+    while i < sent.end and gap <= _LIST_GAP:
+        mention = mentions.get(i)
+        if mention is not None and mention.kind == "name" and mention.start == i and \
+                mention.actors and all(r.kind == "person" for r in mention.actors):
+            out += mention.actors
+            i, gap = mention.end, 0
+            continue
+        tok = sent.doc[i]
+        if not (tok.lower_ in _LIST_GLUE or tok.text[:1].isupper()):
+            break
+        i, gap = i + 1, gap + 1
+    return out
