@@ -263,3 +263,9 @@ def test_coder_call_with_a_list_of_leaders_lists_them_all(code_text) -> None:
     event = _one(code_text("President Biden spoke today with President Emmanuel Macron of France "
                            "and Chancellor Olaf Scholz of Germany."), "CONSULT")
     assert {a.name for a in event.actors} == {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_coder_looking_forward_to_hosting_is_an_announced_meeting(code_text) -> None:
+    event = _one(code_text("Secretary Blinken noted he looked forward to hosting Foreign "
+                           "Minister Badr Albusaidi in Washington soon."), "AGREE")
+    assert {a.name for a in event.actors} == {"Antony Blinken", "Badr Albusaidi"}
