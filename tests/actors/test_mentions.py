@@ -142,3 +142,9 @@ def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> No
 def test_mentions_names_the_model_cuts_short_are_whole(resolve_text, text, name) -> None:
     [sent] = resolve_text(text)
     assert name in _names(sent)
+
+
+def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
+    [sent] = resolve_text("Police and Crime Commissioner Stephen Mold urged the immunity be "
+                          "waived.")
+    assert "Stephen Mold" in _names(sent)
