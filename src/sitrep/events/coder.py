@@ -308,16 +308,14 @@ class Coder:
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
         # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
         # the training labels read its doer too, but the development gold does not
-        accused = trig.rule.type == "ACCUSE"
-        read = (lambda toks, found: resolve_addressees(toks, found, doers=accused)) \
-            if trig.rule.type in VERBAL else \
-            (lambda toks, found: resolve_roles(toks, found, loose=True))
+        named = resolve_addressees(args.target, mentions, doers=trig.rule.type == "ACCUSE") \
+            if trig.rule.type in VERBAL else resolve_roles(args.target, mentions, loose=True)
         own_states = {r.country for r in source if r.kind == "state"}
         if trig.rule.type in SELF_EXCLUDED:
             # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
             # state is no addressee of its praise or promise; the next actor named is
             own_states |= {r.country for r in source if r.kind == "person" and r.country}
-        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
+        target = [r for r in named if participant_key(r) not in source_keys
                   and not (r.kind == "state" and r.country in own_states)]
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
