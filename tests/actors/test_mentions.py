@@ -131,3 +131,20 @@ def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> No
                                  date(2021, 6, 1))
     by_word = {text: names for text, names, _ in second}
     assert by_word["She"] == "Jacinda Ardern" and by_word["him"] == "Scott Morrison"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("President Biden met with President Moon Jae-in today.", "Moon Jae-in"),
+    ("President Biden met with President Ursula von der Leyen today.", "Ursula von der Leyen"),
+    ("Blinken met with Qatari Minister of Foreign Affairs Mohammed bin Abdulrahman Al Thani.",
+     "Mohammed bin Abdulrahman bin Jassim Al Thani"),
+])
+def test_mentions_names_the_model_cuts_short_are_whole(resolve_text, text, name) -> None:
+    [sent] = resolve_text(text)
+    assert name in _names(sent)
+
+
+def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
+    [sent] = resolve_text("Police and Crime Commissioner Stephen Mold urged the immunity be "
+                          "waived.")
+    assert "Stephen Mold" in _names(sent)

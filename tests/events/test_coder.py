@@ -208,3 +208,64 @@ def test_coder_cabinet_names_without_departments(code_text) -> None:
                        "Benjamin “Benny” Gantz.")
     names = {a.name for e in events for a in e.actors}
     assert {"Alejandro Mayorkas", "Gina Raimondo", "Benny Gantz"} <= names
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Secretary Blinken thanked Foreign Minister Kofod for Denmark’s support to Ukraine.",
+     "Denmark"),
+    ("Secretary Blinken thanked Foreign Minister Wopke Hoekstra for his country’s "
+     "cooperation.",
+     "Netherlands"),
+    ("President Biden thanked President Duda for hosting refugees.", "Andrzej Duda"),
+])
+def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, target) -> None:
+    event = _one(code_text(text), "SUPPORT")
+    assert event.target is not None and event.target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken spoke today with PRC State Councilor and Foreign Minister Wang Yi.",
+    "National Security Advisor Jake Sullivan met today with Chinese Communist Party Politburo "
+    "Member and Director of the Office of the Foreign Affairs Commission Yang Jiechi.",
+])
+def test_coder_title_words_before_a_name_are_no_participant(code_text, text) -> None:
+    event = _one(code_text(text), "CONSULT")
+    assert len(event.actors) == 2, [a.name for a in event.actors]
+
+
+def test_coder_statement_in_a_dated_call_takes_its_day_as_stated(code_text) -> None:
+    events = code_text("Secretary Blinken spoke on Tuesday with Foreign Minister Dmytro Kuleba. "
+                       "Secretary Blinken condemned Russia's attacks on Ukrainian cities.")
+    event = _one(events, "ACCUSE")
+    assert event.date == date(2022, 1, 11) and not event.date_inferred
+
+
+def test_coder_condemned_deed_accuses_its_doer(code_text) -> None:
+    event = _one(code_text("Secretary Blinken and Foreign Minister Wopke Hoekstra condemned the "
+                           "atrocities committed by Russia in Bucha."), "ACCUSE")
+    assert event.target is not None and event.target.name == "Russia"
+    assert len(event.actors) == 3
+
+
+def test_coder_stated_commitment_of_own_state_addresses_the_next_actor(code_text) -> None:
+    event = _one(code_text("President Biden reaffirmed the commitment of the United States to "
+                           "Ukraine’s sovereignty and territorial integrity."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Ukraine"
+
+
+def test_coder_condemnation_of_a_deed_accuses_its_doer(code_text) -> None:
+    event = _one(code_text("Foreign Secretary Marcelo Ebrard reaffirmed Mexico’s condemnation "
+                           "of Russia’s actions."), "ACCUSE")
+    assert event.target is not None and event.target.name == "Russia"
+
+
+def test_coder_call_with_a_list_of_leaders_lists_them_all(code_text) -> None:
+    event = _one(code_text("President Biden spoke today with President Emmanuel Macron of France "
+                           "and Chancellor Olaf Scholz of Germany."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_coder_looking_forward_to_hosting_is_an_announced_meeting(code_text) -> None:
+    event = _one(code_text("Secretary Blinken noted he looked forward to hosting Foreign "
+                           "Minister Badr Albusaidi in Washington soon."), "AGREE")
+    assert {a.name for a in event.actors} == {"Antony Blinken", "Badr Albusaidi"}

@@ -150,6 +150,14 @@ def test_events_undated_mention_joins_only_near_publication(store: Store) -> Non
     assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
 
 
+def test_events_undated_mentions_do_not_chain_week_after_week(store: Store) -> None:
+    ids = [add_article(store, f"https://{site}.com/1", [
+        coded("ACCUSE", ["bennett", "putin"], None)], date(2021, 10, day))
+        for site, day in (("a", 1), ("b", 7), ("c", 13))]
+    link_events(store, ids)
+    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
+
+
 def test_events_one_actor_mention_joins_only_its_own_article(store: Store) -> None:
     a = add_article(store, "https://a.com/1", [
         coded("CONSULT", ["bennett", "putin"], D, mode="phone"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.kb import KnowledgeBase, Person, normalise
@@ -30,6 +30,7 @@ from sitrep.actors.spans import (
     clean_name,
     entity_text,
     inside,
+    name_end,
     person_actor,
     sentence_ents,
     strip_article,
@@ -49,6 +50,14 @@ _PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
 """Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
 Germany"), so that the country after them is not the holder's."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
+
+
+def _surname_run(doc: Doc, head: int, end: int) -> bool:
+    """Whether the words from ``end`` to ``head`` (the name's head, after it) are all
+    capitalised proper nouns the model left untagged: the rest of the name."""
+    return end <= head < end + 4 and all(
+        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+        and doc[k].ent_type_ in ("", "PERSON") for k in range(end, head + 1))
 
 
 def _surname_only(name: str, person: Person) -> bool:
@@ -290,7 +299,10 @@ class ActorResolver:
             names = [c for c in left if c.pos_ == "PROPN" and c.lower_ not in stops
                      and c.i not in tagged and c.text[:1].isupper()]
             if not names or not any(c.lower_ in stops for c in left) or \
-                    names[-1].i != tok.i - 1 or not tok.text[:1].isupper():
+                    names[-1].i != tok.i - 1 or not tok.text[:1].isupper() or \
+                    sent.doc[names[0].i - 1].ent_type_ == "PERSON":
+                # the last case: the rest of a tagged name ("Mohammed bin Abdulrahman" +
+                # "Al Thani"), which ``name_span`` completes
                 continue
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
         return sorted(ents + added, key=lambda e: e.start) if added else ents
@@ -314,11 +326,13 @@ class ActorResolver:
                         or not start <= tok.head.i < end or tok.dep_ != "compound":
                     break
                 start -= 1
-            # a surname the model left out: "Jean-Yves Le" + "Drian", the words' head
+            # a surname the model left out: "Jean-Yves Le" + "Drian", the words' head,
+            # "Mohammed bin Abdulrahman" + "Al Thani"
             while end < ent.sent.end and doc[end].pos_ == "PROPN" and \
                     doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON") and \
-                    doc[start:end].root.head.i == end:
-                end += 1
+                    _surname_run(doc, doc[start:end].root.head.i, end):
+                end = doc[start:end].root.head.i + 1
+            end = name_end(doc, end, ent.sent.end)
         after_of = start > ent.sent.start and (
             doc[start - 1].lower_ == "of"
             or (doc[start - 1].lower_ == "the" and start - 2 >= ent.sent.start

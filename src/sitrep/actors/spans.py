@@ -154,3 +154,38 @@ def strip_article(text: str) -> str:
 
 def clean_name(name: str) -> str:
     return " ".join(strip_possessive(name).split())
+
+
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "von", "van", "der", "den", "de",
+                            "da", "di", "du", "del", "dos", "zu"})
+"""Lower-case words inside a person's name ("Ursula von der Leyen", "Mohammed bin Salman")."""
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def name_end(doc: Doc, end: int, limit: int) -> int:
+    """The end of a person's name the model cut short: the rest of a hyphenated given name
+    ("Moon Jae" + "-in", "Yoon Suk" + "-yeol") and particles with the capitalised word
+    after them ("Ursula von" + "der Leyen").
+
+    Args:
+        doc: the parsed document.
+        end: the end (token index) of the name as tagged.
+        limit: the end of its sentence.
+
+    Returns:
+        The repaired end, ``end`` when nothing is missing.
+    """
+    while end < limit:
+        tok = doc[end]
+        if tok.text in _HYPHENS and not doc[end - 1].whitespace_ and not tok.whitespace_ \
+                and end + 1 < limit and doc[end + 1].is_alpha:
+            end += 2
+            continue
+        run = end
+        while run < limit and doc[run].lower_ in NAME_PARTICLES:
+            run += 1
+        if run == end or run >= limit or not doc[run].is_alpha or \
+                not doc[run].text[:1].isupper():
+            return end
+        end = run + 1
+    return end

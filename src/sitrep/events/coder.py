@@ -49,6 +49,8 @@ from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import (
     companions,
+    credited_state,
+    listed_after,
     resolve_addressees,
     resolve_group,
     resolve_roles,
@@ -294,7 +296,7 @@ class Coder:
         args = arguments(trig)
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
-        source = without_title_states(source)
+        source = without_title_states(source, sent.doc.text)
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
@@ -303,21 +305,37 @@ class Coder:
                                              and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
-        read = resolve_addressees if trig.rule.type in VERBAL else \
-            (lambda toks, found: resolve_roles(toks, found, loose=True))
+        # the accused of a condemnation is the doer of the deed condemned ("the atrocities
+        # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
+        # the training labels read its doer too, but the development gold does not
+        named = resolve_addressees(args.target, mentions, doers=trig.rule.type == "ACCUSE") \
+            if trig.rule.type in VERBAL else resolve_roles(args.target, mentions, loose=True)
         own_states = {r.country for r in source if r.kind == "state"}
-        target = [r for r in read(args.target, mentions) if participant_key(r) not in source_keys
+        if trig.rule.type in SELF_EXCLUDED:
+            # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
+            # state is no addressee of its praise or promise; the next actor named is
+            own_states |= {r.country for r in source if r.kind == "person" and r.country}
+        target = [r for r in named if participant_key(r) not in source_keys
                   and not (r.kind == "state" and r.country in own_states)]
+        if trig.rule.type in SYMMETRIC and target:
+            # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
+            keys = source_keys | {participant_key(r) for r in target}
+            target += [r for r in listed_after(target, sent, mentions)
+                       if participant_key(r) not in keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                     if participant_key(r) not in source_keys]
+                     if participant_key(r) not in source_keys
+                     and not (r.kind == "state" and r.country in own_states)]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
-        target = without_title_states(target)
-        source = without_title_states(source)
+        target = without_title_states(target, sent.doc.text)
+        source = without_title_states(source, sent.doc.text)
+        if _praises(trig, self.rules):
+            credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
+            target = [credited] if credited is not None else target
         location = self._location(args.places, mentions)
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
@@ -451,6 +469,12 @@ class Coder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _praises(trig: Trigger, rules: RuleSet) -> bool:
+    """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
+    return trig.rule.type == "SUPPORT" and trig.governor is None and \
+        trig.token.lemma_.lower() in rules.credit_lemmas
 
 
 def _independent(triggers: list[Trigger]) -> list[Trigger]:

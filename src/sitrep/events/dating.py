@@ -6,7 +6,8 @@ without a date drops off every timeline, so the coder gives each one a date mark
 ``date_inferred``, which linking treats as a hint, never as a stated date:
 
 1. a statement made inside a reported conversation (the speaker took part in the latest
-   dated contact the article reported before it) takes the conversation's date;
+   dated contact the article reported before it) takes the conversation's date, as stated
+   (not inferred): the text dates the conversation it was said in;
 2. any other event takes the article's publication date.
 """
 
@@ -34,10 +35,13 @@ def infer_dates(events: list[Event], published: date | None) -> None:
             if event.type in CONVERSATION and not event.date_inferred:
                 talk = event
             continue
-        day = _conversation_date(event, talk) or published
+        said_at = _conversation_date(event, talk)
+        day = said_at or published
         if day is None:
             continue
-        event.date, event.date_precision, event.date_inferred = day, "day", True
+        # a statement inside a dated conversation is pinned to that day, a stated one: it
+        # must not be linked with the same words said in another week's call
+        event.date, event.date_precision, event.date_inferred = day, "day", said_at is None
 
 
 def _conversation_date(event: Event, talk: Event | None) -> date | None:

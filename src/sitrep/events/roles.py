@@ -9,9 +9,9 @@ Foreign Affairs Marc Garneau").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
@@ -28,7 +28,7 @@ government", "opposition groups in Zimbabwe")."""
 
 
 def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct: bool = False,
-                  loose: bool = False) -> list[ActorRef]:
+                  loose: bool = False, doers: bool = False) -> list[ActorRef]:
     """Actors behind the argument tokens of one role.
 
     Args:
@@ -36,6 +36,8 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         mentions: the sentence's mentions by token index.
         direct: only tokens that are mentions themselves (or group nouns): for fallback
             targets, where "the Iran nuclear deal" must not stand for Iran.
+        doers: with ``loose``, read the doer of a deed noun first ("condemned the atrocities
+            committed by Russia"): for the accused of a condemnation.
         loose: also read the "of/in" phrase of any noun ("the welfare of Libyans", "a jail
             in northern Israel"): for targets.
 
@@ -49,7 +51,7 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
                 not _sector_like(tok, mentions):
             continue
         if mention is None:
-            mention = _mention_below(tok, mentions, 2, loose)
+            mention = _mention_below(tok, mentions, 2, loose, doers)
         if mention is None and tok.lower_ in _GROUP_PRONOUNS:
             mention = _reporting_subject(tok, mentions)
         if mention is None:
@@ -59,7 +61,8 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
     return list(out.values())
 
 
-def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
+                       doers: bool = False) -> list[ActorRef]:
     """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
     de-escalation and the withdrawal of troops from Ukraine's borders").
 
@@ -70,6 +73,8 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) ->
     Args:
         tokens: the role's head tokens.
         mentions: the sentence's mentions by token index.
+        doers: read the doer of a deed noun before its "of/in" phrase (see
+            ``resolve_roles``).
 
     Returns:
         Distinct actors, in token order.
@@ -78,7 +83,7 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention]) ->
     if direct:
         return resolve_roles(direct, mentions)
     for tok in tokens:
-        found = resolve_roles([tok], mentions, loose=True)
+        found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
             return found[:1]
     return []
@@ -141,8 +146,8 @@ def _group_phrase(tok: Token) -> list[Token]:
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
-def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False
-                   ) -> Mention | None:
+def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False,
+                   doers: bool = False) -> Mention | None:
     """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
     "of/in/from" phrase, looked for ``depth`` phrases down."""
     kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
@@ -151,12 +156,31 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
     if mention is not None or depth == 0 or not (_collective(tok) or (
             loose and tok.pos_ in ("NOUN", "PROPN"))):
         return mention
+    if loose and doers:
+        # "condemned the atrocities committed by Russia", "attacks by Houthi forces": the
+        # doer of the deed named is whom the statement is about, before any "of/in" place
+        for doer in _doers(tok):
+            mention = mentions.get(doer.i) or \
+                _mention_below(doer, mentions, depth - 1, loose, doers)
+            if mention is not None:
+                return mention
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            mention = mentions.get(pobj.i) or _mention_below(pobj, mentions, depth - 1, loose)
+            mention = mentions.get(pobj.i) or \
+                _mention_below(pobj, mentions, depth - 1, loose, doers)
             if mention is not None:
                 return mention
     return None
+
+
+def _doers(noun: Token) -> list[Token]:
+    """The agents of a deed noun: "attacks *by* X", "atrocities committed *by* X"."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj"]
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        out += [p for a in clause.children if a.dep_ == "agent"
+                for p in a.children if p.dep_ == "pobj"]
+    return out
 
 
 def _collective(tok: Token) -> bool:
@@ -189,23 +213,61 @@ def _reporting_subject(tok: Token, mentions: dict[int, Mention]) -> Mention | No
     return None
 
 
-def without_title_states(refs: list[ActorRef]) -> list[ActorRef]:
-    """Drop a state standing beside one of its own people.
+def without_title_states(refs: list[ActorRef], text: str = "") -> list[ActorRef]:
+    """Drop a state standing beside one of its own people, and the words of a person's title
+    read as actors of their own.
 
     Args:
         refs: the actors of one role.
+        text: the text the actors' character offsets point into (the parsed document), to
+            read the title words between a body and a name; "" to skip that reading.
 
     Returns:
         ``refs`` without the states whose person is there too: in "Israeli Alternate Prime
         Minister and Foreign Minister Yair Lapid" the first title reads as "Israeli
-        officials".
+        officials"; without a body or bare title that opens a named person's title ("PRC
+        State Councilor and Foreign Minister Wang Yi", "European External Action Service
+        (EEAS) Secretary General Stefano Sannino").
     """
     people = {r.country for r in refs if r.kind == "person" and r.country}
     refs = [r for r in refs if r.kind != "state" or r.country not in people]
+    named = [r for r in refs if r.kind == "person" and r.start is not None and
+             not _only_titles(r.name)]
     # "WikiLeaks co-founder Julian Assange": the body in a person's title is an affiliation
-    starts = [r.start for r in refs if r.kind == "person" and r.start is not None]
-    return [r for r in refs if r.kind != "org" or r.end is None or r.actor_id or
-            not any(0 <= s - r.end <= 14 for s in starts)]
+    starts = [r.start for r in named if r.start is not None]
+    return [r for r in refs if not _opens_title(r, starts, text) and (
+        r.kind != "org" or r.end is None or r.actor_id or
+        not any(0 <= s - r.end <= 14 for s in starts))]
+
+
+_TITLE_RUN_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "(", ")", "-"})
+"""Lower-case words a title may hold between capitalised ones ("Director of the Office")."""
+_TITLE_RUN_MAX = 14
+"""Words at most between a body and the name its title ends in."""
+
+
+def _only_titles(name: str) -> bool:
+    """Whether a person's name is nothing but title words ("State Councilor")."""
+    words = [w.lower().strip(".") for w in name.split()]
+    return bool(words) and (words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words))
+
+
+def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:
+    """Whether ``ref`` (a body, or a bare title read as a person) is the first part of the
+    title of a named person after it: only capitalised title words lie in between."""
+    if not text or ref.end is None or ref.kind == "state" or (
+            ref.kind == "person" and not _only_titles(ref.name)):
+        return False
+    after = [s for s in starts if s >= ref.end]
+    if not after:
+        return False
+    words = text[ref.end:min(after)].replace("(", " ( ").replace(")", " ) ").split()
+    if not words or len(words) > _TITLE_RUN_MAX or (
+            ref.kind != "person" and words[0].lower() == "and"):
+        # "NATO and Secretary General Stoltenberg": two participants
+        return False
+    return any(w.lower() in _TITLE_WORDS for w in words) and all(
+        w.lower() in _TITLE_RUN_WORDS or w[:1].isupper() for w in words)
 
 
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
@@ -260,3 +322,84 @@ def _sector_like(tok: Token, mentions: dict[int, Mention]) -> bool:
     ("the Turkish government", "Croat forces"), not a thing ("the Iran nuclear deal")."""
     return tok.lemma_.lower() in ACTOR_WORDS.sector_nouns or \
         tok.lemma_.lower() in ACTOR_WORDS.plural_heads
+
+
+_OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "people"})
+_POSSESSIVE_CASE = frozenset({"'s", "’s", "'", "’"})
+
+
+def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[ActorRef],
+                   state_of: Callable[[str], ActorRef | None]) -> ActorRef | None:
+    """The state whose deed a praise verb's "for" phrase names: Qatar in "thanked the
+    Foreign Minister for Qatar's generosity", the hearer's state in "thanked Foreign Minister
+    Hoekstra for his country's cooperation"; None when the phrase names none.
+
+    Args:
+        verb: the praise verb.
+        mentions: the sentence's mentions by token index.
+        hearers: the targets read so far (whose state "his country's" is).
+        state_of: the state actor of a country code.
+
+    Returns:
+        The state praised, or None.
+    """
+    doc = verb.doc
+    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ == "for"), None)
+    if start is None:
+        return None
+    # the small model attaches "for" to the verb or to its object: read the words after it
+    for tok in doc[start + 1: min(start + 5, verb.sent.end - 1)]:
+        if doc[tok.i + 1].text not in _POSSESSIVE_CASE:
+            continue
+        mention = mentions.get(tok.i)
+        states = [r for r in mention.actors if r.kind == "state"] if mention else []
+        if states:
+            return states[0]
+        if tok.lower_ in _OWN_STATE_NOUNS and tok.i > start + 1 and \
+                doc[tok.i - 1].lower_ in ("his", "her"):
+            people = [r for r in hearers if r.kind == "person" and r.country]
+            return state_of(people[0].country or "") if len(people) == 1 else None
+        return None
+    return None
+
+
+
+_LIST_GLUE = frozenset({",", "and", "of", "the", "for", "on", "as", "well"})
+"""Words between the names of a list of participants ("X of France, Y of Germany, and Z")."""
+_LIST_GAP = 12
+"""Words at most between two names of one list (a long title: "High Council for National
+Reconciliation Chairman")."""
+
+
+def listed_after(refs: Sequence[ActorRef], sent: Span, mentions: dict[int, Mention]
+                 ) -> list[ActorRef]:
+    """People named further along the list that the last of ``refs`` ends: the small model
+    hangs "..., and Chancellor Olaf Scholz of Germany" on "France" or on the verb, so that
+    it is no conjunct of "Macron".
+
+    Args:
+        refs: the actors read for a role (character offsets set).
+        sent: their sentence.
+        mentions: the sentence's mentions by token index.
+
+    Returns:
+        The people after them, joined only by commas, "and", titles and "of <place>".
+    """
+    ends = [r.end for r in refs if r.end is not None]
+    if not ends:
+        return []
+    i = next((t.i for t in sent if t.idx >= max(ends)), sent.end)
+    out: list[ActorRef] = []
+    gap = 0
+    while i < sent.end and gap <= _LIST_GAP:
+        mention = mentions.get(i)
+        if mention is not None and mention.kind == "name" and mention.start == i and \
+                mention.actors and all(r.kind == "person" for r in mention.actors):
+            out += mention.actors
+            i, gap = mention.end, 0
+            continue
+        tok = sent.doc[i]
+        if not (tok.lower_ in _LIST_GLUE or tok.text[:1].isupper()):
+            break
+        i, gap = i + 1, gap + 1
+    return out

@@ -55,6 +55,10 @@ class TriggerRule:
     source_is_object: bool = False
     needs_word: frozenset[str] = frozenset()
     intransitive: bool = False
+    gerunds: frozenset[str] = frozenset()
+    """The trigger counts only with a target preposition followed by one of these gerunds
+    (or nouns), whose object is then a target ("looked forward *to hosting the Foreign
+    Minister*", "to his *visit*")."""
     governors: frozenset[str] = frozenset()
     """Nominal triggers: verbs of statement that make this noun an event ("expressed
     *concern*", "reiterated his *support*"), besides the light verbs."""
@@ -90,6 +94,9 @@ class RuleSet:
     """Types coded only with at least two participants (a statement needs its addressee)."""
     bilateral_occasions: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
+    credit_lemmas: frozenset[str] = frozenset()
+    """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
+    Foreign Minister for Qatar's generosity" praises Qatar)."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -140,6 +147,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         source_is_object=bool(raw.get("source_is_object", False)),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
+        gerunds=frozenset(raw.get("gerunds") or ()),
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
@@ -183,6 +191,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
+        credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
     )
 
 
@@ -256,6 +265,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
                                  if c.dep_ in ("prt", "advmod", "prep")):
         return False
     if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
+        return False
+    if rule.gerunds and not any(
+            g.lemma_.lower() in rule.gerunds for c in kids if c.dep_ == "prep"
+            and c.lower_ in rule.target_preps for g in c.children if g.dep_ in ("pcomp", "pobj")):
         return False
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
                                 for o in objects_of(tok) for w in _object_words(o)):
@@ -531,6 +544,7 @@ def arguments(trig: Trigger) -> Arguments:
         for prep in _preps(head):
             if prep.lower_ in rule.target_preps:
                 target += [p for p in prep.children if p.dep_ == "pobj"]
+                target += _gerund_objects(prep, rule.gerunds)
         target += _stranded_partners(head, rule.target_preps)
     if trig.governor is None and not is_passive(verb):
         # the recipient hangs on the object noun: "provided intelligence to Macedonia"
@@ -560,6 +574,18 @@ def arguments(trig: Trigger) -> Arguments:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
+    """Whom a gerund of ``lemmas`` after a preposition is about: its object or partner ("to
+    *hosting* the Foreign Minister", "to *meeting* with Japan")."""
+    out: list[Token] = []
+    for verb in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+                 and c.lemma_.lower() in lemmas):
+        out += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:

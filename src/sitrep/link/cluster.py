@@ -11,7 +11,8 @@ A mention joins an event (a cluster) when, in order:
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
    undated mention, or one whose date was inferred (the publication date standing in for an
-   unstated one), stands for the days just before that date.
+   unstated one), stands for the days just before that date, and joins undated mentions
+   only when those days overlap every one of theirs.
 
 Mentions are visited most precise first (day before week before month, stated mode before
 none, then by date and id), so precise reports anchor events and vaguer ones attach to them;
@@ -78,7 +79,7 @@ class Cluster:
     members: list[LinkMention] = field(default_factory=list)
     period: tuple[date, date] | None = None
     soft: tuple[date, date] | None = None
-    """For clusters with no dated member: the union of their members' vicinities."""
+    """For clusters with no dated member: the days all their members' vicinities share."""
     best: LinkMention | None = None
     """The most precise dated member: it gives the event its date and precision."""
 
@@ -99,8 +100,10 @@ class Cluster:
         else:
             near = m.vicinity()
             if near is not None:
-                self.soft = near if self.soft is None else (min(self.soft[0], near[0]),
-                                                            max(self.soft[1], near[1]))
+                # the days every member may be about: a union would let undated reports
+                # chain week after week ("the Secretary condemned Russia's war" in a month of
+                # readouts) into one event dated by the first
+                self.soft = near if self.soft is None else _intersect(self.soft, near)
 
     def date(self) -> tuple[date | None, str | None, bool]:
         """The event's date, precision, and whether the date is inferred: the narrowest stated
