@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("teams",),
     ("api", "__init__"),
     ("web",),
-    ("cli",),
+    ("cli", "__main__"),
 )
 """The stages in pipeline order, each above everything it may import; modules below every
 stage come first."""
