@@ -61,6 +61,17 @@ def reference(gold: Path, db: Path, folder: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def as_json(found: Any, *, why: bool) -> dict[str, Any]:
+    """The scores as a dict, with the summary line; each miss and false positive only
+    with ``why``."""
+    out: dict[str, Any] = found.report.as_dict()
+    if not why:
+        out.pop("missed")
+        out.pop("false_positives")
+    out["summary"] = found.report.summary()
+    return out
+
+
 def _table(found: Any) -> str:
     lines = [f"{'scope':<22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for row in found.rows():
@@ -88,11 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         ref = reference(args.gold, db, Path(tmp)) if args.reference else None
     report = found.report
     if args.json:
-        out = report.as_dict()
-        if not args.why:
-            out.pop("missed")
-            out.pop("false_positives")
-        out["summary"] = report.summary()
+        out = as_json(found, why=args.why)
         if ref is not None:
             out["reference"] = ref
         print(json.dumps(out, indent=2, default=str))

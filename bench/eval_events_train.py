@@ -30,7 +30,7 @@ GOLD_ONLY = ("trigger", "mentions")
 """Fields of the training labels the scorer does not read."""
 
 sys.path.insert(0, str(HERE))
-from eval_events import _table  # noqa: E402
+from eval_events import _table, as_json  # noqa: E402
 
 
 def training_docs(limit: int | None = None) -> list[str]:
@@ -89,12 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         found = evaluate(Path(tmp), args.limit)
     report = found.report
     if args.json:
-        out = report.as_dict()
-        if not args.why:
-            out.pop("missed")
-            out.pop("false_positives")
-        out["summary"] = report.summary()
-        print(json.dumps(out, indent=2, default=str))
+        print(json.dumps(as_json(found, why=args.why), indent=2, default=str))
         return 0
     print(_table(found))
     if found.missing_docs:

@@ -104,8 +104,9 @@ class ActorResolver:
                         sector=sector or match.sector or ("GOV" if seat else None), text=text)
 
     def state_of(self, code: str, sector: str | None = None) -> ActorRef | None:
-        """The state actor with this country code ("IRQ", or a place's "IQ"), or None."""
-        state = self.gaz.by_code(code) or self.gaz.state(self.gaz.country_name(code))
+        """The state actor with this country code ("IRQ", as places and people carry it), or
+        None."""
+        state = self.gaz.by_code(code)
         if state is None:
             return None
         return ActorRef(name=state.name, kind="state", country=state.code, sector=sector,
