@@ -49,6 +49,7 @@ from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
 from sitrep.events.roles import (
     companions,
+    conjoined,
     credited_state,
     listed_after,
     resolve_addressees,
@@ -331,6 +332,10 @@ class Coder:
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
+            # "the security of Estonia, Latvia, and Lithuania": the whole list
+            target += [r for r in conjoined(target[0], sent.doc, mentions)
+                       if participant_key(r) not in source_keys
+                       and not (r.kind == "state" and r.country in own_states)] if target else []
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target, sent.doc.text)

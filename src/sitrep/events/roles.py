@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
@@ -85,8 +85,23 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
     for tok in tokens:
         found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
-            return found[:1]
+            return found[:1] + conjoined(found[0], tok.doc, mentions)
     return []
+
+
+def conjoined(ref: ActorRef, doc: Doc, mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The actors conjoined with the mention of ``ref``: "the defense of Japan and the
+    Republic of Korea" is about both, where a later "from Ukraine's borders" is a place."""
+    mention = next((m for m in mentions.values() if ref in m.actors), None)
+    if mention is None:
+        return []
+    key = participant_key(ref)
+    out: dict[str, ActorRef] = {}
+    for conj in doc[mention.head].conjuncts:
+        for other in resolve_roles([conj], mentions, loose=True):
+            if participant_key(other) != key:
+                out.setdefault(participant_key(other), other)
+    return list(out.values())
 
 
 def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
