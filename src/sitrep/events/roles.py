@@ -379,8 +379,10 @@ def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[
 
 
 
-_LIST_GLUE = frozenset({",", "and", "of", "the", "for", "on", "as", "well"})
-"""Words between the names of a list of participants ("X of France, Y of Germany, and Z")."""
+_LIST_GLUE = frozenset({",", "and", "of", "the", "for", "on", "as", "well", "in", "(", ")",
+                        "-"})
+"""Words between the names of a list of participants ("X of France, Y of Germany, and Z",
+"Organization for Security and Cooperation in Europe (OSCE) Chairman-in-Office Z")."""
 _LIST_GAP = 12
 """Words at most between two names of one list (a long title: "High Council for National
 Reconciliation Chairman")."""
@@ -388,7 +390,7 @@ Reconciliation Chairman")."""
 
 def listed_after(refs: Sequence[ActorRef], sent: Span, mentions: dict[int, Mention]
                  ) -> list[ActorRef]:
-    """People named further along the list that the last of ``refs`` ends: the small model
+    """People named further along the list that the first of ``refs`` opens: the small model
     hangs "..., and Chancellor Olaf Scholz of Germany" on "France" or on the verb, so that
     it is no conjunct of "Macron".
 
@@ -403,7 +405,9 @@ def listed_after(refs: Sequence[ActorRef], sent: Span, mentions: dict[int, Menti
     ends = [r.end for r in refs if r.end is not None]
     if not ends:
         return []
-    i = next((t.i for t in sent if t.idx >= max(ends)), sent.end)
+    # from the first name on: the model may hang a later name of the list on an earlier one
+    # ("with A, B, and C" parsed as A with B in apposition and C a conjunct)
+    i = next((t.i for t in sent if t.idx >= min(ends)), sent.end)
     out: list[ActorRef] = []
     gap = 0
     while i < sent.end and gap <= _LIST_GAP:
