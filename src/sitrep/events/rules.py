@@ -345,12 +345,30 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
 def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.infinitive is None:
         return True
+    gerund = _gerund_of_intent(tok)
+    if rule.infinitive is False and gerund is not None:
+        return False
     clause = _infinitive_after(tok)
+    if clause is None and rule.needs_infinitive:
+        clause = gerund  # "commitment to supporting Ukraine", as "commitment to support"
     if rule.needs_infinitive and (clause is None or not (
             {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
                                        if c.dep_ == "conj"}) & rule.needs_infinitive):
         return False
     return (clause is not None) == rule.infinitive
+
+
+def _gerund_of_intent(noun: Token) -> Token | None:
+    """The gerund of a noun's "to" phrase ("commitment to strengthening ties"), or None.
+
+    It states an intent to act, no position towards an actor ("commitment to Ukraine's
+    sovereignty"): it keeps the noun from counting as support, and does the work of an
+    infinitive for the rules that ask for a given verb ("commitment to supporting"). It is
+    not read as a promise: the parse of the gerund's phrase misplaces the addressee too
+    often (training labels: 10 promises gained, 8 false ones; development gold: 2 false).
+    """
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
+                 for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _infinitive_after(noun: Token) -> Token | None:
