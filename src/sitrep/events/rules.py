@@ -395,7 +395,13 @@ def statement_targets(trig: Trigger) -> list[Token]:
     continue talks with Russia*")."""
     noun = trig.token
     out: list[Token] = []
-    for prep in (c for c in noun.children if c.dep_ == "prep"
+    # the small model often hangs the noun's phrase on the verb ("reiterated the United
+    # States' solidarity *with the people of Ukraine*"): a target preposition of the
+    # governing verb right after the noun is the noun's
+    governed = [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > noun.i
+                and c.i - max(t.i for t in noun.subtree) <= 1] \
+        if trig.governor is not None and noun.dep_ == "dobj" else []
+    for prep in (c for c in [*noun.children, *governed] if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
         out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
     for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
