@@ -501,7 +501,8 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
             # of its own type already reports it ("launched attacks")
             outer = _outer_trigger(trig, by_token)
-            if outer is None or outer.rule.type != trig.rule.type:
+            if outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
+                    trig.rule.type)):
                 kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
@@ -518,6 +519,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
     return kept
+
+
+PLANNED = {"CONSULT": "AGREE"}
+"""Types whose named event under a trigger of the second type is its plan: "look forward
+to President Biden's visit to Israel" is the AGREE, no visit yet."""
 
 
 def _infinitive(tok: Token) -> bool:

@@ -36,6 +36,8 @@ class ModalityWords:
     future_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     future_nouns: frozenset[str] = frozenset()
+    future_modifiers: frozenset[str] = frozenset()
+    """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -118,6 +120,9 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     if "would" in auxes:
         return "future" if _under_speech(tok, words) else "hypothetical"
     if any(a == "going" for a in auxes):
+        return "future"
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in words.future_modifiers for c in kids):
         return "future"
     return "asserted"
 
