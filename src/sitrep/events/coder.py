@@ -492,6 +492,9 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     trigger ("accepted an invitation") is the same event.
     """
     by_token = {t.token.i: t for t in triggers}
+    # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
+    # with a verb is the one its named visit or meeting is the occasion of
+    contact_verb = any(t.rule.type == "CONSULT" and not t.bare for t in triggers)
     kept = []
     for trig in triggers:
         head = by_token.get(trig.anchor.head.i)
@@ -501,8 +504,8 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
             # of its own type already reports it ("launched attacks")
             outer = _outer_trigger(trig, by_token)
-            if outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
-                    trig.rule.type)):
+            if (outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
+                    trig.rule.type))) and not (trig.rule.type == "CONSULT" and contact_verb):
                 kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
