@@ -80,6 +80,10 @@ HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERAT
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
 """Types whose target cannot be the source's own state."""
+ADDRESSED = frozenset({"SUPPORT", "AGREE"})
+"""Types whose addressee a "bilateral" sentence of a contact's report leaves unnamed: "The
+Secretary committed to further strengthening bilateral relations" after a call with the
+Armenian Foreign Minister is a promise to Armenia (the training labels code the state)."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
@@ -336,6 +340,8 @@ class Coder:
             target += [r for r in conjoined(target[0], sent.doc, mentions)
                        if participant_key(r) not in source_keys
                        and not (r.kind == "state" and r.country in own_states)] if target else []
+        if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
+            target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target, sent.doc.text)
@@ -446,6 +452,27 @@ class Coder:
             return []
         return [self.resolver.refresh(person_actor(p, p.name), on)
                 for p in self.resolver.kb.holder(country, office, on)[:1]]
+
+    def _bilateral(self, sent: Span) -> bool:
+        """Whether a sentence speaks of the relations of two sides ("bilateral ties", "our
+        two countries")."""
+        words = [t.lower_ for t in sent]
+        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        return not self.rules.bilateral_words.isdisjoint(grams)
+
+    def _counterpart_state(self, source: list[ActorRef], meeting: list[ActorRef]
+                           ) -> list[ActorRef]:
+        """The state of the other side of the article's latest two-party contact, when
+        ``source`` is one side of it alone; else []."""
+        keys = {participant_key(r) for r in meeting}
+        if len(source) != 1 or len(keys) != 2 or participant_key(source[0]) not in keys:
+            return []
+        other = [r for r in meeting if participant_key(r) != participant_key(source[0])]
+        country = other[0].country if other else None
+        if not country or country == source[0].country:
+            return []
+        state = self.resolver.state_of(country)
+        return [state] if state is not None else []
 
     def _bilateral_occasion(self, sent: Span) -> bool:
         """Whether a sentence places its meetings at an occasion where leaders meet one by

@@ -94,6 +94,8 @@ class RuleSet:
     """Types coded only with at least two participants (a statement needs its addressee)."""
     bilateral_occasions: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
+    bilateral_words: frozenset[str] = frozenset()
+    """Words of a sentence about the relations of the two sides of a contact ("bilateral")."""
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
@@ -192,6 +194,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        bilateral_words=frozenset(raw.get("bilateral_words") or ()),
     )
 
 
