@@ -252,11 +252,19 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
     taken = {t.token.i for t in found}
     for tok in sent:
         if tok.i not in taken and tok.lemma_.lower() in rules.modal_request_verbs and any(
-                c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in rules.modal_request_aux
-                                          for a in c.children) for c in tok.children):
+                c.dep_ == "ccomp" and _demanded(c, rules.modal_request_aux)
+                for c in tok.children):
             found.append(Trigger(MODAL_REQUEST, tok))
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+def _demanded(clause: Token, modals: frozenset[str]) -> bool:
+    """Whether a clause says what must be done ("Russia must withdraw"): a modal after its
+    subject; one before it is a condition ("costs on Russia, should it pursue ...")."""
+    subjects = [c.i for c in clause.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+    return any(a.dep_ == "aux" and a.lower_ in modals and not any(i > a.i for i in subjects)
+               for a in clause.children)
 
 
 def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
