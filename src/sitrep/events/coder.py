@@ -116,7 +116,7 @@ class Coder:
         self.one_party = False
         """Also keep events of the types that need two parties when only one was found. Off
         when coding documents: there such an event lacks the party the text names, and
-        counts against precision (dev gold F1 0.376 with, 0.330 without the requirement);
+        counts against precision (dev gold F1 0.383 with, 0.296 without the requirement);
         on for sentence-level typing (``sitrep eval plover``), which scores the type alone."""
         self._arrays: tuple[Doc | None, Any] = (None, None)
         self._hash_sets: dict[str, frozenset[int]] = {}
