@@ -283,3 +283,9 @@ def test_kb_data_organisations_are_gazetteer_organisations() -> None:
     codes = {r["country"] for r in data_rows(DATA_DIR, "offices.csv")} | {r["country"] for r in data_rows(DATA_DIR,
         "people.csv") if r["country"]}
     assert codes - states - {"UNO", "IGO", "EUR"} == set()
+
+
+def test_kb_family_numeral_dropped_after_the_name_as_written() -> None:
+    kb = KnowledgeBase.load()
+    assert [p.name for p in kb.find_person("Lloyd J. Austin III")] == ["Lloyd Austin"]
+    assert [p.name for p in kb.find_person("Charles III")] == ["Charles III"]

@@ -269,3 +269,36 @@ def test_coder_looking_forward_to_hosting_is_an_announced_meeting(code_text) -> 
     event = _one(code_text("Secretary Blinken noted he looked forward to hosting Foreign "
                            "Minister Badr Albusaidi in Washington soon."), "AGREE")
     assert {a.name for a in event.actors} == {"Antony Blinken", "Badr Albusaidi"}
+
+
+def test_coder_generic_groups_are_actors(code_text) -> None:
+    # GUIDELINES 4: generic groups keep a short descriptive name; a state's people may face
+    # its own forces
+    events = code_text("Iranian protesters clashed with Iranian security forces on Friday. "
+                       "Police arrested 71 demonstrators.")
+    clash = _one(events, "ASSAULT")
+    assert clash.source is not None and clash.source.name == "Iranian protesters"
+    assert clash.target is not None and clash.target.name == "Iran"
+    arrest = _one(events, "COERCE")
+    assert arrest.source is not None and arrest.source.name == "police"
+    assert arrest.target is not None and arrest.target.name == "demonstrators"
+
+
+def test_coder_group_is_no_town_of_the_same_name(code_text) -> None:
+    # "Police" is also a town in Poland: a generic group is never read as a place
+    event = _one(code_text("The protesters clashed with the police on Friday."), "ASSAULT")
+    assert {a.name for a in event.actors} == {"protesters", "police"}
+
+
+def test_coder_interview_with_the_press_is_no_contact(code_text) -> None:
+    assert not [e for e in code_text("Speaking to BBC Sport, Karsten Warholm said the race "
+                                     "was tough. Amar Patel spoke to Wikinews in August.")
+                if e.type == "CONSULT"]
+
+
+def test_coder_historical_background_is_not_coded(code_text) -> None:
+    # GUIDELINES 1: background years before the story is not an event of it
+    events = code_text("In 1979, revolutionaries took control of Iran and captured the U.S. "
+                       "embassy. On Monday, Iran seized a British tanker.")
+    assert [(e.type, e.date) for e in events if e.type == "COERCE"] == [
+        ("COERCE", date(2022, 1, 10))]

@@ -344,10 +344,15 @@ _FAMILY_NAME_FIRST = frozenset({"JPN"})
 """Countries whose two-word names news writes in both orders ("Hayashi Yoshimasa")."""
 
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)|,?\s+(?:Jr|Sr)\.?$")
+_NUMERAL = re.compile(r"\s+(?:III|IV)$")
 
 
 def _strip_initials(name: str) -> str:
-    """Drop middle initials and Jr./Sr. ("Antony J. Blinken" -> "Antony Blinken")."""
+    """Drop middle initials, Jr./Sr. and a family's III/IV ("Antony J. Blinken" -> "Antony
+    Blinken", "Lloyd J. Austin III" -> "Lloyd Austin"); the name as written is looked up
+    first, so a monarch ("Charles III") is found before this."""
+    if len(name.split()) >= 3:
+        name = _NUMERAL.sub("", name)
     return _INITIAL.sub("", name)
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.record import ActorRef
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 
 
@@ -33,6 +35,18 @@ class ActorWords:
     org_words: frozenset[str] = frozenset()
     """Words heading the names of bodies ("council"): never the first word of a person's
     name."""
+    people_sectors: frozenset[str] = frozenset()
+    """Sectors of a state's people rather than its apparatus ("CVL" protesters, "COP")."""
+    group_nouns: frozenset[str] = frozenset()
+    """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
+    media_words: frozenset[str] = frozenset()
+    """Words that make an organisation a news outlet ("BBC", "Wikinews")."""
+
+    def is_press(self, ref: ActorRef) -> bool:
+        """Whether an actor is a news outlet (talking to one is an interview)."""
+        return ref.kind not in ("person", "state") and \
+            any(w in self.media_words for w in ref.name.lower().replace("'s", "").split())
+    """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.
@@ -73,6 +87,9 @@ def load_actor_words() -> ActorWords:
         non_actor_words=frozenset(str(w).lower() for w in raw.get("non_actor_words") or ()),
         non_actor_heads=frozenset(str(w).lower() for w in raw.get("non_actor_heads") or ()),
         org_words=frozenset(str(w).lower() for w in raw.get("org_words") or ()),
+        people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
+        group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
+        media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
     )
 
 

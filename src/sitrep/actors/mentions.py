@@ -450,8 +450,17 @@ class ActorResolver:
                         start = min(t.i for t in tok.subtree if t.i <= tok.i)
                         start = max(start, sent.start)
                         span = sent.doc[start:tok.i + 1]
+                        if tok.lemma_.lower() in self.words.group_nouns:
+                            # "Iranian protesters": the state's people, by a short name
+                            ref = replace(ref, name=_group_name(entity_text(child), tok))
                         put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
                         break
+            else:
+                if tok.lemma_.lower() in self.words.group_nouns and _bare_group(tok):
+                    # "protesters", "the police": a group the text does not tie to a state
+                    ref = ActorRef(name=_group_name("", tok), kind="group", sector=sector,
+                                   text=tok.text)
+                    put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
 
     def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
         """The state of a head of state or government named before a sector noun."""
@@ -592,6 +601,27 @@ class ActorResolver:
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
+
+
+def _group_name(country: str, tok: Token) -> str:
+    """A generic group's short name: its country word and its noun as written ("Iranian
+    protesters", "Serbian police", "journalists")."""
+    return f"{country} {tok.lower_}".strip()
+
+
+def _bare_group(tok: Token) -> bool:
+    """Whether a sector noun names a group of people by itself: a noun in the plural, or a
+    body ("the police"), with no name or possessive of its own in front ("Putin's forces",
+    "Houthi militants" were read as their state before this)."""
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
+           for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
+           for c in tok.children):
+        return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
+    return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition")
 
 
 def put(found: dict[int, Mention], mention: Mention) -> None:

@@ -28,6 +28,7 @@ one of the same article (captions, recaps) are kept and marked with a ``+dup`` s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import PhraseReader, read_voice
-from sitrep.events.dating import infer_dates
+from sitrep.events.dating import background, infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import modality_of, purpose_infinitive
@@ -260,7 +261,7 @@ class Coder:
             events += found
         _mark_duplicates(events)
         infer_dates(events, article.published)
-        return events
+        return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -317,13 +318,20 @@ class Coder:
         # the training labels read its doer too, but the development gold does not
         named = resolve_addressees(args.target, mentions, doers=trig.rule.type == "ACCUSE") \
             if trig.rule.type in VERBAL else resolve_roles(args.target, mentions, loose=True)
-        own_states = {r.country for r in source if r.kind == "state"}
+        # a state's own people ("Iranian protesters") are not its government: they may
+        # face it ("clashed with security forces"), but not be the addressee of its own
+        # praise or promise ("committed to defending U.S. citizens")
+        people = frozenset() if trig.rule.type in SELF_EXCLUDED \
+            else self.resolver.words.people_sectors
+        own_states = {r.country for r in source if r.kind == "state"
+                      and not self._own_people(r, people)}
         if trig.rule.type in SELF_EXCLUDED:
             # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
             # state is no addressee of its praise or promise; the next actor named is
             own_states |= {r.country for r in source if r.kind == "person" and r.country}
         target = [r for r in named if participant_key(r) not in source_keys
-                  and not (r.kind == "state" and r.country in own_states)]
+                  and not (r.kind == "state" and r.country in own_states
+                           and not self._own_people(r, people))]
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
             keys = source_keys | {participant_key(r) for r in target}
@@ -332,7 +340,8 @@ class Coder:
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if participant_key(r) not in source_keys
-                     and not (r.kind == "state" and r.country in own_states)]
+                     and not (r.kind == "state" and r.country in own_states
+                              and not self._own_people(r, people))]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
@@ -350,6 +359,10 @@ class Coder:
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target
         location = self._location(args.places, mentions)
+        if location is not None and location.country:
+            # "police arrested protesters in Belgrade": a generic group is of the place where
+            # it acts
+            source, target = (_placed(refs, location.country) for refs in (source, target))
         etype, mode = trig.rule.type, trig.mode
         if etype == "CONSULT" and mode is None and \
                 trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
@@ -373,6 +386,11 @@ class Coder:
             # towards one's own state is no event between two actors
             own = {r.country for r in source if r.kind == "person" and r.country}
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
+        if etype in SYMMETRIC:
+            # "spoke to Wikinews": an interview with the press is no contact
+            press = self.resolver.words.is_press
+            source = [r for r in source if not press(r)]
+            target = [r for r in target if not press(r)]
         if not _enough(etype, source, target, trig, self.rules.two_party_types) and not (
                 self.one_party and (source or target)):
             return []
@@ -417,10 +435,16 @@ class Coder:
             trigger_end=end,
         )
 
+    def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
+        """Whether a state actor is a group of its people named as such ("Iranian
+        protesters"), not the state itself."""
+        return ref.sector in sectors and ref.country is not None and \
+            ref.name != self.resolver.gaz.country_name(ref.country)
+
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
-        if ref.kind not in ("org", "group") or ref.actor_id or ref.country:
-            return ref
+        if ref.kind not in ("org", "group") or ref.actor_id or ref.country or ref.sector:
+            return ref  # a generic group ("the police") is no place, whatever towns share its name
         place = self.resolver.gaz.place(ref.name)
         state = self.resolver.state_of(place.country) \
             if place is not None and place.country else None
@@ -694,6 +718,12 @@ def _token_at(sent: Span, char: int) -> Token | None:
         if tok.idx <= char < tok.idx + len(tok) + 1:
             return tok
     return None
+
+
+def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
+    """Generic groups with no country of their own ("protesters") given ``country``."""
+    return [replace(r, country=country) if r.kind == "group" and r.sector and not r.country
+            else r for r in refs]
 
 
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,

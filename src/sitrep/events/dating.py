@@ -13,7 +13,7 @@ without a date drops off every timeline, so the coder gives each one a date mark
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.actors.identity import participant_key
 from sitrep.record import Event
@@ -54,3 +54,28 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     if any(participant_key(s) in present for s in speakers if s is not None):
         return talk.date
     return None
+
+
+BACKGROUND_DAYS = 365
+"""An event whose stated period ended more than this long before the story is historical
+background (GUIDELINES 1: "historical background years before the story" is not coded)."""
+
+
+def background(event: Event, published: date | None) -> bool:
+    """Whether a dated event is historical background to the story published on
+    ``published`` ("In 1979, revolutionaries captured the U.S. embassy")."""
+    if published is None or event.date is None or event.date_inferred:
+        return False
+    return (published - period_end(event.date, event.date_precision)).days > BACKGROUND_DAYS
+
+
+def period_end(day: date, precision: str | None) -> date:
+    """The last day of the period a date stands for at its precision."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    if precision == "week":
+        return day + timedelta(days=6)
+    return day
