@@ -64,3 +64,20 @@ def test_stories_templated_press_releases_do_not_collapse(tmp_path) -> None:
     assert sum(sizes) == 196
     assert sizes[0] <= 0.3 * 196, sizes[:5]
     assert len(sizes) >= 60
+
+
+def test_stories_cleared_then_placed_afresh_alike(store: Store) -> None:
+    from sitrep.store.stories_table import clear_stories, story_assignments
+
+    day = date(2022, 1, 13)
+    a = _add(store, 1, *TALKS[0], day, ["bennett", "putin"])
+    b = _add(store, 2, *TALKS[1], date(2022, 1, 14), ["bennett", "putin"])
+    c = _add(store, 3, *FLOOD, day, [])
+    assign_stories(store, None)
+    first = story_assignments(store)
+    clear_stories(store)
+    assert set(story_assignments(store).values()) == {None}
+    assert store.count("stories") == store.count("article_embeddings") == 0
+    assert assign_stories(store, None).articles == 3
+    again = story_assignments(store)
+    assert (again[a] == again[b] != again[c]) and (first[a] == first[b] != first[c])

@@ -304,7 +304,7 @@ class Coder:
         args = arguments(trig)
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
-        source = without_title_states(source, sent.doc.text)
+        source = without_title_states(source, article.text)
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
@@ -353,8 +353,8 @@ class Coder:
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
-        target = without_title_states(target, sent.doc.text)
-        source = without_title_states(source, sent.doc.text)
+        target = without_title_states(target, article.text)
+        source = without_title_states(source, article.text)
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target

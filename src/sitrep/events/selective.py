@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Pipe, Sentencizer
 from spacy.tokens import Doc, Span
@@ -121,13 +121,21 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     their own, and the sentence splitter would glue them to the next sentence; but it also
     splits some long lists of names ("... Action Service (EEAS) | Secretary General ..."), so
     a break that follows no sentence-final mark is undone (the parser may still split there).
+
+    Only the words after a space token or at a splitter's sentence start are looked at (read
+    from arrays): a Python object per word cost more than the rest of this stage.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    if len(doc) < 2:
+        return doc
+    flags = doc.to_array([IS_SPACE, SENT_START])
+    after_space = numpy.flatnonzero(flags[:-1, 0]) + 1
+    starts = numpy.flatnonzero(flags[1:, 1] == 1) + 1
+    for i in sorted(set(after_space.tolist()) | set(starts.tolist())):
+        prev = doc[i - 1]
         if prev.is_space and prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
-        elif tok.is_sent_start and not prev.is_space and not _ends_sentence(doc, tok.i - 1):
-            tok.is_sent_start = False
+            doc[i].is_sent_start = True
+        elif flags[i, 1] == 1 and not prev.is_space and not _ends_sentence(doc, i - 1):
+            doc[i].is_sent_start = False
     return doc
 
 
@@ -142,8 +150,10 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
 def _unsplit(doc: Doc) -> Doc:
     """Clear the sentence splitter's decisions inside a sentence copy: the parser keeps
     preset boundaries (and non-boundaries), and it splits better than the splitter."""
-    for tok in doc[1:]:
-        tok.is_sent_start = None
+    if len(doc) > 1:
+        starts = doc.to_array([SENT_START])
+        starts[1:] = 0
+        doc.from_array([SENT_START], starts)
     return doc
 
 

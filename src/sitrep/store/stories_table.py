@@ -169,6 +169,22 @@ def recount_stories(store: Store) -> None:
                       "WHERE story_id IS NOT NULL AND canonical_id IS NULL)")
 
 
+def clear_stories(store: Store) -> None:
+    """Forget every story and story embedding, in one transaction: the articles then wait
+    to be placed afresh (``sitrep.link.assign_stories``), as when another embedding model
+    or threshold is compared on the same articles (``bench/bench_embedder.py``)."""
+    with store.transaction():
+        store.con.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+        store.con.execute("DELETE FROM stories")
+        store.con.execute("DELETE FROM article_embeddings")
+
+
+def story_assignments(store: Store) -> dict[str, str | None]:
+    """Each article's story id (None for one not placed yet), by article id."""
+    rows = store.con.execute("SELECT id, story_id FROM articles").fetchall()
+    return {str(a): (str(s) if s is not None else None) for a, s in rows}
+
+
 def story_heading(store: Store, story_id: str) -> tuple[str | None, int] | None:
     """A story's title and article count, or None when no story has this id."""
     row = store.con.execute("SELECT title, n_articles FROM stories WHERE id = ?",
