@@ -153,7 +153,7 @@ def _unsplit(doc: Doc) -> Doc:
     if len(doc) > 1:
         starts = doc.to_array([SENT_START])
         starts[1:] = 0
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc
 
 
