@@ -46,7 +46,6 @@ class ActorWords:
         """Whether an actor is a news outlet (talking to one is an interview)."""
         return ref.kind not in ("person", "state") and \
             any(w in self.media_words for w in ref.name.lower().replace("'s", "").split())
-    """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.

@@ -329,9 +329,14 @@ class Coder:
             # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
             # state is no addressee of its praise or promise; the next actor named is
             own_states |= {r.country for r in source if r.kind == "person" and r.country}
-        target = [r for r in named if participant_key(r) not in source_keys
-                  and not (r.kind == "state" and r.country in own_states
-                           and not self._own_people(r, people))]
+
+        def other_side(r: ActorRef) -> bool:
+            """Neither a source nor the source's own state (its people aside)."""
+            return participant_key(r) not in source_keys and not (
+                r.kind == "state" and r.country in own_states
+                and not self._own_people(r, people))
+
+        target = [r for r in named if other_side(r)]
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
             keys = source_keys | {participant_key(r) for r in target}
@@ -339,16 +344,13 @@ class Coder:
                        if participant_key(r) not in keys]
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                     if participant_key(r) not in source_keys
-                     and not (r.kind == "state" and r.country in own_states
-                              and not self._own_people(r, people))]
+                     if other_side(r)]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
             # "the security of Estonia, Latvia, and Lithuania": the whole list
             target += [r for r in conjoined(target[0], sent.doc, mentions)
-                       if participant_key(r) not in source_keys
-                       and not (r.kind == "state" and r.country in own_states)] if target else []
+                       if other_side(r)] if target else []
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
