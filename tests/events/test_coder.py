@@ -178,6 +178,31 @@ def test_coder_speaker_labels_and_pleasantries_silent(code_text) -> None:
                      "very, very much.") == []
 
 
+def test_coder_transcript_turns_speak_for_their_speaker(coder) -> None:
+    text = ("PRESIDENT BIDEN: I strongly condemned Russia for the attack on Kyiv.\n\n"
+            "PRIME MINISTER DRAGHI: I spoke with you yesterday about energy.\n\n"
+            "Q: Did you condemn China?")
+    article = Article(url="https://www.whitehouse.gov/briefing-room/x/", text=text,
+                      title="Remarks by President Biden Announcing Support for Ukraine",
+                      origin="t", published=date(2022, 5, 10), id="a_t")
+    events = coder.code(article)
+    accuse = _one(events, "ACCUSE")
+    assert (accuse.source.name, accuse.target.country) == ("Joe Biden", "RUS")
+    call = _one(events, "CONSULT")
+    assert {a.name for a in call.actors} == {"Mario Draghi", "Joe Biden"}
+    assert call.date == date(2022, 5, 9)
+    # a reporter's question is nobody's statement
+    assert not [e for e in events if e.sentence.startswith("Q:")]
+
+
+def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
+    article = Article(url="https://www.whitehouse.gov/briefing-room/y/", origin="t",
+                      title="Remarks by President Biden Announcing Response to Russian Actions",
+                      text="Today I strongly condemned Russia for the attack on Kyiv.",
+                      published=date(2022, 2, 22), id="a_t")
+    assert _one(coder.code(article), "ACCUSE").source.name == "Joe Biden"
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

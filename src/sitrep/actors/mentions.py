@@ -556,13 +556,15 @@ class ActorResolver:
 
     @staticmethod
     def _voiced(tok: Token, ctx: ArticleActors) -> list[ActorRef]:
-        """The document's own voice behind "I" and "we" (``sitrep.actors.voice``), outside
-        quotations."""
+        """The document's own voice behind "I", "we" and a transcript's "you"
+        (``sitrep.actors.voice``), outside quotations."""
         word = tok.lower_
         if word in _FIRST_SINGULAR and ctx.voice.speaker is not None:
             return [ctx.voice.speaker]
         if word in _FIRST_PLURAL and ctx.voice.we:
             return list(ctx.voice.we)
+        if word in _SECOND and ctx.voice.hearer is not None:
+            return [ctx.voice.hearer]
         return []
 
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
@@ -601,6 +603,7 @@ class ActorResolver:
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
+_SECOND = frozenset({"you", "your"})
 
 
 def _group_name(country: str, tok: Token) -> str:

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from spacy.tokens import Doc, Span
+
+from sitrep.actors.identity import participant_key
 from sitrep.record import ActorRef
 
 if TYPE_CHECKING:
@@ -42,7 +45,11 @@ _ATTRIBUTED = re.compile(r"\b(?:below|following) is attributable to\b", re.IGNOR
 _RELEASED = re.compile(r"\b(?:statement|text) (?:was )?released by (?:the )?(.+?)"
                        r"(?::| on | following |\.?$)", re.IGNORECASE)
 _TITLE_BY = re.compile(r"^(?:joint )?(?:statement|remarks|message|op-ed|letter)s? (?:by|of|from)"
-                       r" (?:the )?(.+?)(?: on | at | regarding | about | to |$)", re.IGNORECASE)
+                       r" (?:the )?(.+?)(?: on | at | regarding | about | to | before | after "
+                       r"| during | in | following | (?:announcing|providing|marking|honoring|"
+                       r"commemorating|celebrating|welcoming|delivering) |$)", re.IGNORECASE)
+"""A title naming its speaker: "Remarks by President Biden Announcing Response to ...",
+"Statement by National Security Advisor Jake Sullivan on ..."."""
 _BYLINE = re.compile(r"^([A-Z][\w.\-’' ]+?),\s+([A-Z][\w ,.\-]+)$")
 
 COUNTRY_TLDS = {"uk": "GBR", "il": "ISR", "ru": "RUS", "cn": "CHN", "fr": "FRA", "de": "DEU",
@@ -60,6 +67,8 @@ class Voice:
     """Who "I" is: the one person whose statement this is."""
     we: list[ActorRef] = field(default_factory=list)
     """Who "we" is: the co-signers of a joint statement, else the speaker's government."""
+    hearer: ActorRef | None = None
+    """Who "you" is: in a transcript, the other principal the speaker addresses."""
 
     @property
     def principal(self) -> list[ActorRef]:
@@ -128,6 +137,94 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
         if len(signers) >= 2:
             return Voice(we=signers)
     return Voice()
+
+
+class Turns:
+    """Who speaks in each turn of a transcript ("PRIME MINISTER KISHIDA: I thank..."): the
+    labelled speaker is "I" until the next label, their government "we" (both principals
+    in joint remarks), and the other principal who spoke last (else next) "you"; a
+    moderator's or a reporter's turn ("Q:", "MODERATOR:") has no voice of the document's.
+    A document without labels keeps its own voice throughout."""
+
+    def __init__(self, resolver: ActorResolver, read: PhraseReader, document: Voice,
+                 site: str | None, published: date | None, doc: Doc) -> None:
+        self.resolver, self.read = resolver, read
+        self.current = self.document = document
+        self.site, self.published = site, published
+        self._seen: dict[str, Voice] = {}
+        self._labels = {sent.start: _label(sent) for sent in doc.sents}
+        self._order = [self._voice_of(label) for label in self._labels.values() if label]
+        self._turn = -1
+
+    def voice(self, sent: Span) -> Voice:
+        """The voice of ``sent``: a new turn's when it opens with a speaker label."""
+        label = self._labels.get(sent.start)
+        if label:
+            self._turn += 1
+            self.current = self._voice_of(label)
+            if self.current.speaker is not None:
+                self.current = replace(self.current, hearer=self._hearer(self.current.speaker))
+        return self.current
+
+    def _hearer(self, speaker: ActorRef) -> ActorRef | None:
+        before, after = self._order[:self._turn][::-1], self._order[self._turn + 1:]
+        for voice in before + after:
+            if voice.speaker is not None and not _same(voice.speaker, speaker):
+                return voice.speaker
+        return None
+
+    def _voice_of(self, label: str) -> Voice:
+        if label not in self._seen:
+            self._seen[label] = self._read(label)
+        return self._seen[label]
+
+    def _read(self, label: str) -> Voice:
+        phrase = label.title()
+        people = [r for r in self.read(phrase, self.site) if r.kind == "person"]
+        words = phrase.split()
+        for n in (3, 2, 1):  # "PRIME MINISTER DRAGHI": the tagger misses a bare surname
+            if people:
+                break
+            name = " ".join(words[-n:])
+            if len(words) > n and len(self.resolver.kb.find_person(name, self.published)) == 1:
+                person = _person(self.resolver, name, self.published)
+                people = [person] if person is not None else []
+        site = self.resolver.state_of(self.site) if self.site else None
+        if len(people) == 1:
+            speaker = people[0]
+            if any(_same(speaker, r) for r in self.document.we):
+                # joint remarks ("Remarks by President Biden and Prime Minister Draghi"):
+                # "we" is both principals, whoever speaks
+                return Voice(speaker=speaker, we=list(self.document.we))
+            state = self.resolver.state_of(speaker.country) if speaker.country else site
+            return Voice(speaker=speaker, we=[state] if state else [])
+        if "OFFICIAL" in label.upper() and site is not None:
+            return Voice(we=[site])  # "SENIOR ADMINISTRATION OFFICIAL": the government
+        return Voice()
+
+
+def _label(sent: Span) -> str | None:
+    end = speaker_label_end(sent)
+    return " ".join(t.text for t in sent.doc[sent.start:end - 1]) if end else None
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    return participant_key(a) == participant_key(b)
+
+
+def speaker_label_end(sent: Span) -> int | None:
+    """End (token index) of a transcript speaker label opening the sentence ("SECRETARY
+    BLINKEN:", "PRIME MINISTER BENNETT:"), or None."""
+    for tok in sent[:8]:
+        if tok.text == ":":
+            words = [t for t in sent[:tok.i - sent.start] if t.is_alpha]
+            if words and all(t.is_upper for t in words):
+                return tok.i + 1
+            return None
+        if tok.is_alpha and not tok.is_upper and tok.text not in (".",):
+            return None
+    return None
+
 
 
 def _person(resolver: ActorResolver, name: str, on: date | None) -> ActorRef | None:

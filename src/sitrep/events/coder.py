@@ -43,7 +43,7 @@ from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
-from sitrep.actors.voice import PhraseReader, read_voice
+from sitrep.actors.voice import PhraseReader, Turns, read_voice, site_country, speaker_label_end
 from sitrep.events.dating import background, infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
@@ -245,7 +245,10 @@ class Coder:
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
+        turns = Turns(self.resolver, self._phrase_actors(article.published), actx.voice,
+                      site_country(article.url), article.published, doc)
         for sent in doc.sents:
+            actx.voice = turns.voice(sent)
             if sent.start in skipped:
                 actx.remember_names(sent)  # no event here, but later sentences may say "he"
                 continue
@@ -278,7 +281,7 @@ class Coder:
         triggers = _independent(triggers)
         if not triggers:
             return []
-        label_end = _speaker_label_end(sent)
+        label_end = speaker_label_end(sent)
         if label_end is not None:
             # "PRIME MINISTER BENNETT: Thank you.": the label names who talks, it does not
             # take part in what the sentence says
@@ -584,20 +587,6 @@ to President Biden's visit to Israel" is the AGREE, no visit yet."""
 
 def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _speaker_label_end(sent: Span) -> int | None:
-    """End (token index) of a transcript speaker label opening the sentence ("SECRETARY
-    BLINKEN:", "PRIME MINISTER BENNETT:"), or None."""
-    for tok in sent[:8]:
-        if tok.text == ":":
-            words = [t for t in sent[:tok.i - sent.start] if t.is_alpha]
-            if words and all(t.is_upper for t in words):
-                return tok.i + 1
-            return None
-        if tok.is_alpha and not tok.is_upper and tok.text not in (".",):
-            return None
-    return None
 
 
 def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
