@@ -148,3 +148,17 @@ def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
     [sent] = resolve_text("Police and Crime Commissioner Stephen Mold urged the immunity be "
                           "waived.")
     assert "Stephen Mold" in _names(sent)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a dotted rank word is a rank word ("Rep." as "rep")
+    ("A man threatened U.S. Rep. Ilhan Omar in March.", "Ilhan Omar"),
+    ("Senate Minority Whip Dick Durbin criticized the plan.", "Dick Durbin"),
+    # a title before a known person the model tagged as an organisation
+    ("Taoiseach Micheál Martin met the President.", "Micheál Martin"),
+    # people outside the kb lose their middle initials, not their suffix (GUIDELINES 4)
+    ("Patrick W. Carlineo Jr. pleaded guilty.", "Patrick Carlineo Jr."),
+])
+def test_mentions_titles_and_initials_are_no_part_of_a_name(resolve_text, text, name) -> None:
+    [sent] = resolve_text(text, date(2022, 3, 17))
+    assert name in _names(sent)

@@ -79,7 +79,9 @@ def load_actor_words() -> ActorWords:
         sector_nouns={str(k).lower(): str(v) for k, v in raw["sector_nouns"].items()},
         plural_heads=frozenset(raw["plural_heads"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
-        honorifics=frozenset(str(w).lower() for w in raw.get("honorifics") or ()),
+        # "Rep." is matched without its dot too ("rep"): words are compared stripped of it
+        honorifics=frozenset(f for w in raw.get("honorifics") or ()
+                             for f in (str(w).lower(), str(w).lower().rstrip("."))),
         departments=tuple(sorted((tuple(str(d).lower().split()) for d in
                                   raw.get("departments") or ()), key=len, reverse=True)),
         collective_nouns=frozenset(str(w).lower() for w in raw.get("collective_nouns") or ()),

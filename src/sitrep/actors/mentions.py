@@ -36,6 +36,7 @@ from sitrep.actors.spans import (
     strip_article,
     strip_possessive,
     with_nicknamed_people,
+    without_middle_initials,
     without_nickname,
 )
 from sitrep.actors.discourse import ArticleActors, Mention
@@ -145,7 +146,8 @@ class ActorResolver:
         if people:
             return self.refresh(person_actor(people[0], name), on)
         office = title and self._office_text(title, country)
-        return ActorRef(name=clean_name(name), kind="person", country=country,
+        return ActorRef(name=without_middle_initials(clean_name(name)), kind="person",
+                        country=country,
                         sector=self._title_sector(title) if title else None,
                         office=office or None, text=name)
 
@@ -362,7 +364,10 @@ class ActorResolver:
             # Economic Council" stays an organisation
             titled = start >= ent.sent.start + 2 and any(
                 doc[k].lower_ in stops for k in range(max(ent.sent.start, start - 3), start))
-            if not dept_end or not titled or not all(t.pos_ == "PROPN" for t in rest):
+            names = all(t.pos_ == "PROPN" for t in rest)
+            # "Taoiseach Micheál Martin" tagged ORG: a title before a person the kb knows
+            known = 0 < i and len(rest) >= 2 and names and bool(self.kb.find_person(rest.text))
+            if not known and (not dept_end or not titled or not names):
                 return ent
         elif all(t.lower_.rstrip(".") in stops for t in rest):
             i = 0  # "Majesty King": nothing but titles, keep the words as found

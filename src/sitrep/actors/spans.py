@@ -6,6 +6,8 @@ Small, stateless functions over spaCy tokens and spans, shared by the mention pa
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -153,7 +155,22 @@ def strip_article(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
+    """A name as written, without a possessive and extra spaces."""
     return " ".join(strip_possessive(name).split())
+
+
+def without_middle_initials(name: str) -> str:
+    """A person's name without middle initials (GUIDELINES 4: "Patrick W. Carlineo Jr." is
+    "Patrick Carlineo Jr."); a name that opens with initials ("J. K. Rowling") keeps them."""
+    words = name.split()
+    if len(words) < 3 or _INITIAL.fullmatch(words[0]):
+        return name
+    kept = [w for i, w in enumerate(words)
+            if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
+    return " ".join(kept)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "von", "van", "der", "den", "de",
