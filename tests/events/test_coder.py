@@ -203,6 +203,12 @@ def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
     assert _one(coder.code(article), "ACCUSE").source.name == "Joe Biden"
 
 
+def test_coder_untagged_group_word_is_the_attacker(code_text) -> None:
+    # the model tags no entity in "Houthi attacks"; the gazetteer knows the group's name
+    attack = _one(code_text("Houthi attacks on Saudi Arabia continued on Monday."), "ASSAULT")
+    assert (attack.source.name, attack.target.country) == ("Houthis", "SAU")
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

@@ -201,6 +201,21 @@ class ActorResolver:
             ref = self._place_or_org(ent)
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
+        self._untagged_groups(sent, found)
+
+    def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
+        """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
+        fighters"): the word as the gazetteer spells one of the group's names."""
+        for tok in sent:
+            if tok.i in found or tok.ent_type_ or not tok.text[:1].isupper() or \
+                    tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            org = self.gaz.org(tok.text)
+            if org is not None and org.kind == "armed_group" and \
+                    tok.text in (org.name, *org.aliases):
+                ref = self.org_ref(tok.text)
+                if ref is not None:
+                    put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
 
     def non_actor(self, ent: Span) -> bool:
         """Whether an entity names a hazard or a process rather than an actor.

@@ -512,7 +512,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     """
     source = [c for c in noun.children if c.dep_ == "poss" or (
         c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-        and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"))]
     target: list[Token] = []
     places: list[Token] = []
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
