@@ -209,6 +209,24 @@ def test_coder_untagged_group_word_is_the_attacker(code_text) -> None:
     assert (attack.source.name, attack.target.country) == ("Houthis", "SAU")
 
 
+def test_coder_the_president_of_a_release_is_its_own(coder) -> None:
+    text = ("President Biden spoke today with President Andrzej Duda of Poland. The President "
+            "reiterated his support for Poland's security.")
+
+    def support(url: str) -> list[str]:
+        article = Article(url=url, title="", text=text, origin="t", published=date(2022, 3, 1),
+                          id="a_t")
+        return sorted(a.name for a in _one(coder.code(article), "SUPPORT").actors)
+
+    assert support("https://www.whitehouse.gov/briefing-room/x/") == ["Joe Biden", "Poland"]
+    # a release that never named its own president means the one it named
+    other = ("Secretary Blinken met President Macky Sall of Senegal. The President thanked "
+             "the Secretary for U.S. support.")
+    article = Article(url="https://www.state.gov/x/", title="", text=other, origin="t",
+                      published=date(2022, 3, 1), id="a_t")
+    assert "Macky Sall" in {a.name for a in _one(coder.code(article), "SUPPORT").actors}
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

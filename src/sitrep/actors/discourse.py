@@ -49,6 +49,9 @@ class ArticleActors:
     """The person who was the main subject of the last sentence that named people."""
     voice: Voice = field(default_factory=Voice)
     """Who "I" and "we" are in this document (``sitrep.actors.voice``)."""
+    site: str | None = None
+    """The state whose government published the article (ISO3), if one did: its own
+    releases say "the President" for their head of state."""
     meeting: list[ActorRef] = field(default_factory=list)
     """Everyone who took part in the latest contact (call, meeting) the article reported:
     what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""

@@ -85,9 +85,10 @@ class ActorResolver:
         self.gaz = gazetteer
         self.words = words
 
-    def article(self, published: date | None) -> ArticleActors:
-        """A fresh resolution state for one article published on ``published``."""
-        return ArticleActors(self, published)
+    def article(self, published: date | None, site: str | None = None) -> ArticleActors:
+        """A fresh resolution state for one article published on ``published`` by the
+        government of ``site`` (ISO3), if a government published it."""
+        return ArticleActors(self, published, site=site)
 
     # --- states, organisations, people -------------------------------------------------
 
@@ -530,7 +531,9 @@ class ActorResolver:
             office = self.words.titles.get(title)
             country = next((r.country for c in tok.children if c.i < tok.i
                             for r in [self.state_ref(c.text)] if r), None)
-            ref = ctx.by_office(office, country, title) if not country else None
+            ref = self._site_holder(tok, office, ctx) if not country else None
+            if ref is None and not country:
+                ref = ctx.by_office(office, country, title)
             if ref is None and country and office and ctx.published:
                 holders = self.kb.holder(country, office, ctx.published)
                 ref = person_actor(holders[0], tok.text) if holders else None
@@ -539,6 +542,20 @@ class ActorResolver:
                 ref = ctx.by_office(office, None, title)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
+
+    def _site_holder(self, tok: Token, office: str | None, ctx: ArticleActors
+                     ) -> ActorRef | None:
+        """"The President" in a government's own release that has named its head of state:
+        that person, however many foreign presidents were named since ("President Biden
+        spoke with President Duda... The President reiterated his support"). A release that
+        has not named its own ("Secretary Blinken met President Sall") means the one named."""
+        if not (ctx.site and ctx.published and tok.text[:1].isupper()) or \
+                office not in ("head_of_state", "head_of_government"):
+            return None  # "the Foreign Minister" of a US release is the counterpart
+        holders = self.kb.holder(ctx.site, office, ctx.published)
+        named = {r.actor_id for r in ctx.persons}
+        own = next((p for p in holders if p.id in named), None)
+        return self.refresh(person_actor(own, tok.text), ctx.published) if own else None
 
     def _common_noun_group(self, tok: Token) -> ActorRef | None:
         """A group the gazetteer knows by a common-noun name the model does not tag ("the

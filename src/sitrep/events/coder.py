@@ -238,7 +238,7 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
-        actx = self.resolver.article(article.published)
+        actx = self.resolver.article(article.published, site_country(article.url))
         actx.voice = read_voice(self.resolver, self._phrase_actors(article.published),
                                 article.title or "", article.text, article.url,
                                 article.published)
