@@ -227,6 +227,14 @@ def test_coder_the_president_of_a_release_is_its_own(coder) -> None:
     assert "Macky Sall" in {a.name for a in _one(coder.code(article), "SUPPORT").actors}
 
 
+def test_coder_condemned_deed_names_its_doer(code_text) -> None:
+    war = _one(code_text("President Biden condemned Russia's unjustifiable war against "
+                         "Ukraine."), "ACCUSE")
+    assert {a.name for a in war.actors} == {"Joe Biden", "Russia"}
+    attack = _one(code_text("France condemned the Iranian attack on Israel."), "ACCUSE")
+    assert attack.target.country == "IRN"
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

@@ -79,6 +79,13 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
     Returns:
         Distinct actors, in token order.
     """
+    if doers:
+        # "condemned Russia's war against Ukraine": the deed's doer is the accused, and the
+        # victim its phrase names ("against Ukraine") is not
+        owners = [r for t in tokens if t.i not in mentions and t.pos_ == "NOUN"
+                  for r in _deed_owner(t, mentions)]
+        if owners:
+            return owners
     direct = [t for t in tokens if t.i in mentions or _titled_person(t, mentions)]
     if direct:
         return resolve_roles(direct, mentions)
@@ -186,6 +193,16 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             if mention is not None:
                 return mention
     return None
+
+
+def _deed_owner(noun: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The actor whose deed a noun names by its possessor or demonym ("Russia's war",
+    "the Russian aggression"), or none."""
+    for child in noun.children:
+        mention = mentions.get(child.i)
+        if child.dep_ in ("poss", "amod") and child.i < noun.i and mention is not None:
+            return list(mention.actors)
+    return []
 
 
 def _doers(noun: Token) -> list[Token]:
