@@ -302,3 +302,21 @@ def test_coder_historical_background_is_not_coded(code_text) -> None:
                        "embassy. On Monday, Iran seized a British tanker.")
     assert [(e.type, e.date) for e in events if e.type == "COERCE"] == [
         ("COERCE", date(2022, 1, 10))]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Naftali Bennett held a video call today with Russian President Vladimir "
+    "Putin.",
+    "Prime Minister Naftali Bennett gave a readout of his call with Russian President "
+    "Vladimir Putin.",
+])
+def test_coder_call_noun_with_partner_is_a_phone_contact(code_text, text) -> None:
+    event = _one(code_text(text), "CONSULT")
+    assert event.mode == "phone"
+    assert {a.name for a in event.actors} == {"Naftali Bennett", "Vladimir Putin"}
+    assert not [e for e in code_text(text) if e.type == "REQUEST"]
+
+
+def test_coder_call_for_something_is_no_contact(code_text) -> None:
+    events = code_text("Israel renewed its call for a ceasefire with Hamas in Gaza.")
+    assert not [e for e in events if e.type == "CONSULT"]
