@@ -320,3 +320,13 @@ def test_coder_call_noun_with_partner_is_a_phone_contact(code_text, text) -> Non
 def test_coder_call_for_something_is_no_contact(code_text) -> None:
     events = code_text("Israel renewed its call for a ceasefire with Hamas in Gaza.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Naftali Bennett confirmed unwavering Israeli support for Ukraine.",
+    "Prime Minister Naftali Bennett underscored the close partnership between the two "
+    "countries, and Israel's unwavering support for Ukraine.",
+])
+def test_coder_support_misparsed_under_its_verb_is_stated(code_text, text) -> None:
+    event = _one(code_text(text), "SUPPORT")
+    assert event.target is not None and event.target.country == "UKR"

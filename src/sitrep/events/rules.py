@@ -360,8 +360,19 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
     cur = tok
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
-    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in rule.governors:
-        return cur.head
+    head = cur.head
+    if cur.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ in ("xcomp", "amod") and \
+            head.i < cur.i and head.head.i < head.i:
+        # "confirmed unwavering U.S. support": the small model reads the adjective as a
+        # participle whose object the noun is
+        return head.head if head.head.lemma_.lower() in rule.governors else None
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in rule.governors:
+        return head
+    if cur.dep_ == "conj" and head.pos_ == "VERB" and head.lemma_.lower() in rule.governors \
+            and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
+        # "underscored the partnership ..., and America's support for Israel": a noun
+        # conjoined with the verb is (misparsed) its second object
+        return head
     return None
 
 
