@@ -6,6 +6,8 @@ and the learned detector's (``learned_triggers``). Each event falls in one class
 
 * ``typed``: a trigger of the event's type is in the sentence (if the event is missed, its
   roles, date or filtering are to blame, not its trigger);
+* ``absorbed``: there is one, but the coder drops it as part of another trigger's event
+  ("agreed to meet": the meeting is the agreement's content);
 * ``other``: triggers, but none of the event's type (typing confusion);
 * ``none``: no trigger at all;
 * ``no_sentence``: the evidence is not found in the text.
@@ -34,7 +36,11 @@ sys.path.insert(0, str(REPO / "src"))
 from spacy.tokens import Doc, Token  # noqa: E402
 from train_events import _heads, _span, checked_labels  # noqa: E402
 
-from sitrep.events.coder import FUTURE_CONFLICT, FUTURE_COOPERATION  # noqa: E402
+from sitrep.events.coder import (  # noqa: E402
+    FUTURE_CONFLICT,
+    FUTURE_COOPERATION,
+    _independent,
+)
 from sitrep.events.detector import EventDetector, learned_triggers  # noqa: E402
 from sitrep.events.modality import modality_of  # noqa: E402
 from sitrep.events.rules import RuleSet, Trigger, find_triggers, load_rules  # noqa: E402
@@ -121,6 +127,8 @@ def _classify(ev: dict[str, Any], text: str, doc: Doc, rules: RuleSet,
     at = [on_words[h.i] for h in heads if h.i in on_words]
     types = {effective_type(t) for t in triggers}
     cls = "typed" if ev["type"] in types else "other" if triggers else "none"
+    if cls == "typed" and ev["type"] not in {effective_type(t) for t in _independent(triggers)}:
+        cls = "absorbed"  # the coder drops it as part of another trigger's event
     return Finding(ev, cls, lemma, _describe(at[0]) if at else "-",
                    [f"{t.token.text}={_describe(t)}" for t in triggers])
 
@@ -133,9 +141,9 @@ def report(findings: list[Finding], show: str | None, etype: str | None,
     by_type: dict[str, Counter[str]] = {}
     for f in findings:
         by_type.setdefault(f.event["type"], Counter())[f.cls] += 1
-    lines.append(f"{'type':<10} {'typed':>6} {'other':>6} {'none':>6}")
+    lines.append(f"{'type':<10} {'typed':>6} {'absorbed':>8} {'other':>6} {'none':>6}")
     for t, c in sorted(by_type.items(), key=lambda kv: -sum(kv[1].values())):
-        lines.append(f"{t:<10} {c['typed']:>6} {c['other']:>6} {c['none']:>6}")
+        lines.append(f"{t:<10} {c['typed']:>6} {c['absorbed']:>8} {c['other']:>6} {c['none']:>6}")
     for cls in ("none", "other"):
         lemmas = Counter(f"{f.event['type']} {f.lemma}" for f in findings if f.cls == cls)
         lines.append(f"\n{cls}: gold type and trigger lemma (top 40)")
@@ -161,7 +169,7 @@ def report(findings: list[Finding], show: str | None, etype: str | None,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
-    parser.add_argument("--list", dest="show", choices=("none", "other", "typed"),
+    parser.add_argument("--list", dest="show", choices=("none", "other", "absorbed", "typed"),
                         help="list the events of this class")
     parser.add_argument("--type", dest="etype", help="only list events of this type")
     parser.add_argument("--lemma", help="only list events with this trigger lemma")

@@ -330,3 +330,19 @@ def test_coder_call_for_something_is_no_contact(code_text) -> None:
 def test_coder_support_misparsed_under_its_verb_is_stated(code_text, text) -> None:
     event = _one(code_text(text), "SUPPORT")
     assert event.target is not None and event.target.country == "UKR"
+
+
+def test_coder_praise_as_the_aim_of_a_call_is_coded(code_text) -> None:
+    events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
+                       "Vladimir Putin to congratulate him on his birthday.")
+    _one(events, "CONSULT")
+    praise = _one(events, "SUPPORT")
+    assert praise.source is not None and praise.source.name == "Naftali Bennett"
+    assert praise.target is not None and praise.target.name == "Vladimir Putin"
+    assert praise.modality == "asserted"
+
+
+def test_coder_other_aims_of_a_call_are_not_coded(code_text) -> None:
+    events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
+                       "Vladimir Putin to condemn Syria's shelling of Idlib.")
+    assert not [e for e in events if e.type == "ACCUSE"]
