@@ -346,3 +346,13 @@ def test_coder_other_aims_of_a_call_are_not_coded(code_text) -> None:
     events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
                        "Vladimir Putin to condemn Syria's shelling of Idlib.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Japan called for Russia's immediate withdrawal from Ukraine.", "JPN", "RUS"),
+    ("France called upon Iran to release the detained sailors.", "FRA", "IRN"),
+])
+def test_coder_call_for_names_its_addressee(code_text, text, source, target) -> None:
+    event = _one(code_text(text), "REQUEST")
+    assert event.source is not None and event.source.country == source
+    assert event.target is not None and event.target.country == target
