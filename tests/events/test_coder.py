@@ -356,3 +356,10 @@ def test_coder_call_for_names_its_addressee(code_text, text, source, target) -> 
     event = _one(code_text(text), "REQUEST")
     assert event.source is not None and event.source.country == source
     assert event.target is not None and event.target.country == target
+
+
+def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
+    event = _one(code_text("Prime Minister Naftali Bennett's visit to Russia on Saturday drew "
+                           "criticism."), "CONSULT")
+    assert event.mode == "visit"
+    assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}
