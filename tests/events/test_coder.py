@@ -359,3 +359,64 @@ def test_coder_historical_background_is_not_coded(code_text) -> None:
                        "embassy. On Monday, Iran seized a British tanker.")
     assert [(e.type, e.date) for e in events if e.type == "COERCE"] == [
         ("COERCE", date(2022, 1, 10))]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Naftali Bennett held a video call today with Russian President Vladimir "
+    "Putin.",
+    "Prime Minister Naftali Bennett gave a readout of his call with Russian President "
+    "Vladimir Putin.",
+])
+def test_coder_call_noun_with_partner_is_a_phone_contact(code_text, text) -> None:
+    event = _one(code_text(text), "CONSULT")
+    assert event.mode == "phone"
+    assert {a.name for a in event.actors} == {"Naftali Bennett", "Vladimir Putin"}
+    assert not [e for e in code_text(text) if e.type == "REQUEST"]
+
+
+def test_coder_call_for_something_is_no_contact(code_text) -> None:
+    events = code_text("Israel renewed its call for a ceasefire with Hamas in Gaza.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Naftali Bennett confirmed unwavering Israeli support for Ukraine.",
+    "Prime Minister Naftali Bennett underscored the close partnership between the two "
+    "countries, and Israel's unwavering support for Ukraine.",
+])
+def test_coder_support_misparsed_under_its_verb_is_stated(code_text, text) -> None:
+    event = _one(code_text(text), "SUPPORT")
+    assert event.target is not None and event.target.country == "UKR"
+
+
+def test_coder_praise_as_the_aim_of_a_call_is_coded(code_text) -> None:
+    events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
+                       "Vladimir Putin to congratulate him on his birthday.")
+    _one(events, "CONSULT")
+    praise = _one(events, "SUPPORT")
+    assert praise.source is not None and praise.source.name == "Naftali Bennett"
+    assert praise.target is not None and praise.target.name == "Vladimir Putin"
+    assert praise.modality == "asserted"
+
+
+def test_coder_other_aims_of_a_call_are_not_coded(code_text) -> None:
+    events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
+                       "Vladimir Putin to condemn Syria's shelling of Idlib.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Japan called for Russia's immediate withdrawal from Ukraine.", "JPN", "RUS"),
+    ("France called upon Iran to release the detained sailors.", "FRA", "IRN"),
+])
+def test_coder_call_for_names_its_addressee(code_text, text, source, target) -> None:
+    event = _one(code_text(text), "REQUEST")
+    assert event.source is not None and event.source.country == source
+    assert event.target is not None and event.target.country == target
+
+
+def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
+    event = _one(code_text("Prime Minister Naftali Bennett's visit to Russia on Saturday drew "
+                           "criticism."), "CONSULT")
+    assert event.mode == "visit"
+    assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}

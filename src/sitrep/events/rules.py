@@ -236,7 +236,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
             light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
                 governor = light or _statement_governor(tok, rule)
-                if governor is not None and _words_fit(rule, tok) and \
+                if governor is not None and _noun_fits(rule, tok, governor) and \
                         _infinitive_fits(rule, tok):
                     # "during their meeting", "following Iran's attack": the noun stands
                     # for itself, and names its participants if a rule lets it
@@ -245,7 +245,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
                                          mode=_mode(rule, tok), bare=alone))
                     break
-                if governor is None and rule.bare and _words_fit(rule, tok) and \
+                if governor is None and rule.bare and _noun_fits(rule, tok, tok) and \
                         nominal_participants(tok, rule):
                     found.append(Trigger(rule, tok, None, mode=_mode(rule, tok), bare=True))
                     break
@@ -329,6 +329,18 @@ def _words_fit(rule: TriggerRule, tok: Token) -> bool:
                for t in phrase_tokens(tok))
 
 
+def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
+    """Whether a nominal trigger has the words and prepositions its rule asks for; the
+    prepositions may hang on the noun or on its light verb ("held a call today *with*
+    Macron", as the small model parses it)."""
+    if not _words_fit(rule, noun):
+        return False
+    if not rule.preps:
+        return True
+    heads = [noun] if governor is noun else [noun, governor]
+    return any(c.dep_ == "prep" and c.lower_ in rule.preps for h in heads for c in h.children)
+
+
 def objects_of(tok: Token) -> list[Token]:
     """Direct objects of a verb, the subject of its passive, or the noun it modifies."""
     found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -348,8 +360,19 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
     cur = tok
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
-    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in rule.governors:
-        return cur.head
+    head = cur.head
+    if cur.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ in ("xcomp", "amod") and \
+            head.i < cur.i and head.head.i < head.i:
+        # "confirmed unwavering U.S. support": the small model reads the adjective as a
+        # participle whose object the noun is
+        return head.head if head.head.lemma_.lower() in rule.governors else None
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in rule.governors:
+        return head
+    if cur.dep_ == "conj" and head.pos_ == "VERB" and head.lemma_.lower() in rule.governors \
+            and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
+        # "underscored the partnership ..., and America's support for Israel": a noun
+        # conjoined with the verb is (misparsed) its second object
+        return head
     return None
 
 
