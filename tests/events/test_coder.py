@@ -235,6 +235,13 @@ def test_coder_condemned_deed_names_its_doer(code_text) -> None:
     assert attack.target.country == "IRN"
 
 
+def test_coder_mobilisation_towards_a_state(code_text) -> None:
+    for text in ("They voiced concern about Russia's build-up of forces along Ukraine's "
+                 "border.", "Russia massed troops near Ukraine's border."):
+        event = _one(code_text(text), "MOBILIZE")
+        assert (event.source.country, event.target.country) == ("RUS", "UKR"), text
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

@@ -539,8 +539,12 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     target: list[Token] = []
     places: list[Token] = []
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # "the build-up of forces along Ukraine's border": the place hangs on what is built up
+    contents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"] if rule.type == "MOBILIZE" else []
     # "Houthi attacks launched against Saudi Arabia's infrastructure"
-    for prep in (c for c in [*noun.children, *(k for a in clauses for k in a.children)]
+    for prep in (c for c in [*noun.children, *(k for a in clauses + contents
+                                                for k in a.children)]
                  if c.dep_ in ("prep", "agent")):
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         word = prep.lower_
