@@ -242,6 +242,15 @@ def test_coder_mobilisation_towards_a_state(code_text) -> None:
         assert (event.source.country, event.target.country) == ("RUS", "UKR"), text
 
 
+def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
+    events = code_text("First Lady Jill Biden will travel to Romania. Later, President Biden "
+                       "will travel to Brussels, Belgium, where he will attend the NATO Summit.",
+                       date(2021, 6, 1))
+    plans = {tuple(sorted(a.name for a in e.actors)) for e in events if e.type == "AGREE"}
+    # the President is not the First Lady named before him, and he goes to meet NATO
+    assert plans == {("Jill Biden", "Romania"), ("Joe Biden", "NATO")}
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

@@ -296,6 +296,11 @@ class ActorResolver:
             title = (self._office_title(partner.office) if partner and partner.office
                      else None)
         earlier = ctx.by_surname(name) if len(name.split()) == 1 else None
+        office = self.words.titles.get(title or "")
+        if earlier is not None and office not in (None, "other", "counterpart") and (
+                earlier.office is None or self.office_kind(earlier.office) != office):
+            # "President Biden" after "First Lady Jill Biden" is not she
+            earlier = None
         if earlier is not None:
             ref = earlier
         else:

@@ -131,7 +131,7 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
                 return Voice(we=signers)
     found = _TITLE_BY.match(title.strip())
     if found and not _SPOKESPERSON.search(found.group(1)):
-        signers = read(found.group(1), country)
+        signers = read(_small_words_lower(found.group(1)), country)
         if len(signers) == 1 and signers[0].kind == "person":
             return Voice(speaker=signers[0], we=[state] if state else [])
         if len(signers) >= 2:
@@ -225,6 +225,17 @@ def speaker_label_end(sent: Span) -> int | None:
             return None
     return None
 
+
+
+def _small_words_lower(phrase: str) -> str:
+    """A title-cased phrase with its small words in lower case, as a sentence writes them:
+    "Prime Minister Draghi Of Italy" names Draghi, not "Draghi Of"."""
+    words = phrase.split(" ")
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w
+                    for i, w in enumerate(words))
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "with", "by"})
 
 
 def _person(resolver: ActorResolver, name: str, on: date | None) -> ActorRef | None:

@@ -372,9 +372,12 @@ class Coder:
         if etype == "CONSULT" and mode is None and \
                 trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
             mode = self.rules.title_mode(article.title or "")
-        if etype == "CONSULT" and mode == "visit" and not target and location is not None:
-            host = self.resolver.state_of(location.country) if location.country else None
-            target = [host] if host else []
+        if etype == "CONSULT" and mode == "visit" and all(r.kind == "state" for r in target):
+            # "will travel to Madrid, Spain, for the NATO Summit": the summit's body is whom
+            # the traveller meets, not the place; with no place named, the host
+            host = self.resolver.state_of(location.country) \
+                if location is not None and location.country and not target else None
+            target = self._summit_body(trig.anchor, mentions) or target or ([host] if host else [])
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state
             target = [self._state_of_place(r) for r in target]
@@ -439,6 +442,24 @@ class Coder:
             rule=rule_id, trigger=article.text[start:end], trigger_start=start,
             trigger_end=end,
         )
+
+    def _summit_body(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+        """The organisation whose summit a visit is for ("will travel to Madrid for the 2022
+        NATO Summit", "to Brussels, where he will attend a meeting of the G7"), as a list of
+        none or one: the summit is named in the visit's own phrase."""
+        for tok in anchor.subtree:
+            if tok.lemma_.lower() not in _SUMMIT_NOUNS:
+                continue
+            words = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss")] + [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+            for word in words:
+                mention = mentions.get(word.i)
+                ref = mention.actors[0] if mention is not None and len(mention.actors) == 1 \
+                    else self.resolver.org_ref(word.text)
+                if ref is not None and ref.kind == "org":
+                    return [ref]
+        return []
 
     def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
         """Whether a state actor is a group of its people named as such ("Iranian
@@ -727,6 +748,9 @@ def _token_at(sent: Span, char: int) -> Token | None:
         if tok.idx <= char < tok.idx + len(tok) + 1:
             return tok
     return None
+
+
+_SUMMIT_NOUNS = frozenset({"summit", "ministerial", "meeting", "conference"})
 
 
 def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
