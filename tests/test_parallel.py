@@ -151,9 +151,9 @@ big = b"x" * (16 << 20)  # freed, it raises glibc's threshold to 16 MB unless fi
 del big
 before = rss()
 blocks, kept = [], []
-for _ in range(100):
-    blocks.append(b"x" * (1 << 20))
-    kept.append(b"y" * (64 << 10))  # smaller blocks that stay, between the large ones
+for _ in range(50):
+    blocks.append(b"x" * (2 << 20))
+    kept.append(b"y" * (128 << 10))  # smaller blocks that stay, between the large ones
 del blocks
 print(rss() - before)
 """
@@ -161,7 +161,7 @@ print(rss() - before)
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
 def test_parallel_fixed_mmap_threshold_returns_freed_blocks() -> None:
-    """After a large block is freed, 100 MB of 1 MB blocks, freed again, go back to the
+    """After a large block is freed, 100 MB of 2 MB blocks, freed again, go back to the
     system (without the fixed threshold they stay resident, in a heap that smaller blocks
     still in use keep from shrinking)."""
     def kept(mode: str) -> float:
