@@ -58,7 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
+from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, load_rules,
+                                  pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -305,6 +306,14 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
+        greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and \
+            pleasure_infinitive(trig.anchor, self.rules.pleasure_words)
+        if greeting:
+            # "It's a pleasure to welcome ...": "it" is no actor, the pleasure the speaker's,
+            # and the greeting now ("to return the hospitality we received in January")
+            args.source, args.target = ([t for t in toks if t.lower_ != "it"]
+                                        for toks in (args.source, args.target))
+            when = None
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
@@ -345,6 +354,9 @@ class Coder:
             keys = source_keys | {participant_key(r) for r in target}
             target += [r for r in listed_after(target, sent, mentions)
                        if participant_key(r) not in keys]
+        if greeting and actx.voice.speaker is not None:
+            source, target = _greeted(source, target, actx.voice.speaker,
+                                      trig.rule.source_is_object)
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if other_side(r)]
@@ -733,6 +745,20 @@ def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
     """Generic groups with no country of their own ("protesters") given ``country``."""
     return [replace(r, country=country) if r.kind == "group" and r.sector and not r.country
             else r for r in refs]
+
+
+def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,
+             speaker_hosts: bool) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The sides of a greeting in the speaker's voice ("It's a pleasure to welcome X"):
+    the speaker joins as the host who welcomes (``speaker_hosts``) or as the one who sees
+    the other, and the people greeting and greeted stand for their states ("welcome you
+    to Japan", "to the White House", "X and his delegation")."""
+    if all(participant_key(r) != participant_key(speaker) for r in source + target):
+        source, target = (source, [*target, speaker]) if speaker_hosts \
+            else ([*source, speaker], target)
+    own = {r.country for r in source + target if r.kind == "person" and r.country}
+    return ([r for r in source if not (r.kind == "state" and r.country in own)],
+            [r for r in target if not (r.kind == "state" and r.country in own)])
 
 
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
