@@ -207,6 +207,15 @@ def test_coder_greeting_in_the_document_voice(coder) -> None:
     assert visit.mode == "visit"
 
 
+def test_coder_meeting_told_as_visit_is_one_visit(code_text) -> None:
+    # the link stage keeps mentions of different modes apart: one contact, one mode
+    events = code_text("President Biden hosted Prime Minister Bennett at the White House on "
+                       "Monday. Biden and Bennett met for two hours on Monday.")
+    contacts = [e for e in events if e.type == "CONSULT"]
+    assert len(contacts) == 2
+    assert {e.mode for e in contacts} == {"visit"}
+
+
 @pytest.mark.parametrize("text", [
     "It's a pleasure to welcome the ceasefire in Yemen.",
     "It's good to see progress in the talks on Yemen.",

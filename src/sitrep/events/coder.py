@@ -803,16 +803,23 @@ def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[
 def _mark_duplicates(events: list[Event]) -> None:
     """Mark events that repeat another one of the article (same type and participants, dates
     not in conflict) with a ``+dup`` rule suffix: of each set, the one with the most precise
-    date (the first among equals) stays unmarked."""
+    date (the first among equals) stays unmarked. A contact told as a meeting and as a visit
+    is the visit."""
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
     order = sorted(range(len(events)), key=lambda i: (rank[events[i].date_precision], i))
     kept: list[Event] = []
     for i in order:
         event = events[i]
-        if any(_same(event, prior) for prior in kept):
-            event.rule += "+dup"
-        else:
+        prior = next((p for p in kept if _same(event, p)), None)
+        if prior is None:
             kept.append(event)
+            continue
+        event.rule += "+dup"
+        if event.type == "CONSULT" and {event.mode, prior.mode} == {"visit", "meeting"}:
+            # one contact told twice ("to have President X here", "our meeting"): where
+            # one side hosts, the meeting is that visit (GUIDELINES 5), and the link stage
+            # keeps mentions of different modes apart
+            event.mode = prior.mode = "visit"
 
 
 def _same(a: Event, b: Event) -> bool:
