@@ -193,7 +193,7 @@ def test_coder_greeting_of_remarks_is_the_contact(coder) -> None:
                       "PRESIDENT BIDEN: Thank you. It's good to see you again.")
     visit = _one(events, "CONSULT")
     assert {a.name for a in visit.actors} == {"Naftali Bennett", "Joe Biden"}
-    assert (visit.mode, visit.date) == ("visit", date(2022, 5, 10))
+    assert (visit.mode, visit.date, visit.modality) == ("visit", date(2022, 5, 10), "asserted")
     seen = [e for e in events if e.type == "CONSULT" and "see" in e.rule]
     assert seen and {a.name for a in seen[0].actors} == {"Naftali Bennett", "Joe Biden"}
 
@@ -204,7 +204,7 @@ def test_coder_greeting_in_the_document_voice(coder) -> None:
     visit = _one(_remarks(coder, "Remarks by President Biden Before Meeting with Prime "
                           "Minister Bennett", text), "CONSULT")
     assert {a.name for a in visit.actors} == {"Naftali Bennett", "Joe Biden"}
-    assert visit.mode == "visit"
+    assert (visit.mode, visit.modality) == ("visit", "asserted")
 
 
 def test_coder_meeting_told_as_visit_is_one_visit(code_text) -> None:

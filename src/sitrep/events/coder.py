@@ -310,7 +310,7 @@ class Coder:
             pleasure_infinitive(trig.anchor, self.rules.pleasure_words)
         if greeting:
             # "It's a pleasure to welcome ...": "it" is no actor, the pleasure the speaker's,
-            # and the greeting now ("to return the hospitality we received in January")
+            # and the greeting today ("to return the hospitality we received in January")
             args.source, args.target = ([t for t in toks if t.lower_ != "it"]
                                         for toks in (args.source, args.target))
             when = None
@@ -412,7 +412,8 @@ class Coder:
                 self.one_party and (source or target)):
             return []
         stated_at_contact = _stated_at_contact(trig)
-        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact \
+        # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
+        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
@@ -426,8 +427,14 @@ class Coder:
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
-        return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
-                            members, when, location) for src, tgt, members in groups]
+        out = [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
+                           members, when, location) for src, tgt, members in groups]
+        if greeting:
+            # the greeting takes place as the remarks are made, whatever contact the
+            # article dated before it
+            for event in out:
+                event.date, event.date_precision = article.published, "day"
+        return out
 
     def _event(self, article: Article, sent: Span, trig: Trigger, etype: str, mode: str | None,
                modality: Modality, rule_id: str, source: ActorRef | None,
