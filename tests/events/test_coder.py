@@ -207,6 +207,12 @@ def test_coder_greeting_in_the_document_voice(coder) -> None:
     assert (visit.mode, visit.modality) == ("visit", "asserted")
 
 
+def test_coder_place_of_welcome_is_no_participant(code_text) -> None:
+    visit = _one(code_text("President Biden welcomed Prime Minister Bennett to Washington on "
+                           "Monday."), "CONSULT")
+    assert {a.name for a in visit.actors} == {"Joe Biden", "Naftali Bennett"}
+
+
 def test_coder_meeting_told_as_visit_is_one_visit(code_text) -> None:
     # the link stage keeps mentions of different modes apart: one contact, one mode
     events = code_text("President Biden hosted Prime Minister Bennett at the White House on "
