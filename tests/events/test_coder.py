@@ -222,9 +222,21 @@ def test_coder_meeting_told_as_visit_is_one_visit(code_text) -> None:
     assert {e.mode for e in contacts} == {"visit"}
 
 
+def test_coder_bare_welcome_greets_the_one_addressed(coder) -> None:
+    title = "Secretary Blinken and Prime Minister Bennett Before Their Meeting"
+    for text in ("PRIME MINISTER BENNETT: Secretary Blinken, Tony, welcome to Jerusalem.",
+                 "SECRETARY BLINKEN: Thank you.\n\nPRIME MINISTER BENNETT: Mr. Secretary, "
+                 "welcome to Jerusalem."):
+        visit = _one(_remarks(coder, title, text, "https://www.state.gov/x/"), "CONSULT")
+        assert {a.name for a in visit.actors} == {"Naftali Bennett", "Antony Blinken"}
+        assert visit.mode == "visit"
+
+
 @pytest.mark.parametrize("text", [
     "It's a pleasure to welcome the ceasefire in Yemen.",
     "It's good to see progress in the talks on Yemen.",
+    "Welcome to the talks on Yemen.",
+    "Ukraine is welcome to join the European Union.",
     "We are happy to have the support of Japan.",
     "PRESIDENT BIDEN: Thank you, Mr. Prime Minister.",
 ])

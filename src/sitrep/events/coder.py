@@ -306,16 +306,18 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
-        greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and \
-            pleasure_infinitive(trig.anchor, self.rules.pleasure_words)
+        greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
+            trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
             # "It's a pleasure to welcome ...": "it" is no actor, the pleasure the speaker's,
             # and the greeting today ("to return the hospitality we received in January")
             args.source, args.target = ([t for t in toks if t.lower_ != "it"]
                                         for toks in (args.source, args.target))
             when = None
+        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...")
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
-            if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
+            if trig.rule.type in SYMMETRIC and not greeting \
+            else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
@@ -355,7 +357,7 @@ class Coder:
             target += [r for r in listed_after(target, sent, mentions)
                        if participant_key(r) not in keys]
         if greeting and actx.voice.speaker is not None:
-            source, target = _greeted(source, target, actx.voice.speaker,
+            source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
@@ -755,14 +757,19 @@ def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
 
 
 def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,
-             speaker_hosts: bool) -> tuple[list[ActorRef], list[ActorRef]]:
+             hearer: ActorRef | None, speaker_hosts: bool
+             ) -> tuple[list[ActorRef], list[ActorRef]]:
     """The sides of a greeting in the speaker's voice ("It's a pleasure to welcome X"):
     the speaker joins as the host who welcomes (``speaker_hosts``) or as the one who sees
-    the other, and the people greeting and greeted stand for their states ("welcome you
-    to Japan", "to the White House", "X and his delegation")."""
+    the other, a greeting naming no one greets the hearer ("Mr. President, welcome to
+    Jerusalem"), and the people greeting and greeted stand for their states ("welcome
+    you to Japan", "to the White House", "X and his delegation")."""
     if all(participant_key(r) != participant_key(speaker) for r in source + target):
         source, target = (source, [*target, speaker]) if speaker_hosts \
             else ([*source, speaker], target)
+    if len(source) + len(target) == 1 and hearer is not None and \
+            participant_key(hearer) != participant_key(speaker):
+        target = [*target, hearer]
     own = {r.country for r in source + target if r.kind == "person" and r.country}
     return ([r for r in source if not (r.kind == "state" and r.country in own)],
             [r for r in target if not (r.kind == "state" and r.country in own)])

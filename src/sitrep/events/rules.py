@@ -230,7 +230,10 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        bare = next((r for r in rules.adjectives.get(lemma, ()) if r.pleasantry), None)
+        if bare is not None and _bare_greeting(tok, bare):
+            found.append(Trigger(bare, tok, mode=bare.mode))
+        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             for rule in rules.verbs.get(lemma, ()):
                 if _verb_fits(rule, tok) and (not rule.pleasantry or
                                               pleasure_infinitive(tok, rules.pleasure_words)):
@@ -239,8 +242,9 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and \
                 any(c.dep_ == "xcomp" for c in tok.children):
             for rule in rules.adjectives.get(lemma, ()):
-                found.append(Trigger(rule, tok, mode=rule.mode))
-                break
+                if not rule.pleasantry:
+                    found.append(Trigger(rule, tok, mode=rule.mode))
+                    break
         elif tok.pos_ in ("NOUN", "PROPN"):
             light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
@@ -291,6 +295,19 @@ def pleasure_infinitive(verb: Token, words: frozenset[str]) -> bool:
         elif not copula:
             return False
     return False
+
+
+def _bare_greeting(tok: Token, rule: TriggerRule) -> bool:
+    """Whether a word greets on its own to a named place, with no one saying it ("Secretary
+    X, *welcome* to Jerusalem"; not "we welcome you", "welcomed the deal", "is welcome to
+    join" or "welcome to the talks")."""
+    kids = list(tok.children)
+    placed = any(p.ent_type_ for c in kids if c.dep_ == "prep" and c.lower_ in rule.preps
+                 for p in c.children if p.dep_ == "pobj")
+    return placed and tok.lower_ == tok.lemma_.lower() and \
+        tok.tag_ in ("JJ", "VB", "VBP", "UH") and not any(
+            c.dep_ in ("aux", "xcomp") or (c.dep_ == "dobj" and _may_be_actor(c))
+            or (c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON") for c in kids)
 
 
 def _demanded(clause: Token, modals: frozenset[str]) -> bool:
