@@ -178,6 +178,74 @@ def test_coder_speaker_labels_and_pleasantries_silent(code_text) -> None:
                      "very, very much.") == []
 
 
+def _remarks(coder, title: str, text: str, url: str = "https://www.whitehouse.gov/x/"):
+    return coder.code(Article(url=url, title=title, text=text, origin="t",
+                              published=date(2022, 5, 10), id="a_t"))
+
+
+def test_coder_greeting_of_remarks_is_the_contact(coder) -> None:
+    # the host's welcome is the visit, dated on the day of the remarks, not on the month a
+    # later clause names
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Bennett Before "
+                      "Their Meeting",
+                      "PRIME MINISTER BENNETT: Mr. President, it’s an honor to welcome you "
+                      "to Jerusalem, to return the hospitality I received in March.\n\n"
+                      "PRESIDENT BIDEN: Thank you. It's good to see you again.")
+    visit = _one(events, "CONSULT")
+    assert {a.name for a in visit.actors} == {"Naftali Bennett", "Joe Biden"}
+    assert (visit.mode, visit.date, visit.modality) == ("visit", date(2022, 5, 10), "asserted")
+    seen = [e for e in events if e.type == "CONSULT" and "see" in e.rule]
+    assert seen and {a.name for a in seen[0].actors} == {"Naftali Bennett", "Joe Biden"}
+
+
+def test_coder_greeting_in_the_document_voice(coder) -> None:
+    text = ("It's a great pleasure to have Prime Minister Bennett and his delegation here at "
+            "the White House.")
+    visit = _one(_remarks(coder, "Remarks by President Biden Before Meeting with Prime "
+                          "Minister Bennett", text), "CONSULT")
+    assert {a.name for a in visit.actors} == {"Naftali Bennett", "Joe Biden"}
+    assert (visit.mode, visit.modality) == ("visit", "asserted")
+
+
+def test_coder_place_of_welcome_is_no_participant(code_text) -> None:
+    visit = _one(code_text("President Biden welcomed Prime Minister Bennett to Washington on "
+                           "Monday."), "CONSULT")
+    assert {a.name for a in visit.actors} == {"Joe Biden", "Naftali Bennett"}
+
+
+def test_coder_meeting_told_as_visit_is_one_visit(code_text) -> None:
+    # the link stage keeps mentions of different modes apart: one contact, one mode
+    events = code_text("President Biden hosted Prime Minister Bennett at the White House on "
+                       "Monday. Biden and Bennett met for two hours on Monday.")
+    contacts = [e for e in events if e.type == "CONSULT"]
+    assert len(contacts) == 2
+    assert {e.mode for e in contacts} == {"visit"}
+
+
+def test_coder_bare_welcome_greets_the_one_addressed(coder) -> None:
+    title = "Secretary Blinken and Prime Minister Bennett Before Their Meeting"
+    for text in ("PRIME MINISTER BENNETT: Secretary Blinken, Tony, welcome to Jerusalem.",
+                 "SECRETARY BLINKEN: Thank you.\n\nPRIME MINISTER BENNETT: Mr. Secretary, "
+                 "welcome to Jerusalem."):
+        visit = _one(_remarks(coder, title, text, "https://www.state.gov/x/"), "CONSULT")
+        assert {a.name for a in visit.actors} == {"Naftali Bennett", "Antony Blinken"}
+        assert visit.mode == "visit"
+
+
+@pytest.mark.parametrize("text", [
+    "It's a pleasure to welcome the ceasefire in Yemen.",
+    "It's good to see progress in the talks on Yemen.",
+    "Welcome to the talks on Yemen.",
+    "Ukraine is welcome to join the European Union.",
+    "We are happy to have the support of Japan.",
+    "PRESIDENT BIDEN: Thank you, Mr. Prime Minister.",
+])
+def test_coder_greeting_needs_someone_greeted(coder, text) -> None:
+    events = _remarks(coder, "Remarks by President Biden Before Meeting with Prime Minister "
+                      "Bennett", text)
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
 def test_coder_transcript_turns_speak_for_their_speaker(coder) -> None:
     text = ("PRESIDENT BIDEN: I strongly condemned Russia for the attack on Kyiv.\n\n"
             "PRIME MINISTER DRAGHI: I spoke with you yesterday about energy.\n\n"

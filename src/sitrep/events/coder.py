@@ -58,7 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import RuleSet, Trigger, arguments, find_triggers, load_rules
+from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, load_rules,
+                                  pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -305,8 +306,18 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
+        greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
+            trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
+        if greeting:
+            # "It's a pleasure to welcome ...": "it" is no actor, the pleasure the speaker's,
+            # and the greeting today ("to return the hospitality we received in January")
+            args.source, args.target = ([t for t in toks if t.lower_ != "it"]
+                                        for toks in (args.source, args.target))
+            when = None
+        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...")
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
-            if trig.rule.type in SYMMETRIC else resolve_roles(args.source, mentions)
+            if trig.rule.type in SYMMETRIC and not greeting \
+            else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
@@ -345,6 +356,9 @@ class Coder:
             keys = source_keys | {participant_key(r) for r in target}
             target += [r for r in listed_after(target, sent, mentions)
                        if participant_key(r) not in keys]
+        if greeting and actx.voice.speaker is not None:
+            source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
+                                      trig.rule.source_is_object)
         if not target and trig.rule.type not in NEEDS_TWO:
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if other_side(r)]
@@ -403,7 +417,8 @@ class Coder:
                 self.one_party and (source or target)):
             return []
         stated_at_contact = _stated_at_contact(trig)
-        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact \
+        # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
+        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
         rule_id = trig.rule.id
         if modality == "future":
@@ -417,8 +432,14 @@ class Coder:
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
-        return [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
-                            members, when, location) for src, tgt, members in groups]
+        out = [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
+                           members, when, location) for src, tgt, members in groups]
+        if greeting:
+            # the greeting takes place as the remarks are made, whatever contact the
+            # article dated before it
+            for event in out:
+                event.date, event.date_precision = article.published, "day"
+        return out
 
     def _event(self, article: Article, sent: Span, trig: Trigger, etype: str, mode: str | None,
                modality: Modality, rule_id: str, source: ActorRef | None,
@@ -759,6 +780,25 @@ def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
             else r for r in refs]
 
 
+def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,
+             hearer: ActorRef | None, speaker_hosts: bool
+             ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The sides of a greeting in the speaker's voice ("It's a pleasure to welcome X"):
+    the speaker joins as the host who welcomes (``speaker_hosts``) or as the one who sees
+    the other, a greeting naming no one greets the hearer ("Mr. President, welcome to
+    Jerusalem"), and the people greeting and greeted stand for their states ("welcome
+    you to Japan", "to the White House", "X and his delegation")."""
+    if all(participant_key(r) != participant_key(speaker) for r in source + target):
+        source, target = (source, [*target, speaker]) if speaker_hosts \
+            else ([*source, speaker], target)
+    if len(source) + len(target) == 1 and hearer is not None and \
+            participant_key(hearer) != participant_key(speaker):
+        target = [*target, hearer]
+    own = {r.country for r in source + target if r.kind == "person" and r.country}
+    return ([r for r in source if not (r.kind == "state" and r.country in own)],
+            [r for r in target if not (r.kind == "state" and r.country in own)])
+
+
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
             two_party: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
@@ -801,16 +841,23 @@ def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[
 def _mark_duplicates(events: list[Event]) -> None:
     """Mark events that repeat another one of the article (same type and participants, dates
     not in conflict) with a ``+dup`` rule suffix: of each set, the one with the most precise
-    date (the first among equals) stays unmarked."""
+    date (the first among equals) stays unmarked. A contact told as a meeting and as a visit
+    is the visit."""
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
     order = sorted(range(len(events)), key=lambda i: (rank[events[i].date_precision], i))
     kept: list[Event] = []
     for i in order:
         event = events[i]
-        if any(_same(event, prior) for prior in kept):
-            event.rule += "+dup"
-        else:
+        prior = next((p for p in kept if _same(event, p)), None)
+        if prior is None:
             kept.append(event)
+            continue
+        event.rule += "+dup"
+        if event.type == "CONSULT" and {event.mode, prior.mode} == {"visit", "meeting"}:
+            # one contact told twice ("to have President X here", "our meeting"): where
+            # one side hosts, the meeting is that visit (GUIDELINES 5), and the link stage
+            # keeps mentions of different modes apart
+            event.mode = prior.mode = "visit"
 
 
 def _same(a: Event, b: Event) -> bool:

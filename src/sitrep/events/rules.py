@@ -71,6 +71,9 @@ class TriggerRule:
     infinitive: bool | None = None
     """Nominal triggers: True when the noun counts only with an infinitive after it ("its
     *willingness* to engage"), False when it counts only without one."""
+    pleasantry: bool = False
+    """The trigger counts only as the infinitive of a word of pleasure ("it's good *to see*
+    you", see ``pleasure_infinitive``)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,9 @@ class RuleSet:
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
     bilateral_words: frozenset[str] = frozenset()
     """Words of a sentence about the relations of the two sides of a contact ("bilateral")."""
+    pleasure_words: frozenset[str] = frozenset()
+    """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
+    *pleasure* to welcome ...", "*good* to see you")."""
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
@@ -154,6 +160,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
+        pleasantry=bool(raw.get("pleasantry", False)),
     )
 
 
@@ -195,6 +202,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
+        pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
 
 
@@ -222,16 +230,21 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        bare = next((r for r in rules.adjectives.get(lemma, ()) if r.pleasantry), None)
+        if bare is not None and _bare_greeting(tok, bare):
+            found.append(Trigger(bare, tok, mode=bare.mode))
+        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             for rule in rules.verbs.get(lemma, ()):
-                if _verb_fits(rule, tok):
+                if _verb_fits(rule, tok) and (not rule.pleasantry or
+                                              pleasure_infinitive(tok, rules.pleasure_words)):
                     found.append(Trigger(rule, tok, mode=_mode(rule, tok)))
                     break
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and \
                 any(c.dep_ == "xcomp" for c in tok.children):
             for rule in rules.adjectives.get(lemma, ()):
-                found.append(Trigger(rule, tok, mode=rule.mode))
-                break
+                if not rule.pleasantry:
+                    found.append(Trigger(rule, tok, mode=rule.mode))
+                    break
         elif tok.pos_ in ("NOUN", "PROPN"):
             light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
@@ -257,6 +270,44 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
             found.append(Trigger(MODAL_REQUEST, tok))
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+def pleasure_infinitive(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a verb is the infinitive of a word of pleasure, the opening of remarks
+    that greets the other side ("It's a pleasure to be able to receive ...", "I'm
+    delighted to have ... here", "it's good to see you"): whoever takes the pleasure is
+    the one who receives or sees."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acl", "relcl", "advcl") or cur.tag_ != "VB" or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return False
+        cur = cur.head
+        # "it's good to see": the infinitive hangs on the copula, beside the pleasure (the
+        # small model lemmatizes "it’s" with a curly apostrophe as "’")
+        copula = cur.lemma_ == "be" or cur.lower_ in ("’s", "'s")
+        said = [cur] + [c for c in cur.children if c.dep_ in ("attr", "acomp", "dobj")] \
+            if copula else [cur]
+        if any(w.lemma_.lower() in words or w.lower_ in words for w in said):
+            return True
+        if cur.lemma_.lower() == "able":  # "a pleasure to be able to receive"
+            cur = cur.head
+        elif not copula:
+            return False
+    return False
+
+
+def _bare_greeting(tok: Token, rule: TriggerRule) -> bool:
+    """Whether a word greets on its own to a named place, with no one saying it ("Secretary
+    X, *welcome* to Jerusalem"; not "we welcome you", "welcomed the deal", "is welcome to
+    join" or "welcome to the talks")."""
+    kids = list(tok.children)
+    placed = any(p.ent_type_ for c in kids if c.dep_ == "prep" and c.lower_ in rule.preps
+                 for p in c.children if p.dep_ == "pobj")
+    return placed and tok.lower_ == tok.lemma_.lower() and \
+        tok.tag_ in ("JJ", "VB", "VBP", "UH") and not any(
+            c.dep_ in ("aux", "xcomp") or (c.dep_ == "dobj" and _may_be_actor(c))
+            or (c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON") for c in kids)
 
 
 def _demanded(clause: Token, modals: frozenset[str]) -> bool:
@@ -317,7 +368,7 @@ def _may_be_actor(tok: Token) -> bool:
                if c.dep_ in ("amod", "compound", "appos") or (c.dep_ == "poss" and people))
 
 
-_PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they"})
+_PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "you"})
 _PEOPLE_WORDS = (frozenset(ACTOR_WORDS.titles) | frozenset(ACTOR_WORDS.sector_nouns)
                  | ACTOR_WORDS.plural_heads | ACTOR_WORDS.collective_nouns)
 
@@ -325,8 +376,10 @@ _PEOPLE_WORDS = (frozenset(ACTOR_WORDS.titles) | frozenset(ACTOR_WORDS.sector_no
 def _words_fit(rule: TriggerRule, tok: Token) -> bool:
     if not rule.needs_word:
         return True
+    # a greeting is one short clause: "to have Foreign Minister X and his delegation here"
+    words = list(tok.subtree) if rule.pleasantry else phrase_tokens(tok)
     return any(t.lemma_.lower() in rule.needs_word or t.lower_ in rule.needs_word
-               for t in phrase_tokens(tok))
+               for t in words)
 
 
 def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
