@@ -319,6 +319,16 @@ def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     assert plans == {("Jill Biden", "Romania"), ("Joe Biden", "NATO")}
 
 
+def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
+    assert not code_text("Poland has received LNG gas from Qatar for many years.")
+    hosted = _one(code_text("President Biden hosted the Israeli delegation at the White "
+                            "House."), "CONSULT")
+    assert sorted(a.name for a in hosted.actors) == ["Israel", "Joe Biden"]
+    # the host unresolved, one state read twice is no contact
+    assert not [e for e in code_text("The official welcomed the Japanese foreign minister to "
+                                     "Washington.") if e.type == "CONSULT"]
+
+
 def test_coder_alliance_strengthened_is_not_mobilisation(code_text) -> None:
     events = code_text("President Biden and President Macron discussed our work to strengthen "
                        "and modernize NATO. President Biden affirmed his support for "

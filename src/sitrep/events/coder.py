@@ -432,6 +432,9 @@ class Coder:
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
+        if etype in NEEDS_TWO and not self.one_party:
+            # one state read twice ("the Japanese foreign minister") is one participant
+            groups = [g for g in groups if len(g[2]) >= 2]
         out = [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
                            members, when, location) for src, tgt, members in groups]
         if greeting:
@@ -820,12 +823,25 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     if etype in SYMMETRIC and mode != "visit":
         if len(source) == 1 and len(target) > 1 and mode != "multilateral" and separately:
             return [(None, None, [source[0], t]) for t in target]
-        members = list({participant_key(r): r for r in source + target}.values())
+        members = _distinct(source + target)
         return [(None, None, members)]
     src = source[0] if source else None
     tgt = target[0] if target else None
-    members = list({participant_key(r): r for r in source + target}.values())
+    members = _distinct(source + target)
     return [(src, tgt, members)]
+
+
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    """Each participant once: by identity, and a state named twice in one phrase once ("the
+    Israeli delegation" is Israel's government and "Israeli" Israel: one participant)."""
+    out: dict[tuple[str, str | None, str], ActorRef] = {}
+    keys: set[str] = set()
+    for ref in refs:
+        key = (ref.kind, ref.country, ref.name)
+        if participant_key(ref) not in keys and key not in out:
+            out[key] = ref
+        keys.add(participant_key(ref))
+    return list(out.values())
 
 
 def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[ActorRef],

@@ -363,9 +363,11 @@ def _may_be_actor(tok: Token) -> bool:
     "Switzerland's contribution")."""
     if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.lower_ in _PERSONAL:
         return True
+    # a name before a word for people makes them actors ("the Israeli delegation"); before
+    # a thing it does not ("received LNG gas", "hosted the Japanese exhibition")
     people = tok.lemma_.lower() in _PEOPLE_WORDS
     return any(c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in tok.children
-               if c.dep_ in ("amod", "compound", "appos") or (c.dep_ == "poss" and people))
+               if c.dep_ == "appos" or (c.dep_ in ("amod", "compound", "poss") and people))
 
 
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "you"})
