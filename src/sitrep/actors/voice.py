@@ -226,7 +226,6 @@ def speaker_label_end(sent: Span) -> int | None:
     return None
 
 
-
 def _small_words_lower(phrase: str) -> str:
     """A title-cased phrase with its small words in lower case, as a sentence writes them:
     "Prime Minister Draghi Of Italy" names Draghi, not "Draghi Of"."""
