@@ -239,15 +239,14 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
-        actx = self.resolver.article(article.published, site_country(article.url))
-        actx.voice = read_voice(self.resolver, self._phrase_actors(article.published),
-                                article.title or "", article.text, article.url,
-                                article.published)
+        site, read = site_country(article.url), self._phrase_actors(article.published)
+        actx = self.resolver.article(article.published, site)
+        actx.voice = read_voice(self.resolver, read, article.title or "", article.text,
+                                article.url, article.published)
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
-        turns = Turns(self.resolver, self._phrase_actors(article.published), actx.voice,
-                      site_country(article.url), article.published, doc)
+        turns = Turns(self.resolver, read, actx.voice, site, article.published, doc)
         for sent in doc.sents:
             actx.voice = turns.voice(sent)
             if sent.start in skipped:
