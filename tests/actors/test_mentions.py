@@ -162,3 +162,16 @@ def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
 def test_mentions_titles_and_initials_are_no_part_of_a_name(resolve_text, text, name) -> None:
     [sent] = resolve_text(text, date(2022, 3, 17))
     assert name in _names(sent)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a title beside a person named in the same coordination is someone else
+    ("Bordurian Foreign Minister Anna Kovac spoke with Syldavian Foreign Minister Ivo Ban. "
+     "Minister Ban and the Foreign Minister agreed.", {"Anna Kovac", "Ivo Ban"}),
+    # "the" of the first conjunct determines a capitalised title after "and"
+    ("Secretary of State Antony Blinken spoke with Syldavian Foreign Minister Ivo Ban. "
+     "The Secretary and Foreign Minister agreed.", {"Antony Blinken", "Ivo Ban"}),
+])
+def test_mentions_coordinated_title_is_the_counterpart(resolve_text, text, people) -> None:
+    _, sent = resolve_text(text, date(2022, 3, 1))
+    assert set(_names(sent)) == people

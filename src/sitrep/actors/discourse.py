@@ -123,13 +123,14 @@ class ArticleActors:
                 return ref
         return None
 
-    def by_office(self, office: str | None, country: str | None, title: str | None = None
-                  ) -> ActorRef | None:
+    def by_office(self, office: str | None, country: str | None, title: str | None = None,
+                  exclude: frozenset[str] = frozenset()) -> ActorRef | None:
         """The most recent person holding ``office`` (and of ``country`` if given); for an
         office the kb does not type (``other``), one whose office names ``title`` ("the
-        Secretary" is the Secretary of State, not the foreign minister named last)."""
+        Secretary" is the Secretary of State, not the foreign minister named last). People
+        whose ``participant_key`` is in ``exclude`` are passed over."""
         for ref in reversed(self.persons):
-            if country and ref.country != country:
+            if (country and ref.country != country) or participant_key(ref) in exclude:
                 continue
             if office == "other" and title and ref.office and \
                     title not in ref.office.casefold():

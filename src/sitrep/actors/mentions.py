@@ -527,7 +527,7 @@ class ActorResolver:
             if group:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
                 continue
-            if not any(c.lower_ == "the" for c in tok.children):
+            if not _definite(tok):
                 continue
             words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
             title = self.words.find_title(words + [lemma])
@@ -536,15 +536,21 @@ class ActorResolver:
             office = self.words.titles.get(title)
             country = next((r.country for c in tok.children if c.i < tok.i
                             for r in [self.state_ref(c.text)] if r), None)
+            # "Deputy Secretary Sherman and the Foreign Minister": one who is named beside
+            # the title in a coordination is someone else
+            others = frozenset(participant_key(r) for c in tok.conjuncts if c.i in found
+                               for r in found[c.i].actors)
             ref = self._site_holder(tok, office, ctx) if not country else None
+            if ref is not None and participant_key(ref) in others:
+                ref = None
             if ref is None and not country:
-                ref = ctx.by_office(office, country, title)
+                ref = ctx.by_office(office, country, title, others)
             if ref is None and country and office and ctx.published:
                 holders = self.kb.holder(country, office, ctx.published)
                 ref = person_actor(holders[0], tok.text) if holders else None
                 ref = self.refresh(ref, ctx.published) if ref else None
             if ref is None and not country:
-                ref = ctx.by_office(office, None, title)
+                ref = ctx.by_office(office, None, title, others)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
 
@@ -646,6 +652,15 @@ class ActorResolver:
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
+
+
+def _definite(tok: Token) -> bool:
+    """Whether a noun is determined by "the", its own or, for a capitalised title in a
+    coordination, that of the first conjunct ("The Secretary and Foreign Minister")."""
+    if any(c.lower_ == "the" for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.text[:1].isupper() and \
+        any(c.lower_ == "the" for c in tok.head.children)
 
 
 def _group_name(country: str, tok: Token) -> str:
