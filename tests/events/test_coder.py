@@ -336,6 +336,9 @@ def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
      "Washington soon.", "AGREE", {"Antony Blinken", "Badr Albusaidi"}),
     # "Police" is also a town in Poland: a generic group is never read as a place
     ("The protesters clashed with the police on Friday.", "ASSAULT", {"protesters", "police"}),
+    # "both" as a subject after a reported contact is its participants
+    ("Secretary Blinken spoke with Foreign Minister Ivo Ban of Syldavia. Both reaffirmed "
+     "their support for Ukraine.", "SUPPORT", {"Antony Blinken", "Ivo Ban", "Ukraine"}),
 ])
 def test_coder_participants_of_one_event(code_text, text, etype, names) -> None:
     assert {a.name for a in _one(code_text(text), etype).actors} == names

@@ -617,13 +617,13 @@ class ActorResolver:
 
     def find_pronouns(self, sent: Span, ctx: ArticleActors, found: dict[int, Mention]) -> None:
         """"him", "he": the most recent person other than the clause's own subject; "they"
-        as a subject, after a reported contact: its participants (pass 4)."""
+        or "both" as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
             voiced = self._voiced(tok, ctx)
             if tok.i not in found and voiced:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, voiced, "pronoun"))
                 continue
-            if tok.i not in found and tok.lower_ == "they" and \
+            if tok.i not in found and tok.lower_ in _CONTACT_SUBJECTS and \
                     tok.dep_ in ("nsubj", "nsubjpass") and len(ctx.meeting) >= 2 and \
                     not any(m.kind in ("name", "sector") and m.start < tok.i
                             and len(m.actors) >= 1 for m in found.values()):
@@ -649,6 +649,9 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
+_CONTACT_SUBJECTS = frozenset({"they", "both"})
+"""Subjects that, after a reported contact, stand for its participants ("They agreed",
+"Both reaffirmed their support")."""
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
