@@ -339,6 +339,12 @@ def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     # "both" as a subject after a reported contact is its participants
     ("Secretary Blinken spoke with Foreign Minister Ivo Ban of Syldavia. Both reaffirmed "
      "their support for Ukraine.", "SUPPORT", {"Antony Blinken", "Ivo Ban", "Ukraine"}),
+    # what two sides agreed that a third must do makes it no party to the agreement
+    ("Secretary Blinken and Foreign Minister Ivo Ban of Syldavia agreed that Iran must "
+     "release the vessels.", "AGREE", {"Antony Blinken", "Ivo Ban"}),
+    # a joint statement of support for one co-speaker's state is addressed to that state
+    ("Secretary Blinken and Foreign Minister Yair Lapid emphasized America's unwavering "
+     "support for Israel's security.", "SUPPORT", {"Antony Blinken", "Yair Lapid", "Israel"}),
 ])
 def test_coder_participants_of_one_event(code_text, text, etype, names) -> None:
     assert {a.name for a in _one(code_text(text), etype).actors} == names

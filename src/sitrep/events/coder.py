@@ -340,8 +340,10 @@ class Coder:
                       and not self._own_people(r, people)}
         if trig.rule.type in SELF_EXCLUDED:
             # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
-            # state is no addressee of its praise or promise; the next actor named is
-            own_states |= {r.country for r in source if r.kind == "person" and r.country}
+            # state is no addressee of its praise or promise; the next actor named is. Only
+            # the principal's: "Blinken and Lapid emphasized support for Israel's security"
+            # is addressed to the co-speaker's state
+            own_states |= {r.country for r in source[:1] if r.kind == "person" and r.country}
 
         def other_side(r: ActorRef) -> bool:
             """Neither a source nor the source's own state (its people aside)."""
@@ -405,7 +407,7 @@ class Coder:
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
-            own = {r.country for r in source if r.kind == "person" and r.country}
+            own = {r.country for r in source[:1] if r.kind == "person" and r.country}
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
         if etype in SYMMETRIC:
             # "spoke to Wikinews": an interview with the press is no contact

@@ -710,6 +710,8 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     cancel"), else its object and recipients ("agreed to lift embargoes on Iran")."""
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        if verb.lemma_.lower() in _SHARED_VIEW_LEMMAS and _that_clause(comp):
+            continue  # "agreed that Iran must release the vessels": a view the sides share
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
         heads = [comp] + [c for c in comp.children if c.dep_ == "dobj"]
@@ -717,6 +719,15 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
         out += [p for h in heads for prep in h.children if prep.dep_ == "prep"
                 and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"]
     return out
+
+
+_SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
+"""Verbs whose "that" clause is a view the agreeing sides share, addressed to no one
+(GUIDELINES 5: "agreed that..." is symmetric)."""
+
+
+def _that_clause(comp: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children)
 
 
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
