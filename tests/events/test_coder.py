@@ -520,3 +520,12 @@ def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
                            "criticism."), "CONSULT")
     assert event.mode == "visit"
     assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}
+
+
+def test_coder_named_background_contact_is_not_the_sides(code_text) -> None:
+    events = code_text("National Security Advisor Jake Sullivan met Syldavian Foreign Minister "
+                       "Ivo Ban. The meeting followed the recent discussions in Reykjavik "
+                       "between Secretary of State Blinken and Foreign Minister Lavrov. The "
+                       "sides agreed to stay in touch.")
+    agreed = _one(events, "AGREE")
+    assert {a.name for a in agreed.actors} == {"Jake Sullivan", "Ivo Ban"}

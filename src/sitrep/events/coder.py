@@ -120,6 +120,9 @@ class Coder:
         when coding documents: there such an event lacks the party the text names, and
         counts against precision (dev gold F1 0.383 with, 0.296 without the requirement);
         on for sentence-level typing (``sitrep eval plover``), which scores the type alone."""
+        self._named_contacts = frozenset(r.id for group in rules.nouns.values()
+                                         for r in group if r.bare and r.type == "CONSULT")
+        """Rules of contacts a noun names without a verb (``consult.meeting_bare``)."""
         self._arrays: tuple[Doc | None, Any] = (None, None)
         self._hash_sets: dict[str, frozenset[int]] = {}
         self.parser: SelectiveParser | None = (
@@ -255,8 +258,11 @@ class Coder:
             found = self._code_sentence(article, sent, actx, anchor)
             contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
                         and len(e.actors) >= 2]
-            if contacts:
-                actx.meeting = list(contacts[0].actors)
+            # a contact only named ("the recent discussions in Reykjavik between A and B")
+            # is background: it fills the memory, it does not replace the contact reported
+            reported = [e for e in contacts if e.rule not in self._named_contacts]
+            if reported or (contacts and not actx.meeting):
+                actx.meeting = list((reported or contacts)[0].actors)
             for event in found:
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
