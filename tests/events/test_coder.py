@@ -342,6 +342,9 @@ def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     # what two sides agreed that a third must do makes it no party to the agreement
     ("Secretary Blinken and Foreign Minister Ivo Ban of Syldavia agreed that Iran must "
      "release the vessels.", "AGREE", {"Antony Blinken", "Ivo Ban"}),
+    # the state opening the title of someone the kb does not know is their country
+    ("Jake Sullivan spoke by phone today with Republic of Korea (ROK) National Security "
+     "Advisor Kim Sung-han.", "CONSULT", {"Jake Sullivan", "Kim Sung-han"}),
     # a joint statement of support for one co-speaker's state is addressed to that state
     ("Secretary Blinken and Foreign Minister Yair Lapid emphasized America's unwavering "
      "support for Israel's security.", "SUPPORT", {"Antony Blinken", "Yair Lapid", "Israel"}),

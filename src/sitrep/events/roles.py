@@ -267,7 +267,11 @@ def without_title_states(refs: list[ActorRef], text: str = "") -> list[ActorRef]
              not _only_titles(r.name)]
     # "WikiLeaks co-founder Julian Assange": the body in a person's title is an affiliation
     starts = [r.start for r in named if r.start is not None]
-    return [r for r in refs if not _opens_title(r, starts, text) and (
+    # "Republic of Korea (ROK) National Security Advisor Kim Sung-han": the state opening
+    # the title of someone the kb does not know is their country
+    stateless = [r.start for r in named if r.start is not None and not r.country]
+    return [r for r in refs if not _opens_title(r, stateless if r.kind == "state" else starts,
+                                                text) and (
         r.kind != "org" or r.end is None or r.actor_id or
         not any(0 <= s - r.end <= 14 for s in starts))]
 
@@ -285,10 +289,9 @@ def _only_titles(name: str) -> bool:
 
 
 def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:
-    """Whether ``ref`` (a body, or a bare title read as a person) is the first part of the
-    title of a named person after it: only capitalised title words lie in between."""
-    if not text or ref.end is None or ref.kind == "state" or (
-            ref.kind == "person" and not _only_titles(ref.name)):
+    """Whether ``ref`` (a body, a state, or a bare title read as a person) is the first part
+    of the title of a named person after it: only capitalised title words lie in between."""
+    if not text or ref.end is None or (ref.kind == "person" and not _only_titles(ref.name)):
         return False
     after = [s for s in starts if s >= ref.end]
     if not after:
