@@ -175,3 +175,11 @@ def test_mentions_titles_and_initials_are_no_part_of_a_name(resolve_text, text, 
 def test_mentions_coordinated_title_is_the_counterpart(resolve_text, text, people) -> None:
     _, sent = resolve_text(text, date(2022, 3, 1))
     assert set(_names(sent)) == people
+
+
+def test_mentions_deputy_title_keeps_the_person_named_earlier(resolve_text) -> None:
+    # a deputy prime minister is no head of government: "Deputy Prime Minister Ban" may be
+    # the foreign minister Ivo Ban named before
+    text = "Blinken met Syldavian Foreign Minister Ivo Ban. Deputy Prime Minister Ban spoke."
+    _, second = resolve_text(text, date(2022, 3, 1))
+    assert _names(second) == ["Ivo Ban"]

@@ -57,7 +57,7 @@ class ActorWords:
             The title ("foreign minister"), preferring the longest and then the last one.
         """
         best: str | None = None
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             for i in range(len(words) - size, -1, -1):
                 phrase = " ".join(words[i:i + size])
                 if phrase in self.titles:
