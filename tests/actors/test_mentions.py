@@ -183,3 +183,9 @@ def test_mentions_deputy_title_keeps_the_person_named_earlier(resolve_text) -> N
     text = "Blinken met Syldavian Foreign Minister Ivo Ban. Deputy Prime Minister Ban spoke."
     _, second = resolve_text(text, date(2022, 3, 1))
     assert _names(second) == ["Ivo Ban"]
+
+
+def test_mentions_surname_after_full_name_in_one_sentence(resolve_text) -> None:
+    [sent] = resolve_text("Tim Lenderking met UN Special Envoy Martin Griffiths and welcomed "
+                          "Griffiths' latest trip.")
+    assert _names(sent).count("Martin Griffiths") == 2

@@ -295,7 +295,8 @@ class ActorResolver:
             partner = ctx.persons[-1] if ctx.persons else None
             title = (self._office_title(partner.office) if partner and partner.office
                      else None)
-        earlier = ctx.by_surname(name) if len(name.split()) == 1 else None
+        earlier = (_named_before(found, name) or ctx.by_surname(name)) \
+            if len(name.split()) == 1 else None
         office = self.words.titles.get(title or "")
         if earlier is not None and office not in (None, "other", "counterpart") and (
                 earlier.office is None or self.office_kind(earlier.office) != office):
@@ -655,6 +656,19 @@ _CONTACT_SUBJECTS = frozenset({"they", "both"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
+
+
+def _named_before(found: dict[int, Mention], surname: str) -> ActorRef | None:
+    """A person named in full earlier in the same sentence whose name ends with ``surname``
+    ("UN Special Envoy Martin Griffiths ... welcomed Griffiths' trip"): the article's
+    memory learns a sentence's people only once it is read."""
+    key = normalise(surname)
+    for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: -m.start):
+        people = [r for r in mention.actors if r.kind == "person"]
+        if mention.kind == "name" and len(people) == 1 and len(people[0].name.split()) > 1 \
+                and normalise(people[0].name.split()[-1]) == key:
+            return people[0]
+    return None
 
 
 def _definite(tok: Token) -> bool:
