@@ -345,6 +345,9 @@ def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     # the state opening the title of someone the kb does not know is their country
     ("Jake Sullivan spoke by phone today with Republic of Korea (ROK) National Security "
      "Advisor Kim Sung-han.", "CONSULT", {"Jake Sullivan", "Kim Sung-han"}),
+    # praise of someone's deed is addressed to them, not to where it took place
+    ("Secretary Blinken welcomed President Ivo Ban's visit to Japan.", "SUPPORT",
+     {"Antony Blinken", "Ivo Ban"}),
     # a joint statement of support for one co-speaker's state is addressed to that state
     ("Secretary Blinken and Foreign Minister Yair Lapid emphasized America's unwavering "
      "support for Israel's security.", "SUPPORT", {"Antony Blinken", "Yair Lapid", "Israel"}),

@@ -664,8 +664,11 @@ def arguments(trig: Trigger) -> Arguments:
                 target += _gerund_objects(prep, rule.gerunds)
         target += _stranded_partners(head, rule.target_preps)
     if trig.governor is None and not is_passive(verb):
-        # the recipient hangs on the object noun: "provided intelligence to Macedonia"
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # the recipient hangs on the object noun: "provided intelligence to Macedonia"; but
+        # the one praised is whose deed the object is ("welcomed Griffiths' trip to
+        # Sana'a"), and the phrase only says where it went
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and not (
+                rule.type == "SUPPORT" and _named_owner(c))):
             target += [p for prep in obj.children if prep.dep_ == "prep"
                        and prep.lower_ in rule.target_preps
                        for p in prep.children if p.dep_ == "pobj"]
@@ -691,6 +694,14 @@ def arguments(trig: Trigger) -> Arguments:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+def _named_owner(noun: Token) -> bool:
+    """Whether a noun has a proper name as its possessor ("Lapid's visit")."""
+    return any(c.dep_ == "poss" and c.ent_type_ in _OWNER_ENTITIES for c in noun.children)
+
+
+_OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
