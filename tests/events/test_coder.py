@@ -290,6 +290,15 @@ def test_coder_the_president_of_a_release_is_its_own(coder) -> None:
     assert "Macky Sall" in {a.name for a in _one(coder.code(article), "SUPPORT").actors}
 
 
+def test_coder_the_secretary_of_a_release_is_its_own(coder) -> None:
+    text = ("Secretary Blinken met with Foreign Secretary Liz Truss and NATO Secretary General "
+            "Jens Stoltenberg. The Secretary condemned Russia's attack on Ukraine.")
+    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
+                      published=date(2022, 3, 1), id="a_t")
+    accused = _one(coder.code(article), "ACCUSE")
+    assert accused.source is not None and accused.source.name == "Antony Blinken"
+
+
 def test_coder_condemned_deed_names_its_doer(code_text) -> None:
     war = _one(code_text("President Biden condemned Russia's unjustifiable war against "
                          "Ukraine."), "ACCUSE")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -41,6 +41,9 @@ class ActorWords:
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
     media_words: frozenset[str] = frozenset()
     """Words that make an organisation a news outlet ("BBC", "Wikinews")."""
+    site_titles: dict[str, str] = field(default_factory=dict)
+    """Bare titles (lower case) that in a government's own release name one of its offices
+    ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
 
     def is_press(self, ref: ActorRef) -> bool:
         """Whether an actor is a news outlet (talking to one is an interview)."""
@@ -91,6 +94,7 @@ def load_actor_words() -> ActorWords:
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
         media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
+        site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 
 

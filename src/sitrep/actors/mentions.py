@@ -541,7 +541,7 @@ class ActorResolver:
             # the title in a coordination is someone else
             others = frozenset(participant_key(r) for c in tok.conjuncts if c.i in found
                                for r in found[c.i].actors)
-            ref = self._site_holder(tok, office, ctx) if not country else None
+            ref = self._site_holder(tok, title, office, ctx) if not country else None
             if ref is not None and participant_key(ref) in others:
                 ref = None
             if ref is None and not country:
@@ -555,15 +555,18 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
 
-    def _site_holder(self, tok: Token, office: str | None, ctx: ArticleActors
+    def _site_holder(self, tok: Token, title: str, office: str | None, ctx: ArticleActors
                      ) -> ActorRef | None:
         """"The President" in a government's own release that has named its head of state:
         that person, however many foreign presidents were named since ("President Biden
         spoke with President Duda... The President reiterated his support"). A release that
-        has not named its own ("Secretary Blinken met President Sall") means the one named."""
-        if not (ctx.site and ctx.published and tok.text[:1].isupper()) or \
-                office not in ("head_of_state", "head_of_government"):
-            return None  # "the Foreign Minister" of a US release is the counterpart
+        has not named its own ("Secretary Blinken met President Sall") means the one named.
+        A title of ``site_titles`` names the office it maps to ("The Secretary")."""
+        # "the Foreign Minister" of a US release is the counterpart
+        office = self.words.site_titles.get(
+            title, office if office in ("head_of_state", "head_of_government") else None)
+        if office is None or not (ctx.site and ctx.published and tok.text[:1].isupper()):
+            return None
         holders = self.kb.holder(ctx.site, office, ctx.published)
         named = {r.actor_id for r in ctx.persons}
         own = next((p for p in holders if p.id in named), None)
