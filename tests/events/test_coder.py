@@ -544,3 +544,11 @@ def test_coder_named_background_contact_is_not_the_sides(code_text) -> None:
                        "sides agreed to stay in touch.")
     agreed = _one(events, "AGREE")
     assert {a.name for a in agreed.actors} == {"Jake Sullivan", "Ivo Ban"}
+
+
+def test_coder_contact_noun_with_no_known_side_pairs_no_one(code_text) -> None:
+    events = code_text("President Biden spoke with Chancellor Olaf Scholz. The leaders discussed "
+                       "their respective conversations with President Putin and President "
+                       "Zelenskyy.")
+    pairs = [{a.name for a in e.actors} for e in events if e.type == "CONSULT"]
+    assert pairs == [{"Joe Biden", "Olaf Scholz"}]

@@ -324,6 +324,10 @@ class Coder:
             if trig.rule.type in SYMMETRIC and not greeting \
             else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
+        if trig.bare and trig.rule.type in SYMMETRIC and not source:
+            # "their conversations with Putin and Zelenskyy": those named after "with" met
+            # someone the phrase leaves unresolved, not each other
+            return []
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
