@@ -552,3 +552,11 @@ def test_coder_contact_noun_with_no_known_side_pairs_no_one(code_text) -> None:
                        "Zelenskyy.")
     pairs = [{a.name for a in e.actors} for e in events if e.type == "CONSULT"]
     assert pairs == [{"Joe Biden", "Olaf Scholz"}]
+
+
+def test_coder_quantified_group_after_a_named_addressee_is_one_too(code_text) -> None:
+    # the model conjoins "all" with "the security", not with "Poland"
+    support = _one(code_text("President Biden underscored the United States' commitment to "
+                             "the security of Poland and all of our NATO Allies."), "SUPPORT")
+    names = [a.name for a in support.actors]
+    assert "Poland" in names and any("NATO" in n for n in names)

@@ -104,11 +104,21 @@ def conjoined(ref: ActorRef, doc: Doc, mentions: dict[int, Mention]) -> list[Act
         return []
     key = participant_key(ref)
     out: dict[str, ActorRef] = {}
-    for conj in doc[mention.head].conjuncts:
+    head = doc[mention.head]
+    conjuncts = list(head.conjuncts)
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        # "the security of Poland and all of our NATO Allies": the model conjoins the
+        # quantifier with the noun whose phrase names Poland
+        conjuncts += [c for c in head.head.head.conjuncts if c.pos_ in _QUANTIFIER_POS]
+    for conj in conjuncts:
         for other in resolve_roles([conj], mentions, loose=True):
             if participant_key(other) != key:
                 out.setdefault(participant_key(other), other)
     return list(out.values())
+
+
+_QUANTIFIER_POS = frozenset({"PRON", "DET", "NUM"})
+"""Parts of speech of "all", "each", "both" standing for a group named by their "of"."""
 
 
 def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
