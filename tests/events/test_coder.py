@@ -511,3 +511,31 @@ def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
                            "criticism."), "CONSULT")
     assert event.mode == "visit"
     assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}
+
+
+@pytest.mark.parametrize(("text", "source", "arrested"), [
+    ("Anna Kovac was arrested in Tbilisi, Georgia on Wednesday.", "GEO", "Anna Kovac"),
+    ("Anna Kovac was arrested on Wednesday for a call to the office of Ivo Ban.", None,
+     "Anna Kovac"),
+])
+def test_coder_agentless_passive_arrest(code_text, text, source, arrested) -> None:
+    """An arrest in the passive with no "by" phrase was made by the state where it
+    happened; with no place named, the one arrested alone is the event."""
+    event = _one(code_text(text), "COERCE")
+    assert event.mode == "arrest" and event.target is not None
+    assert event.target.name == arrested
+    assert (event.source.country if event.source else None) == source
+    assert [a.name for a in event.actors if a.kind == "person"] == [arrested]
+
+
+@pytest.mark.parametrize(("text", "crowd", "state"), [
+    ("Anti-government protests continue in Baghdad.", "Iraqi protesters", "IRQ"),
+    ("Iranian protests spread to new cities on Monday.", "Iranian protesters", "IRN"),
+])
+def test_coder_protests_named_without_verb(code_text, text, crowd, state) -> None:
+    """Protests named as a noun with their place or nationality are under way: the state's
+    people protest, against it."""
+    event = _one(code_text(text), "PROTEST")
+    assert event.mode == "demo"
+    assert event.source is not None and event.source.name == crowd
+    assert event.target is not None and event.target.country == state

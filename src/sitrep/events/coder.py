@@ -58,8 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, load_rules,
-                                  pleasure_infinitive)
+from sitrep.events.rules import (PASSIVE_SUBJECT_DEPS, RuleSet, Trigger, arguments,
+                                  find_triggers, is_passive, load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -89,6 +89,10 @@ Armenian Foreign Minister is a promise to Armenia (the training labels code the 
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
+AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
+"""Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
+phrase ("nine men were jailed in Bradford, England", "he was arrested in April"), the state
+where they happen did them, and with no place named the one arrested is still an event."""
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
 "praised the quality of the work" name no recipient."""
 class Coder:
@@ -305,6 +309,12 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
+        unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and \
+            _agentless_passive(trig)
+        if unnamed_agent:
+            # "was arrested in April for the call to the offices of Omar": the one arrested
+            # is the subject, not whom the charge is about
+            args.target = [t for t in args.target if t.dep_ in (*PASSIVE_SUBJECT_DEPS, "conj")]
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
@@ -394,14 +404,17 @@ class Coder:
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state
             target = [self._state_of_place(r) for r in target]
+        if etype == "PROTEST" and trig.bare and [r.kind for r in source] == ["state"] and \
+                source[0].sector is None and source[0].country:
+            # "Hong Kong protests", "Iranian protests": the state's people protest, at home
+            target, source = target or source, self._crowd(source[0].country)
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
             target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
-            crowd = self.resolver.state_of(location.country, sector="CVL")
-            source = [crowd] if crowd else []
+            source = self._crowd(location.country)
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
@@ -412,7 +425,12 @@ class Coder:
             press = self.resolver.words.is_press
             source = [r for r in source if not press(r)]
             target = [r for r in target if not press(r)]
-        if not _enough(etype, source, target, trig, self.rules.two_party_types) and not (
+        unnamed_agent = unnamed_agent and not source
+        if unnamed_agent and location is not None and location.country:
+            state = self.resolver.state_of(location.country)
+            source = [state] if state is not None else []
+        if not (_enough(etype, source, target, trig, self.rules.two_party_types)
+                or (unnamed_agent and etype == "COERCE" and target)) and not (
                 self.one_party and (source or target)):
             return []
         stated_at_contact = _stated_at_contact(trig)
@@ -489,6 +507,15 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _crowd(self, country: str) -> list[ActorRef]:
+        """The protesters of a state, named as analysts name them ("Iraqi protesters"), as a
+        list of none (an unknown state) or one."""
+        state = self.resolver.gaz.by_code(country)
+        if state is None:
+            return []
+        name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
+        return [ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)]
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
@@ -810,6 +837,13 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _agentless_passive(trig: Trigger) -> bool:
+    """Whether a verbal trigger is a passive with no "by" phrase ("was arrested on Friday")."""
+    verb = trig.anchor
+    return not trig.bare and trig.governor is None and is_passive(verb) and \
+        verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],

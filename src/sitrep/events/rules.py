@@ -65,6 +65,9 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    placed: bool = False
+    """Bare nominal triggers: a place is participant enough ("anti-government protests
+    continue in Baghdad": the place's people protest there)."""
     needs_infinitive: frozenset[str] = frozenset()
     """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
     *respond*" is a threat, "readiness to engage" a promise)."""
@@ -159,6 +162,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
+        placed=bool(raw.get("placed", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
     )
@@ -622,7 +626,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
         source = _subjects(noun.head.head)
-    if not source and not target:
+    if rule.placed and not places and noun.dep_ == "nsubj":
+        # "protests continue in Baghdad": the place hangs on the noun's verb
+        places = [p for prep in noun.head.children if prep.dep_ == "prep"
+                  and prep.lower_ in ("in", "at") for p in prep.children if p.dep_ == "pobj"]
+    if not source and not target and not (rule.placed and places):
         return None
     return Arguments([t for x in source for t in with_conjuncts(x)],
                      [t for x in target for t in with_conjuncts(x)], places)
