@@ -539,3 +539,13 @@ def test_coder_protests_named_without_verb(code_text, text, crowd, state) -> Non
     assert event.mode == "demo"
     assert event.source is not None and event.source.name == crowd
     assert event.target is not None and event.target.country == state
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a 57-year-old man on Tuesday.",
+    "On Friday, Indian officials in Kerala arrested a man in connection with the death.",
+])
+def test_coder_coercion_needs_the_coerced(code_text, text) -> None:
+    """An arrest whose agent alone is named tells nothing of whom it coerced (1 of the 81
+    coercions of the labels has its agent alone): it is not coded."""
+    assert not [e for e in code_text(text) if e.type == "COERCE"]
