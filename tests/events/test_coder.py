@@ -549,3 +549,20 @@ def test_coder_coercion_needs_the_coerced(code_text, text) -> None:
     """An arrest whose agent alone is named tells nothing of whom it coerced (1 of the 81
     coercions of the labels has its agent alone): it is not coded."""
     assert not [e for e in code_text(text) if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "etype", "other"), [
+    ("Anna Kovac pleaded not guilty on Tuesday to seven counts.", "REJECT", "CONCEDE"),
+    ("Anna Kovac pleaded guilty on Tuesday to seven counts.", "CONCEDE", "REJECT"),
+])
+def test_coder_pleas(code_text, text, etype, other) -> None:
+    """A plea of guilty admits the charge; a plea of not guilty denies it."""
+    events = code_text(text)
+    assert _one(events, etype).source.name == "Anna Kovac"
+    assert not [e for e in events if e.type == other]
+
+
+def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
+    """"called Biden a decent man" names him; it is no phone call."""
+    events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')
+    assert not [e for e in events if e.type == "CONSULT"]

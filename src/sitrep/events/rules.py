@@ -65,6 +65,9 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    not_naming: bool = False
+    """The trigger does not count when it names its object ("called Biden a decent man":
+    an object and a predicate of it that is no name, see ``_names_object``)."""
     placed: bool = False
     """Bare nominal triggers: a place is participant enough ("anti-government protests
     continue in Baghdad": the place's people protest there)."""
@@ -163,6 +166,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
         placed=bool(raw.get("placed", False)),
+        not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
     )
@@ -332,6 +336,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
         return False
+    if rule.not_naming and _names_object(tok):
+        return False
     if rule.gerunds and not any(
             g.lemma_.lower() in rule.gerunds for c in kids if c.dep_ == "prep"
             and c.lower_ in rule.target_preps for g in c.children if g.dep_ in ("pcomp", "pobj")):
@@ -348,6 +354,16 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
+
+
+def _names_object(verb: Token) -> bool:
+    """Whether a verb gives its object a name or quality ("called Biden a 'decent man'",
+    "called D'Souza humble"): an object and a predicate of it that is no proper name (the
+    small model parses "called PRC Special Representative Liu Xiaoming" the same way, with
+    no object and the names as predicates)."""
+    kids = list(verb.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "oprd" and c.pos_ != "PROPN" for c in kids)
 
 
 def _object_words(obj: Token) -> list[Token]:
