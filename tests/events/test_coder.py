@@ -566,3 +566,13 @@ def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
     """"called Biden a decent man" names him; it is no phone call."""
     events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The National Transportation Safety Board and the Federal Aviation Administration began "
+    "investigations of the crash.",
+    "Collin Peterson and Jeff Van Drew opposed both articles of impeachment.",
+])
+def test_coder_two_agents_are_no_accused(code_text, text) -> None:
+    """Blame or investigation by two agents with no one blamed names no second party."""
+    assert not [e for e in code_text(text) if e.type == "ACCUSE"]

@@ -429,7 +429,8 @@ class Coder:
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
             source = [state] if state is not None else []
-        if not (_enough(etype, source, target, trig, self.rules.two_party_types)
+        if not (_enough(etype, source, target, trig, self.rules.two_party_types,
+                        self.rules.directed_types)
                 or (unnamed_agent and etype == "COERCE" and target)) and not (
                 self.one_party and (source or target)):
             return []
@@ -829,11 +830,12 @@ def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,
 
 
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
-            two_party: frozenset[str] = frozenset()) -> bool:
+            two_party: frozenset[str] = frozenset(),
+            directed: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
     if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
-        return len(source) + len(target) >= 2
+        return len(source) + len(target) >= 2 and (bool(target) or etype not in directed)
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")

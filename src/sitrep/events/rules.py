@@ -101,6 +101,9 @@ class RuleSet:
     modal_request_aux: frozenset[str] = frozenset()
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
+    directed_types: frozenset[str] = frozenset()
+    """Two-party types whose second party must be the one acted upon or addressed, not a
+    second agent ("the FAA and the NTSB began investigations" names no one investigated)."""
     bilateral_occasions: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
     bilateral_words: frozenset[str] = frozenset()
@@ -208,6 +211,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
+        directed_types=frozenset(raw.get("directed_types") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
