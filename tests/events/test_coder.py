@@ -576,3 +576,13 @@ def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
 def test_coder_two_agents_are_no_accused(code_text, text) -> None:
     """Blame or investigation by two agents with no one blamed names no second party."""
     assert not [e for e in code_text(text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden thanked Elizabeth Warren on Twitter.",
+    "Nikki Haley wrote on Twitter that Turkey must stop the offensive.",
+])
+def test_coder_platform_is_no_addressee(code_text, text) -> None:
+    """"on Twitter" is where a statement is made, not whom it is addressed to."""
+    for event in code_text(text):
+        assert "Twitter" not in {a.name for a in event.actors}, event.type

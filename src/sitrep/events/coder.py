@@ -309,6 +309,11 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
+        # "lashed out at Bowser on Twitter": the platform a statement is made on is its
+        # medium, not its addressee
+        args.target, args.fallback = ([t for t in toks if not (
+            t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
+            for toks in (args.target, args.fallback))
         unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and \
             _agentless_passive(trig)
         if unnamed_agent:

@@ -101,6 +101,8 @@ class RuleSet:
     modal_request_aux: frozenset[str] = frozenset()
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
+    platforms: frozenset[str] = frozenset()
+    """Services statements are published on ("on Twitter"): a medium, not an addressee."""
     directed_types: frozenset[str] = frozenset()
     """Two-party types whose second party must be the one acted upon or addressed, not a
     second agent ("the FAA and the NTSB began investigations" names no one investigated)."""
@@ -212,6 +214,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         directed_types=frozenset(raw.get("directed_types") or ()),
+        platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
