@@ -529,12 +529,12 @@ def test_coder_agentless_passive_arrest(code_text, text, source, arrested) -> No
 
 
 @pytest.mark.parametrize(("text", "crowd", "state"), [
-    ("Anti-government protests continue in Baghdad.", "Iraqi protesters", "IRQ"),
-    ("Iranian protests spread to new cities on Monday.", "Iranian protesters", "IRN"),
+    ("Thousands demonstrated in Basra on Friday.", "Iraqi protesters", "IRQ"),
+    ("Thousands marched in Tehran on Monday.", "Iranian protesters", "IRN"),
 ])
-def test_coder_protests_named_without_verb(code_text, text, crowd, state) -> None:
-    """Protests named as a noun with their place or nationality are under way: the state's
-    people protest, against it."""
+def test_coder_protesters_of_the_place(code_text, text, crowd, state) -> None:
+    """Unnamed protesters are the people of the place where they protest, named as the
+    training labels name them ("Iraqi protesters"), against their state."""
     event = _one(code_text(text), "PROTEST")
     assert event.mode == "demo"
     assert event.source is not None and event.source.name == crowd

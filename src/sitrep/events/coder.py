@@ -58,8 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import (PASSIVE_SUBJECT_DEPS, RuleSet, Trigger, arguments,
-                                  find_triggers, is_passive, load_rules, pleasure_infinitive)
+from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, is_passive,
+                                  load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -91,7 +91,7 @@ PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE",
 """Types whose target, when no actor is named, is the state where the event takes place."""
 AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
 """Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
-phrase ("nine men were jailed in Bradford, England", "he was arrested in April"), the state
+phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday"), the state
 where they happen did them, and with no place named the one arrested is still an event."""
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
 "praised the quality of the work" name no recipient."""
@@ -316,10 +316,6 @@ class Coder:
             for toks in (args.target, args.fallback))
         unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and \
             _agentless_passive(trig)
-        if unnamed_agent:
-            # "was arrested in April for the call to the offices of Omar": the one arrested
-            # is the subject, not whom the charge is about
-            args.target = [t for t in args.target if t.dep_ in (*PASSIVE_SUBJECT_DEPS, "conj")]
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
@@ -409,10 +405,6 @@ class Coder:
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state
             target = [self._state_of_place(r) for r in target]
-        if etype == "PROTEST" and trig.bare and [r.kind for r in source] == ["state"] and \
-                source[0].sector is None and source[0].country:
-            # "Hong Kong protests", "Iranian protests": the state's people protest, at home
-            target, source = target or source, self._crowd(source[0].country)
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)

@@ -68,9 +68,6 @@ class TriggerRule:
     not_naming: bool = False
     """The trigger does not count when it names its object ("called Biden a decent man":
     an object and a predicate of it that is no name, see ``_names_object``)."""
-    placed: bool = False
-    """Bare nominal triggers: a place is participant enough ("anti-government protests
-    continue in Baghdad": the place's people protest there)."""
     needs_infinitive: frozenset[str] = frozenset()
     """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
     *respond*" is a threat, "readiness to engage" a promise)."""
@@ -170,7 +167,6 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
-        placed=bool(raw.get("placed", False)),
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -366,8 +362,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
 def _names_object(verb: Token) -> bool:
     """Whether a verb gives its object a name or quality ("called Biden a 'decent man'",
     "called D'Souza humble"): an object and a predicate of it that is no proper name (the
-    small model parses "called PRC Special Representative Liu Xiaoming" the same way, with
-    no object and the names as predicates)."""
+    small model parses a long title before a name, "called PRC Special Representative on
+    Korean Affairs Li Wei", as predicates with no object: that is a call)."""
     kids = list(verb.children)
     return any(c.dep_ == "dobj" for c in kids) and any(
         c.dep_ == "oprd" and c.pos_ != "PROPN" for c in kids)
@@ -649,11 +645,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
         source = _subjects(noun.head.head)
-    if rule.placed and not places and noun.dep_ == "nsubj":
-        # "protests continue in Baghdad": the place hangs on the noun's verb
-        places = [p for prep in noun.head.children if prep.dep_ == "prep"
-                  and prep.lower_ in ("in", "at") for p in prep.children if p.dep_ == "pobj"]
-    if not source and not target and not (rule.placed and places):
+    if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x)],
                      [t for x in target for t in with_conjuncts(x)], places)
