@@ -560,3 +560,78 @@ def test_coder_quantified_group_after_a_named_addressee_is_one_too(code_text) ->
                              "the security of Poland and all of our NATO Allies."), "SUPPORT")
     names = [a.name for a in support.actors]
     assert "Poland" in names and any("NATO" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "source", "arrested"), [
+    ("Anna Kovac was arrested in Tbilisi, Georgia on Wednesday.", "GEO", "Anna Kovac"),
+    ("Anna Kovac was arrested on Wednesday for a call to the office of Ivo Ban.", None,
+     "Anna Kovac"),
+])
+def test_coder_agentless_passive_arrest(code_text, text, source, arrested) -> None:
+    """An arrest in the passive with no "by" phrase was made by the state where it
+    happened; with no place named, the one arrested alone is the event."""
+    event = _one(code_text(text), "COERCE")
+    assert event.mode == "arrest" and event.target is not None
+    assert event.target.name == arrested
+    assert (event.source.country if event.source else None) == source
+    assert [a.name for a in event.actors if a.kind == "person"] == [arrested]
+
+
+@pytest.mark.parametrize(("text", "crowd", "state"), [
+    ("Thousands demonstrated in Basra on Friday.", "Iraqi protesters", "IRQ"),
+    ("Thousands marched in Tehran on Monday.", "Iranian protesters", "IRN"),
+])
+def test_coder_protesters_of_the_place(code_text, text, crowd, state) -> None:
+    """Unnamed protesters are the people of the place where they protest, named as the
+    training labels name them ("Iraqi protesters"), against their state."""
+    event = _one(code_text(text), "PROTEST")
+    assert event.mode == "demo"
+    assert event.source is not None and event.source.name == crowd
+    assert event.target is not None and event.target.country == state
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a 57-year-old man on Tuesday.",
+    "On Friday, Indian officials in Kerala arrested a man in connection with the death.",
+])
+def test_coder_coercion_needs_the_coerced(code_text, text) -> None:
+    """An arrest whose agent alone is named tells nothing of whom it coerced (1 of the 81
+    coercions of the labels has its agent alone): it is not coded."""
+    assert not [e for e in code_text(text) if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "etype", "other"), [
+    ("Anna Kovac pleaded not guilty on Tuesday to seven counts.", "REJECT", "CONCEDE"),
+    ("Anna Kovac pleaded guilty on Tuesday to seven counts.", "CONCEDE", "REJECT"),
+])
+def test_coder_pleas(code_text, text, etype, other) -> None:
+    """A plea of guilty admits the charge; a plea of not guilty denies it."""
+    events = code_text(text)
+    assert _one(events, etype).source.name == "Anna Kovac"
+    assert not [e for e in events if e.type == other]
+
+
+def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
+    """"called Biden a decent man" names him; it is no phone call."""
+    events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The National Transportation Safety Board and the Federal Aviation Administration began "
+    "investigations of the crash.",
+    "Collin Peterson and Jeff Van Drew opposed both articles of impeachment.",
+])
+def test_coder_two_agents_are_no_accused(code_text, text) -> None:
+    """Blame or investigation by two agents with no one blamed names no second party."""
+    assert not [e for e in code_text(text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden thanked Elizabeth Warren on Twitter.",
+    "Nikki Haley wrote on Twitter that Turkey must stop the offensive.",
+])
+def test_coder_platform_is_no_addressee(code_text, text) -> None:
+    """"on Twitter" is where a statement is made, not whom it is addressed to."""
+    for event in code_text(text):
+        assert "Twitter" not in {a.name for a in event.actors}, event.type

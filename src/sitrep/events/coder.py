@@ -58,8 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, load_rules,
-                                  pleasure_infinitive)
+from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, is_passive,
+                                  load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -89,6 +89,10 @@ Armenian Foreign Minister is a promise to Armenia (the training labels code the 
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
+AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
+"""Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
+phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday"), the state
+where they happen did them, and with no place named the one arrested is still an event."""
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
 "praised the quality of the work" name no recipient."""
 class Coder:
@@ -311,6 +315,13 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         args = arguments(trig)
+        # "lashed out at Bowser on Twitter": the platform a statement is made on is its
+        # medium, not its addressee
+        args.target, args.fallback = ([t for t in toks if not (
+            t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
+            for toks in (args.target, args.fallback))
+        unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and \
+            _agentless_passive(trig)
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
@@ -412,8 +423,7 @@ class Coder:
             target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
-            crowd = self.resolver.state_of(location.country, sector="CVL")
-            source = [crowd] if crowd else []
+            source = self._crowd(location.country)
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
@@ -424,7 +434,13 @@ class Coder:
             press = self.resolver.words.is_press
             source = [r for r in source if not press(r)]
             target = [r for r in target if not press(r)]
-        if not _enough(etype, source, target, trig, self.rules.two_party_types) and not (
+        unnamed_agent = unnamed_agent and not source
+        if unnamed_agent and location is not None and location.country:
+            state = self.resolver.state_of(location.country)
+            source = [state] if state is not None else []
+        if not (_enough(etype, source, target, trig, self.rules.two_party_types,
+                        self.rules.directed_types)
+                or (unnamed_agent and etype == "COERCE" and target)) and not (
                 self.one_party and (source or target)):
             return []
         stated_at_contact = _stated_at_contact(trig)
@@ -501,6 +517,15 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _crowd(self, country: str) -> list[ActorRef]:
+        """The protesters of a state, named as analysts name them ("Iraqi protesters"), as a
+        list of none (an unknown state) or one."""
+        state = self.resolver.gaz.by_code(country)
+        if state is None:
+            return []
+        name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
+        return [ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)]
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
@@ -814,14 +839,22 @@ def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,
 
 
 def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Trigger,
-            two_party: frozenset[str] = frozenset()) -> bool:
+            two_party: frozenset[str] = frozenset(),
+            directed: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
     if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
-        return len(source) + len(target) >= 2
+        return len(source) + len(target) >= 2 and (bool(target) or etype not in directed)
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _agentless_passive(trig: Trigger) -> bool:
+    """Whether a verbal trigger is a passive with no "by" phrase ("was arrested on Friday")."""
+    verb = trig.anchor
+    return not trig.bare and trig.governor is None and is_passive(verb) and \
+        verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],

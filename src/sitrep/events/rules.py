@@ -65,6 +65,9 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    not_naming: bool = False
+    """The trigger does not count when it names its object ("called Biden a decent man":
+    an object and a predicate of it that is no name, see ``_names_object``)."""
     needs_infinitive: frozenset[str] = frozenset()
     """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
     *respond*" is a threat, "readiness to engage" a promise)."""
@@ -95,6 +98,11 @@ class RuleSet:
     modal_request_aux: frozenset[str] = frozenset()
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
+    platforms: frozenset[str] = frozenset()
+    """Services statements are published on ("on Twitter"): a medium, not an addressee."""
+    directed_types: frozenset[str] = frozenset()
+    """Two-party types whose second party must be the one acted upon or addressed, not a
+    second agent ("the FAA and the NTSB began investigations" names no one investigated)."""
     bilateral_occasions: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
     bilateral_words: frozenset[str] = frozenset()
@@ -159,6 +167,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
+        not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
     )
@@ -200,6 +209,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
+        directed_types=frozenset(raw.get("directed_types") or ()),
+        platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
@@ -328,6 +339,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
         return False
+    if rule.not_naming and _names_object(tok):
+        return False
     if rule.gerunds and not any(
             g.lemma_.lower() in rule.gerunds for c in kids if c.dep_ == "prep"
             and c.lower_ in rule.target_preps for g in c.children if g.dep_ in ("pcomp", "pobj")):
@@ -344,6 +357,16 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
+
+
+def _names_object(verb: Token) -> bool:
+    """Whether a verb gives its object a name or quality ("called Biden a 'decent man'",
+    "called D'Souza humble"): an object and a predicate of it that is no proper name (the
+    small model parses a long title before a name, "called PRC Special Representative on
+    Korean Affairs Li Wei", as predicates with no object: that is a call)."""
+    kids = list(verb.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "oprd" and c.pos_ != "PROPN" for c in kids)
 
 
 def _object_words(obj: Token) -> list[Token]:
