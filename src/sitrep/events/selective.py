@@ -34,8 +34,8 @@ UNPARSED_KEY = "sitrep.unparsed"
 SENTENCE_BATCH = 128
 """Sentences per parser batch. The parser advances every sentence of a batch together, so
 it pays to give it all those of an article batch at once (a few dozen): on a quarter of the
-bundled corpus, 5.4 s with batches of 4 (the article batch) and 4.6 s with all of them, in
-one run (``bench/bench_coding.py``). Sentences are short, so this costs little memory."""
+bundled corpus, 5.4 s of CPU with batches of 4 (the article batch) and 4.6 s with all of
+them (the best of 5 runs each, alternated). Sentences are short, so this costs little memory."""
 
 
 class SelectiveParser:
