@@ -14,9 +14,10 @@ Each call returns a ``concurrent.futures.Future``. The writer collects them in i
 flight at each stage (so an input of any size costs bounded memory). A worker process loads
 spaCy and the embedding model once, on its first ``analyse_chunk``.
 
-Runners: ``InlineRunner`` (``workers=1``, one process; embeddings on a side thread), ``PoolRunner``
-(``workers=N``, spawned processes) and ``RayRunner`` (tasks on a Ray cluster; Ray retries a
-task whose worker died, and the writer, being idempotent, stores nothing twice).
+Runners: ``InlineRunner`` (``workers=1``, one process; coding and embedding on side
+threads), ``PoolRunner`` (``workers=N``, spawned processes) and ``RayRunner`` (tasks on a Ray
+cluster; Ray retries a task whose worker died, and the writer, being idempotent, stores
+nothing twice).
 """
 
 from __future__ import annotations
@@ -201,47 +202,59 @@ def _done(value: T) -> Future[T]:
 
 
 class InlineRunner:
-    """``workers=1``: one process; a chunk's story embeddings are made on a second thread
-    while the calling thread codes it and then writes the chunk before it.
+    """``workers=1``: one process, three threads. The calling thread (the writer) extracts
+    and writes; a chunk is coded on a second thread while the writer writes the chunk
+    before it, and its story embeddings are made on a third.
 
-    ONNX Runtime releases the GIL for the whole of a model run, so the embedding (a fifth
-    of the NLP) overlaps the coder and the writer without a second copy of the models.
-    (Coding on that thread too gains nothing: spaCy and the rules hold the GIL.)
+    spaCy's matrix products and ONNX Runtime's model runs release the GIL, so the writer's
+    Python and DuckDB work overlaps the NLP without a second copy of the models. Each
+    thread keeps to its own objects: the coder is used by its thread alone.
     """
 
     window = 2
 
     def __init__(self, coder: Callable[[], Coder] | None) -> None:
         self._coder = coder
-        self._thread: ThreadPoolExecutor | None = None
+        self._embed: ThreadPoolExecutor | None = None
+        self._code: ThreadPoolExecutor | None = None
 
     def extract(self, items: list[RawItem], published: date | None) -> Future[list[Extracted]]:
         return _done(extract_chunk(items, published))
 
     def analyse(self, articles: list[Article], code: frozenset[str] | None
                 ) -> Future[Analysed]:
-        if self._thread is None:
-            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-embed")
+        if self._embed is None or self._code is None:
+            self._embed = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-embed")
+            self._code = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-code")
         embedder = _one_thread_embedder()
-        vectors = self._thread.submit(embedder.embed, vector_texts(articles))
+        vectors = self._embed.submit(embedder.embed, vector_texts(articles))
         coder = self._coder() if code is not None and self._coder is not None else None
-        version, events = code_articles(articles, coder, code or frozenset())
+        coded = self._code.submit(code_articles, articles, coder, code or frozenset())
         out: Future[Analysed] = Future()
+        lock = threading.Lock()
 
-        def finish(done: Future[Any]) -> None:
-            error = done.exception()
-            if error is not None:
-                out.set_exception(error)
-            else:
-                out.set_result(Analysed(version, events, [v.tolist() for v in done.result()]))
+        def finish(_: Future[Any]) -> None:
+            # runs on whichever thread finished last (or both at once): one sets ``out``
+            with lock:
+                if not (vectors.done() and coded.done()) or out.done():
+                    return
+                error = coded.exception() or vectors.exception()
+                if error is not None:
+                    out.set_exception(error)
+                else:
+                    version, events = coded.result()
+                    out.set_result(Analysed(version, events,
+                                            [v.tolist() for v in vectors.result()]))
 
         vectors.add_done_callback(finish)
+        coded.add_done_callback(finish)
         return out
 
     def close(self) -> None:
-        if self._thread is not None:
-            self._thread.shutdown(wait=True, cancel_futures=True)
-            self._thread = None
+        for pool in (self._code, self._embed):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._code = self._embed = None
 
 
 def _watch_parent(parent: int) -> None:

@@ -31,6 +31,11 @@ SKIPPED = ("parser", "senter")
 punctuation splitter costs far less and the parser re-splits what it parses)."""
 UNPARSED_KEY = "sitrep.unparsed"
 """``doc.user_data`` key: first-token indices of the sentences left unparsed."""
+SENTENCE_BATCH = 128
+"""Sentences per parser batch. The parser advances every sentence of a batch together, so
+it pays to give it all those of an article batch at once (a few dozen): on a quarter of the
+bundled corpus, 5.4 s of CPU with batches of 4 (the article batch) and 4.6 s with all of
+them (the best of 5 runs each, alternated). Sentences are short, so this costs little memory."""
 
 
 class SelectiveParser:
@@ -96,7 +101,7 @@ class SelectiveParser:
                 if self.wanted(sent):
                     jobs.append((k, sent))
         subs = list(self.parser.pipe((_unsplit(s.as_doc()) for _, s in jobs),
-                                     batch_size=batch_size))
+                                     batch_size=max(batch_size, SENTENCE_BATCH)))
         self.parsed += len(subs)
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
         for (k, sent), sub in zip(jobs, subs, strict=True):

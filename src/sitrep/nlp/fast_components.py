@@ -7,7 +7,10 @@ rule looks at one word alone (its tag, lower-case form, dependency, whether it i
 so which of those rules match, and what they set, depends only on those four values: this
 module works it out once per distinct combination (a few thousand in a corpus) and keeps the
 matcher for the few rules that span two words. Measured component by component on the
-bundled corpus and the development news, in one run: 4.5 s -> 1.4 s.
+bundled corpus and the development news, in one run: 4.5 s -> 1.4 s. A word kind seen for the
+first time is matched only against the rules that name its word and those that name none
+(decided once per tag and dependency), not all 172: the ruler's time over the corpus in a
+fresh process (10,289 word kinds), A/B in one sitting, 2.0 s -> 0.65 s.
 
 The component keeps its rules and data (``activate`` only swaps in this subclass) and gives
 the same annotations: ``tests/nlp/test_fast_components.py`` compares every word's part of
@@ -53,7 +56,14 @@ class FastAttributeRuler(AttributeRuler):
     """``AttributeRuler`` whose one-word rules are decided once per word kind."""
 
     _single: dict[tuple[int, int, int, bool], dict[int, Any] | None]
-    _tests: list[tuple[int, Callable[[WordKind], bool]]]
+    _free: list[tuple[int, Callable[[WordKind], bool]]]
+    """One-word rules that do not look at the word itself (its tag, dependency, space)."""
+    _free_found: dict[tuple[str, str, bool], list[int]]
+    """Which of ``_free`` match, by (tag, dependency, is space): a few dozen combinations."""
+    _by_lower: dict[str, list[tuple[int, Callable[[WordKind], bool]]]]
+    """One-word rules naming the words they apply to, by each such word."""
+    _lower_other: list[tuple[int, Callable[[WordKind], bool]]]
+    """One-word rules testing the word another way (a regular expression, NOT_IN)."""
     _multi: Matcher | None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -101,21 +111,41 @@ class FastAttributeRuler(AttributeRuler):
     def _prepare(self) -> None:
         """Split the rules: one-word rules become predicates on a word kind, the others
         stay in a matcher of their own (with the same keys, so precedence is unchanged)."""
-        self._single, self._tests, multi = {}, [], Matcher(self.vocab, validate=False)
+        self._single, self._free, self._free_found = {}, [], {}
+        self._by_lower, self._lower_other = {}, []
+        multi = Matcher(self.vocab, validate=False)
         for attr_id in range(len(self.attrs)):
             key = str(attr_id)
             for pattern in cast(list[list[dict[str, Any]]], self.matcher.get(key)[1]):
                 if len(pattern) == 1 and set(pattern[0]) <= _WORD_KEYS:
-                    self._tests.append((attr_id, _word_test(pattern[0])))
+                    self._file_test(attr_id, pattern[0])
                 else:
                     multi.add(key, [pattern])
         self._multi = multi if len(multi) else None
+
+    def _file_test(self, attr_id: int, spec: dict[str, Any]) -> None:
+        """Keep a one-word rule where a new word kind finds it without trying every rule:
+        most name their words ("LOWER": "'s" or IN a list) and are looked up by the word;
+        those that name none are decided once per (tag, dependency, space)."""
+        test, lower = (attr_id, _word_test(spec)), spec.get("LOWER")
+        if lower is None:
+            self._free.append(test)
+        elif isinstance(lower, str) or (isinstance(lower, dict) and set(lower) == {"IN"}):
+            for word in [lower] if isinstance(lower, str) else lower["IN"]:
+                self._by_lower.setdefault(word, []).append(test)
+        else:
+            self._lower_other.append(test)
 
     def _attrs_of(self, kind: WordKind, more: list[int]) -> dict[int, Any] | None:
         """What the one-word rules matching a word of this kind, and the rules ``more``
         (spanning it with a neighbour), set: later rules override earlier ones, as the stock
         ruler applies its matches in rule order."""
-        found = [attr_id for attr_id, test in self._tests if test(kind)] + more
+        shape = (kind[0], kind[2], kind[3])
+        free = self._free_found.get(shape)
+        if free is None:
+            free = self._free_found[shape] = [a for a, test in self._free if test(kind)]
+        found = [*free, *more, *(a for a, test in self._by_lower.get(kind[1], ()) if test(kind)),
+                 *(a for a, test in self._lower_other if test(kind))]
         out: dict[int, Any] = {}
         for attr_id in sorted(found):
             out.update(self.attrs[attr_id])
