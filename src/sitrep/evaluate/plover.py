@@ -10,7 +10,8 @@ modality), and reports:
   event whose second party it did not find still counts;
 * the same with the learned sentence typer (``sitrep.events.typer``) typing the sentences the
   coder finds no event in, each by the typer trained without the sentence's fold
-  (cross-validation: no sentence is typed by a model that saw it);
+  (cross-validation: no sentence is typed by a model that saw it, nor by one whose training
+  setting was chosen on it: ``training/train_typer.py`` chooses it on the other folds);
 * per-type precision, recall and F1, treating each sentence as one classification;
 * source and target country-code accuracy over sentences whose type is right and whose gold
   names a source (target).
