@@ -14,9 +14,9 @@ gives each PLOVER type a probability, from:
 It is a multinomial logistic regression trained by ``training/train_typer.py`` on the
 PLOVER gold sentences, joined by the project's hand-coded documents (``training/events/``)
 where cross-validation on the PLOVER sentences finds they help, and applied with NumPy
-through the same linear-model format as the detector. Besides the model
-trained on everything, the package ships one model per cross-validation fold of the PLOVER
-sentences, so that ``sitrep eval plover`` scores each sentence with a model that never saw it.
+through the same linear-model format as the detector. Besides the model trained on every
+PLOVER sentence, the package ships one model per cross-validation fold of them, so that
+``sitrep eval plover`` scores each sentence with a model that never saw it.
 """
 
 from __future__ import annotations
