@@ -6,7 +6,8 @@ gold) as a one-sentence article, takes the coder's best event for the sentence (
 confident event that happened, else the most confident of any modality), and reports:
 
 * event type accuracy (a sentence with no event counts as wrong), of the coder alone and with
-  the learned sentence typer on the sentences the coder left (5-fold cross-validation);
+  the learned sentence typer on the sentences the coder left (5-fold cross-validation, each
+  fold model's training setting chosen on the other folds);
 * per-type precision, recall and F1, treating each sentence as one classification;
 * source and target country-code accuracy over sentences whose type is right and whose gold
   names a source (target).

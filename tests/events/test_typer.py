@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sitrep.events.coder import Coder
+from sitrep.events.detector import EventDetector
 from sitrep.events.typer import FOLDS, SentenceTyper, fold_of, found_in, sentence_features
 
 
@@ -55,3 +57,14 @@ def test_features_carry_what_the_rules_found(coder: Coder) -> None:
     assert "w=threaten" in feats
     plain = coder.nlp("The weather was mild.")
     assert "found=-" in sentence_features(plain[:], found_in(plain, coder.rules))
+
+
+def test_typer_without_a_no_event_class(coder: Coder) -> None:
+    # a typer trained on the PLOVER sentences alone knows no "no event"
+    model = EventDetector({"w=attack": 0}, ["AGREE", "ASSAULT"],
+                          np.array([[0.0, 2.0]], dtype=np.float32),
+                          np.zeros(2, dtype=np.float32), 0.0, "test")
+    doc = coder.nlp("Gunmen attacked a police convoy.")
+    result = SentenceTyper(model).types([doc[:]], [found_in(doc, coder.rules)])[0]
+    assert result.best == "ASSAULT"
+    assert result.no_event == 0.0

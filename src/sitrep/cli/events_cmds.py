@@ -220,7 +220,8 @@ def eval_plover(
     Each sentence is coded on its own, by the coder ingest uses (the model and kb settings),
     and scored on its type (an event whose second party was not found still counts). Then the
     learned sentence typer types the sentences the coder found no event in, each with the
-    model trained without that sentence's fold (5-fold cross-validation). v0.5 types map to
+    model trained without that sentence's fold, on a setting chosen on the other folds
+    (nested 5-fold cross-validation). v0.5 types map to
     v0.8 (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
     The store is not used.
 

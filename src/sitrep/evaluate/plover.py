@@ -10,7 +10,8 @@ modality), and reports:
   event whose second party it did not find still counts;
 * the same with the learned sentence typer (``sitrep.events.typer``) typing the sentences the
   coder finds no event in, each by the typer trained without the sentence's fold
-  (cross-validation: no sentence is typed by a model that saw it);
+  (cross-validation: no sentence is typed by a model that saw it, nor by one whose training
+  setting was chosen on it: ``training/train_typer.py`` chooses it on the other folds);
 * per-type precision, recall and F1, treating each sentence as one classification;
 * source and target country-code accuracy over sentences whose type is right and whose gold
   names a source (target).
@@ -77,6 +78,23 @@ def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
         "per_type", "typed"}}`` (``with_typer`` is None when the package has no fold typers).
     """
     gold = load_plover(path)
+    predicted = coder_events(gold, coder)
+    types = [e.type if e is not None else None for e in predicted]
+    result = _score(gold, types)
+    result.update(_actor_accuracy(gold, predicted))
+    result["coded"] = sum(e is not None for e in predicted)
+    result["with_typer"] = _with_typer(gold, types, coder)
+    return result
+
+
+def coder_events(gold: list[dict[str, Any]], coder: Coder) -> list[Event | None]:
+    """The coder's best event for each gold sentence (None: it found none), each sentence
+    coded as a one-sentence article with ``one_party`` on.
+
+    Args:
+        gold: records of ``load_plover``.
+        coder: a loaded ``sitrep.events.Coder``.
+    """
     articles = []
     for i, rec in enumerate(gold):
         try:
@@ -87,15 +105,9 @@ def evaluate_plover(path: Path, coder: Coder) -> dict[str, Any]:
                                 origin=rec["id"], published=day, id=rec["id"]))
     one_party, coder.one_party = coder.one_party, True
     try:
-        predicted = [_best(events) for _, events in coder.code_many(articles)]
+        return [_best(events) for _, events in coder.code_many(articles)]
     finally:
         coder.one_party = one_party
-    types = [e.type if e is not None else None for e in predicted]
-    result = _score(gold, types)
-    result.update(_actor_accuracy(gold, predicted))
-    result["coded"] = sum(e is not None for e in predicted)
-    result["with_typer"] = _with_typer(gold, types, coder)
-    return result
 
 
 def _with_typer(gold: list[dict[str, Any]], types: list[str | None], coder: Coder

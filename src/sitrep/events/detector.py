@@ -109,7 +109,8 @@ class EventDetector:
         self.bias = bias
         self.threshold = threshold
         self.version = version
-        self._none = classes.index(NONE)
+        # a typer trained on the PLOVER sentences alone, which all hold an event, has no NONE
+        self._none = classes.index(NONE) if NONE in classes else None
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR, name: str = "events") -> EventDetector | None:
@@ -155,7 +156,8 @@ class EventDetector:
         out = []
         for tok, row in zip(cands, probs, strict=True):
             events = row.copy()
-            events[self._none] = -1.0
+            if self._none is not None:
+                events[self._none] = -1.0
             best = int(events.argmax())
             if events[best] >= self.threshold:
                 out.append(Detection(tok, self.classes[best], float(events[best])))

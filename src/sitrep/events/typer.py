@@ -12,10 +12,11 @@ gives each PLOVER type a probability, from:
   words mean to sentences worded as no training sentence was ("staged a hunger strike").
 
 It is a multinomial logistic regression trained by ``training/train_typer.py`` on the
-project's hand-coded documents (``training/events/``) and the PLOVER gold sentences, and
-applied with NumPy through the same linear-model format as the detector. Besides the model
-trained on everything, the package ships one model per cross-validation fold of the PLOVER
-sentences, so that ``sitrep eval plover`` scores each sentence with a model that never saw it.
+PLOVER gold sentences, joined by the project's hand-coded documents (``training/events/``)
+where cross-validation on the PLOVER sentences finds they help, and applied with NumPy
+through the same linear-model format as the detector. Besides the model trained on every
+PLOVER sentence, the package ships one model per cross-validation fold of them, so that
+``sitrep eval plover`` scores each sentence with a model that never saw it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class SentenceTypes:
     probability: float
     """The probability of ``best``."""
     no_event: float
-    """The probability that the sentence holds no event."""
+    """The probability that the sentence holds no event (0 from a model trained without
+    no-event sentences: the PLOVER sentences all hold one)."""
     probabilities: dict[str, float]
 
 
