@@ -77,11 +77,13 @@ FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THR
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
+"""Types that are only an event towards someone: "Russia supports reinstating the deal" and
+"praised the quality of the work" name no recipient."""
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
+"""Types whose target cannot be the source's own state."""
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
-"""Types whose target cannot be the source's own state."""
 ADDRESSED = frozenset({"SUPPORT", "AGREE"})
 """Types whose addressee a "bilateral" sentence of a contact's report leaves unnamed: "The
 Secretary committed to further strengthening bilateral relations" after a call with the
@@ -93,8 +95,8 @@ AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
 """Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
 phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday"), the state
 where they happen did them, and with no place named the one arrested is still an event."""
-"""Types that are only an event towards someone: "Russia supports reinstating the deal" and
-"praised the quality of the work" name no recipient."""
+
+
 class Coder:
     """Codes articles into events with a spaCy pipeline, trigger rules, a kb and a gazetteer.
 
