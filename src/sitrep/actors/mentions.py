@@ -114,6 +114,15 @@ class ActorResolver:
         return ActorRef(name=state.name, kind="state", country=state.code, sector=sector,
                         text=state.name)
 
+    def protesters_of(self, code: str) -> ActorRef | None:
+        """A state's protesters, named as analysts name them ("Iraqi protesters"), or None
+        for an unknown code."""
+        state = self.gaz.by_code(code)
+        if state is None:
+            return None
+        name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
+        return ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)
+
     def org_ref(self, text: str) -> ActorRef | None:
         """An organisation actor ("the IDF", "NATO"), or None when unknown."""
         org = self.gaz.org(strip_possessive(text))

@@ -425,7 +425,8 @@ class Coder:
             target = [host] if host and participant_key(host) not in source_keys else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
-            source = self._crowd(location.country)
+            crowd = self.resolver.protesters_of(location.country)
+            source = [crowd] if crowd else []
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
@@ -519,15 +520,6 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
-
-    def _crowd(self, country: str) -> list[ActorRef]:
-        """The protesters of a state, named as analysts name them ("Iraqi protesters"), as a
-        list of none (an unknown state) or one."""
-        state = self.resolver.gaz.by_code(country)
-        if state is None:
-            return []
-        name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
-        return [ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)]
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
