@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from sitrep.answers.common import as_actor, names, period
 from sitrep.errors import QueryError
 from sitrep.store import Store
 from sitrep.store.queries import network_edges, story_summaries
+
+if TYPE_CHECKING:  # networkx (20 MB) is imported when a graph is wanted, not by every
+    import networkx as nx  # process that imports the API, ingest workers among them
 
 MAX_PARTIES = 12
 """Events with more actors than this (big summits) would tie everyone to everyone: skipped."""
@@ -56,6 +57,8 @@ class Network:
 
     def to_networkx(self) -> nx.Graph[str]:
         """A networkx graph with the node and edge fields as attributes (dates as text)."""
+        import networkx as nx
+
         graph: nx.Graph[str] = nx.Graph()
         for n in self.nodes:
             graph.add_node(n.key, name=n.name, country=n.country or "", events=n.events,
@@ -80,6 +83,8 @@ class Network:
         out = Path(path)
         suffix = out.suffix.lower()
         if suffix == ".graphml":
+            import networkx as nx
+
             nx.write_graphml(self.to_networkx(), out)
         elif suffix == ".json":
             out.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=2), "utf-8")

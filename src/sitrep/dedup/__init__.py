@@ -3,6 +3,11 @@
 MinHash signatures over 5-word shingles, indexed by locality-sensitive hashing bands in the
 store; candidates sharing a band are confirmed with the exact Jaccard similarity of their
 shingle sets, so the LSH only has to be good at not missing pairs.
+
+The signatures are datasketch's ``MinHash`` (2.0, its default ``affine32`` scheme) computed
+here with numpy, bit for bit (``tests/dedup`` checks them against datasketch): importing
+datasketch imports SciPy for its LSH classes, 45 MB in every process that extracts, for
+the 20 lines below.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ import re
 import struct
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -20,7 +24,44 @@ ROWS = NUM_PERM // BANDS
 """32 bands of 4 rows: a pair at Jaccard 0.5 shares a band with probability 0.87, at 0.8
 with probability > 0.9999, so the exact check downstream sees nearly every real copy."""
 SHINGLE = 5
+SEED = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a*h + b (mod 2^32) of datasketch's ``affine32`` scheme: ``a``
+    odd, so each map is a bijection, both drawn from numpy's legacy generator."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_A, _B = _permutations(NUM_PERM, SEED)
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which spreads the input hashes before permuting."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    mixed: np.ndarray = hv ^ (hv >> np.uint32(16))
+    return mixed
+
+
+def minhash(items: list[bytes]) -> np.ndarray:
+    """The ``NUM_PERM`` 32-bit MinHash values of a set of byte strings (each hashed with the
+    first 4 bytes of its SHA-1, little-endian); all 0xFFFFFFFF for an empty set."""
+    out = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    if not items:
+        return out
+    hashes = np.array([struct.unpack("<I", hashlib.sha1(b).digest()[:4])[0] for b in items],
+                      dtype=np.uint32).reshape(-1, 1)
+    with np.errstate(over="ignore"):  # the wrap-around is the modulo 2^32
+        permuted = _fmix32(hashes) * _A + _B
+    values: np.ndarray = np.minimum(out, permuted.min(axis=0))
+    return values
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -39,9 +80,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def band_keys(grams: set[str]) -> list[int]:
     """LSH bucket keys of one document, one per band (the band number is hashed in)."""
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
-    mh.update_batch([g.encode() for g in grams] or [b""])
-    values: np.ndarray = mh.hashvalues
+    values = minhash([g.encode() for g in grams] or [b""])
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].astype(np.uint64).tobytes()

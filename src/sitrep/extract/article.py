@@ -96,7 +96,7 @@ def extract_article(
         3. boilerplate clean: scraped text loses navigation, promotions, credits and repeated
            captions (``clean_scraped_text``); every kind gets its whitespace normalised;
         4. publication date: user > record > HTML metadata > URL > inferred from the text;
-        5. language check with py3langid.
+        5. language check with CLD2 (``sitrep.extract.language``).
 
     Args:
         item: the raw item from the ingest stage.
