@@ -48,7 +48,7 @@ LOADS = """
 def load_steps(mark):
     at = mark("python", 0.0)
     import sitrep.parallel
-    at = mark("import sitrep.parallel (spaCy, scipy, onnxruntime...)", at)
+    at = mark("import sitrep.parallel (spaCy, onnxruntime, trafilatura...)", at)
     from sitrep.nlp.spacy_model import load_nlp
     from sitrep.settings import Settings
     load_nlp(Settings().model)
