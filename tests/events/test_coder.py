@@ -635,3 +635,16 @@ def test_coder_platform_is_no_addressee(code_text, text) -> None:
     """"on Twitter" is where a statement is made, not whom it is addressed to."""
     for event in code_text(text):
         assert "Twitter" not in {a.name for a in event.actors}, event.type
+
+
+@pytest.mark.parametrize(("text", "asker"), [
+    ("Russia accused Ukraine of shelling the border town on Monday. Ukraine denied the "
+     "accusation on Tuesday.", "Russia"),
+    ("Antony Blinken urged Sergei Lavrov to release the prisoners. Lavrov refused on Tuesday.",
+     "Antony Blinken"),
+])
+def test_coder_refusal_answers_the_latest_demand(code_text, text, asker) -> None:
+    """A denial or refusal with no one named rejects the latest accusation or demand the
+    article reported against the one who refuses (GUIDELINES 7, example 11)."""
+    event = _one(code_text(text), "REJECT")
+    assert event.target is not None and event.target.name == asker
