@@ -648,3 +648,11 @@ def test_coder_refusal_answers_the_latest_demand(code_text, text, asker) -> None
     article reported against the one who refuses (GUIDELINES 7, example 11)."""
     event = _one(code_text(text), "REJECT")
     assert event.target is not None and event.target.name == asker
+
+
+def test_coder_incident_steps_share_its_date(code_text) -> None:
+    """An undated clash or arrest that shares a participant with the incident the story
+    dated is a later step of it, dated with it (the training labels' practice)."""
+    events = code_text("On Friday, police arrested Usman Khan in London. Police later shot "
+                       "Khan dead.", published=date(2022, 1, 17))
+    assert _one(events, "ASSAULT").date == date(2022, 1, 14)
