@@ -656,3 +656,16 @@ def test_coder_incident_steps_share_its_date(code_text) -> None:
     events = code_text("On Friday, police arrested Usman Khan in London. Police later shot "
                        "Khan dead.", published=date(2022, 1, 17))
     assert _one(events, "ASSAULT").date == date(2022, 1, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary condemned the atrocities committed by Russia in Bucha and elsewhere in "
+    "Ukraine.",
+    "The Secretary condemned the reported atrocities by President Putin’s forces in Bucha and "
+    "across Ukraine.",
+])
+def test_coder_atrocities_are_attacks(code_text, text) -> None:
+    """Atrocities named with their doer are an attack on the state where they happened
+    (the place a parser hangs on the doer is the deed's)."""
+    event = _one(code_text(text), "ASSAULT")
+    assert (event.source.name, event.target.name) == ("Russia", "Ukraine")
