@@ -635,3 +635,37 @@ def test_coder_platform_is_no_addressee(code_text, text) -> None:
     """"on Twitter" is where a statement is made, not whom it is addressed to."""
     for event in code_text(text):
         assert "Twitter" not in {a.name for a in event.actors}, event.type
+
+
+@pytest.mark.parametrize(("text", "asker"), [
+    ("Russia accused Ukraine of shelling the border town on Monday. Ukraine denied the "
+     "accusation on Tuesday.", "Russia"),
+    ("Antony Blinken urged Sergei Lavrov to release the prisoners. Lavrov refused on Tuesday.",
+     "Antony Blinken"),
+])
+def test_coder_refusal_answers_the_latest_demand(code_text, text, asker) -> None:
+    """A denial or refusal with no one named rejects the latest accusation or demand the
+    article reported against the one who refuses (GUIDELINES 7, example 11)."""
+    event = _one(code_text(text), "REJECT")
+    assert event.target is not None and event.target.name == asker
+
+
+def test_coder_incident_steps_share_its_date(code_text) -> None:
+    """An undated clash or arrest that shares a participant with the incident the story
+    dated is a later step of it, dated with it (the training labels' practice)."""
+    events = code_text("On Friday, police arrested Usman Khan in London. Police later shot "
+                       "Khan dead.", published=date(2022, 1, 17))
+    assert _one(events, "ASSAULT").date == date(2022, 1, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary condemned the atrocities committed by Russia in Bucha and elsewhere in "
+    "Ukraine.",
+    "The Secretary condemned the reported atrocities by President Putin’s forces in Bucha and "
+    "across Ukraine.",
+])
+def test_coder_atrocities_are_attacks(code_text, text) -> None:
+    """Atrocities named with their doer are an attack on the state where they happened
+    (the place a parser hangs on the doer is the deed's)."""
+    event = _one(code_text(text), "ASSAULT")
+    assert (event.source.name, event.target.name) == ("Russia", "Ukraine")

@@ -8,7 +8,11 @@ without a date drops off every timeline, so the coder gives each one a date mark
 1. a statement made inside a reported conversation (the speaker took part in the latest
    dated contact the article reported before it) takes the conversation's date, as stated
    (not inferred): the text dates the conversation it was said in;
-2. any other event takes the article's publication date.
+2. a clash, an arrest or a protest that shares a participant with the latest such incident
+   the article dated takes that incident's date: a news story tells one incident in several
+   sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
+   him dead"), and analysts date its later steps with it;
+3. any other event takes the article's publication date.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from sitrep.record import Event
 
 CONVERSATION = frozenset({"CONSULT"})
 """Types whose date carries over to what was said during them."""
+INCIDENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+"""Types of the events of one incident, whose date carries over to its later steps."""
 
 
 def infer_dates(events: list[Event], published: date | None) -> None:
@@ -30,13 +36,17 @@ def infer_dates(events: list[Event], published: date | None) -> None:
         published: the article's publication date (None leaves conversation dates only).
     """
     talk: Event | None = None
+    incident: Event | None = None
     for event in events:
         if event.date is not None:
             if event.type in CONVERSATION and not event.date_inferred:
                 talk = event
+            if event.type in INCIDENT and not event.date_inferred:
+                incident = event
             continue
         said_at = _conversation_date(event, talk)
-        day = said_at or published
+        step_of = _incident_date(event, incident) if said_at is None else None
+        day = said_at or step_of or published
         if day is None:
             continue
         # a statement inside a dated conversation is pinned to that day, a stated one: it
@@ -53,6 +63,18 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     present = {participant_key(a) for a in talk.actors}
     if any(participant_key(s) in present for s in speakers if s is not None):
         return talk.date
+    return None
+
+
+def _incident_date(event: Event, incident: Event | None) -> date | None:
+    """The date of the incident ``event`` is a later step of: both are incidents (see
+    ``INCIDENT``) sharing a participant, the earlier one dated to the day."""
+    if event.type not in INCIDENT or incident is None or incident.date is None \
+            or incident.date_precision != "day":
+        return None
+    present = {participant_key(a) for a in incident.actors}
+    if any(participant_key(a) in present for a in event.actors):
+        return incident.date
     return None
 
 

@@ -631,6 +631,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             # "attacks by Iranian proxies against Saudi Arabia": the target hangs on the agent
             target += [p for o in objects for q in o.children if q.dep_ == "prep"
                        and q.lower_ in rule.target_preps for p in q.children if p.dep_ == "pobj"]
+            # "atrocities by Putin's forces in Bucha": the place the parser hangs on the doer
+            # is where the deed happened
+            places += [p for o in objects for q in o.children if q.dep_ == "prep"
+                       and q.lower_ in ("in", "at") for p in q.children if p.dep_ == "pobj"]
         elif word == "between":
             source += objects
         elif word in rule.target_preps:
