@@ -91,10 +91,12 @@ Armenian Foreign Minister is a promise to Armenia (the training labels code the 
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
-AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
+AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict"),
+                            ("ACCUSE", "allege")})
 """Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
-phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday"), the state
-where they happen did them, and with no place named the one arrested is still an event."""
+phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday", "was
+charged in Wellington, New Zealand"), the state where they happen did them, and with no place
+named the one arrested is still an event (the one charged is not: ACCUSE needs its accuser)."""
 
 
 class Coder:

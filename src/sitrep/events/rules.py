@@ -603,7 +603,15 @@ def is_passive(tok: Token) -> bool:
     """Whether a verb is in the passive voice (or a passive participle modifying a noun)."""
     kids = {c.dep_ for c in tok.children}
     return bool(kids & {"nsubjpass", "auxpass", "agent"}) or \
-        (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        (tok.dep_ == "acl" and tok.tag_ == "VBN") or _participle_clause(tok)
+
+
+def _participle_clause(tok: Token) -> bool:
+    """Whether a verb is a bare past participle opening an adverbial clause, a passive whose
+    patient is the main clause's subject ("Tarrant appeared in court, *charged* with
+    murder")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "nsubj", "mark") for c in tok.children)
 
 
 @dataclass
@@ -690,6 +698,8 @@ def arguments(trig: Trigger) -> Arguments:
         target = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if verb.dep_ == "acl":
             target = []
+        elif _participle_clause(verb):
+            target = _subjects(verb)
         source = agents
     else:
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
