@@ -334,10 +334,12 @@ class Coder:
             args.source, args.target = ([t for t in toks if t.lower_ != "it"]
                                         for toks in (args.source, args.target))
             when = None
-        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...")
+        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...");
+        # a joint statement is all its co-speakers' (GUIDELINES 4)
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC and not greeting \
-            else resolve_roles(args.source, mentions)
+            else resolve_group(args.source, mentions, coordinated=True) \
+            if trig.rule.type in VERBAL and not trig.bare else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
