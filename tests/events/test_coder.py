@@ -669,3 +669,58 @@ def test_coder_atrocities_are_attacks(code_text, text) -> None:
     (the place a parser hangs on the doer is the deed's)."""
     event = _one(code_text(text), "ASSAULT")
     assert (event.source.name, event.target.name) == ("Russia", "Ukraine")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The United States was disappointed by Iraq's decision.", "USA", "IRQ"),
+    ("Japan is deeply concerned over the provocation by North Korea.", "JPN", "PRK"),
+    ("France was critical of Russia's decision.", "FRA", "RUS"),
+])
+def test_coder_state_of_mind_blames_its_cause(code_text, text, source, target) -> None:
+    event = _one(code_text(text), "ACCUSE")
+    assert event.source is not None and event.source.country == source
+    assert event.target is not None and event.target.country == target
+
+
+def test_coder_no_state_of_mind_without_a_copula(code_text) -> None:
+    events = code_text("Concerned citizens of France wrote to Russia.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_coder_attacking_a_decision_is_criticism(code_text) -> None:
+    events = code_text("Russia attacked Ukraine's right to exist.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_coder_targeting_officials_is_a_sanction(code_text) -> None:
+    events = code_text("The United States is targeting Russian officials and their banks.")
+    assert [e.type for e in events] == ["SANCTION"]
+
+
+def test_coder_charges_are_allegations(code_text) -> None:
+    event = _one(code_text("French prosecutors charged Carlos Ghosn with fraud."), "ACCUSE")
+    assert event.mode == "allege"
+
+
+def test_coder_joint_statement_has_all_its_speakers(coder) -> None:
+    # the small model parses "The Secretary and Foreign Minister" as a modifier of the name
+    text = ("Secretary Blinken spoke with Foreign Minister Hayashi Yoshimasa of Japan. "
+            "The Secretary and Foreign Minister Hayashi condemned North Korea's missile launch.")
+    article = Article(url="https://www.state.gov/x", title="Secretary Blinken's Call with "
+                      "Japanese Foreign Minister Hayashi", text=text, origin="test",
+                      published=date(2022, 3, 25), id="a_test")
+    event = _one(coder.code(article), "ACCUSE")
+    assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi",
+                                              "North Korea"}
+
+
+def test_coder_plural_title_after_a_meeting_is_its_participants(coder) -> None:
+    text = ("Secretary Blinken met with Japanese Foreign Minister Hayashi Yoshimasa and Republic "
+            "of Korea Foreign Minister Park Jin in Bali. The Secretary and Foreign Ministers "
+            "condemned North Korea's missile launches.")
+    article = Article(url="https://www.state.gov/x", title="Secretary Blinken's Trilateral "
+                      "Meeting", text=text, origin="test", published=date(2022, 7, 8),
+                      id="a_test")
+    event = _one(coder.code(article), "ACCUSE")
+    assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi", "Park Jin",
+                                              "North Korea"}

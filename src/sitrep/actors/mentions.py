@@ -600,6 +600,10 @@ class ActorResolver:
         if len(named) >= 2:
             return list({participant_key(r): r for r in named}.values())
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
+        if tok.dep_ == "conj" and tok.text[:1].isupper():
+            # "The Secretary and Foreign Ministers condemned ...": the first conjunct's
+            # article determines the capitalised title after it
+            markers |= {c.lower_ for c in tok.head.children if c.dep_ == "det"}
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("two", "both")
         if plural and len(ctx.meeting) >= 2 and markers & _MEETING_MARKERS and \
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in found

@@ -98,10 +98,12 @@ accusation, demand, charge or threat the article reported against the one who de
 GUIDELINES' "REJECT [Syldavia, accuser named in the text]"; 47 of the 49 refusals of the
 training labels have a counterpart). One answering no one stands alone: dropping those lost
 two development matches for three false positives."""
-AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
+AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict"),
+                            ("ACCUSE", "allege")})
 """Acts only a state's police, prosecutors or courts perform: in the passive with no "by"
-phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday"), the state
-where they happen did them, and with no place named the one arrested is still an event."""
+phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday", "was
+charged in Wellington, New Zealand"), the state where they happen did them, and with no place
+named the one arrested is still an event (the one charged is not: ACCUSE needs its accuser)."""
 
 
 class Coder:
@@ -340,10 +342,12 @@ class Coder:
             args.source, args.target = ([t for t in toks if t.lower_ != "it"]
                                         for toks in (args.source, args.target))
             when = None
-        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...")
+        # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...");
+        # a joint statement is all its co-speakers' (GUIDELINES 4)
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC and not greeting \
-            else resolve_roles(args.source, mentions)
+            else resolve_group(args.source, mentions, coordinated=True) \
+            if trig.rule.type in VERBAL and not trig.bare else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met

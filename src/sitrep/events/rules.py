@@ -77,6 +77,12 @@ class TriggerRule:
     pleasantry: bool = False
     """The trigger counts only as the infinitive of a word of pleasure ("it's good *to see*
     you", see ``pleasure_infinitive``)."""
+    experiencer: bool = False
+    """A state of mind said of its subject ("is deeply *concerned* about", "was
+    *disappointed* by"): the trigger counts only as a predicate (an adjective after a
+    copula, or a passive participle); the subject, passive or not, is the source, and what
+    caused the state (the "by" agent, the target prepositions, the "that" clause) the
+    target (see ``experiencer_arguments``)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
+        experiencer=bool(raw.get("experiencer", False)),
     )
 
 
@@ -253,7 +260,12 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and \
                 any(c.dep_ == "xcomp" for c in tok.children):
             for rule in rules.adjectives.get(lemma, ()):
-                if not rule.pleasantry:
+                if not rule.pleasantry and not rule.experiencer:
+                    found.append(Trigger(rule, tok, mode=rule.mode))
+                    break
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            for rule in rules.adjectives.get(lemma, ()):
+                if rule.experiencer and _verb_fits(rule, tok):
                     found.append(Trigger(rule, tok, mode=rule.mode))
                     break
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -331,6 +343,9 @@ def _demanded(clause: Token, modals: frozenset[str]) -> bool:
 
 def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     kids = list(tok.children)
+    if rule.experiencer and not (tok.dep_ == "acomp" or (
+            tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids))):
+        return False  # "the talks concerned trade", "concerned citizens": no one's state
     # "called Putin on Thursday" is no "call on": a preposition of a date does not count
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")
              and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}
@@ -588,7 +603,15 @@ def is_passive(tok: Token) -> bool:
     """Whether a verb is in the passive voice (or a passive participle modifying a noun)."""
     kids = {c.dep_ for c in tok.children}
     return bool(kids & {"nsubjpass", "auxpass", "agent"}) or \
-        (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        (tok.dep_ == "acl" and tok.tag_ == "VBN") or _participle_clause(tok)
+
+
+def _participle_clause(tok: Token) -> bool:
+    """Whether a verb is a bare past participle opening an adverbial clause, a passive whose
+    patient is the main clause's subject ("Tarrant appeared in court, *charged* with
+    murder")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "nsubj", "mark") for c in tok.children)
 
 
 @dataclass
@@ -667,6 +690,8 @@ def arguments(trig: Trigger) -> Arguments:
     if trig.bare:
         found = nominal_participants(trig.token, trig.rule)
         return found if found is not None else Arguments([], [], [])
+    if trig.rule.experiencer:
+        return experiencer_arguments(trig.token, trig.rule)
     verb = trig.anchor
     rule = trig.rule
     source = _subjects(verb)
@@ -677,6 +702,8 @@ def arguments(trig: Trigger) -> Arguments:
         target = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if verb.dep_ == "acl":
             target = []
+        elif _participle_clause(verb):
+            target = _subjects(verb)
         source = agents
     else:
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
@@ -721,6 +748,28 @@ def arguments(trig: Trigger) -> Arguments:
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+def experiencer_arguments(word: Token, rule: TriggerRule) -> Arguments:
+    """Who is in a state of mind and about whom: "I am deeply concerned over provocation by
+    North Korea", "the United States was disappointed by the Parliament's decision", "I'm
+    disappointed that NASA did not choose them".
+
+    Args:
+        word: the adjective or passive participle.
+        rule: its rule (``experiencer``).
+
+    Returns:
+        The subject as source; the objects of the "by" agent and of the target prepositions
+        as targets; the subject or objects of a complement clause as fallback targets.
+    """
+    source = [c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _subjects(word)
+    target = [p for prep in word.children if prep.dep_ in ("prep", "agent")
+              and (prep.dep_ == "agent" or prep.lower_ in rule.target_preps)
+              for p in prep.children if p.dep_ == "pobj"]
+    expand = [t for x in target for t in with_conjuncts(x)]
+    return Arguments([t for x in source for t in with_conjuncts(x)], expand,
+                     _places_above(word), _complement_targets(word, rule))
 
 
 def _named_owner(noun: Token) -> bool:
