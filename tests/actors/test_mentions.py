@@ -138,6 +138,9 @@ def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> No
     ("President Biden met with President Ursula von der Leyen today.", "Ursula von der Leyen"),
     ("Blinken met with Qatari Minister of Foreign Affairs Mohammed bin Abdulrahman Al Thani.",
      "Mohammed bin Abdulrahman bin Jassim Al Thani"),
+    # tagged ORG "Kramp-Karrenbauer", the given name left out, the hyphen a PUNCT token
+    ("Jake Sullivan met today with Federal Minister of Defense Annegret Kramp-Karrenbauer of "
+     "Germany.", "Annegret Kramp-Karrenbauer"),
 ])
 def test_mentions_names_the_model_cuts_short_are_whole(resolve_text, text, name) -> None:
     [sent] = resolve_text(text)

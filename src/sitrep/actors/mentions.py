@@ -31,6 +31,7 @@ from sitrep.actors.spans import (
     entity_text,
     inside,
     name_end,
+    name_hyphen,
     person_actor,
     sentence_ents,
     strip_article,
@@ -258,13 +259,13 @@ class ActorResolver:
             return False
         runs: list[list[Token]] = [[]]
         for tok in ent:
-            if tok.pos_ == "PROPN":
+            if tok.pos_ == "PROPN" or (name_hyphen(tok) and runs[-1]):
                 runs[-1].append(tok)
             elif runs[-1]:
                 runs.append([])
         resolved = []
         for run in (r for r in runs if r):
-            name = strip_possessive(" ".join(t.text for t in run))
+            name = strip_possessive(ent.doc[run[0].i:run[-1].i + 1].text)
             ref = ctx.by_surname(name)
             if ref is None:
                 people = self.kb.find_person(name, ctx.published)
@@ -352,14 +353,17 @@ class ActorResolver:
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
         stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
+        joinable = ("", "PERSON") if ent.label_ == "PERSON" else ("",)
+        while start - 1 >= ent.sent.start:
+            tok = doc[start - 1]
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                    tok.lower_.rstrip(".") in stops or tok.ent_type_ not in joinable \
+                    or not start <= tok.head.i < end or tok.dep_ != "compound":
+                break
+            start -= 1
+        given = ent.start - start
         if ent.label_ == "PERSON":
-            while start - 1 >= ent.sent.start:
-                tok = doc[start - 1]
-                if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
-                        tok.lower_.rstrip(".") in stops or tok.ent_type_ not in ("", "PERSON") \
-                        or not start <= tok.head.i < end or tok.dep_ != "compound":
-                    break
-                start -= 1
             # a surname the model left out: "Jean-Yves Le" + "Drian", the words' head,
             # "Mohammed bin Abdulrahman" + "Al Thani"
             while end < ent.sent.end and doc[end].pos_ == "PROPN" and \
@@ -395,10 +399,13 @@ class ActorResolver:
             # Economic Council" stays an organisation
             titled = start >= ent.sent.start + 2 and any(
                 doc[k].lower_ in stops for k in range(max(ent.sent.start, start - 3), start))
-            names = all(t.pos_ == "PROPN" for t in rest)
+            names = all(t.pos_ == "PROPN" or name_hyphen(t) for t in rest)
             # "Taoiseach Micheál Martin" tagged ORG: a title before a person the kb knows
-            known = 0 < i and len(rest) >= 2 and names and bool(self.kb.find_person(rest.text))
-            if not known and (not dept_end or not titled or not names):
+            known = (0 < i or given > 0) and len(rest) >= 2 and names and \
+                bool(self.kb.find_person(rest.text))
+            # "Minister of Defense Annegret" + "Kramp-Karrenbauer" (ORG): a title, then a
+            # given name the model left out before the ORG
+            if not known and (not (dept_end or given) or not titled or not names):
                 return ent
         elif all(t.lower_.rstrip(".") in stops for t in rest):
             i = 0  # "Majesty King": nothing but titles, keep the words as found
