@@ -147,6 +147,13 @@ def test_mentions_names_the_model_cuts_short_are_whole(resolve_text, text, name)
     assert name in _names(sent)
 
 
+def test_mentions_a_completed_name_swallows_the_entity_inside_it(resolve_text) -> None:
+    # the model tags "Abdullah II ibn" and "Al Hussein"; the completed name is one person
+    [sent] = resolve_text("Remarks by President Biden and His Majesty King Abdullah II ibn Al "
+                          "Hussein, King of the Hashemite Kingdom of Jordan", date(2021, 7, 19))
+    assert _names(sent) == ["Joe Biden", "Abdullah II"]
+
+
 def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
     [sent] = resolve_text("Police and Crime Commissioner Stephen Mold urged the immunity be "
                           "waived.")

@@ -199,7 +199,7 @@ class ActorResolver:
         ents = with_nicknamed_people(
             [e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
+        ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -688,6 +688,16 @@ def _named_before(found: dict[int, Mention], surname: str) -> ActorRef | None:
                 and normalise(people[0].name.split()[-1]) == key:
             return people[0]
     return None
+
+
+def _apart(ents: list[Span]) -> list[Span]:
+    """Entities without those inside a name ``name_span`` completed over them: "Abdullah II
+    ibn" + "Al Hussein" is one name, not two people."""
+    kept: list[Span] = []
+    for ent in sorted(ents, key=lambda e: (e.start, -e.end)):
+        if not kept or ent.start >= kept[-1].end:
+            kept.append(ent)
+    return kept
 
 
 def _definite(tok: Token) -> bool:
