@@ -154,6 +154,18 @@ def test_mentions_a_completed_name_swallows_the_entity_inside_it(resolve_text) -
     assert _names(sent) == ["Joe Biden", "Abdullah II"]
 
 
+def test_mentions_a_given_name_alone_is_the_person_named_in_full(resolve_text) -> None:
+    text = ("Secretary Blinken met Bordurian Foreign Minister Jean-Yves Kovac and Syldavian "
+            "Foreign Minister Anna Ban. It is very good to see Jean-Yves here.")
+    _, second = resolve_text(text, date(2022, 5, 4))
+    assert _names(second) == ["Jean-Yves Kovac"]
+    # two people of that first name: the text does not say which
+    text = ("Bordurian Foreign Minister Anna Kovac met Syldavian Foreign Minister Anna Ban. "
+            "Anna spoke.")
+    _, second = resolve_text(text, date(2022, 5, 4))
+    assert _names(second) != ["Anna Kovac"] and _names(second) != ["Anna Ban"]
+
+
 def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:
     [sent] = resolve_text("Police and Crime Commissioner Stephen Mold urged the immunity be "
                           "waived.")

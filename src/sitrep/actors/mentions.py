@@ -312,6 +312,9 @@ class ActorResolver:
                 earlier.office is None or self.office_kind(earlier.office) != office):
             # "President Biden" after "First Lady Jill Biden" is not she
             earlier = None
+        if earlier is None and len(name.split()) == 1 and title is None and \
+                not self.kb.find_person(name, on):
+            earlier = ctx.by_given_name(name)
         if earlier is not None:
             ref = earlier
         else:
