@@ -119,6 +119,14 @@ def test_mentions_storm_and_treaty_are_not_actors(resolve_text) -> None:
     assert not any("Hagibis" in n or "Agreement" in n for n in names)
 
 
+def test_mentions_frameworks_and_partnerships_are_not_actors(resolve_text) -> None:
+    [sent] = resolve_text("Biden and Modi launched the Indo-Pacific Economic Framework and "
+                          "deepened their Major Defense Partnership.", date(2022, 5, 23))
+    names = _names(sent)
+    assert "Joe Biden" in names
+    assert not any("Framework" in n or "Partnership" in n for n in names)
+
+
 def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
     [sent] = resolve_text("Yang Jiechi met Jake Sullivan in Zurich.", date(2021, 10, 6))
     ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}
