@@ -635,3 +635,16 @@ def test_coder_platform_is_no_addressee(code_text, text) -> None:
     """"on Twitter" is where a statement is made, not whom it is addressed to."""
     for event in code_text(text):
         assert "Twitter" not in {a.name for a in event.actors}, event.type
+
+
+def test_coder_the_secretary_and_a_titled_minister_both_act(coder) -> None:
+    # the small model hangs "The Secretary and Foreign Minister" before the name as its
+    # modifier; both are the subject
+    text = ("Secretary of State Antony J. Blinken spoke today with Greek Foreign Minister Nikos "
+            "Dendias. The Secretary and Foreign Minister Dendias condemned Russia’s unprovoked "
+            "invasion of Ukraine.")
+    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
+                      published=date(2022, 3, 1), id="a_t")
+    accuse = _one(coder.code(article), "ACCUSE")
+    assert {"Antony Blinken", "Nikos Dendias"} <= {a.name for a in accuse.actors}
+
