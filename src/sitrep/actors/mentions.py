@@ -199,6 +199,7 @@ class ActorResolver:
         ents = with_nicknamed_people(
             [e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
+        ents = self._with_titled_surnames(ents, sent, ctx)
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
@@ -343,6 +344,20 @@ class ActorResolver:
                 # "Al Thani"), which ``name_span`` completes
                 continue
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def _with_titled_surnames(self, ents: list[Span], sent: Span, ctx: ArticleActors
+                              ) -> list[Span]:
+        """Entities plus a surname the model did not tag after a title, when the article has
+        named that person in full ("Foreign Minister Liimets" after "Eva-Maria Liimets")."""
+        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
+        added = [Span(sent.doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
+                 if tok.pos_ == "PROPN" and tok.i not in tagged and tok.i > sent.start
+                 and tok.text[:1].isupper() and tok.lower_ not in stops
+                 and sent.doc[tok.i - 1].lower_ in stops
+                 and (tok.i + 1 >= sent.end or sent.doc[tok.i + 1].pos_ != "PROPN")
+                 and ctx.by_surname(tok.text) is not None]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def name_span(self, ent: Span) -> Span:
