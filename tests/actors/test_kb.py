@@ -86,6 +86,15 @@ def test_kb_titles_initials_and_name_order_are_read(kb: KnowledgeBase) -> None:
     _one(kb.find_person("Hayashi Yoshimasa"), "Yoshimasa Hayashi")
 
 
+def test_kb_longer_form_as_written_is_the_known_person(kb: KnowledgeBase) -> None:
+    # a second surname or a chain of patronymics the data leaves out
+    _one(kb.find_person("Iván Duque Márquez"), "Iván Duque")
+    _one(kb.find_person("Khalid bin Salman bin Abdulaziz Al-Saud"), "Khalid bin Salman Al Saud")
+    # a known given name followed by an unknown surname is nobody the kb knows
+    assert kb.find_person("Joe Bidenson") == []
+    assert kb.find_person("Vladimir Smirnov Petrov") == []
+
+
 def test_kb_given_short_form_outranks_derived_surname(kb: KnowledgeBase) -> None:
     # Mahmoud Abbas is listed as "Abbas"; Syria's Ali Mahmoud Abbas only derives it
     found = kb.find_person("Abbas", on=date(2023, 1, 1))

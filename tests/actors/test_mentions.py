@@ -119,6 +119,14 @@ def test_mentions_storm_and_treaty_are_not_actors(resolve_text) -> None:
     assert not any("Hagibis" in n or "Agreement" in n for n in names)
 
 
+def test_mentions_frameworks_and_partnerships_are_not_actors(resolve_text) -> None:
+    [sent] = resolve_text("Biden and Modi launched the Indo-Pacific Economic Framework and "
+                          "deepened their Major Defense Partnership.", date(2022, 5, 23))
+    names = _names(sent)
+    assert "Joe Biden" in names
+    assert not any("Framework" in n or "Partnership" in n for n in names)
+
+
 def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
     [sent] = resolve_text("Yang Jiechi met Jake Sullivan in Zurich.", date(2021, 10, 6))
     ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}
@@ -138,10 +146,32 @@ def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> No
     ("President Biden met with President Ursula von der Leyen today.", "Ursula von der Leyen"),
     ("Blinken met with Qatari Minister of Foreign Affairs Mohammed bin Abdulrahman Al Thani.",
      "Mohammed bin Abdulrahman bin Jassim Al Thani"),
+    # tagged ORG "Kramp-Karrenbauer", the given name left out, the hyphen a PUNCT token
+    ("Jake Sullivan met today with Federal Minister of Defense Annegret Kramp-Karrenbauer of "
+     "Germany.", "Annegret Kramp-Karrenbauer"),
 ])
 def test_mentions_names_the_model_cuts_short_are_whole(resolve_text, text, name) -> None:
     [sent] = resolve_text(text)
     assert name in _names(sent)
+
+
+def test_mentions_a_completed_name_swallows_the_entity_inside_it(resolve_text) -> None:
+    # the model tags "Abdullah II ibn" and "Al Hussein"; the completed name is one person
+    [sent] = resolve_text("Remarks by President Biden and His Majesty King Abdullah II ibn Al "
+                          "Hussein, King of the Hashemite Kingdom of Jordan", date(2021, 7, 19))
+    assert _names(sent) == ["Joe Biden", "Abdullah II"]
+
+
+def test_mentions_a_given_name_alone_is_the_person_named_in_full(resolve_text) -> None:
+    text = ("Secretary Blinken met Bordurian Foreign Minister Jean-Yves Kovac and Syldavian "
+            "Foreign Minister Anna Ban. It is very good to see Jean-Yves here.")
+    _, second = resolve_text(text, date(2022, 5, 4))
+    assert _names(second) == ["Jean-Yves Kovac"]
+    # two people of that first name: the text does not say which
+    text = ("Bordurian Foreign Minister Anna Kovac met Syldavian Foreign Minister Anna Ban. "
+            "Anna spoke.")
+    _, second = resolve_text(text, date(2022, 5, 4))
+    assert _names(second) != ["Anna Kovac"] and _names(second) != ["Anna Ban"]
 
 
 def test_mentions_rank_words_are_no_part_of_a_name(resolve_text) -> None:

@@ -724,3 +724,25 @@ def test_coder_plural_title_after_a_meeting_is_its_participants(coder) -> None:
     event = _one(coder.code(article), "ACCUSE")
     assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi", "Park Jin",
                                               "North Korea"}
+
+
+def test_coder_the_secretary_and_a_titled_minister_both_act(coder) -> None:
+    # the small model hangs "The Secretary and Foreign Minister" before the name as its
+    # modifier; both are the subject
+    text = ("Secretary of State Antony J. Blinken spoke today with Greek Foreign Minister Nikos "
+            "Dendias. The Secretary and Foreign Minister Dendias condemned Russia’s unprovoked "
+            "invasion of Ukraine.")
+    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
+                      published=date(2022, 3, 1), id="a_t")
+    accuse = _one(coder.code(article), "ACCUSE")
+    assert {"Antony Blinken", "Nikos Dendias"} <= {a.name for a in accuse.actors}
+
+
+def test_coder_untagged_surname_after_a_title_is_the_person_named(coder) -> None:
+    text = ("Secretary of State Antony J. Blinken met today with Estonian Foreign Minister "
+            "Eva-Maria Liimets. The Secretary and Foreign Minister Liimets reviewed efforts to "
+            "strengthen democracies and emphasized shared support for the Belarusian people.")
+    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
+                      published=date(2022, 3, 1), id="a_t")
+    support = _one(coder.code(article), "SUPPORT")
+    assert {"Antony Blinken", "Eva-Maria Liimets"} <= {a.name for a in support.actors}

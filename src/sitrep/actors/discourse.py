@@ -123,6 +123,14 @@ class ArticleActors:
                 return ref
         return None
 
+    def by_given_name(self, name: str) -> ActorRef | None:
+        """The one person named in full so far whose first name is ``name`` ("it is good to
+        see Jean-Yves" after "Jean-Yves Le Drian"); None when none or several are."""
+        key = normalise(name)
+        found = {participant_key(r): r for r in self.persons
+                 if len(r.name.split()) > 1 and normalise(r.name.split()[0]) == key}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def by_office(self, office: str | None, country: str | None, title: str | None = None,
                   exclude: frozenset[str] = frozenset()) -> ActorRef | None:
         """The most recent person holding ``office`` (and of ``country`` if given); for an

@@ -247,6 +247,8 @@ class KnowledgeBase:
                                          (name, bare, _strip_initials(bare))) if k]
         ids = next((self._exact[k] for k in keys if k in self._exact), [])
         if not ids:
+            ids = self._longer_form(_strip_initials(bare))
+        if not ids:
             # A short form given in the data outranks a derived surname: "Abbas" is Mahmoud
             # Abbas before Syria's defence minister Ali Mahmoud Abbas.
             for key in keys:
@@ -259,6 +261,17 @@ class KnowledgeBase:
             if serving:
                 return serving
         return found
+
+    def _longer_form(self, name: str) -> list[str]:
+        """Ids of the person whose full name (or multi-word alias) opens a longer name as
+        written: a second surname or a chain of patronymics the data leaves out ("Iván Duque
+        Márquez" is Iván Duque, "Khalid bin Salman bin Abdulaziz" is Khalid bin Salman)."""
+        words = name.split()
+        for end in range(len(words) - 1, 1, -1):
+            ids = self._exact.get(normalise(" ".join(words[:end])))
+            if ids:
+                return ids
+        return []
 
     def holder(self, country: str, office: str, on: date) -> list[Person]:
         """Who held an office of a country (or organisation) on a day.

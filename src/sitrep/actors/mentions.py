@@ -31,6 +31,7 @@ from sitrep.actors.spans import (
     entity_text,
     inside,
     name_end,
+    name_hyphen,
     person_actor,
     sentence_ents,
     strip_article,
@@ -198,7 +199,8 @@ class ActorResolver:
         ents = with_nicknamed_people(
             [e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
-        ents = [e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)]
+        ents = self._with_titled_surnames(ents, sent, ctx)
+        ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -258,13 +260,13 @@ class ActorResolver:
             return False
         runs: list[list[Token]] = [[]]
         for tok in ent:
-            if tok.pos_ == "PROPN":
+            if tok.pos_ == "PROPN" or (name_hyphen(tok) and runs[-1]):
                 runs[-1].append(tok)
             elif runs[-1]:
                 runs.append([])
         resolved = []
         for run in (r for r in runs if r):
-            name = strip_possessive(" ".join(t.text for t in run))
+            name = strip_possessive(ent.doc[run[0].i:run[-1].i + 1].text)
             ref = ctx.by_surname(name)
             if ref is None:
                 people = self.kb.find_person(name, ctx.published)
@@ -311,6 +313,9 @@ class ActorResolver:
                 earlier.office is None or self.office_kind(earlier.office) != office):
             # "President Biden" after "First Lady Jill Biden" is not she
             earlier = None
+        if earlier is None and len(name.split()) == 1 and title is None and \
+                not self.kb.find_person(name, on):
+            earlier = ctx.by_given_name(name)
         if earlier is not None:
             ref = earlier
         else:
@@ -341,6 +346,20 @@ class ActorResolver:
             added.append(Span(sent.doc, names[0].i, tok.i + 1, label="PERSON"))
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
+    def _with_titled_surnames(self, ents: list[Span], sent: Span, ctx: ArticleActors
+                              ) -> list[Span]:
+        """Entities plus a surname the model did not tag after a title, when the article has
+        named that person in full ("Foreign Minister Liimets" after "Eva-Maria Liimets")."""
+        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
+        added = [Span(sent.doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
+                 if tok.pos_ == "PROPN" and tok.i not in tagged and tok.i > sent.start
+                 and tok.text[:1].isupper() and tok.lower_ not in stops
+                 and sent.doc[tok.i - 1].lower_ in stops
+                 and (tok.i + 1 >= sent.end or sent.doc[tok.i + 1].pos_ != "PROPN")
+                 and ctx.by_surname(tok.text) is not None]
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
     def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
 
@@ -352,14 +371,17 @@ class ActorResolver:
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
         stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
+        joinable = ("", "PERSON") if ent.label_ == "PERSON" else ("",)
+        while start - 1 >= ent.sent.start:
+            tok = doc[start - 1]
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                    tok.lower_.rstrip(".") in stops or tok.ent_type_ not in joinable \
+                    or not start <= tok.head.i < end or tok.dep_ != "compound":
+                break
+            start -= 1
+        given = ent.start - start
         if ent.label_ == "PERSON":
-            while start - 1 >= ent.sent.start:
-                tok = doc[start - 1]
-                if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
-                        tok.lower_.rstrip(".") in stops or tok.ent_type_ not in ("", "PERSON") \
-                        or not start <= tok.head.i < end or tok.dep_ != "compound":
-                    break
-                start -= 1
             # a surname the model left out: "Jean-Yves Le" + "Drian", the words' head,
             # "Mohammed bin Abdulrahman" + "Al Thani"
             while end < ent.sent.end and doc[end].pos_ == "PROPN" and \
@@ -395,10 +417,13 @@ class ActorResolver:
             # Economic Council" stays an organisation
             titled = start >= ent.sent.start + 2 and any(
                 doc[k].lower_ in stops for k in range(max(ent.sent.start, start - 3), start))
-            names = all(t.pos_ == "PROPN" for t in rest)
+            names = all(t.pos_ == "PROPN" or name_hyphen(t) for t in rest)
             # "Taoiseach Micheál Martin" tagged ORG: a title before a person the kb knows
-            known = 0 < i and len(rest) >= 2 and names and bool(self.kb.find_person(rest.text))
-            if not known and (not dept_end or not titled or not names):
+            known = (0 < i or given > 0) and len(rest) >= 2 and names and \
+                bool(self.kb.find_person(rest.text))
+            # "Minister of Defense Annegret" + "Kramp-Karrenbauer" (ORG): a title, then a
+            # given name the model left out before the ORG
+            if not known and (not (dept_end or given) or not titled or not names):
                 return ent
         elif all(t.lower_.rstrip(".") in stops for t in rest):
             i = 0  # "Majesty King": nothing but titles, keep the words as found
@@ -685,6 +710,16 @@ def _named_before(found: dict[int, Mention], surname: str) -> ActorRef | None:
                 and normalise(people[0].name.split()[-1]) == key:
             return people[0]
     return None
+
+
+def _apart(ents: list[Span]) -> list[Span]:
+    """Entities without those inside a name ``name_span`` completed over them: "Abdullah II
+    ibn" + "Al Hussein" is one name, not two people."""
+    kept: list[Span] = []
+    for ent in sorted(ents, key=lambda e: (e.start, -e.end)):
+        if not kept or ent.start >= kept[-1].end:
+            kept.append(ent)
+    return kept
 
 
 def _definite(tok: Token) -> bool:

@@ -179,6 +179,15 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "von", "van", "der
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
+def name_hyphen(tok: Token) -> bool:
+    """Whether ``tok`` is the hyphen inside a hyphenated name ("Kramp-Karrenbauer"): no space
+    on either side, a capitalised word before and a word after."""
+    doc = tok.doc
+    return tok.text in _HYPHENS and 0 < tok.i < len(doc) - 1 and \
+        not doc[tok.i - 1].whitespace_ and not tok.whitespace_ and \
+        doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
+
+
 def name_end(doc: Doc, end: int, limit: int) -> int:
     """The end of a person's name the model cut short: the rest of a hyphenated given name
     ("Moon Jae" + "-in", "Yoon Suk" + "-yeol") and particles with the capitalised word

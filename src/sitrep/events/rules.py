@@ -591,10 +591,16 @@ def _mode(rule: TriggerRule, tok: Token) -> str | None:
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the words conjoined with it ("Johnson and Macron")."""
+    """``tok`` and the words conjoined with it ("Johnson and Macron"), with a coordination
+    the small model hangs before a word as its modifier: in "The Secretary and Foreign
+    Minister Dendias" and "The U.S. and Afghan leaders", "Secretary and Minister" and "U.S.
+    and Afghan" modify the last word."""
     out = [tok]
     for child in tok.children:
         if child.dep_ == "conj":
+            out += with_conjuncts(child)
+        elif child.dep_ == "nmod" and child.i < tok.i and child.pos_ == "PROPN" and \
+                {"cc", "conj"} <= {c.dep_ for c in child.children}:
             out += with_conjuncts(child)
     return out
 
