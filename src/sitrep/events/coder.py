@@ -343,11 +343,11 @@ class Coder:
                                         for toks in (args.source, args.target))
             when = None
         # the one greeted is one person, whatever else names them ("Secretary X, Tony, ...");
-        # a joint statement is all its co-speakers' (GUIDELINES 4)
+        # a joint statement's co-speakers are all sources (GUIDELINES 4), found by
+        # ``rules.with_conjuncts`` however the small model hung them on the name
         source = resolve_group(args.source, mentions) + companions(trig.anchor, mentions) \
             if trig.rule.type in SYMMETRIC and not greeting \
-            else resolve_group(args.source, mentions, coordinated=True) \
-            if trig.rule.type in VERBAL and not trig.bare else resolve_roles(args.source, mentions)
+            else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met

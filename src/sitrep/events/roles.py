@@ -121,8 +121,7 @@ _QUANTIFIER_POS = frozenset({"PRON", "DET", "NUM"})
 """Parts of speech of "all", "each", "both" standing for a group named by their "of"."""
 
 
-def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention],
-                  coordinated: bool = False) -> list[ActorRef]:
+def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
     """Everyone a group of participants names, however the small model parsed it: "the
     foreign ministers of Cyprus, Greece, Israel plus the United States", "US President Donald
     Trump and Turkish President Recep Tayyip Erdoğan" (one tangled noun phrase), "President
@@ -131,9 +130,6 @@ def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention],
     Args:
         tokens: the head tokens of the group (the subject of a meeting).
         mentions: the sentence's mentions by token index.
-        coordinated: only names coordinated with the head ("The Secretary and Foreign
-            Minister Dendias condemned ..."): the co-speakers of a statement, not the
-            possessors, appositions and "of" phrases that say whose or who a speaker is.
 
     Returns:
         Distinct actors of every name mention inside the phrase, in text order; the role's
@@ -142,7 +138,7 @@ def resolve_group(tokens: Sequence[Token], mentions: dict[int, Mention],
     own = resolve_roles(tokens, mentions)
     inside: dict[int, Mention] = {}
     for tok in tokens:
-        for word in _group_phrase(tok, coordinated):
+        for word in _group_phrase(tok):
             mention = mentions.get(word.i)
             if mention is not None and mention.kind in ("name", "title"):
                 inside.setdefault(mention.start, mention)
@@ -170,20 +166,13 @@ _COMPANY = frozenset({"join", "accompany"})
 _GROUP_STOP = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
-def _group_phrase(tok: Token, coordinated: bool = False) -> list[Token]:
+def _group_phrase(tok: Token) -> list[Token]:
     out, stack = [], [tok]
     while stack:
         cur = stack.pop()
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP
-                     and (not coordinated or c.dep_ in _COORDINATION))
+        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP)
     return out
-
-
-_COORDINATION = frozenset({"conj", "cc", "nmod"})
-"""Links of coordinated names, as the small model parses them ("The Secretary and Foreign
-Minister Dendias": the first two hang on the name as a modifier), unlike a possessor, an
-apposition or an "of" phrase, which say whose or who a speaker is."""
 
 
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
