@@ -724,3 +724,24 @@ def test_coder_plural_title_after_a_meeting_is_its_participants(coder) -> None:
     event = _one(coder.code(article), "ACCUSE")
     assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi", "Park Jin",
                                               "North Korea"}
+
+
+def test_coder_praise_offered_is_support_not_an_offer(code_text) -> None:
+    events = code_text("Germany offered its full support to Ukraine on Monday.")
+    event = _one(events, "SUPPORT")
+    assert (event.source.country, event.target.country) == ("DEU", "UKR")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_support_as_aim_of_a_call_goes_to_the_partner_state(code_text) -> None:
+    events = code_text("President Biden called Prime Minister Kishida today to offer support "
+                       "after the earthquake.", published=date(2022, 3, 17))
+    event = _one(events, "SUPPORT")
+    assert event.source.name == "Joe Biden"
+    assert event.target.name == "Japan"
+
+
+def test_coder_joint_position_at_a_meeting_has_no_addressee(code_text) -> None:
+    events = code_text("President Biden met with President Sisi of Egypt to reaffirm their "
+                       "shared commitment to regional security.", published=date(2022, 7, 16))
+    assert not [e for e in events if e.type == "SUPPORT"]
