@@ -745,3 +745,18 @@ def test_coder_joint_position_at_a_meeting_has_no_addressee(code_text) -> None:
     events = code_text("President Biden met with President Sisi of Egypt to reaffirm their "
                        "shared commitment to regional security.", published=date(2022, 7, 16))
     assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_welcoming_the_chance_to_meet_is_agree(code_text) -> None:
+    text = ("President Biden spoke with Prime Minister Sanchez of Spain. The leaders welcomed "
+            "the opportunity to see each other next month.")
+    events = code_text(text, published=date(2022, 5, 10))
+    event = _one(events, "AGREE")
+    assert {a.name for a in event.actors} == {"Joe Biden", "Pedro Sánchez"}
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_signed_memorandum_is_agree(code_text) -> None:
+    event = _one(code_text("Israel and Morocco signed a memorandum of understanding on "
+                           "defense cooperation on Wednesday."), "AGREE")
+    assert _countries(event.actors) == {"ISR", "MAR"}
