@@ -760,3 +760,9 @@ def test_coder_signed_memorandum_is_agree(code_text) -> None:
     event = _one(code_text("Israel and Morocco signed a memorandum of understanding on "
                            "defense cooperation on Wednesday."), "AGREE")
     assert _countries(event.actors) == {"ISR", "MAR"}
+
+
+def test_coder_condolences_are_support(code_text) -> None:
+    event = _one(code_text("France expressed its condolences to Germany after the floods."),
+                 "SUPPORT")
+    assert (event.source.country, event.target.country) == ("FRA", "DEU")
