@@ -746,3 +746,45 @@ def test_coder_untagged_surname_after_a_title_is_the_person_named(coder) -> None
                       published=date(2022, 3, 1), id="a_t")
     support = _one(coder.code(article), "SUPPORT")
     assert {"Antony Blinken", "Eva-Maria Liimets"} <= {a.name for a in support.actors}
+
+
+def test_coder_praise_offered_is_support_not_an_offer(code_text) -> None:
+    events = code_text("Germany offered its full support to Ukraine on Monday.")
+    event = _one(events, "SUPPORT")
+    assert (event.source.country, event.target.country) == ("DEU", "UKR")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_support_as_aim_of_a_call_goes_to_the_partner_state(code_text) -> None:
+    events = code_text("President Biden called Prime Minister Kishida today to offer support "
+                       "after the earthquake.", published=date(2022, 3, 17))
+    event = _one(events, "SUPPORT")
+    assert event.source.name == "Joe Biden"
+    assert event.target.name == "Japan"
+
+
+def test_coder_joint_position_at_a_meeting_has_no_addressee(code_text) -> None:
+    events = code_text("President Biden met with President Sisi of Egypt to reaffirm their "
+                       "shared commitment to regional security.", published=date(2022, 7, 16))
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_welcoming_the_chance_to_meet_is_agree(code_text) -> None:
+    text = ("President Biden spoke with Prime Minister Sanchez of Spain. The leaders welcomed "
+            "the opportunity to see each other next month.")
+    events = code_text(text, published=date(2022, 5, 10))
+    event = _one(events, "AGREE")
+    assert {a.name for a in event.actors} == {"Joe Biden", "Pedro Sánchez"}
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_signed_memorandum_is_agree(code_text) -> None:
+    event = _one(code_text("Israel and Morocco signed a memorandum of understanding on "
+                           "defense cooperation on Wednesday."), "AGREE")
+    assert _countries(event.actors) == {"ISR", "MAR"}
+
+
+def test_coder_condolences_are_support(code_text) -> None:
+    event = _one(code_text("France expressed its condolences to Germany after the floods."),
+                 "SUPPORT")
+    assert (event.source.country, event.target.country) == ("FRA", "DEU")

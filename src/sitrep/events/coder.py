@@ -404,6 +404,13 @@ class Coder:
             # "the security of Estonia, Latvia, and Lithuania": the whole list
             target += [r for r in conjoined(target[0], sent.doc, mentions)
                        if other_side(r)] if target else []
+        if not target and trig.rule.type in NEEDS_TARGET and _stated_at_contact(trig) \
+                and not _joint(trig.token):
+            # "spoke with Foreign Minister Kuleba to offer support": praise stated as the aim
+            # of a two-party contact is addressed to the other side's state (as the training
+            # labels code it)
+            target = self._counterpart_state(
+                source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
@@ -756,6 +763,23 @@ def _aim_of_contact(verb: Token) -> bool:
 
 _CONTACT_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "visit", "host",
                             "travel", "hold", "convene", "join"})
+
+
+def _joint(noun: Token) -> bool:
+    """Whether a position is held by both sides ("to reaffirm their shared commitment")."""
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "our") for c in noun.children)
+
+
+def _partners(contact: Token) -> list[Token]:
+    """Whom a meeting or call names as its other side: its object ("called Kishida") and
+    the objects of its "with"/"to" phrases ("spoke with Kuleba")."""
+    out: list[Token] = []
+    for c in contact.children:
+        if c.dep_ == "dobj":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _habitual(verb: Token) -> bool:
