@@ -178,9 +178,15 @@ def test_coder_speaker_labels_and_pleasantries_silent(code_text) -> None:
                      "very, very much.") == []
 
 
-def _remarks(coder, title: str, text: str, url: str = "https://www.whitehouse.gov/x/"):
+STATE = "https://www.state.gov/x/"
+"""A State Department release's address: "The Secretary" of its text is its own."""
+
+
+def _remarks(coder, title: str, text: str, url: str = "https://www.whitehouse.gov/x/",
+             published: date = date(2022, 5, 10)):
+    """Code a government release (its site says whose voice it is)."""
     return coder.code(Article(url=url, title=title, text=text, origin="t",
-                              published=date(2022, 5, 10), id="a_t"))
+                              published=published, id="a_t"))
 
 
 def test_coder_greeting_of_remarks_is_the_contact(coder) -> None:
@@ -706,10 +712,8 @@ def test_coder_joint_statement_has_all_its_speakers(coder) -> None:
     # the small model parses "The Secretary and Foreign Minister" as a modifier of the name
     text = ("Secretary Blinken spoke with Foreign Minister Hayashi Yoshimasa of Japan. "
             "The Secretary and Foreign Minister Hayashi condemned North Korea's missile launch.")
-    article = Article(url="https://www.state.gov/x", title="Secretary Blinken's Call with "
-                      "Japanese Foreign Minister Hayashi", text=text, origin="test",
-                      published=date(2022, 3, 25), id="a_test")
-    event = _one(coder.code(article), "ACCUSE")
+    event = _one(_remarks(coder, "Secretary Blinken's Call with Japanese Foreign Minister "
+                          "Hayashi", text, STATE, date(2022, 3, 25)), "ACCUSE")
     assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi",
                                               "North Korea"}
 
@@ -718,10 +722,8 @@ def test_coder_plural_title_after_a_meeting_is_its_participants(coder) -> None:
     text = ("Secretary Blinken met with Japanese Foreign Minister Hayashi Yoshimasa and Republic "
             "of Korea Foreign Minister Park Jin in Bali. The Secretary and Foreign Ministers "
             "condemned North Korea's missile launches.")
-    article = Article(url="https://www.state.gov/x", title="Secretary Blinken's Trilateral "
-                      "Meeting", text=text, origin="test", published=date(2022, 7, 8),
-                      id="a_test")
-    event = _one(coder.code(article), "ACCUSE")
+    event = _one(_remarks(coder, "Secretary Blinken's Trilateral Meeting", text, STATE,
+                          date(2022, 7, 8)), "ACCUSE")
     assert {a.name for a in event.actors} == {"Antony Blinken", "Yoshimasa Hayashi", "Park Jin",
                                               "North Korea"}
 
@@ -732,9 +734,7 @@ def test_coder_the_secretary_and_a_titled_minister_both_act(coder) -> None:
     text = ("Secretary of State Antony J. Blinken spoke today with Greek Foreign Minister Nikos "
             "Dendias. The Secretary and Foreign Minister Dendias condemned Russia’s unprovoked "
             "invasion of Ukraine.")
-    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
-                      published=date(2022, 3, 1), id="a_t")
-    accuse = _one(coder.code(article), "ACCUSE")
+    accuse = _one(_remarks(coder, "", text, STATE, date(2022, 3, 1)), "ACCUSE")
     assert {"Antony Blinken", "Nikos Dendias"} <= {a.name for a in accuse.actors}
 
 
@@ -742,9 +742,7 @@ def test_coder_untagged_surname_after_a_title_is_the_person_named(coder) -> None
     text = ("Secretary of State Antony J. Blinken met today with Estonian Foreign Minister "
             "Eva-Maria Liimets. The Secretary and Foreign Minister Liimets reviewed efforts to "
             "strengthen democracies and emphasized shared support for the Belarusian people.")
-    article = Article(url="https://www.state.gov/x/", title="", text=text, origin="t",
-                      published=date(2022, 3, 1), id="a_t")
-    support = _one(coder.code(article), "SUPPORT")
+    support = _one(_remarks(coder, "", text, STATE, date(2022, 3, 1)), "SUPPORT")
     assert {"Antony Blinken", "Eva-Maria Liimets"} <= {a.name for a in support.actors}
 
 

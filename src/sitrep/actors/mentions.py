@@ -85,6 +85,8 @@ class ActorResolver:
         self.kb = kb
         self.gaz = gazetteer
         self.words = words
+        self.stops = words.honorifics | {t for t in words.titles if " " not in t}
+        """Words of address and one-word titles: what stands before a name, never in it."""
 
     def article(self, published: date | None, site: str | None = None) -> ArticleActors:
         """A fresh resolution state for one article published on ``published`` by the
@@ -326,7 +328,7 @@ class ActorResolver:
     def _with_titled_names(self, ents: list[Span], sent: Span) -> list[Span]:
         """Entities plus names the model did not tag that follow a title ("Foreign Minister
         Ignazio Cassis"): two or more capitalised words after a title word."""
-        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        stops = self.stops
         tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
         added: list[Span] = []
         for tok in sent:
@@ -350,7 +352,7 @@ class ActorResolver:
                               ) -> list[Span]:
         """Entities plus a surname the model did not tag after a title, when the article has
         named that person in full ("Foreign Minister Liimets" after "Eva-Maria Liimets")."""
-        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        stops = self.stops
         tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
         added = [Span(sent.doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
                  if tok.pos_ == "PROPN" and tok.i not in tagged and tok.i > sent.start
@@ -370,7 +372,7 @@ class ActorResolver:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
-        stops = self.words.honorifics | {t for t in self.words.titles if " " not in t}
+        stops = self.stops
         # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
         joinable = ("", "PERSON") if ent.label_ == "PERSON" else ("",)
         while start - 1 >= ent.sent.start:
