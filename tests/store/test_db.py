@@ -91,6 +91,38 @@ def test_db_recoding_replaces_mentions(tmp_path: Path) -> None:
         assert keys == (["state:AUT", "state:IRN"],)
 
 
+def test_db_actor_of_a_rolled_back_write_is_written_by_the_next(tmp_path: Path) -> None:
+    # The writer skips actors it has seen committed; one whose transaction rolled back
+    # was never committed, so the next article naming it must still add its row.
+    with Store(tmp_path / "s.duckdb") as store:
+        article = _article("https://a.example/1")
+        _save(store, article)
+        event = Event(type="CONSULT", mode="phone", article_id=article.id or "",
+                      actors=[ActorRef("Chile", country="CHL"), ActorRef("Peru", country="PER")],
+                      sentence=BODY[:80], start=0, end=80)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.replace_mentions(article.id or "", [event], "test-1")
+            raise RuntimeError("killed half-way")
+        assert store.count("actors") == 0
+        with store.transaction():
+            store.replace_mentions(article.id or "", [event], "test-1")
+        keys = [r[0] for r in store.con.execute("SELECT key FROM actors ORDER BY key").fetchall()]
+        assert keys == ["state:CHL", "state:PER"]
+
+
+def test_db_marking_an_article_again_moves_it_to_the_back(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        first, second = _article("https://a.example/1"), _article(
+            "https://b.example/2", "Another story about a summit and its communique. " * 8)
+        _save(store, first)
+        _save(store, second)
+        assert store.queued_for_linking() == [first.id, second.id]
+        with store.transaction():
+            store.queue_for_linking([first.id or "", first.id or ""])
+        assert store.queued_for_linking() == [second.id, first.id]
+        assert store.count("link_queue") == 2
+
+
 def test_db_unknown_article_is_e303(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(StoreError) as info:
         store.article("a_nope")

@@ -33,6 +33,7 @@ ORIGINAL_SITE = "coalesce(r.site, nullif(regexp_extract(r.url, '^https?://([^/]+
 what makes two reports independent sources."""
 
 _ACTOR_FIELDS = frozenset(f.name for f in fields(ActorRef))
+_ACTOR_ORDER = tuple(f.name for f in fields(ActorRef))
 _EVENT_ACTOR_FIELDS = ("name", "kind", "actor_id", "country", "sector", "office")
 
 
@@ -63,14 +64,20 @@ def _actor_or_none(value: Any) -> ActorRef | None:
     return actor_from_json(data) if data else None
 
 
+def _actor_dict(actor: ActorRef) -> dict[str, Any]:
+    """``asdict(actor)`` without its deep copy: every field is a scalar, and the writer,
+    the one serial step of an ingest, makes several per mention."""
+    return {name: getattr(actor, name) for name in _ACTOR_ORDER}
+
+
 def mention_row(article_id: str, index: int, ev: Event, coder_version: str) -> list[Any]:
     """The ``mentions`` row of an article's ``index``-th event; sets ``ev.id``."""
     ev.id = f"m_{article_id[2:]}_{index:03d}"
     keys = sorted({actor_key(a) for a in ev.actors})
     return [
-        ev.id, article_id, ev.type, ev.mode, json.dumps([asdict(a) for a in ev.actors]), keys,
-        json.dumps(asdict(ev.source)) if ev.source else None,
-        json.dumps(asdict(ev.target)) if ev.target else None,
+        ev.id, article_id, ev.type, ev.mode, json.dumps([_actor_dict(a) for a in ev.actors]),
+        keys, json.dumps(_actor_dict(ev.source)) if ev.source else None,
+        json.dumps(_actor_dict(ev.target)) if ev.target else None,
         actor_key(ev.source) if ev.source else None, actor_key(ev.target) if ev.target else None,
         ev.date, ev.date_precision, ev.date_text,
         json.dumps(asdict(ev.location)) if ev.location else None, ev.topics, ev.modality,
