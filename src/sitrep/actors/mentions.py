@@ -321,7 +321,9 @@ class ActorResolver:
         if earlier is not None:
             ref = earlier
         else:
-            ref = self.person_ref(name, on, title, country)
+            known = bool(self.kb.find_person(name, on))
+            ref = self.person_ref(name if known else _given_name_first(name, country, ctx.site),
+                                  on, title, country)
         start = min([ent.start, *used])
         put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
 
@@ -699,6 +701,23 @@ _CONTACT_SUBJECTS = frozenset({"they", "both"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
+
+
+FAMILY_NAME_FIRST = {"USA": frozenset({"JPN"})}
+"""Governments that write the names of these countries' people family name first: the
+State Department and the White House write "Vice Foreign Minister Mori Takeo" (since 2019),
+where the knowledge base and the GUIDELINES' common English names put the given name first
+("Yoshimasa Hayashi")."""
+
+
+def _given_name_first(name: str, country: str | None, site: str | None) -> str:
+    """A two-word name the knowledge base does not know, as the common English form writes
+    it: "Mori Takeo" on a US government site is Takeo Mori (see ``FAMILY_NAME_FIRST``);
+    other names as written."""
+    words = name.split()
+    if len(words) != 2 or not country or country not in FAMILY_NAME_FIRST.get(site or "", ()):
+        return name
+    return f"{words[1]} {words[0]}"
 
 
 def _named_before(found: dict[int, Mention], surname: str) -> ActorRef | None:
