@@ -844,3 +844,10 @@ def test_coder_meeting_inside_one_government_is_no_contact(code_text) -> None:
     events = code_text("Prime Minister Naftali Bennett met with Foreign Minister Yair Lapid "
                        "on Sunday.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_coder_person_with_own_body_is_no_contact(code_text) -> None:
+    # one person and the body of their own title speak to no one
+    events = code_text("Bill Gerstenmaier of NASA spoke of the collaboration between his "
+                       "agency and SpaceX.")
+    assert not [e for e in events if e.type == "CONSULT"]

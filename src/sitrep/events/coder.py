@@ -463,6 +463,11 @@ class Coder:
                               for refs in (source, target))
             if _one_government(source + target):
                 return []
+        if etype in SYMMETRIC and not target and not greeting and \
+                _affiliation_only(args.source, source, mentions):
+            # "Bill Gerstenmaier of NASA spoke of the collaboration", "Matt Simister, Tesco's
+            # CEO": one person with the body they belong to is no contact of two sides
+            return []
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
@@ -691,6 +696,19 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
     return kept
+
+
+def _affiliation_only(tokens: list[Token], group: list[ActorRef],
+                      mentions: dict[int, Mention]) -> bool:
+    """Whether the sides of a contact named by its subject alone are one person and the
+    states or bodies of that person's own phrase (no second person, no conjunct)."""
+    if len(tokens) != 1:
+        return False
+    own = resolve_roles(tokens, mentions)
+    if len(own) != 1 or own[0].kind != "person":
+        return False
+    key = participant_key(own[0])
+    return all(r.kind != "person" for r in group if participant_key(r) != key)
 
 
 def _one_government(refs: list[ActorRef]) -> bool:
