@@ -851,3 +851,12 @@ def test_coder_person_with_own_body_is_no_contact(code_text) -> None:
     events = code_text("Bill Gerstenmaier of NASA spoke of the collaboration between his "
                        "agency and SpaceX.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_coder_plural_title_is_no_person(code_text) -> None:
+    # "Vice Foreign Ministers" names the ministers of the call, not a person so called
+    events = code_text("Deputy Secretary Jane Arden spoke with Japanese Vice Foreign Minister "
+                       "Takeo Mori today. The Deputy Secretary and Vice Foreign Ministers also "
+                       "spoke about their shared efforts.")
+    names = {a.name for e in events if e.type == "CONSULT" for a in e.actors}
+    assert "Foreign Ministers" not in names and "Takeo Mori" in names

@@ -205,7 +205,7 @@ class ActorResolver:
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not self._plural_title(ent):
                 self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
@@ -216,6 +216,16 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
+
+    def _plural_title(self, ent: Span) -> bool:
+        """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
+        Vice Foreign Ministers spoke"): the people it stands for are read later (pass 2)."""
+        words = [t.lower_ for t in ent if not t.is_punct]
+        if not words or not words[-1].endswith("s"):
+            return False
+        words[-1] = words[-1][:-1]  # the small model tags "Ministers" NNP, lemma unchanged
+        return self.words.find_title(words) is not None and all(
+            w in self.stops or any(w in t.split() for t in self.words.titles) for w in words)
 
     def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
         """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
