@@ -205,7 +205,7 @@ class ActorResolver:
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not self._plural_title(ent):
                 self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
@@ -216,6 +216,16 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
+
+    def _plural_title(self, ent: Span) -> bool:
+        """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
+        Vice Foreign Ministers spoke"): the people it stands for are read later (pass 2)."""
+        words = [t.lower_ for t in ent if not t.is_punct]
+        if not words or not words[-1].endswith("s"):
+            return False
+        words[-1] = words[-1][:-1]  # the small model tags "Ministers" NNP, lemma unchanged
+        return self.words.find_title(words) is not None and all(
+            w in self.stops or any(w in t.split() for t in self.words.titles) for w in words)
 
     def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
         """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
@@ -321,7 +331,9 @@ class ActorResolver:
         if earlier is not None:
             ref = earlier
         else:
-            ref = self.person_ref(name, on, title, country)
+            known = bool(self.kb.find_person(name, on))
+            ref = self.person_ref(name if known else _given_name_first(name, country, ctx.site),
+                                  on, title, country)
         start = min([ent.start, *used])
         put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
 
@@ -699,6 +711,23 @@ _CONTACT_SUBJECTS = frozenset({"they", "both"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
+
+
+FAMILY_NAME_FIRST = {"USA": frozenset({"JPN"})}
+"""Governments that write the names of these countries' people family name first: the
+State Department and the White House write "Vice Foreign Minister Mori Takeo" (since 2019),
+where the knowledge base and the GUIDELINES' common English names put the given name first
+("Yoshimasa Hayashi")."""
+
+
+def _given_name_first(name: str, country: str | None, site: str | None) -> str:
+    """A two-word name the knowledge base does not know, as the common English form writes
+    it: "Mori Takeo" on a US government site is Takeo Mori (see ``FAMILY_NAME_FIRST``);
+    other names as written."""
+    words = name.split()
+    if len(words) != 2 or not country or country not in FAMILY_NAME_FIRST.get(site or "", ()):
+        return name
+    return f"{words[1]} {words[0]}"
 
 
 def _named_before(found: dict[int, Mention], surname: str) -> ActorRef | None:

@@ -456,6 +456,18 @@ class Coder:
             press = self.resolver.words.is_press
             source = [r for r in source if not press(r)]
             target = [r for r in target if not press(r)]
+            # "The Secretary and the Minister discussed the U.S. commitment to Israel's
+            # security": a state whose own people take part is there through them
+            present = {r.country for r in source + target if r.kind == "person" and r.country}
+            source, target = ([r for r in refs if not (r.kind == "state" and r.country in present)]
+                              for refs in (source, target))
+            if _one_government(source + target):
+                return []
+        if etype in SYMMETRIC and not target and not greeting and \
+                _affiliation_only(args.source, source, mentions):
+            # "Bill Gerstenmaier of NASA spoke of the collaboration", "Matt Simister, Tesco's
+            # CEO": one person with the body they belong to is no contact of two sides
+            return []
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
@@ -600,8 +612,11 @@ class Coder:
     def _bilateral_occasion(self, sent: Span) -> bool:
         """Whether a sentence places its meetings at an occasion where leaders meet one by
         one ("during the summit", "on the sidelines of"): then "A met B and C" is two
-        bilateral meetings; elsewhere it is one meeting of all three."""
-        return any(t.lemma_.lower() in self.rules.bilateral_occasions for t in sent)
+        bilateral meetings; elsewhere, and on an occasion's margins, it is one meeting of
+        all three."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        return not lemmas.isdisjoint(self.rules.bilateral_occasions) and \
+            lemmas.isdisjoint(self.rules.side_meetings)
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
@@ -657,12 +672,20 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             if (outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
                     trig.rule.type))) and not (trig.rule.type == "CONSULT" and contact_verb):
                 kept.append(trig)
+            elif trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token) and (
+                    outer is None or outer.rule.type == "CONSULT"):
+                kept.append(trig)
             continue
         if trig.governor is not None and trig.governor.i in by_token:
             continue
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
+        if same_event and trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token):
+            # "Following Biden's conversation with Bennett on April 24, Sullivan met ...":
+            # another contact, whose sides its own phrase names
+            kept.append(replace(trig, bare=True))
+            continue
         if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
                 not (_states_position(trig) and outer.rule.type == "CONSULT"):
             # "called Macron to condemn the attack", "met to discuss": the aim of the outer
@@ -673,6 +696,41 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
     return kept
+
+
+def _affiliation_only(tokens: list[Token], group: list[ActorRef],
+                      mentions: dict[int, Mention]) -> bool:
+    """Whether the sides of a contact named by its subject alone are one person and the
+    states or bodies of that person's own phrase (no second person, no conjunct)."""
+    if len(tokens) != 1:
+        return False
+    own = resolve_roles(tokens, mentions)
+    if len(own) != 1 or own[0].kind != "person":
+        return False
+    key = participant_key(own[0])
+    return all(r.kind != "person" for r in group if participant_key(r) != key)
+
+
+def _one_government(refs: list[ActorRef]) -> bool:
+    """Whether everyone in a contact is a person of one and the same state ("Speaker Pelosi
+    met with OMB Director Shalanda Young"): a meeting inside one government is no event
+    between actors (GUIDELINES 1); a person of unknown country may be from outside it."""
+    countries = {r.country if r.kind == "person" else None for r in refs}
+    return len(refs) >= 2 and len(countries) == 1 and None not in countries
+
+
+def _contact_of_its_own(noun: Token) -> bool:
+    """Whether a named contact is another event than the one a sentence reports with a
+    verb: it names its own sides ("the Summit between A and B") or its own side and day
+    ("Biden's conversation with Bennett on April 24", "their April 24 meeting"), where
+    "during his visit to Kyiv" is only the occasion of the meeting reported."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if any(p.lower_ == "between" for p in preps):
+        return True
+    dated = any(c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "npadvmod")
+                for c in noun.children) or any(
+        g.ent_type_ == "DATE" for p in preps for g in p.children if g.dep_ == "pobj")
+    return dated and any(c.dep_ == "poss" for c in noun.children)
 
 
 PLANNED = {"CONSULT": "AGREE"}

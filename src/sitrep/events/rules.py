@@ -110,6 +110,7 @@ class RuleSet:
     """Two-party types whose second party must be the one acted upon or addressed, not a
     second agent ("the FAA and the NTSB began investigations" names no one investigated)."""
     bilateral_occasions: frozenset[str] = frozenset()
+    side_meetings: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
     bilateral_words: frozenset[str] = frozenset()
     """Words of a sentence about the relations of the two sides of a contact ("bilateral")."""
@@ -215,6 +216,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
+        side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
@@ -723,6 +725,8 @@ def arguments(trig: Trigger) -> Arguments:
                 target += [p for p in prep.children if p.dep_ == "pobj"]
                 target += _gerund_objects(prep, rule.gerunds)
         target += _stranded_partners(head, rule.target_preps)
+    if rule.type == "CONSULT" and "with" in rule.target_preps:
+        target += _occasion_partners(verb)
     if trig.governor is None and not is_passive(verb):
         # the recipient hangs on the object noun: "provided intelligence to Macedonia"; but
         # the one praised is whose deed the object is ("welcomed Griffiths' trip to
@@ -853,6 +857,22 @@ def _places_above(tok: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _occasion_partners(verb: Token) -> list[Token]:
+    """Partners the small model hangs on the occasion of a contact: "spoke today on the
+    margins of the NATO Summit with President Duda" (the "with" phrase under "Summit")."""
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            nouns = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj"]
+            out += [p for n in nouns for c in n.children if c.dep_ == "prep"
+                    and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+_OCCASION_PREPS = frozenset({"on", "at", "during"})
 
 
 def _stranded_partners(head: Token, preps: tuple[str, ...]) -> list[Token]:

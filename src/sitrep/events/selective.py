@@ -154,11 +154,16 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
 
 def _unsplit(doc: Doc) -> Doc:
     """Clear the sentence splitter's decisions inside a sentence copy: the parser keeps
-    preset boundaries (and non-boundaries), and it splits better than the splitter."""
+    preset boundaries (and non-boundaries), and it splits better than the splitter. But it
+    splits after a parenthesis that ends no sentence ("spoke with Republic of Korea (ROK) |
+    First Vice Foreign Minister Choi"), so a word after one is marked as no sentence start."""
     if len(doc) > 1:
-        starts = doc.to_array([SENT_START])
+        starts = doc.to_array([SENT_START]).astype("int64")
         starts[1:] = 0
-        doc.from_array([SENT_START], cast(Ints2d, starts))
+        for i in range(2, len(doc)):
+            if doc[i - 1].text == ")" and not _ends_sentence(doc, i - 1):
+                starts[i] = -1
+        doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64")))
     return doc
 
 
