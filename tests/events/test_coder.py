@@ -786,3 +786,18 @@ def test_coder_condolences_are_support(code_text) -> None:
     event = _one(code_text("France expressed its condolences to Germany after the floods."),
                  "SUPPORT")
     assert (event.source.country, event.target.country) == ("FRA", "DEU")
+
+
+def test_coder_news_outlet_is_no_party_to_a_statement(code_text) -> None:
+    # an answer told to the press is no demand addressed to the outlet
+    events = code_text("Opposition leader Maria Lopez told Reuters the Chilean government "
+                       "must resign.")
+    assert not [e for e in events if any(a.name == "Reuters" for a in e.actors)]
+
+
+
+def test_coder_coordinating_is_no_joint_act(code_text) -> None:
+    # a relationship or a topic ("coordinated closely", "discussed collaborating"), not a
+    # joint material act
+    events = code_text("Germany has coordinated closely with France on energy policy.")
+    assert not [e for e in events if e.type == "COOPERATE"]
