@@ -801,3 +801,10 @@ def test_coder_coordinating_is_no_joint_act(code_text) -> None:
     # joint material act
     events = code_text("Germany has coordinated closely with France on energy policy.")
     assert not [e for e in events if e.type == "COOPERATE"]
+
+
+def test_coder_declining_to_comment_is_no_refusal(code_text) -> None:
+    # no answer to the press: no one's demand or accusation is refused
+    events = code_text("Reporters asked Prime Minister Boris Johnson about the report, but he "
+                       "declined to comment.")
+    assert not [e for e in events if e.type == "REJECT"]

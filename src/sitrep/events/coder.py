@@ -326,6 +326,9 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in trig.rule.not_complements
+               for c in trig.anchor.children):
+            return []  # "declined to comment": no answer given, no one refused
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
