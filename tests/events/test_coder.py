@@ -860,3 +860,25 @@ def test_coder_plural_title_is_no_person(code_text) -> None:
                        "spoke about their shared efforts.")
     names = {a.name for e in events if e.type == "CONSULT" for a in e.actors}
     assert "Foreign Ministers" not in names and "Takeo Mori" in names
+
+
+def test_coder_news_outlet_is_no_party_to_a_statement(code_text) -> None:
+    # an answer told to the press is no demand addressed to the outlet
+    events = code_text("Opposition leader Maria Lopez told Reuters the Chilean government "
+                       "must resign.")
+    assert not [e for e in events if any(a.name == "Reuters" for a in e.actors)]
+
+
+
+def test_coder_coordinating_is_no_joint_act(code_text) -> None:
+    # a relationship or a topic ("coordinated closely", "discussed collaborating"), not a
+    # joint material act
+    events = code_text("Germany has coordinated closely with France on energy policy.")
+    assert not [e for e in events if e.type == "COOPERATE"]
+
+
+def test_coder_declining_to_comment_is_no_refusal(code_text) -> None:
+    # no answer to the press: no one's demand or accusation is refused
+    events = code_text("Reporters asked Prime Minister Boris Johnson about the report, but he "
+                       "declined to comment.")
+    assert not [e for e in events if e.type == "REJECT"]

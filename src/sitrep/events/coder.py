@@ -326,6 +326,9 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in trig.rule.not_complements
+               for c in trig.anchor.children):
+            return []  # "declined to comment": no answer given, no one refused
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -451,11 +454,15 @@ class Coder:
             # towards one's own state is no event between two actors
             own = {r.country for r in source[:1] if r.kind == "person" and r.country}
             target = [r for r in target if not (r.kind == "state" and r.country in own)]
-        if etype in SYMMETRIC:
-            # "spoke to Wikinews": an interview with the press is no contact
+        if etype in SYMMETRIC or etype in VERBAL:
+            # "spoke to Wikinews": an interview with the press is no contact, and the
+            # reporter's questions and the answers told to it ("Wikinews asked X", "told Sky
+            # News any process must ...") no demand to or from the outlet (1 of the 2,129
+            # events of the training labels has a news outlet among its participants)
             press = self.resolver.words.is_press
             source = [r for r in source if not press(r)]
             target = [r for r in target if not press(r)]
+        if etype in SYMMETRIC:
             # "The Secretary and the Minister discussed the U.S. commitment to Israel's
             # security": a state whose own people take part is there through them
             present = {r.country for r in source + target if r.kind == "person" and r.country}

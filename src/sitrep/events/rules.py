@@ -77,6 +77,10 @@ class TriggerRule:
     pleasantry: bool = False
     """The trigger counts only as the infinitive of a word of pleasure ("it's good *to see*
     you", see ``pleasure_infinitive``)."""
+    not_complements: frozenset[str] = frozenset()
+    """The trigger is no event with an infinitive of one of these lemmas ("declined to
+    comment" refuses the press an answer, no one's demand); it still holds what its clause
+    says ("refused to comment on reports that ...")."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -178,6 +182,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
         experiencer=bool(raw.get("experiencer", False)),
+        not_complements=frozenset(raw.get("not_complements") or ()),
     )
 
 
