@@ -786,3 +786,30 @@ def test_coder_condolences_are_support(code_text) -> None:
     event = _one(code_text("France expressed its condolences to Germany after the floods."),
                  "SUPPORT")
     assert (event.source.country, event.target.country) == ("FRA", "DEU")
+
+
+def test_coder_co_speakers_are_not_each_others_addressees(code_text) -> None:
+    # "The leaders welcomed X" names two speakers and no one praised: the second speaker is
+    # no target ("Czechia and Albania upgraded ties", two states, still is)
+    events = code_text("President Biden spoke with Prime Minister Sanchez of Spain. President "
+                       "Biden and Prime Minister Sanchez welcomed the outcomes of the summit.",
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden and Prime Minister Sanchez discussed the importance of coordinating "
+    "efforts to ensure stable energy markets.",
+    "President Biden and President Macron discussed their determination to continue to "
+    "support the people of Ukraine.",
+])
+def test_coder_discussed_topic_is_no_position(code_text, text: str) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type in ("AGREE", "COOPERATE", "SUPPORT")]
+
+
+def test_coder_discussed_then_agreed_is_agree(code_text) -> None:
+    events = code_text("President Biden and Prime Minister Sanchez discussed energy markets "
+                       "and agreed to remain in close contact.", published=date(2022, 5, 10))
+    assert _one(events, "AGREE")
+

@@ -81,6 +81,8 @@ NEEDS_TARGET = frozenset({"SUPPORT"})
 "praised the quality of the work" name no recipient."""
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
+TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
+"""Types whose verb in the object of "discussed" is a subject talked about, not an event."""
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
@@ -326,6 +328,11 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
+        if trig.rule.type in TOPICAL and trig.governor is None and trig.token.pos_ == "VERB" \
+                and _topic_of_talks(trig.token, self.rules.topic_verbs):
+            # "discussed the importance of supporting stable energy markets": a subject
+            # talked about, no position taken
+            return []
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -413,7 +420,8 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
-        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
+        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
+                not any(r.kind == "person" for r in source):
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
@@ -780,6 +788,22 @@ def _partners(contact: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in ("with", "to"):
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
+
+
+def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
+    """Whether a verb sits in the object of a verb of discussion ("discussed how to
+    cooperate", "discussed the importance of supporting"), not beside it ("discussed X
+    and agreed to Y": a conjunct of "discussed" is a second act)."""
+    cur = verb
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.lemma_.lower() in topic_verbs and head.pos_ == "VERB":
+            return cur.dep_ in ("dobj", "ccomp", "xcomp", "prep", "conj") and \
+                not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"))
+        cur = head
+    return False
 
 
 def _habitual(verb: Token) -> bool:

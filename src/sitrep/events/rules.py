@@ -119,6 +119,9 @@ class RuleSet:
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
+    topic_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
+    trigger inside it takes no position."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -219,6 +222,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
