@@ -813,3 +813,16 @@ def test_coder_discussed_then_agreed_is_agree(code_text) -> None:
                        "and agreed to remain in close contact.", published=date(2022, 5, 10))
     assert _one(events, "AGREE")
 
+
+def test_coder_announced_meeting_dated_by_its_announcement(code_text) -> None:
+    # GUIDELINES 6: an announced future meeting takes the date of the announcement
+    event = _one(code_text("President Biden will meet Prime Minister Sanchez of Spain on "
+                           "June 10.", published=date(2022, 6, 3)), "AGREE")
+    assert event.date == date(2022, 6, 3)
+
+
+def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:
+    events = code_text("Secretary Blinken will travel to Romania and Slovakia from May 5 to "
+                       "May 9.", published=date(2022, 5, 2))
+    hosts = sorted(e.target.country for e in events if e.type == "AGREE" and e.target)
+    assert hosts == ["ROU", "SVK"]

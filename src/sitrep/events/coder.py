@@ -478,17 +478,26 @@ class Coder:
         modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
         rule_id = trig.rule.id
+        trip = etype == "CONSULT" and mode == "visit"
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
                 modality = "asserted"
+                # "will meet Johnson on June 10": the date is the meeting's, the plan's
+                # is the announcement's (GUIDELINES 6), the article's own
+                when = None
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
+        if trip and etype == "AGREE" and len(source) == 1 and len(target) > 1 and \
+                all(r.kind == "state" for r in target):
+            # "will travel to Romania and Slovakia": one planned visit per host, as a trip
+            # made is one visit per host (GUIDELINES 2)
+            groups = [(source[0], t, [source[0], t]) for t in target]
         if etype in NEEDS_TWO and not self.one_party:
             # one state read twice ("the Japanese foreign minister") is one participant
             groups = [g for g in groups if len(g[2]) >= 2]
