@@ -826,3 +826,23 @@ def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:
                        "May 9.", published=date(2022, 5, 2))
     hosts = sorted(e.target.country for e in events if e.type == "AGREE" and e.target)
     assert hosts == ["ROU", "SVK"]
+
+
+def test_coder_commitment_to_a_partnership_supports_no_one(code_text) -> None:
+    # reaffirming an existing relationship is no event (GUIDELINES 1); praise of an actor's
+    # partnership still is
+    events = code_text("President Biden spoke with President Macron of France. President "
+                       "Biden reiterated his strong support for the close alliance between "
+                       "the United States and France.", published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+    events = code_text("President Biden lauded Canada's close partnership throughout the "
+                       "crisis.", published=date(2022, 5, 10))
+    assert _one(events, "SUPPORT").target.country == "CAN"
+
+
+def test_coder_event_internal_to_the_publishing_government_is_none(coder) -> None:
+    events = _remarks(coder, "Statement by President Joe Biden",
+                      "I have asked my Secretary of State, Tony Blinken, to travel to the "
+                      "Middle East this week.")
+    assert not [e for e in events if e.type == "REQUEST"]
+

@@ -81,6 +81,8 @@ NEEDS_TARGET = frozenset({"SUPPORT"})
 "praised the quality of the work" name no recipient."""
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL"})
+"""Sectors of a state's executive and forces, whose dealings with each other are internal."""
 TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
 """Types whose verb in the object of "discussed" is a subject talked about, not an event."""
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
@@ -333,6 +335,11 @@ class Coder:
             # "discussed the importance of supporting stable energy markets": a subject
             # talked about, no position taken
             return []
+        if trig.rule.type == "SUPPORT" and \
+                trig.token.lemma_.lower() in self.rules.commitment_words and \
+                _supports_relationship(trig.token, self.rules.relationship_words):
+            # "reaffirmed their commitment to an enduring bilateral partnership"
+            return []
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -464,6 +471,11 @@ class Coder:
             press = self.resolver.words.is_press
             source = [r for r in source if not press(r)]
             target = [r for r in target if not press(r)]
+        if etype not in SYMMETRIC and actx.site and source and \
+                all(r.country == actx.site for r in source):
+            # "I have asked my Secretary of State to travel", "I thank the Congress": an event
+            # internal to the publishing government is none (GUIDELINES 1)
+            target = [r for r in target if not self._government_of(r, actx.site)]
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
@@ -556,6 +568,15 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _government_of(self, ref: ActorRef, country: str) -> bool:
+        """Whether an actor is the government of ``country``: the state itself (not its
+        people named as a group), or one of its officials, agencies or forces."""
+        if ref.country != country:
+            return False
+        if ref.kind == "state":
+            return not self._own_people(ref, self.resolver.words.people_sectors)
+        return ref.sector in GOVERNMENT_SECTORS
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
@@ -813,6 +834,19 @@ def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
                 not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"))
         cur = head
     return False
+
+
+def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> bool:
+    """Whether what a verb or noun of support is for is a relationship ("support for the
+    close alliance", "committed to our partnership"), not an actor or a deed."""
+    objects = [c for c in word.children if c.dep_ == "dobj"] + [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for g in c.children if g.dep_ == "pobj"]
+    # "Canada's close partnership" is Canada's: praise of an actor
+    return bool(objects) and all(
+        (o.lemma_.lower() in relationship_words or o.lower_ in relationship_words)
+        and not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in o.children)
+        for o in objects)
 
 
 def _habitual(verb: Token) -> bool:

@@ -120,6 +120,10 @@ class RuleSet:
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
     topic_verbs: frozenset[str] = frozenset()
+    relationship_words: frozenset[str] = frozenset()
+    """Nouns of an existing relationship ("partnership"): support of one supports no one."""
+    commitment_words: frozenset[str] = frozenset()
+    """Words of support or commitment (not praise) that ``relationship_words`` applies to."""
     """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
     trigger inside it takes no position."""
 
@@ -223,6 +227,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
+        relationship_words=frozenset(raw.get("relationship_words") or ()),
+        commitment_words=frozenset(raw.get("commitment_words") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
