@@ -846,3 +846,12 @@ def test_coder_event_internal_to_the_publishing_government_is_none(coder) -> Non
                       "Middle East this week.")
     assert not [e for e in events if e.type == "REQUEST"]
 
+
+def test_coder_intent_to_continue_an_act_is_intent_to_do_it(code_text) -> None:
+    # "determination to continue raising the costs on Russia" is a threat to Russia, as
+    # "determination to impose costs on Russia" is
+    events = code_text("President Biden spoke with Chancellor Scholz of Germany. The leaders "
+                       "affirmed their determination to continue raising the costs on Russia "
+                       "for its invasion of Ukraine.", published=date(2022, 5, 10))
+    assert _one(events, "THREATEN").target.name == "Russia"
+    assert not [e for e in events if e.type == "AGREE"]

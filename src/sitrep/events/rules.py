@@ -488,11 +488,27 @@ def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     clause = _infinitive_after(tok)
     if clause is None and rule.needs_infinitive:
         clause = gerund  # "commitment to supporting Ukraine", as "commitment to support"
+    if clause is not None and rule.needs_infinitive:
+        clause = _continued(clause)
     if rule.needs_infinitive and (clause is None or not (
             {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
                                        if c.dep_ == "conj"}) & rule.needs_infinitive):
         return False
     return (clause is not None) == rule.infinitive
+
+
+CONTINUING = frozenset({"continue", "keep"})
+"""Verbs that only carry on the act of their complement: "determination to continue raising
+the costs on Russia" is a determination to raise them."""
+
+
+def _continued(clause: Token) -> Token:
+    """The act a "continue" clause carries on ("to continue supporting" -> "supporting"),
+    else the clause itself."""
+    if clause.lemma_.lower() not in CONTINUING:
+        return clause
+    return next((c for c in clause.children if c.dep_ == "xcomp"
+                 and c.pos_ in ("VERB", "AUX")), clause)
 
 
 def _gerund_of_intent(noun: Token) -> Token | None:
@@ -554,8 +570,10 @@ def statement_targets(trig: Trigger) -> list[Token]:
     if clause is not None:
         # "the need for Russia to take action": the infinitive's own subject comes first
         out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
-                       for t in c.subtree), key=lambda t: t.i)
+        acts = [clause, _continued(clause)]  # "to continue raising the costs on Russia"
+        out += sorted((t for act in dict.fromkeys(acts) for c in act.children
+                       if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
+                      key=lambda t: t.i)
     return out
 
 
