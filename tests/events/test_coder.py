@@ -855,3 +855,11 @@ def test_coder_intent_to_continue_an_act_is_intent_to_do_it(code_text) -> None:
                        "for its invasion of Ukraine.", published=date(2022, 5, 10))
     assert _one(events, "THREATEN").target.name == "Russia"
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_time_of_what_is_looked_forward_to_is_not_the_agree_s(code_text) -> None:
+    # the AGREE is dated by the conversation it was said in, not by the June summit
+    events = code_text("President Biden spoke with Prime Minister Draghi of Italy. The leaders "
+                       "looked forward to further discussions at the G-7 Summit and NATO "
+                       "Summit in June.", published=date(2022, 5, 10))
+    assert _one(events, "AGREE").date == date(2022, 5, 10)

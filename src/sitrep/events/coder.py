@@ -886,6 +886,11 @@ def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
             return False
         if anc.i in own:
             continue
+        if owner.rule.type == "AGREE" and anc.dep_ in ("pobj", "pcomp") and \
+                anc.head.lower_ == "to" and anc.head.head.i in stop:
+            # "looked forward to further discussions in June": the time of what is looked
+            # forward to, not of the looking (dated by its announcement, GUIDELINES 6)
+            return True
         if anc.pos_ in ("VERB", "AUX") or (anc.pos_ in ("NOUN", "PROPN") and (
                 anc.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or
                 (anc.dep_ == "pobj" and anc.head.head.pos_ in ("NOUN", "PROPN")))):
