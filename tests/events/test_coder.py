@@ -863,3 +863,12 @@ def test_coder_time_of_what_is_looked_forward_to_is_not_the_agree_s(code_text) -
                        "looked forward to further discussions at the G-7 Summit and NATO "
                        "Summit in June.", published=date(2022, 5, 10))
     assert _one(events, "AGREE").date == date(2022, 5, 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Did President Biden agree with President Erdogan on a Turkish presence in Afghanistan?",
+    "When will President Biden visit Prime Minister Bennett in Israel?",
+])
+def test_coder_question_asserts_no_event(code_text, text: str) -> None:
+    assert not [e for e in code_text(text, published=date(2022, 5, 10))
+                if e.modality == "asserted" and e.type != "CONSULT"]
