@@ -872,3 +872,16 @@ def test_coder_time_of_what_is_looked_forward_to_is_not_the_agree_s(code_text) -
 def test_coder_question_asserts_no_event(code_text, text: str) -> None:
     assert not [e for e in code_text(text, published=date(2022, 5, 10))
                 if e.modality == "asserted" and e.type != "CONSULT"]
+
+
+def test_coder_announced_package_is_the_act(code_text) -> None:
+    # "will provide $10 million" announces the aid (GUIDELINES 5: announced aid packages);
+    # "will continue to provide assistance" promises it
+    events = code_text("The United States will provide $10 million in security assistance to "
+                       "Jamaica.", published=date(2022, 3, 30))
+    aid = _one(events, "AID")
+    assert aid.target.country == "JAM" and aid.date == date(2022, 3, 30)
+    events = code_text("The United States will impose sanctions on three Russian banks.",
+                       published=date(2022, 5, 8))
+    assert _one(events, "SANCTION").target.country == "RUS"
+    assert not [e for e in events if e.type == "THREATEN"]

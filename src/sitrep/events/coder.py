@@ -81,6 +81,8 @@ NEEDS_TARGET = frozenset({"SUPPORT"})
 "praised the quality of the work" name no recipient."""
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
+ANNOUNCED = frozenset({"AID", "SANCTION"})
+"""Material types whose future act with a counted object is announced, not planned."""
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL"})
 """Sectors of a state's executive and forces, whose dealings with each other are internal."""
 TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
@@ -491,6 +493,10 @@ class Coder:
             else modality_of(trig.anchor)
         rule_id = trig.rule.id
         trip = etype == "CONSULT" and mode == "visit"
+        if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
+            # "the U.S. will provide $10 million", "will sanction three television stations":
+            # an announced package is the act itself (GUIDELINES 5), of the announcement's day
+            rule_id, modality, when = f"{rule_id}>announced", "asserted", None
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
@@ -847,6 +853,12 @@ def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> b
         (o.lemma_.lower() in relationship_words or o.lower_ in relationship_words)
         and not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in o.children)
         for o in objects)
+
+
+def _counted(verb: Token) -> bool:
+    """Whether a verb's clause counts what it acts with or on ("$10 million", "three
+    television stations"): a package, not an intent."""
+    return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
 
 
 def _habitual(verb: Token) -> bool:
