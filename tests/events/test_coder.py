@@ -882,3 +882,102 @@ def test_coder_declining_to_comment_is_no_refusal(code_text) -> None:
     events = code_text("Reporters asked Prime Minister Boris Johnson about the report, but he "
                        "declined to comment.")
     assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_coder_co_speakers_are_not_each_others_addressees(code_text) -> None:
+    # "The leaders welcomed X" names two speakers and no one praised: the second speaker is
+    # no target ("Czechia and Albania upgraded ties", two states, still is)
+    events = code_text("President Biden spoke with Prime Minister Sanchez of Spain. President "
+                       "Biden and Prime Minister Sanchez welcomed the outcomes of the summit.",
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden and Prime Minister Sanchez discussed the importance of coordinating "
+    "efforts to ensure stable energy markets.",
+    "President Biden and President Macron discussed their determination to continue to "
+    "support the people of Ukraine.",
+])
+def test_coder_discussed_topic_is_no_position(code_text, text: str) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type in ("AGREE", "COOPERATE", "SUPPORT")]
+
+
+def test_coder_discussed_then_agreed_is_agree(code_text) -> None:
+    events = code_text("President Biden and Prime Minister Sanchez discussed energy markets "
+                       "and agreed to remain in close contact.", published=date(2022, 5, 10))
+    assert _one(events, "AGREE")
+
+
+def test_coder_announced_meeting_dated_by_its_announcement(code_text) -> None:
+    # GUIDELINES 6: an announced future meeting takes the date of the announcement
+    event = _one(code_text("President Biden will meet Prime Minister Sanchez of Spain on "
+                           "June 10.", published=date(2022, 6, 3)), "AGREE")
+    assert event.date == date(2022, 6, 3)
+
+
+def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:
+    events = code_text("Secretary Blinken will travel to Romania and Slovakia from May 5 to "
+                       "May 9.", published=date(2022, 5, 2))
+    hosts = sorted(e.target.country for e in events if e.type == "AGREE" and e.target)
+    assert hosts == ["ROU", "SVK"]
+
+
+def test_coder_commitment_to_a_partnership_supports_no_one(code_text) -> None:
+    # reaffirming an existing relationship is no event (GUIDELINES 1); praise of an actor's
+    # partnership still is
+    events = code_text("President Biden spoke with President Macron of France. President "
+                       "Biden reiterated his strong support for the close alliance between "
+                       "the United States and France.", published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+    events = code_text("President Biden lauded Canada's close partnership throughout the "
+                       "crisis.", published=date(2022, 5, 10))
+    assert _one(events, "SUPPORT").target.country == "CAN"
+
+
+def test_coder_event_internal_to_the_publishing_government_is_none(coder) -> None:
+    events = _remarks(coder, "Statement by President Joe Biden",
+                      "I have asked my Secretary of State, Tony Blinken, to travel to the "
+                      "Middle East this week.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_coder_intent_to_continue_an_act_is_intent_to_do_it(code_text) -> None:
+    # "determination to continue raising the costs on Russia" is a threat to Russia, as
+    # "determination to impose costs on Russia" is
+    events = code_text("President Biden spoke with Chancellor Scholz of Germany. The leaders "
+                       "affirmed their determination to continue raising the costs on Russia "
+                       "for its invasion of Ukraine.", published=date(2022, 5, 10))
+    assert _one(events, "THREATEN").target.name == "Russia"
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_time_of_what_is_looked_forward_to_is_not_the_agree_s(code_text) -> None:
+    # the AGREE is dated by the conversation it was said in, not by the June summit
+    events = code_text("President Biden spoke with Prime Minister Draghi of Italy. The leaders "
+                       "looked forward to further discussions at the G-7 Summit and NATO "
+                       "Summit in June.", published=date(2022, 5, 10))
+    assert _one(events, "AGREE").date == date(2022, 5, 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Did President Biden agree with President Erdogan on a Turkish presence in Afghanistan?",
+    "When will President Biden visit Prime Minister Bennett in Israel?",
+])
+def test_coder_question_asserts_no_event(code_text, text: str) -> None:
+    assert not [e for e in code_text(text, published=date(2022, 5, 10))
+                if e.modality == "asserted" and e.type != "CONSULT"]
+
+
+def test_coder_announced_package_is_the_act(code_text) -> None:
+    # "will provide $10 million" announces the aid (GUIDELINES 5: announced aid packages);
+    # "will continue to provide assistance" promises it
+    events = code_text("The United States will provide $10 million in security assistance to "
+                       "Jamaica.", published=date(2022, 3, 30))
+    aid = _one(events, "AID")
+    assert aid.target.country == "JAM" and aid.date == date(2022, 3, 30)
+    events = code_text("The United States will impose sanctions on three Russian banks.",
+                       published=date(2022, 5, 8))
+    assert _one(events, "SANCTION").target.country == "RUS"
+    assert not [e for e in events if e.type == "THREATEN"]

@@ -81,6 +81,12 @@ NEEDS_TARGET = frozenset({"SUPPORT"})
 "praised the quality of the work" name no recipient."""
 SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
+ANNOUNCED = frozenset({"AID", "SANCTION"})
+"""Material types whose future act with a counted object is announced, not planned."""
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL"})
+"""Sectors of a state's executive and forces, whose dealings with each other are internal."""
+TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
+"""Types whose verb in the object of "discussed" is a subject talked about, not an event."""
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
@@ -329,6 +335,16 @@ class Coder:
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in trig.rule.not_complements
                for c in trig.anchor.children):
             return []  # "declined to comment": no answer given, no one refused
+        if trig.rule.type in TOPICAL and trig.governor is None and trig.token.pos_ == "VERB" \
+                and _topic_of_talks(trig.token, self.rules.topic_verbs):
+            # "discussed the importance of supporting stable energy markets": a subject
+            # talked about, no position taken
+            return []
+        if trig.rule.type == "SUPPORT" and \
+                trig.token.lemma_.lower() in self.rules.commitment_words and \
+                _supports_relationship(trig.token, self.rules.relationship_words):
+            # "reaffirmed their commitment to an enduring bilateral partnership"
+            return []
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -416,7 +432,8 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
-        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
+        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
+                not any(r.kind == "person" for r in source):
             source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
@@ -475,6 +492,11 @@ class Coder:
             # "Bill Gerstenmaier of NASA spoke of the collaboration", "Matt Simister, Tesco's
             # CEO": one person with the body they belong to is no contact of two sides
             return []
+        if etype not in SYMMETRIC and actx.site and source and \
+                all(r.country == actx.site for r in source):
+            # "I have asked my Secretary of State to travel", "I thank the Congress": an event
+            # internal to the publishing government is none (GUIDELINES 1)
+            target = [r for r in target if not self._government_of(r, actx.site)]
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
@@ -489,17 +511,30 @@ class Coder:
         modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
         rule_id = trig.rule.id
+        trip = etype == "CONSULT" and mode == "visit"
+        if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
+            # "the U.S. will provide $10 million", "will sanction three television stations":
+            # an announced package is the act itself (GUIDELINES 5), of the announcement's day
+            rule_id, modality, when = f"{rule_id}>announced", "asserted", None
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
                 modality = "asserted"
+                # "will meet Johnson on June 10": the date is the meeting's, the plan's
+                # is the announcement's (GUIDELINES 6), the article's own
+                when = None
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
         groups = _participant_groups(etype, mode, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
+        if trip and etype == "AGREE" and len(source) == 1 and len(target) > 1 and \
+                all(r.kind == "state" for r in target):
+            # "will travel to Romania and Slovakia": one planned visit per host, as a trip
+            # made is one visit per host (GUIDELINES 2)
+            groups = [(source[0], t, [source[0], t]) for t in target]
         if etype in NEEDS_TWO and not self.one_party:
             # one state read twice ("the Japanese foreign minister") is one participant
             groups = [g for g in groups if len(g[2]) >= 2]
@@ -558,6 +593,15 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _government_of(self, ref: ActorRef, country: str) -> bool:
+        """Whether an actor is the government of ``country``: the state itself (not its
+        people named as a group), or one of its officials, agencies or forces."""
+        if ref.country != country:
+            return False
+        if ref.kind == "state":
+            return not self._own_people(ref, self.resolver.words.people_sectors)
+        return ref.sector in GOVERNMENT_SECTORS
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
@@ -847,6 +891,41 @@ def _partners(contact: Token) -> list[Token]:
     return out
 
 
+def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
+    """Whether a verb sits in the object of a verb of discussion ("discussed how to
+    cooperate", "discussed the importance of supporting"), not beside it ("discussed X
+    and agreed to Y": a conjunct of "discussed" is a second act)."""
+    cur = verb
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.lemma_.lower() in topic_verbs and head.pos_ == "VERB":
+            return cur.dep_ in ("dobj", "ccomp", "xcomp", "prep", "conj") and \
+                not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"))
+        cur = head
+    return False
+
+
+def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> bool:
+    """Whether what a verb or noun of support is for is a relationship ("support for the
+    close alliance", "committed to our partnership"), not an actor or a deed."""
+    objects = [c for c in word.children if c.dep_ == "dobj"] + [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for g in c.children if g.dep_ == "pobj"]
+    # "Canada's close partnership" is Canada's: praise of an actor
+    return bool(objects) and all(
+        (o.lemma_.lower() in relationship_words or o.lower_ in relationship_words)
+        and not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in o.children)
+        for o in objects)
+
+
+def _counted(verb: Token) -> bool:
+    """Whether a verb's clause counts what it acts with or on ("$10 million", "three
+    television stations"): a package, not an intent."""
+    return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
+
+
 def _habitual(verb: Token) -> bool:
     """Whether a verb states what habitually happens ("Israel attacks Iranian targets in
     Syria"): the simple present, with no auxiliary."""
@@ -884,6 +963,11 @@ def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
             return False
         if anc.i in own:
             continue
+        if owner.rule.type == "AGREE" and anc.dep_ in ("pobj", "pcomp") and \
+                anc.head.lower_ == "to" and anc.head.head.i in stop:
+            # "looked forward to further discussions in June": the time of what is looked
+            # forward to, not of the looking (dated by its announcement, GUIDELINES 6)
+            return True
         if anc.pos_ in ("VERB", "AUX") or (anc.pos_ in ("NOUN", "PROPN") and (
                 anc.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or
                 (anc.dep_ == "pobj" and anc.head.head.pos_ in ("NOUN", "PROPN")))):

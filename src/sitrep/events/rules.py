@@ -124,6 +124,13 @@ class RuleSet:
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
+    topic_verbs: frozenset[str] = frozenset()
+    relationship_words: frozenset[str] = frozenset()
+    """Nouns of an existing relationship ("partnership"): support of one supports no one."""
+    commitment_words: frozenset[str] = frozenset()
+    """Words of support or commitment (not praise) that ``relationship_words`` applies to."""
+    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
+    trigger inside it takes no position."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -226,6 +233,9 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        topic_verbs=frozenset(raw.get("topic_verbs") or ()),
+        relationship_words=frozenset(raw.get("relationship_words") or ()),
+        commitment_words=frozenset(raw.get("commitment_words") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
@@ -485,11 +495,27 @@ def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     clause = _infinitive_after(tok)
     if clause is None and rule.needs_infinitive:
         clause = gerund  # "commitment to supporting Ukraine", as "commitment to support"
+    if clause is not None and rule.needs_infinitive:
+        clause = _continued(clause)
     if rule.needs_infinitive and (clause is None or not (
             {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
                                        if c.dep_ == "conj"}) & rule.needs_infinitive):
         return False
     return (clause is not None) == rule.infinitive
+
+
+CONTINUING = frozenset({"continue", "keep"})
+"""Verbs that only carry on the act of their complement: "determination to continue raising
+the costs on Russia" is a determination to raise them."""
+
+
+def _continued(clause: Token) -> Token:
+    """The act a "continue" clause carries on ("to continue supporting" -> "supporting"),
+    else the clause itself."""
+    if clause.lemma_.lower() not in CONTINUING:
+        return clause
+    return next((c for c in clause.children if c.dep_ == "xcomp"
+                 and c.pos_ in ("VERB", "AUX")), clause)
 
 
 def _gerund_of_intent(noun: Token) -> Token | None:
@@ -551,8 +577,10 @@ def statement_targets(trig: Trigger) -> list[Token]:
     if clause is not None:
         # "the need for Russia to take action": the infinitive's own subject comes first
         out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
-                       for t in c.subtree), key=lambda t: t.i)
+        acts = [clause, _continued(clause)]  # "to continue raising the costs on Russia"
+        out += sorted((t for act in dict.fromkeys(acts) for c in act.children
+                       if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
+                      key=lambda t: t.i)
     return out
 
 
