@@ -786,3 +786,37 @@ def test_coder_condolences_are_support(code_text) -> None:
     event = _one(code_text("France expressed its condolences to Germany after the floods."),
                  "SUPPORT")
     assert (event.source.country, event.target.country) == ("FRA", "DEU")
+
+
+def test_coder_untagged_state_name_is_credited(code_text) -> None:
+    # the small model leaves "Romania" untagged here: its name alone makes it the state
+    event = _one(code_text("Secretary Blinken spoke with Foreign Minister Bogdan Aurescu today. "
+                           "The Secretary thanked the Foreign Minister for Romania’s tremendous "
+                           "welcoming of nearly 700,000 refugees from Ukraine."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Romania"
+
+
+def test_coder_truce_named_with_its_sides_is_their_agreement(code_text) -> None:
+    events = code_text("Secretary Blinken and King Abdullah II expressed their support for the "
+                       "ceasefire between Israel and Hamas.")
+    agree = _one(events, "AGREE")
+    assert {a.name for a in agree.actors} == {"Israel", "Hamas"}
+    # the sides of the truce are not whom the support is addressed to
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_announced_trips_one_agreement_per_host_dated_when_announced(code_text) -> None:
+    events = code_text("Special Envoy for Yemen Tim Lenderking will travel to Saudi Arabia and "
+                       "Oman on May 25.", published=date(2021, 5, 24))
+    trips = [e for e in events if e.type == "AGREE"]
+    assert sorted(sorted(a.name for a in e.actors) for e in trips) == [
+        ["Oman", "Tim Lenderking"], ["Saudi Arabia", "Tim Lenderking"]]
+    assert all(e.date == date(2021, 5, 24) for e in trips)
+
+
+def test_coder_support_phrase_on_a_misread_adjective_finds_its_addressee(code_text) -> None:
+    # the model reads "unyielding" as the noun the "for" phrase hangs on
+    event = _one(code_text("Secretary Blinken emphasized the United States’ unyielding and "
+                           "steadfast support for Ukraine."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Ukraine"
+

@@ -413,8 +413,11 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
-        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2:
-            source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
+        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
+                not _joint(trig.token):
+            # "Czechia and Albania upgraded ties"; not "A and B expressed their support for
+            # the ceasefire", a position they share towards no one named
+            source, target = source[:1], source[1:]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
         if _praises(trig, self.rules):
@@ -469,18 +472,28 @@ class Coder:
         # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
         modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
-        rule_id = trig.rule.id
+        rule_id, planned = trig.rule.id, (etype, mode)
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
-                # the plan is announced now: the AGREE (THREATEN...) itself happened
+                # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
+                # day of the announcement, not of the meeting planned
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
-                modality = "asserted"
+                modality, when = "asserted", None
+        if etype == "AGREE" and when is not None and article.published is not None and \
+                when.value > article.published:
+            when = None  # "looks forward to seeing her on June 3": the plan's day
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
-        groups = _participant_groups(etype, mode, source, target,
+        # "will travel to Saudi Arabia and Oman": one announced visit per host, as the
+        # visits themselves would be
+        groups = _participant_groups(*planned, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
+        if planned[0] != etype and len(groups) == 1:
+            # one announced contact: its promiser and the one promised, as read
+            groups = [(source[0] if source else None, target[0] if target else None,
+                       groups[0][2])]
         if etype in NEEDS_TWO and not self.one_party:
             # one state read twice ("the Japanese foreign minister") is one participant
             groups = [g for g in groups if len(g[2]) >= 2]

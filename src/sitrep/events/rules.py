@@ -528,9 +528,18 @@ def statement_targets(trig: Trigger) -> list[Token]:
     governed = [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > noun.i
                 and c.i - max(t.i for t in noun.subtree) <= 1] \
         if trig.governor is not None and noun.dep_ == "dobj" else []
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "the United States' unyielding and steadfast support for Ukraine": the model reads
+        # the first adjective as a noun that the phrase hangs on
+        governed += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
     for prep in (c for c in [*noun.children, *governed] if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
-        out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+        # "support for the ceasefire between Israel and Hamas": the sides of a thing named
+        # are not whom the position is addressed to
+        sides = {t.i for b in prep.subtree if b.dep_ == "prep" and b.lower_ == "between"
+                 for t in b.subtree}
+        out += sorted((t for t in prep.subtree if t.i != prep.i and t.i not in sides),
+                      key=lambda t: t.i)
     for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
                                                    else ())]
                    if c.dep_ in ("acl", "ccomp") and c.i > noun.i
@@ -680,8 +689,15 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         source = _subjects(noun.head.head)
     if not source and not target:
         return None
-    return Arguments([t for x in source for t in with_conjuncts(x)],
-                     [t for x in target for t in with_conjuncts(x)], places)
+    return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
+                     [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+
+
+def _others(tok: Token) -> bool:
+    """Whether a noun names unnamed others ("Israel, Hamas, and other parties in Gaza"): the
+    place in their phrase is where they are, not a participant."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "other"
+                                      for c in tok.children)
 
 
 def arguments(trig: Trigger) -> Arguments:
