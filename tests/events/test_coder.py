@@ -820,3 +820,11 @@ def test_coder_support_phrase_on_a_misread_adjective_finds_its_addressee(code_te
                            "steadfast support for Ukraine."), "SUPPORT")
     assert event.target is not None and event.target.name == "Ukraine"
 
+
+
+def test_coder_unaddressed_urging_in_a_readout_goes_to_the_counterpart(code_text) -> None:
+    events = code_text("Secretary Blinken met with Omani Foreign Minister Badr Albusaidi today. "
+                       "The Secretary encouraged further efforts to build support for a truce.")
+    event = _one(events, "REQUEST")
+    assert event.target is not None and event.target.name == "Oman"
+

@@ -413,6 +413,10 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
+        if not target and trig.rule.type == "REQUEST" and trig.governor is None and \
+                trig.token.lemma_.lower() in self.rules.counterpart_requests:
+            # "The Secretary urged de-escalation": asked of the other side of the contact
+            target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
                 not _joint(trig.token):
             # "Czechia and Albania upgraded ties"; not "A and B expressed their support for

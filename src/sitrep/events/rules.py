@@ -116,6 +116,9 @@ class RuleSet:
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
+    counterpart_requests: frozenset[str] = frozenset()
+    """Verbs of urging whose unaddressed appeal goes to the other side of a readout's
+    two-party contact ("urged de-escalation")."""
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
@@ -219,6 +222,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
