@@ -828,3 +828,26 @@ def test_coder_unaddressed_urging_in_a_readout_goes_to_the_counterpart(code_text
     event = _one(events, "REQUEST")
     assert event.target is not None and event.target.name == "Oman"
 
+
+
+def test_coder_response_that_would_come_is_a_warning(code_text) -> None:
+    events = code_text("President Biden made clear that the United States would respond swiftly "
+                       "and decisively to any further Russian aggression against Ukraine.")
+    event = _one(events, "THREATEN")
+    assert event.modality == "asserted"
+    assert event.source is not None and event.source.name == "Joe Biden"
+    assert event.target is not None and event.target.name == "Russia"
+    # a response given, or one aimed at, is no warning
+    for text in ("Israel responded to the rocket attacks from Gaza.",
+                 "Secretary Blinken and Foreign Minister Rau discussed efforts to respond to the "
+                 "humanitarian crisis caused by Putin’s war."):
+        assert not [e for e in code_text(text) if e.type == "THREATEN"]
+
+
+def test_coder_resolve_to_keep_raising_costs_is_no_promise(code_text) -> None:
+    # "determination to continue raising the costs on Russia" is a threat's wording (the
+    # infinitive under "continue" counts), not a promise of cooperation
+    events = code_text("President Biden spoke with President Macron and Chancellor Scholz today. "
+                       "The leaders affirmed their determination to continue raising the costs "
+                       "on Russia for its invasion of Ukraine.")
+    assert not [e for e in events if e.type == "AGREE"]

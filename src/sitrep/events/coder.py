@@ -364,7 +364,8 @@ class Coder:
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
         # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
         # the training labels read its doer too, but the development gold does not
-        named = resolve_addressees(args.target, mentions, doers=trig.rule.type == "ACCUSE") \
+        named = resolve_addressees(args.target, mentions,
+                                   doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
             if trig.rule.type in VERBAL else resolve_roles(args.target, mentions, loose=True)
         # a state's own people ("Iranian protesters") are not its government: they may
         # face it ("clashed with security forces"), but not be the addressee of its own
@@ -476,6 +477,14 @@ class Coder:
         # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
         modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
+        if trig.rule.warning:
+            if modality not in ("future", "hypothetical") or not _foretold(trig.anchor):
+                # "responded to the attack" is a deed, "efforts to respond to the crisis"
+                # an aim: no warning
+                return []
+            # "would respond swiftly to any further aggression": a warning speaks of what
+            # would follow; the warning itself is made
+            modality = "asserted"
         rule_id, planned = trig.rule.id, (etype, mode)
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -797,6 +806,14 @@ def _partners(contact: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in ("with", "to"):
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
+
+
+def _foretold(verb: Token) -> bool:
+    """Whether a verb says what will or would happen ("would respond", "will be met")."""
+    return any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children)
+
+
+_FORETELLING = MODALITY_WORDS.future_aux | {"would"}
 
 
 def _habitual(verb: Token) -> bool:

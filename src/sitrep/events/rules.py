@@ -77,6 +77,9 @@ class TriggerRule:
     pleasantry: bool = False
     """The trigger counts only as the infinitive of a word of pleasure ("it's good *to see*
     you", see ``pleasure_infinitive``)."""
+    warning: bool = False
+    """The trigger counts only as said of what will or would happen ("the United States
+    *would respond* swiftly to any further aggression"): a warning, not a past deed."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -180,6 +183,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
         experiencer=bool(raw.get("experiencer", False)),
+        warning=bool(raw.get("warning", False)),
     )
 
 
@@ -484,7 +488,8 @@ def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
         clause = gerund  # "commitment to supporting Ukraine", as "commitment to support"
     if rule.needs_infinitive and (clause is None or not (
             {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
-                                       if c.dep_ == "conj"}) & rule.needs_infinitive):
+                                       if c.dep_ in ("conj", "xcomp")}) & rule.needs_infinitive):
+        # (an "xcomp" child: "determination to continue raising the costs on Russia")
         return False
     return (clause is not None) == rule.infinitive
 
