@@ -410,6 +410,8 @@ def test_coder_cabinet_names_without_departments(code_text) -> None:
      "cooperation.",
      "Netherlands"),
     ("President Biden thanked President Duda for hosting refugees.", "Andrzej Duda"),
+    ("Secretary Blinken congratulated Foreign Minister França on Brazil’s election to the "
+     "United Nations Security Council.", "Brazil"),
 ])
 def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, target) -> None:
     event = _one(code_text(text), "SUPPORT")

@@ -400,7 +400,10 @@ def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[
         The state praised, or None.
     """
     doc = verb.doc
-    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ == "for"), None)
+    # congratulations are "on" the deed: "congratulated Foreign Minister X on Brazil's election
+    # to the Security Council"
+    preps = ("for", "on") if verb.lemma_.lower() == "congratulate" else ("for",)
+    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ in preps), None)
     if start is None:
         return None
     # the small model attaches "for" to the verb or to its object: read the words after it
