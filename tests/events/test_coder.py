@@ -853,3 +853,5 @@ def test_coder_resolve_to_keep_raising_costs_is_no_promise(code_text) -> None:
                        "The leaders affirmed their determination to continue raising the costs "
                        "on Russia for its invasion of Ukraine.")
     assert not [e for e in events if e.type == "AGREE"]
+    threat = _one(events, "THREATEN")
+    assert threat.target is not None and threat.target.name == "Russia"

@@ -562,8 +562,11 @@ def statement_targets(trig: Trigger) -> list[Token]:
     if clause is not None:
         # "the need for Russia to take action": the infinitive's own subject comes first
         out += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        out += sorted((t for c in clause.children if c.dep_ in ("dobj", "prep", "dative")
-                       for t in c.subtree), key=lambda t: t.i)
+        # "to continue raising the costs on Russia": the words of the verb it continues too
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        out += sorted((t for v in verbs for c in v.children
+                       if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
+                      key=lambda t: t.i)
     return out
 
 
