@@ -159,7 +159,8 @@ def test_mentions_a_completed_name_swallows_the_entity_inside_it(resolve_text) -
     # the model tags "Abdullah II ibn" and "Al Hussein"; the completed name is one person
     [sent] = resolve_text("Remarks by President Biden and His Majesty King Abdullah II ibn Al "
                           "Hussein, King of the Hashemite Kingdom of Jordan", date(2021, 7, 19))
-    assert _names(sent) == ["Joe Biden", "Abdullah II"]
+    # (the kingdom his title ends with is a state mention of its own)
+    assert [n for n in _names(sent) if n != "Jordan"] == ["Joe Biden", "Abdullah II"]
 
 
 def test_mentions_a_given_name_alone_is_the_person_named_in_full(resolve_text) -> None:

@@ -410,6 +410,8 @@ def test_coder_cabinet_names_without_departments(code_text) -> None:
      "cooperation.",
      "Netherlands"),
     ("President Biden thanked President Duda for hosting refugees.", "Andrzej Duda"),
+    ("Secretary Blinken congratulated Foreign Minister França on Brazil’s election to the "
+     "United Nations Security Council.", "Brazil"),
 ])
 def test_coder_thanks_credit_the_state_whose_deed_is_named(code_text, text, target) -> None:
     event = _one(code_text(text), "SUPPORT")
@@ -981,3 +983,70 @@ def test_coder_announced_package_is_the_act(code_text) -> None:
                        published=date(2022, 5, 8))
     assert _one(events, "SANCTION").target.country == "RUS"
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_coder_untagged_state_name_is_credited(code_text) -> None:
+    # the small model leaves "Romania" untagged here: its name alone makes it the state
+    event = _one(code_text("Secretary Blinken spoke with Foreign Minister Bogdan Aurescu today. "
+                           "The Secretary thanked the Foreign Minister for Romania’s tremendous "
+                           "welcoming of nearly 700,000 refugees from Ukraine."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Romania"
+
+
+def test_coder_truce_named_with_its_sides_is_their_agreement(code_text) -> None:
+    events = code_text("Secretary Blinken and King Abdullah II expressed their support for the "
+                       "ceasefire between Israel and Hamas.")
+    agree = _one(events, "AGREE")
+    assert {a.name for a in agree.actors} == {"Israel", "Hamas"}
+    # the sides of the truce are not whom the support is addressed to
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_announced_trips_one_agreement_per_host_dated_when_announced(code_text) -> None:
+    events = code_text("Special Envoy for Yemen Tim Lenderking will travel to Saudi Arabia and "
+                       "Oman on May 25.", published=date(2021, 5, 24))
+    trips = [e for e in events if e.type == "AGREE"]
+    assert sorted(sorted(a.name for a in e.actors) for e in trips) == [
+        ["Oman", "Tim Lenderking"], ["Saudi Arabia", "Tim Lenderking"]]
+    assert all(e.date == date(2021, 5, 24) for e in trips)
+
+
+def test_coder_support_phrase_on_a_misread_adjective_finds_its_addressee(code_text) -> None:
+    # the model reads "unyielding" as the noun the "for" phrase hangs on
+    event = _one(code_text("Secretary Blinken emphasized the United States’ unyielding and "
+                           "steadfast support for Ukraine."), "SUPPORT")
+    assert event.target is not None and event.target.name == "Ukraine"
+
+
+
+def test_coder_unaddressed_urging_in_a_readout_goes_to_the_counterpart(code_text) -> None:
+    events = code_text("Secretary Blinken met with Omani Foreign Minister Badr Albusaidi today. "
+                       "The Secretary encouraged further efforts to build support for a truce.")
+    event = _one(events, "REQUEST")
+    assert event.target is not None and event.target.name == "Oman"
+
+
+
+def test_coder_response_that_would_come_is_a_warning(code_text) -> None:
+    events = code_text("President Biden made clear that the United States would respond swiftly "
+                       "and decisively to any further Russian aggression against Ukraine.")
+    event = _one(events, "THREATEN")
+    assert event.modality == "asserted"
+    assert event.source is not None and event.source.name == "Joe Biden"
+    assert event.target is not None and event.target.name == "Russia"
+    # a response given, or one aimed at, is no warning
+    for text in ("Israel responded to the rocket attacks from Gaza.",
+                 "Secretary Blinken and Foreign Minister Rau discussed efforts to respond to the "
+                 "humanitarian crisis caused by Putin’s war."):
+        assert not [e for e in code_text(text) if e.type == "THREATEN"]
+
+
+def test_coder_resolve_to_keep_raising_costs_is_no_promise(code_text) -> None:
+    # "determination to continue raising the costs on Russia" is a threat's wording (the
+    # infinitive under "continue" counts), not a promise of cooperation
+    events = code_text("President Biden spoke with President Macron and Chancellor Scholz today. "
+                       "The leaders affirmed their determination to continue raising the costs "
+                       "on Russia for its invasion of Ukraine.")
+    assert not [e for e in events if e.type == "AGREE"]
+    threat = _one(events, "THREATEN")
+    assert threat.target is not None and threat.target.name == "Russia"

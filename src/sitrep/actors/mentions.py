@@ -229,10 +229,13 @@ class ActorResolver:
 
     def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
         """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
-        fighters"): the word as the gazetteer spells one of the group's names."""
+        fighters"): the word as the gazetteer spells one of the group's names; and states
+        whose one-word name the model left untagged ("for Romania's welcoming of refugees")."""
         for tok in sent:
             if tok.i in found or tok.ent_type_ or not tok.text[:1].isupper() or \
                     tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            if self._untagged_state(tok, found):
                 continue
             org = self.gaz.org(tok.text)
             if org is not None and org.kind == "armed_group" and \
@@ -240,6 +243,22 @@ class ActorResolver:
                 ref = self.org_ref(tok.text)
                 if ref is not None:
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
+
+    def _untagged_state(self, tok: Token, found: dict[int, Mention]) -> bool:
+        """Put a state named by a lone proper noun spelled as its name, not a demonym or a
+        capital ("Romania", not "Romanian" or "Bucharest"); whether it did."""
+        doc = tok.doc
+        if tok.pos_ != "PROPN" or any(
+                0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1)):
+            return False
+        match = self.gaz.state_match(tok.text)
+        if match is None or match.via != "name" or tok.text not in (
+                match.state.name, *match.state.names):
+            return False
+        ref = self.state_ref(tok.text)
+        if ref is not None:
+            put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
+        return ref is not None
 
     def non_actor(self, ent: Span) -> bool:
         """Whether an entity names a hazard or a process rather than an actor.

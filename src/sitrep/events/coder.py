@@ -383,7 +383,8 @@ class Coder:
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
         # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
         # the training labels read its doer too, but the development gold does not
-        named = resolve_addressees(args.target, mentions, doers=trig.rule.type == "ACCUSE") \
+        named = resolve_addressees(args.target, mentions,
+                                   doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
             if trig.rule.type in VERBAL else resolve_roles(args.target, mentions, loose=True)
         # a state's own people ("Iranian protesters") are not its government: they may
         # face it ("clashed with security forces"), but not be the addressee of its own
@@ -432,9 +433,15 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
+        if not target and trig.rule.type == "REQUEST" and trig.governor is None and \
+                trig.token.lemma_.lower() in self.rules.counterpart_requests:
+            # "The Secretary urged de-escalation": asked of the other side of the contact
+            target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
-                not any(r.kind == "person" for r in source):
-            source, target = source[:1], source[1:]  # "Czechia and Albania upgraded ties"
+                not any(r.kind == "person" for r in source) and not _joint(trig.token):
+            # "Czechia and Albania upgraded ties"; not co-speakers, and not "A and B
+            # expressed their support for the ceasefire", a position shared towards no one
+            source, target = source[:1], source[1:]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
         if _praises(trig, self.rules):
@@ -510,8 +517,15 @@ class Coder:
         # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
         modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
             else modality_of(trig.anchor)
-        rule_id = trig.rule.id
-        trip = etype == "CONSULT" and mode == "visit"
+        if trig.rule.warning:
+            if modality not in ("future", "hypothetical") or not _foretold(trig.anchor):
+                # "responded to the attack" is a deed, "efforts to respond to the crisis"
+                # an aim: no warning
+                return []
+            # "would respond swiftly to any further aggression": a warning speaks of what
+            # would follow; the warning itself is made
+            modality = "asserted"
+        rule_id, planned = trig.rule.id, (etype, mode)
         if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
@@ -519,22 +533,24 @@ class Coder:
         if modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
-                # the plan is announced now: the AGREE (THREATEN...) itself happened
+                # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
+                # day of the announcement, not of the meeting planned
                 rule_id, etype, mode = f"{rule_id}>future", new_type, None
-                modality = "asserted"
-                # "will meet Johnson on June 10": the date is the meeting's, the plan's
-                # is the announcement's (GUIDELINES 6), the article's own
-                when = None
+                modality, when = "asserted", None
+        if etype == "AGREE" and when is not None and article.published is not None and \
+                when.value > article.published:
+            when = None  # "looks forward to seeing her on June 3": the plan's day
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
-        groups = _participant_groups(etype, mode, source, target,
+        # "will travel to Saudi Arabia and Oman": one announced visit per host, as the
+        # visits themselves would be
+        groups = _participant_groups(*planned, source, target,
                                      self._bilateral_occasion(sent) or _perfect(trig.anchor))
-        if trip and etype == "AGREE" and len(source) == 1 and len(target) > 1 and \
-                all(r.kind == "state" for r in target):
-            # "will travel to Romania and Slovakia": one planned visit per host, as a trip
-            # made is one visit per host (GUIDELINES 2)
-            groups = [(source[0], t, [source[0], t]) for t in target]
+        if planned[0] != etype and len(groups) == 1:
+            # one announced contact: its promiser and the one promised, as read
+            groups = [(source[0] if source else None, target[0] if target else None,
+                       groups[0][2])]
         if etype in NEEDS_TWO and not self.one_party:
             # one state read twice ("the Japanese foreign minister") is one participant
             groups = [g for g in groups if len(g[2]) >= 2]
@@ -924,6 +940,12 @@ def _counted(verb: Token) -> bool:
     """Whether a verb's clause counts what it acts with or on ("$10 million", "three
     television stations"): a package, not an intent."""
     return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
+def _foretold(verb: Token) -> bool:
+    """Whether a verb says what will or would happen ("would respond", "will be met")."""
+    return any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children)
+
+
+_FORETELLING = MODALITY_WORDS.future_aux | {"would"}
 
 
 def _habitual(verb: Token) -> bool:

@@ -281,7 +281,7 @@ def without_title_states(refs: list[ActorRef], text: str = "") -> list[ActorRef]
     # the title of someone the kb does not know is their country
     stateless = [r.start for r in named if r.start is not None and not r.country]
     return [r for r in refs if not _opens_title(r, stateless if r.kind == "state" else starts,
-                                                text) and (
+                                                text) and not _ends_title(r, starts, text) and (
         r.kind != "org" or r.end is None or r.actor_id or
         not any(0 <= s - r.end <= 14 for s in starts))]
 
@@ -313,6 +313,17 @@ def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:
         return False
     return any(w.lower() in _TITLE_WORDS for w in words) and all(
         w.lower() in _TITLE_RUN_WORDS or w[:1].isupper() for w in words)
+
+
+def _ends_title(ref: ActorRef, starts: list[int], text: str) -> bool:
+    """Whether ``ref`` (a state or body) ends the title of the named person right after it,
+    a title that says whom the office is for: "Special Envoy for Yemen Tim Lenderking"."""
+    if not text or ref.kind == "person" or ref.start is None or ref.end is None or \
+            not any(text[ref.end:s].strip() == "" for s in starts if s >= ref.end):
+        return False
+    before = text[max(0, ref.start - 40):ref.start].split()[-2:]
+    return len(before) == 2 and before[1].lower() in ("for", "to", "on") and \
+        before[0].lower() in _TITLE_WORDS
 
 
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
@@ -389,7 +400,10 @@ def credited_state(verb: Token, mentions: dict[int, Mention], hearers: Sequence[
         The state praised, or None.
     """
     doc = verb.doc
-    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ == "for"), None)
+    # congratulations are "on" the deed: "congratulated Foreign Minister X on Brazil's election
+    # to the Security Council"
+    preps = ("for", "on") if verb.lemma_.lower() == "congratulate" else ("for",)
+    start = next((t.i for t in verb.subtree if t.i > verb.i and t.lower_ in preps), None)
     if start is None:
         return None
     # the small model attaches "for" to the verb or to its object: read the words after it

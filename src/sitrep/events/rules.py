@@ -81,6 +81,9 @@ class TriggerRule:
     """The trigger is no event with an infinitive of one of these lemmas ("declined to
     comment" refuses the press an answer, no one's demand); it still holds what its clause
     says ("refused to comment on reports that ...")."""
+    warning: bool = False
+    """The trigger counts only as said of what will or would happen ("the United States
+    *would respond* swiftly to any further aggression"): a warning, not a past deed."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -121,6 +124,9 @@ class RuleSet:
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
+    counterpart_requests: frozenset[str] = frozenset()
+    """Verbs of urging whose unaddressed appeal goes to the other side of a readout's
+    two-party contact ("urged de-escalation")."""
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
@@ -190,6 +196,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         pleasantry=bool(raw.get("pleasantry", False)),
         experiencer=bool(raw.get("experiencer", False)),
         not_complements=frozenset(raw.get("not_complements") or ()),
+        warning=bool(raw.get("warning", False)),
     )
 
 
@@ -236,6 +243,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
+        counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
     )
@@ -499,7 +507,8 @@ def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
         clause = _continued(clause)
     if rule.needs_infinitive and (clause is None or not (
             {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
-                                       if c.dep_ == "conj"}) & rule.needs_infinitive):
+                                       if c.dep_ in ("conj", "xcomp")}) & rule.needs_infinitive):
+        # (an "xcomp" child: "determination to continue raising the costs on Russia")
         return False
     return (clause is not None) == rule.infinitive
 
@@ -561,9 +570,18 @@ def statement_targets(trig: Trigger) -> list[Token]:
     governed = [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > noun.i
                 and c.i - max(t.i for t in noun.subtree) <= 1] \
         if trig.governor is not None and noun.dep_ == "dobj" else []
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "the United States' unyielding and steadfast support for Ukraine": the model reads
+        # the first adjective as a noun that the phrase hangs on
+        governed += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
     for prep in (c for c in [*noun.children, *governed] if c.dep_ == "prep"
                  and c.lower_ in trig.rule.target_preps):
-        out += sorted((t for t in prep.subtree if t.i != prep.i), key=lambda t: t.i)
+        # "support for the ceasefire between Israel and Hamas": the sides of a thing named
+        # are not whom the position is addressed to
+        sides = {t.i for b in prep.subtree if b.dep_ == "prep" and b.lower_ == "between"
+                 for t in b.subtree}
+        out += sorted((t for t in prep.subtree if t.i != prep.i and t.i not in sides),
+                      key=lambda t: t.i)
     for clause in (c for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj"
                                                    else ())]
                    if c.dep_ in ("acl", "ccomp") and c.i > noun.i
@@ -715,8 +733,15 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         source = _subjects(noun.head.head)
     if not source and not target:
         return None
-    return Arguments([t for x in source for t in with_conjuncts(x)],
-                     [t for x in target for t in with_conjuncts(x)], places)
+    return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
+                     [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+
+
+def _others(tok: Token) -> bool:
+    """Whether a noun names unnamed others ("Israel, Hamas, and other parties in Gaza"): the
+    place in their phrase is where they are, not a participant."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "other"
+                                      for c in tok.children)
 
 
 def arguments(trig: Trigger) -> Arguments:

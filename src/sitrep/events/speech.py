@@ -48,8 +48,8 @@ def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozen
             return []
         cur = cur.head
         stating = cur.lemma_.lower() in speech or cur.lemma_.lower() in _STATING_ADJECTIVES \
-            or any(c.dep_ == "acomp" and c.lemma_.lower() in _STATING_ADJECTIVES
-                   for c in cur.children)
+            or any(c.dep_ in ("acomp", "ccomp", "oprd")
+                   and c.lemma_.lower() in _STATING_ADJECTIVES for c in cur.children)
         if not stating:
             continue
         speaker = cur.head if cur.dep_ == "acomp" else cur  # "Biden was clear that ..."
