@@ -1050,3 +1050,12 @@ def test_coder_resolve_to_keep_raising_costs_is_no_promise(code_text) -> None:
     assert not [e for e in events if e.type == "AGREE"]
     threat = _one(events, "THREATEN")
     assert threat.target is not None and threat.target.name == "Russia"
+
+
+def test_coder_truce_without_both_sides_named_is_no_agreement(code_text) -> None:
+    # a ceasefire is an agreement of the sides its own phrase names ("between A and B");
+    # one declared alone, or demanded, is not
+    events = code_text("Hamas declared a unilateral ceasefire with Israel on Friday.")
+    assert not [e for e in events if e.type == "AGREE"]
+    events = code_text("The Secretary welcomed the ceasefire between Israel and Hamas.")
+    assert {a.name for e in events if e.type == "AGREE" for a in e.actors} >= {"Israel", "Hamas"}
