@@ -192,3 +192,19 @@ def test_events_dates_at_the_ends_of_the_calendar_link_without_overflow(store: S
     link_events(store)
     assign_stories(store, ids)
     assert store.count("events") == 3
+
+
+def test_link_cluster_finds_a_mention_by_an_actor_its_cluster_gained() -> None:
+    # A cluster is looked up by its actors' keys; once a fuller mention widens its actor set,
+    # a mention of the new actor alone (in the same article) must still find it.
+    from sitrep.link.cluster import LinkMention, cluster
+
+    def mention(i: int, keys: set[str]) -> LinkMention:
+        return LinkMention(id=f"m_{i}", article_id="a_1", type="CONSULT", mode="phone",
+                           keys=frozenset(keys), modality="asserted", date=date(2022, 3, 1),
+                           precision="day", published=date(2022, 3, 2))
+
+    found = cluster([mention(1, {"state:USA", "state:FRA"}),
+                     mention(2, {"state:USA", "state:FRA", "state:DEU"}),
+                     mention(3, {"state:DEU"})])
+    assert [sorted(m.id for m in c.members) for c in found] == [["m_1", "m_2", "m_3"]]

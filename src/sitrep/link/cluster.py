@@ -201,15 +201,23 @@ def cluster(mentions: list[LinkMention]) -> list[Cluster]:
         The clusters, each with at least one member, in order of their first member.
     """
     clusters: list[Cluster] = []
-    by_block: dict[tuple[str, str], list[Cluster]] = {}
+    # Clusters by type, modality and actor key: a fitting cluster shares a key with the
+    # mention (one actor set holds the other), so only those are compared; scanning every
+    # cluster of the type made linking quadratic in the contacts of a store.
+    by_key: dict[tuple[str, str, str], list[Cluster]] = {}
     for m in sorted(mentions, key=visit_order):
-        block = by_block.setdefault((m.type, m.modality), [])
-        fitting = [c for c in block if fits(m, c)]
+        near = {id(c): c for k in m.keys for c in by_key.get((m.type, m.modality, k), ())}
+        fitting = [c for c in near.values() if fits(m, c)]
         if fitting:
-            min(fitting, key=lambda c: _preference(m, c)).add(m)
+            best = min(fitting, key=lambda c: _preference(m, c))
+            before = best.keys
+            best.add(m)
+            for k in best.keys - before:  # its actor set grew to the mention's
+                by_key.setdefault((m.type, m.modality, k), []).append(best)
             continue
         new = Cluster(type=m.type, modality=m.modality, mode=m.mode, keys=m.keys)
         new.add(m)
-        block.append(new)
+        for k in new.keys:
+            by_key.setdefault((m.type, m.modality, k), []).append(new)
         clusters.append(new)
     return clusters

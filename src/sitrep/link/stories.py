@@ -113,10 +113,12 @@ def assign_stories(store: Store, article_ids: Sequence[str] | None = None,
     rarity = _actor_rarity(store)
     threshold = JOIN_SCORE if centred else JOIN_SCORE_UNCENTRED
     stories = _Stories(store)
+    actor_keys = article_actor_keys(store, [a.id for a in originals])
     with store.transaction():
         for art in originals:
             report.articles += 1
-            joined = _place(store, stories, art, vectors[art.id], rarity, threshold)
+            joined = _place(store, stories, art, vectors[art.id], actor_keys.get(art.id, set()),
+                            rarity, threshold)
             report.joined += joined
             report.opened += not joined
         for art in articles:
@@ -215,9 +217,9 @@ def score(vector: np.ndarray, keys: set[str], story: _Story,
 
 
 def _place(store: Store, stories: _Stories, art: StoryArticle, vector: np.ndarray,
-           rarity: dict[str, float], threshold: float) -> bool:
-    """Join the best story or open one; True when an existing story was joined."""
-    keys = article_actor_keys(store, art.id)
+           keys: set[str], rarity: dict[str, float], threshold: float) -> bool:
+    """Join the best story or open one, given the article's actor keys; True when an
+    existing story was joined."""
     scored = [(score(vector, keys, s, rarity), s.id, s)
               for s in stories.candidates(art.published)]
     best = max(scored, key=lambda t: (t[0], t[1]), default=None)
