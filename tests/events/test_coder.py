@@ -1059,3 +1059,12 @@ def test_coder_truce_without_both_sides_named_is_no_agreement(code_text) -> None
     assert not [e for e in events if e.type == "AGREE"]
     events = code_text("The Secretary welcomed the ceasefire between Israel and Hamas.")
     assert {a.name for e in events if e.type == "AGREE" for a in e.actors} >= {"Israel", "Hamas"}
+
+
+def test_coder_contact_during_its_dated_meeting_takes_the_meeting_day(code_text) -> None:
+    # "during their meeting ... on <day>" is the occasion of the contact the verb reports
+    # (a photo caption), not a second contact: one event, dated by the meeting
+    events = code_text("French President Emmanuel Macron (L) speaks with German Chancellor "
+                       "Olaf Scholz during their meeting in Berlin on March 3, 2021.")
+    contacts = [e for e in events if e.type == "CONSULT"]
+    assert [(e.date, e.date_inferred) for e in contacts] == [(date(2021, 3, 3), False)]

@@ -786,11 +786,18 @@ def _one_government(refs: list[ActorRef]) -> bool:
     return len(refs) >= 2 and len(countries) == 1 and None not in countries
 
 
+OCCASION_PREPS = frozenset({"during", "at", "amid", "throughout"})
+"""Prepositions that make a named contact the occasion of the one a verb reports."""
+
+
 def _contact_of_its_own(noun: Token) -> bool:
     """Whether a named contact is another event than the one a sentence reports with a
     verb: it names its own sides ("the Summit between A and B") or its own side and day
     ("Biden's conversation with Bennett on April 24", "their April 24 meeting"), where
-    "during his visit to Kyiv" is only the occasion of the meeting reported."""
+    "during his visit to Kyiv" is only the occasion of the meeting reported, dated or not
+    ("speaks with Bennett during their meeting in Sochi on Oct. 22": one meeting, that day)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS:
+        return False
     preps = [c for c in noun.children if c.dep_ == "prep"]
     if any(p.lower_ == "between" for p in preps):
         return True
