@@ -33,6 +33,12 @@ def _article(url: str, text: str = BODY, title: str = "Ministers meet") -> Artic
     return Article(url=url, title=title, text=text, origin=url, published=date(2022, 1, 4))
 
 
+def _contact(article: Article, *actors: ActorRef) -> Event:
+    """A meeting of ``actors`` coded in the first sentence of ``article``."""
+    return Event(type="CONSULT", mode="meeting", article_id=article.id or "",
+                 actors=list(actors), sentence=BODY[:80], start=0, end=80)
+
+
 def test_db_same_article_twice_is_unchanged(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         assert _save(store, _article("https://a.example/1")) == "new"
@@ -80,9 +86,8 @@ def test_db_recoding_replaces_mentions(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         article = _article("https://a.example/1")
         _save(store, article)
-        event = Event(type="CONSULT", mode="meeting", article_id=article.id or "",
-                      actors=[ActorRef("Austria", country="AUT"), ActorRef("Iran", country="IRN")],
-                      sentence=BODY[:80], start=0, end=80)
+        event = _contact(article, ActorRef("Austria", country="AUT"),
+                         ActorRef("Iran", country="IRN"))
         for _ in range(3):
             with store.transaction():
                 store.replace_mentions(article.id or "", [event], "test-1")
@@ -97,9 +102,8 @@ def test_db_actor_of_a_rolled_back_write_is_written_by_the_next(tmp_path: Path) 
     with Store(tmp_path / "s.duckdb") as store:
         article = _article("https://a.example/1")
         _save(store, article)
-        event = Event(type="CONSULT", mode="phone", article_id=article.id or "",
-                      actors=[ActorRef("Chile", country="CHL"), ActorRef("Peru", country="PER")],
-                      sentence=BODY[:80], start=0, end=80)
+        event = _contact(article, ActorRef("Chile", country="CHL"),
+                         ActorRef("Peru", country="PER"))
         with pytest.raises(RuntimeError), store.transaction():
             store.replace_mentions(article.id or "", [event], "test-1")
             raise RuntimeError("killed half-way")
