@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from sitrep.data import read_yaml
 
 from sitrep.record import ActorRef
 
@@ -75,7 +75,7 @@ def load_actor_words() -> ActorWords:
         The title, sector and reference word lists.
     """
     text = (DATA_DIR / "actors.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     return ActorWords(
         titles={str(k).lower(): str(v) for k, v in raw["titles"].items()},
         military_titles=frozenset(raw["military_titles"]),

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sitrep.data import read_yaml
 
 from sitrep.brief.evidence import Actor, EventView
 
@@ -22,7 +22,7 @@ PHRASES_FILE = Path(__file__).resolve().parents[1] / "data" / "templates" / "phr
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, Any]:
     """The phrase table, read once."""
-    table: dict[str, Any] = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    table: dict[str, Any] = read_yaml(PHRASES_FILE.read_text(encoding="utf-8"))
     return table
 
 

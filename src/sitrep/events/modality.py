@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from sitrep.data import read_yaml
 from spacy.tokens import Token
 
 from sitrep.record import Modality
@@ -49,7 +49,7 @@ def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWord
     Returns:
         The word lists as frozensets.
     """
-    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw = read_yaml(path.read_text("utf-8"))
     return ModalityWords(**{k: frozenset(str(w) for w in v) for k, v in raw.items()})
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sitrep.data import read_yaml
 from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
@@ -213,7 +213,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
     import hashlib
 
     text = path.read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     verbs: dict[str, list[TriggerRule]] = {}
     nouns: dict[str, list[TriggerRule]] = {}
     adjectives: dict[str, list[TriggerRule]] = {}

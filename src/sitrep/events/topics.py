@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from sitrep.data import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 
@@ -38,7 +38,7 @@ def load_topics(path: Path = DATA_DIR / "topics.yaml") -> TopicLexicon:
     Returns:
         The compiled lexicon.
     """
-    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw = read_yaml(path.read_text("utf-8"))
     patterns = {}
     for topic, phrases in raw.items():
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")

@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+from sitrep.data import read_yaml
 from lxml.html import HtmlElement
 
 _ISO = re.compile(
@@ -76,7 +76,7 @@ class StatedDate:
 @lru_cache(maxsize=1)
 def _markup() -> dict[str, Any]:
     text = resources.files("sitrep.data").joinpath("dates/markup.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml(text)
     return data
 
 

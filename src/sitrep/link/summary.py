@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sitrep.data import read_yaml
 
 PHRASES = Path(__file__).resolve().parents[1] / "data" / "answers" / "phrases.yaml"
 
@@ -15,7 +15,7 @@ PHRASES = Path(__file__).resolve().parents[1] / "data" / "answers" / "phrases.ya
 def phrases() -> dict[str, Any]:
     """The summary templates (loaded once)."""
     with PHRASES.open(encoding="utf-8") as fh:
-        loaded: dict[str, Any] = yaml.safe_load(fh)
+        loaded: dict[str, Any] = read_yaml(fh.read())
     return loaded
 
 
