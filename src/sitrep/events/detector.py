@@ -121,10 +121,18 @@ class EventDetector:
     def scores(self, features: list[list[str]]) -> np.ndarray:
         """Linear scores before the softmax (rows: candidates, columns: ``classes``)."""
         scores = np.tile(self.bias, (len(features), 1)).astype(np.float32)
+        # one gather and one segmented sum for all candidates: a sum per row cost the coder
+        # a tenth of its rule time
+        known = self.vocabulary.get
+        rows: list[int] = []
+        cols: list[int] = []
         for row, names in enumerate(features):
-            cols = [self.vocabulary[f] for f in names if f in self.vocabulary]
-            if cols:
-                scores[row] += self.weights[cols].sum(axis=0)
+            for col in map(known, names):
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+        if cols:
+            np.add.at(scores, np.asarray(rows), self.weights[cols])
         return scores
 
     def probabilities(self, features: list[list[str]],
