@@ -615,6 +615,32 @@ def test_coder_pleas(code_text, text, etype, other) -> None:
     assert not [e for e in events if e.type == other]
 
 
+@pytest.mark.parametrize("text", [
+    "John Smith admitted his guilt in three murders on Tuesday.",
+    "John Smith confessed to killing his neighbour.",
+    "The gunman John Smith surrendered himself to police on Sunday.",
+])
+def test_coder_admissions_concede(code_text, text) -> None:
+    """Admitting guilt, confessing and giving oneself up concede (GUIDELINES 5), and giving
+    oneself up is no disarming."""
+    events = code_text(text)
+    assert _one(events, "CONCEDE").source.name == "John Smith"
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_coder_admitted_to_hospital_is_no_admission(code_text) -> None:
+    """"was admitted to hospital" admits no guilt."""
+    assert not [e for e in code_text("John Smith was admitted to hospital.")
+                if e.type == "CONCEDE"]
+
+
+def test_coder_lashing_out_accuses(code_text) -> None:
+    """"lashed out at X" criticises X."""
+    event = _one(code_text("President Trump lashed out at Mayor Muriel Bowser on Twitter."),
+                 "ACCUSE")
+    assert (event.source.name, event.target.name) == ("Donald Trump", "Muriel Bowser")
+
+
 def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
     """"called Biden a decent man" names him; it is no phone call."""
     events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')
