@@ -641,6 +641,26 @@ def test_coder_lashing_out_accuses(code_text) -> None:
     assert (event.source.name, event.target.name) == ("Donald Trump", "Muriel Bowser")
 
 
+@pytest.mark.parametrize("text", [
+    'Senator John Cornyn issued a statement on Monday. "Like many Texans, I am disappointed '
+    "with NASA's decision.\"",
+    '"I condemn the decision of NASA," said Senator John Cornyn.',
+    'Senator John Cornyn said: "We waited for years. I condemn the decision of NASA."',
+])
+def test_coder_first_person_of_a_quotation_is_its_speaker(code_text, text) -> None:
+    """In a news article "I" inside a quotation is whoever the article says spoke it: in
+    the same sentence, in the quotation's earlier sentences, or in the sentence before."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == ("John Cornyn", "NASA")
+
+
+def test_coder_first_person_outside_a_quotation_is_nobody_quoted(code_text) -> None:
+    """"I" outside quotation marks is not the last person quoted."""
+    events = code_text("Senator John Cornyn said on Monday that the vote was close. "
+                       "I condemn the decision of NASA.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
 def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
     """"called Biden a decent man" names him; it is no phone call."""
     events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')

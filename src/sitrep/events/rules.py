@@ -109,6 +109,8 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
@@ -234,6 +236,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
@@ -831,7 +834,10 @@ def experiencer_arguments(word: Token, rule: TriggerRule) -> Arguments:
         The subject as source; the objects of the "by" agent and of the target prepositions
         as targets; the subject or objects of a complement clause as fallback targets.
     """
-    source = [c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _subjects(word)
+    source = [c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _subjects(word) \
+        or [s for aux in word.children if aux.dep_ in ("aux", "auxpass")
+            for s in aux.children if s.dep_ in SUBJECT_DEPS]
+    # (the small model may hang the subject on the auxiliary: "I/nsubj am/auxpass disappointed")
     target = [p for prep in word.children if prep.dep_ in ("prep", "agent")
               and (prep.dep_ == "agent" or prep.lower_ in rule.target_preps)
               for p in prep.children if p.dep_ == "pobj"]
