@@ -661,6 +661,19 @@ def test_coder_first_person_outside_a_quotation_is_nobody_quoted(code_text) -> N
     assert not [e for e in events if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Turkey was condemned in a joint statement by Greece and Egypt.", "GRC"),
+    ("Turkey was criticised in a letter from France on Monday.", "FRA"),
+    ("Turkey is already under sanctions, and was condemned by Greece.", "GRC"),
+])
+def test_coder_passive_statement_agents(code_text, text, source) -> None:
+    """A passive condemnation names its accuser in the statement it was made in ("in a
+    joint statement by Greece"), and a passive conjunct its accused in the first verb's
+    subject ("Turkey is ... and was condemned")."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.country, event.target.country) == (source, "TUR")
+
+
 def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
     """"called Biden a decent man" names him; it is no phone call."""
     events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')

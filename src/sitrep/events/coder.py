@@ -356,7 +356,7 @@ class Coder:
                 _supports_relationship(trig.token, self.rules.relationship_words):
             # "reaffirmed their commitment to an enduring bilateral partnership"
             return []
-        args = arguments(trig)
+        args = arguments(trig, self.rules.statement_nouns)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
         args.target, args.fallback = ([t for t in toks if not (
