@@ -615,6 +615,65 @@ def test_coder_pleas(code_text, text, etype, other) -> None:
     assert not [e for e in events if e.type == other]
 
 
+@pytest.mark.parametrize("text", [
+    "John Smith admitted his guilt in three murders on Tuesday.",
+    "John Smith confessed to killing his neighbour.",
+    "The gunman John Smith surrendered himself to police on Sunday.",
+])
+def test_coder_admissions_concede(code_text, text) -> None:
+    """Admitting guilt, confessing and giving oneself up concede (GUIDELINES 5), and giving
+    oneself up is no disarming."""
+    events = code_text(text)
+    assert _one(events, "CONCEDE").source.name == "John Smith"
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_coder_admitted_to_hospital_is_no_admission(code_text) -> None:
+    """"was admitted to hospital" admits no guilt."""
+    assert not [e for e in code_text("John Smith was admitted to hospital.")
+                if e.type == "CONCEDE"]
+
+
+def test_coder_lashing_out_accuses(code_text) -> None:
+    """"lashed out at X" criticises X."""
+    event = _one(code_text("President Trump lashed out at Mayor Muriel Bowser on Twitter."),
+                 "ACCUSE")
+    assert (event.source.name, event.target.name) == ("Donald Trump", "Muriel Bowser")
+
+
+@pytest.mark.parametrize("text", [
+    'Senator John Cornyn issued a statement on Monday. "Like many Texans, I am disappointed '
+    "with NASA's decision.\"",
+    '"I condemn the decision of NASA," said Senator John Cornyn.',
+    'Senator John Cornyn said: "We waited for years. I condemn the decision of NASA."',
+])
+def test_coder_first_person_of_a_quotation_is_its_speaker(code_text, text) -> None:
+    """In a news article "I" inside a quotation is whoever the article says spoke it: in
+    the same sentence, in the quotation's earlier sentences, or in the sentence before."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == ("John Cornyn", "NASA")
+
+
+def test_coder_first_person_outside_a_quotation_is_nobody_quoted(code_text) -> None:
+    """"I" outside quotation marks is not the last person quoted."""
+    events = code_text("Senator John Cornyn said on Monday that the vote was close. "
+                       "I condemn the decision of NASA.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Turkey was condemned in a joint statement by Greece and Egypt.", "GRC"),
+    ("Turkey was criticised in a letter from France on Monday.", "FRA"),
+    ("Turkey is already under sanctions, and was condemned by Greece.", "GRC"),
+])
+def test_coder_passive_statement_agents(code_text, text, source) -> None:
+    """A passive condemnation names its accuser in the statement it was made in ("in a
+    joint statement by Greece"), and a passive conjunct its accused in the first verb's
+    subject ("Turkey is ... and was condemned")."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.country, event.target.country) == (source, "TUR")
+
+
 def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:
     """"called Biden a decent man" names him; it is no phone call."""
     events = code_text('Bernie Sanders called Joe Biden a "decent man" on Wednesday.')

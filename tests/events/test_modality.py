@@ -19,6 +19,8 @@ from sitrep.nlp import load_nlp
     ("Bennett plans to visit Moscow.", "visit", "future"),
     ("The president is scheduled to meet the emir.", "meet", "future"),
     ("Bennett met Putin in Sochi.", "met", "asserted"),
+    ("The governor has yet to concede the election.", "concede", "negated"),
+    ("Iran has yet again attacked Iraq.", "attacked", "asserted"),
 ])
 def test_modality_of_clause(text: str, verb: str, expected: str) -> None:
     doc = load_nlp()(text)

@@ -88,12 +88,15 @@ class ArticleActors:
         ref = mention.actors[0] if mention and len(mention.actors) == 1 else None
         self.subject = ref if ref is not None and ref.kind == "person" else None
 
-    def remember_names(self, sent: Span) -> None:
+    def remember_names(self, sent: Span) -> list[ActorRef]:
         """Remember the people a sentence names, without resolving its other mentions (for
         sentences that hold no event: later ones may still say "Bennett" or "he").
 
         Args:
             sent: a sentence with entities (its parse may be missing).
+
+        Returns:
+            The people named, in text order.
         """
         found: dict[int, Mention] = {}
         consumed: set[int] = set()
@@ -102,10 +105,13 @@ class ArticleActors:
             ent = self.resolver.name_span(ent)
             if ent.label_ == "PERSON" and not self.resolver.non_actor(ent):
                 self.resolver.person_entity(ent, sent, self, found, consumed)
+        people_named: list[ActorRef] = []
         for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
             for ref in mention.actors:
                 if ref.kind == "person":
                     self.remember(ref)
+                    people_named.append(ref)
+        return people_named
 
     def remember(self, ref: ActorRef) -> None:
         """Make ``ref`` the most recent person named (replacing an earlier copy)."""

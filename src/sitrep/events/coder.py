@@ -61,7 +61,8 @@ from sitrep.events.roles import (
 from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, is_passive,
                                   load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
-from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
+from sitrep.events.speech import (VERBAL, VOICED_REQUEST, Quotations, reported_speaker,
+                                  voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
@@ -271,12 +272,17 @@ class Coder:
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
         turns = Turns(self.resolver, read, actx.voice, site, article.published, doc)
+        # a news article has no voice of its own: "I" in a quotation is its speaker's
+        quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
         for sent in doc.sents:
             actx.voice = turns.voice(sent)
             if sent.start in skipped:
-                actx.remember_names(sent)  # no event here, but later sentences may say "he"
+                # no event here, but later sentences may say "he", or quote whom it names
+                named = actx.remember_names(sent)
+                if quotes is not None:
+                    quotes.skip(sent, named)
                 continue
-            found = self._code_sentence(article, sent, actx, anchor)
+            found = self._code_sentence(article, sent, actx, anchor, quotes)
             contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
                         and len(e.actors) >= 2]
             # a contact only named ("the recent discussions in Reykjavik between A and B")
@@ -297,8 +303,11 @@ class Coder:
     # --- one sentence -----------------------------------------------------------------------
 
     def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
-                       anchor: temporal.TimeValue | None) -> list[Event]:
+                       anchor: temporal.TimeValue | None,
+                       quotes: Quotations | None = None) -> list[Event]:
         mentions = actx.sentence(sent)
+        if quotes is not None:
+            quotes.read(sent, mentions)
         triggers = find_triggers(sent, self.rules)
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
@@ -320,11 +329,13 @@ class Coder:
         dated = _assign_times(sent, triggers, times)
         out: list[Event] = []
         for trig in triggers:
-            out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx)
+            out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx,
+                                quotes)
         return out
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
-                when: temporal.TimeValue | None, actx: ArticleActors) -> list[Event]:
+                when: temporal.TimeValue | None, actx: ArticleActors,
+                quotes: Quotations | None = None) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
                 not _stated_at_contact(trig):
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
@@ -345,7 +356,7 @@ class Coder:
                 _supports_relationship(trig.token, self.rules.relationship_words):
             # "reaffirmed their commitment to an enduring bilateral partnership"
             return []
-        args = arguments(trig)
+        args = arguments(trig, self.rules.statement_nouns)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
         args.target, args.fallback = ([t for t in toks if not (
@@ -368,6 +379,9 @@ class Coder:
             if trig.rule.type in SYMMETRIC and not greeting \
             else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
+        if not source and quotes is not None and trig.rule.type in VERBAL:
+            # "Like many Texans, I am disappointed with NASA's decision", quoted from Cornyn
+            source = quotes.first_person(args.source)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other

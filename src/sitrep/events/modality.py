@@ -38,6 +38,8 @@ class ModalityWords:
     future_nouns: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
+    pending_words: frozenset[str] = frozenset()
+    """Adverbs of a verb whose infinitive has not happened yet ("has *yet* to concede")."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -92,6 +94,9 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
                 return "negated"
             if lemma in words.negating_verbs:
                 return "negated"
+            if cur.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in
+                                           words.pending_words for c in head.children):
+                return "negated"  # "has yet to concede"
             if lemma in words.hypothetical_verbs:
                 return "hypothetical"
             if lemma in words.future_verbs:

@@ -109,6 +109,11 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
+    """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
+    statement by Egypt")."""
+    """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
@@ -234,6 +239,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        quote_verbs=frozenset(raw.get("quote_verbs") or ()),
+        statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
@@ -744,11 +751,13 @@ def _others(tok: Token) -> bool:
                                       for c in tok.children)
 
 
-def arguments(trig: Trigger) -> Arguments:
+def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> Arguments:
     """Source, target and place tokens of a trigger.
 
     Args:
         trig: a matched trigger.
+        statement_nouns: nouns of a statement whose "by" phrase is the agent of a passive
+            ("was condemned in a joint statement by Egypt, Greece and Cyprus").
 
     Returns:
         Argument head tokens; conjuncts are included, nothing is resolved yet.
@@ -764,11 +773,14 @@ def arguments(trig: Trigger) -> Arguments:
     target: list[Token] = []
     if is_passive(verb):
         agents = [p for c in verb.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj"]
+                  for p in c.children if p.dep_ == "pobj"] or _statement_agents(verb,
+                                                                          statement_nouns)
         target = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if verb.dep_ == "acl":
             target = []
-        elif _participle_clause(verb):
+        elif _participle_clause(verb) or (not target and verb.dep_ == "conj"):
+            # "Turkey is under sanctions and was condemned by ...": the conjunct's patient is
+            # the first verb's subject
             target = _subjects(verb)
         source = agents
     else:
@@ -818,6 +830,15 @@ def arguments(trig: Trigger) -> Arguments:
     return Arguments(expand(source), expand(target), places, expand(fallback))
 
 
+def _statement_agents(verb: Token, nouns: frozenset[str]) -> list[Token]:
+    """Who made the statement a passive verb happened in ("was condemned *in a joint
+    statement by Egypt*", "was criticised in a letter from the senators")."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns
+            for by in noun.children if by.dep_ == "prep" and by.lower_ in ("by", "from")
+            for a in by.children if a.dep_ == "pobj"]
+
+
 def experiencer_arguments(word: Token, rule: TriggerRule) -> Arguments:
     """Who is in a state of mind and about whom: "I am deeply concerned over provocation by
     North Korea", "the United States was disappointed by the Parliament's decision", "I'm
@@ -831,7 +852,10 @@ def experiencer_arguments(word: Token, rule: TriggerRule) -> Arguments:
         The subject as source; the objects of the "by" agent and of the target prepositions
         as targets; the subject or objects of a complement clause as fallback targets.
     """
-    source = [c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _subjects(word)
+    source = [c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _subjects(word) \
+        or [s for aux in word.children if aux.dep_ in ("aux", "auxpass")
+            for s in aux.children if s.dep_ in SUBJECT_DEPS]
+    # (the small model may hang the subject on the auxiliary: "I/nsubj am/auxpass disappointed")
     target = [p for prep in word.children if prep.dep_ in ("prep", "agent")
               and (prep.dep_ == "agent" or prep.lower_ in rule.target_preps)
               for p in prep.children if p.dep_ == "pobj"]

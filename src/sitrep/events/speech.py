@@ -97,3 +97,79 @@ def _subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj
     return None
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+_FIRST_PERSON = frozenset({"i", "me", "my"})
+
+
+class Quotations:
+    """Who says "I" inside the quotations of a news article, which has no voice of its own.
+
+    A quotation is its speaker's: "Cornyn said: 'I am disappointed with NASA's decision'",
+    "'I strongly reject the measure,' the minister wrote", and a quotation that runs on
+    across sentences, or opens right after a sentence reporting that someone spoke ("Cornyn
+    issued a statement."), keeps that speaker. The attribution is the one person who is the
+    subject of a verb of saying outside the quotation marks.
+    """
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        self.verbs = verbs
+        self.open = False
+        """A quotation runs on from an earlier sentence."""
+        self.speaker: ActorRef | None = None
+        """The speaker of the current quotation."""
+        self._said: ActorRef | None = None
+        """The speaker the previous sentence reported, whose words may follow."""
+        self._quoted: frozenset[int] = frozenset()
+
+    def skip(self, sent: Span, named: list[ActorRef]) -> None:
+        """Follow the quotation marks of a sentence that is not parsed, with the people it
+        names: with no parse, the one person named beside a verb of saying speaks."""
+        self._quoted = self._marks(sent)
+        if not any(t.is_alpha for t in sent):
+            return
+        saying = any(t.lemma_.lower() in self.verbs for t in sent if t.i not in self._quoted)
+        self._said = named[0] if saying and len(named) == 1 and not self._quoted else None
+
+    def read(self, sent: Span, mentions: dict[int, Mention]) -> None:
+        """Follow the quotation marks of a parsed sentence and find who speaks in them."""
+        was_open = self.open
+        self._quoted = self._marks(sent)
+        if not any(t.is_alpha for t in sent):
+            return  # a quotation mark split off as a sentence of its own
+        said = self._attribution(sent, mentions)
+        if self._quoted:
+            # a quotation running on keeps its speaker; one opening (its mark may close the
+            # sentence before) is the previous sentence's speaker's
+            running = was_open and self.speaker is not None
+            self.speaker = said or (self.speaker if running else self._said)
+        self._said = said
+
+    def first_person(self, tokens: list[Token]) -> list[ActorRef]:
+        """The speaker behind "I" among a role's tokens inside a quotation, as a list."""
+        if self.speaker is None or not tokens or not all(
+                t.i in self._quoted and t.lower_ in _FIRST_PERSON for t in tokens):
+            return []
+        return [self.speaker]
+
+    def _marks(self, sent: Span) -> frozenset[int]:
+        inside, state = set(), self.open
+        for tok in sent:
+            if tok.text in QUOTE_MARKS:
+                state = tok.text == "“" or (tok.text == '"' and not state)
+            elif state:
+                inside.add(tok.i)
+        self.open = state
+        return frozenset(inside)
+
+    def _attribution(self, sent: Span, mentions: dict[int, Mention]) -> ActorRef | None:
+        for verb in sent:
+            if verb.i in self._quoted or verb.lemma_.lower() not in self.verbs:
+                continue
+            for subj in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+                mention = mentions.get(subj.i)
+                if mention is not None and len(mention.actors) == 1 and \
+                        mention.actors[0].kind == "person":
+                    return mention.actors[0]
+        return None
