@@ -755,7 +755,12 @@ def arguments(trig: Trigger) -> Arguments:
     """
     if trig.bare:
         found = nominal_participants(trig.token, trig.rule)
-        return found if found is not None else Arguments([], [], [])
+        if found is None:
+            return Arguments([], [], [])
+        if trig.rule.source_is_object and not found.source:
+            # "the resignation of MP X": the noun's object is the one who resigns
+            found.source, found.target = found.target, []
+        return found
     if trig.rule.experiencer:
         return experiencer_arguments(trig.token, trig.rule)
     verb = trig.anchor
