@@ -1084,3 +1084,12 @@ def test_coder_found_guilty_is_a_conviction(code_text) -> None:
     assert event.source is not None and event.source.name == "France"
     assert event.target is not None and event.target.name == "Mark Hollis"
 
+
+def test_coder_blockage_of_exports_is_a_blockade(code_text) -> None:
+    """"blockage" is the readouts' other word for a blockade: the state whose exports are
+    blocked is the one coerced."""
+    event = _one(code_text("The Minister noted that Iran's continued blockage of Iraqi oil "
+                           "exports by sea has raised prices."), "COERCE")
+    assert event.mode == "restrict"
+    assert (event.source.name, event.target.name) == ("Iran", "Iraq")
+
