@@ -1093,3 +1093,9 @@ def test_coder_blockage_of_exports_is_a_blockade(code_text) -> None:
     assert event.mode == "restrict"
     assert (event.source.name, event.target.name) == ("Iran", "Iraq")
 
+
+def test_coder_victims_without_attacker_are_no_attack(code_text) -> None:
+    """Two victims of an attack with no attacker named ("were injured") are no two sides
+    of an attack."""
+    events = code_text("Police and reporters were injured in the clashes on Friday.")
+    assert not [e for e in events if e.type == "ASSAULT"]
