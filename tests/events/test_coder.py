@@ -1099,3 +1099,17 @@ def test_coder_victims_without_attacker_are_no_attack(code_text) -> None:
     of an attack."""
     events = code_text("Police and reporters were injured in the clashes on Friday.")
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government of Fiji declared a state of emergency on Tuesday.",
+    "Fiji extended the nationwide curfew by two weeks on Tuesday.",
+    "The government of Fiji began a two-day shutdown on Tuesday.",
+])
+def test_coder_public_restriction_binds_the_residents(code_text, text: str) -> None:
+    """A curfew, lockdown or state of emergency on no one named restricts the residents of
+    the state that orders it."""
+    event = _one(code_text(text), "COERCE")
+    assert event.source is not None and event.source.name == "Fiji"
+    assert event.target is not None and event.target.name == "residents"
+    assert event.target.country == "FJI"

@@ -472,6 +472,13 @@ class Coder:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
             target = [host] if host and participant_key(host) not in source_keys else []
+        if not target and trig.rule.residents and source:
+            # "Samoa declared a state of emergency": a restriction on no one named binds the
+            # residents of the place, or of the restricting state
+            country = location.country if location is not None and location.country \
+                else source[0].country
+            bound = self.resolver.residents_of(country) if country else None
+            target = [bound] if bound is not None else []
         if not source and etype == "PROTEST" and location is not None and location.country:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.protesters_of(location.country)
