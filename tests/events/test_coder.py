@@ -1113,3 +1113,62 @@ def test_coder_contact_during_its_dated_meeting_takes_the_meeting_day(code_text)
 ])
 def test_coder_not_an_event_of_this_type(code_text, text: str, etype: str) -> None:
     assert not [e for e in code_text(text) if e.type == etype]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Voters will go to the polls this week following the resignation of Senator Mark "
+     "Hollis.", date(2022, 1, 14)),
+    ("The party welcomed the resignation of Senator Mark Hollis on Friday.", date(2022, 1, 14)),
+])
+def test_coder_resignation_named_by_a_noun(code_text, text: str, day: date) -> None:
+    """"the resignation of X" is X's resignation; one that a clause in the future follows
+    happened before it, undated by the clause's time."""
+    event = _one(code_text(text), "RETREAT")
+    assert event.mode == "resign" and event.modality == "asserted"
+    assert event.source is not None and event.source.name == "Mark Hollis"
+    assert event.date == day
+
+
+def test_coder_resignation_demanded_is_not_done(code_text) -> None:
+    events = code_text("Protesters called for the resignation of Senator Mark Hollis on Friday.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_coder_found_guilty_is_a_conviction(code_text) -> None:
+    """A verdict of guilty convicts; in the passive with no one named, the state where it
+    is given does it."""
+    event = _one(code_text("Mark Hollis was found guilty in Lyon, France on Tuesday."),
+                 "SANCTION")
+    assert event.mode == "convict"
+    assert event.source is not None and event.source.name == "France"
+    assert event.target is not None and event.target.name == "Mark Hollis"
+
+
+def test_coder_blockage_of_exports_is_a_blockade(code_text) -> None:
+    """"blockage" is the readouts' other word for a blockade: the state whose exports are
+    blocked is the one coerced."""
+    event = _one(code_text("The Minister noted that Iran's continued blockage of Iraqi oil "
+                           "exports by sea has raised prices."), "COERCE")
+    assert event.mode == "restrict"
+    assert (event.source.name, event.target.name) == ("Iran", "Iraq")
+
+
+def test_coder_victims_without_attacker_are_no_attack(code_text) -> None:
+    """Two victims of an attack with no attacker named ("were injured") are no two sides
+    of an attack."""
+    events = code_text("Police and reporters were injured in the clashes on Friday.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government of Fiji declared a state of emergency on Tuesday.",
+    "Fiji extended the nationwide curfew by two weeks on Tuesday.",
+    "The government of Fiji began a two-day shutdown on Tuesday.",
+])
+def test_coder_public_restriction_binds_the_residents(code_text, text: str) -> None:
+    """A curfew, lockdown or state of emergency on no one named restricts the residents of
+    the state that orders it."""
+    event = _one(code_text(text), "COERCE")
+    assert event.source is not None and event.source.name == "Fiji"
+    assert event.target is not None and event.target.name == "residents"
+    assert event.target.country == "FJI"

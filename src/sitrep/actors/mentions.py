@@ -126,6 +126,14 @@ class ActorResolver:
         name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
         return ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)
 
+    def residents_of(self, code: str) -> ActorRef | None:
+        """A state's residents, the people a curfew or lockdown binds: a generic group
+        ("residents") of that country, or None for an unknown code."""
+        if self.gaz.by_code(code) is None:
+            return None
+        return ActorRef(name="residents", kind="group", country=code, sector="CVL",
+                        text="residents")
+
     def org_ref(self, text: str) -> ActorRef | None:
         """An organisation actor ("the IDF", "NATO"), or None when unknown."""
         org = self.gaz.org(strip_possessive(text))

@@ -40,6 +40,9 @@ class ModalityWords:
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     pending_words: frozenset[str] = frozenset()
     """Adverbs of a verb whose infinitive has not happened yet ("has *yet* to concede")."""
+    anterior: frozenset[str] = frozenset()
+    """Prepositions whose object came before the clause ("following the resignation of X"):
+    an event noun there happened, whatever the clause's own modality."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -56,6 +59,13 @@ def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWord
 
 
 WORDS = load_modality_words()
+
+
+def anterior(noun: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether an event noun is the object of a preposition of what came before its clause
+    ("following the resignation of X", "after the attack")."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and \
+        noun.head.lower_ in words.anterior
 
 
 def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
@@ -85,6 +95,9 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
     for _ in range(4):
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
+        if anterior(cur, words):
+            # "voters will go to the polls following the resignation of X": it happened
+            return "asserted"
         head = cur.head
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:

@@ -81,6 +81,9 @@ class TriggerRule:
     """The trigger is no event with an infinitive of one of these lemmas ("declined to
     comment" refuses the press an answer, no one's demand); it still holds what its clause
     says ("refused to comment on reports that ...")."""
+    residents: bool = False
+    """A restriction on a whole population (curfew, lockdown, state of emergency): with no
+    one named, it binds the residents of the place, or of the restricting state."""
     warning: bool = False
     """The trigger counts only as said of what will or would happen ("the United States
     *would respond* swiftly to any further aggression"): a warning, not a past deed."""
@@ -202,6 +205,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         experiencer=bool(raw.get("experiencer", False)),
         not_complements=frozenset(raw.get("not_complements") or ()),
         warning=bool(raw.get("warning", False)),
+        residents=bool(raw.get("residents", False)),
     )
 
 
@@ -764,7 +768,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
     """
     if trig.bare:
         found = nominal_participants(trig.token, trig.rule)
-        return found if found is not None else Arguments([], [], [])
+        if found is None:
+            return Arguments([], [], [])
+        if trig.rule.source_is_object and not found.source:
+            # "the resignation of MP X": the noun's object is the one who resigns
+            found.source, found.target = found.target, []
+        return found
     if trig.rule.experiencer:
         return experiencer_arguments(trig.token, trig.rule)
     verb = trig.anchor
