@@ -1054,3 +1054,39 @@ def test_coder_contact_during_its_dated_meeting_takes_the_meeting_day(code_text)
 ])
 def test_coder_not_an_event_of_this_type(code_text, text: str, etype: str) -> None:
     assert not [e for e in code_text(text) if e.type == etype]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # gratitude said of the speaker is praise of whom it is owed to, or whose deed it names
+    ("PRESIDENT BIDEN: I am grateful for the patient work of Norway in the talks.",
+     "Joe Biden", "Norway"),
+    ("PRIME MINISTER DRAGHI: I am deeply thankful to Canada for its help.",
+     "Mario Draghi", "Canada"),
+    # a wish of the speaker's own to thank thanks: the act is done as it is said
+    ("PRESIDENT BIDEN: I want to thank Prime Minister Trudeau for his friendship.",
+     "Joe Biden", "Justin Trudeau"),
+    ("PRIME MINISTER DRAGHI: I would like to thank President Macron for his advice.",
+     "Mario Draghi", "Emmanuel Macron"),
+    # "Thank you for ...": the speaker's own thanks to the one addressed
+    ("PRESIDENT BIDEN: Good morning.\n\nPRIME MINISTER DRAGHI: Thank you, Joe, for your "
+     "patience on the energy file.",
+     "Mario Draghi", "Joe Biden"),
+])
+def test_coder_speakers_own_thanks_are_praise(coder, text, source, target) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", text)
+    support = _one(events, "SUPPORT")
+    assert support.modality == "asserted"
+    assert (support.source.name, support.target.name) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    # a wish reported of someone else, or of the past, thanks no one yet
+    "PRESIDENT BIDEN: Prime Minister Trudeau wanted to thank President Macron.",
+    # a closing "Thank you." praises nothing
+    "PRIME MINISTER DRAGHI: Thank you, Mr. President.",
+])
+def test_coder_thanks_not_given(coder, text) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", text)
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]

@@ -368,6 +368,10 @@ class Coder:
             if trig.rule.type in SYMMETRIC and not greeting \
             else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
+        if not source and actx.voice.speaker is not None and \
+                _bare_thanks(trig, self.rules.credit_lemmas):
+            # "Thank you for your leadership": the speaker's own thanks, "I" unsaid
+            source = [actx.voice.speaker]
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -714,6 +718,18 @@ def _praises(trig: Trigger, rules: RuleSet) -> bool:
     """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
     return trig.rule.type == "SUPPORT" and trig.governor is None and \
         trig.token.lemma_.lower() in rules.credit_lemmas
+
+
+def _bare_thanks(trig: Trigger, credit: frozenset[str]) -> bool:
+    """Whether a trigger thanks with no one saying so: "Thank you for your leadership", "and
+    thank you for hosting us", "Thank you to all emergency services" (a main clause with no
+    subject and no auxiliary, and a "for" or "to" phrase saying for what or whom; a bare
+    "Thank you." closing remarks praises nothing)."""
+    verb = trig.token
+    return trig.governor is None and verb.lemma_.lower() in credit and \
+        verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ROOT", "conj") and \
+        not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
 
 
 def _independent(triggers: list[Trigger]) -> list[Trigger]:
