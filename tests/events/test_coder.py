@@ -1090,3 +1090,20 @@ def test_coder_thanks_not_given(coder, text) -> None:
     events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
                       "Before Bilateral Meeting", text)
     assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    # a promise of cooperation said of the future is made as it is said
+    "The United States will continue to work with Ghana and Togo on maritime security.",
+    "President Biden and Prime Minister Rutte will stay in close contact.",
+])
+def test_coder_promise_of_future_cooperation_is_agreement(code_text, text) -> None:
+    agree = _one(code_text(text), "AGREE")
+    assert agree.modality == "asserted"
+    assert agree.date == date(2022, 1, 14)
+
+
+def test_coder_cooperation_reported_is_no_promise(code_text) -> None:
+    # working together now is reported cooperation, no promise of it
+    events = code_text("The United States is working with Ghana on maritime security.")
+    assert not [e for e in events if e.type == "AGREE"]

@@ -529,6 +529,13 @@ class Coder:
             # "would respond swiftly to any further aggression": a warning speaks of what
             # would follow; the warning itself is made
             modality = "asserted"
+        if trig.rule.promise is not None:
+            promised = modality == "future" or (
+                modality == "hypothetical" and _foretold(_continuing(trig.anchor)))
+            if not promised and trig.rule.promise == "only":
+                return []  # "is working with Jamaica": cooperation reported, no promise
+            # "will continue to work with Jamaica": the promise is made as it is said
+            modality, when = ("asserted", None) if promised else (modality, when)
         rule_id, planned = trig.rule.id, (etype, mode)
         if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
             # "the U.S. will provide $10 million", "will sanction three television stations":
@@ -963,6 +970,13 @@ def _counted(verb: Token) -> bool:
     """Whether a verb's clause counts what it acts with or on ("$10 million", "three
     television stations"): a package, not an intent."""
     return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
+def _continuing(verb: Token) -> Token:
+    """The verb a "continue" governs an act through ("will continue to work with" ->
+    "continue"), else the verb itself: whose auxiliary says when the act is."""
+    return verb.head if verb.dep_ == "xcomp" and \
+        verb.head.lemma_.lower() in ("continue", "keep") else verb
+
+
 def _foretold(verb: Token) -> bool:
     """Whether a verb says what will or would happen ("would respond", "will be met")."""
     return any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children)

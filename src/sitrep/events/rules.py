@@ -84,6 +84,12 @@ class TriggerRule:
     warning: bool = False
     """The trigger counts only as said of what will or would happen ("the United States
     *would respond* swiftly to any further aggression"): a warning, not a past deed."""
+    promise: str | None = None
+    """What the trigger said of the future is: ``also`` a promise besides what it says
+    otherwise ("will stay in close contact", "plan to stay in touch" promise now what
+    "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
+    of the present or past ("will continue to work with Jamaica" promises cooperation,
+    "is working with Jamaica" reports it)."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -197,6 +203,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         experiencer=bool(raw.get("experiencer", False)),
         not_complements=frozenset(raw.get("not_complements") or ()),
         warning=bool(raw.get("warning", False)),
+        promise=raw.get("promise"),
     )
 
 
