@@ -1107,3 +1107,18 @@ def test_coder_cooperation_reported_is_no_promise(code_text) -> None:
     # working together now is reported cooperation, no promise of it
     events = code_text("The United States is working with Ghana on maritime security.")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(("text", "praised"), [
+    # thanks for being there are the courtesy of the visit
+    ("PRIME MINISTER DRAGHI: Thank you, Joe, for hosting us in Washington today.", False),
+    ("PRIME MINISTER DRAGHI: I am grateful to you for coming to Rome.", False),
+    # thanks for a deed, or for a deed besides the visit, are praise
+    ("PRIME MINISTER DRAGHI: Thank you, Joe, for hosting this conference on climate.", True),
+    ("PRIME MINISTER DRAGHI: I want to thank you for being here and for your help with "
+     "energy.", True),
+])
+def test_coder_thanks_for_presence_are_no_praise(coder, text, praised) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
+    assert bool([e for e in events if e.type == "SUPPORT"]) == praised

@@ -345,6 +345,9 @@ class Coder:
                 _supports_relationship(trig.token, self.rules.relationship_words):
             # "reaffirmed their commitment to an enduring bilateral partnership"
             return []
+        if trig.token.lemma_.lower() in self.rules.credit_lemmas and \
+                _thanks_for_presence(trig.anchor, self.rules.presence_verbs):
+            return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -737,6 +740,25 @@ def _bare_thanks(trig: Trigger, credit: frozenset[str]) -> bool:
         verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ROOT", "conj") and \
         not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and \
         any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
+
+
+def _thanks_for_presence(word: Token, presence: frozenset[str]) -> bool:
+    """Whether thanks are only for being there: every "for" phrase of the thanking word is
+    the gerund of a verb of ``presence`` with no object but the speakers or hearers ("for
+    being here", "for hosting us today", "for coming to Estonia"); "for hosting this NATO
+    meeting" or "for your leadership" thank for a deed."""
+    # an adjective's "for" phrase may hang on its copula ("I'm grateful to you for ...")
+    heads = [word, word.head] if word.dep_ == "acomp" else [word]
+    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
+    preps += [c for p in preps for c in p.conjuncts]  # "for being here and for your help"
+    reasons = [g for p in preps for g in p.children if g.dep_ in ("pcomp", "pobj")]
+    return bool(reasons) and all(
+        g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
+            c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children)
+        for g in reasons)
+
+
+_PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
 def _independent(triggers: list[Trigger]) -> list[Trigger]:

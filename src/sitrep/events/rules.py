@@ -136,6 +136,9 @@ class RuleSet:
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
+    presence_verbs: frozenset[str] = frozenset()
+    """Verbs whose gerund after thanks ("for being here", "for hosting us") thanks for
+    someone's presence, a courtesy of the visit rather than praise."""
     topic_verbs: frozenset[str] = frozenset()
     relationship_words: frozenset[str] = frozenset()
     """Nouns of an existing relationship ("partnership"): support of one supports no one."""
@@ -247,6 +250,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
