@@ -1122,3 +1122,16 @@ def test_coder_thanks_for_presence_are_no_praise(coder, text, praised) -> None:
     events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
                       "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
     assert bool([e for e in events if e.type == "SUPPORT"]) == praised
+
+
+@pytest.mark.parametrize(("text", "agreed"), [
+    # sharing the view of the one addressed commits no one to anything
+    ("PRIME MINISTER DRAGHI: Well, I agree with you, Joe.", False),
+    ("PRIME MINISTER DRAGHI: We generally agree, Mr. President.", False),
+    # agreeing to act is a commitment
+    ("PRIME MINISTER DRAGHI: I agree to meet you again in Rome in May.", True),
+])
+def test_coder_agreeing_with_a_view_is_no_commitment(coder, text, agreed) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
+    assert bool([e for e in events if e.type == "AGREE" and e.modality == "asserted"]) == agreed

@@ -58,8 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, is_passive,
-                                  load_rules, pleasure_infinitive)
+from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
+                                  find_triggers, is_passive, load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import VERBAL, VOICED_REQUEST, reported_speaker, voiced_requests
 from sitrep.events.topics import TopicLexicon, load_topics
@@ -345,6 +345,8 @@ class Coder:
                 _supports_relationship(trig.token, self.rules.relationship_words):
             # "reaffirmed their commitment to an enduring bilateral partnership"
             return []
+        if _shares_a_view(trig.token):
+            return []  # "I agree with you", "we generally agree, Joe": a view, no commitment
         if trig.token.lemma_.lower() in self.rules.credit_lemmas and \
                 _thanks_for_presence(trig.anchor, self.rules.presence_verbs):
             return []  # "Thank you for hosting us today": the courtesy of a visit
@@ -740,6 +742,17 @@ def _bare_thanks(trig: Trigger, credit: frozenset[str]) -> bool:
         verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ROOT", "conj") and \
         not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and \
         any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
+
+
+def _shares_a_view(verb: Token) -> bool:
+    """Whether "agree" says a speaker shares the view of the one addressed ("I agree with
+    you", "we generally agree, Joe"): the first person, the present, and nothing agreed to,
+    on or that ("we agree to meet", "we agree that Russia must withdraw" commit or state)."""
+    kids = list(verb.children)
+    return verb.lemma_.lower() in SHARED_VIEW_LEMMAS and verb.tag_ == "VBP" and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids) and \
+        not any(c.dep_ in ("xcomp", "ccomp", "dobj") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")) for c in kids)
 
 
 def _thanks_for_presence(word: Token, presence: frozenset[str]) -> bool:

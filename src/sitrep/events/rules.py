@@ -876,7 +876,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     cancel"), else its object and recipients ("agreed to lift embargoes on Iran")."""
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-        if verb.lemma_.lower() in _SHARED_VIEW_LEMMAS and _that_clause(comp):
+        if verb.lemma_.lower() in SHARED_VIEW_LEMMAS and _that_clause(comp):
             continue  # "agreed that Iran must release the vessels": a view the sides share
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
@@ -887,7 +887,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     return out
 
 
-_SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
+SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
 """Verbs whose "that" clause is a view the agreeing sides share, addressed to no one
 (GUIDELINES 5: "agreed that..." is symmetric)."""
 
