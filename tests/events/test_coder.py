@@ -1172,3 +1172,84 @@ def test_coder_public_restriction_binds_the_residents(code_text, text: str) -> N
     assert event.source is not None and event.source.name == "Fiji"
     assert event.target is not None and event.target.name == "residents"
     assert event.target.country == "FJI"
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # gratitude said of the speaker is praise of whom it is owed to, or whose deed it names
+    ("PRESIDENT BIDEN: I am grateful for the patient work of Norway in the talks.",
+     "Joe Biden", "Norway"),
+    ("PRIME MINISTER DRAGHI: I am deeply thankful to Canada for its help.",
+     "Mario Draghi", "Canada"),
+    # a wish of the speaker's own to thank thanks: the act is done as it is said
+    ("PRESIDENT BIDEN: I want to thank Prime Minister Trudeau for his friendship.",
+     "Joe Biden", "Justin Trudeau"),
+    ("PRIME MINISTER DRAGHI: I would like to thank President Macron for his advice.",
+     "Mario Draghi", "Emmanuel Macron"),
+    # "Thank you for ...": the speaker's own thanks to the one addressed
+    ("PRESIDENT BIDEN: Good morning.\n\nPRIME MINISTER DRAGHI: Thank you, Joe, for your "
+     "patience on the energy file.",
+     "Mario Draghi", "Joe Biden"),
+])
+def test_coder_speakers_own_thanks_are_praise(coder, text, source, target) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", text)
+    support = _one(events, "SUPPORT")
+    assert support.modality == "asserted"
+    assert (support.source.name, support.target.name) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    # a wish reported of someone else, or of the past, thanks no one yet
+    "PRESIDENT BIDEN: Prime Minister Trudeau wanted to thank President Macron.",
+    # a closing "Thank you." praises nothing
+    "PRIME MINISTER DRAGHI: Thank you, Mr. President.",
+])
+def test_coder_thanks_not_given(coder, text) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", text)
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    # a promise of cooperation said of the future is made as it is said
+    "The United States will continue to work with Ghana and Togo on maritime security.",
+    "President Biden and Prime Minister Rutte will stay in close contact.",
+])
+def test_coder_promise_of_future_cooperation_is_agreement(code_text, text) -> None:
+    agree = _one(code_text(text), "AGREE")
+    assert agree.modality == "asserted"
+    assert agree.date == date(2022, 1, 14)
+
+
+def test_coder_cooperation_reported_is_no_promise(code_text) -> None:
+    # working together now is reported cooperation, no promise of it
+    events = code_text("The United States is working with Ghana on maritime security.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(("text", "praised"), [
+    # thanks for being there are the courtesy of the visit
+    ("PRIME MINISTER DRAGHI: Thank you, Joe, for hosting us in Washington today.", False),
+    ("PRIME MINISTER DRAGHI: I am grateful to you for coming to Rome.", False),
+    # thanks for a deed, or for a deed besides the visit, are praise
+    ("PRIME MINISTER DRAGHI: Thank you, Joe, for hosting this conference on climate.", True),
+    ("PRIME MINISTER DRAGHI: I want to thank you for being here and for your help with "
+     "energy.", True),
+])
+def test_coder_thanks_for_presence_are_no_praise(coder, text, praised) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
+    assert bool([e for e in events if e.type == "SUPPORT"]) == praised
+
+
+@pytest.mark.parametrize(("text", "agreed"), [
+    # sharing the view of the one addressed commits no one to anything
+    ("PRIME MINISTER DRAGHI: Well, I agree with you, Joe.", False),
+    ("PRIME MINISTER DRAGHI: We generally agree, Mr. President.", False),
+    # agreeing to act is a commitment
+    ("PRIME MINISTER DRAGHI: I agree to meet you again in Rome in May.", True),
+])
+def test_coder_agreeing_with_a_view_is_no_commitment(coder, text, agreed) -> None:
+    events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
+                      "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
+    assert bool([e for e in events if e.type == "AGREE" and e.modality == "asserted"]) == agreed

@@ -58,8 +58,8 @@ from sitrep.events.roles import (
     resolve_roles,
     without_title_states,
 )
-from sitrep.events.rules import (RuleSet, Trigger, arguments, find_triggers, is_passive,
-                                  load_rules, pleasure_infinitive)
+from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
+                                  find_triggers, is_passive, load_rules, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (VERBAL, VOICED_REQUEST, Quotations, reported_speaker,
                                   voiced_requests)
@@ -359,6 +359,11 @@ class Coder:
                 _supports_relationship(trig.token, self.rules.relationship_words):
             # "reaffirmed their commitment to an enduring bilateral partnership"
             return []
+        if _shares_a_view(trig.token):
+            return []  # "I agree with you", "we generally agree, Joe": a view, no commitment
+        if trig.token.lemma_.lower() in self.rules.credit_lemmas and \
+                _thanks_for_presence(trig.anchor, self.rules.presence_verbs):
+            return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns)
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
@@ -385,6 +390,10 @@ class Coder:
         if not source and quotes is not None and trig.rule.type in VERBAL:
             # "Like many Texans, I am disappointed with NASA's decision", quoted from Cornyn
             source = quotes.first_person(args.source)
+        if not source and actx.voice.speaker is not None and \
+                _bare_thanks(trig, self.rules.credit_lemmas):
+            # "Thank you for your leadership": the speaker's own thanks, "I" unsaid
+            source = [actx.voice.speaker]
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -549,6 +558,13 @@ class Coder:
             # "would respond swiftly to any further aggression": a warning speaks of what
             # would follow; the warning itself is made
             modality = "asserted"
+        if trig.rule.promise is not None:
+            promised = modality == "future" or (
+                modality == "hypothetical" and _foretold(_continuing(trig.anchor)))
+            if not promised and trig.rule.promise == "only":
+                return []  # "is working with Jamaica": cooperation reported, no promise
+            # "will continue to work with Jamaica": the promise is made as it is said
+            modality, when = ("asserted", None) if promised else (modality, when)
         rule_id, planned = trig.rule.id, (etype, mode)
         if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
             # "the U.S. will provide $10 million", "will sanction three television stations":
@@ -744,6 +760,48 @@ def _praises(trig: Trigger, rules: RuleSet) -> bool:
     """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
     return trig.rule.type == "SUPPORT" and trig.governor is None and \
         trig.token.lemma_.lower() in rules.credit_lemmas
+
+
+def _bare_thanks(trig: Trigger, credit: frozenset[str]) -> bool:
+    """Whether a trigger thanks with no one saying so: "Thank you for your leadership", "and
+    thank you for hosting us", "Thank you to all emergency services" (a main clause with no
+    subject and no auxiliary, and a "for" or "to" phrase saying for what or whom; a bare
+    "Thank you." closing remarks praises nothing)."""
+    verb = trig.token
+    return trig.governor is None and verb.lemma_.lower() in credit and \
+        verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ROOT", "conj") and \
+        not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
+
+
+def _shares_a_view(verb: Token) -> bool:
+    """Whether "agree" says a speaker shares the view of the one addressed ("I agree with
+    you", "we generally agree, Joe"): the first person, the present, and nothing agreed to,
+    on or that ("we agree to meet", "we agree that Russia must withdraw" commit or state)."""
+    kids = list(verb.children)
+    return verb.lemma_.lower() in SHARED_VIEW_LEMMAS and verb.tag_ == "VBP" and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids) and \
+        not any(c.dep_ in ("xcomp", "ccomp", "dobj") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")) for c in kids)
+
+
+def _thanks_for_presence(word: Token, presence: frozenset[str]) -> bool:
+    """Whether thanks are only for being there: every "for" phrase of the thanking word is
+    the gerund of a verb of ``presence`` with no object but the speakers or hearers ("for
+    being here", "for hosting us today", "for coming to Estonia"); "for hosting this NATO
+    meeting" or "for your leadership" thank for a deed."""
+    # an adjective's "for" phrase may hang on its copula ("I'm grateful to you for ...")
+    heads = [word, word.head] if word.dep_ == "acomp" else [word]
+    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
+    preps += [c for p in preps for c in p.conjuncts]  # "for being here and for your help"
+    reasons = [g for p in preps for g in p.children if g.dep_ in ("pcomp", "pobj")]
+    return bool(reasons) and all(
+        g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
+            c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children)
+        for g in reasons)
+
+
+_PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
 def _independent(triggers: list[Trigger]) -> list[Trigger]:
@@ -988,6 +1046,13 @@ def _counted(verb: Token) -> bool:
     """Whether a verb's clause counts what it acts with or on ("$10 million", "three
     television stations"): a package, not an intent."""
     return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
+def _continuing(verb: Token) -> Token:
+    """The verb a "continue" governs an act through ("will continue to work with" ->
+    "continue"), else the verb itself: whose auxiliary says when the act is."""
+    return verb.head if verb.dep_ == "xcomp" and \
+        verb.head.lemma_.lower() in ("continue", "keep") else verb
+
+
 def _foretold(verb: Token) -> bool:
     """Whether a verb says what will or would happen ("would respond", "will be met")."""
     return any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children)

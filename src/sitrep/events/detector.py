@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Span, Token
 
-from sitrep.events.rules import Trigger, TriggerRule
+from sitrep.events.rules import CONTINUING, Trigger, TriggerRule
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
@@ -231,6 +231,9 @@ def learned_triggers(sent: Span, detector: EventDetector, found: list[Trigger]
         tok = hit.token
         if tok.i in taken:
             continue
+        if tok.lemma_.lower() in CONTINUING and any(
+                c.dep_ == "xcomp" and c.i in taken for c in tok.children):
+            continue  # "will continue to work with": the act carried on has its rule
         noun = tok.pos_ in ("NOUN", "PROPN")
         governor = tok.head if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
             tok.head.pos_ in ("VERB", "AUX") else None

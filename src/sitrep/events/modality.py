@@ -43,6 +43,10 @@ class ModalityWords:
     anterior: frozenset[str] = frozenset()
     """Prepositions whose object came before the clause ("following the resignation of X"):
     an event noun there happened, whatever the clause's own modality."""
+    performative_wishes: frozenset[str] = frozenset()
+    performative_verbs: frozenset[str] = frozenset()
+    """A speaker's own wish to do one of these ("I want to thank") does it; see
+    ``performed``."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -91,6 +95,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         return "negated"  # "a meeting ... that was canceled"
     if purpose_infinitive(trigger, words):
         return "hypothetical"
+    if performed(trigger, words):
+        return "asserted"
     cur = trigger
     for _ in range(4):
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
@@ -125,6 +131,33 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
                 return outer
         cur = head
     return "asserted"
+
+
+def performed(verb: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether a speech act is done by the wish that governs it: "I want to thank you",
+    "We would like to welcome the decision" (a first-person subject, the wish in the present,
+    "would" allowed, not negated). A wish in the past or of someone else ("She wanted to
+    thank") reports a wish; "I want to visit" is no act done by saying it.
+
+    Args:
+        verb: the trigger verb.
+        words: the modality word lists.
+
+    Returns:
+        True when the wish performs the act.
+    """
+    wish = verb.head
+    if verb.dep_ != "xcomp" or verb.lemma_.lower() not in words.performative_verbs or \
+            wish.lemma_.lower() not in words.performative_wishes or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    kids = list(wish.children)
+    first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
+    auxes = {c.lower_ for c in kids if c.dep_ == "aux"}
+    present = wish.tag_ in ("VBP", "VBZ") or (wish.tag_ == "VB" and auxes <= {"would", "'d", "’d"}
+                                               and bool(auxes))
+    return first_person and present and not any(
+        c.dep_ == "neg" or c.lower_ in words.negation for c in kids)
 
 
 def _own_modality(tok: Token, words: ModalityWords) -> Modality:

@@ -87,6 +87,12 @@ class TriggerRule:
     warning: bool = False
     """The trigger counts only as said of what will or would happen ("the United States
     *would respond* swiftly to any further aggression"): a warning, not a past deed."""
+    promise: str | None = None
+    """What the trigger said of the future is: ``also`` a promise besides what it says
+    otherwise ("will stay in close contact", "plan to stay in touch" promise now what
+    "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
+    of the present or past ("will continue to work with Jamaica" promises cooperation,
+    "is working with Jamaica" reports it)."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -138,6 +144,9 @@ class RuleSet:
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar)."""
+    presence_verbs: frozenset[str] = frozenset()
+    """Verbs whose gerund after thanks ("for being here", "for hosting us") thanks for
+    someone's presence, a courtesy of the visit rather than praise."""
     topic_verbs: frozenset[str] = frozenset()
     relationship_words: frozenset[str] = frozenset()
     """Nouns of an existing relationship ("partnership"): support of one supports no one."""
@@ -206,6 +215,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         not_complements=frozenset(raw.get("not_complements") or ()),
         warning=bool(raw.get("warning", False)),
         residents=bool(raw.get("residents", False)),
+        promise=raw.get("promise"),
     )
 
 
@@ -251,6 +261,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
@@ -898,7 +909,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     cancel"), else its object and recipients ("agreed to lift embargoes on Iran")."""
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-        if verb.lemma_.lower() in _SHARED_VIEW_LEMMAS and _that_clause(comp):
+        if verb.lemma_.lower() in SHARED_VIEW_LEMMAS and _that_clause(comp):
             continue  # "agreed that Iran must release the vessels": a view the sides share
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
@@ -909,7 +920,7 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     return out
 
 
-_SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
+SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
 """Verbs whose "that" clause is a view the agreeing sides share, addressed to no one
 (GUIDELINES 5: "agreed that..." is symmetric)."""
 
