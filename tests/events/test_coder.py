@@ -1054,3 +1054,25 @@ def test_coder_contact_during_its_dated_meeting_takes_the_meeting_day(code_text)
 ])
 def test_coder_not_an_event_of_this_type(code_text, text: str, etype: str) -> None:
     assert not [e for e in code_text(text) if e.type == etype]
+
+
+def test_coder_body_named_by_its_members_is_the_body(code_text) -> None:
+    # "G7 Leaders": the body acts, not a group called after its members
+    event = _one(code_text("The Chancellor and G7 Leaders expressed their solidarity with the "
+                           "people of Moldova."), "SUPPORT")
+    assert {a.name for a in event.actors} == {"G7", "Moldova"}
+
+
+def test_coder_region_is_no_actor(code_text) -> None:
+    # a region committed to is no one supported
+    events = code_text("Prime Minister Justin Trudeau reaffirmed his support for the "
+                       "Indo-Pacific region.")
+    assert not [a for e in events for a in e.actors if "Pacific" in a.name]
+
+
+def test_coder_topic_of_a_talk_names_no_partner(code_text) -> None:
+    # what two sides spoke about is no third side of their talk
+    event = _one(code_text("Foreign Minister Annalena Baerbock and Secretary Antony Blinken "
+                           "spoke about their response to President Putin's war against "
+                           "Ukraine."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Annalena Baerbock", "Antony Blinken"}

@@ -205,6 +205,14 @@ class ActorResolver:
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
+            org = self._org_members(ent)
+            if org is not None:
+                # "G7 Leaders" (tagged PERSON), "our NATO Allies": the body its members act for
+                put(found, Mention(ent.start, ent.end, ent.root.i, [at(org, ent)]))
+                consumed.update(range(ent.start, ent.end))
+        for ent in ents:
+            if ent.start in consumed:
+                continue
             if ent.label_ == "PERSON" and not self._plural_title(ent):
                 self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
@@ -216,6 +224,16 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
+
+    def _org_members(self, ent: Span) -> ActorRef | None:
+        """The organisation an entity names by its members ("G7 Leaders", "NATO Allies",
+        "the NATO Alliance"): the known body before a last word of ``member_words``, or
+        None. Analysts code the body, as the training labels do."""
+        words = [t for t in ent if not t.is_punct]
+        if len(words) < 2 or words[-1].lower_ not in self.words.member_words:
+            return None
+        head = ent.doc[words[0].i:words[-1].i]
+        return self.org_ref(strip_article(head.text))
 
     def _plural_title(self, ent: Span) -> bool:
         """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
@@ -276,8 +294,10 @@ class ActorResolver:
         words = [t.lower_ for t in ent if not t.is_punct]
         if not words:
             return False
+        # the last word's lemma too: "the U.S.-GCC Summits"
+        last = {words[-1], ent[-1].lemma_.lower()}
         if not (set(words) & self.words.non_actor_words
-                or words[-1] in self.words.non_actor_heads):
+                or last & self.words.non_actor_heads):
             return False
         text = strip_article(ent.text)
         return not (self.state_ref(text) or self.org_ref(text)
