@@ -1076,3 +1076,9 @@ def test_coder_topic_of_a_talk_names_no_partner(code_text) -> None:
                            "spoke about their response to President Putin's war against "
                            "Ukraine."), "CONSULT")
     assert {a.name for a in event.actors} == {"Annalena Baerbock", "Antony Blinken"}
+
+
+def test_coder_name_cut_after_its_particles_is_whole(code_text) -> None:
+    # the small model tags "Ursula von der" a person and "Leyen" a place
+    event = _one(code_text("Olaf Scholz met Ursula von der Leyen today."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Olaf Scholz", "Ursula von der Leyen"}
