@@ -1082,3 +1082,12 @@ def test_coder_name_cut_after_its_particles_is_whole(code_text) -> None:
     # the small model tags "Ursula von der" a person and "Leyen" a place
     event = _one(code_text("Olaf Scholz met Ursula von der Leyen today."), "CONSULT")
     assert {a.name for a in event.actors} == {"Olaf Scholz", "Ursula von der Leyen"}
+
+
+def test_coder_possessor_s_support_named_in_a_thanks_is_its_own_event(code_text) -> None:
+    # the thanks is one event, Latvia's support of Moldova another
+    events = code_text("Chancellor Olaf Scholz thanked Prime Minister Krisjanis Karins for "
+                       "Latvia's steadfast support to Moldova.")
+    pairs = {(e.source.name if e.source else None, e.target.name if e.target else None)
+             for e in events if e.type == "SUPPORT"}
+    assert ("Latvia", "Moldova") in pairs and ("Olaf Scholz", "Latvia") in pairs

@@ -736,8 +736,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             # "condemned Iran's attack on Erbil": the attack is coded too, unless a trigger
             # of its own type already reports it ("launched attacks")
             outer = _outer_trigger(trig, by_token)
-            if (outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
-                    trig.rule.type))) and not (trig.rule.type == "CONSULT" and contact_verb):
+            # a possessor's own support ("thanked X for Bulgaria's support to Ukraine") is
+            # another agent's event than the thanks
+            if trig.rule.owned or (outer is None or outer.rule.type not in (
+                    trig.rule.type, PLANNED.get(trig.rule.type))) and not (
+                    trig.rule.type == "CONSULT" and contact_verb):
                 kept.append(trig)
             elif trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token) and (
                     outer is None or outer.rule.type == "CONSULT"):
