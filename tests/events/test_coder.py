@@ -1091,3 +1091,11 @@ def test_coder_possessor_s_support_named_in_a_thanks_is_its_own_event(code_text)
     pairs = {(e.source.name if e.source else None, e.target.name if e.target else None)
              for e in events if e.type == "SUPPORT"}
     assert ("Latvia", "Moldova") in pairs and ("Olaf Scholz", "Latvia") in pairs
+
+
+def test_coder_family_named_by_its_surname_is_a_group(code_text) -> None:
+    # "the Harlan family" is the family, not the relative named before
+    events = code_text("Maria Harlan was detained in Minsk in 2020. Chancellor Olaf Scholz met "
+                       "with the Harlan family today.")
+    event = _one(events, "CONSULT")
+    assert {a.name for a in event.actors} == {"Olaf Scholz", "Harlan family"}

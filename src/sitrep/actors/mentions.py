@@ -205,7 +205,7 @@ class ActorResolver:
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
-            org = self._org_members(ent)
+            org = self._org_members(ent) or _family(ent)
             if org is not None:
                 # "G7 Leaders" (tagged PERSON), "our NATO Allies": the body its members act for
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(org, ent)]))
@@ -757,6 +757,20 @@ FAMILY_NAME_FIRST = {"USA": frozenset({"JPN"})}
 State Department and the White House write "Vice Foreign Minister Mori Takeo" (since 2019),
 where the knowledge base and the GUIDELINES' common English names put the given name first
 ("Yoshimasa Hayashi")."""
+
+
+_FAMILY_WORDS = frozenset({"family", "families"})
+
+
+def _family(ent: Span) -> ActorRef | None:
+    """The family a surname names ("met with the Reed family"): a group of its own, not the
+    relative named earlier (GUIDELINES 4: generic groups keep a short descriptive name)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ != "PERSON" or after is None or after.lower_ not in _FAMILY_WORDS or \
+            ent.root.head.i != after.i or ent.root.dep_ != "compound":
+        return None
+    name = f"{strip_possessive(ent.text)} family"
+    return ActorRef(name=name, kind="group", text=name)
 
 
 def _given_name_first(name: str, country: str | None, site: str | None) -> str:
