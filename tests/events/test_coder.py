@@ -1099,3 +1099,13 @@ def test_coder_family_named_by_its_surname_is_a_group(code_text) -> None:
                        "with the Harlan family today.")
     event = _one(events, "CONSULT")
     assert {a.name for a in event.actors} == {"Olaf Scholz", "Harlan family"}
+
+
+def test_coder_state_name_tagged_a_person_is_the_state(code_text) -> None:
+    # the small model tags "Jordan" a person: the praise is credited to the state
+    events = code_text("Chancellor Olaf Scholz spoke with Foreign Minister Ayman Safadi today. "
+                       "The Chancellor thanked the Foreign Minister for Jordan's generous "
+                       "support for Lebanon.")
+    praise = [e for e in events if e.type == "SUPPORT" and e.source
+              and e.source.name == "Olaf Scholz"]
+    assert praise and praise[0].target.kind == "state" and praise[0].target.country == "JOR"

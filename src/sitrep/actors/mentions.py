@@ -213,6 +213,12 @@ class ActorResolver:
         for ent in ents:
             if ent.start in consumed:
                 continue
+            if ent.label_ == "PERSON" and self._state_as_person(ent, ctx):
+                # "for Jordan's steadfast support" (tagged PERSON): the state
+                ref = self.state_ref(ent.text)
+                if ref is not None:
+                    put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
+                continue
             if ent.label_ == "PERSON" and not self._plural_title(ent):
                 self.person_entity(ent, sent, ctx, found, consumed)
         for ent in ents:
@@ -234,6 +240,21 @@ class ActorResolver:
             return None
         head = ent.doc[words[0].i:words[-1].i]
         return self.org_ref(strip_article(head.text))
+
+    def _state_as_person(self, ent: Span, ctx: ArticleActors) -> bool:
+        """Whether a one-word PERSON entity is a state's name the small model mistook for a
+        person ("Jordan's support"): spelled as the state's name, no one of the kb or of the
+        article so called, and no title before it."""
+        words = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        if len(words) != 1 or (ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".")
+                               in self.stops):
+            return False
+        text = words[0].text
+        match = self.gaz.state_match(text)
+        return match is not None and match.via == "name" and \
+            text in (match.state.name, *match.state.names) and \
+            ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
+            not self.kb.find_person(text, ctx.published)
 
     def _plural_title(self, ent: Span) -> bool:
         """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
