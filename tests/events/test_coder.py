@@ -1253,3 +1253,58 @@ def test_coder_agreeing_with_a_view_is_no_commitment(coder, text, agreed) -> Non
     events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "
                       "Before Bilateral Meeting", "PRESIDENT BIDEN: Good morning.\n\n" + text)
     assert bool([e for e in events if e.type == "AGREE" and e.modality == "asserted"]) == agreed
+
+
+def test_coder_body_named_by_its_members_is_the_body(code_text) -> None:
+    # "G7 Leaders": the body acts, not a group called after its members
+    event = _one(code_text("The Chancellor and G7 Leaders expressed their solidarity with the "
+                           "people of Moldova."), "SUPPORT")
+    assert {a.name for a in event.actors} == {"G7", "Moldova"}
+
+
+def test_coder_region_is_no_actor(code_text) -> None:
+    # a region committed to is no one supported
+    events = code_text("Prime Minister Justin Trudeau reaffirmed his support for the "
+                       "Indo-Pacific region.")
+    assert not [a for e in events for a in e.actors if "Pacific" in a.name]
+
+
+def test_coder_topic_of_a_talk_names_no_partner(code_text) -> None:
+    # what two sides spoke about is no third side of their talk
+    event = _one(code_text("Foreign Minister Annalena Baerbock and Secretary Antony Blinken "
+                           "spoke about their response to President Putin's war against "
+                           "Ukraine."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Annalena Baerbock", "Antony Blinken"}
+
+
+def test_coder_name_cut_after_its_particles_is_whole(code_text) -> None:
+    # the small model tags "Ursula von der" a person and "Leyen" a place
+    event = _one(code_text("Olaf Scholz met Ursula von der Leyen today."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Olaf Scholz", "Ursula von der Leyen"}
+
+
+def test_coder_possessor_s_support_named_in_a_thanks_is_its_own_event(code_text) -> None:
+    # the thanks is one event, Latvia's support of Moldova another
+    events = code_text("Chancellor Olaf Scholz thanked Prime Minister Krisjanis Karins for "
+                       "Latvia's steadfast support to Moldova.")
+    pairs = {(e.source.name if e.source else None, e.target.name if e.target else None)
+             for e in events if e.type == "SUPPORT"}
+    assert ("Latvia", "Moldova") in pairs and ("Olaf Scholz", "Latvia") in pairs
+
+
+def test_coder_family_named_by_its_surname_is_a_group(code_text) -> None:
+    # "the Harlan family" is the family, not the relative named before
+    events = code_text("Maria Harlan was detained in Minsk in 2020. Chancellor Olaf Scholz met "
+                       "with the Harlan family today.")
+    event = _one(events, "CONSULT")
+    assert {a.name for a in event.actors} == {"Olaf Scholz", "Harlan family"}
+
+
+def test_coder_state_name_tagged_a_person_is_the_state(code_text) -> None:
+    # the small model tags "Jordan" a person: the praise is credited to the state
+    events = code_text("Chancellor Olaf Scholz spoke with Foreign Minister Ayman Safadi today. "
+                       "The Chancellor thanked the Foreign Minister for Jordan's generous "
+                       "support for Lebanon.")
+    praise = [e for e in events if e.type == "SUPPORT" and e.source
+              and e.source.name == "Olaf Scholz"]
+    assert praise and praise[0].target.kind == "state" and praise[0].target.country == "JOR"

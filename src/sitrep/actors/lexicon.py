@@ -41,6 +41,9 @@ class ActorWords:
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
     media_words: frozenset[str] = frozenset()
     """Words that make an organisation a news outlet ("BBC", "Wikinews")."""
+    member_words: frozenset[str] = frozenset()
+    """Last words that make a body's name stand for its members ("G7 Leaders", "NATO
+    Allies"): the entity is the body."""
     site_titles: dict[str, str] = field(default_factory=dict)
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
@@ -94,6 +97,7 @@ def load_actor_words() -> ActorWords:
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
         media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
+        member_words=frozenset(str(w).lower() for w in raw.get("member_words") or ()),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 

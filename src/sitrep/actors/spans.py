@@ -203,6 +203,9 @@ def name_end(doc: Doc, end: int, limit: int) -> int:
     """
     while end < limit:
         tok = doc[end]
+        if doc[end - 1].lower_ in NAME_PARTICLES and tok.is_alpha and tok.text[:1].isupper():
+            end += 1  # "Ursula von der" + "Leyen" (tagged a place): a name never ends in "der"
+            continue
         if tok.text in _HYPHENS and not doc[end - 1].whitespace_ and not tok.whitespace_ \
                 and end + 1 < limit and doc[end + 1].is_alpha:
             end += 2

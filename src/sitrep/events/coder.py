@@ -827,8 +827,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             if trig.rule.type == "RETREAT" and outer is not None and \
                     outer.rule.type in UNDONE_BY:
                 continue  # "called for the resignation of X": asked for, not done
-            if (outer is None or outer.rule.type not in (trig.rule.type, PLANNED.get(
-                    trig.rule.type))) and not (trig.rule.type == "CONSULT" and contact_verb):
+            # a possessor's own support ("thanked X for Bulgaria's support to Ukraine") is
+            # another agent's event than the thanks
+            if trig.rule.owned or (outer is None or outer.rule.type not in (
+                    trig.rule.type, PLANNED.get(trig.rule.type))) and not (
+                    trig.rule.type == "CONSULT" and contact_verb):
                 kept.append(trig)
             elif trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token) and (
                     outer is None or outer.rule.type == "CONSULT"):

@@ -65,6 +65,9 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    owned: bool = False
+    """Bare nominal triggers: the noun is an event only with its possessor and a target
+    named ("Bulgaria's support to Ukraine"), the possessor its source."""
     not_naming: bool = False
     """The trigger does not count when it names its object ("called Biden a decent man":
     an object and a predicate of it that is no name, see ``_names_object``)."""
@@ -208,6 +211,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
+        owned=bool(raw.get("owned", False)),
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -753,10 +757,27 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
         source = _subjects(noun.head.head)
+    if rule.owned:
+        # "thanked the Prime Minister for Bulgaria's support to Ukraine": only the possessor
+        # acts, and only towards someone named
+        # a named possessor ("our support" is the speaker's position, stated elsewhere)
+        source = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # the small model hangs "to Ukraine" on the verb the noun's phrase depends on
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        target = target or [p for c in verb.children if c.dep_ == "prep" and c.i > noun.i
+                            and c.lower_ in rule.target_preps
+                            for p in c.children if p.dep_ == "pobj"]
+        # a named actor supported, not a cause ("support for Afghan peace", "for the truce")
+        target = [t for t in target if t.ent_type_ in _ACTOR_ENTITIES]
+        if not source or not target:
+            return None
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
                      [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+
+
+_ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 def _others(tok: Token) -> bool:
@@ -929,6 +950,9 @@ def _that_clause(comp: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children)
 
 
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+"""Prepositions whose noun is what is talked about: the phrases below it are the topic's
+("spoke about our response to President Putin's war" names no partner), never entered."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
@@ -940,7 +964,7 @@ def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
     out = []
     for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
         out.append(prep)
-        if through is not None and prep.lower_ not in through:
+        if (through is not None and prep.lower_ not in through) or prep.lower_ in _TOPIC_PREPS:
             continue
         for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_):
             out += [c for c in pobj.children if c.dep_ == "prep"]
