@@ -10,9 +10,12 @@ machine other people share (the load average is recorded before and after):
   * a re-run of the unchanged input (nothing is extracted or coded);
   * CPU seconds per article of every run (all its processes): on a loaded machine the
     wall-clock ratios say little, the CPU ratio to bare spaCy still holds.
+The whole sequence runs in rounds (three by default) and every figure is the median over
+rounds of the round's own ratio: on this shared host the same bare spaCy run varies by a
+quarter from one minute to the next, and one round can put 2 workers below 1.
 Results go to ``bench/results/bench_ingest.json``.
 
-    python bench/bench_ingest.py [--json] [--workers 1,2]
+    python bench/bench_ingest.py [--json] [--workers 1,2] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ import json
 import os
 import subprocess
 import sys
+import statistics
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -85,10 +90,9 @@ def _child(code: str, *args: str) -> dict[str, float]:
     return result
 
 
-def measure(workers: list[int]) -> dict[str, object]:
-    """Bare spaCy, then sitrep on each worker count, then bare spaCy again (the mean of
-    the two spaCy runs is the reference, as the machine's load drifts)."""
-    load_before = os.getloadavg()
+def _round(workers: list[int]) -> dict[str, Any]:
+    """One round: bare spaCy, then sitrep on each worker count, then bare spaCy again (the
+    mean of the two spaCy runs is this round's reference, as the machine's speed drifts)."""
     spacy_runs = [_child(SPACY_CHILD, str(CORPUS))]
     runs = {}
     for n in workers:
@@ -103,29 +107,46 @@ def measure(workers: list[int]) -> dict[str, object]:
         run["cpu_ratio_to_bare_spacy"] = round(bare_cpu / run["cpu_s_per_article"], 2)
         if run["workers"] == 1:
             run["worker_peak_rss_mb"] = 0  # no worker process: the writer does it all
+    return {"bare_spacy": {"articles_per_s": round(bare, 2),
+                           "cpu_s_per_article": round(bare_cpu, 4), "runs": spacy_runs},
+            "sitrep": {str(n): r for n, r in runs.items()}}
+
+
+def measure(workers: list[int], rounds: int = 1) -> dict[str, Any]:
+    """``rounds`` rounds (see ``_round``); each figure reported is the median over rounds of
+    that round's own figure, so a burst of load on the shared host moves one round, not the
+    result (the rounds are kept in ``rounds``)."""
+    load_before = os.getloadavg()
+    done = [_round(workers) for _ in range(rounds)]
+    sitrep = {str(n): {key: statistics.median(r["sitrep"][str(n)][key] for r in done)
+                       for key in done[0]["sitrep"][str(n)]} for n in workers}
+    bare = {key: statistics.median(r["bare_spacy"][key] for r in done)
+            for key in ("articles_per_s", "cpu_s_per_article")}
     return {"cores": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
-            "bare_spacy": {"articles_per_s": round(bare, 2),
-                           "cpu_s_per_article": round(bare_cpu, 4), "runs": spacy_runs},
-            "sitrep": {str(n): r for n, r in runs.items()}, "targets": TARGETS}
+            "bare_spacy": bare, "sitrep": sitrep, "rounds": done, "targets": TARGETS}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of all runs; medians are reported (default 3, about "
+                             "2.5 minutes a round on 2 cores)")
     args = parser.parse_args()
-    result = measure([int(n) for n in args.workers.split(",")])
+    result = measure([int(n) for n in args.workers.split(",")], max(1, args.rounds))
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     if args.json:
         print(json.dumps(result, indent=2))
         return
     print(f"load average before {result['load_average_before']}, "
-          f"after {result['load_average_after']} ({result['cores']} cores)")
-    print(f"bare spaCy {result['bare_spacy']['articles_per_s']} articles/s")  # type: ignore[index]
+          f"after {result['load_average_after']} ({result['cores']} cores); "
+          f"medians of {len(result['rounds'])} round(s)")
+    print(f"bare spaCy {result['bare_spacy']['articles_per_s']} articles/s")
     print(f"{'workers':>8}{'art/s':>8}{'x spaCy':>9}{'CPU x':>7}{'rerun s':>9}"
           f"{'writer MB':>11}{'worker MB':>11}")
-    for run in result["sitrep"].values():  # type: ignore[attr-defined]
+    for run in result["sitrep"].values():
         print(f"{run['workers']:>8}{run['articles_per_s']:>8}{run['ratio_to_bare_spacy']:>9}"
               f"{run['cpu_ratio_to_bare_spacy']:>7}{run['rerun_seconds']:>9}{run['writer_peak_rss_mb']:>11}"
               f"{run['worker_peak_rss_mb']:>11}")
