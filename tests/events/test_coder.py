@@ -1308,3 +1308,14 @@ def test_coder_state_name_tagged_a_person_is_the_state(code_text) -> None:
     praise = [e for e in events if e.type == "SUPPORT" and e.source
               and e.source.name == "Olaf Scholz"]
     assert praise and praise[0].target.kind == "state" and praise[0].target.country == "JOR"
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden announced $300 million in humanitarian assistance to Moldova.",
+    "Germany announced a donation of two million vaccine doses to Kenya.",
+])
+def test_coder_announced_aid_is_aid(code_text, text) -> None:
+    # GUIDELINES 5: announced aid packages are AID; a sum is aid "in assistance"
+    event = _one(code_text(text), "AID")
+    assert event.target is not None and event.target.country in ("MDA", "KEN")
+    assert event.modality == "asserted"

@@ -439,7 +439,9 @@ def _object_words(obj: Token) -> list[Token]:
     """An object and the nouns that say what it is: "tons of food aid", "$50,000 worth of
     goods", "a state of emergency" (the head is a quantity or a frame)."""
     out = [obj]
-    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # a sum says what it is in an "in" phrase: "$300 million in humanitarian assistance"
+    frames = ("of", "in") if obj.ent_type_ == "MONEY" else ("of",)
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in frames):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             out += [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
     out += [c for c in obj.children if c.dep_ in ("compound", "npadvmod")]
