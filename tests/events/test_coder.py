@@ -1319,3 +1319,19 @@ def test_coder_announced_aid_is_aid(code_text, text) -> None:
     event = _one(code_text(text), "AID")
     assert event.target is not None and event.target.country in ("MDA", "KEN")
     assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Secretary Blinken stressed the importance of an immediate ceasefire in Libya.", "LBY"),
+    ("President Biden emphasized the importance of Israel taking steps to ensure calm.", "ISR"),
+])
+def test_coder_importance_of_an_act_requests_it_of_the_doer(code_text, text, country) -> None:
+    # who is to act (a gerund's subject) or where (a ceasefire "in Libya") is asked to
+    event = _one(code_text(text), "REQUEST")
+    assert event.target is not None and event.target.country == country
+
+
+def test_coder_importance_of_a_partnership_requests_nothing(code_text) -> None:
+    events = code_text("The Secretary highlighted the importance of the strong partnership "
+                       "with Qatar.")
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -96,6 +96,10 @@ class TriggerRule:
     "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
+    doers: bool = False
+    """Nominal triggers: the addressee is only one named as who is to act, the doer of a
+    gerund in the noun's phrase, or where it is to be done ("stressed the importance *of
+    Israel taking steps*", "of a ceasefire *in Yemen*"); see ``_doers``."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -220,6 +224,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         warning=bool(raw.get("warning", False)),
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
+        doers=bool(raw.get("doers", False)),
     )
 
 
@@ -627,7 +632,21 @@ def statement_targets(trig: Trigger) -> list[Token]:
         out += sorted((t for act in dict.fromkeys(acts) for c in act.children
                        if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
                       key=lambda t: t.i)
-    return out
+    return [t for t in out if _doer(t)] if trig.rule.doers else out
+
+
+def _doer(tok: Token) -> bool:
+    """Whether a word in a phrase of what is to be done names who is to do it: a gerund's
+    subject ("Israel taking steps", "the international community contributing") or the
+    place it is to be done in ("a ceasefire in Yemen", "withdrawal from Libya"), not a
+    party to a relationship ("our partnership with Qatar", "an independent Palestinian
+    state")."""
+    if tok.dep_ in ("nsubj", "poss") and tok.head.tag_ == "VBG":
+        return True
+    if tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i
+                                  for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from")
 
 
 def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
