@@ -1335,3 +1335,14 @@ def test_coder_importance_of_a_partnership_requests_nothing(code_text) -> None:
     events = code_text("The Secretary highlighted the importance of the strong partnership "
                        "with Qatar.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_coder_need_for_a_response_to_an_aggressor_asks_nothing_of_it(code_text) -> None:
+    # the one whose deed a response answers is not asked to do anything; the one to act is
+    events = code_text("President Macron stressed the need for a strong international "
+                       "response to Iran's aggression.")
+    assert not [e for e in events if e.type == "REQUEST" and e.target is not None
+                and e.target.country == "IRN"]
+    event = _one(code_text("President Macron stressed the need for Russia to withdraw its "
+                           "forces."), "REQUEST")
+    assert event.target is not None and event.target.country == "RUS"

@@ -97,9 +97,10 @@ class TriggerRule:
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
     doers: bool = False
-    """Nominal triggers: the addressee is only one named as who is to act, the doer of a
-    gerund in the noun's phrase, or where it is to be done ("stressed the importance *of
-    Israel taking steps*", "of a ceasefire *in Yemen*"); see ``_doers``."""
+    """Nominal triggers: the addressee is only one named as who is to act, the subject of a
+    verb in the noun's phrase, or where it is to be done ("stressed the importance *of
+    Israel taking steps*", "the need *for Russia to withdraw*", "of a ceasefire *in
+    Yemen*"); see ``_doer``."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -636,12 +637,13 @@ def statement_targets(trig: Trigger) -> list[Token]:
 
 
 def _doer(tok: Token) -> bool:
-    """Whether a word in a phrase of what is to be done names who is to do it: a gerund's
-    subject ("Israel taking steps", "the international community contributing") or the
-    place it is to be done in ("a ceasefire in Yemen", "withdrawal from Libya"), not a
-    party to a relationship ("our partnership with Qatar", "an independent Palestinian
-    state")."""
-    if tok.dep_ in ("nsubj", "poss") and tok.head.tag_ == "VBG":
+    """Whether a word in a phrase of what is to be done names who is to do it: a verb's
+    subject ("Israel taking steps", "for Russia to withdraw", "the international community
+    contributing") or the place it is to be done in ("a ceasefire in Yemen", "withdrawal
+    from Libya"), not a party to a relationship ("our partnership with Qatar") nor the one
+    whose deed is answered ("a response to Russian aggression")."""
+    if (tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")) or (
+            tok.dep_ == "poss" and tok.head.tag_ == "VBG"):
         return True
     if tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i
                                   for c in tok.children):
