@@ -1308,3 +1308,41 @@ def test_coder_state_name_tagged_a_person_is_the_state(code_text) -> None:
     praise = [e for e in events if e.type == "SUPPORT" and e.source
               and e.source.name == "Olaf Scholz"]
     assert praise and praise[0].target.kind == "state" and praise[0].target.country == "JOR"
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden announced $300 million in humanitarian assistance to Moldova.",
+    "Germany announced a donation of two million vaccine doses to Kenya.",
+])
+def test_coder_announced_aid_is_aid(code_text, text) -> None:
+    # GUIDELINES 5: announced aid packages are AID; a sum is aid "in assistance"
+    event = _one(code_text(text), "AID")
+    assert event.target is not None and event.target.country in ("MDA", "KEN")
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Secretary Blinken stressed the importance of an immediate ceasefire in Libya.", "LBY"),
+    ("President Biden emphasized the importance of Israel taking steps to ensure calm.", "ISR"),
+])
+def test_coder_importance_of_an_act_requests_it_of_the_doer(code_text, text, country) -> None:
+    # who is to act (a gerund's subject) or where (a ceasefire "in Libya") is asked to
+    event = _one(code_text(text), "REQUEST")
+    assert event.target is not None and event.target.country == country
+
+
+def test_coder_importance_of_a_partnership_requests_nothing(code_text) -> None:
+    events = code_text("The Secretary highlighted the importance of the strong partnership "
+                       "with Qatar.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_coder_need_for_a_response_to_an_aggressor_asks_nothing_of_it(code_text) -> None:
+    # the one whose deed a response answers is not asked to do anything; the one to act is
+    events = code_text("President Macron stressed the need for a strong international "
+                       "response to Iran's aggression.")
+    assert not [e for e in events if e.type == "REQUEST" and e.target is not None
+                and e.target.country == "IRN"]
+    event = _one(code_text("President Macron stressed the need for Russia to withdraw its "
+                           "forces."), "REQUEST")
+    assert event.target is not None and event.target.country == "RUS"

@@ -96,6 +96,11 @@ class TriggerRule:
     "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
+    doers: bool = False
+    """Nominal triggers: the addressee is only one named as who is to act, the subject of a
+    verb in the noun's phrase, or where it is to be done ("stressed the importance *of
+    Israel taking steps*", "the need *for Russia to withdraw*", "of a ceasefire *in
+    Yemen*"); see ``_doer``."""
     experiencer: bool = False
     """A state of mind said of its subject ("is deeply *concerned* about", "was
     *disappointed* by"): the trigger counts only as a predicate (an adjective after a
@@ -220,6 +225,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         warning=bool(raw.get("warning", False)),
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
+        doers=bool(raw.get("doers", False)),
     )
 
 
@@ -439,7 +445,9 @@ def _object_words(obj: Token) -> list[Token]:
     """An object and the nouns that say what it is: "tons of food aid", "$50,000 worth of
     goods", "a state of emergency" (the head is a quantity or a frame)."""
     out = [obj]
-    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # a sum says what it is in an "in" phrase: "$300 million in humanitarian assistance"
+    frames = ("of", "in") if obj.ent_type_ == "MONEY" else ("of",)
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in frames):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             out += [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
     out += [c for c in obj.children if c.dep_ in ("compound", "npadvmod")]
@@ -625,7 +633,22 @@ def statement_targets(trig: Trigger) -> list[Token]:
         out += sorted((t for act in dict.fromkeys(acts) for c in act.children
                        if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
                       key=lambda t: t.i)
-    return out
+    return [t for t in out if _doer(t)] if trig.rule.doers else out
+
+
+def _doer(tok: Token) -> bool:
+    """Whether a word in a phrase of what is to be done names who is to do it: a verb's
+    subject ("Israel taking steps", "for Russia to withdraw", "the international community
+    contributing") or the place it is to be done in ("a ceasefire in Yemen", "withdrawal
+    from Libya"), not a party to a relationship ("our partnership with Qatar") nor the one
+    whose deed is answered ("a response to Russian aggression")."""
+    if (tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")) or (
+            tok.dep_ == "poss" and tok.head.tag_ == "VBG"):
+        return True
+    if tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i
+                                  for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from")
 
 
 def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
