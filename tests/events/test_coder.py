@@ -263,6 +263,16 @@ def test_coder_transcript_turns_speak_for_their_speaker(coder) -> None:
     assert not [e for e in events if e.sentence.startswith("Q:")]
 
 
+@pytest.mark.parametrize("title, speaker", [
+    ("Remarks by President Biden Before Meeting with Prime Minister Kallas", "Joe Biden"),
+    ("Statement by President Biden on the Security of Estonia", "United States"),
+])
+def test_coder_speakers_we_in_remarks_is_the_speaker(coder, title, speaker) -> None:
+    # said aloud, "we" takes a position as the speaker's own; written, as the government's
+    text = "PRESIDENT BIDEN: We're united in our support of Estonia."
+    assert _one(_remarks(coder, title, text), "SUPPORT").source.name == speaker
+
+
 def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
     article = Article(url="https://www.whitehouse.gov/briefing-room/y/", origin="t",
                       title="Remarks by President Biden Announcing Response to Russian Actions",
