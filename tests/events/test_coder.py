@@ -273,6 +273,16 @@ def test_coder_speakers_we_in_remarks_is_the_speaker(coder, title, speaker) -> N
     assert _one(_remarks(coder, title, text), "SUPPORT").source.name == speaker
 
 
+def test_coder_reporter_without_colon_asks_the_one_who_answers(coder) -> None:
+    text = ("PRESIDENT BIDEN: Thank you all for coming.\n\n"
+            "Q Sweden and Finland, after you met with President Erdoğan yesterday.\n\n"
+            "PRESIDENT BIDEN: Yes, I did.")
+    events = _remarks(coder, "Remarks by President Biden in Press Conference", text)
+    call = _one(events, "CONSULT")
+    assert {a.name for a in call.actors} == {"Joe Biden", "Recep Tayyip Erdoğan"}
+    assert call.date == date(2022, 5, 9)
+
+
 def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
     article = Article(url="https://www.whitehouse.gov/briefing-room/y/", origin="t",
                       title="Remarks by President Biden Announcing Response to Russian Actions",

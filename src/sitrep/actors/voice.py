@@ -69,6 +69,8 @@ class Voice:
     """Who "we" is: the co-signers of a joint statement, else the speaker's government."""
     hearer: ActorRef | None = None
     """Who "you" is: in a transcript, the other principal the speaker addresses."""
+    asking: bool = False
+    """A reporter's turn in a transcript: its questions assert nothing."""
 
     @property
     def principal(self) -> list[ActorRef]:
@@ -164,7 +166,17 @@ class Turns:
             self.current = self._voice_of(label)
             if self.current.speaker is not None:
                 self.current = replace(self.current, hearer=self._hearer(self.current.speaker))
+            elif label == REPORTER:
+                # a reporter asks whoever answers: "after you met with Mr. Erdoğan"
+                self.current = Voice(hearer=self._answerer(), asking=True)
         return self.current
+
+    def _answerer(self) -> ActorRef | None:
+        """The principal who answers a reporter's question: the next one who speaks, else
+        the last one who did, else the document's speaker."""
+        before, after = self._order[:self._turn][::-1], self._order[self._turn + 1:]
+        return next((v.speaker for v in after + before if v.speaker is not None),
+                    self.document.speaker)
 
     def _hearer(self, speaker: ActorRef) -> ActorRef | None:
         before, after = self._order[:self._turn][::-1], self._order[self._turn + 1:]
@@ -204,8 +216,20 @@ class Turns:
 
 
 def _label(sent: Span) -> str | None:
+    if _reporter_mark(sent):
+        return REPORTER
     end = speaker_label_end(sent)
     return " ".join(t.text for t in sent.doc[sent.start:end - 1]) if end else None
+
+
+REPORTER = "Q"
+"""How White House transcripts mark a reporter's turn: "Q Mr. President, after you met
+with ...", with no colon."""
+
+
+def _reporter_mark(sent: Span) -> bool:
+    """Whether a sentence opens a reporter's turn ("Q Did you ...", "Q: ...")."""
+    return len(sent) > 2 and sent[0].text == REPORTER and sent[1].text != "."
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -215,6 +239,8 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
 def speaker_label_end(sent: Span) -> int | None:
     """End (token index) of a transcript speaker label opening the sentence ("SECRETARY
     BLINKEN:", "PRIME MINISTER BENNETT:"), or None."""
+    if _reporter_mark(sent):
+        return sent.start + (2 if sent[1].text == ":" else 1)
     for tok in sent[:8]:
         if tok.text == ":":
             words = [t for t in sent[:tok.i - sent.start] if t.is_alpha]

@@ -280,7 +280,7 @@ class Coder:
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
         for sent in doc.sents:
             actx.voice = turns.voice(sent)
-            if sent.start in skipped:
+            if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
                 if quotes is not None:
@@ -764,6 +764,11 @@ def _praises(trig: Trigger, rules: RuleSet) -> bool:
     """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
     return trig.rule.type == "SUPPORT" and trig.governor is None and \
         trig.token.lemma_.lower() in rules.credit_lemmas
+
+
+def _question(sent: Span) -> bool:
+    """Whether a sentence asks (a reporter's "Did you condemn China?" asserts nothing)."""
+    return any(t.text == "?" for t in sent[-3:])
 
 
 def _speakers_we(tokens: list[Token], source: list[ActorRef], voice: Voice) -> bool:
