@@ -47,6 +47,16 @@ def test_coder_event_types(code_text, text, etype, mode, source, target) -> None
     assert text[event.trigger_start:event.trigger_end] == event.trigger
 
 
+@pytest.mark.parametrize("text", [
+    "The Prime Minister highlighted how Norway is continuing to surge security and economic "
+    "assistance to Moldova.",
+    "Norway announced more than $40 million in new humanitarian assistance to Moldova.",
+])
+def test_coder_aid_surged_or_announced_in_money(code_text, text) -> None:
+    aid = _one(code_text(text), "AID")
+    assert aid.target.country == "MDA"
+
+
 def test_coder_phone_call_is_symmetric_consult(code_text) -> None:
     event = _one(code_text("Prime Minister Naftali Bennett spoke on the phone with Russian "
                            "President Vladimir Putin on Jan. 13."), "CONSULT")
