@@ -293,6 +293,20 @@ def test_coder_reporter_without_colon_asks_the_one_who_answers(coder) -> None:
     assert call.date == date(2022, 5, 9)
 
 
+@pytest.mark.parametrize("title, subject, sources", [
+    ("President Biden Statement on the Truce in Moldova", "I", {"Joe Biden"}),
+    ("Joint Statement Between the United States and Norway on Moldova", "We",
+     {"United States", "Norway"}),
+    ("Joint Statement Following Meeting Between President Biden and Prime Minister Jonas "
+     "Gahr Store", "We", {"Joe Biden", "Jonas Gahr Støre"}),
+])
+def test_coder_title_names_the_voice_before_or_between(coder, title, subject, sources) -> None:
+    # "I" and "we" are whoever the title names: first, or after "Joint Statement Between"
+    text = f"{subject} welcome the courageous leadership of Moldova in brokering the truce."
+    praise = _one(_remarks(coder, title, text), "SUPPORT")
+    assert {a.name for a in praise.actors} == sources | {"Moldova"}
+
+
 def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
     article = Article(url="https://www.whitehouse.gov/briefing-room/y/", origin="t",
                       title="Remarks by President Biden Announcing Response to Russian Actions",

@@ -12,7 +12,9 @@ about itself, in order:
    byline speaks for the government);
 2. a release line, "The following statement was released by A, B and C" (co-signers);
 3. the title, "Statement by National Security Advisor Jake Sullivan on ...", "Statement of
-   the President on ..." (the office holder of the site's country on the publication date).
+   the President on ...", "President Biden Statement on ..." (the office holder of the
+   site's country on the publication date), or the co-signers of "Joint Statement Between
+   the United States and France on ...".
 
 A readout ("The below is attributable to Spokesperson Ned Price:") and a news article have
 no voice of their own: their sentences name who acted.
@@ -50,6 +52,12 @@ _TITLE_BY = re.compile(r"^(?:joint )?(?:statement|remarks|message|op-ed|letter)s
                        r"commemorating|celebrating|welcoming|delivering) |$)", re.IGNORECASE)
 """A title naming its speaker: "Remarks by President Biden Announcing Response to ...",
 "Statement by National Security Advisor Jake Sullivan on ..."."""
+_TITLE_FIRST = re.compile(r"^(.+?) (?:statement|remarks) (?:on|regarding|about) ", re.IGNORECASE)
+"""A title naming its speaker first: "President Biden Statement on UN-Mediated Truce"."""
+_TITLE_BETWEEN = re.compile(r"^joint (?:statement|declaration) (?:following .+? )?between "
+                            r"(?:the )?(.+?)(?: on | in | at |$)", re.IGNORECASE)
+"""A joint statement naming its co-signers: "Joint Statement Between the United States and
+France on ...", "Joint Statement Following Meeting Between President Biden and ..."."""
 _BYLINE = re.compile(r"^([A-Z][\w.\-’' ]+?),\s+([A-Z][\w ,.\-]+)$")
 
 COUNTRY_TLDS = {"uk": "GBR", "il": "ISR", "ru": "RUS", "cn": "CHN", "fr": "FRA", "de": "DEU",
@@ -131,7 +139,8 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
             signers = read(found.group(1), None)
             if len(signers) >= 2:
                 return Voice(we=signers)
-    found = _TITLE_BY.match(title.strip())
+    found = _TITLE_BY.match(title.strip()) or _TITLE_BETWEEN.match(title.strip()) or \
+        _TITLE_FIRST.match(title.strip())
     if found and not _SPOKESPERSON.search(found.group(1)):
         signers = read(_small_words_lower(found.group(1)), country)
         if len(signers) == 1 and signers[0].kind == "person":
