@@ -57,6 +57,15 @@ def test_coder_aid_surged_or_announced_in_money(code_text, text) -> None:
     assert aid.target.country == "MDA"
 
 
+@pytest.mark.parametrize("text", [
+    "Norway thanked the Moldovan Government for its efforts to host refugees.",
+    "Norway thanked the Government of Moldova for its efforts to host refugees.",
+])
+def test_coder_a_named_government_is_its_state(code_text, text) -> None:
+    praise = _one(code_text(text), "SUPPORT")
+    assert (praise.target.name, praise.target.kind) == ("Moldova", "state")
+
+
 def test_coder_phone_call_is_symmetric_consult(code_text) -> None:
     event = _one(code_text("Prime Minister Naftali Bennett spoke on the phone with Russian "
                            "President Vladimir Putin on Jan. 13."), "CONSULT")

@@ -364,6 +364,7 @@ class ActorResolver:
         text = strip_article(ent.text)
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
+                self._government_state(strip_possessive(text)) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         found = self.state_ref(text) or self.org_ref(text)
         if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
@@ -372,6 +373,17 @@ class ActorResolver:
             if words and words[0].i == ent.start:
                 found = self.state_ref(words[0].text)
         return found
+
+    def _government_state(self, name: str) -> ActorRef | None:
+        """The state whose government a name is ("Yemeni Government", "Government of
+        Iraq"), or None."""
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() in self.words.government_words:
+            return self.state_ref(" ".join(words[:-1]), "GOV")
+        if len(words) >= 3 and words[0].lower() in self.words.government_words and \
+                words[1].lower() == "of":
+            return self.state_ref(" ".join(words[2:]), "GOV")
+        return None
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
