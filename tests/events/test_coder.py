@@ -316,6 +316,19 @@ def test_coder_title_names_the_voice_before_or_between(coder, title, subject, so
     assert {a.name for a in praise.actors} == sources | {"Moldova"}
 
 
+@pytest.mark.parametrize("text, url", [
+    ("The Department of the Treasury today imposed sanctions on Belarus.",
+     "https://www.whitehouse.gov/x/"),
+    ("The U.S. Treasury today imposed sanctions on Belarus.", "test://x"),
+    ("The United States Departments of State and the Treasury today imposed sanctions on "
+     "Belarus.", "test://x"),
+])
+def test_coder_a_department_is_its_state(coder, text, url) -> None:
+    # the department of the publishing government, or of the state it names, is the state
+    sanction = _one(_remarks(coder, "Fact Sheet", text, url), "SANCTION")
+    assert (sanction.source.name, sanction.source.kind) == ("United States", "state")
+
+
 def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:
     article = Article(url="https://www.whitehouse.gov/briefing-room/y/", origin="t",
                       title="Remarks by President Biden Announcing Response to Russian Actions",
