@@ -47,6 +47,25 @@ def test_coder_event_types(code_text, text, etype, mode, source, target) -> None
     assert text[event.trigger_start:event.trigger_end] == event.trigger
 
 
+@pytest.mark.parametrize("text", [
+    "The Prime Minister highlighted how Norway is continuing to surge security and economic "
+    "assistance to Moldova.",
+    "Norway announced more than $40 million in new humanitarian assistance to Moldova.",
+])
+def test_coder_aid_surged_or_announced_in_money(code_text, text) -> None:
+    aid = _one(code_text(text), "AID")
+    assert aid.target.country == "MDA"
+
+
+@pytest.mark.parametrize("text", [
+    "Norway thanked the Moldovan Government for its efforts to host refugees.",
+    "Norway thanked the Government of Moldova for its efforts to host refugees.",
+])
+def test_coder_a_named_government_is_its_state(code_text, text) -> None:
+    praise = _one(code_text(text), "SUPPORT")
+    assert (praise.target.name, praise.target.kind) == ("Moldova", "state")
+
+
 def test_coder_phone_call_is_symmetric_consult(code_text) -> None:
     event = _one(code_text("Prime Minister Naftali Bennett spoke on the phone with Russian "
                            "President Vladimir Putin on Jan. 13."), "CONSULT")
@@ -261,6 +280,53 @@ def test_coder_transcript_turns_speak_for_their_speaker(coder) -> None:
     assert call.date == date(2022, 5, 9)
     # a reporter's question is nobody's statement
     assert not [e for e in events if e.sentence.startswith("Q:")]
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Remarks by President Biden Before Meeting with Prime Minister Kallas", "Joe Biden"),
+    ("Statement by President Biden on the Security of Estonia", "United States"),
+])
+def test_coder_speakers_we_in_remarks_is_the_speaker(coder, title, speaker) -> None:
+    # said aloud, "we" takes a position as the speaker's own; written, as the government's
+    text = "PRESIDENT BIDEN: We're united in our support of Estonia."
+    assert _one(_remarks(coder, title, text), "SUPPORT").source.name == speaker
+
+
+def test_coder_reporter_without_colon_asks_the_one_who_answers(coder) -> None:
+    text = ("PRESIDENT BIDEN: Thank you all for coming.\n\n"
+            "Q Sweden and Finland, after you met with President Erdoğan yesterday.\n\n"
+            "PRESIDENT BIDEN: Yes, I did.")
+    events = _remarks(coder, "Remarks by President Biden in Press Conference", text)
+    call = _one(events, "CONSULT")
+    assert {a.name for a in call.actors} == {"Joe Biden", "Recep Tayyip Erdoğan"}
+    assert call.date == date(2022, 5, 9)
+
+
+@pytest.mark.parametrize("title, subject, sources", [
+    ("President Biden Statement on the Truce in Moldova", "I", {"Joe Biden"}),
+    ("Joint Statement Between the United States and Norway on Moldova", "We",
+     {"United States", "Norway"}),
+    ("Joint Statement Following Meeting Between President Biden and Prime Minister Jonas "
+     "Gahr Store", "We", {"Joe Biden", "Jonas Gahr Støre"}),
+])
+def test_coder_title_names_the_voice_before_or_between(coder, title, subject, sources) -> None:
+    # "I" and "we" are whoever the title names: first, or after "Joint Statement Between"
+    text = f"{subject} welcome the courageous leadership of Moldova in brokering the truce."
+    praise = _one(_remarks(coder, title, text), "SUPPORT")
+    assert {a.name for a in praise.actors} == sources | {"Moldova"}
+
+
+@pytest.mark.parametrize("text, url", [
+    ("The Department of the Treasury today imposed sanctions on Belarus.",
+     "https://www.whitehouse.gov/x/"),
+    ("The U.S. Treasury today imposed sanctions on Belarus.", "test://x"),
+    ("The United States Departments of State and the Treasury today imposed sanctions on "
+     "Belarus.", "test://x"),
+])
+def test_coder_a_department_is_its_state(coder, text, url) -> None:
+    # the department of the publishing government, or of the state it names, is the state
+    sanction = _one(_remarks(coder, "Fact Sheet", text, url), "SANCTION")
+    assert (sanction.source.name, sanction.source.kind) == ("United States", "state")
 
 
 def test_coder_titled_speaker_ends_before_what_they_do(coder) -> None:

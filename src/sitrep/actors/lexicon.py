@@ -35,6 +35,9 @@ class ActorWords:
     org_words: frozenset[str] = frozenset()
     """Words heading the names of bodies ("council"): never the first word of a person's
     name."""
+    government_words: frozenset[str] = frozenset()
+    """Words that, with a state's name, name its government ("the Yemeni Government", "the
+    Government of Iraq"): the state itself."""
     people_sectors: frozenset[str] = frozenset()
     """Sectors of a state's people rather than its apparatus ("CVL" protesters, "COP")."""
     group_nouns: frozenset[str] = frozenset()
@@ -94,6 +97,7 @@ def load_actor_words() -> ActorWords:
         non_actor_words=frozenset(str(w).lower() for w in raw.get("non_actor_words") or ()),
         non_actor_heads=frozenset(str(w).lower() for w in raw.get("non_actor_heads") or ()),
         org_words=frozenset(str(w).lower() for w in raw.get("org_words") or ()),
+        government_words=frozenset(str(w).lower() for w in raw.get("government_words") or ()),
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
         media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),

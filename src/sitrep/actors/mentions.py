@@ -234,7 +234,7 @@ class ActorResolver:
                 continue
             if ent.label_ == "ORG" and self._org_as_people(ent, ctx, found):
                 continue
-            ref = self._place_or_org(ent)
+            ref = self._place_or_org(ent, ctx.site)
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
@@ -360,10 +360,12 @@ class ActorResolver:
             put(found, Mention(span.start, span.end, span.root.i, [at(ref, span)]))
         return bool(resolved)
 
-    def _place_or_org(self, ent: Span) -> ActorRef | None:
+    def _place_or_org(self, ent: Span, site: str | None = None) -> ActorRef | None:
         text = strip_article(ent.text)
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
+                self._government_state(strip_possessive(text)) or \
+                self._department_state(strip_possessive(text), site) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         found = self.state_ref(text) or self.org_ref(text)
         if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
@@ -372,6 +374,38 @@ class ActorResolver:
             if words and words[0].i == ent.start:
                 found = self.state_ref(words[0].text)
         return found
+
+    def _government_state(self, name: str) -> ActorRef | None:
+        """The state whose government a name is ("Yemeni Government", "Government of
+        Iraq"), or None."""
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() in self.words.government_words:
+            return self.state_ref(" ".join(words[:-1]), "GOV")
+        if len(words) >= 3 and words[0].lower() in self.words.government_words and \
+                words[1].lower() == "of":
+            return self.state_ref(" ".join(words[2:]), "GOV")
+        return None
+
+    def _department_state(self, name: str, site: str | None) -> ActorRef | None:
+        """The state whose department a name is: "U.S. Treasury", "the Departments of State
+        and the Treasury" (GUIDELINES 4: ministries map to the state); with no state named,
+        the government that publishes the text ("the Department of the Treasury", "the
+        Administration" on whitehouse.gov). None for other names."""
+        words = name.split()
+        state = None
+        for n in (2, 1):
+            if len(words) > n and (state := self.state_ref(" ".join(words[:n]))) is not None:
+                words = words[n:]
+                break
+        rest = " ".join(w.lower() for w in words if w.lower() not in _DEPARTMENT_GLUE)
+        parts = [tuple(p.split()) for p in rest.split(" and ")] if rest else []
+        known = set(self.words.departments)
+        if not parts or not all(p in known or (len(p) == 1 and p[0] in
+                                               self.words.government_words) for p in parts):
+            return None
+        if state is not None:
+            return replace(state, sector="GOV", text=name)
+        return self.state_of(site, "GOV") if site else None
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
@@ -773,6 +807,8 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
+_DEPARTMENT_GLUE = frozenset({"department", "departments", "of", "the"})
+"""Words around a department's name ("the Departments of State and the Treasury")."""
 _CONTACT_SUBJECTS = frozenset({"they", "both"})
 """Subjects that, after a reported contact, stand for its participants ("They agreed",
 "Both reaffirmed their support")."""

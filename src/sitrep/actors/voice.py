@@ -12,7 +12,9 @@ about itself, in order:
    byline speaks for the government);
 2. a release line, "The following statement was released by A, B and C" (co-signers);
 3. the title, "Statement by National Security Advisor Jake Sullivan on ...", "Statement of
-   the President on ..." (the office holder of the site's country on the publication date).
+   the President on ...", "President Biden Statement on ..." (the office holder of the
+   site's country on the publication date), or the co-signers of "Joint Statement Between
+   the United States and France on ...".
 
 A readout ("The below is attributable to Spokesperson Ned Price:") and a news article have
 no voice of their own: their sentences name who acted.
@@ -50,6 +52,12 @@ _TITLE_BY = re.compile(r"^(?:joint )?(?:statement|remarks|message|op-ed|letter)s
                        r"commemorating|celebrating|welcoming|delivering) |$)", re.IGNORECASE)
 """A title naming its speaker: "Remarks by President Biden Announcing Response to ...",
 "Statement by National Security Advisor Jake Sullivan on ..."."""
+_TITLE_FIRST = re.compile(r"^(.+?) (?:statement|remarks) (?:on|regarding|about) ", re.IGNORECASE)
+"""A title naming its speaker first: "President Biden Statement on UN-Mediated Truce"."""
+_TITLE_BETWEEN = re.compile(r"^joint (?:statement|declaration) (?:following .+? )?between "
+                            r"(?:the )?(.+?)(?: on | in | at |$)", re.IGNORECASE)
+"""A joint statement naming its co-signers: "Joint Statement Between the United States and
+France on ...", "Joint Statement Following Meeting Between President Biden and ..."."""
 _BYLINE = re.compile(r"^([A-Z][\w.\-’' ]+?),\s+([A-Z][\w ,.\-]+)$")
 
 COUNTRY_TLDS = {"uk": "GBR", "il": "ISR", "ru": "RUS", "cn": "CHN", "fr": "FRA", "de": "DEU",
@@ -69,6 +77,8 @@ class Voice:
     """Who "we" is: the co-signers of a joint statement, else the speaker's government."""
     hearer: ActorRef | None = None
     """Who "you" is: in a transcript, the other principal the speaker addresses."""
+    asking: bool = False
+    """A reporter's turn in a transcript: its questions assert nothing."""
 
     @property
     def principal(self) -> list[ActorRef]:
@@ -129,7 +139,8 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
             signers = read(found.group(1), None)
             if len(signers) >= 2:
                 return Voice(we=signers)
-    found = _TITLE_BY.match(title.strip())
+    found = _TITLE_BY.match(title.strip()) or _TITLE_BETWEEN.match(title.strip()) or \
+        _TITLE_FIRST.match(title.strip())
     if found and not _SPOKESPERSON.search(found.group(1)):
         signers = read(_small_words_lower(found.group(1)), country)
         if len(signers) == 1 and signers[0].kind == "person":
@@ -164,7 +175,17 @@ class Turns:
             self.current = self._voice_of(label)
             if self.current.speaker is not None:
                 self.current = replace(self.current, hearer=self._hearer(self.current.speaker))
+            elif label == REPORTER:
+                # a reporter asks whoever answers: "after you met with Mr. Erdoğan"
+                self.current = Voice(hearer=self._answerer(), asking=True)
         return self.current
+
+    def _answerer(self) -> ActorRef | None:
+        """The principal who answers a reporter's question: the next one who speaks, else
+        the last one who did, else the document's speaker."""
+        before, after = self._order[:self._turn][::-1], self._order[self._turn + 1:]
+        return next((v.speaker for v in after + before if v.speaker is not None),
+                    self.document.speaker)
 
     def _hearer(self, speaker: ActorRef) -> ActorRef | None:
         before, after = self._order[:self._turn][::-1], self._order[self._turn + 1:]
@@ -204,8 +225,20 @@ class Turns:
 
 
 def _label(sent: Span) -> str | None:
+    if _reporter_mark(sent):
+        return REPORTER
     end = speaker_label_end(sent)
     return " ".join(t.text for t in sent.doc[sent.start:end - 1]) if end else None
+
+
+REPORTER = "Q"
+"""How White House transcripts mark a reporter's turn: "Q Mr. President, after you met
+with ...", with no colon."""
+
+
+def _reporter_mark(sent: Span) -> bool:
+    """Whether a sentence opens a reporter's turn ("Q Did you ...", "Q: ...")."""
+    return len(sent) > 2 and sent[0].text == REPORTER and sent[1].text != "."
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -215,6 +248,8 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
 def speaker_label_end(sent: Span) -> int | None:
     """End (token index) of a transcript speaker label opening the sentence ("SECRETARY
     BLINKEN:", "PRIME MINISTER BENNETT:"), or None."""
+    if _reporter_mark(sent):
+        return sent.start + (2 if sent[1].text == ":" else 1)
     for tok in sent[:8]:
         if tok.text == ":":
             words = [t for t in sent[:tok.i - sent.start] if t.is_alpha]

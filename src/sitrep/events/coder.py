@@ -43,7 +43,8 @@ from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
-from sitrep.actors.voice import PhraseReader, Turns, read_voice, site_country, speaker_label_end
+from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
+                                 speaker_label_end)
 from sitrep.events.dating import background, infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
@@ -279,7 +280,7 @@ class Coder:
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
         for sent in doc.sents:
             actx.voice = turns.voice(sent)
-            if sent.start in skipped:
+            if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
                 if quotes is not None:
@@ -401,6 +402,9 @@ class Coder:
         if trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
+        elif trig.rule.type in VERBAL and _speakers_we(args.source, source, actx.voice) and \
+                (article.title or "").lower().startswith(self.rules.spoken_titles):
+            source = [actx.voice.speaker] if actx.voice.speaker is not None else source
         elif source and all(r.kind == "state" for r in source) and (
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
                                              and modality_of(trig.anchor) == "future")):
@@ -760,6 +764,20 @@ def _praises(trig: Trigger, rules: RuleSet) -> bool:
     """Whether a trigger is a verb of praise that may credit a state ("thanked ... for")."""
     return trig.rule.type == "SUPPORT" and trig.governor is None and \
         trig.token.lemma_.lower() in rules.credit_lemmas
+
+
+def _question(sent: Span) -> bool:
+    """Whether a sentence asks (a reporter's "Did you condemn China?" asserts nothing)."""
+    return any(t.text == "?" for t in sent[-3:])
+
+
+def _speakers_we(tokens: list[Token], source: list[ActorRef], voice: Voice) -> bool:
+    """Whether a statement's subject is the "we" of a speaker who speaks for their own
+    government alone: "We remain open to diplomacy" in remarks by a leader is the leader's
+    position (as the training labels code it), not an act of the state."""
+    return voice.speaker is not None and len(voice.we) == 1 and bool(tokens) and \
+        all(t.lower_ == "we" for t in tokens) and \
+        [participant_key(r) for r in source] == [participant_key(voice.we[0])]
 
 
 def _bare_thanks(trig: Trigger, credit: frozenset[str]) -> bool:

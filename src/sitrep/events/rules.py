@@ -146,6 +146,9 @@ class RuleSet:
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
+    spoken_titles: tuple[str, ...] = ()
+    """How the titles of spoken documents begin ("remarks by"): there a speaker's "we"
+    states the speaker's own position."""
     counterpart_requests: frozenset[str] = frozenset()
     """Verbs of urging whose unaddressed appeal goes to the other side of a readout's
     two-party contact ("urged de-escalation")."""
@@ -278,6 +281,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
+        spoken_titles=tuple(str(w).lower() for w in raw.get("spoken_titles") or ()),
     )
 
 
