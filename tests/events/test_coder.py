@@ -1412,3 +1412,36 @@ def test_coder_need_for_a_response_to_an_aggressor_asks_nothing_of_it(code_text)
     event = _one(code_text("President Macron stressed the need for Russia to withdraw its "
                            "forces."), "REQUEST")
     assert event.target is not None and event.target.country == "RUS"
+
+
+@pytest.mark.parametrize(("url", "text", "source"), [
+    # a ministry named with its state is the state (GUIDELINES 4)
+    ("test://x", "The Chilean Ministry of Defense accused Peru of violating the border on "
+     "Tuesday.", "Chile"),
+    ("test://x", "Peru's Foreign Ministry condemned the raid by Chile on Tuesday.", "Peru"),
+    ("test://x", "The Ministry of Foreign Affairs of Peru condemned the raid by Chile on "
+     "Tuesday.", "Peru"),
+    # one named by its portfolio alone in a government's own release is that government
+    ("https://www.state.gov/x/", "The Department of the Treasury sanctioned four Syldavian "
+     "officials and Bolivia on Tuesday.", "United States"),
+])
+def test_coder_ministry_is_its_state(coder, url: str, text: str, source: str) -> None:
+    events = coder.code(Article(url=url, title="", text=text, origin="t",
+                                published=date(2022, 1, 14), id="a_t"))
+    assert source in {e.source.name for e in events if e.source is not None}
+
+
+def test_coder_conjoined_departments_are_one_state(coder) -> None:
+    # "the Departments of Commerce and the Treasury" are one government's, one participant
+    events = coder.code(Article(url="https://www.state.gov/x/", title="", origin="t",
+                                text="Today, the Departments of Commerce and the Treasury "
+                                "imposed sanctions on Belarus.", published=date(2022, 1, 14),
+                                id="a_t"))
+    sanction = _one(events, "SANCTION")
+    assert {a.name for a in sanction.actors} == {"United States", "Belarus"}
+
+def test_coder_department_without_portfolio_is_no_state(coder) -> None:
+    events = coder.code(Article(url="https://www.state.gov/x/", title="", origin="t",
+                                text="The Springfield Police Department arrested Mark Hollis "
+                                "on Tuesday.", published=date(2022, 1, 14), id="a_t"))
+    assert all(a.name != "United States" for e in events for a in e.actors)

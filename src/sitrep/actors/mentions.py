@@ -365,7 +365,7 @@ class ActorResolver:
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
                 self._government_state(strip_possessive(text)) or \
-                self._department_state(strip_possessive(text), site) or \
+                self._department_state(strip_possessive(text), site, self._owner(ent)) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         found = self.state_ref(text) or self.org_ref(text)
         if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
@@ -386,16 +386,26 @@ class ActorResolver:
             return self.state_ref(" ".join(words[2:]), "GOV")
         return None
 
-    def _department_state(self, name: str, site: str | None) -> ActorRef | None:
-        """The state whose department a name is: "U.S. Treasury", "the Departments of State
+    def _department_state(self, name: str, site: str | None,
+                          owner: ActorRef | None = None) -> ActorRef | None:
+        """The state whose department or ministry a name is: "U.S. Treasury", "the Chilean
+        Ministry of Defense", "the Ministry of Foreign Affairs of Peru", "Peru's Foreign
+        Ministry" (``owner``: the state the name's possessor is), "the Departments of State
         and the Treasury" (GUIDELINES 4: ministries map to the state); with no state named,
         the government that publishes the text ("the Department of the Treasury", "the
-        Administration" on whitehouse.gov). None for other names."""
+        Administration" on whitehouse.gov). None for other names ("the fire department"
+        names no portfolio)."""
         words = name.split()
-        state = None
+        state = owner
         for n in (2, 1):
-            if len(words) > n and (state := self.state_ref(" ".join(words[:n]))) is not None:
-                words = words[n:]
+            if len(words) > n and (found := self.state_ref(" ".join(words[:n]))) is not None:
+                state, words = found, words[n:]
+                break
+        for n in (2, 1):
+            # "... of Peru": the state after the portfolio
+            if len(words) > n + 1 and words[-n - 1].lower() == "of" and \
+                    (found := self.state_ref(" ".join(words[-n:]))) is not None:
+                state, words = found, words[:-n - 1]
                 break
         rest = " ".join(w.lower() for w in words if w.lower() not in _DEPARTMENT_GLUE)
         parts = [tuple(p.split()) for p in rest.split(" and ")] if rest else []
@@ -406,6 +416,19 @@ class ActorResolver:
         if state is not None:
             return replace(state, sector="GOV", text=name)
         return self.state_of(site, "GOV") if site else None
+
+    def _owner(self, ent: Span) -> ActorRef | None:
+        """The state that owns an entity, named outside it: "Peru's" Foreign Ministry, the
+        Ministry of Foreign Affairs "of Peru" (the small model ends the name before it), or
+        None."""
+        owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start),
+                     None)
+        if owner is not None:
+            return self.state_ref(owner.text)
+        after = ent.doc[ent.end:ent.end + 2]
+        if len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ == "GPE":
+            return self.state_ref(after[1].text)
+        return None
 
     def person_entity(self, ent: Span, sent: Span, ctx: ArticleActors,
                        found: dict[int, Mention], consumed: set[int]) -> None:
@@ -807,7 +830,7 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
-_DEPARTMENT_GLUE = frozenset({"department", "departments", "of", "the"})
+_DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministries", "of", "the"})
 """Words around a department's name ("the Departments of State and the Treasury")."""
 _CONTACT_SUBJECTS = frozenset({"they", "both"})
 """Subjects that, after a reported contact, stand for its participants ("They agreed",
