@@ -5,9 +5,11 @@ A mention joins an event (a cluster) when, in order:
 1. the modality is the same (only asserted mentions form happened events; denied, planned and
    hypothetical ones cluster among themselves, each with its modality) and so is the type;
 2. the modes are compatible: equal, or one of them unstated;
-3. the actor sets are compatible: equal, or one a subset of the other with at least two
-   actors. A one-actor mention ("Putin held a call on Thursday") names too little to be
-   joined across articles; it joins only an event already reported by its own article;
+3. the actor sets are equal. A one-actor mention ("Putin held a call on Thursday") names
+   too little to be joined across articles; it joins only an event already reported by its
+   own article. Other differing sets are different events (one line per type, participant
+   set and date: GUIDELINES section 2): a meeting of A and B on the day A, B and C met is
+   a bilateral on the margins, not the same talk;
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
    undated mention, or one whose date was inferred (the publication date standing in for an
@@ -90,8 +92,6 @@ class Cluster:
     def add(self, m: LinkMention) -> None:
         self.members.append(m)
         self.mode = self.mode or m.mode
-        if len(m.keys) > len(self.keys):
-            self.keys = m.keys
         own = m.period()
         if own is not None:
             self.period = own if self.period is None else _intersect(self.period, own)
@@ -148,15 +148,12 @@ def visit_order(m: LinkMention) -> tuple[int, int, date, date, str]:
 
 
 def actors_fit(m: LinkMention, c: Cluster) -> bool:
-    """Equal actor sets, or a subset of at least two, or one actor within its own article."""
+    """Equal actor sets, or one actor of the cluster's within its own article."""
     if not m.keys or not c.keys:
         return False
     if m.keys == c.keys:
         return True
-    small = m.keys if len(m.keys) <= len(c.keys) else c.keys
-    if not small <= (c.keys if small is m.keys else m.keys):
-        return False
-    return len(small) >= 2 or (small is m.keys and m.article_id in c.articles)
+    return len(m.keys) == 1 and m.keys < c.keys and m.article_id in c.articles
 
 
 def dates_fit(m: LinkMention, c: Cluster) -> bool:
@@ -202,18 +199,14 @@ def cluster(mentions: list[LinkMention]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     # Clusters by type, modality and actor key: a fitting cluster shares a key with the
-    # mention (one actor set holds the other), so only those are compared; scanning every
-    # cluster of the type made linking quadratic in the contacts of a store.
+    # mention (its actor set equals or holds the mention's), so only those are compared;
+    # scanning every cluster of the type made linking quadratic in the contacts of a store.
     by_key: dict[tuple[str, str, str], list[Cluster]] = {}
     for m in sorted(mentions, key=visit_order):
         near = {id(c): c for k in m.keys for c in by_key.get((m.type, m.modality, k), ())}
         fitting = [c for c in near.values() if fits(m, c)]
         if fitting:
-            best = min(fitting, key=lambda c: _preference(m, c))
-            before = best.keys
-            best.add(m)
-            for k in best.keys - before:  # its actor set grew to the mention's
-                by_key.setdefault((m.type, m.modality, k), []).append(best)
+            min(fitting, key=lambda c: _preference(m, c)).add(m)
             continue
         new = Cluster(type=m.type, modality=m.modality, mode=m.mode, keys=m.keys)
         new.add(m)
