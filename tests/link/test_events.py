@@ -155,7 +155,20 @@ def test_events_undated_mentions_do_not_chain_week_after_week(store: Store) -> N
         coded("ACCUSE", ["bennett", "putin"], None)], date(2021, 10, day))
         for site, day in (("a", 1), ("b", 7), ("c", 13))]
     link_events(store, ids)
-    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
+    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 1, 1]
+
+
+def test_events_undated_mentions_of_two_articles_join_only_on_one_day(store: Store) -> None:
+    # Each undated statement is dated by its own article: two readouts three days apart that
+    # both say "Bennett criticised Putin" report two statements, not one of the earlier day.
+    ids = []
+    for site, day in (("a", 1), ("b", 4), ("c", 4)):
+        said = coded("ACCUSE", ["bennett", "putin"], date(2021, 10, day))
+        said.date_inferred = True  # the publication date, as the coder dates it
+        ids.append(add_article(store, f"https://{site}.com/1", [said], date(2021, 10, day)))
+    link_events(store, ids)
+    found = [(e["n_mentions"], e["date"]) for e in _events(store)]
+    assert found == [(1, date(2021, 10, 1)), (2, date(2021, 10, 4))]
 
 
 def test_events_one_actor_mention_joins_only_its_own_article(store: Store) -> None:

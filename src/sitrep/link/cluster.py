@@ -13,8 +13,11 @@ A mention joins an event (a cluster) when, in order:
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
    undated mention, or one whose date was inferred (the publication date standing in for an
-   unstated one), stands for the days just before that date, and joins undated mentions
-   only when those days overlap every one of theirs.
+   unstated one), stands for the days just before that date. It joins undated mentions of
+   its own article only when those days overlap every one of theirs, and those of other
+   articles only when all stand on the same day: the record dates an undated event by its
+   own article (GUIDELINES section 6), and two readouts' "the Secretary condemned the
+   attacks" a few days apart are two statements, not one dated by the earlier.
 
 Mentions are visited most precise first (day before week before month, stated mode before
 none, then by date and id), so precise reports anchor events and vaguer ones attach to them;
@@ -61,10 +64,13 @@ class LinkMention:
             return None
         return period_of(self.date, self.precision or "day")
 
+    def anchor(self) -> dt.date | None:
+        """The day an undated mention is dated by: its inferred date, else publication."""
+        return self.date if self.inferred and self.date else self.published
+
     def vicinity(self) -> tuple[dt.date, dt.date] | None:
-        """The days an undated mention may be about: the week before its inferred date, or
-        before publication."""
-        anchor = self.date if self.inferred and self.date else self.published
+        """The days an undated mention may be about: the week before its anchor."""
+        anchor = self.anchor()
         if anchor is None:
             return None
         return shift_days(anchor, -UNDATED_DAYS_BEFORE), anchor
@@ -166,6 +172,8 @@ def dates_fit(m: LinkMention, c: Cluster) -> bool:
     near = m.vicinity()
     if near is None:
         return True
+    if c.period is None and m.article_id not in c.articles:
+        return all(x.anchor() in (None, m.anchor()) for x in c.members)
     target = c.period or c.soft
     return target is None or _overlaps(near, target)
 
