@@ -99,6 +99,15 @@ def test_coder_no_time_expression_publication_date_inferred(code_text) -> None:
     assert event.date_text is None and event.date_start is None
 
 
+def test_coder_looked_forward_to_a_month_is_dated_by_the_announcement(code_text) -> None:
+    # "looked forward to ... in early June" in May speaks of the coming June: the AGREE is
+    # the looking forward, of the readout's day (GUIDELINES 6), not of June a year ago
+    event = _one(code_text("Secretary Blinken said he looked forward to Bordurian participation "
+                           "in the Pan-Asian Summit in Kuala Lumpur in early June.",
+                           date(2022, 5, 10)), "AGREE")
+    assert event.date == date(2022, 5, 10)
+
+
 def test_coder_negated_call_kept_as_negated(code_text) -> None:
     events = code_text("Biden did not call Bennett for over three weeks.")
     event = _one(events, "CONSULT")
