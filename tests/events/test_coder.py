@@ -118,6 +118,29 @@ def test_coder_no_time_expression_publication_date_inferred(code_text) -> None:
     assert event.date_text is None and event.date_start is None
 
 
+@pytest.mark.parametrize("text", [
+    "Secretary of State Antony Blinken spoke today with Bordurian Foreign Minister Anna Kovac "
+    "to congratulate President Ivo Ban on his May 1 election victory.",
+    "Secretary of State Antony Blinken spoke today with Bordurian Foreign Minister Anna Kovac. "
+    "The Secretary thanked Minister Kovac for her visit to Washington last week.",
+])
+def test_coder_statement_in_a_call_is_of_the_call_not_of_what_it_names(code_text, text) -> None:
+    # the older time dates the election or the visit; the praise was said in today's call
+    events = code_text(text, date(2022, 5, 10))
+    praise = _one(events, "SUPPORT")
+    assert (praise.date, praise.date_precision) == (date(2022, 5, 10), "day")
+    assert praise.date_text is None
+
+
+def test_coder_looked_forward_to_a_month_is_dated_by_the_announcement(code_text) -> None:
+    # "looked forward to ... in early June" in May speaks of the coming June: the AGREE is
+    # the looking forward, of the readout's day (GUIDELINES 6), not of June a year ago
+    event = _one(code_text("Secretary Blinken said he looked forward to Bordurian participation "
+                           "in the Pan-Asian Summit in Kuala Lumpur in early June.",
+                           date(2022, 5, 10)), "AGREE")
+    assert event.date == date(2022, 5, 10)
+
+
 def test_coder_negated_call_kept_as_negated(code_text) -> None:
     events = code_text("Biden did not call Bennett for over three weeks.")
     event = _one(events, "CONSULT")

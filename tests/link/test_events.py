@@ -155,7 +155,20 @@ def test_events_undated_mentions_do_not_chain_week_after_week(store: Store) -> N
         coded("ACCUSE", ["bennett", "putin"], None)], date(2021, 10, day))
         for site, day in (("a", 1), ("b", 7), ("c", 13))]
     link_events(store, ids)
-    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 2]
+    assert sorted(e["n_mentions"] for e in _events(store)) == [1, 1, 1]
+
+
+def test_events_undated_mentions_of_two_articles_join_only_on_one_day(store: Store) -> None:
+    # Each undated statement is dated by its own article: two readouts three days apart that
+    # both say "Bennett criticised Putin" report two statements, not one of the earlier day.
+    ids = []
+    for site, day in (("a", 1), ("b", 4), ("c", 4)):
+        said = coded("ACCUSE", ["bennett", "putin"], date(2021, 10, day))
+        said.date_inferred = True  # the publication date, as the coder dates it
+        ids.append(add_article(store, f"https://{site}.com/1", [said], date(2021, 10, day)))
+    link_events(store, ids)
+    found = [(e["n_mentions"], e["date"]) for e in _events(store)]
+    assert found == [(1, date(2021, 10, 1)), (2, date(2021, 10, 4))]
 
 
 def test_events_one_actor_mention_joins_only_its_own_article(store: Store) -> None:
@@ -194,9 +207,22 @@ def test_events_dates_at_the_ends_of_the_calendar_link_without_overflow(store: S
     assert store.count("events") == 3
 
 
-def test_link_cluster_finds_a_mention_by_an_actor_its_cluster_gained() -> None:
-    # A cluster is looked up by its actors' keys; once a fuller mention widens its actor set,
-    # a mention of the new actor alone (in the same article) must still find it.
+def test_events_meeting_of_two_and_meeting_of_three_stay_apart(store: Store) -> None:
+    # Johnson and Macron talking on the day the three leaders met is a bilateral on the
+    # margins: one event per participant set (GUIDELINES section 2), in one article or two.
+    a = add_article(store, "https://a.com/1", [
+        coded("CONSULT", ["bennett", "johnson", "macron"], D, mode="meeting"),
+        coded("CONSULT", ["johnson", "macron"], D, mode="meeting")], D)
+    b = add_article(store, "https://b.com/1", [
+        coded("CONSULT", ["johnson", "macron"], D, mode="meeting")], D)
+    link_events(store, [a, b])
+    found = sorted((len(e["actor_keys"]), e["n_mentions"]) for e in _events(store))
+    assert found == [(2, 2), (3, 1)]
+
+
+def test_link_cluster_one_actor_mention_finds_the_larger_of_two_events() -> None:
+    # A cluster is looked up by its actors' keys: a mention of one actor (in the same
+    # article) finds the event that names it, and joins it rather than a different meeting.
     from sitrep.link.cluster import LinkMention, cluster
 
     def mention(i: int, keys: set[str]) -> LinkMention:
@@ -207,4 +233,4 @@ def test_link_cluster_finds_a_mention_by_an_actor_its_cluster_gained() -> None:
     found = cluster([mention(1, {"state:USA", "state:FRA"}),
                      mention(2, {"state:USA", "state:FRA", "state:DEU"}),
                      mention(3, {"state:DEU"})])
-    assert [sorted(m.id for m in c.members) for c in found] == [["m_1", "m_2", "m_3"]]
+    assert [sorted(m.id for m in c.members) for c in found] == [["m_1"], ["m_2", "m_3"]]

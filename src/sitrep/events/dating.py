@@ -7,7 +7,9 @@ without a date drops off every timeline, so the coder gives each one a date mark
 
 1. a statement made inside a reported conversation (the speaker took part in the latest
    dated contact the article reported before it) takes the conversation's date, as stated
-   (not inferred): the text dates the conversation it was said in;
+   (not inferred): the text dates the conversation it was said in. So does one whose own
+   time falls before that conversation ("congratulated her on her election on May 1",
+   "thanked her for her visit this week"): that time dates what the statement speaks of;
 2. a clash, an arrest or a protest that shares a participant with the latest such incident
    the article dated takes that incident's date: a news story tells one incident in several
    sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
@@ -20,6 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sitrep.actors.identity import participant_key
+from sitrep.events.speech import VERBAL
 from sitrep.record import Event
 
 CONVERSATION = frozenset({"CONSULT"})
@@ -38,6 +41,13 @@ def infer_dates(events: list[Event], published: date | None) -> None:
     talk: Event | None = None
     incident: Event | None = None
     for event in events:
+        said_at = _earlier_said_at(event, talk)
+        if said_at is not None:
+            # "spoke today with Kovac to congratulate her on her election on May 1": what
+            # the statement speaks of is older, the statement is of the call's day
+            event.date, event.date_precision = said_at, "day"
+            event.date_text = event.date_start = event.date_end = None
+            continue
         if event.date is not None:
             if event.type in CONVERSATION and not event.date_inferred:
                 talk = event
@@ -64,6 +74,19 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     if any(participant_key(s) in present for s in speakers if s is not None):
         return talk.date
     return None
+
+
+def _earlier_said_at(event: Event, talk: Event | None) -> date | None:
+    """The date of the contact a statement dated before it was made in: the statement's own
+    date, named after its word ("thanked her for her visit last week"), names what it
+    speaks of. One named before it ("Last month, Bennett accepted ...") dates the
+    statement."""
+    if event.type not in VERBAL or event.date is None or event.date_inferred or \
+            event.date_start is None or event.trigger_start is None or \
+            event.date_start < event.trigger_start:
+        return None
+    said_at = _conversation_date(event, talk)
+    return said_at if said_at is not None and event.date < said_at else None
 
 
 def _incident_date(event: Event, incident: Event | None) -> date | None:

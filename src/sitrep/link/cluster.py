@@ -5,14 +5,19 @@ A mention joins an event (a cluster) when, in order:
 1. the modality is the same (only asserted mentions form happened events; denied, planned and
    hypothetical ones cluster among themselves, each with its modality) and so is the type;
 2. the modes are compatible: equal, or one of them unstated;
-3. the actor sets are compatible: equal, or one a subset of the other with at least two
-   actors. A one-actor mention ("Putin held a call on Thursday") names too little to be
-   joined across articles; it joins only an event already reported by its own article;
+3. the actor sets are equal. A one-actor mention ("Putin held a call on Thursday") names
+   too little to be joined across articles; it joins only an event already reported by its
+   own article. Other differing sets are different events (one line per type, participant
+   set and date: GUIDELINES section 2): a meeting of A and B on the day A, B and C met is
+   a bilateral on the margins, not the same talk;
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
    undated mention, or one whose date was inferred (the publication date standing in for an
-   unstated one), stands for the days just before that date, and joins undated mentions
-   only when those days overlap every one of theirs.
+   unstated one), stands for the days just before that date. It joins undated mentions of
+   its own article only when those days overlap every one of theirs, and those of other
+   articles only when all stand on the same day: the record dates an undated event by its
+   own article (GUIDELINES section 6), and two readouts' "the Secretary condemned the
+   attacks" a few days apart are two statements, not one dated by the earlier.
 
 Mentions are visited most precise first (day before week before month, stated mode before
 none, then by date and id), so precise reports anchor events and vaguer ones attach to them;
@@ -59,10 +64,13 @@ class LinkMention:
             return None
         return period_of(self.date, self.precision or "day")
 
+    def anchor(self) -> dt.date | None:
+        """The day an undated mention is dated by: its inferred date, else publication."""
+        return self.date if self.inferred and self.date else self.published
+
     def vicinity(self) -> tuple[dt.date, dt.date] | None:
-        """The days an undated mention may be about: the week before its inferred date, or
-        before publication."""
-        anchor = self.date if self.inferred and self.date else self.published
+        """The days an undated mention may be about: the week before its anchor."""
+        anchor = self.anchor()
         if anchor is None:
             return None
         return shift_days(anchor, -UNDATED_DAYS_BEFORE), anchor
@@ -90,8 +98,6 @@ class Cluster:
     def add(self, m: LinkMention) -> None:
         self.members.append(m)
         self.mode = self.mode or m.mode
-        if len(m.keys) > len(self.keys):
-            self.keys = m.keys
         own = m.period()
         if own is not None:
             self.period = own if self.period is None else _intersect(self.period, own)
@@ -148,15 +154,12 @@ def visit_order(m: LinkMention) -> tuple[int, int, date, date, str]:
 
 
 def actors_fit(m: LinkMention, c: Cluster) -> bool:
-    """Equal actor sets, or a subset of at least two, or one actor within its own article."""
+    """Equal actor sets, or one actor of the cluster's within its own article."""
     if not m.keys or not c.keys:
         return False
     if m.keys == c.keys:
         return True
-    small = m.keys if len(m.keys) <= len(c.keys) else c.keys
-    if not small <= (c.keys if small is m.keys else m.keys):
-        return False
-    return len(small) >= 2 or (small is m.keys and m.article_id in c.articles)
+    return len(m.keys) == 1 and m.keys < c.keys and m.article_id in c.articles
 
 
 def dates_fit(m: LinkMention, c: Cluster) -> bool:
@@ -169,6 +172,8 @@ def dates_fit(m: LinkMention, c: Cluster) -> bool:
     near = m.vicinity()
     if near is None:
         return True
+    if c.period is None and m.article_id not in c.articles:
+        return all(x.anchor() in (None, m.anchor()) for x in c.members)
     target = c.period or c.soft
     return target is None or _overlaps(near, target)
 
@@ -202,18 +207,14 @@ def cluster(mentions: list[LinkMention]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     # Clusters by type, modality and actor key: a fitting cluster shares a key with the
-    # mention (one actor set holds the other), so only those are compared; scanning every
-    # cluster of the type made linking quadratic in the contacts of a store.
+    # mention (its actor set equals or holds the mention's), so only those are compared;
+    # scanning every cluster of the type made linking quadratic in the contacts of a store.
     by_key: dict[tuple[str, str, str], list[Cluster]] = {}
     for m in sorted(mentions, key=visit_order):
         near = {id(c): c for k in m.keys for c in by_key.get((m.type, m.modality, k), ())}
         fitting = [c for c in near.values() if fits(m, c)]
         if fitting:
-            best = min(fitting, key=lambda c: _preference(m, c))
-            before = best.keys
-            best.add(m)
-            for k in best.keys - before:  # its actor set grew to the mention's
-                by_key.setdefault((m.type, m.modality, k), []).append(best)
+            min(fitting, key=lambda c: _preference(m, c)).add(m)
             continue
         new = Cluster(type=m.type, modality=m.modality, mode=m.mode, keys=m.keys)
         new.add(m)

@@ -58,8 +58,8 @@ WEEKDAY_BLOCKERS: tuple[str, ...] = ("black", "good", "holy", "ash", "cyber", "b
 FUTURE_MARKERS: tuple[str, ...] = (
     "will", "would", "shall", "scheduled", "plans", "planned", "planning", "expected",
     "due", "upcoming", "set to", "to be held", "to take place", "next", "postponed to",
-    "deadline", "looks forward", "look forward", "to host", "to welcome", "to visit",
-    "to travel", "to attend",
+    "deadline", "looks forward", "look forward", "looked forward", "looking forward",
+    "to host", "to welcome", "to visit", "to travel", "to attend",
 )
 
 # Words that place a sentence in the past: the nearer of a past and a future marker decides
