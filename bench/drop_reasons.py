@@ -16,7 +16,12 @@ each missed event (scorer cause "no event of that type") in one class:
 With ``--parties`` the drops for too few participants are split by the side that was found
 (source, target, neither), with the argument words the coder could not resolve.
 
+With ``--oracle`` the coder is also given, in every sentence holding a labelled event, the
+annotators' own trigger words for it when it found no trigger of that type there (as a
+learned trigger of that type): how many more events would a perfect trigger detector match?
+
     python bench/drop_reasons.py [--limit N] [--kind wikinews] [--examples 5] [--parties]
+        [--oracle]
 """
 
 from __future__ import annotations
@@ -34,10 +39,13 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "training"))
 sys.path.insert(0, str(REPO / "src"))
 
-from train_events import _span, checked_labels  # noqa: E402
+from train_events import _heads, _span, checked_labels  # noqa: E402
 
+import sitrep.events.coder as coder_module  # noqa: E402
 from sitrep.evaluate.score_events import match_events  # noqa: E402
 from sitrep.events.coder import Coder  # noqa: E402
+from sitrep.events.detector import _generic_rule, learned_triggers  # noqa: E402
+from sitrep.events.rules import Trigger  # noqa: E402
 from sitrep.record import Article, Event  # noqa: E402
 
 CODE = Coder._events.__code__
@@ -77,6 +85,32 @@ class Watch:
 WRAPPED = Coder._events
 
 
+class OracleTriggers:
+    """``learned_triggers`` plus the labelled trigger words of the events of the document
+    being coded whose type no trigger of their sentence has."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.events: list[dict[str, Any]] = []
+
+    def __call__(self, sent: Any, detector: Any, found: list[Trigger]) -> list[Trigger]:
+        out = learned_triggers(sent, detector, found)
+        for ev in self.events:
+            where = _span(self.text, ev["evidence"])
+            words = _span(self.text, ev.get("trigger") or "", where[0]) if where else None
+            if where is None or words is None or not sent.start_char <= where[0] < sent.end_char:
+                continue
+            if ev["type"] in {t.rule.type for t in found + out}:
+                continue
+            span = sent.doc.char_span(words[0], words[1], alignment_mode="expand")
+            for tok in _heads(span)[:1] if span is not None else []:
+                noun = tok.pos_ in ("NOUN", "PROPN")
+                governor = tok.head if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") \
+                    and tok.head.pos_ in ("VERB", "AUX") else None
+                out.append(Trigger(_generic_rule(ev["type"], tok.pos_), tok, governor))
+        return out
+
+
 def classify(gold: dict[str, Any], text: str, calls: list[dict[str, Any]]) -> tuple[str, Any]:
     """The class of one missed event, and the ``_events`` call it was decided by."""
     where = _span(text, gold["evidence"])
@@ -104,6 +138,38 @@ def _test_of(line: int) -> str:
     return linecache.getline(CODE.co_filename, line).strip()
 
 
+def _article(doc_id: str, record: dict[str, Any]) -> Article:
+    published = date.fromisoformat(record["date"][:10]) if record.get("date") else None
+    return Article(url=record["url"], title=record.get("title") or "", text=record["text"],
+                   origin="training", published=published, id=doc_id)
+
+
+def oracle_figures(docs: list[str], labels: dict[str, list[dict[str, Any]]],
+                   texts: dict[str, dict[str, Any]]) -> str:
+    """Right and wrong events of the coder as it is and with the labelled trigger words."""
+    oracle = OracleTriggers()
+    counts = {}
+    for name in ("coder", "with the labelled triggers"):
+        coder = Coder.load()
+        coder.parser = None  # every sentence parsed: a labelled trigger may be anywhere
+        coder_module.learned_triggers = oracle if name != "coder" else learned_triggers
+        right = wrong = 0
+        try:
+            for doc_id in docs:
+                record = texts.get(doc_id)
+                if record is None:
+                    continue
+                oracle.text = record["text"]
+                oracle.events = [e for e in labels.get(doc_id, []) if not e.get("negative")]
+                report = match_events(coder.code(_article(doc_id, record)),
+                                      [dict(g, doc=doc_id) for g in labels.get(doc_id, [])])
+                right, wrong = right + report.overall.tp, wrong + report.overall.fp
+        finally:
+            coder_module.learned_triggers = learned_triggers
+        counts[name] = (right, wrong)
+    return "; ".join(f"{name}: {r} right, {w} wrong" for name, (r, w) in counts.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
@@ -111,9 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=0, help="examples per class")
     parser.add_argument("--parties", action="store_true",
                         help="split the drops by the side found, with unresolved words")
+    parser.add_argument("--oracle", action="store_true",
+                        help="also score with the labelled trigger words given to the coder")
     args = parser.parse_args(argv)
     labels, docs, texts = checked_labels(REPO / "training" / "events")
     docs = [d for d in docs if d.startswith(args.kind)][:args.limit]
+    if args.oracle:
+        print(oracle_figures(docs, labels, texts))
     coder, watch = Coder.load(), Watch()
     Coder._events = lambda self, *a, **k: watch(self, *a, **k)  # type: ignore[method-assign]
     classes: Counter[str] = Counter()
@@ -127,12 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             record = texts.get(doc_id)
             if record is None:
                 continue
-            published = date.fromisoformat(record["date"][:10]) if record.get("date") else None
-            article = Article(url=record["url"], title=record.get("title") or "",
-                              text=record["text"], origin="training", published=published,
-                              id=doc_id)
             watch.calls = []
-            events = coder.code(article)
+            events = coder.code(_article(doc_id, record))
             gold = [dict(g, doc=doc_id) for g in labels.get(doc_id, [])]
             for miss in match_events(events, gold).misses:
                 if miss.cause != "no event of that type":
