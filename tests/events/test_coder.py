@@ -417,6 +417,20 @@ def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     assert plans == {("Jill Biden", "Romania"), ("Joe Biden", "NATO")}
 
 
+def test_coder_trip_meets_the_counterpart_its_clause_names(code_text) -> None:
+    # the one the traveller goes to meet is the other side, not the state of the place
+    for text in ("Secretary Blinken will travel to Lisbon, Portugal to meet with Foreign "
+                 "Minister Joao Gomes Cravinho.",
+                 "Secretary Blinken will travel to Lisbon, Portugal, where he will hold talks "
+                 "with Foreign Minister Joao Gomes Cravinho."):
+        plan = _one(code_text(text, date(2022, 5, 2)), "AGREE")
+        assert sorted(a.name for a in plan.actors) == ["Antony Blinken", "Joao Gomes Cravinho"]
+    # a companion of the journey is no counterpart: the place's state stays
+    visit = _one(code_text("Secretary Blinken traveled to Kyiv, Ukraine with Secretary of "
+                           "Defense Lloyd Austin."), "CONSULT")
+    assert visit.target is not None and visit.target.name == "Ukraine"
+
+
 def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     assert not code_text("Poland has received LNG gas from Qatar for many years.")
     hosted = _one(code_text("President Biden hosted the Israeli delegation at the White "
