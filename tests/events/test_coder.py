@@ -1047,6 +1047,17 @@ def test_coder_announced_meeting_dated_by_its_announcement(code_text) -> None:
     assert event.date == date(2022, 6, 3)
 
 
+def test_coder_commitment_to_working_with_names_the_partner(code_text) -> None:
+    # the gerund after "committed to" is the promise's clause: its partner is the target
+    event = _one(code_text("Prime Minister Trudeau committed to working with Mexico on "
+                           "migration."), "AGREE")
+    assert event.target is not None and event.target.name == "Mexico"
+    # the co-signers of a joint commitment and both partners of the work are participants
+    event = _one(code_text("The Netherlands and Belgium committed to working with Chile and "
+                           "Peru on port security."), "AGREE")
+    assert {a.name for a in event.actors} >= {"Chile", "Peru"}
+
+
 def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:
     events = code_text("Secretary Blinken will travel to Romania and Slovakia from May 5 to "
                        "May 9.", published=date(2022, 5, 2))
