@@ -49,6 +49,15 @@ def test_mentions_demonym_and_sector_noun(resolve_text) -> None:
     assert any(r.country == "RUS" and r.sector == "MIL" for r in refs)
 
 
+def test_mentions_conjoined_demonyms_name_both_states(resolve_text) -> None:
+    [sent] = resolve_text("The ban covers Iranian and Syrian officials.")
+    refs = [r for _, _, rs in sent for r in rs if r.sector == "GOV"]
+    assert {r.country for r in refs} == {"IRN", "SYR"}
+    [sent] = resolve_text("Police detained Chilean and Peruvian protesters.")
+    assert {r.name for _, _, rs in sent for r in rs} >= {"Chilean protesters",
+                                                         "Peruvian protesters"}
+
+
 def test_mentions_seats_of_government(resolve_text) -> None:
     [sent] = resolve_text("Jerusalem and Moscow are not on the same page.")
     refs = [r for _, _, rs in sent for r in rs]

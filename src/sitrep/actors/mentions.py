@@ -645,15 +645,17 @@ class ActorResolver:
                         break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and \
                         child.ent_type_ in ("NORP", "GPE", "ORG"):
-                    ref = self.state_ref(entity_text(child), sector)
+                    ref = self._sector_state(child, tok, sector)
                     if ref is not None:
                         start = min(t.i for t in tok.subtree if t.i <= tok.i)
                         start = max(start, sent.start)
                         span = sent.doc[start:tok.i + 1]
-                        if tok.lemma_.lower() in self.words.group_nouns:
-                            # "Iranian protesters": the state's people, by a short name
-                            ref = replace(ref, name=_group_name(entity_text(child), tok))
-                        put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                        # "Russian and Belarusian officials": the officials of both states
+                        refs = [ref] + [r for c in child.conjuncts if c.ent_type_ in
+                                        ("NORP", "GPE") and
+                                        (r := self._sector_state(c, tok, sector)) is not None]
+                        put(found, Mention(start, tok.i + 1, tok.i,
+                                           [at(r, span) for r in refs], "sector"))
                         break
             else:
                 if tok.lemma_.lower() in self.words.group_nouns and _bare_group(tok):
@@ -661,6 +663,14 @@ class ActorResolver:
                     ref = ActorRef(name=_group_name("", tok), kind="group", sector=sector,
                                    text=tok.text)
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
+
+    def _sector_state(self, word: Token, noun: Token, sector: str) -> ActorRef | None:
+        """The state a word before a sector noun names ("Israeli officials"); for a group
+        noun, the state's people by a short name ("Iranian protesters")."""
+        ref = self.state_ref(entity_text(word), sector)
+        if ref is not None and noun.lemma_.lower() in self.words.group_nouns:
+            ref = replace(ref, name=_group_name(entity_text(word), noun))
+        return ref
 
     def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
         """The state of a head of state or government named before a sector noun."""
