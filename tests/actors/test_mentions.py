@@ -136,6 +136,13 @@ def test_mentions_frameworks_and_partnerships_are_not_actors(resolve_text) -> No
     assert not any("Framework" in n or "Partnership" in n for n in names)
 
 
+def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
+    # the small model tags a plural "Summits" as a person
+    [sent] = resolve_text("The ministers recalled the earlier EU-China Summits held in "
+                          "Brussels.", date(2022, 5, 23))
+    assert not any("Summit" in n for n in _names(sent))
+
+
 def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
     [sent] = resolve_text("Yang Jiechi met Jake Sullivan in Zurich.", date(2021, 10, 6))
     ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}
