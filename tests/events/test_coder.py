@@ -431,6 +431,12 @@ def test_coder_trip_meets_the_counterpart_its_clause_names(code_text) -> None:
     assert visit.target is not None and visit.target.name == "Ukraine"
 
 
+def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
+    meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
+                             "Foreign Minister Peter Szijjarto."), "CONSULT")
+    assert sorted(a.name for a in meeting.actors) == ["Antony Blinken", "Péter Szijjártó"]
+
+
 def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     assert not code_text("Poland has received LNG gas from Qatar for many years.")
     hosted = _one(code_text("President Biden hosted the Israeli delegation at the White "

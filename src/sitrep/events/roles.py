@@ -46,6 +46,10 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
     """
     out: dict[str, ActorRef] = {}
     for tok in tokens:
+        for named in _included(tok, mentions):
+            # "top Egyptian officials including Foreign Minister Shoukry": the people named
+            for ref in named.actors:
+                out.setdefault(participant_key(ref), ref)
         mention = _titled_person(tok, mentions) or mentions.get(tok.i)
         if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
                 not _sector_like(tok, mentions):
@@ -176,6 +180,20 @@ def _group_phrase(tok: Token) -> list[Token]:
 
 
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def _included(tok: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The named mentions a group noun lists as its members ("officials including Foreign
+    Minister X and Minister Y", "leaders in Europe, including President Z"); a thing's list
+    names no members ("challenges, including China and Libya")."""
+    lemma = tok.lemma_.lower()
+    if not (_sector_like(tok, mentions) or lemma in ACTOR_WORDS.titles
+            or lemma in ACTOR_WORDS.collective_nouns):
+        return []
+    names = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+             for p in c.children if p.dep_ == "pobj"]
+    found = [mentions.get(t.i) for p in names for t in (p, *p.conjuncts)]
+    return [m for m in found if m is not None and m.kind == "name"]
 
 
 def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False,
