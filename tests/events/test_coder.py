@@ -437,6 +437,13 @@ def test_coder_officials_including_named_people_are_those_people(code_text) -> N
     assert sorted(a.name for a in meeting.actors) == ["Antony Blinken", "Péter Szijjártó"]
 
 
+def test_coder_a_name_inside_a_things_name_takes_no_part(code_text) -> None:
+    # "the G7 climate initiative" is a thing the two agree on, not a third party
+    event = _one(code_text("Prime Minister Trudeau and President Macron agreed on the "
+                           "importance of the G7 climate initiative."), "AGREE")
+    assert sorted(a.name for a in event.actors) == ["Emmanuel Macron", "Justin Trudeau"]
+
+
 def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     assert not code_text("Poland has received LNG gas from Qatar for many years.")
     hosted = _one(code_text("President Biden hosted the Israeli delegation at the White "

@@ -200,7 +200,11 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
                    doers: bool = False) -> Mention | None:
     """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
     "of/in/from" phrase, looked for ``depth`` phrases down."""
-    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
+    # "the NATO 2030 initiative", "the Iran nuclear deal": a name inside a thing's name is
+    # no one taking part; its owner is ("NATO's initiative")
+    thing = tok.lemma_.lower() in ACTOR_WORDS.non_actor_heads
+    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS
+                   and not (thing and c.dep_ in ("compound", "nmod"))),
                   key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
     mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
     if mention is not None or depth == 0 or not (_collective(tok) or (
