@@ -143,6 +143,14 @@ def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
     assert not any("Summit" in n for n in _names(sent))
 
 
+def test_mentions_a_things_name_is_known_by_its_head_before_its_phrase(resolve_text) -> None:
+    # the head of "X Partnership for Clean Energy 2030" is "Partnership", not "2030"
+    for text in ("The leaders launched the EU-Andean Partnership for Clean Energy 2030.",
+                 "President Macron welcomed the Conference on the Future of Europe."):
+        [sent] = resolve_text(text, date(2022, 5, 23))
+        assert not any("Partnership" in n or "Conference" in n for n in _names(sent)), text
+
+
 def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:
     [sent] = resolve_text("Yang Jiechi met Jake Sullivan in Zurich.", date(2021, 10, 6))
     ids = {r.actor_id: r for _, _, rs in sent for r in rs if r.kind == "person"}

@@ -323,8 +323,12 @@ class ActorResolver:
         words = [t.lower_ for t in ent if not t.is_punct]
         if not words:
             return False
-        # the last word's lemma too: "the U.S.-GCC Summits"
+        # the last word's lemma too: "the U.S.-GCC Summits"; and the head before the name's
+        # own phrase: "the Christchurch Call to Action", "the Partnership for Climate 2030"
         last = {words[-1], ent[-1].lemma_.lower()}
+        glue = next((i for i, w in enumerate(words) if w in _NAME_PHRASE_PREPS), 0)
+        if glue > 0:
+            last.add(words[glue - 1])
         if not (set(words) & self.words.non_actor_words
                 or last & self.words.non_actor_heads):
             return False
@@ -840,6 +844,8 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
+_NAME_PHRASE_PREPS = frozenset({"of", "for", "to", "on"})
+"""Prepositions that open the phrase of a name after its head ("Partnership *for* ...")."""
 _DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministries", "of", "the"})
 """Words around a department's name ("the Departments of State and the Treasury")."""
 _CONTACT_SUBJECTS = frozenset({"they", "both"})
