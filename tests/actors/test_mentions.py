@@ -49,6 +49,15 @@ def test_mentions_demonym_and_sector_noun(resolve_text) -> None:
     assert any(r.country == "RUS" and r.sector == "MIL" for r in refs)
 
 
+def test_mentions_conjoined_demonyms_name_both_states(resolve_text) -> None:
+    [sent] = resolve_text("The ban covers Iranian and Syrian officials.")
+    refs = [r for _, _, rs in sent for r in rs if r.sector == "GOV"]
+    assert {r.country for r in refs} == {"IRN", "SYR"}
+    [sent] = resolve_text("Police detained Chilean and Peruvian protesters.")
+    assert {r.name for _, _, rs in sent for r in rs} >= {"Chilean protesters",
+                                                         "Peruvian protesters"}
+
+
 def test_mentions_seats_of_government(resolve_text) -> None:
     [sent] = resolve_text("Jerusalem and Moscow are not on the same page.")
     refs = [r for _, _, rs in sent for r in rs]
@@ -125,6 +134,21 @@ def test_mentions_frameworks_and_partnerships_are_not_actors(resolve_text) -> No
     names = _names(sent)
     assert "Joe Biden" in names
     assert not any("Framework" in n or "Partnership" in n for n in names)
+
+
+def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
+    # the small model tags a plural "Summits" as a person
+    [sent] = resolve_text("The ministers recalled the earlier EU-China Summits held in "
+                          "Brussels.", date(2022, 5, 23))
+    assert not any("Summit" in n for n in _names(sent))
+
+
+def test_mentions_a_things_name_is_known_by_its_head_before_its_phrase(resolve_text) -> None:
+    # the head of "X Partnership for Clean Energy 2030" is "Partnership", not "2030"
+    for text in ("The leaders launched the EU-Andean Partnership for Clean Energy 2030.",
+                 "President Macron welcomed the Conference on the Future of Europe."):
+        [sent] = resolve_text(text, date(2022, 5, 23))
+        assert not any("Partnership" in n or "Conference" in n for n in _names(sent)), text
 
 
 def test_mentions_chinas_top_diplomat_has_an_office(resolve_text) -> None:

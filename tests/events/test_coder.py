@@ -417,6 +417,33 @@ def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     assert plans == {("Jill Biden", "Romania"), ("Joe Biden", "NATO")}
 
 
+def test_coder_trip_meets_the_counterpart_its_clause_names(code_text) -> None:
+    # the one the traveller goes to meet is the other side, not the state of the place
+    for text in ("Secretary Blinken will travel to Lisbon, Portugal to meet with Foreign "
+                 "Minister Joao Gomes Cravinho.",
+                 "Secretary Blinken will travel to Lisbon, Portugal, where he will hold talks "
+                 "with Foreign Minister Joao Gomes Cravinho."):
+        plan = _one(code_text(text, date(2022, 5, 2)), "AGREE")
+        assert sorted(a.name for a in plan.actors) == ["Antony Blinken", "Joao Gomes Cravinho"]
+    # a companion of the journey is no counterpart: the place's state stays
+    visit = _one(code_text("Secretary Blinken traveled to Kyiv, Ukraine with Secretary of "
+                           "Defense Lloyd Austin."), "CONSULT")
+    assert visit.target is not None and visit.target.name == "Ukraine"
+
+
+def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
+    meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
+                             "Foreign Minister Peter Szijjarto."), "CONSULT")
+    assert sorted(a.name for a in meeting.actors) == ["Antony Blinken", "Péter Szijjártó"]
+
+
+def test_coder_a_name_inside_a_things_name_takes_no_part(code_text) -> None:
+    # "the G7 climate initiative" is a thing the two agree on, not a third party
+    event = _one(code_text("Prime Minister Trudeau and President Macron agreed on the "
+                           "importance of the G7 climate initiative."), "AGREE")
+    assert sorted(a.name for a in event.actors) == ["Emmanuel Macron", "Justin Trudeau"]
+
+
 def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
     assert not code_text("Poland has received LNG gas from Qatar for many years.")
     hosted = _one(code_text("President Biden hosted the Israeli delegation at the White "
@@ -1031,6 +1058,17 @@ def test_coder_announced_meeting_dated_by_its_announcement(code_text) -> None:
     event = _one(code_text("President Biden will meet Prime Minister Sanchez of Spain on "
                            "June 10.", published=date(2022, 6, 3)), "AGREE")
     assert event.date == date(2022, 6, 3)
+
+
+def test_coder_commitment_to_working_with_names_the_partner(code_text) -> None:
+    # the gerund after "committed to" is the promise's clause: its partner is the target
+    event = _one(code_text("Prime Minister Trudeau committed to working with Mexico on "
+                           "migration."), "AGREE")
+    assert event.target is not None and event.target.name == "Mexico"
+    # the co-signers of a joint commitment and both partners of the work are participants
+    event = _one(code_text("The Netherlands and Belgium committed to working with Chile and "
+                           "Peru on port security."), "AGREE")
+    assert {a.name for a in event.actors} >= {"Chile", "Peru"}
 
 
 def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:

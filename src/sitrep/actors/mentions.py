@@ -323,8 +323,12 @@ class ActorResolver:
         words = [t.lower_ for t in ent if not t.is_punct]
         if not words:
             return False
-        # the last word's lemma too: "the U.S.-GCC Summits"
+        # the last word's lemma too: "the U.S.-GCC Summits"; and the head before the name's
+        # own phrase: "the Christchurch Call to Action", "the Partnership for Climate 2030"
         last = {words[-1], ent[-1].lemma_.lower()}
+        glue = next((i for i, w in enumerate(words) if w in _NAME_PHRASE_PREPS), 0)
+        if glue > 0:
+            last.add(words[glue - 1])
         if not (set(words) & self.words.non_actor_words
                 or last & self.words.non_actor_heads):
             return False
@@ -645,15 +649,17 @@ class ActorResolver:
                         break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and \
                         child.ent_type_ in ("NORP", "GPE", "ORG"):
-                    ref = self.state_ref(entity_text(child), sector)
+                    ref = self._sector_state(child, tok, sector)
                     if ref is not None:
                         start = min(t.i for t in tok.subtree if t.i <= tok.i)
                         start = max(start, sent.start)
                         span = sent.doc[start:tok.i + 1]
-                        if tok.lemma_.lower() in self.words.group_nouns:
-                            # "Iranian protesters": the state's people, by a short name
-                            ref = replace(ref, name=_group_name(entity_text(child), tok))
-                        put(found, Mention(start, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                        # "Russian and Belarusian officials": the officials of both states
+                        refs = [ref] + [r for c in child.conjuncts if c.ent_type_ in
+                                        ("NORP", "GPE") and
+                                        (r := self._sector_state(c, tok, sector)) is not None]
+                        put(found, Mention(start, tok.i + 1, tok.i,
+                                           [at(r, span) for r in refs], "sector"))
                         break
             else:
                 if tok.lemma_.lower() in self.words.group_nouns and _bare_group(tok):
@@ -661,6 +667,14 @@ class ActorResolver:
                     ref = ActorRef(name=_group_name("", tok), kind="group", sector=sector,
                                    text=tok.text)
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
+
+    def _sector_state(self, word: Token, noun: Token, sector: str) -> ActorRef | None:
+        """The state a word before a sector noun names ("Israeli officials"); for a group
+        noun, the state's people by a short name ("Iranian protesters")."""
+        ref = self.state_ref(entity_text(word), sector)
+        if ref is not None and noun.lemma_.lower() in self.words.group_nouns:
+            ref = replace(ref, name=_group_name(entity_text(word), noun))
+        return ref
 
     def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
         """The state of a head of state or government named before a sector noun."""
@@ -830,6 +844,8 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
 
 
+_NAME_PHRASE_PREPS = frozenset({"of", "for", "to", "on"})
+"""Prepositions that open the phrase of a name after its head ("Partnership *for* ...")."""
 _DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministries", "of", "the"})
 """Words around a department's name ("the Departments of State and the Treasury")."""
 _CONTACT_SUBJECTS = frozenset({"they", "both"})

@@ -488,10 +488,13 @@ class Coder:
             mode = self.rules.title_mode(article.title or "")
         if etype == "CONSULT" and mode == "visit" and all(r.kind == "state" for r in target):
             # "will travel to Madrid, Spain, for the NATO Summit": the summit's body is whom
-            # the traveller meets, not the place; with no place named, the host
+            # the traveller meets, not the place, and so is the one named as met ("to meet
+            # with Foreign Minister X"); with no place named, the host
             host = self.resolver.state_of(location.country) \
                 if location is not None and location.country and not target else None
-            target = self._summit_body(trig.anchor, mentions) or target or ([host] if host else [])
+            target = self._summit_body(trig.anchor, mentions) or \
+                [r for r in self._met_on_visit(trig.anchor, mentions)
+                 if participant_key(r) not in source_keys] or target or ([host] if host else [])
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state
             target = [self._state_of_place(r) for r in target]
@@ -653,6 +656,19 @@ class Coder:
                 if ref is not None and ref.kind == "org":
                     return [ref]
         return []
+
+    def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+        """Whom a visit's own clause names as met: "will travel to Madrid to meet with
+        Secretary of State X", "will travel to Geneva, where he will hold a summit with
+        President Y". A "with" of the journey itself names a companion ("traveled to Kyiv
+        with Secretary Austin"), not whom the traveller meets."""
+        met: list[Token] = []
+        for prep in anchor.subtree:
+            if prep.lower_ != "with" or prep.dep_ != "prep" or not _in_clause_of(prep, anchor):
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                met += [obj, *obj.conjuncts]
+        return resolve_roles(met, mentions)
 
     def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
         """Whether a state actor is a group of its people named as such ("Iranian
@@ -1020,6 +1036,23 @@ _CONTACT_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "visit", "
 def _joint(noun: Token) -> bool:
     """Whether a position is held by both sides ("to reaffirm their shared commitment")."""
     return any(c.dep_ == "poss" and c.lower_ in ("their", "our") for c in noun.children)
+
+
+_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "relcl", "acl", "ccomp"})
+"""Dependencies that open a clause of its own below a verb or noun."""
+
+
+def _in_clause_of(tok: Token, verb: Token) -> bool:
+    """Whether a word of ``verb``'s subtree sits in a clause below it ("travel to Madrid *to
+    meet with X*"), not in the verb's own phrases ("travel to Kyiv *with Austin*"). The small
+    model also makes "to meet" a conjunct of the journey ("travel to Berlin, Germany to meet
+    with X")."""
+    cur = tok.head
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSE_DEPS or (cur.dep_ == "conj" and cur.lemma_.lower() == "meet"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _partners(contact: Token) -> list[Token]:

@@ -46,6 +46,10 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
     """
     out: dict[str, ActorRef] = {}
     for tok in tokens:
+        for named in _included(tok, mentions):
+            # "top Egyptian officials including Foreign Minister Shoukry": the people named
+            for ref in named.actors:
+                out.setdefault(participant_key(ref), ref)
         mention = _titled_person(tok, mentions) or mentions.get(tok.i)
         if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
                 not _sector_like(tok, mentions):
@@ -178,11 +182,29 @@ def _group_phrase(tok: Token) -> list[Token]:
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
+def _included(tok: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The named mentions a group noun lists as its members ("officials including Foreign
+    Minister X and Minister Y", "leaders in Europe, including President Z"); a thing's list
+    names no members ("challenges, including China and Libya")."""
+    lemma = tok.lemma_.lower()
+    if not (_sector_like(tok, mentions) or lemma in ACTOR_WORDS.titles
+            or lemma in ACTOR_WORDS.collective_nouns):
+        return []
+    names = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+             for p in c.children if p.dep_ == "pobj"]
+    found = [mentions.get(t.i) for p in names for t in (p, *p.conjuncts)]
+    return [m for m in found if m is not None and m.kind == "name"]
+
+
 def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: bool = False,
                    doers: bool = False) -> Mention | None:
     """The mention at a modifier of ``tok`` or, for a group noun, at the noun of its
     "of/in/from" phrase, looked for ``depth`` phrases down."""
-    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS),
+    # "the NATO 2030 initiative", "the Iran nuclear deal": a name inside a thing's name is
+    # no one taking part; its owner is ("NATO's initiative")
+    thing = tok.lemma_.lower() in ACTOR_WORDS.non_actor_heads
+    kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS
+                   and not (thing and c.dep_ in ("compound", "nmod"))),
                   key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
     mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
     if mention is not None or depth == 0 or not (_collective(tok) or (

@@ -954,9 +954,14 @@ def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
 
 def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     """Who the trigger's complement clause is about: its subject ("demanded that the US
-    cancel"), else its object and recipients ("agreed to lift embargoes on Iran")."""
+    cancel"), else its object and recipients ("agreed to lift embargoes on Iran"); a gerund
+    after "to" is such a clause too ("committed to working with Mexico"), though not after
+    "looked forward" (see ``_PLAN_PARTICLES``)."""
     out: list[Token] = []
-    for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+    gerunds = [] if any(c.lower_ in _PLAN_PARTICLES for c in verb.children) else [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    for comp in [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + gerunds:
         if verb.lemma_.lower() in SHARED_VIEW_LEMMAS and _that_clause(comp):
             continue  # "agreed that Iran must release the vessels": a view the sides share
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -966,6 +971,12 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
         out += [p for h in heads for prep in h.children if prep.dep_ == "prep"
                 and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"]
     return out
+
+
+_PLAN_PARTICLES = frozenset({"forward"})
+"""Particles of a verb of plans whose gerund names no partner of its own: "looks forward to
+working with X" is a plan the development gold does not code (``agree.look_forward`` reads
+only the gerunds of a meeting)."""
 
 
 SHARED_VIEW_LEMMAS = frozenset({"agree", "concur"})
