@@ -1497,3 +1497,16 @@ def test_coder_department_without_portfolio_is_no_state(coder) -> None:
                                 text="The Springfield Police Department arrested Mark Hollis "
                                 "on Tuesday.", published=date(2022, 1, 14), id="a_t"))
     assert all(a.name != "United States" for e in events for a in e.actors)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Secretary Blinken spoke today with Moldovan Deputy Prime Minister and Minister of "
+     "Foreign Affairs and European Integration Nicu Popescu.", "Nicu Popescu"),
+    ("Secretary Blinken met with the Minister of Foreign Affairs and International "
+     "Cooperation Sheikh Abdullah bin Zayed.", "Abdullah bin Zayed"),
+])
+def test_coder_second_portfolio_of_a_title_is_no_part_of_the_name(code_text, text, name) -> None:
+    # issue 8: "the Minister of Foreign Affairs and International Cooperation Sheikh X" is X
+    meeting = _one(code_text(text), "CONSULT")
+    others = [a.name for a in meeting.actors if a.name != "Antony Blinken"]
+    assert len(others) == 1 and others[0].startswith(name)

@@ -34,7 +34,7 @@ EXPECTED = [
     ("state_gov-secretary-blinkens-call-with-chilean-foreign-minister-allama-57bc386c",
      "CONSULT", "phone", {"Antony Blinken", "Andrés Allamand"}, "2021-06-30"),
     ("state_gov-deputy-secretary-shermans-meeting-with-omani-deputy-foreign-aac025b6",
-     "CONSULT", "meeting", {"Wendy Sherman", "Sheikh Khalifa Al Harthy"}, "2021-07-27"),
+     "CONSULT", "meeting", {"Wendy Sherman", "Khalifa Al Harthy"}, "2021-07-27"),
     ("whitehouse_gov-readout-of-president-bidens-meeting-with-foreign-minister-ku-e60e8f0a",
      "CONSULT", "meeting", {"Joe Biden", "Dmytro Kuleba"}, "2022-02-22"),
     ("whitehouse_gov-readout-of-president-bidens-meeting-with-president-cyril-ram-b61565fd",

@@ -87,6 +87,8 @@ class ActorResolver:
         self.words = words
         self.stops = words.honorifics | {t for t in words.titles if " " not in t}
         """Words of address and one-word titles: what stands before a name, never in it."""
+        self._department_words = frozenset(w for d in words.departments for w in d)
+        """Every word of a department's name ("affairs", "trade", "security")."""
 
     def article(self, published: date | None, site: str | None = None) -> ArticleActors:
         """A fresh resolution state for one article published on ``published`` by the
@@ -532,8 +534,11 @@ class ActorResolver:
                     _surname_run(doc, doc[start:end].root.head.i, end):
                 end = doc[start:end].root.head.i + 1
             end = name_end(doc, end, ent.sent.end)
+        # "Minister of Foreign Affairs and European Integration X": a second portfolio
+        second_portfolio = start - 2 >= ent.sent.start and doc[start - 1].lower_ == "and" \
+            and doc[start - 2].lower_ in self._department_words
         after_of = start > ent.sent.start and (
-            doc[start - 1].lower_ == "of"
+            doc[start - 1].lower_ == "of" or second_portfolio
             or (doc[start - 1].lower_ == "the" and start - 2 >= ent.sent.start
                 and doc[start - 2].lower_ == "of"))
         words = [t.lower_ for t in doc[start:end]]
@@ -558,7 +563,7 @@ class ActorResolver:
         if ent.label_ == "ORG":
             # only a department before a run of names makes an ORG a person: "National
             # Economic Council" stays an organisation
-            titled = start >= ent.sent.start + 2 and any(
+            titled = second_portfolio or start >= ent.sent.start + 2 and any(
                 doc[k].lower_ in stops for k in range(max(ent.sent.start, start - 3), start))
             names = all(t.pos_ == "PROPN" or name_hyphen(t) for t in rest)
             # "Taoiseach Micheál Martin" tagged ORG: a title before a person the kb knows
