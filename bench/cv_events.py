@@ -34,11 +34,8 @@ Counts = dict[str, Counter[str]]
 
 
 def fold_models(folds: int, limit: int | None, C: float) -> tuple[list[list[str]], list[Any]]:
-    """The documents of each fold and the detector fitted without it (vectoriser, model,
-    trigger lemmas seen in its training documents)."""
-    import numpy as np
+    """The documents of each fold and the detector fitted without it (``Exported``)."""
     import train_events
-    from sitrep.events.detector import NONE
 
     X, y, groups = train_events.build(REPO / "training" / "events")
     docs = training_docs(limit)
@@ -53,14 +50,9 @@ def fold_models(folds: int, limit: int | None, C: float) -> tuple[list[list[str]
     models = []
     for k in range(folds):
         rows = [i for i, g in enumerate(groups) if g in fold_of and fold_of[g] != k]
-        vec, model = train_events.fit([X[i] for i in rows], [y[i] for i in rows], C)
-        lemmas = sorted({f[2:] for i in rows if y[i] != NONE for f in X[i]
-                         if f.startswith("l=")})
-        weights = model.coef_.T
-        keep = np.abs(weights).max(axis=1) > 1e-4
-        names = [str(n) for n, k_ in zip(vec.get_feature_names_out(), keep, strict=True) if k_]
-        models.append((names, [str(c) for c in model.classes_], weights[keep],
-                       model.intercept_, lemmas))
+        Xk, yk = [X[i] for i in rows], [y[i] for i in rows]
+        vec, model = train_events.fit(Xk, yk, C)
+        models.append(train_events.Exported.of(vec, model, Xk, yk))
         print(f"fold {k}: detector fitted on {len({groups[i] for i in rows})} documents",
               file=sys.stderr)
     return split, models
@@ -72,10 +64,9 @@ def score_fold(folder: Path, docs: list[str], model: Any, threshold: float) -> C
     from sitrep.events import detector
     from sitrep.evaluate.score_events import evaluate_store
 
-    names, classes, weights, bias, lemmas = model
     models = folder / "models"
-    detector.save(models, "events", names, classes, weights, bias, threshold,
-                  {"lemmas": lemmas})
+    detector.save(models, "events", model.features, model.classes, model.weights, model.bias,
+                  threshold, {"lemmas": model.lemmas})
     cached = detector._load
     real_load = cached.__wrapped__
 

@@ -23,6 +23,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -151,6 +152,29 @@ def fit(X, y, C: float):
     return vec, model
 
 
+@dataclass
+class Exported:
+    """A fitted detector as ``sitrep.events.detector.save`` writes it."""
+
+    features: list[str]
+    classes: list[str]
+    weights: np.ndarray
+    """Features x classes; features no class weighs are dropped."""
+    bias: np.ndarray
+    lemmas: list[str]
+    """Lemmas of the trigger words it was fitted on (the selective parser's vocabulary)."""
+
+    @classmethod
+    def of(cls, vec, model, X, y) -> Exported:
+        weights = model.coef_.T  # features x classes
+        keep = np.abs(weights).max(axis=1) > 1e-4
+        names = vec.get_feature_names_out()
+        return cls([str(n) for n, k in zip(names, keep, strict=True) if k],
+                   [str(c) for c in model.classes_], weights[keep], model.intercept_,
+                   sorted({f[2:] for feats, label in zip(X, y, strict=True) if label != NONE
+                           for f in feats if f.startswith("l=")}))
+
+
 def cross_validate(X, y, groups, C: float, k: int, threshold: float) -> None:
     """Trigger-word precision and recall by document folds, at several thresholds."""
     from sklearn.model_selection import GroupKFold
@@ -192,20 +216,13 @@ def main() -> None:
     if args.cv:
         cross_validate(X, y, groups, args.C, args.cv, args.threshold)
     vec, model = fit(X, y, args.C)
-    names = vec.get_feature_names_out()
-    weights = model.coef_.T  # features x classes
-    keep = np.abs(weights).max(axis=1) > 1e-4
-    version = save(args.out, "events", [str(n) for n, k in zip(names, keep, strict=True) if k],
-                   [str(c) for c in model.classes_], weights[keep].astype(np.float16),
-                   model.intercept_,
-                   args.threshold, {"trained_on": f"{len(set(groups))} documents",
-                                    "C": args.C,
-                                    "lemmas": sorted({f[2:] for feats, label
-                                                      in zip(X, y, strict=True)
-                                                      if label != NONE for f in feats
-                                                      if f.startswith("l=")})})
-    print(f"saved {args.out}/events.npz ({int(keep.sum())} features), version {version}")
-
+    exported = Exported.of(vec, model, X, y)
+    version = save(args.out, "events", exported.features, exported.classes,
+                   exported.weights.astype(np.float16), exported.bias, args.threshold,
+                   {"trained_on": f"{len(set(groups))} documents", "C": args.C,
+                    "lemmas": exported.lemmas})
+    print(f"saved {args.out}/events.npz ({len(exported.features)} features), "
+          f"version {version}")
 
 if __name__ == "__main__":
     main()
