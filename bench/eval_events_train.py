@@ -9,7 +9,7 @@ same matching, and prints the same table and causes of the misses.
 The learned detector was fitted on these documents, so its share of the figures here is
 optimistic; the dev gold stays the judge of a change.
 
-    python bench/eval_events_train.py [--limit N] [--why] [--json]
+    python bench/eval_events_train.py [--limit N] [--why] [--false-positives] [--json]
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--why", action="store_true", help="list each miss with its cause")
+    parser.add_argument("--false-positives", action="store_true",
+                        help="list each coded event that matches no labelled one")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         found = evaluate(Path(tmp), args.limit)
@@ -102,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  [{miss.cause}] {g['doc'][:40]} {g['type']} {g['actors']} "
                   f"{g.get('date')} | {g['evidence'][:100]}" + (f" || near: {near}"
                                                                 if near else ""))
+    if args.false_positives:
+        for fp in report.false_positives:
+            names = [a.get("name") if isinstance(a, dict) else a for a in fp.get("actors") or []]
+            evidence = " ".join(str(e.get("sentence") or e.get("text") or "")
+                                for e in fp.get("evidence") or [])
+            print(f"  [false positive] {fp['doc'][:40]} {fp.get('type')} {names} "
+                  f"{fp.get('date')} | {evidence[:100]}")
     return 0
 
 

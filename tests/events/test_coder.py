@@ -1510,3 +1510,59 @@ def test_coder_second_portfolio_of_a_title_is_no_part_of_the_name(code_text, tex
     meeting = _one(code_text(text), "CONSULT")
     others = [a.name for a in meeting.actors if a.name != "Antony Blinken"]
     assert len(others) == 1 and others[0].startswith(name)
+
+
+def test_coder_offices_in_the_plural_name_every_state_listed(code_text) -> None:
+    # "the G7 Foreign Ministers of Canada, France, ...": one call with every state (an
+    # unnamed counterpart takes its state), not one with an actor "G7 Foreign Ministers of
+    # Canada", nor one call per state (the body is no occasion of side meetings)
+    events = code_text("Secretary of State Antony J. Blinken spoke today with the G7 Foreign "
+                       "Ministers of Canada, France, Germany, Italy, Japan, and the United "
+                       "Kingdom.")
+    calls = [e for e in events if e.type == "CONSULT"]
+    assert len(calls) == 1
+    assert {a.name for a in calls[0].actors} == {"Antony Blinken", "Canada", "France",
+                                                  "Germany", "Italy", "Japan",
+                                                  "United Kingdom"}
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken thanked Foreign Minister Rau and the people of Poland for their "
+    "generosity.",
+    "Secretary Blinken thanked Foreign Minister Rau and the Polish people for their "
+    "generosity.",
+])
+def test_coder_a_people_beside_its_minister_is_thanked_too(code_text, text) -> None:
+    # GUIDELINES 4: "the people of X" is X; beside X's minister it is no title's country word
+    thanks = _one(code_text(text), "SUPPORT")
+    assert {a.name for a in thanks.actors} == {"Antony Blinken", "Zbigniew Rau", "Poland"}
+
+
+def test_coder_his_administration_is_the_state_of_the_person_named(code_text) -> None:
+    aid = _one(code_text("President Biden noted his administration is surging security, "
+                         "humanitarian, and economic assistance to Ukraine."), "AID")
+    assert (aid.source.name, aid.target.name) == ("United States", "Ukraine")
+
+
+@pytest.mark.parametrize("text", [
+    # the small model labels the preposition "to" as a dative
+    "India is also providing humanitarian relief material to Ukraine, including medicine and "
+    "other supplies.",
+    # what a relative clause's own subject acts on is the noun it describes
+    "The two discussed the humanitarian assistance India is providing to Ukraine.",
+])
+def test_coder_aid_to_a_dative_or_in_a_relative_clause(code_text, text) -> None:
+    aid = _one(code_text(text), "AID")
+    assert (aid.source.name, aid.target.name) == ("India", "Ukraine")
+
+
+def test_coder_conjoined_verb_shares_a_fronted_time(code_text) -> None:
+    # "In 2014, X condemned Y and imposed sanctions": both acts are of 2014, historical
+    # background to a story of 2022 (GUIDELINES 1), so neither is coded
+    assert code_text("In 2014, the United States condemned Russia and imposed sanctions on "
+                     "Moscow.") == []
+    # a time after the first verb is its own: the promise is of the day it is reported
+    promise = _one(code_text("Foreign Minister Le Drian and Secretary Blinken welcomed the "
+                             "outcome of the summit in June 2021 and pledged to work together "
+                             "with Germany."), "AGREE")
+    assert promise.date == date(2022, 1, 14)

@@ -236,6 +236,11 @@ class ActorResolver:
                 continue
             if ent.label_ == "ORG" and self._org_as_people(ent, ctx, found):
                 continue
+            office = self._plural_office_state(ent)
+            if office is not None:
+                ref, state_word = office
+                put(found, Mention(ent.start, ent.end, state_word.i, [at(ref, ent)]))
+                continue
             ref = self._place_or_org(ent, ctx.site)
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
@@ -275,6 +280,24 @@ class ActorResolver:
         words[-1] = words[-1][:-1]  # the small model tags "Ministers" NNP, lemma unchanged
         return self.words.find_title(words) is not None and all(
             w in self.stops or any(w in t.split() for t in self.words.titles) for w in words)
+
+    def _plural_office_state(self, ent: Span) -> tuple[ActorRef, Token] | None:
+        """The state of an entity naming office holders of it in the plural ("the G7
+        Foreign Ministers of Canada", the model ending the entity before the next states of
+        the list), with the state's word as the mention's head so that the states conjoined
+        with it are read too; unnamed counterparts take their state (GUIDELINES 4)."""
+        words = [t for t in ent if not t.is_punct]
+        of = next((k for k, t in enumerate(words) if t.lower_ == "of"), 0)
+        if of < 1 or of == len(words) - 1 or not words[of - 1].lower_.endswith("s"):
+            return None
+        # the plural office, with a body's name before it ("G7"): "foreign ministers"
+        office = [t.lower_ for t in words[:of] if not t.is_stop
+                  and not self.org_ref(t.text)]
+        office[-1:] = [w[:-1] for w in office[-1:]]
+        if not office or self.words.find_title(office) != " ".join(office):
+            return None
+        ref = self.state_ref(ent.doc[words[of + 1].i:ent.end].text)
+        return (ref, ent[-1]) if ref is not None else None
 
     def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
         """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
@@ -829,24 +852,48 @@ class ActorResolver:
                             and len(m.actors) >= 1 for m in found.values()):
                 put(found, Mention(tok.i, tok.i + 1, tok.i, list(ctx.meeting), "plural"))
                 continue
-            if tok.i in found or tok.lower_ not in self.words.person_pronouns \
-                    or tok.dep_ == "poss":
+            if tok.i not in found and tok.dep_ == "poss" and tok.lower_ in _POSSESSIVES:
+                self._their_government(tok, ctx, found)
                 continue
-            subject = clause_subject(tok)
-            exclude = set()
-            if subject is not None and subject.i in found and subject.i != tok.i:
-                exclude = {participant_key(r) for r in found[subject.i].actors}
-            earlier = [m.actors[0] for i, m in sorted(found.items())
-                       if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
-                       and m.actors[0].kind == "person"
-                       and participant_key(m.actors[0]) not in exclude]
-            ref = earlier[-1] if earlier else None
-            if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
-                ref = ctx.subject
-            if ref is None:
-                ref = next(iter(ctx.recent(1, exclude)), None)
+            if tok.i in found or tok.lower_ not in self.words.person_pronouns or \
+                    tok.dep_ == "poss":
+                continue
+            ref = self._person_pronoun(tok, ctx, found)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "pronoun"))
+
+    def _person_pronoun(self, tok: Token, ctx: ArticleActors, found: dict[int, Mention]
+                        ) -> ActorRef | None:
+        """The person "he", "him" or "her" stands for: the last one named before it in the
+        sentence, other than its clause's subject; else the article's subject or most recent
+        person."""
+        subject = clause_subject(tok)
+        exclude = set()
+        if subject is not None and subject.i in found and subject.i != tok.i:
+            exclude = {participant_key(r) for r in found[subject.i].actors}
+        earlier = [m.actors[0] for i, m in sorted(found.items())
+                   if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
+                   and m.actors[0].kind == "person"
+                   and participant_key(m.actors[0]) not in exclude]
+        ref = earlier[-1] if earlier else None
+        if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
+            ref = ctx.subject
+        return ref if ref is not None else next(iter(ctx.recent(1, exclude)), None)
+
+    def _their_government(self, tok: Token, ctx: ArticleActors,
+                          found: dict[int, Mention]) -> None:
+        """"his administration", "her government": the state of the person the possessive
+        stands for (GUIDELINES 4: governments map to the state), as "Putin's government" is
+        read in pass 2."""
+        noun = tok.head
+        if noun.i in found or noun.lemma_.lower() not in self.words.government_words:
+            return
+        ref = self._person_pronoun(tok, ctx, found)
+        state = self.state_of(ref.country, "GOV") \
+            if ref is not None and ref.country and len(ref.country) == 3 else None
+        if state is not None:
+            span = tok.doc[tok.i:noun.i + 1]
+            put(found, Mention(tok.i, noun.i + 1, noun.i, [at(state, span)], "sector"))
 
 
 _NAME_PHRASE_PREPS = frozenset({"of", "for", "to", "on"})
@@ -856,6 +903,8 @@ _DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministri
 _CONTACT_SUBJECTS = frozenset({"they", "both"})
 """Subjects that, after a reported contact, stand for its participants ("They agreed",
 "Both reaffirmed their support")."""
+_POSSESSIVES = frozenset({"his", "her"})
+"""Possessives of a person named before ("his administration")."""
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})

@@ -440,8 +440,14 @@ class Coder:
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
             keys = source_keys | {participant_key(r) for r in target}
-            target += [r for r in listed_after(target, sent, mentions)
-                       if participant_key(r) not in keys]
+            # ... and the states listed after an office in the plural ("the G7 Foreign
+            # Ministers of Canada, France, ..."): conjuncts of the mention's state
+            listed = listed_after(target, sent, mentions) + [
+                c for r in target if r.kind == "state" for c in conjoined(r, sent.doc, mentions)]
+            for r in listed:
+                if participant_key(r) not in keys:
+                    keys.add(participant_key(r))
+                    target.append(r)
         if greeting and actx.voice.speaker is not None:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
@@ -747,9 +753,12 @@ class Coder:
         one ("during the summit", "on the sidelines of"): then "A met B and C" is two
         bilateral meetings; elsewhere, and on an occasion's margins, it is one meeting of
         all three."""
-        lemmas = {t.lemma_.lower() for t in sent}
-        return not lemmas.isdisjoint(self.rules.bilateral_occasions) and \
-            lemmas.isdisjoint(self.rules.side_meetings)
+        occasions = self.rules.bilateral_occasions
+        # a body's name modifying people is no occasion ("the G7 Foreign Ministers")
+        lemmas = {t.lemma_.lower() for t in sent
+                  if not (t.dep_ in ("compound", "nmod") and t.head.lemma_.lower() not in occasions
+                          and t.lemma_.lower() in occasions)}
+        return not lemmas.isdisjoint(occasions) and lemmas.isdisjoint(self.rules.side_meetings)
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
@@ -989,6 +998,16 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
         else:
             if len(loose) == 1:
                 own[trig.token.i] = loose[0][1]
+    # "In 2014, the United States condemned Russia and imposed sanctions": a verb sharing
+    # its subject shares a time put before the verb it is conjoined with (one after that
+    # verb is its own: "welcomed the summit in June and pledged to ...")
+    fronted = {t.anchor.i: own[t.token.i] for t in triggers if t.token.i in own
+               and sent.start_char + own[t.token.i].start < t.anchor.idx}
+    for trig in triggers:
+        verb = trig.anchor
+        if trig.token.i not in own and verb.dep_ == "conj" and verb.head.i in fronted and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            own[trig.token.i] = fronted[verb.head.i]
     return own
 
 

@@ -92,12 +92,19 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
             return owners
     direct = [t for t in tokens if t.i in mentions or _titled_person(t, mentions)]
     if direct:
-        return resolve_roles(direct, mentions)
+        # "thanked Prime Minister Kallas and the people of Estonia": a people beside a name
+        nations = [t for t in tokens if t not in direct and t.lemma_.lower() in _NATION_NOUNS]
+        return resolve_roles(sorted(direct + nations, key=lambda t: t.i), mentions)
     for tok in tokens:
         found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
             return found[:1] + conjoined(found[0], tok.doc, mentions)
     return []
+
+
+_NATION_NOUNS = frozenset({"people"})
+"""Nouns through whose phrase an addressee beside a named one is its state ("the people of
+Poland", GUIDELINES 4)."""
 
 
 def conjoined(ref: ActorRef, doc: Doc, mentions: dict[int, Mention]) -> list[ActorRef]:
@@ -294,7 +301,8 @@ def without_title_states(refs: list[ActorRef], text: str = "") -> list[ActorRef]
         (EEAS) Secretary General Stefano Sannino").
     """
     people = {r.country for r in refs if r.kind == "person" and r.country}
-    refs = [r for r in refs if r.kind != "state" or r.country not in people]
+    refs = [r for r in refs if r.kind != "state" or r.country not in people
+            or _nation(r, text)]
     named = [r for r in refs if r.kind == "person" and r.start is not None and
              not _only_titles(r.name)]
     # "WikiLeaks co-founder Julian Assange": the body in a person's title is an affiliation
@@ -318,6 +326,17 @@ def _only_titles(name: str) -> bool:
     """Whether a person's name is nothing but title words ("State Councilor")."""
     words = [w.lower().strip(".") for w in name.split()]
     return bool(words) and (words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words))
+
+
+def _nation(ref: ActorRef, text: str) -> bool:
+    """Whether a state is read from its people ("thanked Prime Minister Kallas and the
+    Estonian people", "... and the people of Poland"): a participant beside its leader
+    (GUIDELINES 4: "the people of X" is X), not the country word of a title."""
+    if not text or ref.start is None or ref.end is None:
+        return False
+    return text[ref.end:ref.end + 8].lower().startswith(" people") or \
+        text[ref.start:ref.end].lower().endswith(" people") or \
+        text[max(0, ref.start - 12):ref.start].lower().endswith("people of ")
 
 
 def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:

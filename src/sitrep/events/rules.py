@@ -497,10 +497,20 @@ def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in rule.preps for h in heads for c in h.children)
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+"""Tags of relative pronouns ("that", "which", "who"): a clause with one as its subject
+says what its noun does, not what is done to it."""
+
+
 def objects_of(tok: Token) -> list[Token]:
     """Direct objects of a verb, the subject of its passive, or the noun it modifies."""
     found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found.append(tok.head)
+    if tok.dep_ == "relcl" and not found and any(
+            c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in tok.children):
+        # "the assistance the United States is providing": the noun is what the clause's
+        # own subject acts on
         found.append(tok.head)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         found += [p for p in prep.children if p.dep_ == "pobj"]
@@ -852,7 +862,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
             target = _subjects(verb)
         source = agents
     else:
-        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
+        target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        # "providing relief material to Ukraine": the small model labels the preposition
+        # "dative" as well as the bare noun ("gave Ukraine aid")
+        target += [p for c in verb.children if c.dep_ == "dative"
+                   for p in ([c] if c.pos_ != "ADP" else
+                             [g for g in c.children if g.dep_ == "pobj"])]
         if trig.governor is not None:
             target = []
     heads = [verb] + ([trig.token] if trig.governor is not None else [])
