@@ -1566,3 +1566,23 @@ def test_coder_conjoined_verb_shares_a_fronted_time(code_text) -> None:
                              "outcome of the summit in June 2021 and pledged to work together "
                              "with Germany."), "AGREE")
     assert promise.date == date(2022, 1, 14)
+
+
+def test_coder_talks_named_with_their_sides_are_a_contact(code_text) -> None:
+    # "talk" is the lemma of "talks": the nominal contact reads its sides from "between"
+    talks = _one(code_text("The talks between Russian President Vladimir Putin and Ukrainian "
+                           "President Volodymyr Zelensky ended without agreement on "
+                           "Tuesday."), "CONSULT")
+    assert {a.name for a in talks.actors} == {"Vladimir Putin", "Volodymyr Zelensky"}
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The United States hit Russia with sweeping sanctions on Tuesday.", "USA", "RUS"),
+    ("China retaliated with tariffs on American goods.", "CHN", "USA"),
+])
+def test_coder_act_named_by_with_is_the_event(code_text, text, source, target) -> None:
+    # "hit X with sanctions" is a sanction, not an attack
+    events = code_text(text)
+    assert "ASSAULT" not in {e.type for e in events}
+    sanction = _one(events, "SANCTION")
+    assert (sanction.source.country, sanction.target.country) == (source, target)

@@ -854,6 +854,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     "threatened to ban") is part of that event, and a nominal trigger governed by another
     trigger ("accepted an invitation") is the same event.
     """
+    # "hit Russia with sanctions": the act named by "with" is the event, not the verb's own
+    # (no attack); the nominal trigger stands
+    acts = {t.governor.i for t in triggers if t.governor is not None
+            and t.token.dep_ == "pobj" and t.token.head.lower_ == "with"}
+    triggers = [t for t in triggers if t.governor is not None or t.token.i not in acts]
     by_token = {t.token.i: t for t in triggers}
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
     # with a verb is the one its named visit or meeting is the occasion of

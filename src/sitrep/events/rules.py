@@ -119,6 +119,9 @@ class RuleSet:
     """Predicative adjectives with an infinitive ("is willing to withdraw")."""
     light_verbs: frozenset[str]
     version: str
+    instrument_verbs: frozenset[str] = frozenset()
+    """Verbs whose "with" phrase names the act ("hit Russia with sanctions", "retaliated
+    with tariffs"): the noun is the event, the verb's object its target."""
     """Hash of the rules file: part of the coder version."""
     title_modes: tuple[tuple[re.Pattern[str], str], ...] = ()
     """(pattern, mode): title words that give the mode of an unqualified "spoke with"."""
@@ -260,6 +263,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         nouns={k: tuple(v) for k, v in nouns.items()},
         adjectives={k: tuple(v) for k, v in adjectives.items()},
         light_verbs=frozenset(raw["light_verbs"]),
+        instrument_verbs=frozenset(raw.get("instrument_verbs") or ()),
         version=hashlib.sha256(text.encode()).hexdigest()[:10],
         title_modes=tuple((_title_pattern(e["words"]), str(e["mode"]))
                           for e in raw.get("title_modes") or ()),
@@ -680,7 +684,16 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
     if tok.dep_ == "pobj" and head.lower_ in ("during", "following", "after", "at", "in") \
             and any(c.dep_ == "poss" for c in tok.children):
         return tok
+    if instrument(tok, rules):
+        return head.head
     return None
+
+
+def instrument(tok: Token, rules: RuleSet) -> bool:
+    """Whether a noun is the act of the verb its "with" phrase hangs on ("hit Russia with
+    sanctions", "China retaliated with tariffs")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+        tok.head.head.lemma_.lower() in rules.instrument_verbs
 
 
 def phrase_tokens(tok: Token) -> list[Token]:
@@ -863,12 +876,15 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         source = agents
     else:
         target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        # "hit Russia with sanctions": whom the act named by "with" is aimed at
+        instrumental = trig.governor is not None and trig.token.dep_ == "pobj" and \
+            trig.token.head.lower_ == "with"
         # "providing relief material to Ukraine": the small model labels the preposition
         # "dative" as well as the bare noun ("gave Ukraine aid")
         target += [p for c in verb.children if c.dep_ == "dative"
                    for p in ([c] if c.pos_ != "ADP" else
                              [g for g in c.children if g.dep_ == "pobj"])]
-        if trig.governor is not None:
+        if trig.governor is not None and not instrumental:
             target = []
     heads = [verb] + ([trig.token] if trig.governor is not None else [])
     heads += [o for o in objects_of(verb) if o.i != trig.token.i] if rule.objects else []
