@@ -79,6 +79,7 @@ def _table(found: Any) -> str:
                      f"{row['f1']:>6.3f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}")
     causes = ", ".join(f"{n} {c}" for c, n in found.report.causes().most_common())
     lines.append(f"missed: {causes}")
+    lines.append(found.report.mode_line())
     lines.append(found.report.summary())
     return "\n".join(lines)
 

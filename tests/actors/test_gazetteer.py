@@ -258,3 +258,15 @@ def test_gazetteer_golden_plover_actor_countries(gaz: Gazetteer) -> None:
                 right += got == code or (code == "IGO" and got in NON_STATE)
     assert total > 600
     assert right / total >= ACTOR_COUNTRY_FLOOR
+
+
+@pytest.mark.parametrize("name, city, country", [
+    ("the White House", "Washington", "USA"), ("White House", "Washington", "USA"),
+    ("the Kremlin", "Moscow", "RUS"), ("Downing Street", "London", "GBR"),
+])
+def test_gazetteer_seat_of_government_is_in_its_capital(gaz: Gazetteer, name: str, city: str,
+                                                      country: str) -> None:
+    # "met at the White House": Washington, not Casablanca (the city's Spanish name)
+    place = gaz.place(name)
+    assert place is not None and (place.name, place.country) == (city, country)
+    assert gaz.place("Casablanca").country == "MAR"

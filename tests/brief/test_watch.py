@@ -136,5 +136,6 @@ def test_watch_polls_local_feed_through_pipeline_once_per_event(tmp_path: Path) 
                            **args)
     assert second.ingested == 1
     meetings = [e for e in hook.received[1]["json"]["events"] if e["type"] == "CONSULT"]
-    assert [(e["date"], e["mode"]) for e in meetings] == [("2022-01-20", "meeting")]
+    # "met ... Putin in Moscow": in Putin's country, a visit (GUIDELINES 5)
+    assert [(e["date"], e["mode"]) for e in meetings] == [("2022-01-20", "visit")]
     assert len(hook.received) == 2

@@ -48,6 +48,12 @@ def test_dev_gold_floors(scored) -> None:
     assert report.consult.f1 >= FLOORS["consult_f1"], report.consult.as_dict()
 
 
+def test_dev_gold_consult_modes_floor(scored) -> None:
+    # phone, visit, meeting or multilateral: not matched on by the scorer, read by analysts
+    agree, matched = scored[0].report.mode_agreement()["CONSULT"]
+    assert agree / matched >= FLOORS["consult_mode_agreement"], (agree, matched)
+
+
 def test_dev_gold_no_denied_event_emitted(scored) -> None:
     assert scored[0].report.negatives_emitted == []
 

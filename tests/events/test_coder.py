@@ -1586,3 +1586,28 @@ def test_coder_act_named_by_with_is_the_event(code_text, text, source, target) -
     assert "ASSAULT" not in {e.type for e in events}
     sanction = _one(events, "SANCTION")
     assert (sanction.source.country, sanction.target.country) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Trump and Kim Jong-un held a summit in Hanoi in February.", "meeting"),
+    ("The leaders of France, Germany and Italy held a summit in Rome.", "multilateral"),
+])
+def test_coder_summit_of_two_is_a_meeting(code_text, text, mode) -> None:
+    # GUIDELINES 5: multilateral is in person with three or more states or bodies
+    assert _one(code_text(text), "CONSULT").mode == mode
+
+
+@pytest.mark.parametrize(("text", "mode", "city"), [
+    # a meeting of two held in one's home country is that one's visit (GUIDELINES 5), the
+    # place said after the one met
+    ("Secretary of State Antony J. Blinken met today with Dutch Foreign Minister Wopke "
+     "Hoekstra in Washington, D.C.", "visit", "Washington"),
+    ("National Security Advisor Jake Sullivan met yesterday with Foreign Minister Aissata "
+     "Tall Sall of Senegal at the White House.", "visit", "Washington"),
+    ("Secretary of State Antony J. Blinken met today with Dutch Foreign Minister Wopke "
+     "Hoekstra in Geneva.", "meeting", "Geneva"),
+])
+def test_coder_meeting_in_a_partys_home_is_a_visit(code_text, text, mode, city) -> None:
+    meeting = _one(code_text(text), "CONSULT")
+    assert meeting.mode == mode
+    assert meeting.location is not None and meeting.location.name == city

@@ -334,7 +334,20 @@ class Gazetteer:
         places = _places()
         if country3 is None and _key(name) in places.continents:
             return places.continents[_key(name)]
-        return places.find(_place_key(name), country3)
+        return self._seat_place(name, country3) or places.find(_place_key(name), country3)
+
+    def _seat_place(self, name: str, country3: str | None) -> Place | None:
+        """The capital a seat of government stands in ("the White House" is in Washington,
+        "the Kremlin" in Moscow), or None: a building is no city of its own, and a city named
+        like one abroad ("Casablanca") is not where the meeting was."""
+        for code, _ in self._seats.get_all(name):
+            state = self._states.get(code)
+            if state is None or state.capital is None or state.capital_lat is None or \
+                    state.capital_lon is None or country3 not in (None, state.iso3) or \
+                    _key(name) == _key(state.capital):
+                continue
+            return Place(state.capital, state.iso3, state.capital_lat, state.capital_lon)
+        return None
 
     def _iso3(self, code: str) -> str | None:
         if len(code) == 3:

@@ -187,6 +187,7 @@ def eval_events(
         _print_misses(report)
     causes = ", ".join(f"{n} {cause}" for cause, n in report.causes().most_common())
     err_console.print(f"missed: {causes or 'none'}")
+    err_console.print(report.mode_line(), markup=False, highlight=False)
     console.print(report.summary(), markup=False, highlight=False)
 
 

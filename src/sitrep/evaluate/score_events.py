@@ -86,6 +86,11 @@ class Miss:
     participants) that came closest."""
 
 
+DEFAULT_MODES = {"ACCUSE": "disapprove"}
+"""Modes the GUIDELINES write as null ("null (disapprove) otherwise"), PLOVER's name for
+them being what the coder stores."""
+
+
 @dataclass
 class EvalReport:
     """Scores overall, per event type and for CONSULT alone, with the mismatches listed."""
@@ -116,6 +121,26 @@ class EvalReport:
         """How many misses each cause explains."""
         return Counter(m.cause for m in self.misses)
 
+    def mode_agreement(self) -> dict[str, tuple[int, int]]:
+        """Per event type (and ``all``), how many matched events have the gold's mode (a
+        phone call, a visit...), out of how many matched: the scorer does not match on mode,
+        but analysts read it. An unset mode agrees with an unset one only."""
+        out: dict[str, tuple[int, int]] = {}
+        for pred, gold in self.matched:
+            default = DEFAULT_MODES.get(str(gold.get("type")))
+            agree = int((pred.get("mode") or default) == (gold.get("mode") or default))
+            for key in ("all", str(gold.get("type"))):
+                done, total = out.get(key, (0, 0))
+                out[key] = (done + agree, total + 1)
+        return out
+
+    def mode_line(self) -> str:
+        """The mode agreement overall and for CONSULT, in one line."""
+        modes = self.mode_agreement()
+        parts = [f"{scope} {modes[scope][0]}/{modes[scope][1]}"
+                 for scope in ("all", "CONSULT") if scope in modes]
+        return "mode agrees on matched events: " + (", ".join(parts) or "none matched")
+
     def rows(self) -> list[dict[str, Any]]:
         """One row per scope (``all``, each type, each kind of document) for table output."""
         scopes = [("all", self.overall)] + sorted(self.per_type.items())
@@ -134,6 +159,8 @@ class EvalReport:
                 "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
                 "by_kind": {k: v.as_dict() for k, v in sorted(self.by_kind.items())},
                 "causes": dict(self.causes()),
+                "mode_agreement": {k: {"agree": a, "matched": n}
+                                   for k, (a, n) in sorted(self.mode_agreement().items())},
                 "missed": [{**m.gold, "cause": m.cause} for m in self.misses],
                 "false_positives": self.false_positives,
                 "negatives_emitted": self.negatives_emitted, "skipped": self.skipped}

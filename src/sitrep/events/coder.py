@@ -613,8 +613,10 @@ class Coder:
         if etype in NEEDS_TWO and not self.one_party:
             # one state read twice ("the Japanese foreign minister") is one participant
             groups = [g for g in groups if len(g[2]) >= 2]
-        out = [self._event(article, sent, trig, etype, mode, modality, rule_id, src, tgt,
-                           members, when, location) for src, tgt, members in groups]
+        out = [self._event(article, sent, trig, etype,
+                           _party_mode(etype, mode, members, location),
+                           modality, rule_id, src, tgt, members, when, location)
+               for src, tgt, members in groups]
         if greeting:
             # the greeting takes place as the remarks are made, whatever contact the
             # article dated before it
@@ -1283,6 +1285,24 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
     tgt = target[0] if target else None
     members = _distinct(source + target)
     return [(src, tgt, members)]
+
+
+def _party_mode(etype: str, mode: str | None, members: list[ActorRef],
+                location: Location | None) -> str | None:
+    """An in-person contact's mode given who took part and where (GUIDELINES 5): with three
+    or more states or bodies it is multilateral, and a "summit" of fewer is a meeting
+    ("Trump and Kim held a summit in Hanoi"); a meeting of two held in the home country of
+    one of them is that one's visit from the other ("met today with Dutch Foreign Minister
+    Hoekstra in Washington"). A participant of unknown country counts as a party of its
+    own."""
+    if etype != "CONSULT" or mode not in ("multilateral", "meeting"):
+        return mode
+    parties = {r.country if r.country else participant_key(r) for r in members}
+    if len(parties) >= 3:
+        return "multilateral"
+    if location is not None and location.country in parties and len(parties) == 2:
+        return "visit"
+    return "meeting"
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:

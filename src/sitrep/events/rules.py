@@ -909,6 +909,8 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
             target += [c for c in head.children if c.dep_ == "poss"]
     places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
               for p in prep.children if p.dep_ == "pobj"]
+    if not places and rule.type == "CONSULT":
+        places = _places_of_partners(target)
     if not places:
         places = _places_above(verb)
     if rule.source_is_object:
@@ -927,6 +929,18 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+def _places_of_partners(partners: list[Token]) -> list[Token]:
+    """Where a contact took place, said after the one met ("met today with Dutch Foreign
+    Minister Hoekstra in Washington, D.C.", "with X, His Royal Highness Y, at the White
+    House"): the small model hangs the place on the name, or on its apposition."""
+    out = []
+    for partner in (t for p in partners for t in with_conjuncts(p)):
+        for word in [partner, *(c for c in partner.children if c.dep_ == "appos")]:
+            out += [p for prep in word.children if prep.dep_ == "prep"
+                    and prep.lower_ in ("in", "at") for p in prep.children if p.dep_ == "pobj"]
+    return out
 
 
 def _statement_agents(verb: Token, nouns: frozenset[str]) -> list[Token]:
