@@ -22,9 +22,11 @@ def _countries(refs):
 @pytest.mark.parametrize(("text", "etype", "mode", "source", "target"), [
     ("Iran accused Israel of sabotage at the Natanz site.", "ACCUSE", "disapprove", "IRN", "ISR"),
     ("France condemned Russia on Monday.", "ACCUSE", "disapprove", "FRA", "RUS"),
-    ("The United States demanded that Iran release the prisoners.", "REQUEST", None, "USA", None),
+    # the mode of a demand or threat is what it asks or threatens (GUIDELINES 5)
+    ("The United States demanded that Iran release the prisoners.", "REQUEST", "yield", "USA",
+     None),
     ("Russia rejected the proposal by Ukraine.", "REJECT", None, "RUS", None),
-    ("Iran threatened to strike Israel.", "THREATEN", None, "IRN", None),
+    ("Iran threatened to strike Israel.", "THREATEN", "violence", "IRN", None),
     ("The European Union imposed sanctions on Russia.", "SANCTION", None, None, "RUS"),
     ("Russia deployed troops near the border with Ukraine.", "MOBILIZE", "troops", "RUS", None),
     ("Israeli police arrested Palestinian protesters.", "COERCE", "arrest", "ISR", None),
@@ -1611,3 +1613,12 @@ def test_coder_meeting_in_a_partys_home_is_a_visit(code_text, text, mode, city) 
     meeting = _one(code_text(text), "CONSULT")
     assert meeting.mode == mode
     assert meeting.location is not None and meeting.location.name == city
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Secretary Blinken urged Russia to de-escalate and to engage in diplomacy.", "yield"),
+    ("President Biden called on Congress to fund aid for Ukraine.", "assist"),
+    ("Secretary Blinken urged Iran to change course.", "change"),
+])
+def test_coder_request_mode_is_what_is_asked(code_text, text, mode) -> None:
+    assert _one(code_text(text), "REQUEST").mode == mode

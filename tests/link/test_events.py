@@ -234,3 +234,22 @@ def test_link_cluster_one_actor_mention_finds_the_larger_of_two_events() -> None
                      mention(2, {"state:USA", "state:FRA", "state:DEU"}),
                      mention(3, {"state:DEU"})])
     assert [sorted(m.id for m in c.members) for c in found] == [["m_1"], ["m_2", "m_3"]]
+
+
+
+def test_events_demands_of_one_conversation_are_one_event_whatever_they_ask(
+        store: Store) -> None:
+    # GUIDELINES 2: one line per type, participant set and date; a demand's mode says what
+    # it asks ("to de-escalate", "to negotiate"), not that it is another demand; contacts
+    # alone split on mode (a call and a meeting on one day)
+    a = add_article(store, "https://a.com/1", [
+        coded("REQUEST", ["bennett", "putin"], D, mode="yield", source="bennett",
+              target="putin"),
+        coded("REQUEST", ["bennett", "putin"], D, mode="meet", source="bennett",
+              target="putin"),
+        coded("CONSULT", ["bennett", "putin"], D, mode="phone"),
+        coded("CONSULT", ["bennett", "putin"], D, mode="meeting"),
+    ], D)
+    link_events(store, [a])
+    assert sorted((e["type"], e["n_mentions"]) for e in _events(store)) == [
+        ("CONSULT", 1), ("CONSULT", 1), ("REQUEST", 2)]

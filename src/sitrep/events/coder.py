@@ -60,7 +60,8 @@ from sitrep.events.roles import (
     without_title_states,
 )
 from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
-                                  find_triggers, is_passive, load_rules, pleasure_infinitive)
+                                  content_mode, find_triggers, is_passive, load_rules,
+                                  pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (VERBAL, VOICED_REQUEST, Quotations, reported_speaker,
                                   voiced_requests)
@@ -489,6 +490,8 @@ class Coder:
             # it acts
             source, target = (_placed(refs, location.country) for refs in (source, target))
         etype, mode = trig.rule.type, trig.mode
+        if mode is None:
+            mode = content_mode(trig, self.rules)
         if etype == "CONSULT" and mode is None and \
                 trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
             mode = self.rules.title_mode(article.title or "")

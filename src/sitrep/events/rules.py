@@ -119,6 +119,12 @@ class RuleSet:
     """Predicative adjectives with an infinitive ("is willing to withdraw")."""
     light_verbs: frozenset[str]
     version: str
+    content_modes: dict[str, tuple[tuple[str, frozenset[str]], ...]] = \
+        field(default_factory=dict)
+    """Per event type, (mode, words) in order: the first word of what is asked or threatened
+    that one of them lists gives the mode ("urged Russia to de-escalate" -> yield)."""
+    content_defaults: dict[str, str] = field(default_factory=dict)
+    """Per event type, the mode of a content no word of ``content_modes`` names."""
     instrument_verbs: frozenset[str] = frozenset()
     """Verbs whose "with" phrase names the act ("hit Russia with sanctions", "retaliated
     with tariffs"): the noun is the event, the verb's object its target."""
@@ -264,6 +270,11 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         adjectives={k: tuple(v) for k, v in adjectives.items()},
         light_verbs=frozenset(raw["light_verbs"]),
         instrument_verbs=frozenset(raw.get("instrument_verbs") or ()),
+        content_modes={etype: tuple((str(mode), frozenset(str(w) for w in words))
+                                    for mode, words in table.items())
+                       for etype, table in (raw.get("content_modes") or {}).items()},
+        content_defaults={str(k): str(v) for k, v in
+                          (raw.get("content_mode_defaults") or {}).items()},
         version=hashlib.sha256(text.encode()).hexdigest()[:10],
         title_modes=tuple((_title_pattern(e["words"]), str(e["mode"]))
                           for e in raw.get("title_modes") or ()),
@@ -705,6 +716,23 @@ def phrase_tokens(tok: Token) -> list[Token]:
         out.append(cur)
         stack.extend(c for c in cur.children if c.dep_ not in CLAUSE_DEPS)
     return out
+
+
+def content_mode(trig: Trigger, rules: RuleSet) -> str | None:
+    """The mode a demand or threat takes from what it asks or threatens (GUIDELINES 5:
+    REQUEST yield, change, assist, meet; THREATEN restrict, violence): the first word after
+    the trigger, in its phrase and clauses, that ``content_modes`` lists; else the type's
+    default when something is asked, None when nothing is."""
+    table = rules.content_modes.get(trig.rule.type)
+    if not table:
+        return None
+    words = [t for t in trig.token.subtree if t.i > trig.token.i]
+    for word in words:
+        keys = {word.lemma_.lower(), word.lower_}
+        for mode, lemmas in table:
+            if keys & lemmas:
+                return mode
+    return rules.content_defaults.get(trig.rule.type) if words else None
 
 
 def _mode(rule: TriggerRule, tok: Token) -> str | None:

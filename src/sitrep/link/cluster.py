@@ -4,7 +4,10 @@ A mention joins an event (a cluster) when, in order:
 
 1. the modality is the same (only asserted mentions form happened events; denied, planned and
    hypothetical ones cluster among themselves, each with its modality) and so is the type;
-2. the modes are compatible: equal, or one of them unstated;
+2. for contacts, the modes are compatible: equal, or one of them unstated (a call and a
+   meeting of the same two on one day are two contacts); the modes of other types say what
+   was asked, threatened or done ("urged X to de-escalate and to negotiate"), and one line
+   per type, participant set and date holds them all (GUIDELINES section 2);
 3. the actor sets are equal. A one-actor mention ("Putin held a call on Thursday") names
    too little to be joined across articles; it joins only an event already reported by its
    own article. Other differing sets are different events (one line per type, participant
@@ -178,11 +181,15 @@ def dates_fit(m: LinkMention, c: Cluster) -> bool:
     return target is None or _overlaps(near, target)
 
 
+MODE_SPLIT = frozenset({"CONSULT"})
+"""Types whose differing modes are different events (see the module docstring)."""
+
+
 def fits(m: LinkMention, c: Cluster) -> bool:
     """All four linking conditions of the module docstring."""
     if m.modality != c.modality or m.type != c.type:
         return False
-    if m.mode and c.mode and m.mode != c.mode:
+    if m.type in MODE_SPLIT and m.mode and c.mode and m.mode != c.mode:
         return False
     return actors_fit(m, c) and dates_fit(m, c)
 
