@@ -1622,3 +1622,14 @@ def test_coder_meeting_in_a_partys_home_is_a_visit(code_text, text, mode, city) 
 ])
 def test_coder_request_mode_is_what_is_asked(code_text, text, mode) -> None:
     assert _one(code_text(text), "REQUEST").mode == mode
+
+
+def test_coder_a_month_or_a_summit_is_no_place(code_text) -> None:
+    # "in March" is no town in England, "the Summit of the Americas" no Summit, New Jersey
+    promise = _one(code_text("Following President Biden's trip to Poland in March, President "
+                             "Biden and Chancellor Scholz agreed to work together with "
+                             "France."), "AGREE")
+    assert promise.location is None or promise.location.country != "GBR"
+    meeting = _one(code_text("President Biden met President Lopez Obrador at the Summit of "
+                             "the Americas."), "CONSULT")
+    assert meeting.location is None

@@ -769,7 +769,10 @@ class Coder:
         for tok in places:
             # the small model tags some cities as people ("in Glasgow"): any proper noun
             # after "in"/"at" is tried against the gazetteer
-            if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.pos_ != "PROPN":
+            if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.pos_ != "PROPN" or \
+                    tok.ent_type_ in _NOT_PLACES or tok.lemma_.lower() in _SUMMIT_NOUNS:
+                # "in March" is no town in England, "at the Summit of the Americas" no
+                # Summit, New Jersey
                 continue
             name = entity_text(tok)
             country = None
@@ -1208,6 +1211,9 @@ def _token_at(sent: Span, char: int) -> Token | None:
 
 
 _SUMMIT_NOUNS = frozenset({"summit", "ministerial", "meeting", "conference"})
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY", "NORP"})
+"""Entity labels of words that are never where an event happened."""
 
 
 def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
