@@ -237,19 +237,19 @@ def test_link_cluster_one_actor_mention_finds_the_larger_of_two_events() -> None
 
 
 
-def test_events_demands_of_one_conversation_are_one_event_whatever_they_ask(
-        store: Store) -> None:
-    # GUIDELINES 2: one line per type, participant set and date; a demand's mode says what
-    # it asks ("to de-escalate", "to negotiate"), not that it is another demand; contacts
-    # alone split on mode (a call and a meeting on one day)
+def test_events_reports_differing_in_mode_are_one_event(store: Store) -> None:
+    # GUIDELINES 2: one line per type, participant set and date; a demand's mode says what it
+    # asks, and one contact is "met virtually" and "meeting" in one article: the event takes
+    # the most specific mode
     a = add_article(store, "https://a.com/1", [
         coded("REQUEST", ["bennett", "putin"], D, mode="yield", source="bennett",
               target="putin"),
         coded("REQUEST", ["bennett", "putin"], D, mode="meet", source="bennett",
               target="putin"),
-        coded("CONSULT", ["bennett", "putin"], D, mode="phone"),
         coded("CONSULT", ["bennett", "putin"], D, mode="meeting"),
+        coded("CONSULT", ["bennett", "putin"], D, mode="phone"),
     ], D)
     link_events(store, [a])
-    assert sorted((e["type"], e["n_mentions"]) for e in _events(store)) == [
-        ("CONSULT", 1), ("CONSULT", 1), ("REQUEST", 2)]
+    found = sorted((e["type"], e["n_mentions"], e["mode"]) for e in _events(store))
+    assert [(t, n) for t, n, _ in found] == [("CONSULT", 2), ("REQUEST", 2)]
+    assert found[0][2] == "phone" and found[1][2] in ("yield", "meet")

@@ -4,10 +4,11 @@ A mention joins an event (a cluster) when, in order:
 
 1. the modality is the same (only asserted mentions form happened events; denied, planned and
    hypothetical ones cluster among themselves, each with its modality) and so is the type;
-2. for contacts, the modes are compatible: equal, or one of them unstated (a call and a
-   meeting of the same two on one day are two contacts); the modes of other types say what
-   was asked, threatened or done ("urged X to de-escalate and to negotiate"), and one line
-   per type, participant set and date holds them all (GUIDELINES section 2);
+2. the mode does not matter: one line per type, participant set and date (GUIDELINES
+   section 2). Reports of one contact differ on it ("met virtually today" and "we're meeting
+   in a moment"), and a demand's mode says what it asks ("to de-escalate", "to negotiate"),
+   not that it is another demand. The event takes the most specific mode of its mentions:
+   a phone call, a visit or a multilateral meeting over a plain "meeting";
 3. the actor sets are equal. A one-actor mention ("Putin held a call on Thursday") names
    too little to be joined across articles; it joins only an event already reported by its
    own article. Other differing sets are different events (one line per type, participant
@@ -79,6 +80,11 @@ class LinkMention:
         return shift_days(anchor, -UNDATED_DAYS_BEFORE), anchor
 
 
+GENERIC_MODES = frozenset({"meeting"})
+"""Modes a more specific one of another mention replaces ("met" says less than "met
+virtually" or "visited")."""
+
+
 @dataclass
 class Cluster:
     """One event being built: its members and the period all dated members agree on."""
@@ -100,7 +106,9 @@ class Cluster:
 
     def add(self, m: LinkMention) -> None:
         self.members.append(m)
-        self.mode = self.mode or m.mode
+        if self.mode is None or (self.mode in GENERIC_MODES and m.mode is not None
+                                 and m.mode not in GENERIC_MODES):
+            self.mode = m.mode
         own = m.period()
         if own is not None:
             self.period = own if self.period is None else _intersect(self.period, own)
@@ -181,15 +189,9 @@ def dates_fit(m: LinkMention, c: Cluster) -> bool:
     return target is None or _overlaps(near, target)
 
 
-MODE_SPLIT = frozenset({"CONSULT"})
-"""Types whose differing modes are different events (see the module docstring)."""
-
-
 def fits(m: LinkMention, c: Cluster) -> bool:
     """All four linking conditions of the module docstring."""
     if m.modality != c.modality or m.type != c.type:
-        return False
-    if m.type in MODE_SPLIT and m.mode and c.mode and m.mode != c.mode:
         return False
     return actors_fit(m, c) and dates_fit(m, c)
 
