@@ -864,8 +864,7 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
     """
     # "hit Russia with sanctions": the act named by "with" is the event, not the verb's own
     # (no attack); the nominal trigger stands
-    acts = {t.governor.i for t in triggers if t.governor is not None
-            and t.token.dep_ == "pobj" and t.token.head.lower_ == "with"}
+    acts = {t.governor.i for t in triggers if t.governor is not None and t.instrumental}
     triggers = [t for t in triggers if t.governor is not None or t.token.i not in acts]
     by_token = {t.token.i: t for t in triggers}
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports

@@ -119,6 +119,7 @@ class RuleSet:
     """Predicative adjectives with an infinitive ("is willing to withdraw")."""
     light_verbs: frozenset[str]
     version: str
+    """Hash of the rules file: part of the coder version."""
     content_modes: dict[str, tuple[tuple[str, frozenset[str]], ...]] = \
         field(default_factory=dict)
     """Per event type, (mode, words) in order: the first word of what is asked or threatened
@@ -128,7 +129,6 @@ class RuleSet:
     instrument_verbs: frozenset[str] = frozenset()
     """Verbs whose "with" phrase names the act ("hit Russia with sanctions", "retaliated
     with tariffs"): the noun is the event, the verb's object its target."""
-    """Hash of the rules file: part of the coder version."""
     title_modes: tuple[tuple[re.Pattern[str], str], ...] = ()
     """(pattern, mode): title words that give the mode of an unqualified "spoke with"."""
     title_mode_lemmas: frozenset[str] = frozenset()
@@ -211,6 +211,13 @@ class Trigger:
     def anchor(self) -> Token:
         """The token whose clause the event sits in: the governor, else the trigger."""
         return self.governor if self.governor is not None else self.token
+
+    @property
+    def instrumental(self) -> bool:
+        """Whether a nominal trigger is the act its governor's "with" phrase names ("hit
+        Russia *with sanctions*": see ``instrument``)."""
+        return self.governor is not None and self.token.dep_ == "pobj" and \
+            self.token.head.lower_ == "with"
 
 
 def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
@@ -819,8 +826,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                        and q.lower_ in rule.target_preps for p in q.children if p.dep_ == "pobj"]
             # "atrocities by Putin's forces in Bucha": the place the parser hangs on the doer
             # is where the deed happened
-            places += [p for o in objects for q in o.children if q.dep_ == "prep"
-                       and q.lower_ in ("in", "at") for p in q.children if p.dep_ == "pobj"]
+            places += [p for o in objects for p in _place_objects(o)]
         elif word == "between":
             source += objects
         elif word in rule.target_preps:
@@ -904,15 +910,14 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         source = agents
     else:
         target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-        # "hit Russia with sanctions": whom the act named by "with" is aimed at
-        instrumental = trig.governor is not None and trig.token.dep_ == "pobj" and \
-            trig.token.head.lower_ == "with"
         # "providing relief material to Ukraine": the small model labels the preposition
         # "dative" as well as the bare noun ("gave Ukraine aid")
         target += [p for c in verb.children if c.dep_ == "dative"
                    for p in ([c] if c.pos_ != "ADP" else
                              [g for g in c.children if g.dep_ == "pobj"])]
-        if trig.governor is not None and not instrumental:
+        if trig.governor is not None and not trig.instrumental:
+            # "held talks": the object is the event; but "hit Russia with sanctions" is
+            # aimed at its object
             target = []
     heads = [verb] + ([trig.token] if trig.governor is not None else [])
     heads += [o for o in objects_of(verb) if o.i != trig.token.i] if rule.objects else []
@@ -963,12 +968,15 @@ def _places_of_partners(partners: list[Token]) -> list[Token]:
     """Where a contact took place, said after the one met ("met today with Dutch Foreign
     Minister Hoekstra in Washington, D.C.", "with X, His Royal Highness Y, at the White
     House"): the small model hangs the place on the name, or on its apposition."""
-    out = []
-    for partner in (t for p in partners for t in with_conjuncts(p)):
-        for word in [partner, *(c for c in partner.children if c.dep_ == "appos")]:
-            out += [p for prep in word.children if prep.dep_ == "prep"
-                    and prep.lower_ in ("in", "at") for p in prep.children if p.dep_ == "pobj"]
-    return out
+    return [p for partner in (t for p in partners for t in with_conjuncts(p))
+            for word in [partner, *(c for c in partner.children if c.dep_ == "appos")]
+            for p in _place_objects(word)]
+
+
+def _place_objects(word: Token) -> list[Token]:
+    """The nouns of a word's own "in"/"at" phrases ("in Moscow", "at the White House")."""
+    return [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _statement_agents(verb: Token, nouns: frozenset[str]) -> list[Token]:
@@ -1089,8 +1097,7 @@ def _places_above(tok: Token) -> list[Token]:
         if cur.dep_ in ("conj", "ccomp", "parataxis") or cur.head.i == cur.i:
             return []
         cur = cur.head
-        found = [p for prep in cur.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-                 for p in prep.children if p.dep_ == "pobj"]
+        found = _place_objects(cur)
         if found:
             return found
     return []
