@@ -778,6 +778,33 @@ def test_coder_first_person_outside_a_quotation_is_nobody_quoted(code_text) -> N
     assert not [e for e in events if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ('"Jeremy Corbyn wants to cancel the referendum and destroy our economy," Prime Minister '
+     "Boris Johnson told the public.", "Boris Johnson", "Jeremy Corbyn"),
+    ("Senator Ted Cruz said that Vladimir Putin has abused his power and ignored the will of "
+     "the Russian people.", "Ted Cruz", "Vladimir Putin"),
+])
+def test_coder_hostile_words_said_of_someone_accuse_them(code_text, text, source,
+                                                          target) -> None:
+    """A clause a person says that speaks ill of its subject (VADER valence at most -0.5)
+    is the speaker's criticism of the subject, whatever verb it has."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == (source, target)
+    assert event.rule == "accuse.quoted" and event.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # the subject undergoes what is said
+    'Brett McGurk later wrote, "The SDF suffered thousands of casualties in the battle."',
+    # the subject is a deed, not its doer
+    "Senator Ted Cruz said that Vladimir Putin's war is a terrible disaster.",
+    # warm words blame no one
+    "Senator Ted Cruz said that Vladimir Putin has kept his word and respected the people.",
+])
+def test_coder_words_said_that_blame_no_one(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.rule == "accuse.quoted"]
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("Turkey was condemned in a joint statement by Greece and Egypt.", "GRC"),
     ("Turkey was criticised in a letter from France on Monday.", "FRA"),

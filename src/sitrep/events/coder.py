@@ -63,8 +63,9 @@ from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments
                                   content_mode, find_triggers, is_passive, load_rules,
                                   pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
-from sitrep.events.speech import (VERBAL, VOICED_REQUEST, Quotations, reported_speaker,
-                                  voiced_requests)
+from sitrep.events.valence import hostile_words, valence
+from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
+                                  quoted_blame, reported_speaker, voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
@@ -138,6 +139,9 @@ class Coder:
         self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | \
             rules.modal_request_aux | (
             detector.lemmas if detector is not None else frozenset())
+        self._quoting_verbs = self._speech_verbs | rules.quote_verbs
+        self._hostile: frozenset[int] = frozenset()
+        """Hashes of hostile words (``valence.hostile_words``) in the pipeline's strings."""
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
                              | words.plural_heads | words.person_pronouns
@@ -152,6 +156,8 @@ class Coder:
         """Rules of contacts a noun names without a verb (``consult.meeting_bare``)."""
         self._arrays: tuple[Doc | None, Any] = (None, None)
         self._hash_sets: dict[str, frozenset[int]] = {}
+        if rules.blame_valence > -1.0:
+            self._hostile = frozenset(nlp.vocab.strings.add(w) for w in hostile_words())
         self.parser: SelectiveParser | None = (
             SelectiveParser(nlp, self.may_hold_event)
             if selective and SelectiveParser.available(nlp) else None)
@@ -215,7 +221,11 @@ class Coder:
             # one array read per article instead of a Python object per word
             self._arrays = (doc, doc.to_array([LEMMA, LOWER, ENT_TYPE]))
         block = self._arrays[1][sent.start:sent.end]
-        if not self._hashes(doc, "trigger").intersection(block[:, 0].tolist()):
+        lemmas = block[:, 0].tolist()
+        if not self._hashes(doc, "trigger").intersection(lemmas) and not (
+                # criticism in someone's words: a verb of saying and a hostile word
+                self._hashes(doc, "speech").intersection(lemmas)
+                and self._hostile.intersection(block[:, 1].tolist())):
             return False
         actor = self._hashes(doc, "actor")
         return bool(actor.intersection(block[:, 0].tolist())
@@ -228,7 +238,7 @@ class Coder:
         if kind not in self._hash_sets:
             strings = doc.vocab.strings
             words = {"trigger": self._trigger_lemmas, "actor": self._actor_words,
-                     "entity": frozenset(ENTITY_LABELS)}[kind]
+                     "speech": self._quoting_verbs, "entity": frozenset(ENTITY_LABELS)}[kind]
             forms = {f for w in words for f in (w, w.capitalize(), w.upper(), w.title())}
             self._hash_sets[kind] = frozenset(strings.add(f) for f in forms)
         return self._hash_sets[kind]
@@ -314,6 +324,9 @@ class Coder:
         if quotes is not None:
             quotes.read(sent, mentions)
         triggers = find_triggers(sent, self.rules)
+        triggers = sorted(triggers + quoted_blame(sent, self._quoting_verbs, triggers, valence,
+                                                  self.rules),
+                          key=lambda t: t.token.i)
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
                               key=lambda t: t.token.i)
@@ -400,7 +413,13 @@ class Coder:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
             return []
-        if trig.rule is VOICED_REQUEST:
+        if trig.rule is QUOTED_BLAME:
+            # "Becerra said: 'President Trump treats the rule of law with utter contempt'"
+            speaker = reported_speaker(trig.anchor, mentions, self._quoting_verbs)
+            if not speaker:
+                return []  # hostile words no one is said to have spoken blame no one
+            args.target, source = args.source, speaker
+        elif trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)
         elif trig.rule.type in VERBAL and _speakers_we(args.source, source, actx.voice) and \

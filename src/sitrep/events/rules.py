@@ -136,10 +136,16 @@ class RuleSet:
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
     quote_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
     statement_nouns: frozenset[str] = frozenset()
     """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
     statement by Egypt")."""
-    """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
+    blame_valence: float = -1.0
+    """The valence (VADER's compound score) at or below which a clause someone says blames
+    its subject (``speech.quoted_blame``); -1 turns the rule off."""
+    undergo_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject undergoes what the clause says ("the SDF suffered casualties"):
+    the clause blames no one."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
@@ -290,6 +296,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
+        blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
+        undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),

@@ -13,6 +13,8 @@ Two conventions of how analysts code statements (GUIDELINES section 4):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from sitrep.actors.discourse import Mention
@@ -22,6 +24,10 @@ from sitrep.record import ActorRef
 VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB",
                              type="REQUEST", requires="target")
 """The rule behind "X must ..." in a document's own voice: source the voice, target X."""
+QUOTED_BLAME = TriggerRule(id="accuse.quoted", lemmas=frozenset(), pos="VERB", type="ACCUSE",
+                           requires="target")
+"""The rule behind "Becerra said: 'President Trump treats the rule of law with utter
+contempt'": the speaker blames the subject of a hostile clause they say."""
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """Types that are statements, so that their source is whoever stated them."""
 _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphatic"})
@@ -173,3 +179,44 @@ class Quotations:
                         mention.actors[0].kind == "person":
                     return mention.actors[0]
         return None
+
+
+_OWN_WORDS = frozenset({"i", "we", "me", "us", "it", "this", "that", "there", "you"})
+"""Subjects that are the speaker, the hearer or nobody: no one else is blamed."""
+
+
+def quoted_blame(sent: Span, speech: frozenset[str], found: list[Trigger],
+                 polarity: Callable[[str], float], rules: RuleSet) -> list[Trigger]:
+    """Clauses said by someone that speak ill of their subject ("said Trump treats the rule
+    of law with utter contempt", "'Moxon proceeded to lie to Daniel,' Rathbun wrote"), not
+    already inside a matched trigger's clause.
+
+    Args:
+        sent: a parsed sentence.
+        speech: lemmas of verbs of saying.
+        found: the triggers already matched in the sentence.
+        polarity: the valence of a text, from -1 (hostile) to 1.
+        rules: the trigger rules (the valence that blames, the verbs of undergoing).
+
+    Returns:
+        One trigger per such clause, on its verb.
+    """
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in speech or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i in taken or \
+                    clause.pos_ not in ("VERB", "AUX") or \
+                    clause.lemma_.lower() in rules.undergo_verbs:
+                continue
+            # the blamed is named or pointed at, not a deed of theirs ("Nabil's murder is
+            # unacceptable" blames the murderer)
+            subj = _subject(clause)
+            if subj is None or subj.lower_ in _OWN_WORDS or subj.pos_ not in ("PROPN", "PRON"):
+                continue
+            words = sent.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+            if polarity(words) <= rules.blame_valence:
+                out.append(Trigger(QUOTED_BLAME, clause))
+    return out
