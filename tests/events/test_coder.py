@@ -59,6 +59,18 @@ def test_coder_aid_surged_or_announced_in_money(code_text, text) -> None:
     assert aid.target.country == "MDA"
 
 
+def test_coder_aid_with_no_recipient_goes_to_the_other_side_of_the_contact(code_text) -> None:
+    """Aid named without its recipient in the report of a two-party contact goes to the
+    state of the side that is not the giver's ("the assistance the United States is
+    providing", discussed with Ukraine's Prime Minister); with no contact, to no one."""
+    text = ("Jake Sullivan spoke today with Prime Minister Denys Shmyhal of Ukraine. The two "
+            "discussed the humanitarian assistance the United States is providing.")
+    aid = _one(code_text(text), "AID")
+    assert (aid.source.name, aid.target.name) == ("United States", "Ukraine")
+    alone = code_text("The humanitarian assistance the United States is providing grows.")
+    assert not [e for e in alone if e.type == "AID"]
+
+
 @pytest.mark.parametrize("text", [
     "Norway thanked the Moldovan Government for its efforts to host refugees.",
     "Norway thanked the Government of Moldova for its efforts to host refugees.",

@@ -489,6 +489,10 @@ class Coder:
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
             target = self._counterpart_state(source, actx.meeting)
+        if not target and trig.rule.type == "AID":
+            # "The two discussed the assistance the United States is providing" after a call
+            # with the Ukrainian Prime Minister: the aid goes to the other side's state
+            target = self._counterpart_state(source, actx.meeting, by_country=True)
         if not target and trig.rule.type == "REQUEST" and trig.governor is None and \
                 trig.token.lemma_.lower() in self.rules.counterpart_requests:
             # "The Secretary urged de-escalation": asked of the other side of the contact
@@ -758,14 +762,22 @@ class Coder:
         grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
         return not self.rules.bilateral_words.isdisjoint(grams)
 
-    def _counterpart_state(self, source: list[ActorRef], meeting: list[ActorRef]
-                           ) -> list[ActorRef]:
+    def _counterpart_state(self, source: list[ActorRef], meeting: list[ActorRef],
+                           by_country: bool = False) -> list[ActorRef]:
         """The state of the other side of the article's latest two-party contact, when
-        ``source`` is one side of it alone; else []."""
+        ``source`` is one side of it alone (with ``by_country``, of one side's country);
+        else []."""
         keys = {participant_key(r) for r in meeting}
-        if len(source) != 1 or len(keys) != 2 or participant_key(source[0]) not in keys:
+        if len(source) != 1 or len(keys) != 2:
             return []
-        other = [r for r in meeting if participant_key(r) != participant_key(source[0])]
+        if by_country:
+            other = [r for r in meeting if r.country != source[0].country]
+            if len(other) == len(meeting):
+                return []
+        elif participant_key(source[0]) not in keys:
+            return []
+        else:
+            other = [r for r in meeting if participant_key(r) != participant_key(source[0])]
         country = other[0].country if other else None
         if not country or country == source[0].country:
             return []
