@@ -75,7 +75,6 @@ SILENT = [
     "PRIME MINISTER BENNETT: Thank you.",
     "SECRETARY BLINKEN: Thank you very, very much.",
     "discussed our work to strengthen and modernize NATO",
-    "affirmed his support for strengthening our alliance",
 ]
 
 
@@ -97,7 +96,8 @@ def corpus_events(coder: Coder) -> tuple[dict[str, Article], dict[str, list[Even
     if not articles:
         pytest.skip("corpus/*.jsonl not found")
     wanted = {e[0] for e in EXPECTED} | {
-        aid for aid, a in articles.items() if any(s in a.text for s in SILENT + CABINET)}
+        aid for aid, a in articles.items() if any(s in a.text for s in SILENT + CABINET)
+        or "affirmed his support for strengthening our alliance" in a.text}
     events = {a.id or "": evs for a, evs in
               coder.code_many(articles[aid] for aid in sorted(wanted))}
     return articles, events
@@ -122,6 +122,19 @@ def test_corpus_readouts_no_event_from(corpus_events, words: str) -> None:
     assert holders
     for aid in holders:
         assert not [e for e in events[aid] if words in e.sentence], words
+
+
+def test_corpus_readouts_support_of_a_relationship_is_no_support(corpus_events) -> None:
+    """"affirmed his support for strengthening our alliance, extending U.S.-Japan cooperation
+    to new areas": support of the relationship itself is none; the promise to extend the
+    cooperation is an AGREE to the counterpart's state (as the training labels code it)."""
+    articles, events = corpus_events
+    words = "affirmed his support for strengthening our alliance"
+    holders = [aid for aid, a in articles.items() if words in a.text]
+    assert holders
+    coded = {(e.type, tuple(a.name for a in e.actors))
+             for aid in holders for e in events[aid] if words in e.sentence}
+    assert coded == {("AGREE", ("Joe Biden", "Japan"))}
 
 
 def test_corpus_readouts_titles_stripped_from_names(corpus_events) -> None:

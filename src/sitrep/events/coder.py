@@ -95,9 +95,12 @@ HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERAT
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
 ADDRESSED = frozenset({"SUPPORT", "AGREE"})
-"""Types whose addressee a "bilateral" sentence of a contact's report leaves unnamed: "The
-Secretary committed to further strengthening bilateral relations" after a call with the
-Armenian Foreign Minister is a promise to Armenia (the training labels code the state)."""
+"""Types whose addressee a sentence of a contact's report may leave unnamed: "The Secretary
+committed to further strengthening bilateral relations", "The Secretary previewed further
+security assistance", after a call with the Armenian Foreign Minister, are addressed to
+Armenia, as the training labels code them. Once only in sentences about "bilateral" ties or
+"our two countries": without that condition, training 784/442 -> 802/472 (F1 0.467 ->
+0.471) and development 99/52 -> 102/56 (0.431 -> 0.438)."""
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
@@ -487,7 +490,7 @@ class Coder:
             # labels code it)
             target = self._counterpart_state(
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
-        if not target and trig.rule.type in ADDRESSED and self._bilateral(sent):
+        if not target and trig.rule.type in ADDRESSED:
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.type == "AID":
             # "The two discussed the assistance the United States is providing" after a call
@@ -586,8 +589,11 @@ class Coder:
                 self.one_party and (source or target)):
             return []
         stated_at_contact = _stated_at_contact(trig)
-        # a greeting is the contact taking place ("It's a pleasure to have X here"), not a wish
-        modality = "asserted" if trig.rule is VOICED_REQUEST or stated_at_contact or greeting \
+        # a greeting is the contact taking place ("It's a pleasure to have X here"), not a
+        # wish; a position stated as the aim of a contact is as real as the contact ("did not
+        # call Macron to congratulate him" congratulates no one)
+        modality = "asserted" if trig.rule is VOICED_REQUEST or greeting \
+            else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
         if trig.rule.warning:
             if modality not in ("future", "hypothetical") or not _foretold(trig.anchor):
@@ -754,13 +760,6 @@ class Coder:
             return []
         return [self.resolver.refresh(person_actor(p, p.name), on)
                 for p in self.resolver.kb.holder(country, office, on)[:1]]
-
-    def _bilateral(self, sent: Span) -> bool:
-        """Whether a sentence speaks of the relations of two sides ("bilateral ties", "our
-        two countries")."""
-        words = [t.lower_ for t in sent]
-        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
-        return not self.rules.bilateral_words.isdisjoint(grams)
 
     def _counterpart_state(self, source: list[ActorRef], meeting: list[ActorRef],
                            by_country: bool = False) -> list[ActorRef]:
@@ -1150,7 +1149,10 @@ def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> b
     close alliance", "committed to our partnership"), not an actor or a deed."""
     objects = [c for c in word.children if c.dep_ == "dobj"] + [
         g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-        for g in c.children if g.dep_ == "pobj"]
+        for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    # "support for strengthening our alliance": what the deed acts on
+    objects = [next((c for c in o.children if c.dep_ == "dobj"), o) if o.tag_ == "VBG" else o
+               for o in objects]
     # "Canada's close partnership" is Canada's: praise of an actor
     return bool(objects) and all(
         (o.lemma_.lower() in relationship_words or o.lower_ in relationship_words)
@@ -1162,6 +1164,8 @@ def _counted(verb: Token) -> bool:
     """Whether a verb's clause counts what it acts with or on ("$10 million", "three
     television stations"): a package, not an intent."""
     return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
+
+
 def _continuing(verb: Token) -> Token:
     """The verb a "continue" governs an act through ("will continue to work with" ->
     "continue"), else the verb itself: whose auxiliary says when the act is."""

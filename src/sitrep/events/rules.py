@@ -156,8 +156,6 @@ class RuleSet:
     bilateral_occasions: frozenset[str] = frozenset()
     side_meetings: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
-    bilateral_words: frozenset[str] = frozenset()
-    """Words of a sentence about the relations of the two sides of a contact ("bilateral")."""
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
@@ -309,7 +307,6 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
-        bilateral_words=frozenset(raw.get("bilateral_words") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
         spoken_titles=tuple(str(w).lower() for w in raw.get("spoken_titles") or ()),
     )
