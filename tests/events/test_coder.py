@@ -795,6 +795,8 @@ def test_coder_first_person_outside_a_quotation_is_nobody_quoted(code_text) -> N
      "Boris Johnson told the public.", "Boris Johnson", "Jeremy Corbyn"),
     ("Senator Ted Cruz said that Vladimir Putin has abused his power and ignored the will of "
      "the Russian people.", "Ted Cruz", "Vladimir Putin"),
+    ("Senator Ted Cruz said that members of NATO have abused their power and ignored the "
+     "will of the people.", "Ted Cruz", "NATO"),
 ])
 def test_coder_hostile_words_said_of_someone_accuse_them(code_text, text, source,
                                                           target) -> None:
@@ -808,7 +810,7 @@ def test_coder_hostile_words_said_of_someone_accuse_them(code_text, text, source
 @pytest.mark.parametrize("text", [
     # the subject undergoes what is said
     'Brett McGurk later wrote, "The SDF suffered thousands of casualties in the battle."',
-    # the subject is a deed, not its doer
+    # the subject is a deed, whose possessor may be its doer or its victim ("Nabil's murder")
     "Senator Ted Cruz said that Vladimir Putin's war is a terrible disaster.",
     # warm words blame no one
     "Senator Ted Cruz said that Vladimir Putin has kept his word and respected the people.",

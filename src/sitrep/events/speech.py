@@ -211,10 +211,12 @@ def quoted_blame(sent: Span, speech: frozenset[str], found: list[Trigger],
                     clause.pos_ not in ("VERB", "AUX") or \
                     clause.lemma_.lower() in rules.undergo_verbs:
                 continue
-            # the blamed is named or pointed at, not a deed of theirs ("Nabil's murder is
-            # unacceptable" blames the murderer)
+            # the blamed is named or pointed at ("members of Congress have abused their
+            # power"), not a deed of theirs ("Nabil's murder is unacceptable" blames the
+            # murderer)
             subj = _subject(clause)
-            if subj is None or subj.lower_ in _OWN_WORDS or subj.pos_ not in ("PROPN", "PRON"):
+            if subj is None or subj.lower_ in _OWN_WORDS or subj.pos_ not in (
+                    "PROPN", "PRON", "NOUN") or any(c.dep_ == "poss" for c in subj.children):
                 continue
             words = sent.doc[clause.left_edge.i:clause.right_edge.i + 1].text
             if polarity(words) <= rules.blame_valence:
