@@ -63,10 +63,10 @@ from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments
                                   content_mode, find_triggers, is_passive, load_rules,
                                   pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
-from sitrep.events.valence import hostile_words, valence
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
                                   quoted_blame, reported_speaker, voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
+from sitrep.events.valence import hostile_words, valence
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
 from sitrep.record import ActorRef, Article, Event, Location, Modality, Precision
 

@@ -1,6 +1,6 @@
 """Who takes a stated position: the reporting speaker, and the document's own voice.
 
-Two conventions of how analysts code statements (GUIDELINES section 4):
+Three conventions of how analysts code statements (GUIDELINES section 4):
 
 * A position reported through its speaker is the speaker's: in "Special Representative Kim
   reiterated that the United States remains open to diplomacy with the DPRK" the AGREE is
@@ -9,6 +9,9 @@ Two conventions of how analysts code statements (GUIDELINES section 4):
 * A demand the document makes in its own voice ("Houthi leaders must cease their campaign",
   in a statement of the Secretary of State) is the principal's REQUEST to the clause's
   subject. ``voiced_requests`` finds those clauses; the coder gives them the voice as source.
+* Hostile words someone is said to say of another are criticism whatever the verb ("said
+  President Trump treats the rule of law with utter contempt"): ``quoted_blame`` finds those
+  clauses by their valence; the coder makes them the speaker's ACCUSE of the clause's subject.
 """
 
 from __future__ import annotations
