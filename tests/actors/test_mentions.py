@@ -43,6 +43,16 @@ def test_mentions_kb_office_on_the_date(resolve_text) -> None:
     assert later[0].office != "Prime Minister of Israel"
 
 
+def test_mentions_portfolio_of_a_title_is_no_actor(resolve_text) -> None:
+    """"John Kerry, the Secretary of State": "State", tagged apart as an organisation, is
+    the portfolio of his title; "the Department of State" is still an actor."""
+    [sent] = resolve_text("John Kerry, the Secretary of State, contacted Thailand's foreign "
+                          "minister.", date(2015, 5, 18))
+    assert set(_names(sent)) == {"John Kerry", "Thailand"}
+    [sent] = resolve_text("The Department of State said the talks would resume.")
+    assert _names(sent) == ["Department of State"]
+
+
 def test_mentions_demonym_and_sector_noun(resolve_text) -> None:
     [sent] = resolve_text("The Russian military said it shot down the missiles.")
     refs = [r for _, _, rs in sent for r in rs]

@@ -391,6 +391,8 @@ class ActorResolver:
 
     def _place_or_org(self, ent: Span, site: str | None = None) -> ActorRef | None:
         text = strip_article(ent.text)
+        if ent.label_ == "ORG" and self._portfolio_of_title(ent):
+            return None
         if ent.label_ == "ORG":
             return self.org_ref(text) or self.state_ref(text) or \
                 self._government_state(strip_possessive(text)) or \
@@ -403,6 +405,14 @@ class ActorResolver:
             if words and words[0].i == ent.start:
                 found = self.state_ref(words[0].text)
         return found
+
+    def _portfolio_of_title(self, ent: Span) -> bool:
+        """Whether an entity is the portfolio of a person's title, tagged apart ("John Kerry,
+        the Secretary of *State*"): part of the title, no actor."""
+        prep = ent.root.head
+        return ent.root.dep_ == "pobj" and prep.lower_ == "of" and \
+            prep.head.lower_ in self.words.titles and \
+            tuple(strip_article(ent.text).lower().split()) in self.words.departments
 
     def _government_state(self, name: str) -> ActorRef | None:
         """The state whose government a name is ("Yemeni Government", "Government of
