@@ -143,7 +143,8 @@ class Coder:
             rules.modal_request_aux | (
             detector.lemmas if detector is not None else frozenset())
         self._quoting_verbs = self._speech_verbs | rules.quote_verbs
-        self._hostile: frozenset[int] = frozenset()
+        self._hostile = frozenset(nlp.vocab.strings.add(w) for w in hostile_words()) \
+            if rules.blame_valence > -1.0 else frozenset()
         """Hashes of hostile words (``valence.hostile_words``) in the pipeline's strings."""
         words = resolver.words
         self._actor_words = (frozenset(words.titles) | frozenset(words.sector_nouns)
@@ -159,8 +160,6 @@ class Coder:
         """Rules of contacts a noun names without a verb (``consult.meeting_bare``)."""
         self._arrays: tuple[Doc | None, Any] = (None, None)
         self._hash_sets: dict[str, frozenset[int]] = {}
-        if rules.blame_valence > -1.0:
-            self._hostile = frozenset(nlp.vocab.strings.add(w) for w in hostile_words())
         self.parser: SelectiveParser | None = (
             SelectiveParser(nlp, self.may_hold_event)
             if selective and SelectiveParser.available(nlp) else None)
@@ -231,7 +230,7 @@ class Coder:
                 and self._hostile.intersection(block[:, 1].tolist())):
             return False
         actor = self._hashes(doc, "actor")
-        return bool(actor.intersection(block[:, 0].tolist())
+        return bool(actor.intersection(lemmas)
                     or actor.intersection(block[:, 1].tolist())
                     or self._hashes(doc, "entity").intersection(block[:, 2].tolist()))
 
@@ -769,14 +768,15 @@ class Coder:
         keys = {participant_key(r) for r in meeting}
         if len(source) != 1 or len(keys) != 2:
             return []
-        if by_country:
-            other = [r for r in meeting if r.country != source[0].country]
-            if len(other) == len(meeting):
-                return []
-        elif participant_key(source[0]) not in keys:
+        mine = source[0]
+
+        def same_side(r: ActorRef) -> bool:
+            return participant_key(r) == participant_key(mine) or (
+                by_country and r.country == mine.country)
+
+        if not any(same_side(r) for r in meeting):
             return []
-        else:
-            other = [r for r in meeting if participant_key(r) != participant_key(source[0])]
+        other = [r for r in meeting if not same_side(r)]
         country = other[0].country if other else None
         if not country or country == source[0].country:
             return []

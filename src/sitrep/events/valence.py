@@ -22,5 +22,7 @@ def valence(text: str) -> float:
 
 def hostile_words(at_most: float = -1.0) -> frozenset[str]:
     """The lexicon's words (lower case) whose own valence is at most ``at_most`` (on VADER's
-    -4 to 4 scale): a clause without one cannot score as hostile."""
+    -4 to 4 scale): the selective parser parses a sentence of saying only with one of them.
+    A clause can score as hostile without one (several milder words, a negated warm one);
+    such sentences are left unparsed unless a trigger word asks for them."""
     return frozenset(w for w, v in _analyzer().lexicon.items() if v <= at_most)
