@@ -53,7 +53,9 @@ def test_api_answers_as_the_python_api_does(server: Server, local: sitrep.api.Si
     assert events["next_offset"] is None
     paged = api.get("/api/v1/events", params={"limit": 2, "offset": 1}).json()
     assert [e["id"] for e in paged["items"]] == [e["id"] for e in local.events(limit=3)][1:]
-    assert paged["next_offset"] == 3
+    # a next page exactly when the store holds more events (without ../shared it holds only
+    # the invented article's few)
+    assert paged["next_offset"] == (3 if len(local.events(limit=4)) > 3 else None)
     first = events["items"][0]["id"]
     assert api.get(f"/api/v1/events/{first}/explain").json() == json.loads(
         json.dumps(local.explain(first), default=str))
