@@ -21,7 +21,7 @@ annotators' own trigger words for it when it found no trigger of that type there
 learned trigger of that type): how many more events would a perfect trigger detector match?
 
     python bench/drop_reasons.py [--limit N] [--kind wikinews] [--examples 5] [--parties]
-        [--oracle]
+        [--oracle] [--word source:president]
 """
 
 from __future__ import annotations
@@ -179,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="split the drops by the side found, with unresolved words")
     parser.add_argument("--oracle", action="store_true",
                         help="also score with the labelled trigger words given to the coder")
+    parser.add_argument("--word", default="",
+                        help="with --parties, list the drops whose unresolved argument words "
+                             "include this one (e.g. source:president)")
     args = parser.parse_args(argv)
     labels, docs, texts = checked_labels(REPO / "training" / "events")
     docs = [d for d in docs if d.startswith(args.kind)][:args.limit]
@@ -218,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
                         words.update(f"source:{w.lower()}" for w in call["args"][0])
                     if not call["target"]:
                         words.update(f"target:{w.lower()}" for w in call["args"][1])
+                    unresolved = {f"{role}:{w.lower()}" for role, k in (("source", 0), ("target", 1))
+                                  if not call[role] for w in call["args"][k]}
+                    if args.word and args.word.lower() in unresolved:
+                        print(f"  [{args.word}] {doc_id[:40]} {miss.gold['type']} "
+                              f"{miss.gold['actors']}: {miss.gold['evidence'][:200]}")
     finally:
         Coder._events = WRAPPED  # type: ignore[method-assign]
     print(f"{missed} events missed with no event of their type, in {len(docs)} documents")
