@@ -961,6 +961,16 @@ def test_coder_untagged_surname_after_a_title_is_the_person_named(coder) -> None
     assert {"Antony Blinken", "Eva-Maria Liimets"} <= {a.name for a in support.actors}
 
 
+def test_coder_untagged_surname_after_a_title_is_the_serving_holder(coder) -> None:
+    # never named in full: the kb's one Scholz in office that day, as the title says;
+    # a surname the kb knows for no one serving under that title stays no one
+    text = "President Biden spoke with Chancellor Scholz of Germany today."
+    consult = _one(_remarks(coder, "", text, STATE, date(2022, 1, 10)), "CONSULT")
+    assert {a.name for a in consult.actors} == {"Joe Biden", "Olaf Scholz"}
+    before = _remarks(coder, "", text, STATE, date(2020, 1, 10))
+    assert "Olaf Scholz" not in {a.name for e in before for a in e.actors}
+
+
 def test_coder_praise_offered_is_support_not_an_offer(code_text) -> None:
     events = code_text("Germany offered its full support to Ukraine on Monday.")
     event = _one(events, "SUPPORT")

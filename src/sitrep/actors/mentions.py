@@ -527,7 +527,9 @@ class ActorResolver:
     def _with_titled_surnames(self, ents: list[Span], sent: Span, ctx: ArticleActors
                               ) -> list[Span]:
         """Entities plus a surname the model did not tag after a title, when the article has
-        named that person in full ("Foreign Minister Liimets" after "Eva-Maria Liimets")."""
+        named that person in full ("Foreign Minister Liimets" after "Eva-Maria Liimets") or
+        the kb knows one person of that surname holding that title's office on the day
+        ("Chancellor Scholz" in a readout that never gives his first name)."""
         stops = self.stops
         tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
         added = [Span(sent.doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
@@ -535,8 +537,21 @@ class ActorResolver:
                  and tok.text[:1].isupper() and tok.lower_ not in stops
                  and sent.doc[tok.i - 1].lower_ in stops
                  and (tok.i + 1 >= sent.end or sent.doc[tok.i + 1].pos_ != "PROPN")
-                 and ctx.by_surname(tok.text) is not None]
+                 and (ctx.by_surname(tok.text) is not None
+                      or self._serving_surname(tok.text, sent.doc[tok.i - 1].lower_,
+                                               ctx.published))]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def _serving_surname(self, surname: str, title: str, on: date | None) -> bool:
+        """Whether exactly one person the kb knows by ``surname`` held an office of the kind
+        ``title`` names on ``on`` (any office for a title of kind "other": "Minister")."""
+        office = self.words.titles.get(title)
+        if on is None or office in (None, "counterpart"):
+            return False
+        serving = [term for person in self.kb.find_person(surname, on)
+                   if (term := person.office_on(on)) is not None
+                   and office in ("other", term.office)]
+        return len(serving) == 1
 
     def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.
