@@ -771,6 +771,12 @@ def with_conjuncts(tok: Token) -> list[Token]:
         elif child.dep_ == "nmod" and child.i < tok.i and child.pos_ == "PROPN" and \
                 {"cc", "conj"} <= {c.dep_ for c in child.children}:
             out += with_conjuncts(child)
+        elif child.dep_ == "appos" and tok.ent_type_ == child.ent_type_ == "GPE" and \
+                any(c.dep_ == "conj" for c in child.children):
+            # "traveled to Israel, the Netherlands, and the United Kingdom": the parser makes
+            # the second of a list of places the first's apposition ("Erbil, Iraq", one
+            # place, opens no coordination)
+            out += with_conjuncts(child)
     return out
 
 
