@@ -445,6 +445,14 @@ def test_coder_trip_meets_the_counterpart_its_clause_names(code_text) -> None:
     assert visit.target is not None and visit.target.name == "Ukraine"
 
 
+def test_coder_trip_to_a_list_of_states_visits_each(code_text) -> None:
+    # the small model parses the second state as the first's apposition
+    events = code_text("National Cyber Director Chris Inglis traveled to Israel, the Netherlands, "
+                       "and the United Kingdom to meet with government officials.")
+    visited = {e.target.name for e in events if e.type == "CONSULT" and e.target is not None}
+    assert visited == {"Israel", "Netherlands", "United Kingdom"}
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")
