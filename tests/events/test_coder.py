@@ -453,6 +453,29 @@ def test_coder_trip_to_a_list_of_states_visits_each(code_text) -> None:
     assert visited == {"Israel", "Netherlands", "United Kingdom"}
 
 
+def test_coder_people_the_small_model_tags_as_places_are_people(code_text) -> None:
+    # "Scholz" and "Erdogan" come out of the small model as GPE; the kb has both in office
+    for text, pair in (("Scholz called Putin on Friday.", {"Olaf Scholz", "Vladimir Putin"}),
+                       ("Turkey's Erdogan met Putin in Sochi on Friday.",
+                        {"Recep Tayyip Erdoğan", "Vladimir Putin"})):
+        consult = _one(code_text(text, date(2022, 11, 15)), "CONSULT")
+        assert {a.name for a in consult.actors} == pair, text
+
+
+def test_coder_cities_the_small_model_misses_stand_for_their_state(code_text) -> None:
+    # "Lviv" is tagged PERSON, "Odesa" nothing at all
+    for text in ("Russian missiles struck Lviv on Sunday.", "Russian forces attacked Odesa."):
+        attack = _one(code_text(text, date(2022, 11, 15)), "ASSAULT")
+        assert attack.target is not None and attack.target.name == "Ukraine", text
+
+
+def test_coder_event_placed_after_another_takes_not_its_day(code_text) -> None:
+    # "tonight" is the statement's; the call came before it, on a day not given
+    consult = _one(code_text("The statement tonight came after Trump spoke with Erdogan.",
+                             date(2019, 10, 8)), "CONSULT")
+    assert consult.date_text is None and consult.date_inferred
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

@@ -262,6 +262,12 @@ class Gazetteer:
                               state=state)
         return None
 
+    def city_state(self, text: str) -> State | None:
+        """The state of the big city (``_CITY_ACTOR_FROM`` people or more) ``text`` names, or
+        None: "Kharkiv" -> Ukraine."""
+        city = self._city_actor(text)
+        return city.state if city is not None else None
+
     def _city_actor(self, text: str) -> ActorCode | None:
         """A capitalised phrase naming a big city stands for its country ("Samarra")."""
         if not text[:1].isupper():

@@ -54,6 +54,10 @@ Germany"), so that the country after them is not the holder's."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
 
 
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Words that end a person's name and name no one by themselves."""
+
+
 def _surname_run(doc: Doc, head: int, end: int) -> bool:
     """Whether the words from ``end`` to ``head`` (the name's head, after it) are all
     capitalised proper nouns the model left untagged: the rest of the name."""
@@ -231,6 +235,10 @@ class ActorResolver:
                 continue
             if ent.label_ == "PERSON" and not self._plural_title(ent):
                 self.person_entity(ent, sent, ctx, found, consumed)
+            elif ent.label_ in ("GPE", "NORP") and self._person_as_place(ent, ctx):
+                # "Scholz called Putin", "Turkey's Erdogan" (tagged GPE): the person
+                self.person_entity(ent, sent, ctx, found, consumed)
+                consumed.update(range(ent.start, ent.end))
         for ent in ents:
             if ent.label_ == "PERSON" or ent.start in consumed:
                 continue
@@ -270,6 +278,24 @@ class ActorResolver:
             text in (match.state.name, *match.state.names) and \
             ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
             not self.kb.find_person(text, ctx.published)
+
+    def _person_as_place(self, ent: Span, ctx: ArticleActors) -> bool:
+        """Whether a GPE or NORP entity is a person the small model mistook for a place: no
+        state, organisation, seat, region or big city of the gazetteer so called, and someone
+        the kb has in office that day so called. (Not people of the article alone: "Mahan"
+        after "Mahan Air" is the airline; nor ORG entities: companies bear their founders'
+        names.)"""
+        name = strip_possessive(strip_article(ent.text))
+        before = next((t for t in reversed(ent.doc[max(0, ent.start - 3):ent.start])
+                       if not t.is_punct), None)
+        if not name[:1].isupper() or len(name.split()) > 3 or \
+                normalise(name) in NAME_SUFFIXES or self.gaz.actor(name) is not None or \
+                (before is not None and before.ent_type_ == "PERSON"):
+            # "Joseph R. Biden, Jr.": the end of the name before, not Ferdinand Marcos Jr.
+            return False
+        on = ctx.published
+        return on is not None and any(p.office_on(on) is not None
+                                      for p in self.kb.find_person(name, on))
 
     def _plural_title(self, ent: Span) -> bool:
         """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and

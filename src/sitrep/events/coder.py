@@ -530,8 +530,11 @@ class Coder:
                 [r for r in self._met_on_visit(trig.anchor, mentions)
                  if participant_key(r) not in source_keys] or target or ([host] if host else [])
         if etype in PLACE_TARGET:
-            # "an attack on Erbil, Iraq": a place attacked stands for its state
-            target = [self._state_of_place(r) for r in target]
+            # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
+            # the small model tags the city as no place ("shelled Odesa", "struck Lviv")
+            target = [self._state_of_place(r) for r in target] or \
+                [r for r in self._cities(args.target, mentions)
+                 if participant_key(r) not in source_keys][:1]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
@@ -726,12 +729,30 @@ class Coder:
 
     def _state_of_place(self, ref: ActorRef) -> ActorRef:
         """The state a place named as an actor lies in ("Erbil" -> Iraq); others as given."""
+        if ref.kind == "person" and not (ref.actor_id or ref.office or ref.country) and \
+                len(ref.name.split()) == 1:
+            # a big city the small model tagged as a person ("Russian missiles struck Lviv")
+            state = self.resolver.gaz.city_state(ref.name)
+            return self.resolver.state_of(state.code) or ref if state is not None else ref
         if ref.kind not in ("org", "group") or ref.actor_id or ref.country or ref.sector:
             return ref  # a generic group ("the police") is no place, whatever towns share its name
         place = self.resolver.gaz.place(ref.name)
         state = self.resolver.state_of(place.country) \
             if place is not None and place.country else None
         return state or ref
+
+    def _cities(self, words: list[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
+        """The states of the big cities among argument words no mention took (the small
+        model tags "Odesa" as nothing)."""
+        out = []
+        for tok in words:
+            if tok.i in mentions or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
+            state = self.resolver.gaz.city_state(tok.doc[start:tok.i + 1].text)
+            ref = self.resolver.state_of(state.code) if state is not None else None
+            out += [ref] if ref is not None else []
+        return out
 
     def _phrase_actors(self, published: date | None) -> PhraseReader:
         """Reads the people and states of a short phrase of a title or byline; a bare office
@@ -1032,13 +1053,19 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
     for trig in triggers:
         if trig.token.i in own:
             continue
+        # "The statement tonight came after Trump spoke with Erdogan": a clause placed before
+        # or after another event is not of that event's day (a year or month still holds
+        # both: "in 2009 she was appointed after Clinton resigned")
+        sequenced = _sequenced(trig.anchor)
+        candidates = [(tok, tv) for tok, tv in loose
+                      if not sequenced or tv.precision in ("month", "year")]
         ancestors = {a.i for a in trig.anchor.ancestors} | {trig.anchor.i}
-        for tok, tv in loose:
+        for tok, tv in candidates:
             if {a.i for a in tok.ancestors} & ancestors:
                 own[trig.token.i] = tv
                 break
         else:
-            if len(loose) == 1:
+            if len(loose) == 1 and candidates:
                 own[trig.token.i] = loose[0][1]
     # "In 2014, the United States condemned Russia and imposed sanctions": a verb sharing
     # its subject shares a time put before the verb it is conjoined with (one after that
@@ -1051,6 +1078,15 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             own[trig.token.i] = fronted[verb.head.i]
     return own
+
+
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _sequenced(verb: Token) -> bool:
+    """Whether a verb's clause places its event before or after another ("after Trump spoke
+    with Erdogan")."""
+    return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children)
 
 
 def _in_phrase(tv: temporal.TimeValue, noun: Token, sent: Span) -> bool:
