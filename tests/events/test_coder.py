@@ -476,6 +476,22 @@ def test_coder_event_placed_after_another_takes_not_its_day(code_text) -> None:
     assert consult.date_text is None and consult.date_inferred
 
 
+def test_coder_journey_to_meet_someone_is_the_meeting(code_text) -> None:
+    consult = _one(code_text("Israel's prime minister, Naftali Bennett, flew to Sochi to meet "
+                             "Putin.", date(2021, 10, 22)), "CONSULT")
+    assert {a.name for a in consult.actors} == {"Naftali Bennett", "Vladimir Putin"}
+    assert consult.modality == "asserted"
+
+
+def test_coder_words_spoken_in_a_call_are_a_contact(code_text) -> None:
+    for text in ("Macron told Zelensky in a phone call that France would send more weapons.",
+                 "During the meeting, Biden urged Xi to rein in North Korea."):
+        consult = _one(code_text(text, date(2022, 11, 15)), "CONSULT")
+        assert len(consult.actors) == 2, text
+    # a negotiation someone takes part in names no contact with their client
+    assert not code_text("He represented his client, Gary Franklin, in a negotiation.")
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

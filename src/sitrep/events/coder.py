@@ -701,15 +701,17 @@ class Coder:
 
     def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         """Whom a visit's own clause names as met: "will travel to Madrid to meet with
-        Secretary of State X", "will travel to Geneva, where he will hold a summit with
-        President Y". A "with" of the journey itself names a companion ("traveled to Kyiv
+        Secretary of State X", "flew to Sochi to meet Putin", "will travel to Geneva, where
+        he will hold a summit with President Y". A "with" of the journey itself names a companion ("traveled to Kyiv
         with Secretary Austin"), not whom the traveller meets."""
         met: list[Token] = []
-        for prep in anchor.subtree:
-            if prep.lower_ != "with" or prep.dep_ != "prep" or not _in_clause_of(prep, anchor):
-                continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                met += [obj, *obj.conjuncts]
+        for word in anchor.subtree:
+            if word.lower_ == "with" and word.dep_ == "prep" and _in_clause_of(word, anchor):
+                met += [o for c in word.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+            elif word.lemma_.lower() in MEET_VERBS and word.dep_ in ("advcl", "xcomp") and \
+                    word.head.i == anchor.i:
+                # "flew to Sochi to meet Putin"
+                met += [o for c in word.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
         return resolve_roles(met, mentions)
 
     def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
@@ -1080,6 +1082,8 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
     return own
 
 
+MEET_VERBS = frozenset({"meet", "see"})
+"""Verbs whose object a journey's purpose names as met ("flew to Sochi to meet Putin")."""
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
 
 

@@ -852,6 +852,15 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
         source = _subjects(noun.head.head)
+    elif not source and not target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("during", "in") and \
+            noun.head.head.lemma_.lower() in ADDRESSING_VERBS and \
+            not any(c.dep_ == "poss" for c in noun.children):
+        # "In a phone call on Tuesday, Macron told Putin that...": the contact of the
+        # clause's subject with whom it addresses
+        verb = noun.head.head
+        source = _subjects(verb)
+        target = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if source else []
     if rule.owned:
         # "thanked the Prime Minister for Bulgaria's support to Ukraine": only the possessor
         # acts, and only towards someone named
@@ -873,6 +882,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
 
 
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+ADDRESSING_VERBS = frozenset({
+    "tell", "urge", "ask", "warn", "assure", "reassure", "inform", "press", "brief", "thank",
+    "invite", "congratulate", "remind", "encourage", "promise", "caution", "implore"})
+"""Verbs whose object is the one spoken to: "in a phone call, Macron told Putin" is their
+contact ("represented his client in a negotiation" is none)."""
 
 
 def _others(tok: Token) -> bool:
