@@ -492,6 +492,17 @@ def test_coder_words_spoken_in_a_call_are_a_contact(code_text) -> None:
     assert not code_text("He represented his client, Gary Franklin, in a negotiation.")
 
 
+def test_coder_a_states_title_is_its_holder_not_its_government(code_text) -> None:
+    for text, holder in (("Iran's supreme leader condemned the United States.", "Ali Khamenei"),
+                         ("The Russian president accused NATO of expansion.", "Vladimir Putin")):
+        accuse = _one(code_text(text, date(2021, 10, 22)), "ACCUSE")
+        assert accuse.source is not None and accuse.source.name == holder, text
+    # a plural or office-less word stays the government
+    accuse = _one(code_text("Russian officials accused NATO of expansion.", date(2021, 10, 22)),
+                  "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Russia"
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

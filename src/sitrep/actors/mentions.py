@@ -781,26 +781,34 @@ class ActorResolver:
                           found: dict[int, Mention]) -> None:
         """"the prime minister", "the US president", "the two men", "both leaders" (pass 3)."""
         for tok in sent:
-            if tok.i in found or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+            if tok.pos_ not in ("NOUN", "PROPN", "NUM"):
                 continue
-            named = self._common_noun_group(tok)
+            prior = found.get(tok.i)
+            if prior is not None and not (prior.kind == "sector" and self._state_titled(tok)):
+                continue
+            # "Iran's supreme leader" (pass 2 read "Iran's leader" as Iran's government): the
+            # office holder when the title names one, else as it was
+            named = self._common_noun_group(tok) if prior is None else None
             if named is not None:
                 start = min(c.i for c in tok.children if c.dep_ in ("amod", "compound"))
                 put(found, Mention(start, tok.i + 1, tok.i,
                                    [at(named, sent.doc[start:tok.i + 1])], "name"))
                 continue
             lemma = tok.lemma_.lower()
-            group = self._group(tok, sent, ctx, found)
+            group = self._group(tok, sent, ctx, found) if prior is None else None
             if group:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
                 continue
-            if not _definite(tok):
+            if not (_definite(tok) or self._state_possessed(tok)):
                 continue
-            words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            words = [c.lower_ for c in tok.children
+                     if c.dep_ in ("compound", "amod") and c.i < tok.i]
             title = self.words.find_title(words + [lemma])
             if title is None or title == "counterpart":
                 continue
             office = self.words.titles.get(title)
+            if prior is not None and office in (None, "other"):
+                continue  # "Iran's officials": no one office, the government it was
             country = next((r.country for c in tok.children if c.i < tok.i
                             for r in [self.state_ref(c.text)] if r), None)
             # "Deputy Secretary Sherman and the Foreign Minister": one who is named beside
@@ -820,6 +828,19 @@ class ActorResolver:
                 ref = ctx.by_office(office, None, title, others)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
+
+    def _state_possessed(self, tok: Token) -> bool:
+        """Whether a noun is determined by a state's possessive ("Iran's supreme leader",
+        "Russia's foreign minister"): as definite as "the"."""
+        return any(c.dep_ == "poss" and self.state_ref(c.text) is not None
+                   for c in tok.children)
+
+    def _state_titled(self, tok: Token) -> bool:
+        """Whether a definite noun is qualified by a state ("the Iranian foreign minister",
+        "Iran's supreme leader"): a title of that state's, not its government at large."""
+        return self._state_possessed(tok) or (_definite(tok) and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+            and self.state_ref(c.text) is not None for c in tok.children))
 
     def _site_holder(self, tok: Token, title: str, office: str | None, ctx: ArticleActors
                      ) -> ActorRef | None:
