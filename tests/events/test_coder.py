@@ -503,6 +503,13 @@ def test_coder_a_states_title_is_its_holder_not_its_government(code_text) -> Non
     assert accuse.source is not None and accuse.source.name == "Russia"
 
 
+def test_coder_a_capital_tagged_as_a_person_is_its_state(code_text) -> None:
+    # the small model tags "Kyiv" as PERSON
+    reject = _one(code_text("The Kremlin rejected Kyiv's peace plan.", date(2022, 4, 16)),
+                  "REJECT")
+    assert {a.name for a in reject.actors} == {"Russia", "Ukraine"}
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

@@ -265,17 +265,20 @@ class ActorResolver:
         return self.org_ref(strip_article(head.text))
 
     def _state_as_person(self, ent: Span, ctx: ArticleActors) -> bool:
-        """Whether a one-word PERSON entity is a state's name the small model mistook for a
-        person ("Jordan's support"): spelled as the state's name, no one of the kb or of the
-        article so called, and no title before it."""
+        """Whether a one-word PERSON entity is a state's name or capital the small model
+        mistook for a person ("Jordan's support", "Kyiv's peace plan"): spelled as the state's
+        name or capital, no one of the kb or of the article so called, and no title before
+        it."""
         words = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
         if len(words) != 1 or (ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".")
                                in self.stops):
             return False
         text = words[0].text
         match = self.gaz.state_match(text)
-        return match is not None and match.via == "name" and \
-            text in (match.state.name, *match.state.names) and \
+        spelled = match is not None and (
+            (match.via == "name" and text in (match.state.name, *match.state.names))
+            or (match.via == "capital" and text == match.state.capital))
+        return spelled and \
             ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
             not self.kb.find_person(text, ctx.published)
 
