@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score with the labelled trigger words given to the coder")
     parser.add_argument("--word", default="",
                         help="with --parties, list the drops whose unresolved argument words "
-                             "include this one (e.g. source:president)")
+                             "include this one (e.g. source:president; '*': every drop)")
     args = parser.parse_args(argv)
     labels, docs, texts = checked_labels(REPO / "training" / "events")
     docs = [d for d in docs if d.startswith(args.kind)][:args.limit]
@@ -223,9 +223,11 @@ def main(argv: list[str] | None = None) -> int:
                         words.update(f"target:{w.lower()}" for w in call["args"][1])
                     unresolved = {f"{role}:{w.lower()}" for role, k in (("source", 0), ("target", 1))
                                   if not call[role] for w in call["args"][k]}
-                    if args.word and args.word.lower() in unresolved:
-                        print(f"  [{args.word}] {doc_id[:40]} {miss.gold['type']} "
-                              f"{miss.gold['actors']}: {miss.gold['evidence'][:200]}")
+                    if args.word == "*" or args.word.lower() in unresolved:
+                        print(f"  [{side}] {doc_id[:40]} {miss.gold['type']} "
+                              f"{miss.gold['actors']}: {miss.gold['evidence'][:200]}"
+                              f" || found {[a.name for a in call['source']]} / "
+                              f"{[a.name for a in call['target']]}, args {call['args']}")
     finally:
         Coder._events = WRAPPED  # type: ignore[method-assign]
     print(f"{missed} events missed with no event of their type, in {len(docs)} documents")
