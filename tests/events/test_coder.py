@@ -510,6 +510,16 @@ def test_coder_a_capital_tagged_as_a_person_is_its_state(code_text) -> None:
     assert {a.name for a in reject.actors} == {"Russia", "Ukraine"}
 
 
+def test_coder_arms_sent_to_a_state_are_aid_fired_into_it_not(code_text) -> None:
+    for text, pair in (("Britain will send 120 armoured vehicles to Ukraine.",
+                        ("United Kingdom", "Ukraine")),
+                       ("Iran supplied drones to Russia.", ("Iran", "Russia"))):
+        aid = _one(code_text(text, date(2022, 4, 16)), "AID")
+        assert (aid.source.name, aid.target.name) == pair, text
+    assert not [e for e in code_text("Russia sent missiles into Ukraine overnight.")
+                if e.type == "AID"]
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")
