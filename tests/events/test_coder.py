@@ -520,6 +520,15 @@ def test_coder_arms_sent_to_a_state_are_aid_fired_into_it_not(code_text) -> None
                 if e.type == "AID"]
 
 
+def test_coder_contact_in_a_relative_clause_is_its_persons(code_text) -> None:
+    for text, pair in (("Putin, who spoke with Erdogan on Monday, warned the West.",
+                        {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
+                       ("Zelensky, whom Biden met in Kyiv, thanked the United States.",
+                        {"Joe Biden", "Volodymyr Zelensky"})):
+        consult = _one(code_text(text, date(2023, 2, 11)), "CONSULT")
+        assert {a.name for a in consult.actors} == pair, text
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

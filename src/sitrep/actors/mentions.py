@@ -917,6 +917,12 @@ class ActorResolver:
         """"him", "he": the most recent person other than the clause's own subject; "they"
         or "both" as a subject, after a reported contact: its participants (pass 4)."""
         for tok in sent:
+            antecedent = _antecedent(tok)
+            if tok.i not in found and antecedent is not None and antecedent.i in found:
+                # "Blinken, who met Wang", "Zelensky, whom Biden met in Kyiv"
+                put(found, Mention(tok.i, tok.i + 1, tok.i, list(found[antecedent.i].actors),
+                                   "pronoun"))
+                continue
             voiced = self._voiced(tok, ctx)
             if tok.i not in found and voiced:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, voiced, "pronoun"))
@@ -1037,6 +1043,16 @@ def _apart(ents: list[Span]) -> list[Span]:
         if not kept or ent.start >= kept[-1].end:
             kept.append(ent)
     return kept
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The person "who" or "whom" stands for ("Blinken, *who* met Wang": Blinken), or None
+    for any other word. ("which" is left alone: what a state or body "which" did is mostly
+    background, "the United States, which has retreated from a previous goal".)"""
+    if tok.lower_ not in ("who", "whom") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+            or tok.head.dep_ != "relcl":
+        return None
+    return tok.head.head
 
 
 def _definite(tok: Token) -> bool:

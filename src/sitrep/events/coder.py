@@ -1019,9 +1019,14 @@ def _infinitive(tok: Token) -> bool:
 
 
 def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose clause holds this one's, if any. A contact in a relative clause is
+    what its noun did ("Putin, who spoke with Erdogan on Monday, warned the West"), no
+    content of the verb the noun depends on (other relative clauses are mostly background:
+    "the United States, which has retreated from a previous goal")."""
     cur = trig.anchor
     for _ in range(8):
-        if cur.dep_ == "conj" or cur.head.i == cur.i:
+        if cur.dep_ == "conj" or cur.head.i == cur.i or \
+                (cur.dep_ == "relcl" and trig.rule.type == "CONSULT"):
             return None
         cur = cur.head
         outer = by_token.get(cur.i)
