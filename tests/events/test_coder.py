@@ -529,6 +529,18 @@ def test_coder_contact_in_a_relative_clause_is_its_persons(code_text) -> None:
         assert {a.name for a in consult.actors} == pair, text
 
 
+def test_coder_untagged_name_of_a_serving_leader_is_the_leader(code_text) -> None:
+    # the small model tags neither "Modi" nor "Lula"; "Jr." is no one ("Ferdinand Marcos Jr.")
+    for text, pair in (("Modi spoke by phone with Biden on Monday.",
+                        {"Narendra Modi", "Joe Biden"}),
+                       ("Lula met Biden at the White House on Friday.",
+                        {"Luiz Inácio Lula da Silva", "Joe Biden"}),
+                       ("President Joseph R. Biden, Jr. met with King Abdullah II today.",
+                        {"Joe Biden", "Abdullah II"})):
+        consult = _one(code_text(text, date(2023, 2, 11)), "CONSULT")
+        assert {a.name for a in consult.actors} == pair, text
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

@@ -216,6 +216,7 @@ class ActorResolver:
             [e for e in sentence_ents(sent) if e.label_ in ENTITY_LABELS], sent)
         ents = self._with_titled_names(ents, sent)
         ents = self._with_titled_surnames(ents, sent, ctx)
+        ents = self._with_untagged_people(ents, sent, ctx)
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
@@ -569,6 +570,28 @@ class ActorResolver:
                  and (ctx.by_surname(tok.text) is not None
                       or self._serving_surname(tok.text, sent.doc[tok.i - 1].lower_,
                                                ctx.published))]
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def _with_untagged_people(self, ents: list[Span], sent: Span, ctx: ArticleActors
+                              ) -> list[Span]:
+        """Entities plus a one-word name the model left untagged that the kb gives one
+        person in office that day ("Modi spoke by phone with Biden", "Lula met Biden"):
+        a capitalised proper noun between words that are not names, no title, place or
+        body of the gazetteer."""
+        on = ctx.published
+        if on is None:
+            return ents
+        tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
+        doc = sent.doc
+        added = [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
+                 if tok.pos_ == "PROPN" and tok.i not in tagged and tok.text[:1].isupper()
+                 and not tok.text.isupper() and tok.lower_ not in self.stops
+                 and normalise(tok.text) not in NAME_SUFFIXES
+                 and (tok.i == sent.start or doc[tok.i - 1].pos_ != "PROPN")
+                 and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
+                 and self.gaz.actor(tok.text) is None
+                 and len([p for p in self.kb.find_person(tok.text, on)
+                          if p.office_on(on) is not None]) == 1]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def _serving_surname(self, surname: str, title: str, on: date | None) -> bool:
