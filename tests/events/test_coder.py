@@ -541,6 +541,12 @@ def test_coder_untagged_name_of_a_serving_leader_is_the_leader(code_text) -> Non
         assert {a.name for a in consult.actors} == pair, text
 
 
+def test_coder_contact_in_an_adverbial_clause_is_no_content_of_the_saying(code_text) -> None:
+    consult = _one(code_text("Speaking after talks with Scholz in Berlin, Macron said Europe "
+                             "must stay united.", date(2023, 2, 11)), "CONSULT")
+    assert {a.name for a in consult.actors} == {"Emmanuel Macron", "Olaf Scholz"}
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

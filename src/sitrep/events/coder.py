@@ -1025,8 +1025,10 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
     "the United States, which has retreated from a previous goal")."""
     cur = trig.anchor
     for _ in range(8):
-        if cur.dep_ == "conj" or cur.head.i == cur.i or \
-                (cur.dep_ == "relcl" and trig.rule.type == "CONSULT"):
+        if cur.dep_ == "conj" or cur.head.i == cur.i or (trig.rule.type == "CONSULT" and (
+                cur.dep_ == "relcl" or (cur.dep_ == "advcl" and not _infinitive(cur)))):
+            # nor is a contact in an adverbial clause that is no aim ("Speaking after talks
+            # with Scholz, Macron said")
             return None
         cur = cur.head
         outer = by_token.get(cur.i)
