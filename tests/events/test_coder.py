@@ -547,6 +547,15 @@ def test_coder_contact_in_an_adverbial_clause_is_no_content_of_the_saying(code_t
     assert {a.name for a in consult.actors} == {"Emmanuel Macron", "Olaf Scholz"}
 
 
+def test_coder_who_claims_an_attack_made_it(code_text) -> None:
+    for text, pair in (("The Houthis claimed responsibility for a drone attack on Abu Dhabi.",
+                        ("Houthis", "United Arab Emirates")),
+                       ("Hamas took credit for the rocket attack on Israel.",
+                        ("Hamas", "Israel"))):
+        attack = _one(code_text(text, date(2022, 6, 15)), "ASSAULT")
+        assert (attack.source.name, attack.target.name) == pair, text
+
+
 def test_coder_officials_including_named_people_are_those_people(code_text) -> None:
     meeting = _one(code_text("Secretary Blinken met with senior Hungarian officials, including "
                              "Foreign Minister Peter Szijjarto."), "CONSULT")

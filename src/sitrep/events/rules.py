@@ -848,6 +848,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         # "discussions held in Reykjavik between A and B": the sides, however deep
         source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
                   for p in t.children if p.dep_ == "pobj"][:1]
+    if not source and _claimed(noun):
+        # "The Houthis claimed responsibility for a drone attack on Abu Dhabi"
+        verb = noun.head.head
+        source = _subjects(verb.head if verb.dep_ == "dobj" else verb)
     if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
@@ -882,6 +886,19 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
 
 
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _claimed(noun: Token) -> bool:
+    """Whether a deed is one someone claims ("claimed responsibility for the attack", "took
+    credit for the bombing"): its claimant did it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    # the parser hangs "for" on the noun or on the verb ("took credit for")
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return verb.lemma_.lower() in ("claim", "take", "accept", "admit") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+        for c in verb.children)
 ADDRESSING_VERBS = frozenset({
     "tell", "urge", "ask", "warn", "assure", "reassure", "inform", "press", "brief", "thank",
     "invite", "congratulate", "remind", "encourage", "promise", "caution", "implore"})
