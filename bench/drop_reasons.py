@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                         words.update(f"source:{w.lower()}" for w in call["args"][0])
                     if not call["target"]:
                         words.update(f"target:{w.lower()}" for w in call["args"][1])
-                    unresolved = {f"{role}:{w.lower()}" for role, k in (("source", 0), ("target", 1))
+                    unresolved = {f"{role}:{w.lower()}"
+                                  for role, k in (("source", 0), ("target", 1))
                                   if not call[role] for w in call["args"][k]}
                     if args.word == "*" or args.word.lower() in unresolved:
                         print(f"  [{side}] {doc_id[:40]} {miss.gold['type']} "

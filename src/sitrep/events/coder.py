@@ -702,8 +702,8 @@ class Coder:
     def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         """Whom a visit's own clause names as met: "will travel to Madrid to meet with
         Secretary of State X", "flew to Sochi to meet Putin", "will travel to Geneva, where
-        he will hold a summit with President Y". A "with" of the journey itself names a companion ("traveled to Kyiv
-        with Secretary Austin"), not whom the traveller meets."""
+        he will hold a summit with President Y". A "with" of the journey itself names a
+        companion ("traveled to Kyiv with Secretary Austin"), not whom the traveller meets."""
         met: list[Token] = []
         for word in anchor.subtree:
             if word.lower_ == "with" and word.dep_ == "prep" and _in_clause_of(word, anchor):
@@ -734,8 +734,8 @@ class Coder:
         if ref.kind == "person" and not (ref.actor_id or ref.office or ref.country) and \
                 len(ref.name.split()) == 1:
             # a big city the small model tagged as a person ("Russian missiles struck Lviv")
-            state = self.resolver.gaz.city_state(ref.name)
-            return self.resolver.state_of(state.code) or ref if state is not None else ref
+            city = self.resolver.gaz.city_state(ref.name)
+            return (self.resolver.state_of(city.code) if city is not None else None) or ref
         if ref.kind not in ("org", "group") or ref.actor_id or ref.country or ref.sector:
             return ref  # a generic group ("the police") is no place, whatever towns share its name
         place = self.resolver.gaz.place(ref.name)
