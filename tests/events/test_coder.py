@@ -488,8 +488,11 @@ def test_coder_words_spoken_in_a_call_are_a_contact(code_text) -> None:
                  "During the meeting, Biden urged Xi to rein in North Korea."):
         consult = _one(code_text(text, date(2022, 11, 15)), "CONSULT")
         assert len(consult.actors) == 2, text
-    # a negotiation someone takes part in names no contact with their client
+    # a negotiation someone takes part in names no contact with their client, nor a body's
+    # session one with the other
     assert not code_text("He represented his client, Gary Franklin, in a negotiation.")
+    assert not [e for e in code_text("During a meeting of the Security Council, Russia warned "
+                                     "the United States.") if e.type == "CONSULT"]
 
 
 def test_coder_a_states_title_is_its_holder_not_its_government(code_text) -> None:
@@ -500,6 +503,14 @@ def test_coder_a_states_title_is_its_holder_not_its_government(code_text) -> Non
     # a plural or office-less word stays the government
     accuse = _one(code_text("Russian officials accused NATO of expansion.", date(2021, 10, 22)),
                   "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Russia"
+    # the title decides, not only its office: Iran's president heads its government
+    accuse = _one(code_text("Iran's president condemned the United States.",
+                            date(2022, 11, 15)), "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Ebrahim Raisi"
+    # a title of no one office names no holder ("Russia's top general")
+    accuse = _one(code_text("Russia's top general accused NATO of provocations.",
+                            date(2022, 11, 15)), "ACCUSE")
     assert accuse.source is not None and accuse.source.name == "Russia"
 
 
@@ -516,8 +527,9 @@ def test_coder_arms_sent_to_a_state_are_aid_fired_into_it_not(code_text) -> None
                        ("Iran supplied drones to Russia.", ("Iran", "Russia"))):
         aid = _one(code_text(text, date(2022, 4, 16)), "AID")
         assert (aid.source.name, aid.target.name) == pair, text
-    assert not [e for e in code_text("Russia sent missiles into Ukraine overnight.")
-                if e.type == "AID"]
+    for text in ("Russia sent missiles into Ukraine overnight.",
+                 "Russia sent waves of drones to Kyiv overnight."):
+        assert not [e for e in code_text(text) if e.type == "AID"], text
 
 
 def test_coder_contact_in_a_relative_clause_is_its_persons(code_text) -> None:

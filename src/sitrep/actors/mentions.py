@@ -295,7 +295,8 @@ class ActorResolver:
         if not name[:1].isupper() or len(name.split()) > 3 or \
                 normalise(name) in NAME_SUFFIXES or self.gaz.actor(name) is not None or \
                 (before is not None and before.ent_type_ == "PERSON"):
-            # "Joseph R. Biden, Jr.": the end of the name before, not Ferdinand Marcos Jr.
+            # nor right after a person's name: the model's GPE there is mostly the rest of
+            # that name or of a list of titles and places around it
             return False
         on = ctx.published
         return on is not None and any(p.office_on(on) is not None
@@ -833,8 +834,10 @@ class ActorResolver:
             if title is None or title == "counterpart":
                 continue
             office = self.words.titles.get(title)
-            if prior is not None and office in (None, "other"):
-                continue  # "Iran's officials": no one office, the government it was
+            if office in (None, "other") and (prior is not None or not _definite(tok)):
+                # "Iran's officials", "Russia's top general": no one office to look up (the
+                # government, if pass 2 made it so)
+                continue
             country = next((r.country for c in tok.children if c.i < tok.i
                             for r in [self.state_ref(c.text)] if r), None)
             # "Deputy Secretary Sherman and the Foreign Minister": one who is named beside
@@ -847,7 +850,9 @@ class ActorResolver:
             if ref is None and not country:
                 ref = ctx.by_office(office, country, title, others)
             if ref is None and country and office and ctx.published:
-                holders = self.kb.holder(country, office, ctx.published)
+                # by the term's own title first: Iran's "president" heads its government,
+                # its head of state is the Supreme Leader
+                holders = self.kb.titled(country, title, ctx.published)
                 ref = person_actor(holders[0], tok.text) if holders else None
                 ref = self.refresh(ref, ctx.published) if ref else None
             if ref is None and not country:

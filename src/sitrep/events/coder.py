@@ -533,8 +533,7 @@ class Coder:
             # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
             # the small model tags the city as no place ("shelled Odesa", "struck Lviv")
             target = [self._state_of_place(r) for r in target] or \
-                [r for r in self._cities(args.target, mentions)
-                 if participant_key(r) not in source_keys][:1]
+                [r for r in self._cities(args.target, mentions) if other_side(r)][:1]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)

@@ -859,9 +859,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     elif not source and not target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("during", "in") and \
             noun.head.head.lemma_.lower() in ADDRESSING_VERBS and \
-            not any(c.dep_ == "poss" for c in noun.children):
+            not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in noun.children):
         # "In a phone call on Tuesday, Macron told Putin that...": the contact of the
-        # clause's subject with whom it addresses
+        # clause's subject with whom it addresses (not "During a meeting of the Security
+        # Council, Russia warned the United States": a body's session)
         verb = noun.head.head
         source = _subjects(verb)
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if source else []
@@ -899,6 +901,8 @@ def _claimed(noun: Token) -> bool:
     return verb.lemma_.lower() in ("claim", "take", "accept", "admit") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
         for c in verb.children)
+
+
 ADDRESSING_VERBS = frozenset({
     "tell", "urge", "ask", "warn", "assure", "reassure", "inform", "press", "brief", "thank",
     "invite", "congratulate", "remind", "encourage", "promise", "caution", "implore"})
