@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.gazetteer import Gazetteer
-from sitrep.actors.kb import KnowledgeBase, Person, normalise
+from sitrep.actors.kb import KnowledgeBase, Person, Term, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
     at,
@@ -298,9 +298,8 @@ class ActorResolver:
             # nor right after a person's name: the model's GPE there is mostly the rest of
             # that name or of a list of titles and places around it
             return False
-        on = ctx.published
-        return on is not None and any(p.office_on(on) is not None
-                                      for p in self.kb.find_person(name, on))
+        return ctx.published is not None and \
+            len(self._serving(name, ctx.published)) == 1
 
     def _plural_title(self, ent: Span) -> bool:
         """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
@@ -591,8 +590,7 @@ class ActorResolver:
                  and (tok.i == sent.start or doc[tok.i - 1].pos_ != "PROPN")
                  and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
                  and self.gaz.actor(tok.text) is None
-                 and len([p for p in self.kb.find_person(tok.text, on)
-                          if p.office_on(on) is not None]) == 1]
+                 and len(self._serving(tok.text, on)) == 1]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def _serving_surname(self, surname: str, title: str, on: date | None) -> bool:
@@ -601,10 +599,14 @@ class ActorResolver:
         office = self.words.titles.get(title)
         if on is None or office in (None, "counterpart"):
             return False
-        serving = [term for person in self.kb.find_person(surname, on)
-                   if (term := person.office_on(on)) is not None
-                   and office in ("other", term.office)]
-        return len(serving) == 1
+        return len([term for term in self._serving(surname, on)
+                    if office in ("other", term.office)]) == 1
+
+    def _serving(self, name: str, on: date) -> list[Term]:
+        """The terms held on ``on`` by the people the kb knows by ``name`` (one per person
+        in office): a bare name is taken for someone only when exactly one is."""
+        return [term for person in self.kb.find_person(name, on)
+                if (term := person.office_on(on)) is not None]
 
     def name_span(self, ent: Span) -> Span:
         """The entity with the words of a name the small model got wrong put right.

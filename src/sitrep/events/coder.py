@@ -733,8 +733,7 @@ class Coder:
         if ref.kind == "person" and not (ref.actor_id or ref.office or ref.country) and \
                 len(ref.name.split()) == 1:
             # a big city the small model tagged as a person ("Russian missiles struck Lviv")
-            city = self.resolver.gaz.city_state(ref.name)
-            return (self.resolver.state_of(city.code) if city is not None else None) or ref
+            return self._city_ref(ref.name) or ref
         if ref.kind not in ("org", "group") or ref.actor_id or ref.country or ref.sector:
             return ref  # a generic group ("the police") is no place, whatever towns share its name
         place = self.resolver.gaz.place(ref.name)
@@ -750,10 +749,14 @@ class Coder:
             if tok.i in mentions or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
-            state = self.resolver.gaz.city_state(tok.doc[start:tok.i + 1].text)
-            ref = self.resolver.state_of(state.code) if state is not None else None
+            ref = self._city_ref(tok.doc[start:tok.i + 1].text)
             out += [ref] if ref is not None else []
         return out
+
+    def _city_ref(self, name: str) -> ActorRef | None:
+        """The state actor of the big city ``name`` names, or None."""
+        state = self.resolver.gaz.city_state(name)
+        return self.resolver.state_of(state.code) if state is not None else None
 
     def _phrase_actors(self, published: date | None) -> PhraseReader:
         """Reads the people and states of a short phrase of a title or byline; a bare office
