@@ -293,13 +293,11 @@ class ActorResolver:
         before = next((t for t in reversed(ent.doc[max(0, ent.start - 3):ent.start])
                        if not t.is_punct), None)
         if not name[:1].isupper() or len(name.split()) > 3 or \
-                normalise(name) in NAME_SUFFIXES or self.gaz.actor(name) is not None or \
                 (before is not None and before.ent_type_ == "PERSON"):
             # nor right after a person's name: the model's GPE there is mostly the rest of
             # that name or of a list of titles and places around it
             return False
-        return ctx.published is not None and \
-            len(self._serving(name, ctx.published)) == 1
+        return self._one_serving(name, ctx.published)
 
     def _plural_title(self, ent: Span) -> bool:
         """Whether a PERSON entity is a plural title and no name ("The Deputy Secretary and
@@ -586,11 +584,9 @@ class ActorResolver:
         added = [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
                  if tok.pos_ == "PROPN" and tok.i not in tagged and tok.text[:1].isupper()
                  and not tok.text.isupper() and tok.lower_ not in self.stops
-                 and normalise(tok.text) not in NAME_SUFFIXES
                  and (tok.i == sent.start or doc[tok.i - 1].pos_ != "PROPN")
                  and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
-                 and self.gaz.actor(tok.text) is None
-                 and len(self._serving(tok.text, on)) == 1]
+                 and self._one_serving(tok.text, on)]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def _serving_surname(self, surname: str, title: str, on: date | None) -> bool:
@@ -601,6 +597,13 @@ class ActorResolver:
             return False
         return len([term for term in self._serving(surname, on)
                     if office in ("other", term.office)]) == 1
+
+    def _one_serving(self, name: str, on: date | None) -> bool:
+        """Whether a name the model did not tag as a person is one: no name suffix ("Jr."),
+        no place or body of the gazetteer, and exactly one person of the kb so called in
+        office on ``on``."""
+        return on is not None and normalise(name) not in NAME_SUFFIXES and \
+            self.gaz.actor(name) is None and len(self._serving(name, on)) == 1
 
     def _serving(self, name: str, on: date) -> list[Term]:
         """The terms held on ``on`` by the people the kb knows by ``name`` (one per person

@@ -848,10 +848,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         # "discussions held in Reykjavik between A and B": the sides, however deep
         source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
                   for p in t.children if p.dep_ == "pobj"][:1]
-    if not source and _claimed(noun):
+    claimant = _claiming_verb(noun) if not source else None
+    if claimant is not None:
         # "The Houthis claimed responsibility for a drone attack on Abu Dhabi"
-        verb = noun.head.head
-        source = _subjects(verb.head if verb.dep_ == "dobj" else verb)
+        source = _subjects(claimant)
     if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("during", "at", "in", "after", "following"):
         # "announced the deal during a meeting with Liu He": the clause's subject met him
@@ -890,17 +890,18 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
-def _claimed(noun: Token) -> bool:
-    """Whether a deed is one someone claims ("claimed responsibility for the attack", "took
-    credit for the bombing"): its claimant did it."""
+def _claiming_verb(noun: Token) -> Token | None:
+    """The verb by which someone claims a deed ("claimed responsibility for the attack",
+    "took credit for the bombing"): its subject did it. None when the deed is not claimed."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for":
-        return False
+        return None
     # the parser hangs "for" on the noun or on the verb ("took credit for")
     verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
-    return verb.lemma_.lower() in ("claim", "take", "accept", "admit") and any(
+    claims = verb.lemma_.lower() in ("claim", "take", "accept", "admit") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
         for c in verb.children)
+    return verb if claims else None
 
 
 ADDRESSING_VERBS = frozenset({
