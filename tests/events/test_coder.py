@@ -1807,3 +1807,15 @@ def test_coder_a_month_or_a_summit_is_no_place(code_text) -> None:
     meeting = _one(code_text("President Biden met President Lopez Obrador at the Summit of "
                              "the Americas."), "CONSULT")
     assert meeting.location is None
+
+
+def test_coder_the_harmed_are_not_the_accused(code_text) -> None:
+    # the phrase of a noun of harm names its victim; the doer, where named, is the accused
+    for text in ("Blinken condemned the killing of journalist Shireen Abu Akleh.",
+                 "President Biden called Prime Minister Kishida to express his outrage at the "
+                 "shooting death of former Prime Minister Abe Shinzo."):
+        events = code_text(text, date(2022, 7, 8))
+        assert not [e for e in events if e.type == "ACCUSE"], text
+    blame = _one(code_text("Blinken condemned the arrest of Alexei Navalny by Russian "
+                           "authorities.", date(2022, 7, 8)), "ACCUSE")
+    assert blame.target is not None and blame.target.name == "Russia"

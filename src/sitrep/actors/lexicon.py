@@ -47,6 +47,9 @@ class ActorWords:
     member_words: frozenset[str] = frozenset()
     """Last words that make a body's name stand for its members ("G7 Leaders", "NATO
     Allies"): the entity is the body."""
+    harm_nouns: frozenset[str] = frozenset()
+    """Nouns of harm done to someone ("the killing of X", "attacks against Y", "shootings in
+    Z"): their "of/in/against" phrase names the harmed, never whom a condemnation accuses."""
     site_titles: dict[str, str] = field(default_factory=dict)
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
@@ -102,6 +105,7 @@ def load_actor_words() -> ActorWords:
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
         media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
         member_words=frozenset(str(w).lower() for w in raw.get("member_words") or ()),
+        harm_nouns=frozenset(str(w).lower() for w in raw.get("harm_nouns") or ()),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 

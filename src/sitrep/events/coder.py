@@ -54,6 +54,7 @@ from sitrep.events.roles import (
     conjoined,
     credited_state,
     listed_after,
+    harmed,
     resolve_addressees,
     resolve_group,
     resolve_roles,
@@ -474,6 +475,9 @@ class Coder:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
         if not target and trig.rule.type not in NEEDS_TWO:
+            if trig.rule.type == "ACCUSE":
+                # "outrage at the shooting death of Abe": the harmed are not the accused
+                args.fallback = [t for t in args.fallback if not harmed(t)]
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
                      if other_side(r)]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder

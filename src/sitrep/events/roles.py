@@ -225,6 +225,12 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
                 _mention_below(doer, mentions, depth - 1, loose, doers)
             if mention is not None:
                 return mention
+        if _harm_noun(tok):
+            # "condemned the killing of X": the phrase names the harmed, not the accused
+            # (the place of "casualties in Yemen" is read as the development gold does)
+            return next((m for prep in tok.children if prep.dep_ == "prep"
+                         and prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"
+                         for m in [mentions.get(p.i)] if m is not None), None)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             mention = mentions.get(pobj.i) or \
@@ -242,6 +248,28 @@ def _deed_owner(noun: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         if child.dep_ in ("poss", "amod") and child.i < noun.i and mention is not None:
             return list(mention.actors)
     return []
+
+
+def harmed(tok: Token) -> bool:
+    """Whether a word lies in the phrase of a noun of harm that names the harmed ("the
+    shooting death *of former Prime Minister Abe*", "attacks *against civilians*"), not whom a
+    condemnation accuses."""
+    for _ in range(8):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                _harm_noun(tok.head.head) and tok.head.lower_ in _HARMED_PREPS:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+_HARMED_PREPS = frozenset({"of", "against", "on", "upon", "to"})
+"""Prepositions through which a noun of harm names the harmed ("the killing *of* X")."""
+
+
+def _harm_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in ACTOR_WORDS.harm_nouns or tok.lower_ in ACTOR_WORDS.harm_nouns
 
 
 def _doers(noun: Token) -> list[Token]:
@@ -373,8 +401,8 @@ def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
     Faisal bin Farhan" (an apposition), "UN Special Envoy for Yemen Hans Grundberg" (the
     name inside the title's phrase): the person, not the country or body of the title."""
     own = mentions.get(tok.i)
-    if own is not None and own.kind != "sector":
-        return None
+    if (own is not None and own.kind != "sector") or _harm_noun(tok):
+        return None  # "the killing of journalist X" is no title of X
     for child in tok.children:
         found = [child] if child.dep_ == "appos" else \
             [p for p in child.children if p.dep_ == "pobj"] \
