@@ -1819,3 +1819,14 @@ def test_coder_the_harmed_are_not_the_accused(code_text) -> None:
     blame = _one(code_text("Blinken condemned the arrest of Alexei Navalny by Russian "
                            "authorities.", date(2022, 7, 8)), "ACCUSE")
     assert blame.target is not None and blame.target.name == "Russia"
+
+
+def test_coder_unnamed_designees_are_their_state(code_text) -> None:
+    # GUIDELINES 4: sanctions on unnamed designees target the state they are of or in
+    for text, targets in (
+            ("The United States is designating five Iranian individuals and entities for "
+             "sanctions.", {"Iran"}),
+            ("The United States today announced sanctions on five entities and individuals "
+             "located in Russia and the DPRK.", {"Russia", "North Korea"})):
+        event = _one(code_text(text, date(2022, 3, 24)), "SANCTION")
+        assert {a.name for a in event.actors} == {"United States"} | targets, text

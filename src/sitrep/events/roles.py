@@ -231,7 +231,11 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             return next((m for prep in tok.children if prep.dep_ == "prep"
                          and prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"
                          for m in [mentions.get(p.i)] if m is not None), None)
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS):
+    # "entities located in Russia", "a bank based in Iran": where a group is placed
+    placed = [p for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in _PLACED
+              for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
+    for prep in [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS] + \
+            placed:
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             mention = mentions.get(pobj.i) or \
                 _mention_below(pobj, mentions, depth - 1, loose, doers)
@@ -264,6 +268,8 @@ def harmed(tok: Token) -> bool:
     return False
 
 
+_PLACED = frozenset({"locate", "base", "headquarter", "register"})
+"""Participles that place a group in a state ("five entities *located in* Russia")."""
 _HARMED_PREPS = frozenset({"of", "against", "on", "upon", "to"})
 """Prepositions through which a noun of harm names the harmed ("the killing *of* X")."""
 
