@@ -1830,3 +1830,23 @@ def test_coder_unnamed_designees_are_their_state(code_text) -> None:
              "located in Russia and the DPRK.", {"Russia", "North Korea"})):
         event = _one(code_text(text, date(2022, 3, 24)), "SANCTION")
         assert {a.name for a in event.actors} == {"United States"} | targets, text
+
+
+def test_coder_a_trip_returned_from_is_a_visit_to_each_place(code_text) -> None:
+    # "returned from travel to A, B, the UAE, and C": the trip was made, one visit per host,
+    # however the parser chains the list (appositions, an ORG-tagged "UAE")
+    for text in ("Special Envoy Tim Lenderking returned on June 3 from travel to Saudi Arabia, "
+                 "Oman, the UAE, and Jordan.",
+                 "Special Envoy Tim Lenderking traveled to Saudi Arabia, Oman, the UAE, and "
+                 "Jordan on June 3."):
+        visits = [e for e in code_text(text, date(2021, 6, 4)) if e.type == "CONSULT"]
+        assert sorted(e.target.name for e in visits if e.target) == [
+            "Jordan", "Oman", "Saudi Arabia", "United Arab Emirates"], text
+        assert {e.mode for e in visits} == {"visit"}
+        assert {str(e.date) for e in visits} == {"2021-06-03"}
+
+
+def test_coder_an_ally_named_in_apposition_is_no_listed_place(code_text) -> None:
+    support = _one(code_text("The United States stands with Greece, our key NATO Ally and "
+                             "partner.", date(2022, 5, 30)), "SUPPORT")
+    assert "NATO" not in {a.name for a in support.actors}

@@ -126,6 +126,8 @@ class RuleSet:
     that one of them lists gives the mode ("urged Russia to de-escalate" -> yield)."""
     content_defaults: dict[str, str] = field(default_factory=dict)
     """Per event type, the mode of a content no word of ``content_modes`` names."""
+    return_verbs: frozenset[str] = frozenset()
+    """Verbs whose "from" phrase names a trip made ("returned from a trip to Oman")."""
     instrument_verbs: frozenset[str] = frozenset()
     """Verbs whose "with" phrase names the act ("hit Russia with sanctions", "retaliated
     with tariffs"): the noun is the event, the verb's object its target."""
@@ -281,6 +283,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         adjectives={k: tuple(v) for k, v in adjectives.items()},
         light_verbs=frozenset(raw["light_verbs"]),
         instrument_verbs=frozenset(raw.get("instrument_verbs") or ()),
+        return_verbs=frozenset(raw.get("return_verbs") or ()),
         content_modes={etype: tuple((str(mode), frozenset(str(w) for w in words))
                                     for mode, words in table.items())
                        for etype, table in (raw.get("content_modes") or {}).items()},
@@ -709,6 +712,10 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         return tok
     if instrument(tok, rules):
         return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "from" and \
+            head.head.lemma_.lower() in rules.return_verbs:
+        # "returned on June 3 from travel to Saudi Arabia and Oman": the trip was made
+        return head.head
     return None
 
 
@@ -771,13 +778,28 @@ def with_conjuncts(tok: Token) -> list[Token]:
         elif child.dep_ == "nmod" and child.i < tok.i and child.pos_ == "PROPN" and \
                 {"cc", "conj"} <= {c.dep_ for c in child.children}:
             out += with_conjuncts(child)
-        elif child.dep_ == "appos" and tok.ent_type_ == child.ent_type_ == "GPE" and \
-                any(c.dep_ == "conj" for c in child.children):
+        elif child.dep_ == "appos" and tok.ent_type_ == "GPE" and (
+                _listed_place(child) or (child.ent_type_ in _LISTED_PLACE_TYPES and (
+                    tok.dep_ == "conj" or any(c.dep_ == "conj" and c.ent_type_ == "GPE"
+                                              for c in tok.children)))):
             # "traveled to Israel, the Netherlands, and the United Kingdom": the parser makes
-            # the second of a list of places the first's apposition ("Erbil, Iraq", one
-            # place, opens no coordination)
+            # the second of a list of places the first's apposition, and the third the
+            # second's, or a listed place's ("Saudi Arabia, Oman, the UAE, and Jordan");
+            # "Erbil, Iraq", one place, opens no coordination
             out += with_conjuncts(child)
     return out
+
+
+def _listed_place(tok: Token) -> bool:
+    """Whether an apposition of a place continues a list that a conjunction closes."""
+    return tok.ent_type_ in _LISTED_PLACE_TYPES and any(
+        (c.dep_ == "conj" and c.ent_type_ in _LISTED_PLACE_TYPES)
+        or (c.dep_ == "appos" and _listed_place(c)) for c in tok.children)
+
+
+_LISTED_PLACE_TYPES = frozenset({"GPE", "ORG", "NORP"})
+"""Entity types of a listed place ("the UAE" is often tagged ORG, "the EU, UK, Canadian, and
+other partners" lists a demonym)."""
 
 
 def is_passive(tok: Token) -> bool:
