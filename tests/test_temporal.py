@@ -92,6 +92,8 @@ def test_temporal_weekdays(phrase: str, value: date) -> None:
     ("last year", OCT7, date(2020, 1, 1), "year"),
     ("later this year", JAN14, date(2022, 1, 1), "year"),
     ("earlier this year", OCT7, date(2021, 1, 1), "year"),
+    ("earlier in the month", OCT7, date(2021, 10, 1), "month"),
+    ("later in the week", OCT7, date(2021, 10, 4), "week"),
     ("in 2022", OCT7, date(2022, 1, 1), "year"),
     ("since 2015", OCT7, date(2015, 1, 1), "year"),
     ("In August", OCT7, date(2021, 8, 1), "month"),

@@ -382,7 +382,8 @@ def _resolve_period(m: TimePhrase, ctx: _Context) -> TimeValue | None:
         return None
     period = m.groups["period"].lower()
     unit = "week" if period == "weekend" else period
-    moved = shift(ctx.published, unit, _rel_step(m.groups["rel"].lower()))
+    # "earlier in the month" names no step: the period the text is set in
+    moved = shift(ctx.published, unit, _rel_step(m.groups.get("rel", "").lower()))
     return _tv(m, moved, unit, True)  # type: ignore[arg-type]
 
 

@@ -132,6 +132,8 @@ PATTERNS: list[tuple[str, str]] = [
     # this week, last month, next year, earlier this year, later this month, this weekend
     ("period", (r"\b(?i:(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next|coming|previous)"
                 r"\s+(?P<period>week|weekend|month|year))\b")),
+    # earlier in the month, later in the week: of the period the text is set in
+    ("period", r"\b(?i:(?P<side>earlier|later)\s+in\s+the\s+(?P<period>week|month|year))\b"),
     # (on|last|next|this) Thursday (night)
     ("weekday", rf"(?:\b(?i:(?P<rel>on|last|next|this|past|coming)\s+))?{WEEKDAY}"),
     # two days ago, a year ago
