@@ -1850,3 +1850,20 @@ def test_coder_an_ally_named_in_apposition_is_no_listed_place(code_text) -> None
     support = _one(code_text("The United States stands with Greece, our key NATO Ally and "
                              "partner.", date(2022, 5, 30)), "SUPPORT")
     assert "NATO" not in {a.name for a in support.actors}
+
+
+def test_coder_being_struck_is_no_strike(code_text) -> None:
+    # a labour strike is intransitive and active; "Kyiv was struck by missiles" is an attack
+    events = code_text("Kyiv was struck by Russian missiles on Monday.", date(2022, 10, 12))
+    assert [e.type for e in events] == ["ASSAULT"]
+    attack = _one(code_text("Odesa was struck by a Russian drone.", date(2022, 10, 12)),
+                  "ASSAULT")
+    assert attack.target is not None and attack.target.name == "Ukraine"
+
+
+def test_coder_a_time_in_a_clause_below_dates_no_trigger_above(code_text) -> None:
+    # "last February" dates the meeting left, not the concern voiced today
+    concern = _one(code_text("Beijing is also concerned about President Trump's unpredictable "
+                             "behavior — as demonstrated by his abrupt departure from a "
+                             "meeting last February.", date(2019, 11, 18)), "ACCUSE")
+    assert concern.date != date(2019, 2, 1)

@@ -748,10 +748,11 @@ class Coder:
 
     def _cities(self, words: list[Token], mentions: dict[int, Mention]) -> list[ActorRef]:
         """The states of the big cities among argument words no mention took (the small
-        model tags "Odesa" as nothing)."""
+        model tags "Odesa" as nothing, and as a common noun at the start of a sentence)."""
         out = []
         for tok in words:
-            if tok.i in mentions or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            if tok.i in mentions or tok.pos_ not in ("PROPN", "NOUN") or \
+                    not tok.text[:1].isupper():
                 continue
             start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
             ref = self._city_ref(tok.doc[start:tok.i + 1].text)
@@ -1077,11 +1078,12 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
                       if not sequenced or tv.precision in ("month", "year")]
         ancestors = {a.i for a in trig.anchor.ancestors} | {trig.anchor.i}
         for tok, tv in candidates:
-            if {a.i for a in tok.ancestors} & ancestors:
+            if {a.i for a in tok.ancestors} & ancestors and \
+                    not _in_other_clause(tok, ancestors):
                 own[trig.token.i] = tv
                 break
         else:
-            if len(loose) == 1 and candidates:
+            if len(loose) == 1 and candidates and not _in_other_clause(loose[0][0], ancestors):
                 own[trig.token.i] = loose[0][1]
     # "In 2014, the United States condemned Russia and imposed sanctions": a verb sharing
     # its subject shares a time put before the verb it is conjoined with (one after that
@@ -1094,6 +1096,17 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             own[trig.token.i] = fronted[verb.head.i]
     return own
+
+
+def _in_other_clause(tok: Token, ancestors: set[int]) -> bool:
+    """Whether a time word sits in a clause of its own below the trigger's line ("concerned
+    about his behaviour, as demonstrated by his departure from a meeting *last February*")."""
+    cur = tok
+    while cur.head.i != cur.i and cur.i not in ancestors:
+        if cur.dep_ in _CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
 
 
 MEET_VERBS = frozenset({"meet", "see"})

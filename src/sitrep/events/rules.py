@@ -55,6 +55,9 @@ class TriggerRule:
     source_is_object: bool = False
     needs_word: frozenset[str] = frozenset()
     intransitive: bool = False
+    active: bool = False
+    """The trigger counts only in the active voice ("workers struck", not "Kyiv was struck
+    by missiles")."""
     gerunds: frozenset[str] = frozenset()
     """The trigger counts only with a target preposition followed by one of these gerunds
     (or nouns), whose object is then a target ("looked forward *to hosting the Foreign
@@ -237,6 +240,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         source_is_object=bool(raw.get("source_is_object", False)),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
+        active=bool(raw.get("active", False)),
         gerunds=frozenset(raw.get("gerunds") or ()),
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
@@ -456,6 +460,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
+    if rule.active and is_passive(tok):
+        return False
     if rule.requires == "state_destination" and not any(
             p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj"):
