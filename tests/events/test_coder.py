@@ -1867,3 +1867,10 @@ def test_coder_a_time_in_a_clause_below_dates_no_trigger_above(code_text) -> Non
                              "behavior — as demonstrated by his abrupt departure from a "
                              "meeting last February.", date(2019, 11, 18)), "ACCUSE")
     assert concern.date != date(2019, 2, 1)
+
+
+def test_coder_entering_into_an_agreement_is_agreeing(code_text) -> None:
+    agreed = _one(code_text("Late on Sunday, the Syrian Democratic Forces announced it had "
+                            "entered into an agreement with the government of Syria.",
+                            date(2019, 10, 14)), "AGREE")
+    assert {a.name for a in agreed.actors} == {"Syrian Democratic Forces", "Syria"}

@@ -129,8 +129,9 @@ class RuleSet:
     that one of them lists gives the mode ("urged Russia to de-escalate" -> yield)."""
     content_defaults: dict[str, str] = field(default_factory=dict)
     """Per event type, the mode of a content no word of ``content_modes`` names."""
-    return_verbs: frozenset[str] = frozenset()
-    """Verbs whose "from" phrase names a trip made ("returned from a trip to Oman")."""
+    act_phrases: dict[str, str] = field(default_factory=dict)
+    """Verb -> the preposition whose phrase names an act done ("returned *from* a trip to
+    Oman", "entered *into* an agreement")."""
     instrument_verbs: frozenset[str] = frozenset()
     """Verbs whose "with" phrase names the act ("hit Russia with sanctions", "retaliated
     with tariffs"): the noun is the event, the verb's object its target."""
@@ -287,7 +288,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         adjectives={k: tuple(v) for k, v in adjectives.items()},
         light_verbs=frozenset(raw["light_verbs"]),
         instrument_verbs=frozenset(raw.get("instrument_verbs") or ()),
-        return_verbs=frozenset(raw.get("return_verbs") or ()),
+        act_phrases={str(k): str(v) for k, v in (raw.get("act_phrases") or {}).items()},
         content_modes={etype: tuple((str(mode), frozenset(str(w) for w in words))
                                     for mode, words in table.items())
                        for etype, table in (raw.get("content_modes") or {}).items()},
@@ -718,8 +719,7 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         return tok
     if instrument(tok, rules):
         return head.head
-    if tok.dep_ == "pobj" and head.lower_ == "from" and \
-            head.head.lemma_.lower() in rules.return_verbs:
+    if tok.dep_ == "pobj" and head.lower_ == rules.act_phrases.get(head.head.lemma_.lower()):
         # "returned on June 3 from travel to Saudi Arabia and Oman": the trip was made
         return head.head
     return None
