@@ -92,8 +92,6 @@ def test_temporal_weekdays(phrase: str, value: date) -> None:
     ("last year", OCT7, date(2020, 1, 1), "year"),
     ("later this year", JAN14, date(2022, 1, 1), "year"),
     ("earlier this year", OCT7, date(2021, 1, 1), "year"),
-    ("earlier in the month", OCT7, date(2021, 10, 1), "month"),
-    ("later in the week", OCT7, date(2021, 10, 4), "week"),
     ("in 2022", OCT7, date(2022, 1, 1), "year"),
     ("since 2015", OCT7, date(2015, 1, 1), "year"),
     ("In August", OCT7, date(2021, 8, 1), "month"),
@@ -148,6 +146,8 @@ def test_temporal_offset_from_explicit_date(phrase: str, value: date) -> None:
     ("two weeks later", date(2021, 8, 23), "week"),
     ("a month later", date(2021, 9, 1), "month"),
     ("days later", date(2021, 8, 9), "week"),
+    ("earlier in the month", date(2021, 8, 1), "month"),
+    ("later in the year", date(2021, 1, 1), "year"),
 ])
 def test_temporal_offset_from_anchor(phrase: str, value: date, precision: str) -> None:
     tv = resolve(phrase, OCT7, anchor=date(2021, 8, 10))

@@ -382,8 +382,7 @@ def _resolve_period(m: TimePhrase, ctx: _Context) -> TimeValue | None:
         return None
     period = m.groups["period"].lower()
     unit = "week" if period == "weekend" else period
-    # "earlier in the month" names no step: the period the text is set in
-    moved = shift(ctx.published, unit, _rel_step(m.groups.get("rel", "").lower()))
+    moved = shift(ctx.published, unit, _rel_step(m.groups["rel"].lower()))
     return _tv(m, moved, unit, True)  # type: ignore[arg-type]
 
 
@@ -428,8 +427,8 @@ def _resolve_offset(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     direction = m.groups["dir"].lower()
     sign = -1 if direction in ("before", "earlier", "previous", "prior") else 1
     precision: Precision = unit  # type: ignore[assignment]
-    if direction == "same":
-        n = 0
+    if direction in ("same", "in"):
+        n = 0  # "the same day", "earlier in the month": the anchor's own period
     elif "number" in m.groups or "the" in m.groups or direction in lx.NUMBERLESS_DIRECTIONS:
         n = _count(m) or 1
     else:

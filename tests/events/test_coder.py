@@ -1816,9 +1816,11 @@ def test_coder_the_harmed_are_not_the_accused(code_text) -> None:
                  "shooting death of former Prime Minister Abe Shinzo."):
         events = code_text(text, date(2022, 7, 8))
         assert not [e for e in events if e.type == "ACCUSE"], text
-    blame = _one(code_text("Blinken condemned the arrest of Alexei Navalny by Russian "
-                           "authorities.", date(2022, 7, 8)), "ACCUSE")
-    assert blame.target is not None and blame.target.name == "Russia"
+    for text in ("Blinken condemned the arrest of Alexei Navalny by Russian authorities.",
+                 "Blinken condemned the deaths of protesters killed by Russian security "
+                 "forces."):
+        blame = _one(code_text(text, date(2022, 7, 8)), "ACCUSE")
+        assert blame.target is not None and blame.target.name == "Russia", text
 
 
 def test_coder_unnamed_designees_are_their_state(code_text) -> None:
@@ -1866,7 +1868,11 @@ def test_coder_a_time_in_a_clause_below_dates_no_trigger_above(code_text) -> Non
     concern = _one(code_text("Beijing is also concerned about President Trump's unpredictable "
                              "behavior — as demonstrated by his abrupt departure from a "
                              "meeting last February.", date(2019, 11, 18)), "ACCUSE")
-    assert concern.date != date(2019, 2, 1)
+    assert concern.date == date(2019, 11, 18)
+    # a participle's own time frames what is said, and dates it
+    said = _one(code_text("Speaking to reporters on Monday, Blinken said he condemned Russia's "
+                          "attacks on Odesa.", date(2019, 11, 20)), "ACCUSE")
+    assert said.date == date(2019, 11, 18)
 
 
 def test_coder_entering_into_an_agreement_is_agreeing(code_text) -> None:

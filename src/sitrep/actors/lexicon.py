@@ -48,8 +48,8 @@ class ActorWords:
     """Last words that make a body's name stand for its members ("G7 Leaders", "NATO
     Allies"): the entity is the body."""
     harm_nouns: frozenset[str] = frozenset()
-    """Nouns of harm done to someone ("the killing of X", "attacks against Y", "shootings in
-    Z"): their "of/in/against" phrase names the harmed, never whom a condemnation accuses."""
+    """Nouns of harm done to someone ("the killing of X", "attacks against Y"): their
+    "of/against/on" phrase names the harmed, never whom a condemnation accuses."""
     site_titles: dict[str, str] = field(default_factory=dict)
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""

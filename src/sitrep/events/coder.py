@@ -439,6 +439,8 @@ class Coder:
         named = resolve_addressees(args.target, mentions,
                                    doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
             if trig.rule.type in VERBAL else _with_listed(
+                # "sanctions on entities located in Russia and the DPRK": a target read
+                # inside a phrase brings the actors conjoined with it
                 resolve_roles(args.target, mentions, loose=True), sent, mentions)
         # a state's own people ("Iranian protesters") are not its government: they may
         # face it ("clashed with security forces"), but not be the addressee of its own
@@ -751,8 +753,8 @@ class Coder:
         model tags "Odesa" as nothing, and as a common noun at the start of a sentence)."""
         out = []
         for tok in words:
-            if tok.i in mentions or tok.pos_ not in ("PROPN", "NOUN") or \
-                    not tok.text[:1].isupper():
+            if tok.i in mentions or not tok.text[:1].isupper() or not (
+                    tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_sent_start)):
                 continue
             start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
             ref = self._city_ref(tok.doc[start:tok.i + 1].text)
@@ -1099,14 +1101,29 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
 
 
 def _in_other_clause(tok: Token, ancestors: set[int]) -> bool:
-    """Whether a time word sits in a clause of its own below the trigger's line ("concerned
-    about his behaviour, as demonstrated by his departure from a meeting *last February*")."""
+    """Whether a time word sits in a clause of its own below the trigger's line: a finite one
+    (with a subject, a subordinating mark, or a relative: "concerned about his behaviour, as
+    demonstrated by his departure from a meeting *last February*"), or a participle's when
+    the time dates a thing it names ("Building on the Vice President's *August 2021* visit,
+    the leaders reviewed"). A participle's own time is the frame of what is said ("In a
+    statement issued *on Monday*, X said ...", "Speaking to reporters *on Monday*, X said")."""
+    phrase = {t.i for t in tok.head.subtree} if tok.head.ent_type_ in ("DATE", "TIME") \
+        else {tok.i}
+    thing = False
     cur = tok
     while cur.head.i != cur.i and cur.i not in ancestors:
-        if cur.dep_ in _CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX"):
+        thing = thing or (cur.pos_ in ("NOUN", "PROPN") and cur.i not in phrase
+                          and cur.ent_type_ not in ("DATE", "TIME"))
+        if cur.dep_ in _CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") and (
+                thing or cur.dep_ == "relcl"
+                or any(c.dep_ in _FINITE_MARKS for c in cur.children)):
             return True
         cur = cur.head
     return False
+
+
+_FINITE_MARKS = frozenset({"mark", "nsubj", "nsubjpass"})
+"""Children that make a clause finite and its own (a subordinator, a subject)."""
 
 
 MEET_VERBS = frozenset({"meet", "see"})

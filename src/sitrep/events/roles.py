@@ -226,11 +226,18 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             if mention is not None:
                 return mention
         if _harm_noun(tok):
-            # "condemned the killing of X": the phrase names the harmed, not the accused
-            # (the place of "casualties in Yemen" is read as the development gold does)
-            return next((m for prep in tok.children if prep.dep_ == "prep"
-                         and prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"
-                         for m in [mentions.get(p.i)] if m is not None), None)
+            # "condemned the killing of X": the phrase names the harmed, not the accused,
+            # though it may name the doer of the harm ("the deaths of protesters killed by
+            # Iranian forces"); the place of "casualties in Yemen" is read as the
+            # development gold reads it
+            harmed_doers = [d for prep in tok.children if prep.dep_ == "prep"
+                            and prep.lower_ in _HARMED_PREPS for p in prep.children
+                            if p.dep_ == "pobj" for d in _doers(p)]
+            places = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                      for p in prep.children if p.dep_ == "pobj"]
+            return next((m for t in harmed_doers + places
+                         for m in [mentions.get(t.i) or _mention_below(t, mentions, 1)]
+                         if m is not None), None)
     # "entities located in Russia", "a bank based in Iran": where a group is placed
     placed = [p for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in _PLACED
               for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
@@ -262,15 +269,20 @@ def harmed(tok: Token) -> bool:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                 _harm_noun(tok.head.head) and tok.head.lower_ in _HARMED_PREPS:
             return True
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or tok.dep_ in _OWN_PHRASE_DEPS:
+            # "the deaths of protesters killed *by Iranian forces*": a clause or agent of
+            # its own names the doer, not the harmed
             return False
         tok = tok.head
     return False
 
 
+_OWN_PHRASE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "agent"})
+
+
 _PLACED = frozenset({"locate", "base", "headquarter", "register"})
 """Participles that place a group in a state ("five entities *located in* Russia")."""
-_HARMED_PREPS = frozenset({"of", "against", "on", "upon", "to"})
+_HARMED_PREPS = frozenset({"of", "against", "on", "upon"})
 """Prepositions through which a noun of harm names the harmed ("the killing *of* X")."""
 
 

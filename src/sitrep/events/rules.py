@@ -703,7 +703,8 @@ def _doer(tok: Token) -> bool:
 
 
 def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
-    """The light verb that makes a nominal trigger an event, the noun itself for a
+    """The light verb that makes a nominal trigger an event (or a verb whose phrase names
+    the act: "returned from a trip to", see ``RuleSet.act_phrases``), the noun itself for a
     "during their meeting" phrase, or None when the noun is only named."""
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in rules.light_verbs:
@@ -719,7 +720,8 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         return tok
     if instrument(tok, rules):
         return head.head
-    if tok.dep_ == "pobj" and head.lower_ == rules.act_phrases.get(head.head.lemma_.lower()):
+    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and \
+            head.lower_ == rules.act_phrases.get(head.head.lemma_.lower()):
         # "returned on June 3 from travel to Saudi Arabia and Oman": the trip was made
         return head.head
     return None

@@ -132,8 +132,6 @@ PATTERNS: list[tuple[str, str]] = [
     # this week, last month, next year, earlier this year, later this month, this weekend
     ("period", (r"\b(?i:(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next|coming|previous)"
                 r"\s+(?P<period>week|weekend|month|year))\b")),
-    # earlier in the month, later in the week: of the period the text is set in
-    ("period", r"\b(?i:(?P<side>earlier|later)\s+in\s+the\s+(?P<period>week|month|year))\b"),
     # (on|last|next|this) Thursday (night)
     ("weekday", rf"(?:\b(?i:(?P<rel>on|last|next|this|past|coming)\s+))?{WEEKDAY}"),
     # two days ago, a year ago
@@ -142,6 +140,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("offset", (rf"\b(?i:(?:{NUMBER}|(?P<the>the))\s+{UNIT}\s+(?P<dir>after|before|later|earlier))"
                 r"\b")),
     ("offset", r"\b(?i:(?P<unit>day|week|month|year)s\s+(?P<dir>later|earlier))\b"),
+    # earlier in the month, later in the year: the period of the time the text is set in
+    ("offset", r"\b(?i:(?:earlier|later)\s+(?P<dir>in)\s+the\s+(?P<unit>week|month|year))\b"),
     # the next day, the following week, the previous month, the same day
     ("offset", (r"\b(?i:the\s+(?P<dir>next|following|previous|same|prior)\s+"
                 r"(?P<unit>day|week|month|year))\b")),
