@@ -84,6 +84,19 @@ def test_gazetteer_organisations(gaz: Gazetteer, text: str, org_id: str, code: s
     assert (org.id, org.country, org.sector) == (org_id, code, sector)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("CIA", "Central Intelligence Agency"), ("the PKK", "Kurdistan Workers' Party"),
+    ("YPG", "People's Protection Units"), ("FSB", "Federal Security Service"),
+    ("NATO", "NATO"), ("G7", "G7"),
+])
+def test_gazetteer_organisations_go_by_their_common_english_name(
+        gaz: Gazetteer, text: str, name: str) -> None:
+    # as the events guidelines name actors (Wikipedia's titles): an acronym only where it is
+    # the common name
+    org = gaz.org(text)
+    assert org is not None and org.name == name
+
+
 @pytest.mark.parametrize("word, sector", [
     ("military", "MIL"), ("army", "MIL"), ("forces", "MIL"), ("air force", "MIL"),
     ("navy", "MIL"), ("troops", "MIL"), ("police", "COP"), ("government", "GOV"),
