@@ -58,6 +58,7 @@ from sitrep.events.roles import (
     resolve_addressees,
     resolve_group,
     resolve_roles,
+    with_conjoined,
     without_title_states,
 )
 from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
@@ -438,10 +439,10 @@ class Coder:
         # the training labels read its doer too, but the development gold does not
         named = resolve_addressees(args.target, mentions,
                                    doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
-            if trig.rule.type in VERBAL else _with_listed(
+            if trig.rule.type in VERBAL else with_conjoined(
                 # "sanctions on entities located in Russia and the DPRK": a target read
                 # inside a phrase brings the actors conjoined with it
-                resolve_roles(args.target, mentions, loose=True), sent, mentions)
+                resolve_roles(args.target, mentions, loose=True), sent.doc, mentions)
         # a state's own people ("Iranian protesters") are not its government: they may
         # face it ("clashed with security forces"), but not be the addressee of its own
         # praise or promise ("committed to defending U.S. citizens")
@@ -1161,17 +1162,6 @@ the attack" added false accusations on both."""
 def _states_position(trig: Trigger) -> bool:
     """Whether a trigger states a position: a noun of statement, praise or blame."""
     return bool(trig.rule.governors) or trig.rule.type in POSITIONS
-
-
-def _with_listed(refs: list[ActorRef], sent: Span,
-                 mentions: dict[int, Mention]) -> list[ActorRef]:
-    """``refs`` and the actors conjoined with each ("sanctions on entities located in Russia
-    and the DPRK": the phrase read for the first names the others too)."""
-    out = {participant_key(r): r for r in refs}
-    for ref in refs:
-        for other in conjoined(ref, sent.doc, mentions):
-            out.setdefault(participant_key(other), other)
-    return list(out.values())
 
 
 def _stated_at_contact(trig: Trigger) -> bool:

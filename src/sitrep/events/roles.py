@@ -102,6 +102,16 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
     return []
 
 
+def with_conjoined(refs: list[ActorRef], doc: Doc,
+                   mentions: dict[int, Mention]) -> list[ActorRef]:
+    """``refs`` and the actors conjoined with each (see ``conjoined``), distinct, in order."""
+    out = {participant_key(r): r for r in refs}
+    for ref in refs:
+        for other in conjoined(ref, doc, mentions):
+            out.setdefault(participant_key(other), other)
+    return list(out.values())
+
+
 _NATION_NOUNS = frozenset({"people"})
 """Nouns through whose phrase an addressee beside a named one is its state ("the people of
 Poland", GUIDELINES 4)."""
