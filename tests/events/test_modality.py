@@ -21,6 +21,9 @@ from sitrep.nlp import load_nlp
     ("Bennett met Putin in Sochi.", "met", "asserted"),
     ("The governor has yet to concede the election.", "concede", "negated"),
     ("Iran has yet again attacked Iraq.", "attacked", "asserted"),
+    # what a charge names is alleged, not reported
+    ("Assange faces 18 charges in the US, including conspiring to hack government computers.",
+     "hack", "hypothetical"),
 ])
 def test_modality_of_clause(text: str, verb: str, expected: str) -> None:
     doc = load_nlp()(text)

@@ -36,6 +36,8 @@ class ModalityWords:
     future_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     future_nouns: frozenset[str] = frozenset()
+    allegation_nouns: frozenset[str] = frozenset()
+    """Nouns of a charge over a clause: what they name is alleged, not reported."""
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     pending_words: frozenset[str] = frozenset()
@@ -108,6 +110,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
             return "future"
+        if head.pos_ == "NOUN" and lemma in words.allegation_nouns:
+            return "hypothetical"
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _own_modality(head, words) == "negated" and cur.dep_ != "conj":
                 return "negated"
