@@ -1878,3 +1878,15 @@ def test_coder_entering_into_an_agreement_is_agreeing(code_text) -> None:
                             "entered into an agreement with the government of Syria.",
                             date(2019, 10, 14)), "AGREE")
     assert {a.name for a in agreed.actors} == {"Syrian Democratic Forces", "Syria"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden and Chancellor Scholz are committed to supporting Ukraine.",
+    "The United States remains firmly committed to helping Saudi Arabia and the UAE defend "
+    "themselves.",
+])
+def test_coder_committed_to_supporting_is_support(code_text, text) -> None:
+    # as a commitment to support X is (GUIDELINES 5), not a promise of something new
+    events = code_text(text)
+    assert [e.type for e in events] == ["SUPPORT"], [(e.type, e.rule) for e in events]
+    assert events[0].modality == "asserted"
