@@ -1890,3 +1890,41 @@ def test_coder_committed_to_supporting_is_support(code_text, text) -> None:
     events = code_text(text)
     assert [e.type for e in events] == ["SUPPORT"], [(e.type, e.rule) for e in events]
     assert events[0].modality == "asserted"
+
+
+def test_coder_meeting_a_demand_or_a_goal_is_no_meeting(code_text) -> None:
+    assert code_text("The U.S. said it would not meet the hostage-takers' demands.") == []
+    assert code_text("Germany will meet NATO's spending target next year.") == []
+    assert [e.type for e in code_text("President Biden met Chancellor Scholz in Berlin.")] \
+        == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Turkey will launch an offensive against Syria if the Kurds do not withdraw.", "violence"),
+    ("Nigeria will withdraw its troops from Chad unless Chad agrees to a ceasefire.",
+     None),
+])
+def test_coder_an_act_held_over_a_condition_is_a_threat(code_text, text, mode) -> None:
+    # conditional threats are THREATEN, made as they are said (the condition is no event)
+    threat = _one(code_text(text), "THREATEN")
+    assert threat.modality == "asserted" and threat.mode == mode
+    assert threat.source is not None and threat.source.country in ("TUR", "NGA")
+
+
+def test_coder_an_offer_on_a_condition_is_no_threat(code_text) -> None:
+    events = code_text("Israel will withdraw from Gaza if Hamas releases the hostages.")
+    assert "THREATEN" not in {e.type for e in events}
+
+
+def test_coder_a_place_captured_is_fighting(code_text) -> None:
+    attack = _one(code_text("Burmese troops have captured part of a Karen guerrilla "
+                            "stronghold on the Thai border."), "ASSAULT")
+    assert attack.source is not None and attack.source.country == "MMR"
+    assert [e.type for e in code_text("Iran seized two Greek tankers.")] == ["COERCE"]
+
+
+def test_coder_a_demand_restated_is_a_request(code_text) -> None:
+    events = code_text("The ILO reiterated its demand today that Israel ease restrictions on "
+                       "Palestinian workers.")
+    assert _one(events, "REQUEST").modality == "asserted"
+    assert all(e.modality != "asserted" for e in events if e.type == "CONCEDE")

@@ -24,6 +24,10 @@ from sitrep.nlp import load_nlp
     # what a charge names is alleged, not reported
     ("Assange faces 18 charges in the US, including conspiring to hack government computers.",
      "hack", "hypothetical"),
+    # what a demand asks for has not happened
+    ("Tutu called for sanctions against Nigeria.", "sanctions", "hypothetical"),
+    ("The ILO reiterated its demand today that Israel ease restrictions.", "ease",
+     "hypothetical"),
 ])
 def test_modality_of_clause(text: str, verb: str, expected: str) -> None:
     doc = load_nlp()(text)

@@ -81,6 +81,10 @@ FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                       "SUPPORT": "AGREE", "CONCEDE": "AGREE", "RETREAT": "CONCEDE"}
 FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "restrict",
+                "COERCE": "arrest"}
+"""The mode of a threat of an act (GUIDELINES 5: restrict sanctions and costs, violence force,
+arrest prosecution); other acts held over someone threaten no one kind of cost."""
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
@@ -624,7 +628,19 @@ class Coder:
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
             rule_id, modality, when = f"{rule_id}>announced", "asserted", None
-        if modality == "future":
+        condition = _condition(trig.anchor, MODALITY_WORDS.negation) \
+            if modality in ("future", "hypothetical") and etype != "THREATEN" else None
+        if condition is not None:
+            # "will withdraw its force from Chad unless Goukouni arranges a ceasefire": an act
+            # held over someone until a condition is met threatens them, as it is said (the
+            # condition is no event); whom, if the act names no one, the condition's subject
+            target = target or [r for r in resolve_roles(
+                [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")], mentions)
+                if participant_key(r) not in source_keys]
+        if condition is not None and (target or self.one_party):
+            rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", THREAT_MODES.get(etype)
+            modality, when = "asserted", None
+        elif modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
@@ -1256,6 +1272,18 @@ def _continuing(verb: Token) -> Token:
     "continue"), else the verb itself: whose auxiliary says when the act is."""
     return verb.head if verb.dep_ == "xcomp" and \
         verb.head.lemma_.lower() in ("continue", "keep") else verb
+
+
+def _condition(verb: Token, negation: frozenset[str]) -> Token | None:
+    """The condition a verb's clause is held over, one the other side must meet: "unless X
+    ...", or "if X does not ..." ("if it invades" is the act a threat deters, read by the
+    threat's own words; a plain "if" is no demand)."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if "unless" in marks or ("if" in marks and any(
+                c.dep_ == "neg" or c.lower_ in negation for c in clause.children)):
+            return clause
+    return None
 
 
 def _foretold(verb: Token) -> bool:

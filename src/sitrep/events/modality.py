@@ -38,6 +38,10 @@ class ModalityWords:
     future_nouns: frozenset[str] = frozenset()
     allegation_nouns: frozenset[str] = frozenset()
     """Nouns of a charge over a clause: what they name is alleged, not reported."""
+    demand_nouns: frozenset[str] = frozenset()
+    """Nouns of a demand over a clause ("its demand that Israel ease restrictions")."""
+    asking_words: frozenset[str] = frozenset()
+    """Verbs and nouns whose "for" phrase is asked for ("called for sanctions")."""
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     pending_words: frozenset[str] = frozenset()
@@ -110,7 +114,15 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
             return "future"
-        if head.pos_ == "NOUN" and lemma in words.allegation_nouns:
+        if head.pos_ == "NOUN" and lemma in words.allegation_nouns | words.demand_nouns:
+            return "hypothetical"
+        if cur.dep_ == "prep" and cur.lower_ == "for" and lemma in words.asking_words:
+            return "hypothetical"  # "called for sanctions against Nigeria": asked, not done
+        if cur.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i < cur.i and
+                                       c.lemma_.lower() in words.demand_nouns
+                                       for c in head.children):
+            # "reiterated its demand today that Israel ease restrictions" (the small model
+            # hangs the demand's clause on the verb)
             return "hypothetical"
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _own_modality(head, words) == "negated" and cur.dep_ != "conj":

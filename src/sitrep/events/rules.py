@@ -47,6 +47,8 @@ class TriggerRule:
     mode: str | None = None
     modes: dict[str, str] = field(default_factory=dict)
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    """Objects that make the verb no event of the rule ("met the demands", "meet the goal")."""
     particle: str | None = None
     requires: str | None = None
     not_preps: frozenset[str] = frozenset()
@@ -234,7 +236,8 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
     return TriggerRule(
         id=raw["id"], lemmas=frozenset(raw["lemmas"]), pos=pos, type=raw["type"],
         mode=raw.get("mode"), modes=dict(raw.get("modes") or {}),
-        objects=frozenset(raw.get("objects") or ()), particle=raw.get("particle"),
+        objects=frozenset(raw.get("objects") or ()),
+        not_objects=frozenset(raw.get("not_objects") or ()), particle=raw.get("particle"),
         requires=raw.get("requires"), not_preps=frozenset(raw.get("not_preps") or ()),
         preps=frozenset(raw.get("preps") or ()),
         target_preps=tuple(raw.get("target_preps") or DEFAULT_TARGET_PREPS),
@@ -457,6 +460,9 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
             and c.lower_ in rule.target_preps for g in c.children if g.dep_ in ("pcomp", "pobj")):
         return False
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
+                                for o in objects_of(tok) for w in _object_words(o)):
+        return False
+    if rule.not_objects and any(w.lemma_.lower() in rule.not_objects
                                 for o in objects_of(tok) for w in _object_words(o)):
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
