@@ -1928,3 +1928,15 @@ def test_coder_a_demand_restated_is_a_request(code_text) -> None:
                        "Palestinian workers.")
     assert _one(events, "REQUEST").modality == "asserted"
     assert all(e.modality != "asserted" for e in events if e.type == "CONCEDE")
+
+
+def test_coder_a_warning_in_the_passive_is_made_by_those_who_say_it(code_text) -> None:
+    # the threatened is the doer of what is warned against, not its victim
+    threat = _one(code_text("Deputy Secretary Sherman and Deputy Minister Morgan reiterated "
+                            "that any further invasion of Ukraine by Russia would be met with "
+                            "swift and severe consequences."), "THREATEN")
+    assert threat.modality == "asserted"
+    assert {a.name for a in threat.actors} >= {"Russia"} and len(threat.actors) == 3
+    assert threat.target is not None and threat.target.name == "Russia"
+    assert code_text("Blinken said further invasion of Ukraine would be met with severe "
+                     "consequences.") == []

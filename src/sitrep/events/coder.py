@@ -66,7 +66,8 @@ from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments
                                   pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
-                                  quoted_blame, reported_speaker, voiced_requests)
+                                  quoted_blame, reported_speaker, reporters,
+                                  voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.events.valence import hostile_words, valence
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
@@ -433,6 +434,10 @@ class Coder:
         elif trig.rule.type in VERBAL and _speakers_we(args.source, source, actx.voice) and \
                 (article.title or "").lower().startswith(self.rules.spoken_titles):
             source = [actx.voice.speaker] if actx.voice.speaker is not None else source
+        elif not source and trig.rule.type == "THREATEN" and is_passive(trig.anchor):
+            # "Sherman and Morgan reiterated that further Russian escalation would be met with
+            # severe costs": a warning in the passive is made by those who say it
+            source = reporters(trig.anchor, mentions, self._speech_verbs)
         elif source and all(r.kind == "state" for r in source) and (
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
                                              and modality_of(trig.anchor) == "future")):

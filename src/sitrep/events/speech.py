@@ -21,7 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from sitrep.actors.discourse import Mention
-from sitrep.events.rules import SUBJECT_DEPS, RuleSet, Trigger, TriggerRule
+from sitrep.events.rules import SUBJECT_DEPS, RuleSet, Trigger, TriggerRule, with_conjuncts
 from sitrep.record import ActorRef
 
 VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB",
@@ -37,6 +37,29 @@ _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphat
 """Adjectives that state a position: "President Biden was clear that ..."."""
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep",
                         "pobj", "dobj", "acomp", "attr"})
+
+
+def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str]
+              ) -> list[ActorRef]:
+    """Everyone who says the clause ``verb`` heads, its own or one it is conjoined in ("Sherman
+    and Morgan reiterated that further escalation would be met with severe costs"): the
+    subjects of the nearest verb of saying above, or [].
+
+    Args:
+        verb: the clause's verb.
+        mentions: the sentence's mentions by token index.
+        speech: lemmas of verbs of saying.
+    """
+    cur = verb
+    for _ in range(2):
+        if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_.lower() in speech:
+            subjects = [t for c in cur.children if c.dep_ in SUBJECT_DEPS
+                        for t in with_conjuncts(c)]
+            return [a for t in subjects if t.i in mentions for a in mentions[t.i].actors]
+    return []
 
 
 def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozenset[str]
