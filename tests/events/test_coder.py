@@ -1940,3 +1940,20 @@ def test_coder_a_warning_in_the_passive_is_made_by_those_who_say_it(code_text) -
     assert threat.target is not None and threat.target.name == "Russia"
     assert code_text("Blinken said further invasion of Ukraine would be met with severe "
                      "consequences.") == []
+
+
+def test_coder_a_group_read_back_is_never_the_wrong_people(code_text) -> None:
+    day = date(2021, 6, 14)
+    # "the leaders of X, Y and Z" are named by their phrase, not the last two people named
+    events = code_text("President Biden will meet President Putin in Geneva on Wednesday. On "
+                       "Monday, President Biden met with the leaders of Estonia, Latvia, and "
+                       "Lithuania. He thanked the three leaders for their support.", day)
+    met = [e for e in events if e.type == "CONSULT"]
+    assert [{a.name for a in e.actors} for e in met] == [
+        {"Joe Biden", "Estonia", "Latvia", "Lithuania"}]
+    assert all("Vladimir Putin" not in {a.name for a in e.actors}
+               for e in events if e.type != "AGREE")
+    # "the two of them" that holds the one speaking with them is someone else
+    events = code_text("President Biden will meet President Putin in Geneva. He was able to "
+                       "speak with the two of them about his commitment to security.", day)
+    assert [e.type for e in events] == ["AGREE"]

@@ -913,7 +913,15 @@ class ActorResolver:
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
             return list({participant_key(r): r for r in named}.values())
+        if any(p.dep_ == "pobj" and (p.i in found or p.ent_type_ in ("GPE", "NORP", "ORG"))
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children):
+            return []  # "the leaders of Estonia, Latvia, and Lithuania": its phrase names them
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
+        counted = [c for c in tok.children if c.dep_ == "nummod"]
+        if counted and counted[0].lower_ not in ("two", "2"):
+            # "the three leaders": as many as were met in a reported contact, or none
+            return list(ctx.meeting) if len(ctx.meeting) == _count(counted[0].lower_) else []
         if tok.dep_ == "conj" and tok.text[:1].isupper():
             # "The Secretary and Foreign Ministers condemned ...": the first conjunct's
             # article determines the capitalised title after it
@@ -1122,3 +1130,12 @@ def put(found: dict[int, Mention], mention: Mention) -> None:
     for i in range(mention.start, mention.end):
         found.setdefault(i, mention)
     found[mention.head] = mention
+
+
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+
+
+def _count(word: str) -> int:
+    """The number a numeral names ("three", "3"), 0 when it is none of those read."""
+    return int(word) if word.isdigit() else _NUMBERS.get(word, 0)

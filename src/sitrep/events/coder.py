@@ -446,6 +446,11 @@ class Coder:
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
         # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
         # the training labels read its doer too, but the development gold does not
+        # "He was able to speak with the two of them": a group read back from the discourse
+        # that holds the one acting is someone else's (whom the discourse lost), not his
+        args.target = [t for t in args.target if not (
+            (m := mentions.get(t.i)) is not None and m.kind == "plural"
+            and any(participant_key(a) in source_keys for a in m.actors))]
         named = resolve_addressees(args.target, mentions,
                                    doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
             if trig.rule.type in VERBAL else with_conjoined(
