@@ -1957,3 +1957,13 @@ def test_coder_a_group_read_back_is_never_the_wrong_people(code_text) -> None:
     events = code_text("President Biden will meet President Putin in Geneva. He was able to "
                        "speak with the two of them about his commitment to security.", day)
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_coder_recognising_an_entity_is_support(code_text) -> None:
+    # GUIDELINES 5: recognition of an entity; the separatist republics are in the gazetteer
+    support = _one(code_text("Russia recognized the independence of the Donetsk People's "
+                             "Republic and the Luhansk People's Republic."), "SUPPORT")
+    assert {a.name for a in support.actors} == {
+        "Russia", "Donetsk People's Republic", "Luhansk People's Republic"}
+    assert code_text("The Secretary recognized the one-year anniversary of the partnership.") \
+        == []
