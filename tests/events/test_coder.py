@@ -1967,3 +1967,12 @@ def test_coder_recognising_an_entity_is_support(code_text) -> None:
         "Russia", "Donetsk People's Republic", "Luhansk People's Republic"}
     assert code_text("The Secretary recognized the one-year anniversary of the partnership.") \
         == []
+
+
+def test_coder_a_state_named_an_ally_is_praised_not_sanctioned(code_text) -> None:
+    support = _one(code_text("The United States intends to designate Colombia as a Major "
+                             "Non-NATO Ally."), "SUPPORT")
+    assert support.modality == "asserted" and support.target is not None
+    assert support.target.name == "Colombia"
+    assert [e.type for e in code_text("The State Department designated the Houthis as a "
+                                      "Foreign Terrorist Organization.")] == ["SANCTION"]
