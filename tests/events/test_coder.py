@@ -1899,21 +1899,29 @@ def test_coder_meeting_a_demand_or_a_goal_is_no_meeting(code_text) -> None:
         == ["CONSULT"]
 
 
-@pytest.mark.parametrize(("text", "mode"), [
-    ("Turkey will launch an offensive against Syria if the Kurds do not withdraw.", "violence"),
-    ("Nigeria will withdraw its troops from Chad unless Chad agrees to a ceasefire.",
-     None),
+@pytest.mark.parametrize(("text", "mode", "target"), [
+    ("Turkey will launch an offensive against Syria if the Kurds do not withdraw.", "violence",
+     "Syria"),
+    # the act names no one: the condition's subject is held over
+    ("China will impose sanctions unless Lithuania reverses its decision.", "restrict",
+     "Lithuania"),
 ])
-def test_coder_an_act_held_over_a_condition_is_a_threat(code_text, text, mode) -> None:
+def test_coder_a_hostile_act_held_over_a_condition_is_a_threat(code_text, text, mode,
+                                                                 target) -> None:
     # conditional threats are THREATEN, made as they are said (the condition is no event)
     threat = _one(code_text(text), "THREATEN")
     assert threat.modality == "asserted" and threat.mode == mode
-    assert threat.source is not None and threat.source.country in ("TUR", "NGA")
+    assert threat.target is not None and threat.target.name == target
 
 
-def test_coder_an_offer_on_a_condition_is_no_threat(code_text) -> None:
-    events = code_text("Israel will withdraw from Gaza if Hamas releases the hostages.")
-    assert "THREATEN" not in {e.type for e in events}
+@pytest.mark.parametrize("text", [
+    "Israel will withdraw from Gaza if Hamas releases the hostages.",
+    "The United States will send aid to Ukraine if Congress does not block it.",
+    "Biden will meet Putin in Geneva next month unless the summit is postponed.",
+    "Analysts said Russia could invade Ukraine unless NATO makes concessions.",
+])
+def test_coder_an_offer_or_a_guess_on_a_condition_is_no_threat(code_text, text) -> None:
+    assert "THREATEN" not in {e.type for e in code_text(text)}
 
 
 def test_coder_a_place_captured_is_fighting(code_text) -> None:
@@ -1957,6 +1965,13 @@ def test_coder_a_group_read_back_is_never_the_wrong_people(code_text) -> None:
     events = code_text("President Biden will meet President Putin in Geneva. He was able to "
                        "speak with the two of them about his commitment to security.", day)
     assert [e.type for e in events] == ["AGREE"]
+    # a contact's participants stay whom "his counterparts" and "the three ministers" are
+    events = code_text("Secretary Blinken met with Foreign Minister Hayashi and Foreign Minister "
+                       "Park in Tokyo. The Secretary thanked his counterparts for their support "
+                       "for Ukraine. He urged the three ministers to coordinate on North Korea.")
+    for etype in ("SUPPORT", "REQUEST"):
+        assert {a.name for a in _one(events, etype).actors} == {
+            "Antony Blinken", "Yoshimasa Hayashi", "Park"}
 
 
 def test_coder_recognising_an_entity_is_support(code_text) -> None:

@@ -35,7 +35,8 @@ class Mention:
     """Token index of the syntactic head of the mention."""
     actors: list[ActorRef]
     kind: str = "name"
-    """name, sector, title, plural or pronoun: how the mention was found."""
+    """name, sector, title, plural, recalled (a plural read as the last people named) or
+    pronoun: how the mention was found."""
 
 
 @dataclass

@@ -42,6 +42,7 @@ from sitrep.actors.spans import (
 )
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.identity import participant_key
+from sitrep.data.temporal.lexicon import NUMBERS
 from sitrep.record import ActorRef
 
 ENTITY_LABELS = ("PERSON", "GPE", "NORP", "ORG")
@@ -827,9 +828,11 @@ class ActorResolver:
                                    [at(named, sent.doc[start:tok.i + 1])], "name"))
                 continue
             lemma = tok.lemma_.lower()
-            group = self._group(tok, sent, ctx, found) if prior is None else None
+            group, recalled = self._group(tok, sent, ctx, found) if prior is None \
+                else ([], False)
             if group:
-                put(found, Mention(tok.i, tok.i + 1, tok.i, group, "plural"))
+                put(found, Mention(tok.i, tok.i + 1, tok.i, group,
+                                   "recalled" if recalled else "plural"))
                 continue
             if not (_definite(tok) or self._state_possessed(tok)):
                 continue
@@ -905,23 +908,28 @@ class ActorResolver:
         return self.org_ref(" ".join([*(c.lower_ for c in mods), tok.lower_]))
 
     def _group(self, tok: Token, sent: Span, ctx: ArticleActors,
-               found: dict[int, Mention]) -> list[ActorRef]:
+               found: dict[int, Mention]) -> tuple[list[ActorRef], bool]:
+        """The people a plural description stands for ("the two leaders", "her
+        counterparts"), and whether they were only recalled as the last people named (no
+        contact's participants nor a list in apposition say who they are)."""
         lemma = tok.lemma_.lower()
         if lemma not in self.words.plural_heads and tok.lower_ not in self.words.plural_heads:
-            return []
+            return [], False
         named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
-            return list({participant_key(r): r for r in named}.values())
+            return list({participant_key(r): r for r in named}.values()), False
         if any(p.dep_ == "pobj" and (p.i in found or p.ent_type_ in ("GPE", "NORP", "ORG"))
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children):
-            return []  # "the leaders of Estonia, Latvia, and Lithuania": its phrase names them
+            return [], False  # "the leaders of Estonia, Latvia, and Lithuania": named below
         markers = {c.lower_ for c in tok.children} | {tok.lower_}
         counted = [c for c in tok.children if c.dep_ == "nummod"]
         if counted and counted[0].lower_ not in ("two", "2"):
             # "the three leaders": as many as were met in a reported contact, or none
-            return list(ctx.meeting) if len(ctx.meeting) == _count(counted[0].lower_) else []
+            word = counted[0].lower_
+            met = len(ctx.meeting) == (int(word) if word.isdecimal() else NUMBERS.get(word, 0))
+            return (list(ctx.meeting) if met else []), False
         if tok.dep_ == "conj" and tok.text[:1].isupper():
             # "The Secretary and Foreign Ministers condemned ...": the first conjunct's
             # article determines the capitalised title after it
@@ -931,13 +939,13 @@ class ActorResolver:
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in found
                         for c in tok.children):
             # "the leaders", "her counterparts", "the two ministers" after a reported call
-            return list(ctx.meeting)
+            return list(ctx.meeting), False
         if not plural or not (markers & {"two", "both", "the"}):
-            return []
+            return [], False
         if tok.lower_ not in ("men", "leaders", "two", "both") and "two" not in markers \
                 and "both" not in markers:
-            return []
-        return ctx.recent(2) if len(ctx.persons) >= 2 else []
+            return [], False
+        return (ctx.recent(2) if len(ctx.persons) >= 2 else []), True
 
     # --- pass 4: pronouns ----------------------------------------------------------------------
 
@@ -1131,11 +1139,3 @@ def put(found: dict[int, Mention], mention: Mention) -> None:
         found.setdefault(i, mention)
     found[mention.head] = mention
 
-
-_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10}
-
-
-def _count(word: str) -> int:
-    """The number a numeral names ("three", "3"), 0 when it is none of those read."""
-    return int(word) if word.isdigit() else _NUMBERS.get(word, 0)

@@ -48,7 +48,7 @@ from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_co
 from sitrep.events.dating import background, infer_dates
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
-from sitrep.events.modality import anterior, modality_of, purpose_infinitive
+from sitrep.events.modality import anterior, modality_of, negated, purpose_infinitive
 from sitrep.events.roles import (
     companions,
     conjoined,
@@ -82,10 +82,6 @@ FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                       "SUPPORT": "AGREE", "CONCEDE": "AGREE", "RETREAT": "CONCEDE"}
 FUTURE_CONFLICT = {"ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
                    "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
-THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "restrict",
-                "COERCE": "arrest"}
-"""The mode of a threat of an act (GUIDELINES 5: restrict sanctions and costs, violence force,
-arrest prosecution); other acts held over someone threaten no one kind of cost."""
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"SUPPORT"})
 """Types that are only an event towards someone: "Russia supports reinstating the deal" and
@@ -360,6 +356,21 @@ class Coder:
                                 quotes)
         return out
 
+    def _held_over(self, trig: Trigger, mentions: dict[int, Mention],
+                   source_keys: set[str]) -> list[ActorRef]:
+        """Whom a planned hostile act held over a condition threatens when the act names no
+        one ("China will impose sanctions unless Lithuania reverses its decision"): the
+        condition's subject, an actor other than the one acting. Plans of cooperation held
+        over a condition are offers, and a hypothetical ("Russia could invade unless NATO
+        yields") is no one's threat: those hold no one over."""
+        condition = _condition(trig.anchor)
+        if trig.rule.type not in FUTURE_CONFLICT or condition is None or \
+                modality_of(trig.anchor) != "future":
+            return []
+        return [r for r in resolve_roles([c for c in condition.children
+                                          if c.dep_ in ("nsubj", "nsubjpass")], mentions)
+                if participant_key(r) not in source_keys]
+
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors,
                 quotes: Quotations | None = None) -> list[Event]:
@@ -434,7 +445,7 @@ class Coder:
         elif trig.rule.type in VERBAL and _speakers_we(args.source, source, actx.voice) and \
                 (article.title or "").lower().startswith(self.rules.spoken_titles):
             source = [actx.voice.speaker] if actx.voice.speaker is not None else source
-        elif not source and trig.rule.type == "THREATEN" and is_passive(trig.anchor):
+        elif not source and trig.rule.warning and is_passive(trig.anchor):
             # "Sherman and Morgan reiterated that further Russian escalation would be met with
             # severe costs": a warning in the passive is made by those who say it
             source = reporters(trig.anchor, mentions, self._speech_verbs)
@@ -443,14 +454,14 @@ class Coder:
                                              and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         source_keys = {participant_key(s) for s in source}
+        # "He was able to speak with the two of them": the last two people named, if one of
+        # them is the one acting, are not whom the text means (the discourse lost them)
+        args.target = [t for t in args.target if not (
+            (m := mentions.get(t.i)) is not None and m.kind == "recalled"
+            and any(participant_key(a) in source_keys for a in m.actors))]
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
         # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
         # the training labels read its doer too, but the development gold does not
-        # "He was able to speak with the two of them": a group read back from the discourse
-        # that holds the one acting is someone else's (whom the discourse lost), not his
-        args.target = [t for t in args.target if not (
-            (m := mentions.get(t.i)) is not None and m.kind == "plural"
-            and any(participant_key(a) in source_keys for a in m.actors))]
         named = resolve_addressees(args.target, mentions,
                                    doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
             if trig.rule.type in VERBAL else with_conjoined(
@@ -602,6 +613,7 @@ class Coder:
             # "I have asked my Secretary of State to travel", "I thank the Congress": an event
             # internal to the publishing government is none (GUIDELINES 1)
             target = [r for r in target if not self._government_of(r, actx.site)]
+        target = target or self._held_over(trig, mentions, source_keys)
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
@@ -638,17 +650,12 @@ class Coder:
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
             rule_id, modality, when = f"{rule_id}>announced", "asserted", None
-        condition = _condition(trig.anchor, MODALITY_WORDS.negation) \
-            if modality in ("future", "hypothetical") and etype != "THREATEN" else None
-        if condition is not None:
-            # "will withdraw its force from Chad unless Goukouni arranges a ceasefire": an act
-            # held over someone until a condition is met threatens them, as it is said (the
-            # condition is no event); whom, if the act names no one, the condition's subject
-            target = target or [r for r in resolve_roles(
-                [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")], mentions)
-                if participant_key(r) not in source_keys]
-        if condition is not None and (target or self.one_party):
-            rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", THREAT_MODES.get(etype)
+        if modality == "future" and etype in FUTURE_CONFLICT and \
+                _condition(trig.anchor) is not None:
+            # "will launch an offensive unless Syria withdraws": a hostile act held over
+            # someone until a condition is met threatens them, as it is said (the condition is
+            # no event), with the cost the act would bring
+            rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", _threat_mode(etype, mode)
             modality, when = "asserted", None
         elif modality == "future":
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -1284,16 +1291,25 @@ def _continuing(verb: Token) -> Token:
         verb.head.lemma_.lower() in ("continue", "keep") else verb
 
 
-def _condition(verb: Token, negation: frozenset[str]) -> Token | None:
-    """The condition a verb's clause is held over, one the other side must meet: "unless X
-    ...", or "if X does not ..." ("if it invades" is the act a threat deters, read by the
-    threat's own words; a plain "if" is no demand)."""
+def _condition(verb: Token) -> Token | None:
+    """The condition a verb's clause is held over: "unless X ...", or "if X does not ..." ("if
+    it invades" is the act a threat deters, read by the threat's own words; a plain "if" is
+    no demand)."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if "unless" in marks or ("if" in marks and any(
-                c.dep_ == "neg" or c.lower_ in negation for c in clause.children)):
+        if "unless" in marks or ("if" in marks and negated(clause)):
             return clause
     return None
+
+
+def _threat_mode(etype: str, mode: str | None) -> str | None:
+    """The mode of a threat of an act (GUIDELINES 5): force is violence, sanctions and
+    blockades restrict, arrests and prosecution are arrest."""
+    if etype in ("ASSAULT", "MOBILIZE"):
+        return "violence"
+    if etype == "COERCE" and mode == "arrest":
+        return "arrest"
+    return "restrict" if etype in ("SANCTION", "COERCE") else None
 
 
 def _foretold(verb: Token) -> bool:

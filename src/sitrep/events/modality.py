@@ -114,9 +114,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
             return "future"
-        if head.pos_ == "NOUN" and lemma in words.allegation_nouns | words.demand_nouns:
+        if head.pos_ == "NOUN" and _content_of(cur, head, words):
             return "hypothetical"
-        if cur.dep_ == "prep" and cur.lower_ == "for" and lemma in words.asking_words:
+        if cur.dep_ == "prep" and cur.lower_ == "for" and trigger.head.i == cur.i and \
+                lemma in words.asking_words:
             return "hypothetical"  # "called for sanctions against Nigeria": asked, not done
         if cur.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i < cur.i and
                                        c.lemma_.lower() in words.demand_nouns
@@ -176,10 +177,31 @@ def performed(verb: Token, words: ModalityWords = WORDS) -> bool:
         c.dep_ == "neg" or c.lower_ in words.negation for c in kids)
 
 
+def _content_of(cur: Token, noun: Token, words: ModalityWords) -> bool:
+    """Whether ``cur`` is what a noun of charge or demand says ("charges *of* murder",
+    "charges, *including* conspiring to hack", "the demand *that* Israel ease", "a demand
+    *for* the release of"), not a phrase of some other kind ("the death count *from* the
+    airstrike", "the general in charge *of* the attack")."""
+    lemma = noun.lemma_.lower()
+    preps: tuple[str, ...]
+    if lemma in words.allegation_nouns and not (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+        preps = ("of", "including")
+    elif lemma in words.demand_nouns:
+        preps = ("of", "including", "for")
+    else:
+        return False
+    return cur.dep_ in ("acl", "ccomp", "relcl") or (cur.dep_ == "prep" and cur.lower_ in preps)
+
+
+def negated(tok: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether a clause's own verb (or a noun) is negated ("did not call", "no meeting")."""
+    return any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod"))
+               for c in tok.children)
+
+
 def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     kids = list(tok.children)
-    if any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod", "neg"))
-           for c in kids):
+    if negated(tok, words):
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
         return "hypothetical"

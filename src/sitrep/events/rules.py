@@ -60,6 +60,9 @@ class TriggerRule:
     active: bool = False
     """The trigger counts only in the active voice ("workers struck", not "Kyiv was struck
     by missiles")."""
+    as_words: frozenset[str] = frozenset()
+    """The verb counts only when its "as" phrase is one of these ("designate Colombia *as a
+    Major Non-NATO Ally*"), not when they are said elsewhere in the clause."""
     gerunds: frozenset[str] = frozenset()
     """The trigger counts only with a target preposition followed by one of these gerunds
     (or nouns), whose object is then a target ("looked forward *to hosting the Foreign
@@ -246,6 +249,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         intransitive=bool(raw.get("intransitive", False)),
         active=bool(raw.get("active", False)),
         gerunds=frozenset(raw.get("gerunds") or ()),
+        as_words=frozenset(raw.get("as_words") or ()),
         governors=frozenset(raw.get("governors") or ()),
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
@@ -462,8 +466,14 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.objects and not any(w.lemma_.lower() in rule.objects or w.lower_ in rule.objects
                                 for o in objects_of(tok) for w in _object_words(o)):
         return False
-    if rule.not_objects and any(w.lemma_.lower() in rule.not_objects
-                                for o in objects_of(tok) for w in _object_words(o)):
+    if rule.not_objects and any(w.lemma_.lower() in rule.not_objects or
+                                w.lower_ in rule.not_objects
+                                for o in kids if o.dep_ in ("dobj", "nsubjpass")
+                                for w in _object_words(o)):
+        return False  # "met the demands" (an "on" phrase is what a meeting was about)
+    if rule.as_words and not any(p.lemma_.lower() in rule.as_words for c in kids
+                                 if c.dep_ == "prep" and c.lower_ == "as"
+                                 for p in c.children if p.dep_ == "pobj"):
         return False
     if rule.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
