@@ -1138,4 +1138,3 @@ def put(found: dict[int, Mention], mention: Mention) -> None:
     for i in range(mention.start, mention.end):
         found.setdefault(i, mention)
     found[mention.head] = mention
-

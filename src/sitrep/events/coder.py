@@ -363,9 +363,10 @@ class Coder:
         condition's subject, an actor other than the one acting. Plans of cooperation held
         over a condition are offers, and a hypothetical ("Russia could invade unless NATO
         yields") is no one's threat: those hold no one over."""
+        if trig.rule.type not in FUTURE_CONFLICT:
+            return []
         condition = _condition(trig.anchor)
-        if trig.rule.type not in FUTURE_CONFLICT or condition is None or \
-                modality_of(trig.anchor) != "future":
+        if condition is None or modality_of(trig.anchor) != "future":
             return []
         return [r for r in resolve_roles([c for c in condition.children
                                           if c.dep_ in ("nsubj", "nsubjpass")], mentions)

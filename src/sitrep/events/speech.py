@@ -37,6 +37,8 @@ _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphat
 """Adjectives that state a position: "President Biden was clear that ..."."""
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep",
                         "pobj", "dobj", "acomp", "attr"})
+_REPORTED_UP = frozenset({"ccomp", "conj"})
+"""How a reported clause hangs on its verb of saying, directly or as a conjunct."""
 
 
 def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str]
@@ -50,16 +52,11 @@ def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str]
         mentions: the sentence's mentions by token index.
         speech: lemmas of verbs of saying.
     """
-    cur = verb
-    for _ in range(2):
-        if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
-            return []
-        cur = cur.head
-        if cur.lemma_.lower() in speech:
-            subjects = [t for c in cur.children if c.dep_ in SUBJECT_DEPS
-                        for t in with_conjuncts(c)]
-            return [a for t in subjects if t.i in mentions for a in mentions[t.i].actors]
-    return []
+    saying = _saying_verb(verb, lambda t: t.lemma_.lower() in speech, _REPORTED_UP, 2)
+    if saying is None:
+        return []
+    subjects = [t for c in saying.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+    return [a for t in subjects if t.i in mentions for a in mentions[t.i].actors]
 
 
 def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozenset[str]
@@ -74,24 +71,35 @@ def reported_speaker(anchor: Token, mentions: dict[int, Mention], speech: frozen
     Returns:
         The speaker, when the subject of the nearest such verb above is one person.
     """
-    cur = anchor
-    for _ in range(4):
-        if cur.dep_ not in _CLAUSE_UP or cur.head.i == cur.i:
-            return []
-        cur = cur.head
-        stating = cur.lemma_.lower() in speech or cur.lemma_.lower() in _STATING_ADJECTIVES \
+    def stating(tok: Token) -> bool:
+        return tok.lemma_.lower() in speech or tok.lemma_.lower() in _STATING_ADJECTIVES \
             or any(c.dep_ in ("acomp", "ccomp", "oprd")
-                   and c.lemma_.lower() in _STATING_ADJECTIVES for c in cur.children)
-        if not stating:
-            continue
-        speaker = cur.head if cur.dep_ == "acomp" else cur  # "Biden was clear that ..."
-        for subj in (c for c in speaker.children if c.dep_ in SUBJECT_DEPS):
-            mention = mentions.get(subj.i)
-            if mention is not None and len(mention.actors) == 1 and \
-                    mention.actors[0].kind == "person":
-                return list(mention.actors)
+                   and c.lemma_.lower() in _STATING_ADJECTIVES for c in tok.children)
+
+    saying = _saying_verb(anchor, stating, _CLAUSE_UP, 4)
+    if saying is None:
         return []
+    speaker = saying.head if saying.dep_ == "acomp" else saying  # "Biden was clear that ..."
+    for subj in (c for c in speaker.children if c.dep_ in SUBJECT_DEPS):
+        mention = mentions.get(subj.i)
+        if mention is not None and len(mention.actors) == 1 and \
+                mention.actors[0].kind == "person":
+            return list(mention.actors)
     return []
+
+
+def _saying_verb(tok: Token, said: Callable[[Token], bool], ups: frozenset[str],
+                 steps: int) -> Token | None:
+    """The nearest word above ``tok`` that ``said`` accepts, climbing at most ``steps``
+    clauses and phrases through the dependencies ``ups``, or None."""
+    cur = tok
+    for _ in range(steps):
+        if cur.dep_ not in ups or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if said(cur):
+            return cur
+    return None
 
 
 def voiced_requests(sent: Span, rules: RuleSet, found: list[Trigger]) -> list[Trigger]:
