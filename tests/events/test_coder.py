@@ -1991,3 +1991,41 @@ def test_coder_a_state_named_an_ally_is_praised_not_sanctioned(code_text) -> Non
     assert support.target.name == "Colombia"
     assert [e.type for e in code_text("The State Department designated the Houthis as a "
                                       "Foreign Terrorist Organization.")] == ["SANCTION"]
+
+
+def test_coder_a_condemned_invasion_is_an_attack_a_mentioned_one_context(code_text) -> None:
+    # GUIDELINES 1-2: an attack that is the object of a condemnation is coded; a war named
+    # only as context is not
+    events = code_text("Secretary Blinken condemned Russia's premeditated, unprovoked, and "
+                       "unjustified invasion of Ukraine.")
+    attack = _one(events, "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Russia", "Ukraine")
+    assert _one(events, "ACCUSE").target.name == "Russia"
+    assert not [e for e in code_text("They discussed recent developments in Russia's "
+                                      "unprovoked war in Ukraine.") if e.type == "ASSAULT"]
+    assert not [e for e in code_text("Secretary Blinken discussed Russia's invasion of "
+                                      "Ukraine.") if e.type == "ASSAULT"]
+
+
+def test_coder_a_leaders_war_is_waged_by_the_state(code_text) -> None:
+    attack = _one(code_text("They deplored President Putin's ruinous war in Ukraine."),
+                  "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Russia", "Ukraine")
+    # the accused of the condemnation stays the person named
+    accuse = _one(code_text("Secretary Blinken condemned President Putin's attack on "
+                            "Ukraine."), "ACCUSE")
+    assert accuse.target.name == "Vladimir Putin"
+
+
+def test_coder_support_tweeted_is_stated(code_text) -> None:
+    support = _one(code_text("NASA tweeted its support for Ahmed Mohamed.",
+                             date(2015, 9, 22)), "SUPPORT")
+    assert (support.source.name, support.target.name) == ("NASA", "Ahmed Mohamed")
+
+
+def test_coder_a_day_before_a_surname_is_no_given_name(code_text) -> None:
+    # "Tuesday Mitsotakis" is no name of two words: the kb's one serving Mitsotakis met
+    meeting = _one(code_text("Later on Tuesday Mitsotakis met with the International "
+                             "Monetary Fund.", date(2020, 1, 8)), "CONSULT")
+    assert {a.name for a in meeting.actors} == {"Kyriakos Mitsotakis",
+                                                "International Monetary Fund"}

@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.gazetteer import Gazetteer
-from sitrep.actors.kb import KnowledgeBase, Person, Term, normalise
+from sitrep.actors.kb import LEADER_OFFICES, KnowledgeBase, Person, Term, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
     at,
@@ -193,6 +193,14 @@ class ActorResolver:
         return replace(ref, country=term.country if len(term.country) == 3 else ref.country,
                        sector="MIL" if term.office == "military" else "GOV",
                        office=self._office_text(term.title, term.country))
+
+    def state_led_by(self, ref: ActorRef) -> ActorRef | None:
+        """The state whose head of state or government a person was on the day of the
+        mention (the office the kb gave them), or None."""
+        if ref.kind != "person" or not ref.office or not ref.country or \
+                len(ref.country) != 3 or self.office_kind(ref.office) not in LEADER_OFFICES:
+            return None
+        return self.state_of(ref.country)
 
     def office_kind(self, office_text: str) -> str | None:
         """The kb office of an office text ("Prime Minister of Israel" -> head_of_government)."""
@@ -585,7 +593,7 @@ class ActorResolver:
         added = [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
                  if tok.pos_ == "PROPN" and tok.i not in tagged and tok.text[:1].isupper()
                  and not tok.text.isupper() and tok.lower_ not in self.stops
-                 and (tok.i == sent.start or doc[tok.i - 1].pos_ != "PROPN")
+                 and (tok.i == sent.start or not _name_word(doc[tok.i - 1]))
                  and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
                  and self._one_serving(tok.text, on)]
         return sorted(ents + added, key=lambda e: e.start) if added else ents
@@ -1138,3 +1146,9 @@ def put(found: dict[int, Mention], mention: Mention) -> None:
     for i in range(mention.start, mention.end):
         found.setdefault(i, mention)
     found[mention.head] = mention
+
+
+def _name_word(tok: Token) -> bool:
+    """Whether a word may be part of a name: a proper noun that is no date ("Later on
+    Tuesday Mitsotakis met ...": the day is no given name)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")

@@ -107,6 +107,10 @@ Armenia, as the training labels code them. Once only in sentences about "bilater
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
+WAGED_BY_STATES = frozenset({"ASSAULT"})
+"""Types whose act a head of state or government does as their state: "President Putin's
+war in Ukraine", "Putin is bombing apartment buildings" (the training labels code Russia
+in all 8 such sentences)."""
 UNDONE_BY = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
 """Types whose content is not done: a resignation named under a demand, promise, threat or
 refusal ("called for the resignation of X", "refused X's resignation") did not happen."""
@@ -548,6 +552,8 @@ class Coder:
             # "police arrested protesters in Belgrade": a generic group is of the place where
             # it acts
             source, target = (_placed(refs, location.country) for refs in (source, target))
+        if trig.rule.type in WAGED_BY_STATES:
+            source = [self.resolver.state_led_by(r) or r for r in source]
         etype, mode = trig.rule.type, trig.mode
         if mode is None:
             mode = content_mode(trig, self.rules)

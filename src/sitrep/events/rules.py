@@ -76,6 +76,9 @@ class TriggerRule:
     owned: bool = False
     """Bare nominal triggers: the noun is an event only with its possessor and a target
     named ("Bulgaria's support to Ukraine"), the possessor its source."""
+    under: frozenset[str] = frozenset()
+    """Bare nominal triggers: the noun is an event only as the object of one of these verbs
+    ("condemned Russia's invasion of Ukraine"); named anywhere else it is context."""
     not_naming: bool = False
     """The trigger does not count when it names its object ("called Biden a decent man":
     an object and a predicate of it that is no name, see ``_names_object``)."""
@@ -254,6 +257,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
         owned=bool(raw.get("owned", False)),
+        under=frozenset(raw.get("under") or ()),
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -374,6 +378,8 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             light = _noun_governor(tok, rules)
             for rule in rules.nouns.get(lemma, ()):
+                if not _under_fits(rule, tok):
+                    continue
                 governor = light or _statement_governor(tok, rule)
                 if governor is not None and _noun_fits(rule, tok, governor) and \
                         _infinitive_fits(rule, tok):
@@ -536,6 +542,16 @@ def _words_fit(rule: TriggerRule, tok: Token) -> bool:
     words = list(tok.subtree) if rule.pleasantry else phrase_tokens(tok)
     return any(t.lemma_.lower() in rule.needs_word or t.lower_ in rule.needs_word
                for t in words)
+
+
+def _under_fits(rule: TriggerRule, noun: Token) -> bool:
+    """Whether a bare noun is the object of a verb its rule asks for (``under``); "the
+    invasion and the atrocities" share their first noun's verb."""
+    if not rule.under:
+        return True
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
 
 
 def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
