@@ -2029,3 +2029,11 @@ def test_coder_a_day_before_a_surname_is_no_given_name(code_text) -> None:
                              "Monetary Fund.", date(2020, 1, 8)), "CONSULT")
     assert {a.name for a in meeting.actors} == {"Kyriakos Mitsotakis",
                                                 "International Monetary Fund"}
+
+
+def test_coder_a_name_opening_a_sentence_read_as_a_common_noun(code_text) -> None:
+    # the small model tags a sentence-opening "Trump" as the noun; the kb knows one serving
+    meeting = _one(code_text("Trump met with Xi Jinping in Osaka.", date(2019, 6, 29)),
+                   "CONSULT")
+    assert {a.name for a in meeting.actors} == {"Donald Trump", "Xi Jinping"}
+    assert not code_text("Talks were held in Osaka.", date(2019, 6, 29))

@@ -584,14 +584,16 @@ class ActorResolver:
         """Entities plus a one-word name the model left untagged that the kb gives one
         person in office that day ("Modi spoke by phone with Biden", "Lula met Biden"):
         a capitalised proper noun between words that are not names, no title, place or
-        body of the gazetteer."""
+        body of the gazetteer; or the subject opening a sentence that the small model took
+        for a common noun ("Trump met with Xi Jinping in Osaka")."""
         on = ctx.published
         if on is None:
             return ents
         tagged = {i for e in sentence_ents(sent) for i in range(e.start, e.end)}
         doc = sent.doc
         added = [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in sent
-                 if tok.pos_ == "PROPN" and tok.i not in tagged and tok.text[:1].isupper()
+                 if (tok.pos_ == "PROPN" or _opening_subject(tok, sent))
+                 and tok.i not in tagged and tok.text[:1].isupper()
                  and not tok.text.isupper() and tok.lower_ not in self.stops
                  and (tok.i == sent.start or not _name_word(doc[tok.i - 1]))
                  and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
@@ -1152,3 +1154,10 @@ def _name_word(tok: Token) -> bool:
     """Whether a word may be part of a name: a proper noun that is no date ("Later on
     Tuesday Mitsotakis met ...": the day is no given name)."""
     return tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def _opening_subject(tok: Token, sent: Span) -> bool:
+    """Whether a word is a one-word subject opening its sentence ("Trump met with Xi"),
+    where the small model reads a capitalised name as the common noun it also is."""
+    return tok.i == sent.start and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and \
+        not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
