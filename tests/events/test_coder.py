@@ -2037,3 +2037,19 @@ def test_coder_a_name_opening_a_sentence_read_as_a_common_noun(code_text) -> Non
                    "CONSULT")
     assert {a.name for a in meeting.actors} == {"Donald Trump", "Xi Jinping"}
     assert not code_text("Talks were held in Osaka.", date(2019, 6, 29))
+
+
+def test_coder_an_unnamed_court_acts_for_the_state_where_it_sits(code_text) -> None:
+    # "a court in Multan", "a federal judge in Virginia": the state of the place named in
+    # the doer's phrase or the act's time phrase (GUIDELINES 4)
+    sentence = _one(code_text("On Friday in Pakistan, Mohammed Waseem was sentenced for "
+                              "murder to life in prison by a court in Multan.",
+                              date(2019, 9, 28)), "SANCTION")
+    assert (sentence.source.name, sentence.target.name) == ("Pakistan", "Mohammed Waseem")
+    judged = _one(code_text("A federal judge in Virginia sentenced Joel Smithers to prison "
+                            "for 40 years.", date(2019, 10, 2)), "SANCTION")
+    assert judged.source.name == "United States"
+    # a named doer is not replaced by the place
+    assert not [e for e in code_text("Gunmen abducted John Smith in Lagos, Nigeria.",
+                                     date(2019, 10, 2))
+                if e.source is not None and e.source.name == "Nigeria"]

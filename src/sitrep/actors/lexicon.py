@@ -42,6 +42,9 @@ class ActorWords:
     """Sectors of a state's people rather than its apparatus ("CVL" protesters, "COP")."""
     group_nouns: frozenset[str] = frozenset()
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
+    justice_agents: frozenset[str] = frozenset()
+    """Lemmas of unnamed bodies that arrest, charge or sentence for the state where they act
+    ("a court", "authorities")."""
     media_words: frozenset[str] = frozenset()
     """Words that make an organisation a news outlet ("BBC", "Wikinews")."""
     member_words: frozenset[str] = frozenset()
@@ -103,6 +106,7 @@ def load_actor_words() -> ActorWords:
         government_words=frozenset(str(w).lower() for w in raw.get("government_words") or ()),
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
+        justice_agents=frozenset(str(w).lower() for w in raw.get("justice_agents") or ()),
         media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
         member_words=frozenset(str(w).lower() for w in raw.get("member_words") or ()),
         harm_nouns=frozenset(str(w).lower() for w in raw.get("harm_nouns") or ()),

@@ -410,8 +410,9 @@ class Coder:
         args.target, args.fallback = ([t for t in toks if not (
             t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
             for toks in (args.target, args.fallback))
-        unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and \
+        unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and (
             _agentless_passive(trig)
+            or _justice_agent(trig, self.resolver.words.justice_agents))
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
@@ -622,6 +623,8 @@ class Coder:
             target = [r for r in target if not self._government_of(r, actx.site)]
         target = target or self._held_over(trig, mentions, source_keys)
         unnamed_agent = unnamed_agent and not source
+        if unnamed_agent and location is None:
+            location = self._location(_seat_words(trig), mentions)
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
             source = [state] if state is not None else []
@@ -1456,6 +1459,35 @@ def _agentless_passive(trig: Trigger) -> bool:
     verb = trig.anchor
     return not trig.bare and trig.governor is None and is_passive(verb) and \
         verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _doers(trig: Trigger) -> list[Token]:
+    """A verbal trigger's doers: its subject, or in the passive its "by" phrase."""
+    if trig.bare or trig.governor is not None:
+        return []
+    verb = trig.anchor
+    if is_passive(verb):
+        return [p for c in verb.children if c.dep_ == "agent"
+                for p in c.children if p.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _justice_agent(trig: Trigger, heads: frozenset[str]) -> bool:
+    """Whether a verbal trigger's doer is an unnamed court, judge or authority ("was
+    sentenced by a court in Multan", "Authorities arrested twelve people")."""
+    doers = _doers(trig)
+    return bool(doers) and all(d.lemma_.lower() in heads and d.ent_type_ == "" for d in doers)
+
+
+def _seat_words(trig: Trigger) -> list[Token]:
+    """Places named in the doer's own phrase or the time phrase of an act ("a court in
+    Multan", "a federal judge in Virginia", "On Friday in Pakistan"): where it was done."""
+    heads = _doers(trig) + [c for c in trig.anchor.children if c.ent_type_ in ("DATE", "TIME")
+                            or (c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME")
+                                                         for p in c.children))]
+    heads += [p for h in heads if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
+    return [p for h in heads for c in h.children if c.dep_ == "prep"
+            and c.lower_ in ("in", "at") for p in c.children if p.dep_ == "pobj"]
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
