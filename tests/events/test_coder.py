@@ -2053,3 +2053,34 @@ def test_coder_an_unnamed_court_acts_for_the_state_where_it_sits(code_text) -> N
     assert not [e for e in code_text("Gunmen abducted John Smith in Lagos, Nigeria.",
                                      date(2019, 10, 2))
                 if e.source is not None and e.source.name == "Nigeria"]
+
+
+def test_coder_the_city_of_a_place_is_that_place(code_text) -> None:
+    attack = _one(code_text("Russian forces shelled the city of Kharkiv overnight."),
+                  "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Russia", "Ukraine")
+
+
+def test_coder_a_threat_against_what_someone_owns(code_text) -> None:
+    threat = _one(code_text("Erdogan threatened to block Sweden's NATO bid."), "THREATEN")
+    assert threat.target.name == "Sweden"
+    # a plan against another's deed is no promise to them
+    assert not code_text("The United States remains determined to counter Iran's malign "
+                         "activity.")
+
+
+def test_coder_crowds_in_the_street_protest(code_text) -> None:
+    streets = _one(code_text("Thousands of Iranians took to the streets of Tehran to protest "
+                             "the death of Mahsa Amini."), "PROTEST")
+    assert (streets.source.name, streets.target.name) == ("Iranian protesters", "Iran")
+    demo = _one(code_text("Thousands of Serbians protested in Belgrade on Friday."), "PROTEST")
+    assert (demo.source.name, demo.target.name) == ("Serbian protesters", "Serbia")
+    # a protest made to someone is a complaint
+    complaint = _one(code_text("Japan protested to China over the incursion."), "ACCUSE")
+    assert complaint.target.name == "China"
+
+
+def test_coder_an_amount_in_aid_to_a_recipient(code_text) -> None:
+    pledge = _one(code_text("The European Union pledged 500 million euros in aid to "
+                            "Ukraine."), "AGREE")
+    assert pledge.target.name == "Ukraine"

@@ -107,6 +107,8 @@ Armenia, as the training labels code them. Once only in sentences about "bilater
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
+CROWD_MODES = frozenset({"demo", "riot"})
+"""PROTEST modes only crowds take: a state named as doing them is its people."""
 WAGED_BY_STATES = frozenset({"ASSAULT"})
 """Types whose act a head of state or government does as their state: "President Putin's
 war in Ukraine", "Putin is bombing apartment buildings" (the training labels code Russia
@@ -459,6 +461,12 @@ class Coder:
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
                                              and modality_of(trig.anchor) == "future")):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
+        if trig.rule.type == "PROTEST" and trig.mode in CROWD_MODES:
+            # "Thousands of Serbians protested in Belgrade": a state's people in the street
+            # are its protesters, who protest against their state
+            source = [self.resolver.protesters_of(r.country) or r
+                      if r.kind == "state" and r.country and not self._own_people(
+                          r, self.resolver.words.people_sectors) else r for r in source]
         source_keys = {participant_key(s) for s in source}
         # "He was able to speak with the two of them": the last two people named, if one of
         # them is the one acting, are not whom the text means (the discourse lost them)
@@ -548,7 +556,10 @@ class Coder:
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target
-        location = self._location(args.places, mentions)
+        location = self._location(args.places, mentions) or self._location(
+            # "took to the streets of Belgrade", "shelled the city of Kharkiv"
+            _named_places(_prep_objects(trig.anchor), self.resolver.words.place_nouns),
+            mentions)
         if location is not None and location.country:
             # "police arrested protesters in Belgrade": a generic group is of the place where
             # it acts
@@ -573,8 +584,11 @@ class Coder:
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
             # the small model tags the city as no place ("shelled Odesa", "struck Lviv")
+            named = _named_places(args.target, self.resolver.words.place_nouns)
             target = [self._state_of_place(r) for r in target] or \
-                [r for r in self._cities(args.target, mentions) if other_side(r)][:1]
+                [r for r in map(self._state_of_place, resolve_roles(named, mentions))
+                 if other_side(r)][:1] or \
+                [r for r in self._cities(args.target + named, mentions) if other_side(r)][:1]
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
@@ -1459,6 +1473,19 @@ def _agentless_passive(trig: Trigger) -> bool:
     verb = trig.anchor
     return not trig.bare and trig.governor is None and is_passive(verb) and \
         verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _prep_objects(tok: Token) -> list[Token]:
+    """The objects of a word's prepositions and its direct objects."""
+    return [c for c in tok.children if c.dep_ == "dobj"] + [
+        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+
+
+def _named_places(words: list[Token], place_nouns: frozenset[str]) -> list[Token]:
+    """The names in the "of" phrases of nouns of a kind of place ("the city of Kharkiv")."""
+    return [p for w in words if w.lemma_.lower() in place_nouns for prep in w.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _doers(trig: Trigger) -> list[Token]:

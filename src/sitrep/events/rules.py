@@ -1044,7 +1044,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         # Sana'a"), and the phrase only says where it went
         for obj in (c for c in verb.children if c.dep_ == "dobj" and not (
                 rule.type == "SUPPORT" and _named_owner(c))):
-            target += [p for prep in obj.children if prep.dep_ == "prep"
+            # ... or on what an amount is counted in: "pledged 500 million euros in aid to
+            # Ukraine"
+            nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep"
+                             and prep.lower_ == "in" for p in prep.children
+                             if p.dep_ == "pobj"]
+            target += [p for n in nouns for prep in n.children if prep.dep_ == "prep"
                        and prep.lower_ in rule.target_preps
                        for p in prep.children if p.dep_ == "pobj"]
         if head is trig.token and trig.governor is not None:
@@ -1144,7 +1149,8 @@ def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
 
 def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     """Who the trigger's complement clause is about: its subject ("demanded that the US
-    cancel"), else its object and recipients ("agreed to lift embargoes on Iran"); a gerund
+    cancel"), else its object and recipients ("agreed to lift embargoes on Iran"), else, for
+    a threat, the object's owner ("threatened to block Sweden's bid"); a gerund
     after "to" is such a clause too ("committed to working with Mexico"), though not after
     "looked forward" (see ``_PLAN_PARTICLES``)."""
     out: list[Token] = []
@@ -1160,6 +1166,10 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
         out += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
         out += [p for h in heads for prep in h.children if prep.dep_ == "prep"
                 and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"]
+        if rule.type == "THREATEN":
+            # "threatened to block Sweden's NATO bid": whose the object is, after all else
+            # (a plan to "counter Iran's malign activity" is no promise to Iran)
+            out += [p for h in heads[1:] for p in h.children if p.dep_ == "poss"]
     return out
 
 
