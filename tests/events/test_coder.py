@@ -2084,3 +2084,18 @@ def test_coder_an_amount_in_aid_to_a_recipient(code_text) -> None:
     pledge = _one(code_text("The European Union pledged 500 million euros in aid to "
                             "Ukraine."), "AGREE")
     assert pledge.target.name == "Ukraine"
+
+
+def test_coder_a_call_that_is_the_occasion_of_a_verb(code_text) -> None:
+    # "in a phone call" is the subjects' contact, with whom the verb names
+    for text in ("Putin and Erdogan discussed the grain deal in a phone call on Tuesday.",
+                 "Putin discussed the grain deal with Erdogan in a phone call on Tuesday.",
+                 "In a phone call on Tuesday, Putin told Erdogan that Russia was ready."):
+        call = _one(code_text(text, date(2022, 11, 15)), "CONSULT")
+        assert {a.name for a in call.actors} == {"Vladimir Putin", "Recep Tayyip Erdoğan"}, text
+    # the topic discussed is no partner; a contact told before ("during the visit") and
+    # many undated ones ("in previous meetings") are read back, not new
+    assert not code_text("Biden discussed Ukraine in a meeting.", date(2022, 11, 15))
+    assert not [e for e in code_text("In previous meetings with President Biden, we affirmed "
+                                      "our commitment.", date(2022, 11, 15))
+                if e.type == "CONSULT"]

@@ -231,6 +231,15 @@ class Trigger:
         return self.governor if self.governor is not None else self.token
 
     @property
+    def occasion(self) -> bool:
+        """Whether a nominal contact is the occasion of its governing verb ("discussed the
+        deal with Erdogan *in a phone call*", see ``_occasion_verb``): the verb's own
+        objects are partners, as in "told Xi"."""
+        return self.governor is not None and self.token.dep_ == "pobj" and \
+            self.token.head.head.i == self.governor.i and \
+            self.token.head.lower_ in _CONTACT_OCCASION_PREPS
+
+    @property
     def instrumental(self) -> bool:
         """Whether a nominal trigger is the act its governor's "with" phrase names ("hit
         Russia *with sanctions*": see ``instrument``)."""
@@ -380,7 +389,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
             for rule in rules.nouns.get(lemma, ()):
                 if not _under_fits(rule, tok):
                     continue
-                governor = light or _statement_governor(tok, rule)
+                governor = light or _statement_governor(tok, rule) or _occasion_verb(tok, rule)
                 if governor is not None and _noun_fits(rule, tok, governor) and \
                         _infinitive_fits(rule, tok):
                     # "during their meeting", "following Iran's attack": the noun stands
@@ -759,6 +768,30 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ONE_CONTACT_PLURALS = frozenset({"talks", "consultations", "negotiations", "discussions"})
+_CONTACT_OCCASION_PREPS = frozenset({"in", "during", "over"})
+"""Prepositions of a contact noun that make it the occasion of its verb's clause."""
+
+
+def _occasion_verb(tok: Token, rule: TriggerRule) -> Token | None:
+    """The verb a contact noun is the occasion of ("Putin and Erdogan discussed the grain
+    deal in a phone call", "told Xi during a meeting in Bali that"): the contact is the
+    verb's subjects' own, like "held a call". A possessed one ("during their meeting") is
+    read from its own phrase (``_noun_governor``)."""
+    head = tok.head
+    if rule.type != "CONSULT" or tok.dep_ != "pobj" or \
+            head.lower_ not in _CONTACT_OCCASION_PREPS or head.head.pos_ != "VERB" or any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                for c in tok.children):
+        # "during the visit", "in the meeting": a contact already told, read back
+        return None
+    if tok.tag_ == "NNS" and tok.lower_ not in _ONE_CONTACT_PLURALS:
+        return None  # "In previous meetings with President Biden": many, undated
+    verb = head.head
+    return verb if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+
+
 def instrument(tok: Token, rules: RuleSet) -> bool:
     """Whether a noun is the act of the verb its "with" phrase hangs on ("hit Russia with
     sanctions", "China retaliated with tariffs")."""
@@ -1024,7 +1057,10 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         target += [p for c in verb.children if c.dep_ == "dative"
                    for p in ([c] if c.pos_ != "ADP" else
                              [g for g in c.children if g.dep_ == "pobj"])]
-        if trig.governor is not None and not trig.instrumental:
+        if trig.occasion:
+            # "told Xi in a call" is a call with him; "discussed Ukraine in a call" is not
+            target = [t for t in target if t.ent_type_ == "PERSON"]
+        elif trig.governor is not None and not trig.instrumental:
             # "held talks": the object is the event; but "hit Russia with sanctions" is
             # aimed at its object
             target = []
@@ -1038,7 +1074,7 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         target += _stranded_partners(head, rule.target_preps)
     if rule.type == "CONSULT" and "with" in rule.target_preps:
         target += _occasion_partners(verb)
-    if trig.governor is None and not is_passive(verb):
+    if (trig.governor is None or trig.occasion) and not is_passive(verb):
         # the recipient hangs on the object noun: "provided intelligence to Macedonia"; but
         # the one praised is whose deed the object is ("welcomed Griffiths' trip to
         # Sana'a"), and the phrase only says where it went
