@@ -2099,3 +2099,25 @@ def test_coder_a_call_that_is_the_occasion_of_a_verb(code_text) -> None:
     assert not [e for e in code_text("In previous meetings with President Biden, we affirmed "
                                       "our commitment.", date(2022, 11, 15))
                 if e.type == "CONSULT"]
+
+
+def test_coder_groups_take_the_state_where_they_act(code_text) -> None:
+    arrest = _one(code_text("Police arrested more than 100 protesters in Moscow on "
+                            "Saturday."), "COERCE")
+    assert {a.name for a in arrest.actors} == {"Russian police", "Russian protesters"}
+    demo = _one(code_text("Protesters took to the streets of Hong Kong on Sunday."),
+                "PROTEST")
+    assert demo.source.name == "Hong Kong protesters"
+    # where someone works is not where the act took place
+    convicted = code_text("Cardinal George Pell, a senior figure at the Holy See, was "
+                          "convicted.", date(2019, 5, 12))
+    assert not [e for e in convicted if e.source is not None and e.source.name == "Vatican"]
+
+
+def test_coder_sides_fighting_each_other(code_text) -> None:
+    fire = _one(code_text("India and Pakistan exchanged fire along the Line of Control."),
+                "ASSAULT")
+    assert (fire.source.name, fire.target.name) == ("India", "Pakistan")
+    strike = _one(code_text("A Russian missile strike killed 12 people in Dnipro on "
+                            "Saturday."), "ASSAULT")
+    assert (strike.source.name, strike.target.name) == ("Russia", "Ukraine")

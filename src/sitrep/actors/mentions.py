@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.gazetteer import Gazetteer
+from sitrep.actors.gazetteer import Gazetteer, State
 from sitrep.actors.kb import LEADER_OFFICES, KnowledgeBase, Person, Term, normalise
 from sitrep.actors.lexicon import ACTOR_WORDS, ActorWords
 from sitrep.actors.spans import (
@@ -130,8 +130,19 @@ class ActorResolver:
         state = self.gaz.by_code(code)
         if state is None:
             return None
-        name = f"{state.demonyms[0] if state.demonyms else state.name} protesters"
+        name = f"{_group_word(state)} protesters"
         return ActorRef(name=name, kind="state", country=state.code, sector="CVL", text=name)
+
+    def placed_group(self, ref: ActorRef, code: str) -> ActorRef:
+        """A generic group with no country of its own ("protesters", "the police") acting in
+        the state ``code``: of that state, named as analysts name such groups ("Russian
+        police", GUIDELINES 4). Other actors as given."""
+        if ref.kind != "group" or not ref.sector or ref.country:
+            return ref
+        state = self.gaz.by_code(code)
+        if state is None:
+            return replace(ref, country=code)
+        return replace(ref, country=code, name=f"{_group_word(state)} {ref.name}")
 
     def residents_of(self, code: str) -> ActorRef | None:
         """A state's residents, the people a curfew or lockdown binds: a generic group
@@ -1121,6 +1132,14 @@ def _definite(tok: Token) -> bool:
         return True
     return tok.dep_ == "conj" and tok.text[:1].isupper() and \
         any(c.lower_ == "the" for c in tok.head.children)
+
+
+def _group_word(state: State) -> str:
+    """The word that makes a generic group a state's ("Iranian protesters"): its first
+    demonym, or its name where that demonym names a person ("New Zealander", "Hong Konger":
+    "Hong Kong protesters")."""
+    word = state.demonyms[0] if state.demonyms else state.name
+    return state.name if word.endswith("er") else word
 
 
 def _group_name(country: str, tok: Token) -> str:

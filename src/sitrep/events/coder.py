@@ -546,7 +546,12 @@ class Coder:
                 trig.token.lemma_.lower() in self.rules.counterpart_requests:
             # "The Secretary urged de-escalation": asked of the other side of the contact
             target = self._counterpart_state(source, actx.meeting)
-        if not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
+        if not target and trig.rule.type == "ASSAULT" and len(source) >= 2 and \
+                not any(r.kind == "person" for r in source):
+            # "India and Pakistan exchanged fire", "Armenian and Azerbaijani forces clashed":
+            # fighting each other
+            source, target = source[:1], source[1:]
+        elif not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
                 not any(r.kind == "person" for r in source) and not _joint(trig.token):
             # "Czechia and Albania upgraded ties"; not co-speakers, and not "A and B
             # expressed their support for the ceasefire", a position shared towards no one
@@ -563,7 +568,8 @@ class Coder:
         if location is not None and location.country:
             # "police arrested protesters in Belgrade": a generic group is of the place where
             # it acts
-            source, target = (_placed(refs, location.country) for refs in (source, target))
+            source, target = ([self.resolver.placed_group(r, location.country) for r in refs]
+                              for refs in (source, target))
         if trig.rule.type in WAGED_BY_STATES:
             source = [self.resolver.state_led_by(r) or r for r in source]
         etype, mode = trig.rule.type, trig.mode
@@ -1411,12 +1417,6 @@ _SUMMIT_NOUNS = frozenset({"summit", "ministerial", "meeting", "conference"})
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                          "QUANTITY", "NORP"})
 """Entity labels of words that are never where an event happened."""
-
-
-def _placed(refs: list[ActorRef], country: str) -> list[ActorRef]:
-    """Generic groups with no country of their own ("protesters") given ``country``."""
-    return [replace(r, country=country) if r.kind == "group" and r.sector and not r.country
-            else r for r in refs]
 
 
 def _greeted(source: list[ActorRef], target: list[ActorRef], speaker: ActorRef,

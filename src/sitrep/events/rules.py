@@ -1092,8 +1092,11 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
             target += [c for c in head.children if c.dep_ == "poss"]
     places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
               for p in prep.children if p.dep_ == "pobj"]
-    if not places and rule.type == "CONSULT":
-        places = _places_of_partners(target)
+    if not places:
+        # "met with X in Washington", "arrested protesters in Moscow", "killed 12 people in
+        # Dnipro": the small model hangs the place on the one acted upon (an apposition's
+        # place is where a person works: "Pell, a senior figure at the Holy See")
+        places = _places_of_partners(target, appositions=rule.type == "CONSULT")
     if not places:
         places = _places_above(verb)
     if rule.source_is_object:
@@ -1114,12 +1117,13 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
     return Arguments(expand(source), expand(target), places, expand(fallback))
 
 
-def _places_of_partners(partners: list[Token]) -> list[Token]:
+def _places_of_partners(partners: list[Token], appositions: bool = True) -> list[Token]:
     """Where a contact took place, said after the one met ("met today with Dutch Foreign
     Minister Hoekstra in Washington, D.C.", "with X, His Royal Highness Y, at the White
     House"): the small model hangs the place on the name, or on its apposition."""
     return [p for partner in (t for p in partners for t in with_conjuncts(p))
-            for word in [partner, *(c for c in partner.children if c.dep_ == "appos")]
+            for word in [partner, *(c for c in partner.children
+                                    if c.dep_ == "appos" and appositions)]
             for p in _place_objects(word)]
 
 
