@@ -2121,3 +2121,26 @@ def test_coder_sides_fighting_each_other(code_text) -> None:
     strike = _one(code_text("A Russian missile strike killed 12 people in Dnipro on "
                             "Saturday."), "ASSAULT")
     assert (strike.source.name, strike.target.name) == ("Russia", "Ukraine")
+
+
+def test_coder_a_writers_guess_is_no_report(code_text) -> None:
+    for text in ("President Xi Jinping of China is likely to deploy troops to Hong Kong.",
+                 "Xi will probably deploy troops to Hong Kong."):
+        assert all(e.modality == "hypothetical" for e in code_text(text, date(2019, 11, 18))), text
+    assert _one(code_text("Xi deployed troops to Hong Kong.", date(2019, 11, 18)),
+                "MOBILIZE").modality == "asserted"
+
+
+def test_coder_names_the_small_model_missed_or_cut_wrong(code_text) -> None:
+    # an untagged full name of a serving leader, a title of two words, and an ORG span
+    # ending in "of"
+    meeting = _one(code_text("Hong Kong Chief Executive Carrie Lam met Xi Jinping in "
+                             "Beijing.", date(2019, 11, 18)), "CONSULT")
+    assert {a.name for a in meeting.actors} == {"Carrie Lam", "Xi Jinping"}
+    trip = _one(code_text("Carrie Lam's recent trip to Beijing was about new guidance.",
+                          date(2019, 11, 18)), "CONSULT")
+    assert trip.mode == "visit" and {a.name for a in trip.actors} == {"Carrie Lam", "China"}
+    signed = code_text("On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of "
+                       "Benin signed the African Continental Free Trade Area agreement.",
+                       date(2019, 7, 8))
+    assert {"Muhammadu Buhari", "Patrice Talon"} <= {a.name for e in signed for a in e.actors}

@@ -609,7 +609,27 @@ class ActorResolver:
                  and (tok.i == sent.start or not _name_word(doc[tok.i - 1]))
                  and (tok.i + 1 >= sent.end or doc[tok.i + 1].pos_ != "PROPN")
                  and self._one_serving(tok.text, on)]
+        added += self._untagged_full_names(sent, tagged, on)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def _untagged_full_names(self, sent: Span, tagged: set[int], on: date) -> list[Span]:
+        """Names of two or three capitalised proper nouns the model left untagged that are
+        the whole name of one person of the kb in office that day ("met Xi Jinping")."""
+        doc, out = sent.doc, []
+        for tok in sent:
+            if tok.i in tagged or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                    (tok.i > sent.start and doc[tok.i - 1].pos_ == "PROPN"):
+                continue
+            end = tok.i + 1
+            while end < sent.end and end - tok.i < 3 and doc[end].pos_ == "PROPN" and \
+                    doc[end].text[:1].isupper() and end not in tagged:
+                end += 1
+            span = doc[tok.i:end]
+            if len(span) >= 2 and (end >= sent.end or doc[end].pos_ != "PROPN") and \
+                    not any(t.lower_ in self.stops for t in span) and \
+                    self._one_serving(span.text, on):
+                out.append(Span(doc, tok.i, end, label="PERSON"))
+        return out
 
     def _serving_surname(self, surname: str, title: str, on: date | None) -> bool:
         """Whether exactly one person the kb knows by ``surname`` held an office of the kind
@@ -643,6 +663,14 @@ class ActorResolver:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
+        while end - 1 > start and doc[end - 1].lower_ in _TRAILING_WORDS:
+            end -= 1  # "Patrice Talon of" (an ORG) before "Benin"
+        if ent.label_ == "ORG" and end - start >= 2 and \
+                all(t.pos_ == "PROPN" for t in doc[start:end]) and \
+                self.kb.find_person(doc[start:end].text):
+            return Span(doc, start, end, label="PERSON")
+        if end != ent.end:
+            ent = Span(doc, start, end, label=ent.label_)
         stops = self.stops
         # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
         joinable = ("", "PERSON") if ent.label_ == "PERSON" else ("",)
@@ -1132,6 +1160,10 @@ def _definite(tok: Token) -> bool:
         return True
     return tok.dep_ == "conj" and tok.text[:1].isupper() and \
         any(c.lower_ == "the" for c in tok.head.children)
+
+
+_TRAILING_WORDS = frozenset({"of", "and", "the", ","})
+"""Words an entity span of the small model may end in that are no part of a name."""
 
 
 def _group_word(state: State) -> str:

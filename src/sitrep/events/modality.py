@@ -46,6 +46,9 @@ class ModalityWords:
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     pending_words: frozenset[str] = frozenset()
     """Adverbs of a verb whose infinitive has not happened yet ("has *yet* to concede")."""
+    guess_words: frozenset[str] = frozenset()
+    """Adjectives and adverbs of a writer's guess ("is *likely* to deploy", "will *probably*
+    send"): hypothetical."""
     anterior: frozenset[str] = frozenset()
     """Prepositions whose object came before the clause ("following the resignation of X"):
     an event noun there happened, whatever the clause's own modality."""
@@ -133,7 +136,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             if cur.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in
                                            words.pending_words for c in head.children):
                 return "negated"  # "has yet to concede"
-            if lemma in words.hypothetical_verbs:
+            if lemma in words.hypothetical_verbs or (
+                    head.pos_ == "ADJ" and lemma in words.guess_words):
                 return "hypothetical"
             if lemma in words.future_verbs:
                 return "future"
@@ -206,7 +210,8 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
         return "hypothetical"
     auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
-    if any(a in words.hypothetical_aux for a in auxes):
+    if any(a in words.hypothetical_aux for a in auxes) or any(
+            c.dep_ == "advmod" and c.lower_ in words.guess_words for c in kids):
         return "hypothetical"
     if any(a in words.future_aux for a in auxes):
         return "future"
