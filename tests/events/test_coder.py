@@ -2144,3 +2144,10 @@ def test_coder_names_the_small_model_missed_or_cut_wrong(code_text) -> None:
                        "Benin signed the African Continental Free Trade Area agreement.",
                        date(2019, 7, 8))
     assert {"Muhammadu Buhari", "Patrice Talon"} <= {a.name for e in signed for a in e.actors}
+
+
+def test_coder_suing_and_organising(code_text) -> None:
+    sued = _one(code_text("Microsoft took Google to court.", date(2018, 10, 9)), "ACCUSE")
+    assert (sued.source.name, sued.target.name) == ("Microsoft", "Google")
+    assert _one(code_text("Opposition leaders organised a rally in Dhaka on Saturday.",
+                          date(2018, 10, 9)), "PROTEST").target.name == "Bangladesh"
