@@ -2151,3 +2151,14 @@ def test_coder_suing_and_organising(code_text) -> None:
     assert (sued.source.name, sued.target.name) == ("Microsoft", "Google")
     assert _one(code_text("Opposition leaders organised a rally in Dhaka on Saturday.",
                           date(2018, 10, 9)), "PROTEST").target.name == "Bangladesh"
+
+
+def test_coder_a_wish_for_what_another_is_to_do_asks_it(code_text) -> None:
+    request = _one(code_text("The US wants the UK to extradite Julian Assange over his "
+                             "alleged role.", date(2019, 11, 20)), "REQUEST")
+    assert (request.source.name, request.target.name) == ("United States", "United Kingdom")
+    assert not [e for e in code_text("Russia wants to join the talks.") if e.type == "REQUEST"]
+    # a passive clause asks nothing of its subject
+    assert not [e for e in code_text("Bolsonaro has said publicly the Amazon rainforest "
+                                     "should be opened up to agriculture.", date(2019, 8, 24))
+                if e.type == "REQUEST"]

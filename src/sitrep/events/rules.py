@@ -149,6 +149,9 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    wishing_verbs: frozenset[str] = frozenset()
+    """Verbs whose infinitive with a subject of its own asks it of them ("wants the UK to
+    extradite Assange")."""
     quote_verbs: frozenset[str] = frozenset()
     """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
     statement_nouns: frozenset[str] = frozenset()
@@ -320,6 +323,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
@@ -405,9 +409,11 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                     break
     taken = {t.token.i for t in found}
     for tok in sent:
-        if tok.i not in taken and tok.lemma_.lower() in rules.modal_request_verbs and any(
+        if tok.i not in taken and (tok.lemma_.lower() in rules.modal_request_verbs and any(
                 c.dep_ == "ccomp" and _demanded(c, rules.modal_request_aux)
-                for c in tok.children):
+                for c in tok.children) or tok.lemma_.lower() in rules.wishing_verbs and any(
+                c.dep_ in ("ccomp", "xcomp") and _demanded(c, frozenset({"to"}))
+                and any(s.dep_ in SUBJECT_DEPS for s in c.children) for c in tok.children)):
             found.append(Trigger(MODAL_REQUEST, tok))
     found.sort(key=lambda t: t.token.i)
     return found
@@ -1099,6 +1105,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         places = _places_of_partners(target, appositions=rule.type == "CONSULT")
     if not places:
         places = _places_above(verb)
+    if rule is MODAL_REQUEST:
+        # "said Russia must withdraw", "wants the UK to extradite Assange": asked of the
+        # clause's subject, not of whom the clause names after it ("the rainforest should
+        # be opened up" asks nothing of the rainforest)
+        target = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                  for s in c.children if s.dep_ in SUBJECT_DEPS]
     if rule.source_is_object:
         source, target = target, source
     def expand(toks: list[Token]) -> list[Token]:
