@@ -2162,3 +2162,13 @@ def test_coder_a_wish_for_what_another_is_to_do_asks_it(code_text) -> None:
     assert not [e for e in code_text("Bolsonaro has said publicly the Amazon rainforest "
                                      "should be opened up to agriculture.", date(2019, 8, 24))
                 if e.type == "REQUEST"]
+
+
+def test_coder_the_reason_for_an_act_names_no_one_acted_on(code_text) -> None:
+    events = code_text("Patrick Carlineo was charged. He was arrested in April for the "
+                       "March 21 call to the offices of Ilhan Omar.", date(2019, 11, 19))
+    arrest = _one(events, "COERCE")
+    assert "Ilhan Omar" not in {a.name for a in arrest.actors}
+    thanks = _one(code_text("Secretary Blinken thanked Greece for its steadfast support to "
+                            "Ukraine."), "SUPPORT")
+    assert thanks.target.name == "Greece"

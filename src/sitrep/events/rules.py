@@ -1243,6 +1243,9 @@ def _that_clause(comp: Token) -> bool:
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 """Prepositions whose noun is what is talked about: the phrases below it are the topic's
 ("spoke about our response to President Putin's war" names no partner), never entered."""
+_REASON_PREPS = frozenset({"for", "over"})
+"""Prepositions whose noun is the reason for an act: the phrases below it are the reason's
+("arrested for the March 21 call to the offices of Omar" arrests no Omar), never entered."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
@@ -1254,7 +1257,8 @@ def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
     out = []
     for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
         out.append(prep)
-        if (through is not None and prep.lower_ not in through) or prep.lower_ in _TOPIC_PREPS:
+        if (through is not None and prep.lower_ not in through) or \
+                prep.lower_ in _TOPIC_PREPS or prep.lower_ in _REASON_PREPS:
             continue
         for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_):
             out += [c for c in pobj.children if c.dep_ == "prep"]
