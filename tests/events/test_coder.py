@@ -2172,3 +2172,12 @@ def test_coder_the_reason_for_an_act_names_no_one_acted_on(code_text) -> None:
     thanks = _one(code_text("Secretary Blinken thanked Greece for its steadfast support to "
                             "Ukraine."), "SUPPORT")
     assert thanks.target.name == "Greece"
+
+
+def test_coder_an_earlier_event_names_no_partner_of_the_next(code_text) -> None:
+    events = code_text("Following President Biden's conversation with Prime Minister "
+                       "Bennett on April 24, National Security Advisor Jake Sullivan met with "
+                       "Israeli National Security Advisor Eyal Hulata.", date(2022, 4, 26))
+    sides = [{a.name for a in e.actors} for e in events if e.type == "CONSULT"]
+    assert {"Jake Sullivan", "Eyal Hulata"} in sides
+    assert not [s for s in sides if {"Jake Sullivan", "Naftali Bennett"} <= s]

@@ -1243,9 +1243,12 @@ def _that_clause(comp: Token) -> bool:
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 """Prepositions whose noun is what is talked about: the phrases below it are the topic's
 ("spoke about our response to President Putin's war" names no partner), never entered."""
-_REASON_PREPS = frozenset({"for", "over"})
-"""Prepositions whose noun is the reason for an act: the phrases below it are the reason's
-("arrested for the March 21 call to the offices of Omar" arrests no Omar), never entered."""
+_REASON_PREPS = frozenset({"for", "over", "following", "after", "since", "before", "amid",
+                           "despite"})
+"""Prepositions whose noun is the reason for an act or another event around it: the phrases
+below it are that noun's ("arrested for the March 21 call to the offices of Omar" arrests no
+Omar; "Following Biden's conversation with Bennett, Sullivan met Hulata" met no Bennett),
+never entered for partners."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
