@@ -2181,3 +2181,10 @@ def test_coder_an_earlier_event_names_no_partner_of_the_next(code_text) -> None:
     sides = [{a.name for a in e.actors} for e in events if e.type == "CONSULT"]
     assert {"Jake Sullivan", "Eyal Hulata"} in sides
     assert not [s for s in sides if {"Jake Sullivan", "Naftali Bennett"} <= s]
+
+
+def test_coder_a_body_named_after_its_kind(code_text) -> None:
+    # "airline Mahan Air": the small model tags the name a building (FAC)
+    ban = _one(code_text("Germany on Monday banned Iranian airline Mahan Air from flying in "
+                         "the European nation.", date(2019, 1, 23)), "SANCTION")
+    assert (ban.source.name, ban.target.name) == ("Germany", "Mahan Air")

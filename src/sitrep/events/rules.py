@@ -538,6 +538,10 @@ def _may_be_actor(tok: Token) -> bool:
     "Switzerland's contribution")."""
     if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.lower_ in _PERSONAL:
         return True
+    if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and
+                                   c.lemma_.lower() in ACTOR_WORDS.org_kinds
+                                   for c in tok.children):
+        return True  # "banned Iranian airline Mahan Air" (tagged a building)
     # a name before a word for people makes them actors ("the Israeli delegation"); before
     # a thing it does not ("received LNG gas", "hosted the Japanese exhibition")
     people = tok.lemma_.lower() in _PEOPLE_WORDS
