@@ -2188,3 +2188,11 @@ def test_coder_a_body_named_after_its_kind(code_text) -> None:
     ban = _one(code_text("Germany on Monday banned Iranian airline Mahan Air from flying in "
                          "the European nation.", date(2019, 1, 23)), "SANCTION")
     assert (ban.source.name, ban.target.name) == ("Germany", "Mahan Air")
+
+
+def test_coder_allies_such_as_a_state_and_a_subject_on_an_auxiliary(code_text) -> None:
+    # "allies such as Germany" names Germany; the small model hangs "The US" on "been"
+    request = _one(code_text("The airline transports weapons, according to Mike Pompeo. The "
+                             "US has been encouraging allies such as Germany to restrict "
+                             "Mahan's operations.", date(2019, 1, 23)), "REQUEST")
+    assert (request.source.name, request.target.name) == ("United States", "Germany")

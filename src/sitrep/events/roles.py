@@ -201,13 +201,14 @@ _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 def _included(tok: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """The named mentions a group noun lists as its members ("officials including Foreign
-    Minister X and Minister Y", "leaders in Europe, including President Z"); a thing's list
-    names no members ("challenges, including China and Libya")."""
+    Minister X and Minister Y", "leaders in Europe, including President Z", "allies such as
+    Germany"); a thing's list names no members ("challenges, including China and Libya")."""
     lemma = tok.lemma_.lower()
     if not (_sector_like(tok, mentions) or lemma in ACTOR_WORDS.titles
-            or lemma in ACTOR_WORDS.collective_nouns):
+            or lemma in ACTOR_WORDS.collective_nouns or lemma in ACTOR_WORDS.member_words):
         return []
-    names = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+    names = [p for c in tok.children if c.dep_ == "prep" and (c.lower_ == "including" or (
+                 c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)))
              for p in c.children if p.dep_ == "pobj"]
     found = [mentions.get(t.i) for p in names for t in (p, *p.conjuncts)]
     return [m for m in found if m is not None and m.kind == "name"]

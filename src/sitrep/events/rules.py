@@ -1337,7 +1337,10 @@ def _subjects(verb: Token) -> list[Token]:
         # of an infinitive is coordinated with the main verb, whose subject it shares
         cur = verb.head.head
     for _ in range(5):
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or [
+            # "The US has been encouraging": the small model may hang the subject on an aux
+            c for a in cur.children if a.dep_ in ("aux", "auxpass") and a.i < cur.i
+            for c in a.children if c.dep_ in SUBJECT_DEPS]
         if subj and _stranding_marker(cur):
             subj = []
         if subj:
