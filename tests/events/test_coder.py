@@ -2196,3 +2196,14 @@ def test_coder_allies_such_as_a_state_and_a_subject_on_an_auxiliary(code_text) -
                              "US has been encouraging allies such as Germany to restrict "
                              "Mahan's operations.", date(2019, 1, 23)), "REQUEST")
     assert (request.source.name, request.target.name) == ("United States", "Germany")
+
+
+def test_coder_count_on_and_a_withdrawal_from_the_region(code_text) -> None:
+    request = _one(code_text('Jens Stoltenberg wrote, "I count on Turkey to act with '
+                             'restraint."', date(2019, 10, 15)), "REQUEST")
+    assert request.target.name == "Turkey"
+    events = code_text("Syrian government forces moved north. Syria said the army would stay "
+                       "in Syria. Also on Sunday, the United States announced a complete "
+                       "withdrawal from the region.", date(2019, 10, 15))
+    retreat = _one(events, "RETREAT")
+    assert (retreat.source.name, retreat.target.name) == ("United States", "Syria")

@@ -8,6 +8,7 @@ passes that find mentions live in ``mentions.py`` (``ActorResolver``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -53,6 +54,9 @@ class ArticleActors:
     site: str | None = None
     """The state whose government published the article (ISO3), if one did: its own
     releases say "the President" for their head of state."""
+    states: Counter[str] = field(default_factory=Counter)
+    """How often each state (ISO3) has been named so far, as itself or by its people and
+    offices (``setting``)."""
     meeting: list[ActorRef] = field(default_factory=list)
     """Everyone who took part in the latest contact (call, meeting) the article reported:
     what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
@@ -75,8 +79,18 @@ class ArticleActors:
             for ref in mention.actors:
                 if ref.kind == "person" and mention.kind == "name":
                     self.remember(ref)
+                if ref.country and len(ref.country) == 3 and mention.kind in ("name", "sector"):
+                    self.states[ref.country] += 1
         self._note_subject(sent, found)
         return found
+
+    def setting(self) -> str | None:
+        """The state the article has named most so far (ISO3): what "the country" and "the
+        region" refer to; None before any, or on a tie for the most."""
+        top = self.states.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
 
     def _note_subject(self, sent: Span, found: dict[int, Mention]) -> None:
         """Keep the person the sentence's main clause is about: a subject pronoun in the next

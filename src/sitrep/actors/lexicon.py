@@ -42,6 +42,8 @@ class ActorWords:
     """Sectors of a state's people rather than its apparatus ("CVL" protesters, "COP")."""
     group_nouns: frozenset[str] = frozenset()
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
+    setting_nouns: frozenset[str] = frozenset()
+    """Nouns that, definite, point back at the place the article is about ("the region")."""
     org_kinds: frozenset[str] = frozenset()
     """Common nouns for a kind of body written before its name ("airline Mahan Air")."""
     place_nouns: frozenset[str] = frozenset()
@@ -110,6 +112,7 @@ def load_actor_words() -> ActorWords:
         government_words=frozenset(str(w).lower() for w in raw.get("government_words") or ()),
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
+        setting_nouns=frozenset(str(w).lower() for w in raw.get("setting_nouns") or ()),
         org_kinds=frozenset(str(w).lower() for w in raw.get("org_kinds") or ()),
         place_nouns=frozenset(str(w).lower() for w in raw.get("place_nouns") or ()),
         justice_agents=frozenset(str(w).lower() for w in raw.get("justice_agents") or ()),

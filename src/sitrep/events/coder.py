@@ -595,6 +595,12 @@ class Coder:
                 [r for r in map(self._state_of_place, resolve_roles(named, mentions))
                  if other_side(r)][:1] or \
                 [r for r in self._cities(args.target + named, mentions) if other_side(r)][:1]
+        if not target and etype in PLACE_TARGET and _points_to_setting(
+                args.target, self.resolver.words.setting_nouns) and actx.setting():
+            # "announced a complete withdrawal from the region": the place the article is
+            # about, if it is no one acting here
+            home = self.resolver.state_of(actx.setting() or "")
+            target = [home] if home is not None and other_side(home) else []
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
@@ -1473,6 +1479,15 @@ def _agentless_passive(trig: Trigger) -> bool:
     verb = trig.anchor
     return not trig.bare and trig.governor is None and is_passive(verb) and \
         verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _points_to_setting(words: list[Token], nouns: frozenset[str]) -> bool:
+    """Whether an argument is "the region", "the country": a definite setting noun with no
+    name or owner of its own."""
+    return any(w.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ == "the"
+                                                 for c in w.children)
+               and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in w.children)
+               for w in words)
 
 
 def _prep_objects(tok: Token) -> list[Token]:
