@@ -673,14 +673,14 @@ class ActorResolver:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
-        while end - 1 > start and doc[end - 1].lower_ in _TRAILING_WORDS:
-            end -= 1  # "Patrice Talon of" (an ORG) before "Benin"
-        if ent.label_ == "ORG" and end - start >= 2 and \
-                all(t.pos_ == "PROPN" for t in doc[start:end]) and \
-                self.kb.find_person(doc[start:end].text):
-            return Span(doc, start, end, label="PERSON")
-        if end != ent.end:
-            ent = Span(doc, start, end, label=ent.label_)
+        # "Patrice Talon of" before "Benin" (a PERSON, or an ORG that is a person of the kb)
+        cut = end - 1 if end - 1 > start and doc[end - 1].lower_ in _TRAILING_WORDS else end
+        if ent.label_ == "ORG" and cut - start >= 2 and \
+                all(t.pos_ == "PROPN" for t in doc[start:cut]) and \
+                self.kb.find_person(doc[start:cut].text):
+            return Span(doc, start, cut, label="PERSON")
+        if cut != end and doc[end - 1].lower_ == "of":
+            ent, end = Span(doc, start, cut, label=ent.label_), cut
         stops = self.stops
         # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
         joinable = ("", "PERSON") if ent.label_ == "PERSON" else ("",)

@@ -1247,12 +1247,15 @@ def _that_clause(comp: Token) -> bool:
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 """Prepositions whose noun is what is talked about: the phrases below it are the topic's
 ("spoke about our response to President Putin's war" names no partner), never entered."""
-_REASON_PREPS = frozenset({"for", "over", "following", "after", "since", "before", "amid",
-                           "despite"})
-"""Prepositions whose noun is the reason for an act or another event around it: the phrases
-below it are that noun's ("arrested for the March 21 call to the offices of Omar" arrests no
-Omar; "Following Biden's conversation with Bennett, Sullivan met Hulata" met no Bennett),
+_REASON_PREPS = frozenset({"for", "over", "amid", "despite"})
+"""Prepositions whose noun is the reason for an act or its background: the phrases below it
+are that noun's ("arrested for the March 21 call to the offices of Omar" arrests no Omar),
 never entered for partners."""
+_SEQUENCE_PREPS = frozenset({"following", "after", "since", "before"})
+"""Prepositions of another event before or after the act: one with an owner of its own is
+someone else's ("Following Biden's conversation with Bennett, Sullivan met Hulata" met no
+Bennett) and is not entered; one without is the subject's ("Speaking after talks with
+Scholz, Macron said")."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
@@ -1267,7 +1270,8 @@ def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
         if (through is not None and prep.lower_ not in through) or \
                 prep.lower_ in _TOPIC_PREPS or prep.lower_ in _REASON_PREPS:
             continue
-        for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_ and not (
+                prep.lower_ in _SEQUENCE_PREPS and any(c.dep_ == "poss" for c in p.children))):
             out += [c for c in pobj.children if c.dep_ == "prep"]
     return out
 
