@@ -79,7 +79,8 @@ class ArticleActors:
             for ref in mention.actors:
                 if ref.kind == "person" and mention.kind == "name":
                     self.remember(ref)
-                if ref.country and len(ref.country) == 3 and mention.kind in ("name", "sector"):
+                if ref.country and mention.kind in ("name", "sector") and \
+                        self.resolver.gaz.by_code(ref.country) is not None:
                     self.states[ref.country] += 1
         self._note_subject(sent, found)
         return found

@@ -42,6 +42,10 @@ class ActorWords:
     """Sectors of a state's people rather than its apparatus ("CVL" protesters, "COP")."""
     group_nouns: frozenset[str] = frozenset()
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
+    crowd_words: frozenset[str] = frozenset()
+    """Words for a crowd as a demonstration's subject ("thousands", "farmers")."""
+    press_groups: frozenset[str] = frozenset()
+    """Group nouns for the press ("reporters"): a call with them is a briefing."""
     setting_nouns: frozenset[str] = frozenset()
     """Nouns that, definite, point back at the place the article is about ("the region")."""
     org_kinds: frozenset[str] = frozenset()
@@ -112,6 +116,8 @@ def load_actor_words() -> ActorWords:
         government_words=frozenset(str(w).lower() for w in raw.get("government_words") or ()),
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
+        crowd_words=frozenset(str(w).lower() for w in raw.get("crowd_words") or ()),
+        press_groups=frozenset(str(w).lower() for w in raw.get("press_groups") or ()),
         setting_nouns=frozenset(str(w).lower() for w in raw.get("setting_nouns") or ()),
         org_kinds=frozenset(str(w).lower() for w in raw.get("org_kinds") or ()),
         place_nouns=frozenset(str(w).lower() for w in raw.get("place_nouns") or ()),

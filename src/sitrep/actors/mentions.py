@@ -137,8 +137,8 @@ class ActorResolver:
         """A generic group with no country of its own ("protesters", "the police") acting in
         the state ``code``: of that state, named as analysts name such groups ("Russian
         police", GUIDELINES 4). Other actors as given."""
-        if ref.kind != "group" or not ref.sector or ref.country:
-            return ref
+        if ref.kind != "group" or not ref.sector or ref.country or " " in ref.name:
+            return ref  # "Kurdish militants" in Syria stay Kurdish
         state = self.gaz.by_code(code)
         if state is None:
             return replace(ref, country=code)
@@ -679,7 +679,7 @@ class ActorResolver:
                 all(t.pos_ == "PROPN" for t in doc[start:cut]) and \
                 self.kb.find_person(doc[start:cut].text):
             return Span(doc, start, cut, label="PERSON")
-        if cut != end and doc[end - 1].lower_ == "of":
+        if cut != end:
             ent, end = Span(doc, start, cut, label=ent.label_), cut
         stops = self.stops
         # given names left out: "Antony" J. Blinken, "Annegret" Kramp-Karrenbauer (an ORG)
@@ -834,8 +834,11 @@ class ActorResolver:
                         break
             else:
                 if tok.lemma_.lower() in self.words.group_nouns and _bare_group(tok):
-                    # "protesters", "the police": a group the text does not tie to a state
-                    ref = ActorRef(name=_group_name("", tok), kind="group", sector=sector,
+                    # "protesters", "the police": a group the text does not tie to a state;
+                    # a people of no state keeps its word ("Kurdish militants")
+                    people = " ".join(c.text for c in tok.children if c.dep_ == "amod"
+                                      and c.ent_type_ == "NORP" and c.i < tok.i)
+                    ref = ActorRef(name=_group_name(people, tok), kind="group", sector=sector,
                                    text=tok.text)
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
 
@@ -1172,8 +1175,9 @@ def _definite(tok: Token) -> bool:
         any(c.lower_ == "the" for c in tok.head.children)
 
 
-_TRAILING_WORDS = frozenset({"of", "and", "the", ","})
-"""Words an entity span of the small model may end in that are no part of a name."""
+_TRAILING_WORDS = frozenset({"of"})
+"""Words an entity span of the small model may end in that are no part of a name ("Patrice
+Talon of" before "Benin")."""
 
 
 def _group_word(state: State) -> str:

@@ -63,7 +63,7 @@ from sitrep.events.roles import (
 )
 from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
                                   content_mode, find_triggers, is_passive, load_rules,
-                                  pleasure_infinitive)
+                                  place_objects, pleasure_infinitive)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
                                   quoted_blame, reported_speaker, reporters,
@@ -388,7 +388,7 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in trig.rule.not_complements
+        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in trig.rule.not_complements
                for c in trig.anchor.children):
             return []  # "declined to comment": no answer given, no one refused
         if trig.rule.type in TOPICAL and trig.governor is None and trig.token.pos_ == "VERB" \
@@ -465,8 +465,9 @@ class Coder:
             # "Thousands of Serbians protested in Belgrade": a state's people in the street
             # are its protesters, who protest against their state
             source = [self.resolver.protesters_of(r.country) or r
-                      if r.kind == "state" and r.country and not self._own_people(
-                          r, self.resolver.words.people_sectors) else r for r in source]
+                      if r.kind == "state" and r.country and r.sector not in GOVERNMENT_SECTORS
+                      and not self._own_people(r, self.resolver.words.people_sectors)
+                      else r for r in source]
         source_keys = {participant_key(s) for s in source}
         # "He was able to speak with the two of them": the last two people named, if one of
         # them is the one acting, are not whom the text means (the discourse lost them)
@@ -546,7 +547,7 @@ class Coder:
                 trig.token.lemma_.lower() in self.rules.counterpart_requests:
             # "The Secretary urged de-escalation": asked of the other side of the contact
             target = self._counterpart_state(source, actx.meeting)
-        if not target and trig.rule.type == "ASSAULT" and len(source) >= 2 and \
+        if not target and trig.rule.mutual and len(source) >= 2 and \
                 not any(r.kind == "person" for r in source):
             # "India and Pakistan exchanged fire", "Armenian and Azerbaijani forces clashed":
             # fighting each other
@@ -563,7 +564,7 @@ class Coder:
             target = [credited] if credited is not None else target
         location = self._location(args.places, mentions) or self._location(
             # "took to the streets of Belgrade", "shelled the city of Kharkiv"
-            _named_places(_prep_objects(trig.anchor), self.resolver.words.place_nouns),
+            _named_places(_phrase_objects(trig.anchor), self.resolver.words.place_nouns),
             mentions)
         if location is not None and location.country:
             # "police arrested protesters in Belgrade": a generic group is of the place where
@@ -590,16 +591,18 @@ class Coder:
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
             # the small model tags the city as no place ("shelled Odesa", "struck Lviv")
-            named = _named_places(args.target, self.resolver.words.place_nouns)
+            place_words = _named_places(args.target, self.resolver.words.place_nouns)
             target = [self._state_of_place(r) for r in target] or \
-                [r for r in map(self._state_of_place, resolve_roles(named, mentions))
+                [r for r in map(self._state_of_place, resolve_roles(place_words, mentions))
                  if other_side(r)][:1] or \
-                [r for r in self._cities(args.target + named, mentions) if other_side(r)][:1]
-        if not target and etype in PLACE_TARGET and _points_to_setting(
-                args.target, self.resolver.words.setting_nouns) and actx.setting():
+                [r for r in self._cities(args.target + place_words, mentions)
+                 if other_side(r)][:1]
+        setting = actx.setting() if not target and etype in PLACE_TARGET and \
+            _points_to_setting(args.target, self.resolver.words.setting_nouns) else None
+        if setting is not None:
             # "announced a complete withdrawal from the region": the place the article is
             # about, if it is no one acting here
-            home = self.resolver.state_of(actx.setting() or "")
+            home = self.resolver.state_of(setting)
             target = [home] if home is not None and other_side(home) else []
         if not target and etype in PLACE_TARGET and location is not None and location.country:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
@@ -648,6 +651,10 @@ class Coder:
             # internal to the publishing government is none (GUIDELINES 1)
             target = [r for r in target if not self._government_of(r, actx.site)]
         target = target or self._held_over(trig, mentions, source_keys)
+        if etype == "THREATEN":
+            # "Putin threatened to use Russia's nuclear arsenal": no threat to his own state
+            own = {r.country for r in source if r.country}
+            target = [r for r in target if not (r.kind == "state" and r.country in own)]
         unnamed_agent = unnamed_agent and not source
         if unnamed_agent and location is None:
             location = self._location(_seat_words(trig), mentions)
@@ -1025,7 +1032,10 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
                     outer is None or outer.rule.type == "CONSULT"):
                 kept.append(trig)
             continue
-        if trig.governor is not None and trig.governor.i in by_token:
+        if trig.governor is not None and trig.governor.i in by_token and not (
+                trig.occasion and by_token[trig.governor.i].rule.type != trig.rule.type):
+            # "In a call on Tuesday, Biden thanked Zelensky" is the call and the thanks; "met
+            # with X in a virtual meeting" one meeting
             continue
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
@@ -1490,8 +1500,8 @@ def _points_to_setting(words: list[Token], nouns: frozenset[str]) -> bool:
                for w in words)
 
 
-def _prep_objects(tok: Token) -> list[Token]:
-    """The objects of a word's prepositions and its direct objects."""
+def _phrase_objects(tok: Token) -> list[Token]:
+    """A word's direct objects and the objects of its prepositions."""
     return [c for c in tok.children if c.dep_ == "dobj"] + [
         p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
 
@@ -1524,12 +1534,10 @@ def _justice_agent(trig: Trigger, heads: frozenset[str]) -> bool:
 def _seat_words(trig: Trigger) -> list[Token]:
     """Places named in the doer's own phrase or the time phrase of an act ("a court in
     Multan", "a federal judge in Virginia", "On Friday in Pakistan"): where it was done."""
-    heads = _doers(trig) + [c for c in trig.anchor.children if c.ent_type_ in ("DATE", "TIME")
-                            or (c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME")
-                                                         for p in c.children))]
-    heads += [p for h in heads if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
-    return [p for h in heads for c in h.children if c.dep_ == "prep"
-            and c.lower_ in ("in", "at") for p in c.children if p.dep_ == "pobj"]
+    days = [w for c in trig.anchor.children
+            for w in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])
+            if w.ent_type_ in ("DATE", "TIME")]
+    return [p for h in _doers(trig) + days for p in place_objects(h)]
 
 
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],

@@ -76,6 +76,15 @@ class TriggerRule:
     owned: bool = False
     """Bare nominal triggers: the noun is an event only with its possessor and a target
     named ("Bulgaria's support to Ukraine"), the possessor its source."""
+    speaker_subject: bool = False
+    """The verb counts only with "I" or "we" as its subject ("I count on Turkey to act"; "Ukraine
+    can count on Germany" is Germany's pledge)."""
+    mutual: bool = False
+    """Sides named together as the subject fight each other ("India and Pakistan exchanged
+    fire", "clashed"), not a third party."""
+    crowd: bool = False
+    """The verb counts only with a crowd as its subject ("Thousands of Serbians protested",
+    "Farmers marched"): not a state's protest, not troops marching (``_crowd``)."""
     under: frozenset[str] = frozenset()
     """Bare nominal triggers: the noun is an event only as the object of one of these verbs
     ("condemned Russia's invasion of Ukraine"); named anywhere else it is context."""
@@ -227,20 +236,15 @@ class Trigger:
     mode: str | None = None
     bare: bool = False
     """A nominal trigger standing without a verb ("Iran's missile attack on Erbil")."""
+    occasion: bool = False
+    """A nominal contact that is the occasion of its governing verb ("discussed the deal with
+    Erdogan *in a phone call*", see ``_occasion_verb``): the verb's own objects are
+    partners, as in "told Xi", and the verb may be an event of its own ("thanked")."""
 
     @property
     def anchor(self) -> Token:
         """The token whose clause the event sits in: the governor, else the trigger."""
         return self.governor if self.governor is not None else self.token
-
-    @property
-    def occasion(self) -> bool:
-        """Whether a nominal contact is the occasion of its governing verb ("discussed the
-        deal with Erdogan *in a phone call*", see ``_occasion_verb``): the verb's own
-        objects are partners, as in "told Xi"."""
-        return self.governor is not None and self.token.dep_ == "pobj" and \
-            self.token.head.head.i == self.governor.i and \
-            self.token.head.lower_ in _CONTACT_OCCASION_PREPS
 
     @property
     def instrumental(self) -> bool:
@@ -270,6 +274,9 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         bare=bool(raw.get("bare", False)),
         owned=bool(raw.get("owned", False)),
         under=frozenset(raw.get("under") or ()),
+        crowd=bool(raw.get("crowd", False)),
+        mutual=bool(raw.get("mutual", False)),
+        speaker_subject=bool(raw.get("speaker_subject", False)),
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -393,7 +400,8 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
             for rule in rules.nouns.get(lemma, ()):
                 if not _under_fits(rule, tok):
                     continue
-                governor = light or _statement_governor(tok, rule) or _occasion_verb(tok, rule)
+                occasion = None if light else _occasion_verb(tok, rule)
+                governor = light or _statement_governor(tok, rule) or occasion
                 if governor is not None and _noun_fits(rule, tok, governor) and \
                         _infinitive_fits(rule, tok):
                     # "during their meeting", "following Iran's attack": the noun stands
@@ -401,7 +409,8 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                     alone = governor is tok and rule.bare and \
                         nominal_participants(tok, rule) is not None
                     found.append(Trigger(rule, tok, governor if governor is not tok else None,
-                                         mode=_mode(rule, tok), bare=alone))
+                                         mode=_mode(rule, tok), bare=alone,
+                                         occasion=governor is occasion))
                     break
                 if governor is None and rule.bare and _noun_fits(rule, tok, tok) and \
                         nominal_participants(tok, rule):
@@ -413,6 +422,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 c.dep_ == "ccomp" and _demanded(c, rules.modal_request_aux)
                 for c in tok.children) or tok.lemma_.lower() in rules.wishing_verbs and any(
                 c.dep_ in ("ccomp", "xcomp") and _demanded(c, frozenset({"to"}))
+                and c.lemma_.lower() in rules.lemmas
                 and any(s.dep_ in SUBJECT_DEPS for s in c.children) for c in tok.children)):
             found.append(Trigger(MODAL_REQUEST, tok))
     found.sort(key=lambda t: t.token.i)
@@ -504,6 +514,11 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
             p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj"):
         return False
+    if rule.crowd and not any(_crowd(c) for c in kids if c.dep_ == "nsubj"):
+        return False
+    if rule.speaker_subject and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                        for c in kids):
+        return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
     return _words_fit(rule, tok)
@@ -530,6 +545,17 @@ def _object_words(obj: Token) -> list[Token]:
             out += [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
     out += [c for c in obj.children if c.dep_ in ("compound", "npadvmod")]
     return out
+
+
+def _crowd(subject: Token) -> bool:
+    """Whether a subject is a crowd: a group noun, a people ("Serbians"), a number of them
+    ("Thousands of Serbians"), or a word for ordinary people ("farmers")."""
+    words = ACTOR_WORDS.crowd_words | ACTOR_WORDS.group_nouns
+    if subject.lemma_.lower() in words or (
+            subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS")):
+        return True
+    return any(_crowd(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _may_be_actor(tok: Token) -> bool:
@@ -568,6 +594,8 @@ def _under_fits(rule: TriggerRule, noun: Token) -> bool:
     invasion and the atrocities" share their first noun's verb."""
     if not rule.under:
         return True
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
+        return False  # "denounced the trade war": a war of words, tariffs, prices
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
@@ -798,8 +826,13 @@ def _occasion_verb(tok: Token, rule: TriggerRule) -> Token | None:
         return None
     if tok.tag_ == "NNS" and tok.lower_ not in _ONE_CONTACT_PLURALS:
         return None  # "In previous meetings with President Biden": many, undated
+    if any(p.lemma_.lower() in ACTOR_WORDS.press_groups for c in tok.children
+           if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        return None  # "said in a conference call with reporters": a briefing
     verb = head.head
-    return verb if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+    # an active subject takes part; a passive one is talked about ("Russia was mentioned in
+    # talks between Xi and Biden")
+    return verb if any(c.dep_ == "nsubj" for c in verb.children) else None
 
 
 def instrument(tok: Token, rules: RuleSet) -> bool:
@@ -942,7 +975,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                        and q.lower_ in rule.target_preps for p in q.children if p.dep_ == "pobj"]
             # "atrocities by Putin's forces in Bucha": the place the parser hangs on the doer
             # is where the deed happened
-            places += [p for o in objects for p in _place_objects(o)]
+            places += [p for o in objects for p in place_objects(o)]
         elif word == "between":
             source += objects
         elif word in rule.target_preps:
@@ -1068,8 +1101,11 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
                    for p in ([c] if c.pos_ != "ADP" else
                              [g for g in c.children if g.dep_ == "pobj"])]
         if trig.occasion:
-            # "told Xi in a call" is a call with him; "discussed Ukraine in a call" is not
-            target = [t for t in target if t.ent_type_ == "PERSON"]
+            # "told Xi in a call" is a call with him; "discussed Ukraine in a call" is not,
+            # nor "praised Macron in a call with Scholz"
+            own = any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                      for c in trig.token.children)
+            target = [t for t in target if t.ent_type_ == "PERSON" and not own]
         elif trig.governor is not None and not trig.instrumental:
             # "held talks": the object is the event; but "hit Russia with sanctions" is
             # aimed at its object
@@ -1140,10 +1176,10 @@ def _places_of_partners(partners: list[Token], appositions: bool = True) -> list
     return [p for partner in (t for p in partners for t in with_conjuncts(p))
             for word in [partner, *(c for c in partner.children
                                     if c.dep_ == "appos" and appositions)]
-            for p in _place_objects(word)]
+            for p in place_objects(word)]
 
 
-def _place_objects(word: Token) -> list[Token]:
+def place_objects(word: Token) -> list[Token]:
     """The nouns of a word's own "in"/"at" phrases ("in Moscow", "at the White House")."""
     return [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
             for p in prep.children if p.dep_ == "pobj"]
@@ -1254,8 +1290,8 @@ never entered for partners."""
 _SEQUENCE_PREPS = frozenset({"following", "after", "since", "before"})
 """Prepositions of another event before or after the act: one with an owner of its own is
 someone else's ("Following Biden's conversation with Bennett, Sullivan met Hulata" met no
-Bennett) and is not entered; one without is the subject's ("Speaking after talks with
-Scholz, Macron said")."""
+Bennett) and is not entered; one without, or the subject's own ("his talks"), is entered
+("Speaking after talks with Scholz, Macron said")."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
@@ -1271,7 +1307,8 @@ def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
                 prep.lower_ in _TOPIC_PREPS or prep.lower_ in _REASON_PREPS:
             continue
         for pobj in (p for p in prep.children if p.dep_ == "pobj" and not p.ent_type_ and not (
-                prep.lower_ in _SEQUENCE_PREPS and any(c.dep_ == "poss" for c in p.children))):
+                prep.lower_ in _SEQUENCE_PREPS and any(c.dep_ == "poss" and c.pos_ != "PRON"
+                                                       for c in p.children))):
             out += [c for c in pobj.children if c.dep_ == "prep"]
     return out
 
@@ -1283,7 +1320,7 @@ def _places_above(tok: Token) -> list[Token]:
         if cur.dep_ in ("conj", "ccomp", "parataxis") or cur.head.i == cur.i:
             return []
         cur = cur.head
-        found = _place_objects(cur)
+        found = place_objects(cur)
         if found:
             return found
     return []
