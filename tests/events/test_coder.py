@@ -2247,3 +2247,10 @@ def test_coder_review_contacts_kept(code_text) -> None:
     assert {a.name for a in passive.actors} == {"Joe Biden", "Olaf Scholz"}
     strike = _one(code_text("Turkish jets struck Kurdish militants in Syria.", day), "ASSAULT")
     assert strike.target.name == "Kurdish militants"
+
+
+def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
+    reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
+                            "economic aid, saying it was withholding it.", date(2004, 1, 1)),
+                  "REJECT")
+    assert reject.source.name == "Germany"

@@ -388,9 +388,13 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
-        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in trig.rule.not_complements
+        if any(c.lemma_.lower() in trig.rule.not_complements and (c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                          for a in c.children)))
                for c in trig.anchor.children):
-            return []  # "declined to comment": no answer given, no one refused
+            # "declined to comment": no answer given, no one refused; "took to the streets to
+            # celebrate" no protest ("rejected the calls, saying ..." still rejects)
+            return []
         if trig.rule.type in TOPICAL and trig.governor is None and trig.token.pos_ == "VERB" \
                 and _topic_of_talks(trig.token, self.rules.topic_verbs):
             # "discussed the importance of supporting stable energy markets": a subject
