@@ -1496,7 +1496,7 @@ def _agentless_passive(trig: Trigger) -> bool:
 
 
 def _points_to_setting(words: list[Token], nouns: frozenset[str]) -> bool:
-    """Whether an argument is "the region", "the country": a definite setting noun with no
+    """Whether an argument is "the region", "the area": a definite setting noun with no
     name or owner of its own."""
     return any(w.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ == "the"
                                                  for c in w.children)
