@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.data import read_yaml
 
@@ -90,6 +91,11 @@ class ActorWords:
         return best
 
 
+def _lower_set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    """A word list of the file, lower case (empty when the key is absent)."""
+    return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+
 def load_actor_words() -> ActorWords:
     """Read the bundled ``actors.yaml``.
 
@@ -109,22 +115,22 @@ def load_actor_words() -> ActorWords:
                              for f in (str(w).lower(), str(w).lower().rstrip("."))),
         departments=tuple(sorted((tuple(str(d).lower().split()) for d in
                                   raw.get("departments") or ()), key=len, reverse=True)),
-        collective_nouns=frozenset(str(w).lower() for w in raw.get("collective_nouns") or ()),
-        non_actor_words=frozenset(str(w).lower() for w in raw.get("non_actor_words") or ()),
-        non_actor_heads=frozenset(str(w).lower() for w in raw.get("non_actor_heads") or ()),
-        org_words=frozenset(str(w).lower() for w in raw.get("org_words") or ()),
-        government_words=frozenset(str(w).lower() for w in raw.get("government_words") or ()),
+        collective_nouns=_lower_set(raw, "collective_nouns"),
+        non_actor_words=_lower_set(raw, "non_actor_words"),
+        non_actor_heads=_lower_set(raw, "non_actor_heads"),
+        org_words=_lower_set(raw, "org_words"),
+        government_words=_lower_set(raw, "government_words"),
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
-        group_nouns=frozenset(str(w).lower() for w in raw.get("group_nouns") or ()),
-        crowd_words=frozenset(str(w).lower() for w in raw.get("crowd_words") or ()),
-        press_groups=frozenset(str(w).lower() for w in raw.get("press_groups") or ()),
-        setting_nouns=frozenset(str(w).lower() for w in raw.get("setting_nouns") or ()),
-        org_kinds=frozenset(str(w).lower() for w in raw.get("org_kinds") or ()),
-        place_nouns=frozenset(str(w).lower() for w in raw.get("place_nouns") or ()),
-        justice_agents=frozenset(str(w).lower() for w in raw.get("justice_agents") or ()),
-        media_words=frozenset(str(w).lower() for w in raw.get("media_words") or ()),
-        member_words=frozenset(str(w).lower() for w in raw.get("member_words") or ()),
-        harm_nouns=frozenset(str(w).lower() for w in raw.get("harm_nouns") or ()),
+        group_nouns=_lower_set(raw, "group_nouns"),
+        crowd_words=_lower_set(raw, "crowd_words"),
+        press_groups=_lower_set(raw, "press_groups"),
+        setting_nouns=_lower_set(raw, "setting_nouns"),
+        org_kinds=_lower_set(raw, "org_kinds"),
+        place_nouns=_lower_set(raw, "place_nouns"),
+        justice_agents=_lower_set(raw, "justice_agents"),
+        media_words=_lower_set(raw, "media_words"),
+        member_words=_lower_set(raw, "member_words"),
+        harm_nouns=_lower_set(raw, "harm_nouns"),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 

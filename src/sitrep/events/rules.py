@@ -547,11 +547,13 @@ def _object_words(obj: Token) -> list[Token]:
     return out
 
 
+_CROWD_WORDS = ACTOR_WORDS.crowd_words | ACTOR_WORDS.group_nouns
+
+
 def _crowd(subject: Token) -> bool:
     """Whether a subject is a crowd: a group noun, a people ("Serbians"), a number of them
     ("Thousands of Serbians"), or a word for ordinary people ("farmers")."""
-    words = ACTOR_WORDS.crowd_words | ACTOR_WORDS.group_nouns
-    if subject.lemma_.lower() in words or (
+    if subject.lemma_.lower() in _CROWD_WORDS or (
             subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS")):
         return True
     return any(_crowd(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
