@@ -2249,6 +2249,42 @@ def test_coder_review_contacts_kept(code_text) -> None:
     assert strike.target.name == "Kurdish militants"
 
 
+def test_coder_someone_elses_trip_is_theirs(code_text) -> None:
+    # the named possessor made the trip, not the subjects of the clause after it
+    trip = _one(code_text("Following President Biden's trip to Poland in March, the leaders "
+                          "reaffirmed their commitment to NATO.", date(2022, 5, 10)), "CONSULT")
+    assert {a.name for a in trip.actors} == {"Joe Biden", "Poland"}
+
+
+def test_coder_a_state_its_subject_is_in_keeps_the_subject(code_text) -> None:
+    # "are committed to": the small model labels the subject nsubj beside auxpass
+    support = _one(code_text("The United States and Britain are committed to supporting "
+                             "Ukraine.", date(2022, 5, 10)), "SUPPORT")
+    assert {a.name for a in support.actors} == {"United States", "United Kingdom", "Ukraine"}
+    # both in one state towards something that is no actor: no support of one by the other
+    assert not [e for e in code_text("The United States and France are committed to "
+                                     "protecting our environment.", date(2022, 5, 10))
+                if e.type == "SUPPORT"]
+
+
+def test_coder_a_contact_a_relative_clause_says_was_held(code_text) -> None:
+    talks = _one(code_text("Macron said the talks he held with Putin on Friday were frank.",
+                           date(2022, 7, 6)), "CONSULT")
+    assert {a.name for a in talks.actors} == {"Emmanuel Macron", "Vladimir Putin"}
+    assert str(talks.date) == "2022-07-01"
+    # the clause's own object is another thing: "the day he held talks" is no contact of "day"
+    assert not [e for e in code_text("The day Blinken held a press conference was sunny.",
+                                     date(2022, 7, 6)) if e.type == "CONSULT"]
+
+
+def test_coder_partners_from_a_place_hung_on_the_verb(code_text) -> None:
+    # "from" under "met", not under "officials": still where the officials come from
+    met = _one(code_text("Today Blinken met with fellow leaders from our NATO Allies to "
+                         "discuss our shared commitment to collective defense.",
+                         date(2022, 2, 25)), "CONSULT")
+    assert {a.name for a in met.actors} == {"Antony Blinken", "NATO"}
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

@@ -63,7 +63,7 @@ from sitrep.events.roles import (
 )
 from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
                                   content_mode, find_triggers, is_passive, load_rules,
-                                  place_objects, pleasure_infinitive)
+                                  place_objects, pleasure_infinitive, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
                                   quoted_blame, reported_speaker, reporters,
@@ -557,9 +557,11 @@ class Coder:
             # fighting each other
             source, target = source[:1], source[1:]
         elif not target and trig.rule.type in NEEDS_TARGET and len(source) >= 2 and \
-                not any(r.kind == "person" for r in source) and not _joint(trig.token):
+                not any(r.kind == "person" for r in source) and not _joint(trig.token) and \
+                not (stative_subject(trig.anchor) or trig.anchor.dep_ == "acomp"):
             # "Czechia and Albania upgraded ties"; not co-speakers, and not "A and B
-            # expressed their support for the ceasefire", a position shared towards no one
+            # expressed their support for the ceasefire", a position shared towards no one,
+            # nor a state both are in ("A and B are committed to protecting the environment")
             source, target = source[:1], source[1:]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)

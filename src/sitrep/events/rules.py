@@ -792,6 +792,12 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
         return _noun_governor(tok.head, rules)
+    clause = next((c for c in tok.children if c.dep_ == "relcl"
+                   and c.lemma_.lower() in rules.light_verbs and _object_gapped(c)), None)
+    if clause is not None:
+        # "the talks he held with Putin last week", "calls that Sullivan has had with X":
+        # the noun is what the relative clause's light verb did
+        return clause
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
             and head.head.head.lemma_.lower() in rules.light_verbs:
         # "launched 10 days of war games", "carried out a series of raids"
@@ -806,6 +812,14 @@ def _noun_governor(tok: Token, rules: RuleSet) -> Token | None:
         # "returned on June 3 from travel to Saudi Arabia and Oman": the trip was made
         return head.head
     return None
+
+
+def _object_gapped(clause: Token) -> bool:
+    """Whether a relative clause's object is the noun it modifies: its object is the relative
+    pronoun or missing ("the talks (that) he held"), not a noun of its own ("the day he held
+    talks")."""
+    return all(c.lower_ in ("that", "which") for c in clause.children if c.dep_ == "dobj") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -925,6 +939,17 @@ def is_passive(tok: Token) -> bool:
     kids = {c.dep_ for c in tok.children}
     return bool(kids & {"nsubjpass", "auxpass", "agent"}) or \
         (tok.dep_ == "acl" and tok.tag_ == "VBN") or _participle_clause(tok)
+
+
+def stative_subject(verb: Token) -> bool:
+    """Whether a participle after "be" keeps an active subject: the small model labels "The
+    United States and its allies are committed to supporting Ukraine" ``nsubj`` beside
+    ``auxpass``, a state its subject is in ("committed", "determined"), not a deed done to it."""
+    kids = {c.dep_ for c in verb.children} | {
+        # the subject may hang on the auxiliary ("The United States and Britain are")
+        c.dep_ for a in verb.children if a.dep_ == "auxpass" and a.i < verb.i
+        for c in a.children}
+    return "nsubj" in kids and not kids & {"nsubjpass", "agent"}
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -1082,8 +1107,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
     verb = trig.anchor
     rule = trig.rule
     source = _subjects(verb)
+    if trig.governor is None and verb.pos_ in ("NOUN", "PROPN"):
+        # "Following President Biden's trip to Poland, the leaders ...": a named possessor
+        # made the trip, not the clause's subjects ("during their meeting" is theirs)
+        source = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"] or source
     target: list[Token] = []
-    if is_passive(verb):
+    if is_passive(verb) and not stative_subject(verb):
         agents = [p for c in verb.children if c.dep_ == "agent"
                   for p in c.children if p.dep_ == "pobj"] or _statement_agents(verb,
                                                                           statement_nouns)
@@ -1120,6 +1149,7 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
                 target += [p for p in prep.children if p.dep_ == "pobj"]
                 target += _gerund_objects(prep, rule.gerunds)
         target += _stranded_partners(head, rule.target_preps)
+        target += _origin_of_partners(head, rule.target_preps)
     if rule.type == "CONSULT" and "with" in rule.target_preps:
         target += _occasion_partners(verb)
     if (trig.governor is None or trig.occasion) and not is_passive(verb):
@@ -1356,6 +1386,15 @@ def _stranded_partners(head: Token, preps: tuple[str, ...]) -> list[Token]:
             out += [s for c in child.children if c.dep_ == "pcomp"
                     for s in c.children if s.dep_ in SUBJECT_DEPS]
     return out
+
+
+def _origin_of_partners(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Where unnamed partners come from when the small model hangs it on the verb: "met
+    with fellow leaders from our NATO Allies" ("from" under "met"), as "leaders from NATO"."""
+    groups = [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+              for p in c.children if p.dep_ == "pobj" and p.tag_ == "NNS" and not p.ent_type_]
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+            and any(g.i < c.i for g in groups) for p in c.children if p.dep_ == "pobj"]
 
 
 def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = ("with", "to")
