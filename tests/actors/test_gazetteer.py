@@ -64,6 +64,14 @@ def test_gazetteer_common_words_are_not_states_or_orgs(gaz: Gazetteer) -> None:
         assert gaz.org(word) is None, word
 
 
+def test_gazetteer_airport_codes_are_no_city_names(gaz: Gazetteer) -> None:
+    # "the Sea of Japan": "Sea" is among Seattle's alternate names (its airport code)
+    assert gaz.place("Sea") is None and gaz.city_state("Sea") is None
+    # an abbreviation in capitals still names its city
+    assert gaz.place("NYC").name == "New York City"
+    assert gaz.city_state("LA").name == "United States"
+
+
 @pytest.mark.parametrize("text, org_id, code, sector", [
     ("United Nations", "UN", "UNO", "GOV"), ("U.N.", "UN", "UNO", "GOV"),
     ("Security Council", "UNSC", "UNO", "GOV"), ("UN Security Council", "UNSC", "UNO", "GOV"),

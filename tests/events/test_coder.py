@@ -2285,6 +2285,25 @@ def test_coder_partners_from_a_place_hung_on_the_verb(code_text) -> None:
     assert {a.name for a in met.actors} == {"Antony Blinken", "NATO"}
 
 
+def test_coder_material_acts_of_news_reports(code_text) -> None:
+    day = date(2023, 6, 20)
+    frozen = _one(code_text("Britain froze the assets of three Russian oligarchs on Monday.",
+                            day), "SANCTION")
+    assert (frozen.source.name, frozen.target.name) == ("United Kingdom", "Russia")
+    # hostages and tourists are people a state's demonym names
+    freed = _one(code_text("Hamas freed three Israeli hostages on Sunday.", day), "RETREAT")
+    assert freed.target.name == "Israel"
+    held = _one(code_text("Iranian authorities detained a French tourist.", day), "COERCE")
+    assert (held.source.name, held.target.name) == ("Iran", "France")
+    # the act a response is made of is the event
+    ban = _one(code_text("Beijing retaliated by banning imports of Lithuanian goods.", day),
+               "SANCTION")
+    assert (ban.source.name, ban.target.name) == ("China", "Lithuania")
+    # a launch into a sea attacks no one ("Sea" is no Seattle)
+    assert not [e for e in code_text("North Korea fired a ballistic missile into the Sea of "
+                                     "Japan.", day) if e.type == "ASSAULT"]
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

@@ -272,7 +272,7 @@ class Gazetteer:
         """A capitalised phrase naming a big city stands for its country ("Samarra")."""
         if not text[:1].isupper():
             return None
-        city = _places().find(_place_key(text), None)
+        city = _places().find(_place_key(text), None, text.isupper())
         if city is None or city.population < _CITY_ACTOR_FROM or city.country is None:
             return None
         state = self.by_code(city.country)
@@ -340,7 +340,8 @@ class Gazetteer:
         places = _places()
         if country3 is None and _key(name) in places.continents:
             return places.continents[_key(name)]
-        return self._seat_place(name, country3) or places.find(_place_key(name), country3)
+        return self._seat_place(name, country3) or places.find(_place_key(name), country3,
+                                                                    name.isupper())
 
     def _seat_place(self, name: str, country3: str | None) -> Place | None:
         """The capital a seat of government stands in ("the White House" is in Washington,
@@ -480,14 +481,17 @@ class _Places:
     """Cities by place key (``sitrep.actors.places``)."""
     continents: dict[str, Place]
 
-    def find(self, key: str, country: str | None) -> Place | None:
-        """The best-scoring city under ``key``, in ``country`` if given."""
+    def find(self, key: str, country: str | None, upper: bool = False) -> Place | None:
+        """The best-scoring city under ``key``, in ``country`` if given; a short key names a
+        city by another name only when written in capitals ("NYC", not "Sea")."""
         iso3 = _iso2_to_iso3()
         best: tuple[float, tuple[str, str, float, float, int]] | None = None
         for score, i in self.cities.candidates(key):
             city = self.cities.city(i)
             if country is not None and iso3.get(city[1]) != country:
                 continue
+            if len(key) <= 3 and not upper and key != _place_key(city[0]):
+                continue  # an airport code among the alternate names: "Sea" is no Seattle
             if best is None or score > best[0]:
                 best = (score, city)
         if best is None:

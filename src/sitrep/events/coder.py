@@ -1126,10 +1126,16 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
             # nor is a contact in an adverbial clause that is no aim ("Speaking after talks
             # with Scholz, Macron said")
             return None
+        means = cur.dep_ == "pcomp" and cur.head.lower_ == "by"
         cur = cur.head
         outer = by_token.get(cur.i)
         if outer is not None and outer is not trig:
             return outer
+        if means and (outer := by_token.get(cur.head.i)) is not None and outer.rule.warning:
+            # "Beijing retaliated by banning imports": the act a response is made of is the
+            # event, not a content of the response ("will respond by imposing sanctions"
+            # is the threat of them)
+            return None
     return None
 
 
