@@ -2304,6 +2304,29 @@ def test_coder_material_acts_of_news_reports(code_text) -> None:
                                      "Japan.", day) if e.type == "ASSAULT"]
 
 
+def test_coder_visits_to_cities_the_small_model_leaves_untagged(code_text) -> None:
+    day = date(2023, 6, 27)
+    paid = _one(code_text("Kishida paid a surprise visit to Kyiv on Tuesday.", day), "CONSULT")
+    assert {a.name for a in paid.actors} == {"Fumio Kishida", "Ukraine"}
+    went = _one(code_text("Prime Minister Rishi Sunak travelled to Odesa on Friday.", day),
+                "CONSULT")
+    assert {a.name for a in went.actors} == {"Rishi Sunak", "Ukraine"}
+
+
+def test_coder_speaking_to_reporters_is_no_contact(code_text) -> None:
+    contacts = [{a.name for a in e.actors} for e in code_text(
+        "Speaking to reporters after meeting Erdogan, Putin said the grain deal could be "
+        "revived.", date(2023, 6, 27)) if e.type == "CONSULT"]
+    assert contacts == [{"Vladimir Putin", "Recep Tayyip Erdoğan"}]
+    # ... and its time still frames what is said
+    said = _one(code_text("Speaking to reporters on Monday, Blinken said he condemned Russia's "
+                          "attacks on Odesa.", date(2019, 11, 20)), "ACCUSE")
+    assert said.date == date(2019, 11, 18)
+    assert not [e for e in code_text("Speaking to reporters on Monday, Blinken said he "
+                                     "condemned Russia's attacks on Odesa.",
+                                     date(2019, 11, 20)) if e.type == "CONSULT"]
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

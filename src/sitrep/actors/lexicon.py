@@ -68,10 +68,14 @@ class ActorWords:
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
 
-    def is_press(self, ref: ActorRef) -> bool:
-        """Whether an actor is a news outlet (talking to one is an interview)."""
-        return ref.kind not in ("person", "state") and \
-            any(w in self.media_words for w in ref.name.lower().replace("'s", "").split())
+    def is_press(self, ref: ActorRef, groups: bool = False) -> bool:
+        """Whether an actor is a news outlet (talking to one is an interview), or with
+        ``groups`` also the press as a group ("reporters", "journalists")."""
+        if ref.kind in ("person", "state"):
+            return False
+        words = ref.name.lower().replace("'s", "").split()
+        return any(w in self.media_words for w in words) or (
+            groups and bool(words) and words[-1].removesuffix("s") in self.press_groups)
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.

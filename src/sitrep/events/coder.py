@@ -355,7 +355,10 @@ class Coder:
             triggers = [t for t in triggers if t.token.i >= label_end]
         times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
-        dated = _assign_times(sent, triggers, times)
+        # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see
+        # ``is_press``), and its time frames what is said
+        press = self.resolver.words.press_groups
+        dated = _assign_times(sent, [t for t in triggers if not _briefing(t, press)], times)
         out: list[Event] = []
         for trig in triggers:
             out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx,
@@ -591,9 +594,12 @@ class Coder:
             # with Foreign Minister X"); with no place named, the host
             host = self.resolver.state_of(location.country) \
                 if location is not None and location.country and not target else None
+            # ... and a city the small model leaves untagged ("paid a visit to Kyiv")
             target = self._summit_body(trig.anchor, mentions) or \
                 [r for r in self._met_on_visit(trig.anchor, mentions)
-                 if participant_key(r) not in source_keys] or target or ([host] if host else [])
+                 if participant_key(r) not in source_keys] or target or ([host] if host else
+                                                                      []) or \
+                [r for r in self._cities(args.target, mentions) if other_side(r)][:1]
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
             # the small model tags the city as no place ("shelled Odesa", "struck Lviv")
@@ -635,9 +641,11 @@ class Coder:
             # reporter's questions and the answers told to it ("Wikinews asked X", "told Sky
             # News any process must ...") no demand to or from the outlet (1 of the 2,129
             # events of the training labels has a news outlet among its participants)
-            press = self.resolver.words.is_press
-            source = [r for r in source if not press(r)]
-            target = [r for r in target if not press(r)]
+            # ... and speaking to reporters is a briefing, not a contact with them
+            words = self.resolver.words
+            contact = etype in SYMMETRIC
+            source, target = ([r for r in refs if not words.is_press(r, groups=contact)]
+                              for refs in (source, target))
         if etype in SYMMETRIC:
             # "The Secretary and the Minister discussed the U.S. commitment to Israel's
             # security": a state whose own people take part is there through them
@@ -1190,6 +1198,15 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             own[trig.token.i] = fronted[verb.head.i]
     return own
+
+
+def _briefing(trig: Trigger, press: frozenset[str]) -> bool:
+    """Whether a verb of contact has only the press as partners ("speaking to reporters")."""
+    if trig.rule.type != "CONSULT" or trig.governor is not None:
+        return False
+    partners = [p for c in trig.token.children if c.dep_ == "prep"
+                and c.lower_ in trig.rule.target_preps for p in c.children if p.dep_ == "pobj"]
+    return bool(partners) and all(p.lemma_.lower() in press for p in partners)
 
 
 def _in_other_clause(tok: Token, ancestors: set[int]) -> bool:

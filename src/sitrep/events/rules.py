@@ -511,7 +511,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.active and is_passive(tok):
         return False
     if rule.requires == "state_destination" and not any(
-            p.ent_type_ == "GPE" for c in kids if c.dep_ == "prep" and c.lower_ == "to"
+            # the small model leaves some cities untagged ("travelled to Odesa"): the coder
+            # reads those the gazetteer knows as big cities
+            p.ent_type_ == "GPE" or (p.pos_ == "PROPN" and not p.ent_type_)
+            for c in kids if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj"):
         return False
     if rule.crowd and not any(_crowd(c) for c in kids if c.dep_ == "nsubj"):
