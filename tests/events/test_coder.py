@@ -2332,3 +2332,53 @@ def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> Non
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),
                   "REJECT")
     assert reject.source.name == "Germany"
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Microsoft filed a lawsuit against Google on Monday.", "Microsoft", "Google"),
+    ("The United States Department of Justice unsealed further charges against Julian "
+     "Assange.", "United States", "Julian Assange"),
+    ("On Monday Microsoft filed suit against Google.", "Microsoft", "Google"),
+])
+def test_coder_a_suit_or_charges_against_someone_accuse_them(code_text, text, source,
+                                                              target) -> None:
+    """A lawsuit, a case or charges brought against someone attribute a wrong to them
+    (GUIDELINES 5: ACCUSE, allege), as "sued" does."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == (source, target)
+    assert event.mode == "allege"
+
+
+def test_coder_a_lawsuit_named_with_its_filer_is_their_accusation(code_text) -> None:
+    """"a lawsuit filed by X on Sunday against Y" inside another clause is X's accusation of
+    Y, of the day its participle gives."""
+    events = code_text("On Wednesday, the court ruled in favor of a lawsuit filed by Microsoft "
+                       "on Sunday against Google.", published=date(2022, 1, 14))
+    suit = next(e for e in events if e.rule == "accuse.lawsuit_noun")
+    assert (suit.source.name, suit.target.name) == ("Microsoft", "Google")
+    assert suit.date == date(2022, 1, 9)
+
+
+def test_coder_the_case_of_someone_accuses_no_one(code_text) -> None:
+    assert not [e for e in code_text("Microsoft discussed the case of Google with Apple.")
+                if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Senator Elizabeth Warren called Facebook's policy a disgrace.", "Elizabeth Warren",
+     "Facebook"),
+    ("President Joe Biden called Vladimir Putin a war criminal.", "Joe Biden", "Vladimir Putin"),
+    ('Tom Watson called Prime Minister Theresa May\'s proposed Brexit deal "lousy".',
+     "Tom Watson", "Theresa May"),
+])
+def test_coder_a_hostile_name_given_accuses(code_text, text, source, target) -> None:
+    """Calling something or someone by a hostile name ("called X a disgrace") criticises
+    them, or whose deed it is."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == (source, target)
+    assert event.rule == "accuse.naming"
+
+
+def test_coder_a_warm_name_given_accuses_no_one(code_text) -> None:
+    assert not [e for e in code_text("Emmanuel Macron called Angela Merkel a great friend.")
+                if e.type == "ACCUSE"]

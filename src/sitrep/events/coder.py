@@ -63,10 +63,11 @@ from sitrep.events.roles import (
 )
 from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
                                   content_mode, find_triggers, is_passive, load_rules,
-                                  place_objects, pleasure_infinitive, stative_subject)
+                                  nominal_participants, place_objects, pleasure_infinitive,
+                                  stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
-                                  quoted_blame, reported_speaker, reporters,
+                                  naming_blame, quoted_blame, reported_speaker, reporters,
                                   voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.events.valence import hostile_words, valence
@@ -337,6 +338,8 @@ class Coder:
         triggers = find_triggers(sent, self.rules)
         triggers = sorted(triggers + quoted_blame(sent, self._quoting_verbs, triggers, valence,
                                                   self.rules),
+                          key=lambda t: t.token.i)
+        triggers = sorted(triggers + naming_blame(sent, triggers, valence, self.rules),
                           key=lambda t: t.token.i)
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
@@ -1038,7 +1041,13 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
                 continue  # "called for the resignation of X": asked for, not done
             # a possessor's own support ("thanked X for Bulgaria's support to Ukraine") is
             # another agent's event than the thanks
-            if trig.rule.owned or (outer is None or outer.rule.type not in (
+            # a suit named with who brought it is their accusation, not the content of
+            # the one the clause reports ("ruled in favor of a lawsuit filed by the Senate
+            # against Pierluisi", "criticized Texas's lawsuit against Georgia")
+            named = nominal_participants(trig.token, trig.rule) \
+                if trig.rule.type == "ACCUSE" and outer is not None else None
+            own_accuser = named is not None and bool(named.source)
+            if trig.rule.owned or own_accuser or (outer is None or outer.rule.type not in (
                     trig.rule.type, PLANNED.get(trig.rule.type))) and not (
                     trig.rule.type == "CONSULT" and contact_verb):
                 kept.append(trig)
@@ -1431,6 +1440,11 @@ def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
         if anc.i in stop:
             return False
         if anc.i in own:
+            continue
+        if owner.bare and anc.dep_ == "acl" and anc.tag_ == "VBN" and \
+                anc.head.i == owner.token.i:
+            # "a lawsuit filed by the Senate on Sunday": the participle that names the
+            # noun's own act dates it (see ``nominal_participants``)
             continue
         if owner.rule.type == "AGREE" and anc.dep_ in ("pobj", "pcomp") and \
                 anc.head.lower_ == "to" and anc.head.head.i in stop:

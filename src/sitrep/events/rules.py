@@ -172,6 +172,12 @@ class RuleSet:
     undergo_verbs: frozenset[str] = frozenset()
     """Verbs whose subject undergoes what the clause says ("the SDF suffered casualties"):
     the clause blames no one."""
+    naming_verbs: frozenset[str] = frozenset()
+    """Verbs that name what their object is ("called the deal 'lousy'", "described the
+    ruling as a disgrace"): said in hostile words, criticism of the object
+    (``speech.naming_blame``)."""
+    naming_valence: float = -1.0
+    """The valence at or below which the name given blames; -1 turns the rule off."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
@@ -335,6 +341,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
         undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
+        naming_verbs=frozenset((raw.get("quoted_blame") or {}).get("naming_verbs") or ()),
+        naming_valence=float((raw.get("quoted_blame") or {}).get("naming_valence", -1.0)),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),

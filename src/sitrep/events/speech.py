@@ -31,6 +31,10 @@ QUOTED_BLAME = TriggerRule(id="accuse.quoted", lemmas=frozenset(), pos="VERB", t
                            requires="target")
 """The rule behind "Becerra said: 'President Trump treats the rule of law with utter
 contempt'": the speaker blames the subject of a hostile clause they say."""
+NAMING_BLAME = TriggerRule(id="accuse.naming", lemmas=frozenset(), pos="VERB", type="ACCUSE",
+                           mode="disapprove")
+"""The rule behind "Watson called May's Brexit deal 'lousy'": whoever gives the hostile name
+accuses the one named, or whose deed it is (read as any verbal ACCUSE's object)."""
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """Types that are statements, so that their source is whoever stated them."""
 _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphatic"})
@@ -255,4 +259,39 @@ def quoted_blame(sent: Span, speech: frozenset[str], found: list[Trigger],
             words = sent.doc[clause.left_edge.i:clause.right_edge.i + 1].text
             if polarity(words) <= rules.blame_valence:
                 out.append(Trigger(QUOTED_BLAME, clause))
+    return out
+
+
+def naming_blame(sent: Span, found: list[Trigger], polarity: Callable[[str], float],
+                 rules: RuleSet) -> list[Trigger]:
+    """Verbs that give their object a hostile name ("called Prime Minister May's proposed
+    Brexit deal 'lousy'", "called Putin a war criminal", "described the ruling as a
+    disgrace"): the way news reports criticism without a verb of blame (GUIDELINES 5:
+    ACCUSE, criticised).
+
+    The name is the verb's object predicate ("oprd") or its "as" phrase; the verb needs an
+    object of its own ("called for calm" names nothing), and the name's valence must be at
+    or below ``rules.naming_valence`` ("called Merkel a great friend" is praise).
+
+    Returns:
+        One trigger per such verb, on the verb.
+    """
+    if rules.naming_valence <= -1.0:
+        return []
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out = []
+    for verb in sent:
+        if verb.i in taken or verb.lemma_.lower() not in rules.naming_verbs or \
+                verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        # the small model may hang a quoted adjective on the object it follows ("called
+        # the deal 'lousy'"): an adjective after its noun is the name given
+        names = [c for c in verb.children if c.dep_ == "oprd"] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj"] + [
+            a for o in verb.children if o.dep_ == "dobj"
+            for a in o.children if a.dep_ == "amod" and a.i > o.i]
+        if any(polarity(sent.doc[n.left_edge.i:n.right_edge.i + 1].text)
+               <= rules.naming_valence for n in names):
+            out.append(Trigger(NAMING_BLAME, verb))
     return out
