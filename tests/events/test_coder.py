@@ -2327,6 +2327,28 @@ def test_coder_speaking_to_reporters_is_no_contact(code_text) -> None:
                                      date(2019, 11, 20)) if e.type == "CONSULT"]
 
 
+def test_coder_statements_of_news_reports(code_text) -> None:
+    day = date(2023, 6, 27)
+    # an apology concedes to the one wronged; one to no one named is no event
+    sorry = _one(code_text("Serbia apologised to Croatia for the incident.", day), "CONCEDE")
+    assert (sorry.source.name, sorry.target.name) == ("Serbia", "Croatia")
+    assert not code_text("He later apologized for the comment.", day)
+    # a vow of revenge threatens
+    vow = _one(code_text("Iran vowed revenge against Israel for the strike.", day), "THREATEN")
+    assert vow.target.name == "Israel"
+    assert not [e for e in code_text("Iran vowed revenge against Israel for the strike.", day)
+                if e.type == "AGREE"]
+    # a threat is made to whom its condition names as acting
+    held = _one(code_text("China threatened resolute countermeasures if the US approved the "
+                          "arms sale.", day), "THREATEN")
+    assert held.target.name == "United States"
+    # telling someone to act demands it; telling reporters something does not
+    told = _one(code_text("The EU told Serbia to recognise Kosovo.", day), "REQUEST")
+    assert (told.source.name, told.target.name) == ("European Union", "Serbia")
+    assert not [e for e in code_text("Putin told reporters that Russia would help.", day)
+                if e.type == "REQUEST"]
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

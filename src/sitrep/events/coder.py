@@ -375,10 +375,13 @@ class Coder:
         condition's subject, an actor other than the one acting. Plans of cooperation held
         over a condition are offers, and a hypothetical ("Russia could invade unless NATO
         yields") is no one's threat: those hold no one over."""
-        if trig.rule.type not in FUTURE_CONFLICT:
+        threat = trig.rule.type == "THREATEN"
+        if trig.rule.type not in FUTURE_CONFLICT and not threat:
             return []
-        condition = _condition(trig.anchor)
-        if condition is None or modality_of(trig.anchor) != "future":
+        condition = _condition(trig.anchor, deterred=threat)
+        # "China threatened countermeasures if the US approved the sale": a threat is held
+        # over its condition whatever its tense
+        if condition is None or (modality_of(trig.anchor) != "future" and not threat):
             return []
         return [r for r in resolve_roles([c for c in condition.children
                                           if c.dep_ in ("nsubj", "nsubjpass")], mentions)
@@ -1375,13 +1378,14 @@ def _continuing(verb: Token) -> Token:
         verb.head.lemma_.lower() in ("continue", "keep") else verb
 
 
-def _condition(verb: Token) -> Token | None:
+def _condition(verb: Token, deterred: bool = False) -> Token | None:
     """The condition a verb's clause is held over: "unless X ...", or "if X does not ..." ("if
     it invades" is the act a threat deters, read by the threat's own words; a plain "if" is
-    no demand)."""
+    no demand). With ``deterred``, for a verb of threat, also the act it deters: "threatened
+    countermeasures if the US approved the sale" threatens the US."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if "unless" in marks or ("if" in marks and negated(clause)):
+        if "unless" in marks or ("if" in marks and (deterred or negated(clause))):
             return clause
     return None
 

@@ -76,6 +76,9 @@ class TriggerRule:
     owned: bool = False
     """Bare nominal triggers: the noun is an event only with its possessor and a target
     named ("Bulgaria's support to Ukraine"), the possessor its source."""
+    object_infinitive: bool = False
+    """The verb counts only with a direct object and an infinitive saying what it is to do
+    ("told Serbia to recognise Kosovo"; "told reporters that ..." is no demand)."""
     speaker_subject: bool = False
     """The verb counts only with "I" or "we" as its subject ("I count on Turkey to act"; "Ukraine
     can count on Germany" is Germany's pledge)."""
@@ -283,6 +286,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         crowd=bool(raw.get("crowd", False)),
         mutual=bool(raw.get("mutual", False)),
         speaker_subject=bool(raw.get("speaker_subject", False)),
+        object_infinitive=bool(raw.get("object_infinitive", False)),
         not_naming=bool(raw.get("not_naming", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -526,6 +530,11 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
             for p in c.children if p.dep_ == "pobj"):
         return False
     if rule.crowd and not any(_crowd(c) for c in kids if c.dep_ == "nsubj"):
+        return False
+    if rule.object_infinitive and not (
+            any(c.dep_ == "dobj" for c in kids) and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                          for a in c.children) for c in kids)):
         return False
     if rule.speaker_subject and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
                                         for c in kids):
