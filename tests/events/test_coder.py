@@ -2345,6 +2345,23 @@ def test_coder_statements_of_news_reports(code_text) -> None:
                 if e.type == "REQUEST"]
 
 
+def test_coder_aid_of_news_reports(code_text) -> None:
+    day = date(2023, 6, 27)
+    for text, giver, receiver in [
+            ("The EU disbursed 1.5 billion euros to Kyiv.", "European Union", "Ukraine"),
+            ("The World Bank approved a $1.5 billion loan to Pakistan.", "World Bank",
+             "Pakistan"),
+            ("Australia gifted Ukraine 30 Bushmaster vehicles.", "Australia", "Ukraine"),
+            # the make of the thing given is no party to it
+            ("Germany handed over its first Patriot battery to Ukraine.", "Germany",
+             "Ukraine")]:
+        aid = _one(code_text(text, day), "AID")
+        assert [a.name for a in aid.actors] == [giver, receiver], text
+    # approving what is no aid gives nothing
+    assert not [e for e in code_text("The president approved the use of force against "
+                                     "Iraq.", day) if e.type == "AID"]
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

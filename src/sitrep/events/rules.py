@@ -1188,6 +1188,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
                        for p in prep.children if p.dep_ == "pobj"]
         if head is trig.token and trig.governor is not None:
             target += [c for c in head.children if c.dep_ == "poss"]
+    things = [t for t in target if t.dep_ == "dobj" and t.head.i == verb.i
+              and t.lemma_.lower() in rule.objects]
+    if things and len(things) < len(target):
+        # "handed over its first Patriot battery to Ukraine": the thing given or sent is no
+        # party when someone receives it (the name on it is a make, not an actor)
+        target = [t for t in target if t not in things]
     places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
               for p in prep.children if p.dep_ == "pobj"]
     if not places:
