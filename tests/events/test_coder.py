@@ -2362,6 +2362,19 @@ def test_coder_aid_of_news_reports(code_text) -> None:
                                      "Iraq.", day) if e.type == "AID"]
 
 
+def test_coder_a_deed_named_back_is_its_doers(code_text) -> None:
+    day = date(2023, 3, 22)
+    text = ("Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state "
+            "visit. Britain criticised the visit. Russian missiles struck Kyiv on Wednesday, "
+            "killing three people. The attack was condemned by the United Nations.")
+    blame = {(e.source.name, e.target.name) for e in code_text(text, day)
+             if e.type == "ACCUSE"}
+    assert blame == {("United Kingdom", "Xi Jinping"), ("United Nations", "Russia")}
+    # a deed with an owner of its own, or of a kind the article has not reported, is not
+    assert not [e for e in code_text("Britain criticised the attack.", day)
+                if e.type == "ACCUSE"]
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

@@ -98,6 +98,9 @@ TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
+DEED_ANSWERS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+"""Types whose target may be a deed named back ("criticised the visit"; ``deed_nouns``)."""
+_DEED_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ADDRESSED = frozenset({"SUPPORT", "AGREE"})
 """Types whose addressee a sentence of a contact's report may leave unnamed: "The Secretary
 committed to further strengthening bilateral relations", "The Secretary previewed further
@@ -318,6 +321,9 @@ class Coder:
             if reported or (contacts and not actx.meeting):
                 actx.meeting = list((reported or contacts)[0].actors)
             for event in found:
+                doer = event.source or (event.actors[0] if event.actors else None)
+                if event.modality == "asserted" and doer is not None:
+                    actx.deeds[event.type] = doer
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
@@ -367,6 +373,21 @@ class Coder:
             out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx,
                                 quotes)
         return out
+
+    def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
+        """Who did the deed a definite noun with no owner names ("the visit", "this attack"):
+        the doer of the article's latest deed of that kind, or no one."""
+        for tok in tokens:
+            kind = self.rules.deed_nouns.get(tok.lemma_.lower())
+            if kind is None or tok.pos_ != "NOUN" or not any(
+                    c.dep_ == "det" and c.lower_ in _DEED_DETERMINERS for c in tok.children):
+                continue
+            if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_
+                   or c.dep_ in ("prep", "acl", "relcl") for c in tok.children):
+                continue  # "the Russian attack", "the attack on Kyiv": a phrase of its own
+            doer = actx.deeds.get(kind)
+            return [doer] if doer is not None else []
+        return []
 
     def _held_over(self, trig: Trigger, mentions: dict[int, Mention],
                    source_keys: set[str]) -> list[ActorRef]:
@@ -528,6 +549,10 @@ class Coder:
                 if participant_key(r) not in keys:
                     keys.add(participant_key(r))
                     target.append(r)
+        if not target and trig.rule.type in DEED_ANSWERS:
+            # "Western officials criticised the visit": a deed named with no owner is the
+            # article's latest one of its kind
+            target = [r for r in self._deed_done(args.target, actx) if other_side(r)]
         if greeting and actx.voice.speaker is not None:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)

@@ -166,6 +166,9 @@ class RuleSet:
     extradite Assange")."""
     quote_verbs: frozenset[str] = frozenset()
     """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
+    deed_nouns: dict[str, str] = field(default_factory=dict)
+    """Nouns of a deed -> the event type that did it ("the visit" -> CONSULT): a definite one
+    with no owner points back at the article's latest such deed."""
     statement_nouns: frozenset[str] = frozenset()
     """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
     statement by Egypt")."""
@@ -343,6 +346,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
+        deed_nouns={str(k): str(v) for k, v in (raw.get("deed_nouns") or {}).items()},
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
         undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
         naming_verbs=frozenset((raw.get("quoted_blame") or {}).get("naming_verbs") or ()),
