@@ -254,3 +254,38 @@ def test_mentions_surname_after_full_name_in_one_sentence(resolve_text) -> None:
     [sent] = resolve_text("Tim Lenderking met UN Special Envoy Martin Griffiths and welcomed "
                           "Griffiths' latest trip.")
     assert _names(sent).count("Martin Griffiths") == 2
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Activists filed a lawsuit against the state of Montana.", "the state of Montana",
+     "Montana"),
+    ("A judge blocked the state of Pennsylvania from certifying the results.",
+     "the state of Pennsylvania", "Pennsylvania"),
+])
+def test_mentions_a_federal_state_named_with_its_kind_is_an_actor(resolve_text, text, mention,
+                                                                   name) -> None:
+    """"the state of Montana" is the polity (an actor by the region's name); the same state
+    as the place something happens in is no actor."""
+    [sentence] = resolve_text(text)
+    assert (mention, name) in [(m, n) for m, n, _ in sentence]
+    [placed] = resolve_text("He was arrested at his home in the neighboring state of "
+                            "Massachusetts.")
+    assert "Massachusetts" not in _names(placed)
+
+
+def test_mentions_a_person_whose_surname_is_a_city(resolve_text) -> None:
+    """"Valeska Paris" (tagged as two places by the small model) is a person, not France."""
+    [sentence] = resolve_text("Valeska Paris, an Australian woman, has claimed that the Church "
+                              "of Scientology imprisoned her.")
+    assert "Valeska Paris" in _names(sentence) and "France" not in _names(sentence)
+
+
+def test_mentions_a_platform_tagged_as_a_person_is_no_antecedent(resolve_text) -> None:
+    """"a post on Twitter, in which she thanked ...": Twitter is the platform, and "she" the
+    person the article is about."""
+    sentences = resolve_text("Kirsten Gillibrand ended her campaign. She made her "
+                             "announcement via a post on Twitter, in which she thanked her "
+                             "supporters.")
+    refs = {m: refs for m, _, refs in sentences[1]}
+    assert refs["Twitter"][0].kind == "org"
+    assert [r.name for r in refs["she"]] == ["Kirsten Gillibrand"]

@@ -2430,3 +2430,16 @@ def test_coder_a_hostile_name_given_accuses(code_text, text, source, target) -> 
 def test_coder_a_warm_name_given_accuses_no_one(code_text) -> None:
     assert not [e for e in code_text("Emmanuel Macron called Angela Merkel a great friend.")
                 if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "etype", "names"), [
+    ("Activists filed a lawsuit against the state of Montana.", "ACCUSE", "Montana"),
+    ("Valeska Paris, an Australian woman, has claimed that the Church of Scientology "
+     "imprisoned her.", "ACCUSE", "Valeska Paris"),
+])
+def test_coder_federal_states_and_city_surnames_take_part(code_text, text, etype,
+                                                           names) -> None:
+    """Sides that are no state, person or named body still take part: a federal state
+    named with its kind, and a person whose surname is a city's name."""
+    events = [e for e in code_text(text) if e.type == etype]
+    assert any(names in [a.name for a in e.actors] for e in events)

@@ -53,6 +53,9 @@ class ActorWords:
     """Common nouns for a kind of body written before its name ("airline Mahan Air")."""
     place_nouns: frozenset[str] = frozenset()
     """Nouns of a kind of place whose "of" phrase names it ("the city of Kharkiv")."""
+    division_nouns: frozenset[str] = frozenset()
+    """Nouns of a federation's states whose "of" phrase names one as a polity ("the state of
+    Montana")."""
     justice_agents: frozenset[str] = frozenset()
     """Lemmas of unnamed bodies that arrest, charge or sentence for the state where they act
     ("a court", "authorities")."""
@@ -131,6 +134,7 @@ def load_actor_words() -> ActorWords:
         setting_nouns=_lower_set(raw, "setting_nouns"),
         org_kinds=_lower_set(raw, "org_kinds"),
         place_nouns=_lower_set(raw, "place_nouns"),
+        division_nouns=_lower_set(raw, "division_nouns"),
         justice_agents=_lower_set(raw, "justice_agents"),
         media_words=_lower_set(raw, "media_words"),
         member_words=_lower_set(raw, "member_words"),

@@ -247,6 +247,7 @@ class ActorResolver:
         ents = self._with_titled_names(ents, sent)
         ents = self._with_titled_surnames(ents, sent, ctx)
         ents = self._with_untagged_people(ents, sent, ctx)
+        ents = self._with_place_surnames(ents)
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
@@ -261,6 +262,13 @@ class ActorResolver:
             if ent.label_ == "PERSON" and self._state_as_person(ent, ctx):
                 # "for Jordan's steadfast support" (tagged PERSON): the state
                 ref = self.state_ref(ent.text)
+                if ref is not None:
+                    put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
+                continue
+            if ent.label_ == "PERSON" and self._org_as_person(ent, ctx):
+                # "a post on Twitter, in which she thanked ..." (tagged PERSON): the body, so
+                # that no "she" after it stands for it
+                ref = self.org_ref(strip_article(ent.text))
                 if ref is not None:
                     put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
                 continue
@@ -284,6 +292,31 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
+        self._named_divisions(sent, found)
+
+    def _named_divisions(self, sent: Span, found: dict[int, Mention]) -> None:
+        """A state of a federation named with its kind ("filed a lawsuit against the state of
+        Montana", "the laws of the State of Virginia"): its government, an actor by the
+        region's name (the training labels code "Montana", "Virginia"). A region named
+        alone ("in Montana") stays a place: the kind word says the text means the polity."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.words.division_nouns or tok.i in found or \
+                    (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS):
+                continue  # "arrested at his home in the state of Massachusetts": a place
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            names = [p for c in of for p in c.children
+                     if p.dep_ == "pobj" and p.ent_type_ == "GPE" and p.i not in found]
+            if not names:
+                continue
+            place = self.gaz.place(entity_text(names[0]))
+            if place is None or place.kind != "region" or not place.country or \
+                    self.gaz.by_code(place.country) is None:
+                continue  # a country ("the State of Israel") is read as one already
+            end = max(t.i for t in names[0].subtree) + 1
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "det"])
+            ref = ActorRef(name=place.name, kind="org", sector="GOV",
+                           text=sent.doc[start:end].text)
+            put(found, Mention(start, end, tok.i, [at(ref, sent.doc[start:end])]))
 
     def _org_members(self, ent: Span) -> ActorRef | None:
         """The organisation an entity names by its members ("G7 Leaders", "NATO Allies",
@@ -311,6 +344,18 @@ class ActorResolver:
             or (match.via == "capital" and text == match.state.capital))
         return spelled and \
             ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
+            not self.kb.find_person(text, ctx.published)
+
+    def _org_as_person(self, ent: Span, ctx: ArticleActors) -> bool:
+        """Whether a PERSON entity is an organisation the gazetteer knows by that very name
+        ("Twitter"), and no one of the kb or of the article so called, with no title before
+        it."""
+        text = strip_possessive(strip_article(ent.text))
+        org = self.gaz.org(text)
+        if org is None or text not in (org.name, *org.aliases) or (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in self.stops):
+            return False
+        return ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
             not self.kb.find_person(text, ctx.published)
 
     def _person_as_place(self, ent: Span, ctx: ArticleActors) -> bool:
@@ -621,6 +666,25 @@ class ActorResolver:
                  and self._one_serving(tok.text, on)]
         added += self._untagged_full_names(sent, tagged, on)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def _with_place_surnames(self, ents: list[Span]) -> list[Span]:
+        """Entities with a person's name whose surname is a place's ("Valeska Paris, an
+        Australian woman"): the small model tags the given name and the surname as two
+        places; a first one that is no place of the gazetteer, joined as a compound to a
+        place right after it, is a given name, and the two are one PERSON."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == ent.start and len(prev) == 1 and \
+                    prev.label_ == "GPE" and ent.label_ == "GPE" and \
+                    prev[0].pos_ == "PROPN" and prev[0].dep_ == "compound" and \
+                    prev[0].head.i in range(ent.start, ent.end) and \
+                    self.gaz.place(prev.text) is None and self.state_ref(prev.text) is None \
+                    and self.org_ref(prev.text) is None:
+                out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+                continue
+            out.append(ent)
+        return out
 
     def _untagged_full_names(self, sent: Span, tagged: set[int], on: date) -> list[Span]:
         """Names of two or three capitalised proper nouns the model left untagged that are
@@ -1088,6 +1152,9 @@ class ActorResolver:
             put(found, Mention(tok.i, noun.i + 1, noun.i, [at(state, span)], "sector"))
 
 
+_PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "near",
+                          "outside", "inside", "within", "around"})
+"""Prepositions whose object is where something happens, not who does it."""
 _NAME_PHRASE_PREPS = frozenset({"of", "for", "to", "on"})
 """Prepositions that open the phrase of a name after its head ("Partnership *for* ...")."""
 _DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministries", "of", "the"})
