@@ -61,10 +61,10 @@ from sitrep.events.roles import (
     with_conjoined,
     without_title_states,
 )
-from sitrep.events.rules import (SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments,
-                                  content_mode, find_triggers, is_passive, load_rules,
-                                  nominal_participants, place_objects, pleasure_infinitive,
-                                  stative_subject)
+from sitrep.events.rules import (DEFINITE, SHARED_VIEW_LEMMAS, RuleSet, Trigger,
+                                  arguments, content_mode, find_triggers, is_passive,
+                                  load_rules, nominal_participants, place_objects,
+                                  pleasure_infinitive, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
                                   naming_blame, quoted_blame, reported_speaker, reporters,
@@ -100,7 +100,6 @@ HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERAT
 in the present, "The United States condemns", are events)."""
 DEED_ANSWERS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 """Types whose target may be a deed named back ("criticised the visit"; ``deed_nouns``)."""
-_DEED_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ADDRESSED = frozenset({"SUPPORT", "AGREE"})
 """Types whose addressee a sentence of a contact's report may leave unnamed: "The Secretary
 committed to further strengthening bilateral relations", "The Secretary previewed further
@@ -380,7 +379,7 @@ class Coder:
         for tok in tokens:
             kind = self.rules.deed_nouns.get(tok.lemma_.lower())
             if kind is None or tok.pos_ != "NOUN" or not any(
-                    c.dep_ == "det" and c.lower_ in _DEED_DETERMINERS for c in tok.children):
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
                 continue
             if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_
                    or c.dep_ in ("prep", "acl", "relcl") for c in tok.children):
@@ -626,11 +625,11 @@ class Coder:
             host = self.resolver.state_of(location.country) \
                 if location is not None and location.country and not target else None
             # ... and a city the small model leaves untagged ("paid a visit to Kyiv")
-            target = self._summit_body(trig.anchor, mentions) or \
-                [r for r in self._met_on_visit(trig.anchor, mentions)
-                 if participant_key(r) not in source_keys] or target or ([host] if host else
-                                                                      []) or \
-                [r for r in self._cities(args.target, mentions) if other_side(r)][:1]
+            met = [r for r in self._met_on_visit(trig.anchor, mentions)
+                   if participant_key(r) not in source_keys]
+            cities = [r for r in self._cities(args.target, mentions) if other_side(r)]
+            target = self._summit_body(trig.anchor, mentions) or met or target or \
+                ([host] if host else []) or cities[:1]
         if etype in PLACE_TARGET:
             # "an attack on Erbil, Iraq": a place attacked stands for its state, also when
             # the small model tags the city as no place ("shelled Odesa", "struck Lviv")

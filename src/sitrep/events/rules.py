@@ -846,7 +846,8 @@ def _object_gapped(clause: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a thing already told ("during the visit", "criticised the attack")."""
 _ONE_CONTACT_PLURALS = frozenset({"talks", "consultations", "negotiations", "discussions"})
 _CONTACT_OCCASION_PREPS = frozenset({"in", "during", "over"})
 """Prepositions of a contact noun that make it the occasion of its verb's clause."""
@@ -860,7 +861,7 @@ def _occasion_verb(tok: Token, rule: TriggerRule) -> Token | None:
     head = tok.head
     if rule.type != "CONSULT" or tok.dep_ != "pobj" or \
             head.lower_ not in _CONTACT_OCCASION_PREPS or head.head.pos_ != "VERB" or any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
                 for c in tok.children):
         # "during the visit", "in the meeting": a contact already told, read back
         return None
