@@ -2375,6 +2375,44 @@ def test_coder_a_deed_named_back_is_its_doers(code_text) -> None:
                 if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    # a hostile name accuses the one named or whose deed it is, not the victim or the place
+    ("Biden called the attack on Israel an act of sheer evil.", "ACCUSE"),
+    ("Biden called the war in Ukraine a disaster.", "ACCUSE"),
+    # a response vowed or threatened is not yet done
+    ("Iran vowed to retaliate by attacking US bases.", "ASSAULT"),
+    ("Russia has threatened to respond by deploying nuclear weapons to Belarus.", "MOBILIZE"),
+    # an order at home, or to the press, demands nothing of another side
+    ("Biden told the Pentagon to send more weapons to Ukraine.", "REQUEST"),
+    ("Biden told reporters to expect new sanctions on Russia.", "REQUEST"),
+    # property seized by security forces is coercion, no sanction
+    ("Israeli forces seized the property of a Palestinian family in Jerusalem.", "SANCTION"),
+    # travel to a place that is no state or city of one
+    ("Blinken traveled to Mar-a-Lago.", "CONSULT"),
+])
+def test_coder_session_fifteen_review_misfires_stay_mended(code_text, text, etype) -> None:
+    assert not [e for e in code_text(text, date(2023, 6, 27)) if e.type == etype], text
+
+
+def test_coder_session_fifteen_review_forms_kept(code_text) -> None:
+    day = date(2023, 6, 27)
+    blame = _one(code_text("Lula called the decision by the US a mistake.", day), "ACCUSE")
+    assert blame.target.name == "United States"
+    # a briefing's time dates what is said at it
+    said = _one(code_text("Talking to journalists on Friday, Erdogan criticised Sweden.", day),
+                "ACCUSE")
+    assert said.date == date(2023, 6, 23)
+    # the visit a deed noun points back to is a visit, not the latest call
+    text = ("Biden visited Kyiv on Monday. On Tuesday, Macron spoke by phone with Xi "
+            "Jinping. Russia condemned the visit.")
+    condemned = _one(code_text(text, day), "ACCUSE")
+    assert condemned.target.name == "Joe Biden"
+    # the opening participle is no part of the name after it
+    visit = _one(code_text("Following Zelensky's visit to Washington, Congress approved more "
+                           "aid.", day), "CONSULT")
+    assert visit.actors[0].name == "Volodymyr Zelensky"
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

@@ -60,10 +60,10 @@ class ArticleActors:
     meeting: list[ActorRef] = field(default_factory=list)
     """Everyone who took part in the latest contact (call, meeting) the article reported:
     what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
-    deeds: dict[str, ActorRef] = field(default_factory=dict)
-    """Who did the latest deed of each event type the article reported (the attacker of its
-    latest attack, the visitor of its latest visit): whom "the attack", "the visit" in a
-    later sentence's condemnation or praise point back to."""
+    deeds: dict[str, tuple[ActorRef, int]] = field(default_factory=dict)
+    """Who did the latest deed of each event type the article reported lately, and in which
+    sentence (the attacker of its latest attack, the visitor of its latest visit): whom "the
+    attack", "the visit" in a later sentence's condemnation or praise point back to."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

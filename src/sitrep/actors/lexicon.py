@@ -78,7 +78,8 @@ class ActorWords:
             return False
         words = ref.name.lower().replace("'s", "").split()
         return any(w in self.media_words for w in words) or (
-            groups and bool(words) and words[-1].removesuffix("s") in self.press_groups)
+            groups and bool(words) and (words[-1] in self.press_groups
+                                        or words[-1].removesuffix("s") in self.press_groups))
 
     def find_title(self, words: list[str]) -> str | None:
         """The longest title spelled by consecutive ``words`` (lower case), or None.

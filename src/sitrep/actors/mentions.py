@@ -737,6 +737,13 @@ class ActorResolver:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         doc, start, end = ent.doc, ent.start, ent.end
+        while end - start > 1 and doc[start].pos_ in ("VERB", "ADP", "SCONJ") and \
+                doc[start].is_sent_start:
+            # "Following Zelensky's visit": a sentence's opening participle or preposition
+            # the small model took into the name
+            start += 1
+        if start != ent.start:
+            ent = Span(doc, start, end, label=ent.label_)
         # "Patrice Talon of" before "Benin" (a PERSON, or an ORG that is a person of the kb)
         cut = end - 1 if end - 1 > start and doc[end - 1].lower_ in _TRAILING_WORDS else end
         if ent.label_ == "ORG" and cut - start >= 2 and \

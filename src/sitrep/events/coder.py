@@ -66,9 +66,9 @@ from sitrep.events.rules import (DEFINITE, SHARED_VIEW_LEMMAS, RuleSet, Trigger,
                                   load_rules, nominal_participants, place_objects,
                                   pleasure_infinitive, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
-from sitrep.events.speech import (QUOTED_BLAME, VERBAL, VOICED_REQUEST, Quotations,
-                                  naming_blame, quoted_blame, reported_speaker, reporters,
-                                  voiced_requests)
+from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_REQUEST,
+                                  Quotations, named_ones, naming_blame, quoted_blame,
+                                  reported_speaker, reporters, voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.events.valence import hostile_words, valence
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
@@ -100,6 +100,8 @@ HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERAT
 in the present, "The United States condemns", are events)."""
 DEED_ANSWERS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 """Types whose target may be a deed named back ("criticised the visit"; ``deed_nouns``)."""
+_DEED_SPAN = 3
+"""How many sentences back a deed named with "the" may have been reported."""
 ADDRESSED = frozenset({"SUPPORT", "AGREE"})
 """Types whose addressee a sentence of a contact's report may leave unnamed: "The Secretary
 committed to further strengthening bilateral relations", "The Secretary previewed further
@@ -303,8 +305,10 @@ class Coder:
         turns = Turns(self.resolver, read, actx.voice, site, article.published, doc)
         # a news article has no voice of its own: "I" in a quotation is its speaker's
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
-        for sent in doc.sents:
+        for number, sent in enumerate(doc.sents):
             actx.voice = turns.voice(sent)
+            # a deed is named back within a few sentences, or not at all
+            actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN}
             if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
@@ -321,8 +325,10 @@ class Coder:
                 actx.meeting = list((reported or contacts)[0].actors)
             for event in found:
                 doer = event.source or (event.actors[0] if event.actors else None)
-                if event.modality == "asserted" and doer is not None:
-                    actx.deeds[event.type] = doer
+                if event.modality == "asserted" and doer is not None and (
+                        event.type != "CONSULT" or event.mode == "visit"):
+                    # of contacts only visits: "the visit" is no call's
+                    actx.deeds[event.type] = (doer, number)
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
@@ -363,14 +369,18 @@ class Coder:
             triggers = [t for t in triggers if t.token.i >= label_end]
         times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
+        dated = _assign_times(sent, triggers, times)
         # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see
-        # ``is_press``), and its time frames what is said
+        # ``is_press``), but its time dates what is said in it, as a conversation's does
         press = self.resolver.words.press_groups
-        dated = _assign_times(sent, [t for t in triggers if not _briefing(t, press)], times)
+        briefed = next((dated[t.token.i] for t in triggers
+                        if t.token.i in dated and _briefing(t, press)), None)
         out: list[Event] = []
         for trig in triggers:
-            out += self._events(article, sent, trig, mentions, dated.get(trig.token.i), actx,
-                                quotes)
+            when = dated.get(trig.token.i)
+            if when is None and trig.rule.type in VERBAL:
+                when = briefed
+            out += self._events(article, sent, trig, mentions, when, actx, quotes)
         return out
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
@@ -384,8 +394,8 @@ class Coder:
             if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_
                    or c.dep_ in ("prep", "acl", "relcl") for c in tok.children):
                 continue  # "the Russian attack", "the attack on Kyiv": a phrase of its own
-            doer = actx.deeds.get(kind)
-            return [doer] if doer is not None else []
+            deed = actx.deeds.get(kind)
+            return [deed[0]] if deed is not None else []
         return []
 
     def _held_over(self, trig: Trigger, mentions: dict[int, Mention],
@@ -440,6 +450,8 @@ class Coder:
                 _thanks_for_presence(trig.anchor, self.rules.presence_verbs):
             return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns)
+        if trig.rule is NAMING_BLAME:
+            args.target, args.fallback = named_ones(trig.anchor, mentions), []
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
         # medium, not its addressee
         args.target, args.fallback = ([t for t in toks if not (
@@ -618,6 +630,9 @@ class Coder:
         if etype == "CONSULT" and mode is None and \
                 trig.token.lemma_.lower() in self.rules.title_mode_lemmas:
             mode = self.rules.title_mode(article.title or "")
+        if trig.rule.requires == "state_destination":
+            # travel is to a state or its city, not to a resort the parser leaves untagged
+            target = [r for r in target if r.kind == "state"]
         if etype == "CONSULT" and mode == "visit" and all(r.kind == "state" for r in target):
             # "will travel to Madrid, Spain, for the NATO Summit": the summit's body is whom
             # the traveller meets, not the place, and so is the one named as met ("to meet
@@ -1175,10 +1190,11 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
         outer = by_token.get(cur.i)
         if outer is not None and outer is not trig:
             return outer
-        if means and (outer := by_token.get(cur.head.i)) is not None and outer.rule.warning:
-            # "Beijing retaliated by banning imports": the act a response is made of is the
-            # event, not a content of the response ("will respond by imposing sanctions"
-            # is the threat of them)
+        if means and (outer := by_token.get(cur.head.i)) is not None and outer.rule.warning \
+                and outer.anchor.tag_ == "VBD":
+            # "Beijing retaliated by banning imports": the act a response was made of is the
+            # event, not a content of the response ("will respond by imposing sanctions",
+            # "vowed to retaliate by attacking US bases" threaten them)
             return None
     return None
 

@@ -77,8 +77,9 @@ class TriggerRule:
     """Bare nominal triggers: the noun is an event only with its possessor and a target
     named ("Bulgaria's support to Ukraine"), the possessor its source."""
     object_infinitive: bool = False
-    """The verb counts only with a direct object and an infinitive saying what it is to do
-    ("told Serbia to recognise Kosovo"; "told reporters that ..." is no demand)."""
+    """The verb counts only with a named state, people or person as its direct object and an
+    infinitive saying what it is to do ("told Serbia to recognise Kosovo"; "told reporters
+    that ..." is no demand, "told the Pentagon to ..." an order at home)."""
     speaker_subject: bool = False
     """The verb counts only with "I" or "we" as its subject ("I count on Turkey to act"; "Ukraine
     can count on Germany" is Germany's pledge)."""
@@ -536,7 +537,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.crowd and not any(_crowd(c) for c in kids if c.dep_ == "nsubj"):
         return False
     if rule.object_infinitive and not (
-            any(c.dep_ == "dobj" for c in kids) and any(
+            # a state, people or a person told: "told the Pentagon to send weapons" orders
+            # one's own government (no event), "told reporters to expect" informs
+            any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "NORP", "PERSON") for c in kids)
+            and any(
                 c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
                                           for a in c.children) for c in kids)):
         return False
@@ -1133,9 +1137,12 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
     rule = trig.rule
     source = _subjects(verb)
     if trig.governor is None and verb.pos_ in ("NOUN", "PROPN"):
-        # "Following President Biden's trip to Poland, the leaders ...": a named possessor
-        # made the trip, not the clause's subjects ("during their meeting" is theirs)
-        source = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"] or source
+        # a noun standing for itself ("Following President Biden's trip to Poland, the
+        # leaders ...", see ``_noun_governor``): a named possessor made the trip, not the
+        # clause's subjects ("during their meeting" is theirs, and so is "the prime
+        # minister's trip" as far as a name tells)
+        source = [c for c in verb.children if c.dep_ == "poss"
+                  and c.ent_type_ in _OWNER_ENTITIES] or source
     target: list[Token] = []
     if is_passive(verb) and not stative_subject(verb):
         agents = [p for c in verb.children if c.dep_ == "agent"

@@ -34,7 +34,7 @@ contempt'": the speaker blames the subject of a hostile clause they say."""
 NAMING_BLAME = TriggerRule(id="accuse.naming", lemmas=frozenset(), pos="VERB", type="ACCUSE",
                            mode="disapprove")
 """The rule behind "Watson called May's Brexit deal 'lousy'": whoever gives the hostile name
-accuses the one named, or whose deed it is (read as any verbal ACCUSE's object)."""
+accuses the one named, or whose deed it is (``named_ones``)."""
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """Types that are statements, so that their source is whoever stated them."""
 _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphatic"})
@@ -294,4 +294,21 @@ def naming_blame(sent: Span, found: list[Trigger], polarity: Callable[[str], flo
         if any(polarity(sent.doc[n.left_edge.i:n.right_edge.i + 1].text)
                <= rules.naming_valence for n in names):
             out.append(Trigger(NAMING_BLAME, verb))
+    return out
+
+
+def named_ones(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """Whom a hostile name given by ``verb`` accuses: its object when that names an actor
+    ("called Putin a war criminal"), else the object's possessor or its doer in a "by" phrase
+    ("called May's deal 'lousy'", "called the decision by the US a mistake"); never a place
+    or victim in its other phrases ("called the attack on Israel an act of evil" accuses no
+    Israel, "the war in Ukraine a disaster" no Ukraine)."""
+    out: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.i in mentions:
+            out.append(obj)
+            continue
+        out += [c for c in obj.children if c.dep_ == "poss"]
+        out += [p for by in obj.children if by.dep_ == "prep" and by.lower_ == "by"
+                for p in by.children if p.dep_ == "pobj"]
     return out
