@@ -2413,6 +2413,13 @@ def test_coder_session_fifteen_review_forms_kept(code_text) -> None:
     assert visit.actors[0].name == "Volodymyr Zelensky"
 
 
+def test_coder_a_meeting_held_names_its_sides_in_its_own_phrase(code_text) -> None:
+    # a passive "held" names no agent: the sides are the meeting's own
+    talks = _one(code_text("The Russia-Ukraine talks were held in Istanbul on Tuesday.",
+                           date(2023, 6, 27)), "CONSULT")
+    assert {a.name for a in talks.actors} == {"Russia", "Ukraine"}
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

@@ -1223,6 +1223,13 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
                   for s in c.children if s.dep_ in SUBJECT_DEPS]
     if rule.source_is_object:
         source, target = target, source
+    if not source and trig.governor is not None and is_passive(trig.governor) and \
+            rule.type == "CONSULT":
+        # "The U.S.-EU Summit was held in Brussels": with no agent, the sides its own phrase
+        # names ("talks between A and B were held" already read through its "between")
+        own = nominal_participants(trig.token, rule)
+        if own is not None and own.source:
+            source, target = own.source, [t for t in target if t.i != trig.token.i]
     def expand(toks: list[Token]) -> list[Token]:
         return [t for x in toks for t in with_conjuncts(x)]
 
