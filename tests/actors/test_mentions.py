@@ -289,3 +289,10 @@ def test_mentions_a_platform_tagged_as_a_person_is_no_antecedent(resolve_text) -
     refs = {m: refs for m, _, refs in sentences[1]}
     assert refs["Twitter"][0].kind == "org"
     assert [r.name for r in refs["she"]] == ["Kirsten Gillibrand"]
+
+
+def test_mentions_a_title_before_a_name_takes_the_whole_place_name(resolve_text) -> None:
+    """"New Jersey Governor" is the United States' (a region's country), not Jersey's."""
+    [sentence] = resolve_text("New Jersey Governor Chris Christie criticized the ruling.")
+    christie = next(a for _, _, refs in sentence for a in refs if a.name == "Chris Christie")
+    assert christie.country == "USA"

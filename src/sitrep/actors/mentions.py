@@ -838,9 +838,17 @@ class ActorResolver:
             if tok.dep_ == "pobj" and tok.head.lower_ in _PORTFOLIO_PREPS:
                 continue  # "Special Envoy for Yemen": the portfolio, not the nationality
             if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
-                ref = self.state_ref(tok.text)
+                # the whole place name the word is part of: "New Jersey Governor" is no
+                # Jersey's, "Florida Governor" the United States' (a region's country)
+                whole = strip_article(entity_text(tok))
+                ref = self.state_ref(whole)
+                place = self.gaz.place(whole) if ref is None else None
+                if ref is None and (place is None or whole == tok.text):
+                    ref = self.state_ref(tok.text)  # "British" of "British Defence"
                 if ref is not None:
                     country = ref.country
+                elif place is not None and place.kind == "region" and place.country:
+                    country = place.country
         title = self.words.find_title([t.lower_ for t in words if t.ent_type_ not in
                                        ("NORP", "GPE") and t.pos_ != "PUNCT"])
         return title, country, used
