@@ -2420,6 +2420,19 @@ def test_coder_a_meeting_held_names_its_sides_in_its_own_phrase(code_text) -> No
     assert {a.name for a in talks.actors} == {"Russia", "Ukraine"}
 
 
+def test_coder_calls_several_people_had_are_one_contact_each(code_text) -> None:
+    day = date(2022, 7, 6)
+    calls = [{a.name for a in e.actors} for e in code_text(
+        "Macron said the calls that Scholz and Sunak had with Zelensky on Friday went well.",
+        day) if e.type == "CONSULT"]
+    assert sorted(calls, key=sorted) == [{"Olaf Scholz", "Volodymyr Zelensky"},
+                                         {"Rishi Sunak", "Volodymyr Zelensky"}]
+    # talks held together are one contact
+    talks = [e for e in code_text("Scholz and Sunak held talks with Zelensky on Friday.", day)
+             if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].actors) == 3
+
+
 def test_coder_a_participle_of_saying_is_no_refused_complement(code_text) -> None:
     reject = _one(code_text("Berlin rejected recent calls by Belarus's rulers for immediate "
                             "economic aid, saying it was withholding it.", date(2004, 1, 1)),

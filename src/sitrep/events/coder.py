@@ -61,8 +61,8 @@ from sitrep.events.roles import (
     with_conjoined,
     without_title_states,
 )
-from sitrep.events.rules import (DEFINITE, SHARED_VIEW_LEMMAS, RuleSet, Trigger,
-                                  arguments, content_mode, find_triggers, is_passive,
+from sitrep.events.rules import (DEFINITE, ONE_CONTACT_PLURALS, SHARED_VIEW_LEMMAS, RuleSet,
+                                  Trigger, arguments, content_mode, find_triggers, is_passive,
                                   load_rules, nominal_participants, place_objects,
                                   pleasure_infinitive, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
@@ -781,7 +781,8 @@ class Coder:
         # "will travel to Saudi Arabia and Oman": one announced visit per host, as the
         # visits themselves would be
         groups = _participant_groups(*planned, source, target,
-                                     self._bilateral_occasion(sent) or _perfect(trig.anchor))
+                                     self._bilateral_occasion(sent) or _perfect(trig.anchor),
+                                     _many_contacts(trig))
         if planned[0] != etype and len(groups) == 1:
             # one announced contact: its promiser and the one promised, as read
             groups = [(source[0] if source else None, target[0] if target else None,
@@ -1627,10 +1628,21 @@ def _seat_words(trig: Trigger) -> list[Token]:
     return [p for h in _doers(trig) + days for p in place_objects(h)]
 
 
+def _many_contacts(trig: Trigger) -> bool:
+    """Whether a contact noun names several contacts ("calls that Sullivan and Blinken have
+    had with Cherelle": one each), not one ("held talks")."""
+    return trig.rule.type == "CONSULT" and trig.token.tag_ == "NNS" and \
+        trig.token.lower_ not in ONE_CONTACT_PLURALS
+
+
 def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
-                        target: list[ActorRef], separately: bool
+                        target: list[ActorRef], separately: bool, each: bool = False
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
-    """(source, target, participants) per event to emit; see the module docstring."""
+    """(source, target, participants) per event to emit; see the module docstring. With
+    ``each``, several people's calls with one partner are one contact each."""
+    if etype in SYMMETRIC and each and len(source) > 1 and len(target) == 1 and \
+            all(r.kind == "person" for r in source):
+        return [(None, None, [s, target[0]]) for s in source]
     if etype in SYMMETRIC and mode == "visit" and len(source) == 1 and len(target) > 1:
         # "visited Poland and Moldova": one visit per host (GUIDELINES 2)
         return [(source[0], t, [source[0], t]) for t in target]

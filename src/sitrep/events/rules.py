@@ -852,7 +852,8 @@ def _object_gapped(clause: Token) -> bool:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 """Determiners of a thing already told ("during the visit", "criticised the attack")."""
-_ONE_CONTACT_PLURALS = frozenset({"talks", "consultations", "negotiations", "discussions"})
+ONE_CONTACT_PLURALS = frozenset({"talks", "consultations", "negotiations", "discussions"})
+"""Plural contact nouns that name one contact ("held talks"); "calls", "meetings" are many."""
 _CONTACT_OCCASION_PREPS = frozenset({"in", "during", "over"})
 """Prepositions of a contact noun that make it the occasion of its verb's clause."""
 
@@ -869,7 +870,7 @@ def _occasion_verb(tok: Token, rule: TriggerRule) -> Token | None:
                 for c in tok.children):
         # "during the visit", "in the meeting": a contact already told, read back
         return None
-    if tok.tag_ == "NNS" and tok.lower_ not in _ONE_CONTACT_PLURALS:
+    if tok.tag_ == "NNS" and tok.lower_ not in ONE_CONTACT_PLURALS:
         return None  # "In previous meetings with President Biden": many, undated
     if any(p.lemma_.lower() in ACTOR_WORDS.press_groups for c in tok.children
            if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
@@ -1225,11 +1226,11 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         source, target = target, source
     if not source and trig.governor is not None and is_passive(trig.governor) and \
             rule.type == "CONSULT":
-        # "The U.S.-EU Summit was held in Brussels": with no agent, the sides its own phrase
-        # names ("talks between A and B were held" already read through its "between")
-        own = nominal_participants(trig.token, rule)
-        if own is not None and own.source:
-            source, target = own.source, [t for t in target if t.i != trig.token.i]
+        # "The Russia-Ukraine talks were held in Istanbul": with no agent, the sides its own
+        # phrase names ("talks between A and B were held" read through its "between")
+        sides = nominal_participants(trig.token, rule)
+        if sides is not None and sides.source:
+            source, target = sides.source, [t for t in target if t.i != trig.token.i]
     def expand(toks: list[Token]) -> list[Token]:
         return [t for x in toks for t in with_conjuncts(x)]
 
