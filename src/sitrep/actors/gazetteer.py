@@ -243,6 +243,11 @@ class Gazetteer:
             return whole
         return self._compound(words) if len(words) <= _MAX_PHRASE_WORDS else None
 
+    def region(self, text: str) -> Place | None:
+        """The region of a state (a US state, a province, the Gaza Strip ...) that ``text``
+        names, or None: no city or country lookup, so cheap enough for every title word."""
+        return next((r for r in self._regions.get_all(text) if r.country), None)
+
     def _named(self, text: str) -> ActorCode | None:
         """An organisation, non-state seat, state or region named by all of ``text``."""
         org = self.org(text)
@@ -255,7 +260,7 @@ class Gazetteer:
         match = self.state_match(text)
         if match is not None:
             return ActorCode(match.state.code, match.sector, match.state.name, state=match.state)
-        region = next((r for r in self._regions.get_all(text) if r.country), None)
+        region = self.region(text)
         if region is not None and region.country is not None:
             state = self.by_code(region.country)
             return ActorCode(state.code if state else region.country, None, region.name,

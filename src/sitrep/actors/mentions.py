@@ -308,9 +308,8 @@ class ActorResolver:
                      if p.dep_ == "pobj" and p.ent_type_ == "GPE" and p.i not in found]
             if not names:
                 continue
-            place = self.gaz.place(entity_text(names[0]))
-            if place is None or place.kind != "region" or not place.country or \
-                    self.gaz.by_code(place.country) is None:
+            place = self.gaz.region(entity_text(names[0]))
+            if place is None or not place.country or self.gaz.by_code(place.country) is None:
                 continue  # a country ("the State of Israel") is read as one already
             end = max(t.i for t in names[0].subtree) + 1
             start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "det"])
@@ -842,13 +841,13 @@ class ActorResolver:
                 # Jersey's, "Florida Governor" the United States' (a region's country)
                 whole = strip_article(entity_text(tok))
                 ref = self.state_ref(whole)
-                place = self.gaz.place(whole) if ref is None else None
-                if ref is None and (place is None or whole == tok.text):
+                region = self.gaz.region(whole) if ref is None else None
+                if ref is None and (region is None or whole == tok.text):
                     ref = self.state_ref(tok.text)  # "British" of "British Defence"
                 if ref is not None:
                     country = ref.country
-                elif place is not None and place.kind == "region" and place.country:
-                    country = place.country
+                elif region is not None:
+                    country = region.country
         title = self.words.find_title([t.lower_ for t in words if t.ent_type_ not in
                                        ("NORP", "GPE") and t.pos_ != "PUNCT"])
         return title, country, used
