@@ -298,3 +298,14 @@ def test_kb_family_numeral_dropped_after_the_name_as_written() -> None:
     kb = KnowledgeBase.load()
     assert [p.name for p in kb.find_person("Lloyd J. Austin III")] == ["Lloyd Austin"]
     assert [p.name for p in kb.find_person("Charles III")] == ["Charles III"]
+
+
+def test_kb_holding_finds_a_titled_name_by_its_ending(kb: KnowledgeBase) -> None:
+    # Arabic names with "bin" derive no surname, yet a title and a date single one out
+    on = date(2022, 5, 17)
+    assert [p.name for p in kb.holding("Mubarak", "foreign_minister", on)] == \
+        ["Ahmad Awad bin Mubarak"]
+    assert [p.name for p in kb.holding("Al-Thani", "foreign_minister", date(2021, 7, 22))] == \
+        ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
+    assert kb.holding("Mubarak", "head_of_state", on) == []
+    assert kb.holding("bin", "foreign_minister", on) == []

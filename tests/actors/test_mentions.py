@@ -132,6 +132,19 @@ def test_mentions_bare_surname_out_of_office_stays_unknown(resolve_text) -> None
     assert all(r.actor_id != "simon-harris" for r in people)
 
 
+def test_mentions_titled_surname_is_the_holder_of_that_office(resolve_text) -> None:
+    # "Mubarak" alone is Egypt's late president; a foreign minister so called in 2022 is
+    # Yemen's, and the title decides it
+    [sent] = resolve_text("Foreign Minister Mubarak thanked the United States.",
+                          date(2022, 5, 17))
+    people = [r for _, _, rs in sent for r in rs if r.kind == "person"]
+    assert [r.actor_id for r in people] == ["ahmad-awad-bin-mubarak"]
+    assert people[0].country == "YEM"
+    [sent] = resolve_text("President Mubarak thanked the United States.", date(2005, 5, 17))
+    people = [r for _, _, rs in sent for r in rs if r.kind == "person"]
+    assert [r.actor_id for r in people] == ["hosni-mubarak"]
+
+
 def test_mentions_storm_and_treaty_are_not_actors(resolve_text) -> None:
     [sent] = resolve_text("Typhoon Hagibis hit Tokyo as the Paris Agreement stalled.")
     names = _names(sent)

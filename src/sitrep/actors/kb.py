@@ -180,6 +180,7 @@ class KnowledgeBase:
         self._exact: dict[str, list[str]] = {}
         self._short: dict[str, list[str]] = {}
         self._surname: dict[str, list[str]] = {}
+        self._tail: dict[str, list[str]] = {}
         for person in self._people.values():
             # One-word aliases ("Clinton", "Putin") are short forms: they may name several
             # people and are weighed against the event date like derived surnames.
@@ -191,6 +192,9 @@ class KnowledgeBase:
                     _add(self._exact, normalise(f"{words[1]} {words[0]}"), person.id)
             for form in surnames(person.name):
                 _add(self._surname, normalise(form), person.id)
+            for form in person.names:
+                for tail in _tails(form):
+                    _add(self._tail, normalise(tail), person.id)
 
     @classmethod
     def load(cls, extra: Path | str | Sequence[Path | str] | None = None) -> KnowledgeBase:
@@ -261,6 +265,24 @@ class KnowledgeBase:
             if serving:
                 return serving
         return found
+
+    def holding(self, name: str, office: str, on: date) -> list[Person]:
+        """People who held an office of kind ``office`` on ``on`` and whose name ends with
+        ``name``: "Foreign Minister Mubarak" in 2022 is Ahmad Awad bin Mubarak, not the
+        Hosni Mubarak the bare name is short for, and "Foreign Minister Al-Thani" is Qatar's,
+        though Arabic names with "bin" derive no surname.
+
+        Args:
+            name: the name as written after the title (one or two words).
+            office: one of ``OFFICES``, or "other" for any office.
+            on: the day.
+
+        Returns:
+            The holders; empty when none or the name is no name's ending.
+        """
+        ids = _merge(self._tail.get(normalise(name), []), self._short.get(normalise(name), []))
+        return [person for i in ids if (person := self._people[i]).terms and any(
+            term.covers(on) and office in ("other", term.office) for term in person.terms)]
 
     def _longer_form(self, name: str) -> list[str]:
         """Ids of the person whose full name (or multi-word alias) opens a longer name as
@@ -358,6 +380,16 @@ _FAMILY_NAME_FIRST = frozenset({"JPN"})
 
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)|,?\s+(?:Jr|Sr)\.?$")
 _NUMERAL = re.compile(r"\s+(?:III|IV)$")
+
+
+def _tails(name: str) -> list[str]:
+    """The endings of a name a title may stand before: its last word and its last two
+    ("bin Mubarak", "Al Thani"), never a particle alone; one-word names have none."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return []
+    ends = [" ".join(words[-k:]) for k in (1, 2) if k < len(words)]
+    return [end for end in ends if end.casefold() not in _PARTICLES | _PATRONYMICS]
 
 
 def _strip_initials(name: str) -> str:

@@ -182,6 +182,8 @@ class ActorResolver:
             # A bare surname fits many people; one the kb knows only out of office is a
             # guess no better than an unknown person ("Harris" is not the Irish ex-premier).
             people = []
+        if title and on is not None and len(name.split()) <= 2:
+            people = self._titled_holder(name, title, on, people)
         if people:
             return self.refresh(person_actor(people[0], name), on)
         office = title and self._office_text(title, country)
@@ -189,6 +191,18 @@ class ActorResolver:
                         country=country,
                         sector=self._title_sector(title) if title else None,
                         office=office or None, text=name)
+
+    def _titled_holder(self, name: str, title: str, on: date,
+                       people: list[Person]) -> list[Person]:
+        """The people a titled short name may be: when none of those the name alone finds
+        held an office of the title's kind that day, the one person the kb knows who did
+        and whose name ends so ("Foreign Minister Mubarak" in 2022)."""
+        office = self.words.titles.get(title)
+        if office in (None, "counterpart") or any(
+                office in ("other", term.office) for p in people for term in p.offices_on(on)):
+            return people
+        holders = self.kb.holding(name, office, on)
+        return holders if len(holders) == 1 else people
 
     def refresh(self, ref: ActorRef, on: date | None) -> ActorRef:
         """Copy of ``ref`` with the office, country and sector it had on ``on`` (kb people)."""
