@@ -288,6 +288,15 @@ def test_coder_bare_welcome_greets_the_one_addressed(coder) -> None:
         assert visit.mode == "visit"
 
 
+def test_coder_speaker_label_with_an_unknown_title_word(coder) -> None:
+    # a misspelt title taken into the name must not hide the person the label names
+    title = "Secretary Blinken and Prime Minister Netanyahu Before Their Meeting"
+    text = "PRIME MININSTER NETANYAHU: Secretary Blinken, welcome to Jerusalem."
+    visit = _one(_remarks(coder, title, text, "https://www.state.gov/x/", date(2021, 5, 25)),
+                 "CONSULT")
+    assert {a.name for a in visit.actors} == {"Benjamin Netanyahu", "Antony Blinken"}
+
+
 @pytest.mark.parametrize("text", [
     "It's a pleasure to welcome the ceasefire in Yemen.",
     "It's good to see progress in the talks on Yemen.",

@@ -202,6 +202,11 @@ class Turns:
     def _read(self, label: str) -> Voice:
         phrase = label.title()
         people = [r for r in self.read(phrase, self.site) if r.kind == "person"]
+        unknown = people
+        if len(people) == 1 and people[0].actor_id is None:
+            # "PRIME MININSTER NETANYAHU": a title word the reader did not know (misspelt,
+            # rare) taken into the name hides the person the label's last words name
+            people = []
         words = phrase.split()
         for n in (3, 2, 1):  # "PRIME MINISTER DRAGHI": the tagger misses a bare surname
             if people:
@@ -210,6 +215,7 @@ class Turns:
             if len(words) > n and len(self.resolver.kb.find_person(name, self.published)) == 1:
                 person = _person(self.resolver, name, self.published)
                 people = [person] if person is not None else []
+        people = people or unknown
         site = self.resolver.state_of(self.site) if self.site else None
         if len(people) == 1:
             speaker = people[0]
