@@ -843,6 +843,10 @@ def test_coder_agentless_passive_arrest(code_text, text, source, arrested) -> No
 @pytest.mark.parametrize(("text", "crowd", "state"), [
     ("Thousands demonstrated in Basra on Friday.", "Iraqi protesters", "IRQ"),
     ("Thousands marched in Tehran on Monday.", "Iranian protesters", "IRN"),
+    # the ground a march covers is where it happens, like "in"
+    ("Thousands of protesters marched through central Tehran on Sunday.",
+     "Iranian protesters", "IRN"),
+    ("Crowds rallied across Iraq on Friday.", "Iraqi protesters", "IRQ"),
 ])
 def test_coder_protesters_of_the_place(code_text, text, crowd, state) -> None:
     """Unnamed protesters are the people of the place where they protest, named as the

@@ -1207,8 +1207,8 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         # "handed over its first Patriot battery to Ukraine": the thing given or sent is no
         # party when someone receives it (the name on it is a make, not an actor)
         target = [t for t in target if t not in things]
-    places = [p for h in heads for prep in _preps(h, _EVENT_PREPS) if prep.lower_ in ("in", "at")
-              for p in prep.children if p.dep_ == "pobj"]
+    places = [p for h in heads for prep in _preps(h, _EVENT_PREPS | _SPREAD_PREPS)
+              if prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
     if not places:
         # "met with X in Washington", "arrested protesters in Moscow", "killed 12 people in
         # Dnipro": the small model hangs the place on the one acted upon (an apposition's
@@ -1371,6 +1371,10 @@ someone else's ("Following Biden's conversation with Bennett, Sullivan met Hulat
 Bennett) and is not entered; one without, or the subject's own ("his talks"), is entered
 ("Speaking after talks with Scholz, Macron said")."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
+_SPREAD_PREPS = frozenset({"across", "throughout", "through"})
+"""Prepositions whose noun is the ground an event covers ("marched through central Hong
+Kong", "strikes across Ukraine"): where it happened, like "in"."""
+_PLACE_PREPS = frozenset({"in", "at"}) | _SPREAD_PREPS
 """Prepositions whose noun is an occasion: places below it are the event's ("met during the
 summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
 
