@@ -161,6 +161,13 @@ def test_coder_negated_call_kept_as_negated(code_text) -> None:
     assert event.modality == "negated"
 
 
+def test_coder_ruled_out_act_did_not_happen(code_text) -> None:
+    # a phrasal verb of refusal negates its complement like "refused to"
+    event = _one(code_text("Scholz ruled out sending ground troops to Ukraine.",
+                           date(2023, 11, 16)), "MOBILIZE")
+    assert event.modality == "negated"
+
+
 def test_coder_future_meeting_is_agree(code_text) -> None:
     event = _one(code_text("Bennett will meet Putin in Moscow next week."), "AGREE")
     # the plan is announced: the AGREE happened (PLOVER), the meeting has not

@@ -131,7 +131,7 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _own_modality(head, words) == "negated" and cur.dep_ != "conj":
                 return "negated"
-            if lemma in words.negating_verbs:
+            if lemma in words.negating_verbs or _phrasal(head) in words.negating_verbs:
                 return "negated"
             if cur.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in
                                            words.pending_words for c in head.children):
@@ -256,3 +256,9 @@ def _under_speech(tok: Token, words: ModalityWords) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb with its particle, as the lexicon writes phrasal verbs ("rule out")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
