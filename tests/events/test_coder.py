@@ -2521,3 +2521,71 @@ def test_coder_federal_states_and_city_surnames_take_part(code_text, text, etype
     named with its kind, and a person whose surname is a city's name."""
     events = [e for e in code_text(text) if e.type == etype]
     assert any(names in [a.name for a in e.actors] for e in events)
+
+
+@pytest.mark.parametrize(("text", "etype", "pair", "state"), [
+    ("Prime Minister Mark Rutte spoke today with Chancellor Olaf Scholz. Prime Minister Rutte "
+     "thanked Chancellor Scholz for his leadership on energy, and they agreed to meet again "
+     "in the spring.", "AGREE", {"Mark Rutte", "Olaf Scholz"}, "Germany"),
+    ("Foreign Minister Catherine Colonna spoke today with Foreign Minister Annalena Baerbock "
+     "and they jointly condemned the missile launch by North Korea.", "ACCUSE",
+     {"Catherine Colonna", "Annalena Baerbock"}, "Germany"),
+])
+def test_coder_they_after_a_person_dealing_with_another_is_both(code_text, text, etype, pair,
+                                                                state) -> None:
+    """"A thanked B ..., and they agreed": the plural subject of the joined clause is the two
+    people just named, not the first clause's subject alone (nor B's state)."""
+    names = {a.name for a in _one(code_text(text), etype).actors}
+    assert pair <= names and state not in names
+
+
+def test_coder_they_are_the_contact_of_the_main_clause(code_text) -> None:
+    """A contact named in a subordinate clause is background: "They" in the next sentence
+    are those the main clause reports meeting."""
+    events = code_text("After President Emmanuel Macron spoke with Chancellor Olaf Scholz on "
+                       "Monday, Foreign Minister Annalena Baerbock met today with Foreign "
+                       "Minister Catherine Colonna. They agreed to deepen cooperation on "
+                       "energy.")
+    agree = _one(events, "AGREE")
+    assert {a.name for a in agree.actors} == {"Annalena Baerbock", "Catherine Colonna"}
+
+
+@pytest.mark.parametrize(("url", "addressee"), [
+    ("https://www.state.gov/x/", "Antony Blinken"),
+    ("https://example.com/x", "United States"),
+])
+def test_coder_unaddressed_promise_to_the_releases_own_principal(coder, url, addressee
+                                                                 ) -> None:
+    """A counterpart's promise that names no addressee, in the release of the government
+    whose official they met, is made to that official (in other articles, to their state)."""
+    events = _remarks(coder, "", "Secretary of State Antony J. Blinken met today with "
+                      "President Isaac Herzog of Israel. President Herzog committed to further "
+                      "strengthening bilateral relations.", url=url)
+    agree = _one(events, "AGREE")
+    assert (agree.source.name, agree.target.name) == ("Isaac Herzog", addressee)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The European Union holds Belarus accountable for its role in the war.", "EUR", "BLR"),
+    ("Germany held Russia responsible for the attack on the convoy.", "DEU", "RUS"),
+])
+def test_coder_holding_someone_to_account_accuses_them(code_text, text, source, target) -> None:
+    """"holds Belarus accountable" blames Belarus, however the parser hangs the predicate
+    (an object complement, or a small clause whose subject is Belarus)."""
+    event = _one(code_text(text), "ACCUSE")
+    assert event.rule == "accuse.hold_accountable"
+    assert (event.source.country, event.target.country) == (source, target)
+
+
+def test_coder_holding_talks_or_custody_accuses_no_one(code_text) -> None:
+    events = code_text("Germany held talks with Russia. Police held the suspect in custody.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_coder_a_call_for_someone_to_act_asks_it_of_them(code_text) -> None:
+    """"called for Russia to withdraw": the parser makes "for" the mark of the infinitive
+    clause, whose subject is the one asked."""
+    event = _one(code_text("Germany called for Russia to withdraw its troops from Ukraine."),
+                 "REQUEST")
+    assert event.rule == "request.call_for"
+    assert (event.source.country, event.target.country) == ("DEU", "RUS")

@@ -1136,6 +1136,10 @@ class ActorResolver:
                             and len(m.actors) >= 1 for m in found.values()):
                 put(found, Mention(tok.i, tok.i + 1, tok.i, list(ctx.meeting), "plural"))
                 continue
+            pair = _pair_before(tok, found) if tok.i not in found else []
+            if pair:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, pair, "plural"))
+                continue
             if tok.i not in found and tok.dep_ == "poss" and tok.lower_ in _POSSESSIVES:
                 self._their_government(tok, ctx, found)
                 continue
@@ -1259,6 +1263,28 @@ def _antecedent(tok: Token) -> Token | None:
             or tok.head.dep_ != "relcl":
         return None
     return tok.head.head
+
+
+def _pair_before(tok: Token, found: dict[int, Mention]) -> list[ActorRef]:
+    """The two people "they" or "both" stands for as the subject of a clause joined to one
+    in which a person dealt with one other ("Biden thanked Ardern for hosting the retreat,
+    and they agreed ...", "Blinken spoke with Hayashi and they jointly condemned ..."): the
+    two named before it. Empty unless the joined clause's subject is one of exactly two
+    people named earlier in the sentence (a plural can stand for nothing else there)."""
+    if tok.lower_ not in _CONTACT_SUBJECTS or tok.dep_ not in ("nsubj", "nsubjpass") or \
+            tok.head.dep_ != "conj":
+        return []
+    people: dict[str, ActorRef] = {}
+    for i, mention in sorted(found.items()):
+        if i < tok.i and mention.kind in ("name", "title") and len(mention.actors) == 1 \
+                and mention.actors[0].kind == "person":
+            people.setdefault(participant_key(mention.actors[0]), mention.actors[0])
+    subjects = [found[c.i] for c in tok.head.head.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i in found]
+    if len(people) != 2 or len(subjects) != 1 or len(subjects[0].actors) != 1 or \
+            participant_key(subjects[0].actors[0]) not in people:
+        return []
+    return list(people.values())
 
 
 def _definite(tok: Token) -> bool:

@@ -322,7 +322,7 @@ class Coder:
             # is background: it fills the memory, it does not replace the contact reported
             reported = [e for e in contacts if e.rule not in self._named_contacts]
             if reported or (contacts and not actx.meeting):
-                actx.meeting = list((reported or contacts)[0].actors)
+                actx.meeting = list(_main_contact(reported or contacts, sent).actors)
             for event in found:
                 doer = event.source or (event.actors[0] if event.actors else None)
                 if event.modality == "asserted" and doer is not None and (
@@ -587,7 +587,7 @@ class Coder:
             target = self._counterpart_state(
                 source, source[:1] + resolve_roles(_partners(trig.anchor.head), mentions))
         if not target and trig.rule.type in ADDRESSED:
-            target = self._counterpart_state(source, actx.meeting)
+            target = self._counterpart_state(source, actx.meeting, site=actx.site)
         if not target and trig.rule.type == "AID":
             # "The two discussed the assistance the United States is providing" after a call
             # with the Ukrainian Prime Minister: the aid goes to the other side's state
@@ -931,10 +931,14 @@ class Coder:
                 for p in self.resolver.kb.holder(country, office, on)[:1]]
 
     def _counterpart_state(self, source: list[ActorRef], meeting: list[ActorRef],
-                           by_country: bool = False) -> list[ActorRef]:
+                           by_country: bool = False, site: str | None = None
+                           ) -> list[ActorRef]:
         """The state of the other side of the article's latest two-party contact, when
         ``source`` is one side of it alone (with ``by_country``, of one side's country);
-        else []."""
+        else []. In a release of ``site``'s government, a counterpart's promise or praise
+        towards that government's own official is towards the official: "President Putin
+        concurred about the need to redouble climate efforts" after his call with Kerry is
+        Kerry's, not the United States' (training 841/435 -> 841/429)."""
         keys = {participant_key(r) for r in meeting}
         if len(source) != 1 or len(keys) != 2:
             return []
@@ -950,6 +954,8 @@ class Coder:
         country = other[0].country if other else None
         if not country or country == source[0].country:
             return []
+        if site is not None and country == site and other[0].kind == "person":
+            return other[:1]
         state = self.resolver.state_of(country)
         return [state] if state is not None else []
 
@@ -991,6 +997,15 @@ class Coder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _main_contact(contacts: list[Event], sent: Span) -> Event:
+    """The contact a sentence reports in its main clause, else its first: "Following
+    President Biden's conversation with Prime Minister Bennett, Sullivan met today with
+    Hulata" reports Sullivan's meeting, whose participants a next "They agreed" are; the
+    conversation is background."""
+    root = sent.root
+    return next((e for e in contacts if e.trigger_start == root.idx), contacts[0])
 
 
 def _praises(trig: Trigger, rules: RuleSet) -> bool:

@@ -120,6 +120,11 @@ class TriggerRule:
     "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
+    predicates: frozenset[str] = frozenset()
+    """The verb counts only with a predicate of its object headed by one of these words,
+    however the parser hangs it: an object complement, a small clause whose subject is the
+    object ("*holds* Belarus *accountable*"), or a "to" phrase ("*hold* the regime *to
+    account*"); "held in custody" and "held talks" are no such predicate."""
     doers: bool = False
     """Nominal triggers: the addressee is only one named as who is to act, the subject of a
     verb in the noun's phrase, or where it is to be done ("stressed the importance *of
@@ -300,6 +305,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
         doers=bool(raw.get("doers", False)),
+        predicates=frozenset(raw.get("predicates") or ()),
     )
 
 
@@ -500,6 +506,9 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     # "called Putin on Thursday" is no "call on": a preposition of a date does not count
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")
              and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}
+    # "called for Russia to cease all hostilities": the small model makes "for" the mark of
+    # the infinitive clause, no preposition of the verb
+    preps |= {"for"} if _for_infinitives(tok) else set()
     if rule.particle and not any(c.lower_ == rule.particle for c in kids
                                  if c.dep_ in ("prt", "advmod", "prep")):
         return False
@@ -549,7 +558,29 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
+    if rule.predicates and not any(p.lemma_.lower() in rule.predicates
+                                   for p in _object_predicates(tok)):
+        return False
     return _words_fit(rule, tok)
+
+
+def _object_predicates(verb: Token) -> list[Token]:
+    """What a verb says of its object, as the parser hangs it: an object complement or a
+    small clause ("holds Belarus accountable": "Belarus" the subject of "accountable"), or
+    the object of a "to" phrase ("hold the regime to account", "to account" read as a verb
+    or as a noun)."""
+    kids = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    kids += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj"]
+    return kids
+
+
+def _for_infinitives(verb: Token) -> list[Token]:
+    """A verb's infinitive clauses with a subject of their own marked by "for" ("called for
+    Russia to withdraw"): what is asked, and of whom."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _names_object(verb: Token) -> bool:
@@ -1327,7 +1358,9 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     gerunds = [] if any(c.lower_ in _PLAN_PARTICLES for c in verb.children) else [
         g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
         for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-    for comp in [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + gerunds:
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    comps += [c for c in _for_infinitives(verb) if c not in comps]
+    for comp in comps + gerunds:
         if verb.lemma_.lower() in SHARED_VIEW_LEMMAS and _that_clause(comp):
             continue  # "agreed that Iran must release the vessels": a view the sides share
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
