@@ -2589,3 +2589,52 @@ def test_coder_a_call_for_someone_to_act_asks_it_of_them(code_text) -> None:
                  "REQUEST")
     assert event.rule == "request.call_for"
     assert (event.source.country, event.target.country) == ("DEU", "RUS")
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary has repeatedly rejected the demands of the European Commission.",
+    "The Polish president has often stated that Germany must pay reparations.",
+])
+def test_coder_a_habit_summed_up_is_no_event(code_text, text) -> None:
+    # an adverb of frequency sums up many acts, no one event (GUIDELINES 1: habitual)
+    assert not [e for e in code_text(text) if e.type in ("REJECT", "REQUEST")]
+
+
+def test_coder_seeking_asks_only_someone_named_with_from(code_text) -> None:
+    # what is sought is wanted; only "from X" names someone asked
+    assert not [e for e in code_text("The French president sought a more united European "
+                                     "Union.") if e.type == "REQUEST"]
+    asked = _one(code_text("Kenya is seeking the suspect's extradition from Tanzania."),
+                 "REQUEST")
+    assert (asked.source.country, asked.target.country) == ("KEN", "TZA")
+    # refuge is asked of the place that gives it (PLOVER codes it REQUEST)
+    refuge = _one(code_text("Thousands of Syrians sought refuge in Turkey last month."),
+                  "REQUEST")
+    assert refuge.target is not None and refuge.target.country == "TUR"
+
+
+def test_coder_a_request_between_officials_of_one_state_is_internal(code_text) -> None:
+    # an instruction inside one government is no event between actors (GUIDELINES 1)
+    assert not [e for e in code_text("President Emmanuel Macron asked Prime Minister "
+                                     "Elisabeth Borne to form a new cabinet.")
+                if e.type == "REQUEST"]
+
+
+def test_coder_an_offer_to_no_one_is_none(code_text) -> None:
+    # co-sponsors proposing a bill offer nothing to anyone
+    assert not [e for e in code_text("Senator Amy Klobuchar and Senator John Thune proposed "
+                                     "a bill on Tuesday to cap drug prices.")
+                if e.type == "AGREE"]
+
+
+def test_coder_a_speaker_and_whom_the_speaker_serves_are_no_contact(code_text) -> None:
+    # the person qualifying the speaker's title is whom the speaker works for, no second side
+    assert not [e for e in code_text("A former Biden aide, Ron Klain, also spoke at the "
+                                     "conference on Tuesday.") if e.type == "CONSULT"]
+
+
+def test_coder_a_past_deed_is_not_dated_ahead_by_another_clause(code_text) -> None:
+    # "to be held on June 9" speaks of the election: the rally was held on the Friday before
+    events = code_text("On Friday, Maria Kolesnikova, a candidate in the election to be held "
+                       "on June 9, held a rally in Minsk.", date(2022, 1, 17))
+    assert _one(events, "PROTEST").date == date(2022, 1, 14)

@@ -377,7 +377,7 @@ class Coder:
                         if t.token.i in dated and _briefing(t, press)), None)
         out: list[Event] = []
         for trig in triggers:
-            when = dated.get(trig.token.i)
+            when = _reported_day(dated.get(trig.token.i), trig, article.published)
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
             out += self._events(article, sent, trig, mentions, when, actx, quotes)
@@ -426,6 +426,10 @@ class Coder:
             # at the meeting; other aims are not events
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
+            return []
+        if _summed_up(trig.anchor):
+            # "Congress has repeatedly denied funding", "Johnson has repeatedly stated that
+            # Britain must leave": a habit summed up, no one event (GUIDELINES 1)
             return []
         if any(c.lemma_.lower() in trig.rule.not_complements and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
@@ -704,11 +708,16 @@ class Coder:
             # "Bill Gerstenmaier of NASA spoke of the collaboration", "Matt Simister, Tesco's
             # CEO": one person with the body they belong to is no contact of two sides
             return []
-        if etype not in SYMMETRIC and actx.site and source and \
-                all(r.country == actx.site for r in source):
+        seat = actx.site if actx.site and all(r.country == actx.site for r in source) \
+            else _officials_state(source) if etype == "REQUEST" else None
+        if etype not in SYMMETRIC and seat and source and \
+                all(r.country == seat for r in source):
             # "I have asked my Secretary of State to travel", "I thank the Congress": an event
-            # internal to the publishing government is none (GUIDELINES 1)
-            target = [r for r in target if not self._government_of(r, actx.site)]
+            # internal to the publishing government is none (GUIDELINES 1); so is a request
+            # between officials of one state in the news, an instruction or a formality
+            # ("Johnson asked Queen Elizabeth II for this prorogation"), where their
+            # criticism and refusals of each other are politics the training labels code
+            target = [r for r in target if not self._government_of(r, seat)]
         target = target or self._held_over(trig, mentions, source_keys)
         if etype == "THREATEN":
             # "Putin threatened to use Russia's nuclear arsenal": no threat to his own state
@@ -1141,14 +1150,28 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
 def _affiliation_only(tokens: list[Token], group: list[ActorRef],
                       mentions: dict[int, Mention]) -> bool:
     """Whether the sides of a contact named by its subject alone are one person and the
-    states or bodies of that person's own phrase (no second person, no conjunct)."""
+    states or bodies of that person's own phrase (no second person, no conjunct). A person
+    the subject's title is qualified by is whom the person works for, no second side
+    ("Another former Trump adviser, Sebastian Gorka, also spoke at the rally")."""
     if len(tokens) != 1:
         return False
     own = resolve_roles(tokens, mentions)
     if len(own) != 1 or own[0].kind != "person":
         return False
     key = participant_key(own[0])
-    return all(r.kind != "person" for r in group if participant_key(r) != key)
+    employers = {participant_key(r) for c in tokens[0].children
+                 if c.dep_ in ("compound", "poss") and c.i in mentions
+                 for r in mentions[c.i].actors}
+    return all(r.kind != "person" or participant_key(r) in employers
+               for r in group if participant_key(r) != key)
+
+
+def _officials_state(refs: list[ActorRef]) -> str | None:
+    """The state whose executive or forces all of ``refs`` serve, as people (None when one
+    is not such an official, or they serve different states)."""
+    states = {r.country if r.kind == "person" and r.sector in GOVERNMENT_SECTORS else None
+              for r in refs}
+    return states.pop() if len(states) == 1 else None
 
 
 def _one_government(refs: list[ActorRef]) -> bool:
@@ -1213,6 +1236,21 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
             # "vowed to retaliate by attacking US bases" threaten them)
             return None
     return None
+
+
+def _reported_day(when: temporal.TimeValue | None, trig: Trigger, published: date | None
+                  ) -> temporal.TimeValue | None:
+    """The day of a trigger in the simple past, read back when a future word of another
+    clause read it ahead: "On Thursday, X, a candidate in the election to be held on August
+    9, held a rally" held it on the Thursday before publication, not after. Only a day of
+    the week around publication: "looked forward to the summit in early June" is of June."""
+    if when is None or published is None or when.value <= published or \
+            when.precision != "day" or trig.anchor.tag_ != "VBD":
+        return when
+    back = temporal.resolve(when.text, published)
+    if back is None or not 0 <= (published - back.value).days < 7:
+        return when
+    return replace(when, value=back.value)
 
 
 def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.TimeValue]
@@ -1471,6 +1509,15 @@ def _habitual(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _summed_up(verb: Token) -> bool:
+    """Whether a verb, or the verb of saying whose content it is, takes an adverb of
+    frequency ("has repeatedly denied", "has often said that X must"): a habit, not an event.
+    "agreed to stay in touch regularly" keeps its agreement: the adverb is the plan's."""
+    said = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
+    return any(c.dep_ == "advmod" and c.lower_ in MODALITY_WORDS.habit_adverbs
+               for v in (verb, said) if v is not None for c in v.children)
+
+
 def _perfect(verb: Token) -> bool:
     """Whether a verb is in a perfect tense ("has been in contact with A and B"), which
     sums up contacts rather than reporting one."""
@@ -1567,7 +1614,9 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
         # were injured" names two victims and no attacker (2 of the 1,177 directed events
         # of the training labels have two participants and no source)
         return len(source) + len(target) >= 2 and (
-            etype not in directed or (bool(target) and bool(source)))
+            etype not in directed or (bool(target) and bool(source))) and (
+            # "Cruz and Rooney proposed term limits": an offer made to no one is none
+            trig.rule.requires != "target" or bool(target))
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")

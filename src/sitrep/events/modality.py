@@ -52,6 +52,8 @@ class ModalityWords:
     anterior: frozenset[str] = frozenset()
     """Prepositions whose object came before the clause ("following the resignation of X"):
     an event noun there happened, whatever the clause's own modality."""
+    habit_adverbs: frozenset[str] = frozenset()
+    """Adverbs of frequency: a verb they modify sums up a habit ("has repeatedly denied")."""
     performative_wishes: frozenset[str] = frozenset()
     performative_verbs: frozenset[str] = frozenset()
     """A speaker's own wish to do one of these ("I want to thank") does it; see

@@ -512,7 +512,10 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.particle and not any(c.lower_ == rule.particle for c in kids
                                  if c.dep_ in ("prt", "advmod", "prep")):
         return False
-    if rule.not_preps & preps or (rule.preps and not rule.preps & preps):
+    # "is seeking Assange's extradition from the UK": the phrase of what is sought counts
+    held = preps | {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children
+                    if c.dep_ == "prep"}
+    if rule.not_preps & preps or (rule.preps and not rule.preps & held):
         return False
     if rule.not_naming and _names_object(tok):
         return False
