@@ -2638,3 +2638,15 @@ def test_coder_a_past_deed_is_not_dated_ahead_by_another_clause(code_text) -> No
     events = code_text("On Friday, Maria Kolesnikova, a candidate in the election to be held "
                        "on June 9, held a rally in Minsk.", date(2022, 1, 17))
     assert _one(events, "PROTEST").date == date(2022, 1, 14)
+
+
+def test_coder_an_agreement_reported_by_one_side_is_between_the_states(code_text) -> None:
+    # the one who reports that two states agreed is no party to it; a state's own position
+    # a speaker voices is still the speaker's
+    deal = _one(code_text("Trump said on Oct. 11 that the United States and China had "
+                          "reached a deal.", date(2019, 11, 18)), "AGREE")
+    assert {a.name for a in deal.actors} == {"United States", "China"}
+    assert deal.date == date(2019, 10, 11)
+    voiced = _one(code_text("Biden said the United States would support Ukraine.",
+                            date(2022, 3, 1)), "AGREE")
+    assert voiced.source is not None and voiced.source.name == "Joe Biden"

@@ -508,7 +508,8 @@ class Coder:
             source = reporters(trig.anchor, mentions, self._speech_verbs)
         elif source and all(r.kind == "state" for r in source) and (
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
-                                             and modality_of(trig.anchor) == "future")):
+                                             and modality_of(trig.anchor) == "future")) \
+                and not _between_states(trig, source):
             source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
         if trig.rule.type == "PROTEST" and trig.mode in CROWD_MODES:
             # "Thousands of Serbians protested in Belgrade": a state's people in the street
@@ -1015,6 +1016,14 @@ def _main_contact(contacts: list[Event], sent: Span) -> Event:
     conversation is background."""
     root = sent.root
     return next((e for e in contacts if e.trigger_start == root.idx), contacts[0])
+
+
+def _between_states(trig: Trigger, source: list[ActorRef]) -> bool:
+    """Whether an agreement's subjects are several states, its parties ("Trump said the
+    United States and China had reached a deal"): the one reporting it is no party, unlike
+    a state's position a speaker voices ("Biden said the United States will support")."""
+    return trig.rule.type in ("AGREE", "COOPERATE") and \
+        len({participant_key(r) for r in source}) >= 2
 
 
 def _praises(trig: Trigger, rules: RuleSet) -> bool:
