@@ -2650,3 +2650,23 @@ def test_coder_an_agreement_reported_by_one_side_is_between_the_states(code_text
     voiced = _one(code_text("Biden said the United States would support Ukraine.",
                             date(2022, 3, 1)), "AGREE")
     assert voiced.source is not None and voiced.source.name == "Joe Biden"
+
+
+def test_coder_two_states_that_agreed_are_the_two_sides(code_text) -> None:
+    # an agreement reached by two states tells that they have been talking: "the two sides"
+    # of a later sentence are they
+    events = code_text("Mr. Trump announced on Oct. 11 that the United States and China had "
+                       "reached a trade deal. The two sides continue to negotiate.",
+                       date(2019, 11, 18))
+    talks = _one(events, "CONSULT")
+    assert {a.name for a in talks.actors} == {"United States", "China"}
+
+
+@pytest.mark.parametrize("text", [
+    "Trade disputes have made China wary of offering concessions to the United States.",
+    "Germany was hesitant to send tanks to Ukraine.",
+    "The Chinese have been reluctant to commit to a meeting with Trump.",
+])
+def test_coder_reluctance_is_no_act(code_text, text) -> None:
+    # what someone is wary of, reluctant or unwilling to do has not been done
+    assert all(e.modality == "negated" for e in code_text(text, date(2019, 11, 18)))

@@ -323,6 +323,14 @@ class Coder:
             reported = [e for e in contacts if e.rule not in self._named_contacts]
             if reported or (contacts and not actx.meeting):
                 actx.meeting = list(_main_contact(reported or contacts, sent).actors)
+            elif not actx.meeting:
+                # "the United States and China had reached a deal ... The two sides continue
+                # to negotiate": two states that agreed have been talking
+                pact = next((e for e in found if e.type == "AGREE" and e.modality == "asserted"
+                             and len(e.actors) == 2 and all(a.kind == "state" for a in e.actors)
+                             and e.rule.startswith("agree.reach")), None)
+                if pact is not None:
+                    actx.meeting = list(pact.actors)
             for event in found:
                 doer = event.source or (event.actors[0] if event.actors else None)
                 if event.modality == "asserted" and doer is not None and (
