@@ -145,6 +145,19 @@ def test_mentions_titled_surname_is_the_holder_of_that_office(resolve_text) -> N
     assert [r.actor_id for r in people] == ["hosni-mubarak"]
 
 
+def test_mentions_titled_surname_past_or_of_another_country_is_no_holder(resolve_text
+                                                                       ) -> None:
+    # a past title names no one holding the office that day, a country names whose office
+    for text, on in (("Former Prime Minister Al-Thani criticized the Libyan government.",
+                      date(2022, 5, 17)),
+                     ("Somali Prime Minister Ali met Kenyan President Kenyatta.",
+                      date(2019, 6, 1))):
+        [sent] = resolve_text(text, on)
+        people = [r for _, _, rs in sent for r in rs if r.kind == "person"]
+        assert "mohammed-bin-abdulrahman-bin-jassim-al-thani" not in {r.actor_id for r in people}
+        assert "abiy-ahmed" not in {r.actor_id for r in people}
+
+
 def test_mentions_storm_and_treaty_are_not_actors(resolve_text) -> None:
     [sent] = resolve_text("Typhoon Hagibis hit Tokyo as the Paris Agreement stalled.")
     names = _names(sent)

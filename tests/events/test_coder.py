@@ -2600,6 +2600,12 @@ def test_coder_a_habit_summed_up_is_no_event(code_text, text) -> None:
     assert not [e for e in code_text(text) if e.type in ("REJECT", "REQUEST")]
 
 
+def test_coder_a_dated_act_done_repeatedly_is_that_days_event(code_text) -> None:
+    shelling = _one(code_text("Russian forces repeatedly shelled Kherson on Tuesday, killing "
+                              "three people.", date(2023, 11, 16)), "ASSAULT")
+    assert shelling.date == date(2023, 11, 14)
+
+
 def test_coder_seeking_asks_only_someone_named_with_from(code_text) -> None:
     # what is sought is wanted; only "from X" names someone asked
     assert not [e for e in code_text("The French president sought a more united European "
@@ -2607,6 +2613,11 @@ def test_coder_seeking_asks_only_someone_named_with_from(code_text) -> None:
     asked = _one(code_text("Kenya is seeking the suspect's extradition from Tanzania."),
                  "REQUEST")
     assert (asked.source.country, asked.target.country) == ("KEN", "TZA")
+    # help, assurances or a meeting sought are asked of whoever gives them
+    for text, target in (("Ukraine sought Germany's help on Tuesday.", "Germany"),
+                         ("Israel is seeking the return of the hostages from Hamas.", "Hamas")):
+        sought = _one(code_text(text, date(2023, 11, 16)), "REQUEST")
+        assert sought.target is not None and sought.target.name == target
     # refuge is asked of the place that gives it (PLOVER codes it REQUEST)
     refuge = _one(code_text("Thousands of Syrians sought refuge in Turkey last month."),
                   "REQUEST")
@@ -2616,8 +2627,12 @@ def test_coder_seeking_asks_only_someone_named_with_from(code_text) -> None:
 def test_coder_a_request_between_officials_of_one_state_is_internal(code_text) -> None:
     # an instruction inside one government is no event between actors (GUIDELINES 1)
     assert not [e for e in code_text("President Emmanuel Macron asked Prime Minister "
-                                     "Elisabeth Borne to form a new cabinet.")
+                                     "Elisabeth Borne to form a new cabinet.", date(2022, 7, 1))
                 if e.type == "REQUEST"]
+    # a president and a predecessor or successor out of office are no one government
+    handover = _one(code_text("Biden urged Trump on Tuesday to concede.", date(2023, 11, 16)),
+                    "REQUEST")
+    assert {a.name for a in handover.actors} == {"Joe Biden", "Donald Trump"}
 
 
 def test_coder_an_offer_to_no_one_is_none(code_text) -> None:

@@ -192,9 +192,10 @@ class KnowledgeBase:
                     _add(self._exact, normalise(f"{words[1]} {words[0]}"), person.id)
             for form in surnames(person.name):
                 _add(self._surname, normalise(form), person.id)
-            for form in person.names:
-                for tail in _tails(form):
-                    _add(self._tail, normalise(tail), person.id)
+            # the name's own ending only: an alias's may be a patronymic or a given name
+            # ("Khalid bin Ahmed" is not "Minister Ahmed", "Abiy Ahmed Ali" not "Ali")
+            for tail in _tails(person.name):
+                _add(self._tail, normalise(tail), person.id)
 
     @classmethod
     def load(cls, extra: Path | str | Sequence[Path | str] | None = None) -> KnowledgeBase:
@@ -266,7 +267,8 @@ class KnowledgeBase:
                 return serving
         return found
 
-    def holding(self, name: str, office: str, on: date) -> list[Person]:
+    def holding(self, name: str, office: str, on: date, country: str | None = None
+                ) -> list[Person]:
         """People who held an office of kind ``office`` on ``on`` and whose name ends with
         ``name``: "Foreign Minister Mubarak" in 2022 is Ahmad Awad bin Mubarak, not the
         Hosni Mubarak the bare name is short for, and "Foreign Minister Al-Thani" is Qatar's,
@@ -274,15 +276,17 @@ class KnowledgeBase:
 
         Args:
             name: the name as written after the title (one or two words).
-            office: one of ``OFFICES``, or "other" for any office.
+            office: one of ``OFFICES``.
             on: the day.
+            country: the country the text gives the title ("Somali Prime Minister"), if any.
 
         Returns:
             The holders; empty when none or the name is no name's ending.
         """
-        ids = _merge(self._tail.get(normalise(name), []), self._short.get(normalise(name), []))
-        return [person for i in ids if (person := self._people[i]).terms and any(
-            term.covers(on) and office in ("other", term.office) for term in person.terms)]
+        people = [self._people[i] for i in self._tail.get(normalise(name), [])]
+        return [person for person in people if any(
+            term.covers(on) and term.office == office and country in (None, term.country)
+            for term in person.terms)]
 
     def _longer_form(self, name: str) -> list[str]:
         """Ids of the person whose full name (or multi-word alias) opens a longer name as

@@ -162,7 +162,7 @@ class ActorResolver:
                         sector=getattr(org, "sector", None), text=text)
 
     def person_ref(self, name: str, on: date | None, title: str | None = None,
-                   country: str | None = None) -> ActorRef:
+                   country: str | None = None, serving: bool = True) -> ActorRef:
         """A person actor: from the kb when it knows the name, else from the text alone.
 
         Args:
@@ -170,6 +170,8 @@ class ActorResolver:
             on: the date whose office to report.
             title: a title found beside the name ("foreign minister"), if any.
             country: the country the text gives the person ("Iranian"), if any.
+            serving: False when the title is a past one ("former President X"): it names
+                no holder of the office on ``on``.
 
         Returns:
             The actor, with ``actor_id`` set when the kb knows the person.
@@ -182,8 +184,8 @@ class ActorResolver:
             # A bare surname fits many people; one the kb knows only out of office is a
             # guess no better than an unknown person ("Harris" is not the Irish ex-premier).
             people = []
-        if title and on is not None and len(name.split()) <= 2:
-            people = self._titled_holder(name, title, on, people)
+        if title and serving and on is not None and len(name.split()) <= 2:
+            people = self._titled_holder(name, title, on, people, country)
         if people:
             return self.refresh(person_actor(people[0], name), on)
         office = title and self._office_text(title, country)
@@ -192,16 +194,17 @@ class ActorResolver:
                         sector=self._title_sector(title) if title else None,
                         office=office or None, text=name)
 
-    def _titled_holder(self, name: str, title: str, on: date,
-                       people: list[Person]) -> list[Person]:
+    def _titled_holder(self, name: str, title: str, on: date, people: list[Person],
+                       country: str | None) -> list[Person]:
         """The people a titled short name may be: when none of those the name alone finds
         held an office of the title's kind that day, the one person the kb knows who did
-        and whose name ends so ("Foreign Minister Mubarak" in 2022)."""
+        (in the title's country, if the text gives one) and whose name ends so ("Foreign
+        Minister Mubarak" in 2022). A title of no one office ("Minister") tells too little."""
         office = self.words.titles.get(title)
-        if office in (None, "counterpart") or any(
-                office in ("other", term.office) for p in people for term in p.offices_on(on)):
+        if office in (None, "counterpart", "other") or any(
+                office == term.office for p in people for term in p.offices_on(on)):
             return people
-        holders = self.kb.holding(name, office, on)
+        holders = self.kb.holding(name, office, on, country)
         return holders if len(holders) == 1 else people
 
     def refresh(self, ref: ActorRef, on: date | None) -> ActorRef:
@@ -612,8 +615,10 @@ class ActorResolver:
             ref = earlier
         else:
             known = bool(self.kb.find_person(name, on))
+            start = min([ent.start, *used])
+            past = any(t.lower_ in _PAST_TITLES for t in ent.doc[max(start - 2, 0):ent.start])
             ref = self.person_ref(name if known else _given_name_first(name, country, ctx.site),
-                                  on, title, country)
+                                  on, title, country, serving=not past)
         start = min([ent.start, *used])
         put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
 
@@ -1184,6 +1189,8 @@ class ActorResolver:
             put(found, Mention(tok.i, noun.i + 1, noun.i, [at(state, span)], "sector"))
 
 
+_PAST_TITLES = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
+"""Words that make a title a past one ("former President", "the late King")."""
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "near",
                           "outside", "inside", "within", "around"})
 """Prepositions whose object is where something happens, not who does it."""

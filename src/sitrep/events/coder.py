@@ -435,9 +435,10 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
-        if _summed_up(trig.anchor):
+        if when is None and _summed_up(trig.anchor):
             # "Congress has repeatedly denied funding", "Johnson has repeatedly stated that
-            # Britain must leave": a habit summed up, no one event (GUIDELINES 1)
+            # Britain must leave": a habit summed up, no one event (GUIDELINES 1); with a
+            # time stated, "repeatedly shelled Kherson on Tuesday" is that day's event
             return []
         if any(c.lemma_.lower() in trig.rule.not_complements and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
@@ -726,7 +727,9 @@ class Coder:
             # between officials of one state in the news, an instruction or a formality
             # ("Johnson asked Queen Elizabeth II for this prorogation"), where their
             # criticism and refusals of each other are politics the training labels code
-            target = [r for r in target if not self._government_of(r, seat)]
+            serving = seat != actx.site  # in the news, officials in office that day only
+            target = [r for r in target if not (self._government_of(r, seat) and (
+                not serving or r.kind != "person" or r.office))]
         target = target or self._held_over(trig, mentions, source_keys)
         if etype == "THREATEN":
             # "Putin threatened to use Russia's nuclear arsenal": no threat to his own state
@@ -1184,10 +1187,12 @@ def _affiliation_only(tokens: list[Token], group: list[ActorRef],
 
 
 def _officials_state(refs: list[ActorRef]) -> str | None:
-    """The state whose executive or forces all of ``refs`` serve, as people (None when one
-    is not such an official, or they serve different states)."""
-    states = {r.country if r.kind == "person" and r.sector in GOVERNMENT_SECTORS else None
-              for r in refs}
+    """The state whose executive or forces all of ``refs`` serve, as people holding an
+    office that day (None when one is not such an official, or they serve different states:
+    "Biden urged Trump to concede" in November 2020 is between a president and his
+    successor-elect, no instruction)."""
+    states = {r.country if r.kind == "person" and r.sector in GOVERNMENT_SECTORS
+              and r.office else None for r in refs}
     return states.pop() if len(states) == 1 else None
 
 

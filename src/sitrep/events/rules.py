@@ -1407,12 +1407,12 @@ someone else's ("Following Biden's conversation with Bennett, Sullivan met Hulat
 Bennett) and is not entered; one without, or the subject's own ("his talks"), is entered
 ("Speaking after talks with Scholz, Macron said")."""
 _EVENT_PREPS = frozenset({"during", "at", "on", "after", "following", "before", "in"})
+"""Prepositions whose noun is an occasion: places below it are the event's ("met during the
+summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
 _SPREAD_PREPS = frozenset({"across", "throughout", "through"})
 """Prepositions whose noun is the ground an event covers ("marched through central Hong
 Kong", "strikes across Ukraine"): where it happened, like "in"."""
 _PLACE_PREPS = frozenset({"in", "at"}) | _SPREAD_PREPS
-"""Prepositions whose noun is an occasion: places below it are the event's ("met during the
-summit in Glasgow"), unlike those below a topic ("about the talks in Vienna")."""
 
 
 def _preps(head: Token, through: frozenset[str] | None = None) -> list[Token]:
