@@ -2685,3 +2685,13 @@ def test_coder_two_states_that_agreed_are_the_two_sides(code_text) -> None:
 def test_coder_reluctance_is_no_act(code_text, text) -> None:
     # what someone is wary of, reluctant or unwilling to do has not been done
     assert all(e.modality == "negated" for e in code_text(text, date(2019, 11, 18)))
+
+
+@pytest.mark.parametrize(("text", "partner"), [
+    ("Modi arrived in Moscow on Monday for talks with Putin.", "Vladimir Putin"),
+    ("Scholz flew to Washington on Thursday for a meeting with Biden.", "Joe Biden"),
+])
+def test_coder_a_journey_for_talks_with_someone_meets_them(code_text, text, partner) -> None:
+    # whom the talks a journey is for are with is the one met, not only the place
+    visit = _one(code_text(text, date(2023, 11, 16)), "CONSULT")
+    assert partner in {a.name for a in visit.actors} and visit.mode == "visit"

@@ -870,7 +870,8 @@ class Coder:
         companion ("traveled to Kyiv with Secretary Austin"), not whom the traveller meets."""
         met: list[Token] = []
         for word in anchor.subtree:
-            if word.lower_ == "with" and word.dep_ == "prep" and _in_clause_of(word, anchor):
+            if word.lower_ == "with" and word.dep_ == "prep" and (
+                    _in_clause_of(word, anchor) or _purpose_talks(word)):
                 met += [o for c in word.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
             elif word.lemma_.lower() in MEET_VERBS and word.dep_ in ("advcl", "xcomp") and \
                     word.head.i == anchor.i:
@@ -1422,6 +1423,18 @@ def _joint(noun: Token) -> bool:
 
 _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "relcl", "acl", "ccomp"})
 """Dependencies that open a clause of its own below a verb or noun."""
+
+
+def _purpose_talks(prep: Token) -> bool:
+    """Whether a "with" phrase names the other side of the talks a journey is for ("arrived
+    in Moscow for talks with Putin", "flew to Tokyo for a summit with Kishida")."""
+    noun = prep.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _PURPOSE_CONTACTS and \
+        noun.dep_ == "pobj" and noun.head.lower_ == "for"
+
+
+_PURPOSE_CONTACTS = frozenset({"talk", "talks", "meeting", "summit", "consultation",
+                               "negotiation", "discussion"})
 
 
 def _in_clause_of(tok: Token, verb: Token) -> bool:
