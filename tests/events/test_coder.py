@@ -2695,3 +2695,10 @@ def test_coder_a_journey_for_talks_with_someone_meets_them(code_text, text, part
     # whom the talks a journey is for are with is the one met, not only the place
     visit = _one(code_text(text, date(2023, 11, 16)), "CONSULT")
     assert partner in {a.name for a in visit.actors} and visit.mode == "visit"
+
+
+def test_coder_where_a_named_side_is_is_no_side(code_text) -> None:
+    # "in Hanoi" below a name says where the talks were, not who took part
+    talks = _one(code_text("Talks between Kim Jong Un and Trump in Hanoi collapsed.",
+                           date(2019, 11, 16)), "CONSULT")
+    assert {a.name for a in talks.actors} == {"Kim Jong-un", "Donald Trump"}

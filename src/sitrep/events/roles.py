@@ -192,7 +192,10 @@ def _group_phrase(tok: Token) -> list[Token]:
     while stack:
         cur = stack.pop()
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP)
+        stack.extend(c for c in cur.children if c.dep_ not in _GROUP_STOP and not (
+            # "talks between Kim and Trump in Hanoi": where a named one is, is no one
+            # taking part ("officials in Kyiv" are Kyiv's: a common noun's place says who)
+            cur.pos_ == "PROPN" and c.dep_ == "prep" and c.lower_ in ("in", "at")))
     return out
 
 
