@@ -2702,3 +2702,20 @@ def test_coder_where_a_named_side_is_is_no_side(code_text) -> None:
     talks = _one(code_text("Talks between Kim Jong Un and Trump in Hanoi collapsed.",
                            date(2019, 11, 16)), "CONSULT")
     assert {a.name for a in talks.actors} == {"Kim Jong-un", "Donald Trump"}
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Putin and Macron discussed the situation in Ukraine by phone on Monday.",
+     {"Vladimir Putin", "Emmanuel Macron"}),
+    ("Biden discussed Gaza with Sunak by phone on Sunday.", {"Joe Biden", "Rishi Sunak"}),
+])
+def test_coder_a_topic_discussed_by_phone_is_a_call(code_text, text, sides) -> None:
+    # the topic is no party; a pledge of support names whom it is for
+    call = _one(code_text(text, date(2023, 11, 16)), "CONSULT")
+    assert {a.name for a in call.actors} == sides and call.mode == "phone"
+
+
+def test_coder_a_pledge_of_support_for_someone_is_made_to_them(code_text) -> None:
+    pledge = _one(code_text("Blinken pledged continued support for Ukraine.",
+                            date(2023, 11, 16)), "AGREE")
+    assert {a.name for a in pledge.actors} == {"Antony Blinken", "Ukraine"}

@@ -95,6 +95,8 @@ class TriggerRule:
     not_naming: bool = False
     """The trigger does not count when it names its object ("called Biden a decent man":
     an object and a predicate of it that is no name, see ``_names_object``)."""
+    topic_object: bool = False
+    """The direct object is what is talked about, no party ("discussed Gaza with Sunak")."""
     needs_infinitive: frozenset[str] = frozenset()
     """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
     *respond*" is a threat, "readiness to engage" a promise)."""
@@ -297,6 +299,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         speaker_subject=bool(raw.get("speaker_subject", False)),
         object_infinitive=bool(raw.get("object_infinitive", False)),
         not_naming=bool(raw.get("not_naming", False)),
+        topic_object=bool(raw.get("topic_object", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
         experiencer=bool(raw.get("experiencer", False)),
@@ -1192,7 +1195,8 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
             target = _subjects(verb)
         source = agents
     else:
-        target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")
+                  and not rule.topic_object]
         # "providing relief material to Ukraine": the small model labels the preposition
         # "dative" as well as the bare noun ("gave Ukraine aid")
         target += [p for c in verb.children if c.dep_ == "dative"
