@@ -2719,3 +2719,45 @@ def test_coder_a_pledge_of_support_for_someone_is_made_to_them(code_text) -> Non
     pledge = _one(code_text("Blinken pledged continued support for Ukraine.",
                             date(2023, 11, 16)), "AGREE")
     assert {a.name for a in pledge.actors} == {"Antony Blinken", "Ukraine"}
+
+
+def test_coder_earlier_contact_of_the_same_sides_is_its_own(code_text) -> None:
+    # "their April 24 meeting" is an earlier contact of the two who spoke today (GUIDELINES 6:
+    # an event told in retrospect takes its own date); what follows is of today's call
+    events = code_text("Secretary of State Antony Blinken spoke today with Ukrainian Foreign "
+                       "Minister Dmytro Kuleba to follow up on their April 24 meeting in Kyiv. "
+                       "The Secretary condemned Russia's attacks on civilians.",
+                       date(2022, 5, 10))
+    contacts = sorted((e.date, e.date_precision) for e in events if e.type == "CONSULT")
+    assert contacts == [(date(2022, 4, 24), "day"), (date(2022, 5, 10), "day")]
+    assert all({a.name for a in e.actors} == {"Antony Blinken", "Dmytro Kuleba"}
+               for e in events if e.type == "CONSULT")
+    assert _one(events, "ACCUSE").date == date(2022, 5, 10)
+
+
+def test_coder_last_weekday_said_the_day_after_is_a_week_earlier(code_text) -> None:
+    # on a Friday, "last Thursday" is not yesterday (that would be "yesterday")
+    event = _one(code_text("On last Thursday, Israeli Prime Minister Benjamin Netanyahu met "
+                           "Greek Prime Minister Kyriakos Mitsotakis in Athens.",
+                           date(2020, 1, 10)), "CONSULT")
+    assert (event.date, event.date_precision) == (date(2020, 1, 2), "day")
+
+
+def test_coder_week_over_two_months_is_dated_by_its_month(code_text) -> None:
+    # read on March 8, "last week" is February 28 to March 6: a week of March (GUIDELINES 6
+    # dates "last week" by its month), not of February, where its Monday lies
+    event = _one(code_text("Russian forces shelled Kharkiv last week.", date(2022, 3, 8)),
+                 "ASSAULT")
+    assert (event.date, event.date_precision) == (date(2022, 3, 1), "month")
+
+
+def test_coder_we_met_in_remarks_is_the_speaker_and_the_one_addressed(coder) -> None:
+    # "we" with no one else named: the speaker and the one spoken to, on the day named
+    events = _remarks(coder, "Secretary Antony J. Blinken and Ukrainian Foreign Minister Dmytro "
+                      "Kuleba at a Joint Press Availability",
+                      "FOREIGN MINISTER KULEBA: Secretary Blinken, it’s an honor for me to welcome "
+                      "you today in Kyiv. We last met in Brussels on the 27th of August, before "
+                      "the holidays.\n\nSECRETARY BLINKEN: Thank you, Dmytro.",
+                      url="https://www.state.gov/x/")
+    earlier = [e for e in events if e.type == "CONSULT" and e.date == date(2021, 8, 27)]
+    assert earlier and {a.name for a in earlier[0].actors} == {"Antony Blinken", "Dmytro Kuleba"}

@@ -45,7 +45,7 @@ from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
-from sitrep.events.dating import background, infer_dates
+from sitrep.events.dating import background, infer_dates, period_end
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import anterior, modality_of, negated, purpose_infinitive
@@ -388,7 +388,8 @@ class Coder:
             when = _reported_day(dated.get(trig.token.i), trig, article.published)
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
-            out += self._events(article, sent, trig, mentions, when, actx, quotes)
+            out += self._events(article, sent, trig, mentions, when, actx, quotes,
+                                _sides_of_contact(out, actx))
         return out
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
@@ -427,7 +428,8 @@ class Coder:
 
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors,
-                quotes: Quotations | None = None) -> list[Event]:
+                quotes: Quotations | None = None,
+                sides: list[ActorRef] | None = None) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
                 not _stated_at_contact(trig):
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
@@ -495,6 +497,11 @@ class Coder:
                 _bare_thanks(trig, self.rules.credit_lemmas):
             # "Thank you for your leadership": the speaker's own thanks, "I" unsaid
             source = [actx.voice.speaker]
+        if trig.bare and trig.rule.type == "CONSULT" and len(source) < 2 and sides and \
+                _retold(trig.token, when, sent, article.published):
+            # "spoke today with Kuleba to follow up on their April 24 meeting": an earlier
+            # contact of the two sides of the one reported, dated by its own phrase
+            source = list(sides)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -574,6 +581,12 @@ class Coder:
                 if participant_key(r) not in keys:
                     keys.add(participant_key(r))
                     target.append(r)
+        if not target and trig.rule.type == "CONSULT" and not trig.bare and \
+                actx.voice.speaker is not None and actx.voice.hearer is not None and \
+                any(t.lower_ == "we" for t in args.source):
+            # "We just met in Washington on the 16th of February", said to the one met: a
+            # contact of the speaker's "we" with no one else named is with the one addressed
+            source, target = [actx.voice.speaker], [actx.voice.hearer]
         if not target and trig.rule.type in DEED_ANSWERS:
             # "Western officials criticised the visit": a deed named with no owner is the
             # article's latest one of its kind
@@ -829,6 +842,7 @@ class Coder:
         words = [trig.token] if trig.governor is None else sorted(
             [trig.token, trig.governor], key=lambda t: t.i)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
+        when = temporal.within_month(when) if when is not None else None
         base = sent.start_char
         return Event(
             type=etype, mode=mode, actors=members, article_id=article.id or "",
@@ -1207,6 +1221,32 @@ def _one_government(refs: list[ActorRef]) -> bool:
 
 OCCASION_PREPS = frozenset({"during", "at", "amid", "throughout"})
 """Prepositions that make a named contact the occasion of the one a verb reports."""
+
+
+def _sides_of_contact(found: list[Event], actx: ArticleActors) -> list[ActorRef]:
+    """The sides of the contact a sentence reports with a verb ("Blinken spoke today with
+    Kuleba"), else of the one the article reported last."""
+    for event in reversed(found):
+        if event.type == "CONSULT" and event.modality == "asserted" and len(event.actors) >= 2:
+            return list(event.actors)
+    return list(actx.meeting)
+
+
+def _retold(noun: Token, when: temporal.TimeValue | None, sent: Span,
+            published: date | None) -> bool:
+    """Whether a contact noun names, as "their", an earlier contact of the sides of the one
+    reported, dated in its own phrase before publication ("to follow up on their April 24
+    meeting", "This meeting, which followed their May 18 phone call"). A phrase naming a
+    partner of its own ("their conversations with Putin") is another contact."""
+    if when is None or published is None or not _in_phrase(when, noun, sent) or \
+            period_end(when.value, when.precision) >= published:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in RETOLD_OWNERS for c in noun.children) and \
+        not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children)
+
+
+RETOLD_OWNERS = frozenset({"their"})
+"""Possessives by which a contact noun names the sides of the contact being reported."""
 
 
 def _contact_of_its_own(noun: Token) -> bool:

@@ -9,7 +9,9 @@ without a date drops off every timeline, so the coder gives each one a date mark
    dated contact the article reported before it) takes the conversation's date, as stated
    (not inferred): the text dates the conversation it was said in. So does one whose own
    time falls before that conversation ("congratulated her on her election on May 1",
-   "thanked her for her visit this week"): that time dates what the statement speaks of;
+   "thanked her for her visit this week"): that time dates what the statement speaks of.
+   An earlier contact told in the sentence of the reported one ("spoke today with Kuleba
+   to follow up on their April 24 meeting") is not the one later statements are made in;
 2. a clash, an arrest or a protest that shares a participant with the latest such incident
    the article dated takes that incident's date: a news story tells one incident in several
    sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
@@ -49,7 +51,8 @@ def infer_dates(events: list[Event], published: date | None) -> None:
             event.date_text = event.date_start = event.date_end = None
             continue
         if event.date is not None:
-            if event.type in CONVERSATION and not event.date_inferred:
+            if event.type in CONVERSATION and not event.date_inferred and \
+                    not _retold(event, talk):
                 talk = event
             if event.type in INCIDENT and not event.date_inferred:
                 incident = event
@@ -62,6 +65,14 @@ def infer_dates(events: list[Event], published: date | None) -> None:
         # a statement inside a dated conversation is pinned to that day, a stated one: it
         # must not be linked with the same words said in another week's call
         event.date, event.date_precision, event.date_inferred = day, "day", said_at is None
+
+
+def _retold(contact: Event, talk: Event | None) -> bool:
+    """Whether a contact is told in retrospect, in the sentence of the one being reported
+    ("spoke today with Kuleba to follow up on their April 24 meeting"): what follows is
+    said in the reported one, not in the earlier."""
+    return talk is not None and talk.date is not None and contact.date is not None and \
+        contact.start == talk.start and contact.date < talk.date
 
 
 def _conversation_date(event: Event, talk: Event | None) -> date | None:
