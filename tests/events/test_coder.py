@@ -2761,3 +2761,15 @@ def test_coder_we_met_in_remarks_is_the_speaker_and_the_one_addressed(coder) -> 
                       url="https://www.state.gov/x/")
     earlier = [e for e in events if e.type == "CONSULT" and e.date == date(2021, 8, 27)]
     assert earlier and {a.name for a in earlier[0].actors} == {"Antony Blinken", "Dmytro Kuleba"}
+
+
+def test_coder_drills_staged_around_a_state_are_aimed_at_it(code_text) -> None:
+    # the small model lemmatizes "staged" as "stag"
+    drills = _one(code_text("China staged military drills around Taiwan on Saturday.",
+                            date(2023, 11, 16)), "MOBILIZE")
+    assert {a.name for a in drills.actors} == {"China", "Taiwan"}
+
+
+def test_coder_what_is_blocked_did_not_happen(code_text) -> None:
+    events = code_text("Hungary blocked new EU sanctions on Russia.", date(2023, 11, 16))
+    assert events and all(e.modality == "negated" for e in events)
