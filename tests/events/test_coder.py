@@ -1272,6 +1272,51 @@ def test_coder_planned_trip_is_one_agree_per_host(code_text) -> None:
     assert hosts == ["ROU", "SVK"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "President Biden underscored his support for a peaceful resolution to the crisis.",
+    "President Biden affirmed the United States' commitment to a two-state solution.",
+    "President Biden expressed support for launching negotiations at the upcoming "
+    "conference on plastics.",
+])
+def test_coder_support_of_a_cause_supports_no_one(code_text, sentence: str) -> None:
+    # the target of support must be an actor, not a policy (GUIDELINES 5): with no actor in
+    # what is supported, not the other side of the call
+    events = code_text("President Biden spoke with President Boric of Chile. " + sentence,
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("sentence", "countries"), [
+    # whose the cause is is supported; a phrase about it names no one supported
+    ("President Biden expressed his support for a two-state solution to the "
+     "Israeli-Palestinian conflict.", None),
+    ("President Biden reaffirmed U.S. support for Chile's security.", {"CHL"}),
+    ("President Biden reaffirmed the U.S. commitment to the defense of Japan and the "
+     "Republic of Korea.", {"JPN", "KOR"}),
+    ("President Biden expressed support for Chilean-led efforts to reform the pension "
+     "system.", {"CHL"}),
+])
+def test_coder_support_of_a_cause_is_of_whose_cause_it_is(code_text, sentence: str,
+                                                         countries: set[str] | None) -> None:
+    events = code_text("President Biden spoke with President Boric of Chile. " + sentence,
+                       published=date(2022, 5, 10))
+    support = [e for e in events if e.type == "SUPPORT"]
+    if countries is None:
+        assert not support
+    else:
+        assert {a.country for a in _one(events, "SUPPORT").actors} - {"USA"} == countries
+
+
+def test_coder_announced_trip_with_a_meeting_there_is_the_meeting(code_text) -> None:
+    # a travel release codes one line per counterpart met, none for the country visited
+    events = code_text("Secretary Blinken will travel to Rome, Italy, and Tunis, Tunisia next "
+                       "week. In Rome, he will meet with Italian Foreign Minister Luigi Di "
+                       "Maio.", published=date(2022, 5, 2))
+    agreed = {a.name for e in events if e.type == "AGREE" for a in e.actors
+              if a.name != "Antony Blinken"}
+    assert agreed == {"Luigi Di Maio", "Tunisia"}
+
+
 def test_coder_commitment_to_a_partnership_supports_no_one(code_text) -> None:
     # reaffirming an existing relationship is no event (GUIDELINES 1); praise of an actor's
     # partnership still is
@@ -1555,6 +1600,9 @@ def test_coder_cooperation_reported_is_no_promise(code_text) -> None:
     ("PRIME MINISTER DRAGHI: Thank you, Joe, for hosting this conference on climate.", True),
     ("PRIME MINISTER DRAGHI: I want to thank you for being here and for your help with "
      "energy.", True),
+    # thanks for the occasion itself are a courtesy as well
+    ("PRIME MINISTER DRAGHI: Mr. President, thank you for this opportunity to meet.", False),
+    ("PRIME MINISTER DRAGHI: Thank you for the very good conversation.", False),
 ])
 def test_coder_thanks_for_presence_are_no_praise(coder, text, praised) -> None:
     events = _remarks(coder, "Remarks by President Biden and Prime Minister Draghi of Italy "

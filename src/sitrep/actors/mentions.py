@@ -1074,6 +1074,8 @@ class ActorResolver:
         lemma = tok.lemma_.lower()
         if lemma not in self.words.plural_heads and tok.lower_ not in self.words.plural_heads:
             return [], False
+        if tok.dep_ == "nummod" and tok.head.dep_ in ("compound", "amod"):
+            return [], False  # "a two-state solution", "a two-day visit": a measure, no one
         named = [m.actors[0] for c in tok.children if c.dep_ == "appos"
                  for t in c.subtree if (m := found.get(t.i)) and m.kind == "name"]
         if len(named) >= 2:
@@ -1164,6 +1166,12 @@ class ActorResolver:
         exclude = set()
         if subject is not None and subject.i in found and subject.i != tok.i:
             exclude = {participant_key(r) for r in found[subject.i].actors}
+        first = _conjoined_subject(tok)
+        if first is not None and first.i in found and len(found[first.i].actors) == 1 and \
+                found[first.i].actors[0].kind == "person":
+            # "President Biden thanked President Parmelin for hosting the summit, and he
+            # expressed appreciation": the subject of a clause joined to another goes on
+            return found[first.i].actors[0]
         earlier = [m.actors[0] for i, m in sorted(found.items())
                    if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
                    and m.actors[0].kind == "person"
@@ -1216,6 +1224,15 @@ where the knowledge base and the GUIDELINES' common English names put the given 
 
 
 _FAMILY_WORDS = frozenset({"family", "families"})
+
+
+def _conjoined_subject(tok: Token) -> Token | None:
+    """The subject of the clause that a subject pronoun's clause is joined to by "and" ("X
+    thanked Y, and he pledged"), or None when the pronoun is no such subject."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _family(ent: Span) -> ActorRef | None:

@@ -343,6 +343,7 @@ class Coder:
             events += found
         _answer(events)
         _mark_duplicates(events)
+        events = _without_trips_met(events)
         infer_dates(events, article.published)
         return [e for e in events if not background(e, article.published)]
 
@@ -462,9 +463,16 @@ class Coder:
         if _shares_a_view(trig.token):
             return []  # "I agree with you", "we generally agree, Joe": a view, no commitment
         if trig.token.lemma_.lower() in self.rules.credit_lemmas and \
-                _thanks_for_presence(trig.anchor, self.rules.presence_verbs):
+                _thanks_for_presence(trig.anchor, self.rules.presence_verbs,
+                                     self.rules.courtesy_nouns):
             return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns)
+        causes = _supported_causes(trig, self.rules.commitment_words)
+        if causes:
+            # "support for a two-state solution to the Israeli-Palestinian conflict": only
+            # whose cause it is ("Ukraine's sovereignty", "the defense of Japan") is supported
+            args.target, args.fallback = ([t for t in toks if _owns_cause(t, causes)]
+                                          for toks in (args.target, args.fallback))
         if trig.rule is NAMING_BLAME:
             args.target, args.fallback = named_ones(trig.anchor, mentions), []
         # "lashed out at Bowser on Twitter": the platform a statement is made on is its
@@ -606,6 +614,12 @@ class Coder:
             # "the security of Estonia, Latvia, and Lithuania": the whole list
             target += [r for r in conjoined(target[0], sent.doc, mentions)
                        if other_side(r)] if target else []
+        if not target and causes:
+            # "affirmed the United States' commitment to a two-state solution", "support for
+            # a diplomatic resolution": support of a cause that names no actor is addressed
+            # to no one, not to the other side of the contact (GUIDELINES 5: the target must
+            # be an actor, not a policy)
+            return []
         if not target and trig.rule.type in NEEDS_TARGET and _stated_at_contact(trig) \
                 and not _joint(trig.token):
             # "spoke with Foreign Minister Kuleba to offer support": praise stated as the aim
@@ -1095,19 +1109,22 @@ def _shares_a_view(verb: Token) -> bool:
             c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")) for c in kids)
 
 
-def _thanks_for_presence(word: Token, presence: frozenset[str]) -> bool:
+def _thanks_for_presence(word: Token, presence: frozenset[str],
+                         courtesy: frozenset[str] = frozenset()) -> bool:
     """Whether thanks are only for being there: every "for" phrase of the thanking word is
     the gerund of a verb of ``presence`` with no object but the speakers or hearers ("for
-    being here", "for hosting us today", "for coming to Estonia"); "for hosting this NATO
-    meeting" or "for your leadership" thank for a deed."""
+    being here", "for hosting us today", "for coming to Estonia"), or a noun of the occasion
+    itself in ``courtesy`` ("for this opportunity to meet"); "for hosting this NATO meeting"
+    or "for your leadership" thank for a deed."""
     # an adjective's "for" phrase may hang on its copula ("I'm grateful to you for ...")
     heads = [word, word.head] if word.dep_ == "acomp" else [word]
     preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
     preps += [c for p in preps for c in p.conjuncts]  # "for being here and for your help"
     reasons = [g for p in preps for g in p.children if g.dep_ in ("pcomp", "pobj")]
     return bool(reasons) and all(
-        g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
-            c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children)
+        (g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
+            c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children))
+        or (g.pos_ == "NOUN" and g.lemma_.lower() in courtesy)
         for g in reasons)
 
 
@@ -1534,6 +1551,47 @@ def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> b
         for o in objects)
 
 
+def _supported_causes(trig: Trigger, support_words: frozenset[str]) -> list[Token]:
+    """What a verb or noun of support names as supported when it is a common noun or a
+    gerund, a cause ("support for a two-state solution", "committed to migration conducted
+    through regular channels", "supports launching negotiations"), not a name or a pronoun;
+    [] when it names an actor, names nothing, or is no word of support. A gerund of help
+    stands for what it acts on ("commitment to supporting a durable resolution")."""
+    word = trig.token
+    if trig.rule.type != "SUPPORT" or word.lemma_.lower() not in support_words:
+        return []
+    objects = [c for c in word.children if c.dep_ in ("dobj", "xcomp")] + [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    objects = [next((c for c in o.children if c.dep_ == "dobj"), o) if o.tag_ == "VBG" else o
+               for o in objects]
+    return objects if objects and all(o.pos_ in ("NOUN", "VERB") for o in objects) else []
+
+
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "npadvmod", "conj", "appos", "cc", "case",
+                         "det", "nmod", "nummod", "punct"})
+"""Dependencies by which a word belongs to the cause it hangs on ("Ukraine's", "Cypriot-led
+efforts"), not to a phrase about it ("a solution to the conflict")."""
+_OWNER_PREPS = frozenset({"of", "by", "including"})
+"""Prepositions whose phrase says whose a cause is ("the defense of Japan", "efforts by the
+Secretary General")."""
+
+
+def _owns_cause(tok: Token, causes: list[Token]) -> bool:
+    """Whether a word names whose cause it is: the cause itself, its possessor, its "of" or
+    "by" phrase ("the defense of Japan and the Republic of Korea"), or their conjuncts."""
+    heads = {c.i for c in causes}
+    while tok.i not in heads:
+        if tok.dep_ in ("pobj", "prep"):
+            prep = tok.head if tok.dep_ == "pobj" else tok
+            if prep.lower_ not in _OWNER_PREPS:
+                return False
+        elif tok.dep_ not in _OWNER_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def _counted(verb: Token) -> bool:
     """Whether a verb's clause counts what it acts with or on ("$10 million", "three
     television stations"): a package, not an intent."""
@@ -1835,6 +1893,35 @@ def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[
     score += 0.1 if when is not None else 0.0
     score += 0.1 if len(members) >= 2 else 0.0
     return round(min(score, 0.95), 2)
+
+
+_TRIPS = frozenset({"consult.travel>future", "consult.visit>future"})
+"""Rules of an announced trip to a place (CONSULT verbs of travel made AGREE by the future)."""
+
+
+def _without_trips_met(events: list[Event]) -> list[Event]:
+    """Drop an announced trip to a state when the article also announces a meeting there of
+    the same traveller with a person of that state: "Sherman will travel to Istanbul and
+    Ankara, Turkey; ... Algiers, Algeria" and "She will meet with President Tebboune" are
+    the meetings, as the training labels code a travel release (one line per counterpart,
+    none for the country). A trip with no one named to meet there stays ("will travel to
+    Romania and Slovakia")."""
+    def met_in(trip: Event) -> bool:
+        assert trip.source is not None and trip.target is not None
+        traveller, country = participant_key(trip.source), trip.target.country
+        # the person met is of that state, or met there ("her trip in Istanbul and Ankara,
+        # Turkey ... to meet with Deputy Foreign Minister Sedat Onal")
+        return any(e.type == "AGREE" and ">future" in e.rule and e.source is not None
+                   and participant_key(e.source) == traveller
+                   and any(a.kind == "person" and participant_key(a) != traveller and (
+                       a.country == country or a.country is None and e.location is not None
+                       and e.location.country == country) for a in e.actors)
+                   for e in events if e is not trip)
+
+    return [e for e in events if not (
+        e.type == "AGREE" and e.rule.split("+")[0] in _TRIPS and e.source is not None
+        and e.target is not None and e.target.kind == "state" and len(e.actors) == 2
+        and met_in(e))]
 
 
 def _mark_duplicates(events: list[Event]) -> None:

@@ -217,6 +217,9 @@ class RuleSet:
     presence_verbs: frozenset[str] = frozenset()
     """Verbs whose gerund after thanks ("for being here", "for hosting us") thanks for
     someone's presence, a courtesy of the visit rather than praise."""
+    courtesy_nouns: frozenset[str] = frozenset()
+    """Nouns of the occasion itself whose thanks are a courtesy as well ("for this
+    opportunity to meet", "for these discussions", "for your time")."""
     topic_verbs: frozenset[str] = frozenset()
     relationship_words: frozenset[str] = frozenset()
     """Nouns of an existing relationship ("partnership"): support of one supports no one."""
@@ -368,6 +371,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
+        courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
