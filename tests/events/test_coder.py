@@ -2821,3 +2821,12 @@ def test_coder_drills_staged_around_a_state_are_aimed_at_it(code_text) -> None:
 def test_coder_what_is_blocked_did_not_happen(code_text) -> None:
     events = code_text("Hungary blocked new EU sanctions on Russia.", date(2023, 11, 16))
     assert events and all(e.modality == "negated" for e in events)
+
+
+def test_coder_someone_in_a_place_for_talks_is_visiting(code_text) -> None:
+    visit = _one(code_text("Lavrov was in Ankara on Tuesday for talks with Cavusoglu.",
+                           date(2021, 11, 16)), "CONSULT")
+    assert {a.name for a in visit.actors} == {"Sergei Lavrov", "Mevlüt Çavuşoğlu"}
+    assert visit.mode == "visit"
+    # being for talks (in favour of them) is no visit
+    assert not code_text("The United States is for talks with Iran.", date(2021, 11, 16))
