@@ -67,7 +67,6 @@ def test_temporal_yearless_date_looks_ahead_in_future_sentence() -> None:
     ("Friday", date(2021, 10, 1)),
     ("last Friday", date(2021, 10, 1)),
     ("last Thursday", date(2021, 9, 30)),
-    ("last Wednesday", date(2021, 9, 29)),  # not yesterday: that is "yesterday"
     ("next Tuesday", date(2021, 10, 12)),
     ("next Thursday", date(2021, 10, 14)),
     ("this Saturday", date(2021, 10, 9)),

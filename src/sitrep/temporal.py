@@ -17,8 +17,6 @@ Decisions that a reader may want to know:
   ``FORWARD_DAYS`` after the reference date; in a sentence with a future marker ("will",
   "scheduled") the window grows to ``FUTURE_FORWARD_DAYS``. Bare months and weekdays look
   backward from the publication date, forward in a future sentence.
-- "last Thursday" said on a Friday is the Thursday a week before yesterday: yesterday would
-  be "yesterday" (or "on Thursday").
 - Part-of-period words keep the precision of the period they qualify: "late December" is
   month precision, "the end of last year" year precision.
 - An anchored offset ("two weeks later") adds its delta to the anchor's value and keeps the
@@ -265,12 +263,18 @@ def shift(d: date, unit: str, n: int) -> date:
     raise ValueError(f"cannot shift {d} by {n} {unit}")
 
 
+_PAST_WEEK = re.compile(r"\b(?:last|past|previous)\s+week\b", re.IGNORECASE)
+"""A whole past week, dated by its month ("earlier this week" and "last weekend" are days
+of their own week, whichever month)."""
+
+
 def within_month(tv: TimeValue) -> TimeValue:
     """A week that runs over two months as the month holding most of its days (that of its
     Thursday): analysts date "last week" by its month (GUIDELINES 6), and the week's Monday
     may lie in the month before ("last week" read on January 9 is December 30 to January 5,
     a week of January)."""
-    if tv.precision != "week" or (tv.value + timedelta(days=6)).month == tv.value.month:
+    if tv.precision != "week" or (tv.value + timedelta(days=6)).month == tv.value.month or \
+            not _PAST_WEEK.search(tv.text):
         return tv
     return replace(tv, value=truncate(tv.value + timedelta(days=3), "month"), precision="month")
 
@@ -411,9 +415,7 @@ def _resolve_weekday(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     elif rel == "this":
         days = target - p.weekday()
     elif rel in ("last", "past"):
-        # "last Thursday" said on a Friday is a week before yesterday: yesterday would have
-        # been called "yesterday" (or "on Thursday")
-        days = -(back + 7 if back <= 1 else back)
+        days = -(back or 7)
     else:
         days = -back
     return _tv(m, p + timedelta(days=days), "day", True)

@@ -201,16 +201,6 @@ def test_mentions_subject_pronoun_continues_the_last_subject(resolve_text) -> No
     assert by_word["She"] == "Jacinda Ardern" and by_word["him"] == "Scott Morrison"
 
 
-def test_mentions_subject_pronoun_of_a_joined_clause_is_the_first_subject(resolve_text
-                                                                         ) -> None:
-    # "X thanked Y for ..., and he pledged": the subject of the clauses joined by "and" goes
-    # on, however many people the first clause names after it
-    [sent] = resolve_text("Jacinda Ardern thanked Scott Morrison for hosting the summit, and "
-                          "she pledged support for the Pacific Islands Forum.", date(2021, 6, 1))
-    by_word = {text: names for text, names, _ in sent}
-    assert by_word["she"] == "Jacinda Ardern"
-
-
 def test_mentions_number_in_a_measure_is_no_group(resolve_text) -> None:
     # "a two-state solution" counts states, it points back at no two people
     first, second = resolve_text("Jacinda Ardern met Scott Morrison. Ardern backed a "

@@ -2783,14 +2783,6 @@ def test_coder_earlier_contact_of_the_same_sides_is_its_own(code_text) -> None:
     assert _one(events, "ACCUSE").date == date(2022, 5, 10)
 
 
-def test_coder_last_weekday_said_the_day_after_is_a_week_earlier(code_text) -> None:
-    # on a Friday, "last Thursday" is not yesterday (that would be "yesterday")
-    event = _one(code_text("On last Thursday, Israeli Prime Minister Benjamin Netanyahu met "
-                           "Greek Prime Minister Kyriakos Mitsotakis in Athens.",
-                           date(2020, 1, 10)), "CONSULT")
-    assert (event.date, event.date_precision) == (date(2020, 1, 2), "day")
-
-
 def test_coder_week_over_two_months_is_dated_by_its_month(code_text) -> None:
     # read on March 8, "last week" is February 28 to March 6: a week of March (GUIDELINES 6
     # dates "last week" by its month), not of February, where its Monday lies

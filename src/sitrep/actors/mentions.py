@@ -611,15 +611,14 @@ class ActorResolver:
         if earlier is None and len(name.split()) == 1 and title is None and \
                 not self.kb.find_person(name, on):
             earlier = ctx.by_given_name(name)
+        start = min([ent.start, *used])
         if earlier is not None:
             ref = earlier
         else:
             known = bool(self.kb.find_person(name, on))
-            start = min([ent.start, *used])
             past = any(t.lower_ in _PAST_TITLES for t in ent.doc[max(start - 2, 0):ent.start])
             ref = self.person_ref(name if known else _given_name_first(name, country, ctx.site),
                                   on, title, country, serving=not past)
-        start = min([ent.start, *used])
         put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
 
     def _with_titled_names(self, ents: list[Span], sent: Span) -> list[Span]:
@@ -1166,12 +1165,6 @@ class ActorResolver:
         exclude = set()
         if subject is not None and subject.i in found and subject.i != tok.i:
             exclude = {participant_key(r) for r in found[subject.i].actors}
-        first = _conjoined_subject(tok)
-        if first is not None and first.i in found and len(found[first.i].actors) == 1 and \
-                found[first.i].actors[0].kind == "person":
-            # "President Biden thanked President Parmelin for hosting the summit, and he
-            # expressed appreciation": the subject of a clause joined to another goes on
-            return found[first.i].actors[0]
         earlier = [m.actors[0] for i, m in sorted(found.items())
                    if i < tok.i and m.kind in ("name", "title") and len(m.actors) == 1
                    and m.actors[0].kind == "person"
@@ -1224,15 +1217,6 @@ where the knowledge base and the GUIDELINES' common English names put the given 
 
 
 _FAMILY_WORDS = frozenset({"family", "families"})
-
-
-def _conjoined_subject(tok: Token) -> Token | None:
-    """The subject of the clause that a subject pronoun's clause is joined to by "and" ("X
-    thanked Y, and he pledged"), or None when the pronoun is no such subject."""
-    verb = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
-        return None
-    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _family(ent: Span) -> ActorRef | None:

@@ -390,7 +390,7 @@ class Coder:
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
             out += self._events(article, sent, trig, mentions, when, actx, quotes,
-                                _sides_of_contact(out, actx))
+                                _sides_of_contact(out, actx, mentions))
         return out
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
@@ -438,10 +438,10 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
-        if when is None and _summed_up(trig.anchor):
+        if (when is None or when.precision != "day") and _summed_up(trig.anchor):
             # "Congress has repeatedly denied funding", "Johnson has repeatedly stated that
             # Britain must leave": a habit summed up, no one event (GUIDELINES 1); with a
-            # time stated, "repeatedly shelled Kherson on Tuesday" is that day's event
+            # day stated, "repeatedly shelled Kherson on Tuesday" is that day's event
             return []
         if any(c.lemma_.lower() in trig.rule.not_complements and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
@@ -1124,8 +1124,15 @@ def _thanks_for_presence(word: Token, presence: frozenset[str],
     return bool(reasons) and all(
         (g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
             c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children))
-        or (g.pos_ == "NOUN" and g.lemma_.lower() in courtesy)
+        or (g.pos_ == "NOUN" and g.lemma_.lower() in courtesy and not any(
+            # "the opportunity to use the crossing", "the talks Saudi Arabia hosted"
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in presence | _TALKING
+            for c in g.children))
         for g in reasons)
+
+
+_TALKING = frozenset({"speak", "talk", "discuss", "exchange", "meet", "visit", "engage"})
+"""Verbs of an opportunity that is the contact itself ("the opportunity to speak")."""
 
 
 _PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
@@ -1178,6 +1185,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
                 trig.occasion and by_token[trig.governor.i].rule.type != trig.rule.type):
             # "In a call on Tuesday, Biden thanked Zelensky" is the call and the thanks; "met
             # with X in a virtual meeting" one meeting
+            continue
+        if trig.occasion:
+            # "agreed to restore ties at a summit in Tokyo": the meeting at which something
+            # was agreed or said took place, whatever its content
+            kept.append(trig)
             continue
         outer = _outer_trigger(trig, by_token)
         same_event = trig.rule.pos == "NOUN" and outer is not None \
@@ -1240,13 +1252,19 @@ OCCASION_PREPS = frozenset({"during", "at", "amid", "throughout"})
 """Prepositions that make a named contact the occasion of the one a verb reports."""
 
 
-def _sides_of_contact(found: list[Event], actx: ArticleActors) -> list[ActorRef]:
+def _sides_of_contact(found: list[Event], actx: ArticleActors, mentions: dict[int, Mention]
+                      ) -> list[ActorRef]:
     """The sides of the contact a sentence reports with a verb ("Blinken spoke today with
-    Kuleba"), else of the one the article reported last."""
+    Kuleba"), else of the one the article reported last when the sentence names no one else
+    ("This meeting, which followed their May 18 phone call", not "Separately, Zelenskyy
+    thanked Macron for their November 2 talks")."""
     for event in reversed(found):
         if event.type == "CONSULT" and event.modality == "asserted" and len(event.actors) >= 2:
             return list(event.actors)
-    return list(actx.meeting)
+    sides = {participant_key(r) for r in actx.meeting}
+    named = {participant_key(r) for m in mentions.values() if m.kind == "name"
+             for r in m.actors if r.kind == "person"}
+    return list(actx.meeting) if named <= sides else []
 
 
 def _retold(noun: Token, when: temporal.TimeValue | None, sent: Span,
@@ -1895,7 +1913,7 @@ def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[
     return round(min(score, 0.95), 2)
 
 
-_TRIPS = frozenset({"consult.travel>future", "consult.visit>future"})
+_TRIPS = frozenset({"consult.travel>future", "consult.visit>future", "consult.arrive>future"})
 """Rules of an announced trip to a place (CONSULT verbs of travel made AGREE by the future)."""
 
 
@@ -1913,9 +1931,10 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
         # Turkey ... to meet with Deputy Foreign Minister Sedat Onal")
         return any(e.type == "AGREE" and ">future" in e.rule and e.source is not None
                    and participant_key(e.source) == traveller
+                   and (e.location is None or e.location.country == country)
                    and any(a.kind == "person" and participant_key(a) != traveller and (
-                       a.country == country or a.country is None and e.location is not None
-                       and e.location.country == country) for a in e.actors)
+                       a.country == country or a.country is None and e.location is not None)
+                       for a in e.actors)
                    for e in events if e is not trip)
 
     return [e for e in events if not (

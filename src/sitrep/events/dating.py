@@ -52,7 +52,7 @@ def infer_dates(events: list[Event], published: date | None) -> None:
             continue
         if event.date is not None:
             if event.type in CONVERSATION and not event.date_inferred and \
-                    not _retold(event, talk):
+                    not _told_back(event, talk):
                 talk = event
             if event.type in INCIDENT and not event.date_inferred:
                 incident = event
@@ -67,10 +67,12 @@ def infer_dates(events: list[Event], published: date | None) -> None:
         event.date, event.date_precision, event.date_inferred = day, "day", said_at is None
 
 
-def _retold(contact: Event, talk: Event | None) -> bool:
+def _told_back(contact: Event, talk: Event | None) -> bool:
     """Whether a contact is told in retrospect, in the sentence of the one being reported
     ("spoke today with Kuleba to follow up on their April 24 meeting"): what follows is
-    said in the reported one, not in the earlier."""
+    said in the reported one, not in the earlier. (In a sentence of its own, an earlier
+    contact may be where the story goes back to: "The Oct. 22 meeting ... At that meeting,
+    Putin invited Bennett".)"""
     return talk is not None and talk.date is not None and contact.date is not None and \
         contact.start == talk.start and contact.date < talk.date
 

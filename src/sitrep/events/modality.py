@@ -133,7 +133,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _own_modality(head, words) == "negated" and cur.dep_ != "conj":
                 return "negated"
-            if lemma in words.negating_verbs or _phrasal(head) in words.negating_verbs:
+            if (lemma in words.negating_verbs or _phrasal(head) in words.negating_verbs) \
+                    and cur.dep_ != "conj" and (head.pos_ != "ADJ" or trigger.pos_ == "VERB"):
+                # not "Police blocked and arrested hundreds"; an adjective of reluctance
+                # negates an act ("wary of offering"), not a thing ("wary of China's buildup")
                 return "negated"
             if cur.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in
                                            words.pending_words for c in head.children):

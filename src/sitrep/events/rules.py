@@ -895,7 +895,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 """Determiners of a thing already told ("during the visit", "criticised the attack")."""
 ONE_CONTACT_PLURALS = frozenset({"talks", "consultations", "negotiations", "discussions"})
 """Plural contact nouns that name one contact ("held talks"); "calls", "meetings" are many."""
-_CONTACT_OCCASION_PREPS = frozenset({"in", "during", "over"})
+_CONTACT_OCCASION_PREPS = frozenset({"in", "during", "over", "at"})
 """Prepositions of a contact noun that make it the occasion of its verb's clause."""
 
 
@@ -917,6 +917,10 @@ def _occasion_verb(tok: Token, rule: TriggerRule) -> Token | None:
            if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
         return None  # "said in a conference call with reporters": a briefing
     verb = head.head
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "Kishida and Yoon agreed to restore ties at a summit in Tokyo": the small model
+        # hangs the occasion on the infinitive; those who agreed there met there
+        verb = verb.head
     # an active subject takes part; a passive one is talked about ("Russia was mentioned in
     # talks between Xi and Biden")
     return verb if any(c.dep_ == "nsubj" for c in verb.children) else None
