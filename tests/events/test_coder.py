@@ -438,6 +438,27 @@ def test_coder_mobilisation_towards_a_state(code_text) -> None:
         assert (event.source.country, event.target.country) == ("RUS", "UKR"), text
 
 
+def test_coder_mobilisation_on_the_border_with_a_state(code_text) -> None:
+    """A border's "with" phrase names the state beyond it: the build-up is towards it."""
+    for text in ("Officials warned of a continued Russian build-up on the border with "
+                 "Ukraine.", "Russia moved troops to the frontier with Ukraine."):
+        event = _one(code_text(text), "MOBILIZE")
+        assert (event.source.country, event.target.country) == ("RUS", "UKR"), text
+
+
+def test_coder_joint_aid_and_sanctions_of_officials_are_their_states(code_text) -> None:
+    """Officials of two states acting together give aid and impose sanctions as their
+    states (GUIDELINES 4); one official named as acting stays the person."""
+    text = ("President Biden and Prime Minister Draghi stand together on sanctioning Russia "
+            "and on helping Ukraine.")
+    events = code_text(text)
+    for etype, target in (("SANCTION", "Russia"), ("AID", "Ukraine")):
+        event = _one(events, etype)
+        assert {a.name for a in event.actors} == {"United States", "Italy", target}, etype
+    alone = _one(code_text("President Biden sent humanitarian aid to Ukraine."), "AID")
+    assert alone.source.name == "Joe Biden"
+
+
 def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     events = code_text("First Lady Jill Biden will travel to Romania. Later, President Biden "
                        "will travel to Brussels, Belgium, where he will attend the NATO Summit.",
@@ -2822,3 +2843,11 @@ def test_coder_someone_in_a_place_for_talks_is_visiting(code_text) -> None:
     assert visit.mode == "visit"
     # being for talks (in favour of them) is no visit
     assert not code_text("The United States is for talks with Iran.", date(2021, 11, 16))
+
+
+def test_coder_a_meeting_something_was_agreed_at_took_place(code_text) -> None:
+    # the occasion hangs on the infinitive; those who agreed there met there
+    events = code_text("Kishida and Yoon agreed to restore ties at a summit in Tokyo.",
+                       date(2023, 3, 20))
+    summit = _one(events, "CONSULT")
+    assert {a.name for a in summit.actors} == {"Fumio Kishida", "Yoon Suk Yeol"}

@@ -112,6 +112,11 @@ Armenia, as the training labels code them. Once only in sentences about "bilater
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
+JOINT_BY_STATES = frozenset({"AID", "SANCTION", "MOBILIZE"})
+"""Material acts that officials of several states do together, as their states: "We stand
+together ... on sanctioning Russia, and on helping Ukraine" said by Biden and Draghi is aid
+and sanctions of the United States and Italy (GUIDELINES 4: material aid and sanctions are
+the state's, or the one person the text names as acting)."""
 CROWD_MODES = frozenset({"demo", "riot"})
 """PROTEST modes only crowds take: a state named as doing them is its people."""
 WAGED_BY_STATES = frozenset({"ASSAULT"})
@@ -823,6 +828,10 @@ class Coder:
             # clause's day is of what came after it ("following the call on May 3" keeps
             # its own)
             when = None
+        if etype in JOINT_BY_STATES:
+            # read once the type is settled: a promise of aid ("underscored their commitment
+            # to continue providing assistance") is an AGREE of the leaders themselves
+            source = self._joint_states(source)
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
@@ -906,6 +915,20 @@ class Coder:
                 # "flew to Sochi to meet Putin"
                 met += [o for c in word.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
         return resolve_roles(met, mentions)
+
+    def _joint_states(self, source: list[ActorRef]) -> list[ActorRef]:
+        """The states of officials of two or more states acting together ("they", "the
+        leaders"), each in its place; one person, or people of one state, stay as named."""
+        people = [r for r in source if r.kind == "person"]
+        if len({r.country for r in people}) < 2 or any(not r.country for r in people):
+            return source
+        out: dict[str, ActorRef] = {}
+        for ref in source:
+            state = self.resolver.state_of(ref.country) \
+                if ref.kind == "person" and ref.country else None
+            ref = state or ref
+            out.setdefault(participant_key(ref), ref)
+        return list(out.values())
 
     def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
         """Whether a state actor is a group of its people named as such ("Iranian

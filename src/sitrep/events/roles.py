@@ -22,6 +22,9 @@ from sitrep.record import ActorRef
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
 """Modifiers whose actor stands for an unresolved argument noun, best first: "his Iranian
 counterpart, Hossein Amirabdollahian" is the person, not Iran."""
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+"""Nouns of a line two states share: the state in their "with" phrase is the one the place
+names ("a build-up on the border with Ukraine")."""
 _GROUP_PREPS = ("of", "in", "from")
 """Prepositions through which a group noun names its actor ("leaders of Romania's new
 government", "opposition groups in Zimbabwe")."""
@@ -255,8 +258,10 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
     # "entities located in Russia", "a bank based in Iran": where a group is placed
     placed = [p for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in _PLACED
               for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
-    for prep in [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS] + \
-            placed:
+    # "troops on the border with Ukraine": a border's "with" names the state beyond it
+    shared = ("with",) if tok.lemma_.lower() in _BORDER_NOUNS else ()
+    for prep in [c for c in tok.children if c.dep_ == "prep" and (
+            c.lower_ in _GROUP_PREPS or c.lower_ in shared)] + placed:
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             mention = mentions.get(pobj.i) or \
                 _mention_below(pobj, mentions, depth - 1, loose, doers)
