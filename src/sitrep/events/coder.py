@@ -1011,7 +1011,7 @@ class Coder:
         else []. In a release of ``site``'s government, a counterpart's promise or praise
         towards that government's own official is towards the official: "President Putin
         concurred about the need to redouble climate efforts" after his call with Kerry is
-        Kerry's, not the United States' (training 841/435 -> 841/429)."""
+        Kerry's, not the United States'."""
         keys = {participant_key(r) for r in meeting}
         if len(source) != 1 or len(keys) != 2:
             return []
@@ -1148,7 +1148,7 @@ def _thanks_for_presence(word: Token, presence: frozenset[str],
         (g.tag_ == "VBG" and g.lemma_.lower() in presence and not any(
             c.dep_ == "dobj" and c.lower_ not in _PRESENT_PEOPLE for c in g.children))
         or (g.pos_ == "NOUN" and g.lemma_.lower() in courtesy and not any(
-            # "the opportunity to use the crossing", "the talks Saudi Arabia hosted"
+            # "the opportunity to use the crossing", "the discussion Qatar hosted"
             c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in presence | _TALKING
             for c in g.children))
         for g in reasons)
