@@ -2851,3 +2851,14 @@ def test_coder_a_meeting_something_was_agreed_at_took_place(code_text) -> None:
                        date(2023, 3, 20))
     summit = _one(events, "CONSULT")
     assert {a.name for a in summit.actors} == {"Fumio Kishida", "Yoon Suk Yeol"}
+
+
+def test_coder_we_in_joint_remarks_are_every_principal(coder) -> None:
+    # "we" of joint remarks is every principal named in the title, not the speaker and the
+    # one last addressed
+    title = ("Remarks by President Biden, Prime Minister Lapid, President bin Zayed Al Nahyan, "
+             "and Prime Minister Modi at I2U2 Virtual Event")
+    text = ("PRESIDENT BIN ZAYED: Thank you, Mr. President.\n\nPRIME MINISTER LAPID: Thank "
+            "you, Mohamed. We sat around the table and spoke about water and food security.")
+    talk = _one(_remarks(coder, title, text, published=date(2022, 7, 14)), "CONSULT")
+    assert len(talk.actors) == 4

@@ -594,11 +594,12 @@ class Coder:
                 if participant_key(r) not in keys:
                     keys.add(participant_key(r))
                     target.append(r)
-        if not target and trig.rule.type == "CONSULT" and not trig.bare and \
-                actx.voice.speaker is not None and actx.voice.hearer is not None and \
+        if not target and trig.rule.type == "CONSULT" and not trig.bare and len(source) < 2 \
+                and actx.voice.speaker is not None and actx.voice.hearer is not None and \
                 any(t.lower_ == "we" for t in args.source):
             # "We just met in Washington on the 16th of February", said to the one met: a
             # contact of the speaker's "we" with no one else named is with the one addressed
+            # (in joint remarks "we" is every principal already)
             source, target = [actx.voice.speaker], [actx.voice.hearer]
         if not target and trig.rule.type in DEED_ANSWERS:
             # "Western officials criticised the visit": a deed named with no owner is the
