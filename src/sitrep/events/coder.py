@@ -394,8 +394,7 @@ class Coder:
             when = _reported_day(dated.get(trig.token.i), trig, article.published)
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
-            out += self._events(article, sent, trig, mentions, when, actx, quotes,
-                                _sides_of_contact(out, actx, mentions))
+            out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
         return out
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
@@ -435,7 +434,7 @@ class Coder:
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors,
                 quotes: Quotations | None = None,
-                sides: list[ActorRef] | None = None) -> list[Event]:
+                earlier: list[Event] | None = None) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
                 not _stated_at_contact(trig):
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
@@ -510,11 +509,11 @@ class Coder:
                 _bare_thanks(trig, self.rules.credit_lemmas):
             # "Thank you for your leadership": the speaker's own thanks, "I" unsaid
             source = [actx.voice.speaker]
-        if trig.bare and trig.rule.type == "CONSULT" and len(source) < 2 and sides and \
+        if trig.bare and trig.rule.type == "CONSULT" and len(source) < 2 and \
                 _retold(trig.token, when, sent, article.published):
             # "spoke today with Kuleba to follow up on their April 24 meeting": an earlier
             # contact of the two sides of the one reported, dated by its own phrase
-            source = list(sides)
+            source = _sides_of_contact(earlier or [], actx, mentions) or source
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -1948,9 +1947,7 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
     the meetings, as the training labels code a travel release (one line per counterpart,
     none for the country). A trip with no one named to meet there stays ("will travel to
     Romania and Slovakia")."""
-    def met_in(trip: Event) -> bool:
-        assert trip.source is not None and trip.target is not None
-        traveller, country = participant_key(trip.source), trip.target.country
+    def met_in(trip: Event, traveller: str, country: str | None) -> bool:
         # the person met is of that state, or met there ("her trip in Istanbul and Ankara,
         # Turkey ... to meet with Deputy Foreign Minister Sedat Onal")
         return any(e.type == "AGREE" and ">future" in e.rule and e.source is not None
@@ -1964,7 +1961,7 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
     return [e for e in events if not (
         e.type == "AGREE" and e.rule.split("+")[0] in _TRIPS and e.source is not None
         and e.target is not None and e.target.kind == "state" and len(e.actors) == 2
-        and met_in(e))]
+        and met_in(e, participant_key(e.source), e.target.country))]
 
 
 def _mark_duplicates(events: list[Event]) -> None:

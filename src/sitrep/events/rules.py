@@ -520,9 +520,9 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
                                  if c.dep_ in ("prt", "advmod", "prep")):
         return False
     # "is seeking Assange's extradition from the UK": the phrase of what is sought counts
-    held = preps | {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children
-                    if c.dep_ == "prep"}
-    if rule.not_preps & preps or (rule.preps and not rule.preps & held):
+    if rule.not_preps & preps or (rule.preps and not rule.preps & (preps | {
+            c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children
+            if c.dep_ == "prep"})):
         return False
     if rule.not_naming and _names_object(tok):
         return False
