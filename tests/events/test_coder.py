@@ -2862,3 +2862,11 @@ def test_coder_we_in_joint_remarks_are_every_principal(coder) -> None:
             "you, Mohamed. We sat around the table and spoke about water and food security.")
     talk = _one(_remarks(coder, title, text, published=date(2022, 7, 14)), "CONSULT")
     assert len(talk.actors) == 4
+
+
+def test_coder_the_country_of_a_title_before_an_unknown_name_is_theirs(code_text) -> None:
+    # "the Foreign Minister of Peru, <name>": Peru is the minister's country, no second side,
+    # even when the knowledge base does not know the minister
+    meeting = _one(code_text("The Foreign Minister of Peru, Oscar Maurtua, met with Secretary "
+                             "Blinken on Tuesday.", date(2022, 2, 24)), "CONSULT")
+    assert {a.name for a in meeting.actors} == {"Oscar Maurtua", "Antony Blinken"}

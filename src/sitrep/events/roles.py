@@ -423,13 +423,17 @@ def _opens_title(ref: ActorRef, starts: list[int], text: str) -> bool:
 
 def _ends_title(ref: ActorRef, starts: list[int], text: str) -> bool:
     """Whether ``ref`` (a state or body) ends the title of the named person right after it,
-    a title that says whom the office is for: "Special Envoy for Yemen Tim Lenderking"."""
-    if not text or ref.kind == "person" or ref.start is None or ref.end is None or \
-            not any(text[ref.end:s].strip() == "" for s in starts if s >= ref.end):
+    a title that says whom the office is for ("Special Envoy for Yemen Tim Lenderking") or
+    whose it is ("the Foreign Minister of Peru, Oscar Maurtua": the minister's country)."""
+    if not text or ref.kind == "person" or ref.start is None or ref.end is None:
         return False
+    gaps = [text[ref.end:s].strip() for s in starts if s >= ref.end]
     before = text[max(0, ref.start - 40):ref.start].split()[-2:]
-    return len(before) == 2 and before[1].lower() in ("for", "to", "on") and \
-        before[0].lower() in _TITLE_WORDS
+    if len(before) != 2 or before[0].lower() not in _TITLE_WORDS:
+        return False
+    preposition = before[1].lower()
+    return ("" in gaps and preposition in ("for", "to", "on", "of")) or \
+        ("," in gaps and preposition == "of")
 
 
 def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
