@@ -2870,3 +2870,11 @@ def test_coder_the_country_of_a_title_before_an_unknown_name_is_theirs(code_text
     meeting = _one(code_text("The Foreign Minister of Peru, Oscar Maurtua, met with Secretary "
                              "Blinken on Tuesday.", date(2022, 2, 24)), "CONSULT")
     assert {a.name for a in meeting.actors} == {"Oscar Maurtua", "Antony Blinken"}
+
+
+def test_coder_a_summoned_ambassador_named_with_a_day_is_the_target(code_text) -> None:
+    # "on Monday" is caught by the rule's "on" phrase, but a day is no party: the ambassador
+    # summoned stays the one summoned (their state, being unnamed)
+    summons = _one(code_text("Iran summoned the British ambassador on Monday.",
+                             date(2023, 3, 11)), "ACCUSE")
+    assert [a.name for a in summons.actors] == ["Iran", "United Kingdom"]

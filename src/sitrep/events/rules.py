@@ -1249,7 +1249,7 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
             target += [c for c in head.children if c.dep_ == "poss"]
     things = [t for t in target if t.dep_ == "dobj" and t.head.i == verb.i
               and t.lemma_.lower() in rule.objects]
-    if things and len(things) < len(target):
+    if things and len(things) < len([t for t in target if t.ent_type_ not in _WHEN_ENTS]):
         # "handed over its first Patriot battery to Ukraine": the thing given or sent is no
         # party when someone receives it (the name on it is a make, not an actor)
         target = [t for t in target if t not in things]
@@ -1291,6 +1291,10 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         # a stated position: its addressee is inside the noun's phrase, however parsed
         return Arguments(expand(source), [], places, statement_targets(trig))
     return Arguments(expand(source), expand(target), places, expand(fallback))
+
+
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+"""Entity types of a day or hour, which a rule's "on" phrase also catches ("on Monday")."""
 
 
 def _places_of_partners(partners: list[Token], appositions: bool = True) -> list[Token]:
