@@ -2878,3 +2878,18 @@ def test_coder_a_summoned_ambassador_named_with_a_day_is_the_target(code_text) -
     summons = _one(code_text("Iran summoned the British ambassador on Monday.",
                              date(2023, 3, 11)), "ACCUSE")
     assert [a.name for a in summons.actors] == ["Iran", "United Kingdom"]
+
+
+def test_coder_the_government_of_a_news_story_is_its_setting(coder) -> None:
+    # a bare "the government" in the news is the government of the state the story has named
+    # most so far; a government's own release says it of others, so there it stays unread
+    text = ("Protests spread across Bolivia on Monday.\n\nOmbudsman Maria Lopez called on the "
+            "government to withdraw the troops.")
+
+    def requests(url: str) -> list[list[str]]:
+        article = Article(url=url, title="", text=text, origin="test",
+                          published=date(2019, 11, 20), id="a_test")
+        return [[a.name for a in e.actors] for e in coder.code(article) if e.type == "REQUEST"]
+
+    assert requests("https://news.example.com/a") == [["Maria Lopez", "Bolivia"]]
+    assert requests("https://www.state.gov/x/") == []

@@ -49,6 +49,8 @@ class ActorWords:
     """Group nouns for the press ("reporters"): a call with them is a briefing."""
     setting_nouns: frozenset[str] = frozenset()
     """Nouns that, definite, point back at the place the article is about ("the region")."""
+    setting_governments: frozenset[str] = frozenset()
+    """Words that, definite and bare, name the government of the state a story is about."""
     org_kinds: frozenset[str] = frozenset()
     """Common nouns for a kind of body written before its name ("airline Mahan Air")."""
     place_nouns: frozenset[str] = frozenset()
@@ -133,6 +135,7 @@ def load_actor_words() -> ActorWords:
         crowd_words=_lower_set(raw, "crowd_words"),
         press_groups=_lower_set(raw, "press_groups"),
         setting_nouns=_lower_set(raw, "setting_nouns"),
+        setting_governments=_lower_set(raw, "setting_governments"),
         org_kinds=_lower_set(raw, "org_kinds"),
         place_nouns=_lower_set(raw, "place_nouns"),
         division_nouns=_lower_set(raw, "division_nouns"),

@@ -992,6 +992,9 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, group,
                                    "recalled" if recalled else "plural"))
                 continue
+            if prior is None and (state := self._setting_government(tok, ctx)) is not None:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, [at(state, tok)], "sector"))
+                continue
             if not (_definite(tok) or self._state_possessed(tok)):
                 continue
             words = [c.lower_ for c in tok.children
@@ -1025,6 +1028,17 @@ class ActorResolver:
                 ref = ctx.by_office(office, None, title, others)
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
+
+    def _setting_government(self, tok: Token, ctx: ArticleActors) -> ActorRef | None:
+        """"the government", "the authorities" of a news story, named nowhere in their
+        phrase: the government of the state the story has named most so far. A government's
+        own release says it of others, so there it stays unread."""
+        if ctx.site or tok.lower_ not in self.words.setting_governments or \
+                not _definite(tok) or any(c.dep_ in ("amod", "compound", "poss", "prep")
+                                          and c.lower_ != "the" for c in tok.children):
+            return None
+        setting = ctx.setting()
+        return self.state_of(setting, "GOV") if setting else None
 
     def _state_possessed(self, tok: Token) -> bool:
         """Whether a noun is determined by a state's possessive ("Iran's supreme leader",
