@@ -396,6 +396,13 @@ def test_coder_untagged_group_word_is_the_attacker(code_text) -> None:
     assert (attack.source.name, attack.target.country) == ("Houthis", "SAU")
 
 
+def test_coder_untagged_body_of_leaders_is_the_side_met(code_text) -> None:
+    # the model tags no entity in "the leaders of the G7"; the gazetteer knows the body
+    meeting = _one(code_text("President Biden met with the leaders of the G7 today."),
+                   "CONSULT")
+    assert {a.name for a in meeting.actors} == {"Joe Biden", "G7"}
+
+
 def test_coder_the_president_of_a_release_is_its_own(coder) -> None:
     text = ("President Biden spoke today with President Andrzej Duda of Poland. The President "
             "reiterated his support for Poland's security.")

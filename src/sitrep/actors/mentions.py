@@ -419,9 +419,10 @@ class ActorResolver:
         return (ref, ent[-1]) if ref is not None else None
 
     def _untagged_groups(self, sent: Span, found: dict[int, Mention]) -> None:
-        """Armed groups named by a word the model did not tag ("Houthi attacks", "Hamas
-        fighters"): the word as the gazetteer spells one of the group's names; and states
-        whose one-word name the model left untagged ("for Romania's welcoming of refugees")."""
+        """Armed groups and intergovernmental bodies named by a word the model did not tag
+        ("Houthi attacks", "Hamas fighters", "met with the leaders of the G7"): the word as
+        the gazetteer spells one of the body's names; and states whose one-word name the
+        model left untagged ("for Romania's welcoming of refugees")."""
         for tok in sent:
             if tok.i in found or tok.ent_type_ or not tok.text[:1].isupper() or \
                     tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
@@ -429,8 +430,8 @@ class ActorResolver:
             if self._untagged_state(tok, found):
                 continue
             org = self.gaz.org(tok.text)
-            if org is not None and org.kind == "armed_group" and \
-                    tok.text in (org.name, *org.aliases):
+            if org is not None and org.kind in _UNTAGGED_BODIES and \
+                    tok.text in (org.name, *org.aliases) and not _in_capitals(tok):
                 ref = self.org_ref(tok.text)
                 if ref is not None:
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
@@ -1231,6 +1232,19 @@ where the knowledge base and the GUIDELINES' common English names put the given 
 
 
 _FAMILY_WORDS = frozenset({"family", "families"})
+
+_UNTAGGED_BODIES = frozenset({"armed_group", "igo"})
+"""Kinds of body whose name, spelled as the gazetteer spells it, is read even when the
+model tags it as nothing: an armed group or an intergovernmental body ("the G7")."""
+
+
+def _in_capitals(tok: Token) -> bool:
+    """Whether an upper-case word stands among other upper-case words ("WHO WILL PAY?", a
+    speaker's label): capitals there are the typesetting, not an acronym."""
+    if not tok.text.isupper():
+        return False
+    near = [t for t in tok.doc[max(tok.i - 1, 0):tok.i + 2] if t.i != tok.i and t.is_alpha]
+    return any(t.text.isupper() and len(t.text) > 1 for t in near)
 
 
 def _family(ent: Span) -> ActorRef | None:
