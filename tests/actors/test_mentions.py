@@ -96,6 +96,14 @@ def test_mentions_short_name_resolves_to_earlier_full_name(resolve_text) -> None
     assert "Naftali Bennett" in _names(second)
 
 
+def test_mentions_surname_with_its_particle_is_the_person_named_before(resolve_text) -> None:
+    # "al-Hamdi's" alone (tagged ORG by the small model) is the man named in full before
+    text = ("Local reporter Khalid Yousef al-Hamdi was wounded on Monday. "
+            "His editor praised the courage of al-Hamdi's reporting.")
+    first, second = resolve_text(text)
+    assert "Khalid Yousef al-Hamdi" in _names(second)
+
+
 def test_mentions_two_men_and_the_prime_minister(resolve_text) -> None:
     text = ("Foreign Minister Yair Lapid likes Emmanuel Macron. The two men spoke. "
             "Prime Minister Naftali Bennett waited. The prime minister left.")

@@ -2900,3 +2900,26 @@ def test_coder_the_government_of_a_news_story_is_its_setting(coder) -> None:
 
     assert requests("https://news.example.com/a") == [["Maria Lopez", "Bolivia"]]
     assert requests("https://www.state.gov/x/") == []
+@pytest.mark.parametrize("text", [
+    "In the 80th minute Carlos Mendes conceded a penalty which the referee awarded Brazil.",
+    "Argentina started the match with attacking style with Lionel Messi and Angel Di Maria.",
+])
+def test_coder_football_scores_and_play_are_no_events(code_text, text) -> None:
+    # a penalty conceded is a score, a side attacking a style plays: no concession, no attack
+    assert not [e for e in code_text(text) if e.type in ("CONCEDE", "ASSAULT")]
+
+
+def test_coder_a_position_held_in_the_simple_present_is_no_statement(code_text) -> None:
+    # "opposes" with no time of its own is a stance the candidate has (GUIDELINES 1)
+    assert not code_text("Jane Smith, the Libertarian candidate, opposes the Federal Reserve "
+                         "and the Internal Revenue Service.")
+    # ... opposing on a day is an event
+    blame = _one(code_text("Senator Smith opposed the Russian invasion on Monday."), "ACCUSE")
+    assert blame.target is not None and blame.target.country == "RUS"
+
+
+def test_coder_an_airline_offering_flights_promises_nothing(code_text) -> None:
+    # a service sold is no offer to the state the flights go to
+    assert not code_text("Delta and United are among the airlines affected, as they both "
+                         "offer flights to Venezuelan cities.")
+    assert _one(code_text("Egypt offered Israel a ceasefire proposal."), "AGREE")

@@ -181,11 +181,15 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 def name_hyphen(tok: Token) -> bool:
     """Whether ``tok`` is the hyphen inside a hyphenated name ("Kramp-Karrenbauer"): no space
-    on either side, a capitalised word before and a word after."""
+    on either side, a capitalised word or a lower-case particle before ("al-Quaety", the
+    surname news gives after "Nabil Hasan al-Quaety") and a word after."""
     doc = tok.doc
-    return tok.text in _HYPHENS and 0 < tok.i < len(doc) - 1 and \
-        not doc[tok.i - 1].whitespace_ and not tok.whitespace_ and \
-        doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
+    if tok.text not in _HYPHENS or not 0 < tok.i < len(doc) - 1:
+        return False
+    before = doc[tok.i - 1]
+    return not before.whitespace_ and not tok.whitespace_ and \
+        (before.text[:1].isupper() or before.text in NAME_PARTICLES) and \
+        doc[tok.i + 1].is_alpha
 
 
 def name_end(doc: Doc, end: int, limit: int) -> int:

@@ -442,6 +442,9 @@ class Coder:
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
+        if when is None and trig.token.lemma_.lower() in self.rules.standing_positions and \
+                _habitual(trig.anchor):
+            return []  # "She opposes the police state": a stance held, no statement made
         if (when is None or when.precision != "day") and _summed_up(trig.anchor):
             # "Congress has repeatedly denied funding", "Johnson has repeatedly stated that
             # Britain must leave": a habit summed up, no one event (GUIDELINES 1); with a

@@ -221,6 +221,9 @@ class RuleSet:
     """Nouns of the occasion itself whose thanks are a courtesy as well ("for this
     opportunity to meet", "for these discussions", "for your time")."""
     topic_verbs: frozenset[str] = frozenset()
+    standing_positions: frozenset[str] = frozenset()
+    """Verbs of a position held ("oppose"): in the simple present with no time of its own
+    ("She opposes the police state"), a stance someone has, no statement made."""
     relationship_words: frozenset[str] = frozenset()
     """Nouns of an existing relationship ("partnership"): support of one supports no one."""
     commitment_words: frozenset[str] = frozenset()
@@ -373,6 +376,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
+        standing_positions=frozenset(raw.get("standing_positions") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
