@@ -1444,6 +1444,24 @@ def test_coder_unaddressed_urging_in_a_readout_goes_to_the_counterpart(code_text
     assert event.target is not None and event.target.name == "Oman"
 
 
+def test_coder_apology_to_someone_is_a_concession(code_text) -> None:
+    # an apology admits a wrong done to the one apologised to: no praise of them
+    events = code_text("Japanese Prime Minister Fumio Kishida apologized to South Korea on "
+                       "Tuesday for the remarks.")
+    event = _one(events, "CONCEDE")
+    assert event.target is not None and event.target.name == "South Korea"
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_stated_need_in_a_readout_goes_to_the_counterpart(code_text) -> None:
+    # "stressed the need for ..." names no one asked: in a readout of a two-party contact it
+    # is asked of the other side, as an urging is
+    events = code_text("Secretary Blinken spoke today with Kenyan Foreign Minister Raychelle "
+                       "Omamo. The Secretary stressed the need for progress on electoral reform.")
+    event = _one(events, "REQUEST")
+    assert event.target is not None and event.target.name == "Kenya"
+
+
 def test_coder_response_that_would_come_is_a_warning(code_text) -> None:
     events = code_text("President Biden made clear that the United States would respond swiftly "
                        "and decisively to any further Russian aggression against Ukraine.")

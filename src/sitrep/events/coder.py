@@ -641,9 +641,11 @@ class Coder:
             # "The two discussed the assistance the United States is providing" after a call
             # with the Ukrainian Prime Minister: the aid goes to the other side's state
             target = self._counterpart_state(source, actx.meeting, by_country=True)
-        if not target and trig.rule.type == "REQUEST" and trig.governor is None and \
+        if not target and trig.rule.type == "REQUEST" and (
+                trig.governor is None or trig.rule.pos == "NOUN") and \
                 trig.token.lemma_.lower() in self.rules.counterpart_requests:
-            # "The Secretary urged de-escalation": asked of the other side of the contact
+            # "The Secretary urged de-escalation", "stressed the need for progress on human
+            # rights": asked of the other side of the contact
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.mutual and len(source) >= 2 and \
                 not any(r.kind == "person" for r in source):
