@@ -875,6 +875,32 @@ def test_coder_agentless_passive_arrest(code_text, text, source, arrested) -> No
     assert [a.name for a in event.actors if a.kind == "person"] == [arrested]
 
 
+def test_coder_protest_in_a_relative_clause(code_text) -> None:
+    """"the fifth day that Iranians protested": the relative "that" is no object of the
+    protest (a protest with an object is a complaint), and a people's crowd with no one else
+    named protests against its own state."""
+    event = _one(code_text("Monday was the fifth day in a row that thousands of Iranians "
+                           "protested."), "PROTEST")
+    assert event.mode == "demo"
+    assert event.source is not None and event.source.name == "Iranian protesters"
+    assert event.target is not None and event.target.country == "IRN"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The sanctions followed Iran's killing of journalist Marko Novak last week.", True),
+    ("The assassination of journalist Marko Novak shocked the region.", False),
+    ("Journalist Marko Novak's killing shocked the region.", False),
+])
+def test_coder_killing_named_with_its_doer(code_text, text, killed) -> None:
+    """A killing named with its doer and its victim is an attack ("the United States'
+    killing of X"); one naming its victim alone names no attacker (two_party_types)."""
+    attacks = [e for e in code_text(text) if e.rule == "assault.killing_bare"]
+    assert bool(attacks) == killed
+    if killed:
+        assert attacks[0].target is not None and attacks[0].target.name == "Marko Novak"
+        assert attacks[0].source is not None and attacks[0].source.country == "IRN"
+
+
 @pytest.mark.parametrize(("text", "crowd", "state"), [
     ("Thousands demonstrated in Basra on Friday.", "Iraqi protesters", "IRQ"),
     ("Thousands marched in Tehran on Monday.", "Iranian protesters", "IRN"),

@@ -727,6 +727,12 @@ class Coder:
             # "thousands demonstrated in Kirkuk": protesters are the place's civilians
             crowd = self.resolver.protesters_of(location.country)
             source = [crowd] if crowd else []
+        if not target and etype == "PROTEST" and mode in CROWD_MODES and len(source) == 1 \
+                and source[0].country and source[0].sector in self.resolver.words.people_sectors:
+            # "the fourth night that Serbians protested": a people's crowd protests against
+            # its own state when the sentence names nothing else
+            home = self.resolver.state_of(source[0].country)
+            target = [home] if home is not None else []
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
