@@ -2967,3 +2967,57 @@ def test_coder_an_airline_offering_flights_promises_nothing(code_text) -> None:
     assert not code_text("Delta and United are among the airlines affected, as they both "
                          "offer flights to Venezuelan cities.")
     assert _one(code_text("Egypt offered Israel a ceasefire proposal."), "AGREE")
+
+
+def test_coder_a_position_reported_by_its_speaker_is_a_statement(code_text) -> None:
+    # a stance in the simple present is no event, but one a spokesman is reported saying is
+    # the statement made
+    said = _one(code_text("Russia opposes NATO's expansion, Kremlin spokesman Dmitry Peskov "
+                          "told reporters.", date(2023, 3, 10)), "ACCUSE")
+    assert {a.name for a in said.actors} == {"Dmitry Peskov", "NATO"}
+
+
+def test_coder_an_event_noun_that_may_happen_is_hypothetical(code_text) -> None:
+    for text in ("The United States' possible killing of the al-Qaeda leader would be a major "
+                 "blow, analysts said.",
+                 "Any Israeli killing of the Hezbollah leader would trigger a war, Iran warned."):
+        assert all(e.modality == "hypothetical"
+                   for e in code_text(text, date(2023, 3, 10)) if e.type == "ASSAULT")
+    done = _one(code_text("Saudi Arabia's killing of Jamal Khashoggi drew condemnation.",
+                          date(2023, 3, 10)), "ASSAULT")
+    assert done.modality == "asserted"
+
+
+def test_coder_a_state_offering_a_discount_offers_it(code_text) -> None:
+    # only an airline's flights, tickets and fares are sold, not offered to a party
+    offer = _one(code_text("Russia offered India a discount on crude oil on Tuesday.",
+                           date(2023, 3, 10)), "AGREE")
+    assert [a.name for a in offer.actors] == ["Russia", "India"]
+
+
+def test_coder_a_need_whose_phrase_names_someone_is_not_the_counterparts(coder) -> None:
+    text = ("Secretary Blinken met with Ukrainian Foreign Minister Kuleba today. The Secretary "
+            "reiterated the need for continued international support for Ukraine.")
+    assert not [e for e in _remarks(coder, "Readout", text, url="https://www.state.gov/x/",
+                                    published=date(2023, 3, 10)) if e.type == "REQUEST"]
+
+
+def test_coder_the_government_of_speakers_of_another_state_is_not_the_settings(
+        code_text) -> None:
+    text = ("Russia fired 80 missiles at Ukraine on Monday, Russia's defence ministry said. "
+            "Russia said it hit energy targets. Ukrainian lawmakers urged the government to buy "
+            "more air defences.")
+    assert not [e for e in code_text(text, date(2023, 3, 10)) if e.type == "REQUEST"]
+
+
+def test_coder_a_day_hung_on_the_object_dates_the_act(code_text) -> None:
+    # the small model hangs "on Monday" on "ambassador"; a person has no day of its own
+    summons = _one(code_text("Russia summoned the British ambassador on Monday over the "
+                             "sanctions.", date(2023, 3, 10)), "ACCUSE")
+    assert summons.date == date(2023, 3, 6)
+
+
+def test_coder_a_day_word_closes_no_name(code_text) -> None:
+    call = _one(code_text("Secretary Blinken spoke with Ethiopian Prime Minister Abiy today.",
+                          date(2023, 3, 10)), "CONSULT")
+    assert {a.name for a in call.actors} == {"Antony Blinken", "Abiy Ahmed"}

@@ -993,7 +993,7 @@ class ActorResolver:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, group,
                                    "recalled" if recalled else "plural"))
                 continue
-            if prior is None and (state := self._setting_government(tok, ctx)) is not None:
+            if prior is None and (state := self._setting_government(tok, ctx, found)) is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(state, tok)], "sector"))
                 continue
             if not (_definite(tok) or self._state_possessed(tok)):
@@ -1030,7 +1030,8 @@ class ActorResolver:
             if ref is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "title"))
 
-    def _setting_government(self, tok: Token, ctx: ArticleActors) -> ActorRef | None:
+    def _setting_government(self, tok: Token, ctx: ArticleActors,
+                            found: dict[int, Mention]) -> ActorRef | None:
         """"the government", "the authorities" of a news story, named nowhere in their
         phrase: the government of the state the story has named most so far. A government's
         own release says it of others, so there it stays unread."""
@@ -1039,7 +1040,12 @@ class ActorResolver:
                                           and c.lower_ != "the" for c in tok.children):
             return None
         setting = ctx.setting()
-        return self.state_of(setting, "GOV") if setting else None
+        if setting is None or any(r.country and r.country != setting
+                                  for r in _subject_actors(tok, found)):
+            # "Ukrainian lawmakers urged the government" in a story about Russia's strikes:
+            # the speakers' own government, which the story does not name
+            return None
+        return self.state_of(setting, "GOV")
 
     def _state_possessed(self, tok: Token) -> bool:
         """Whether a noun is determined by a state's possessive ("Iran's supreme leader",
@@ -1238,6 +1244,17 @@ _UNTAGGED_BODIES = frozenset({"armed_group", "igo"})
 model tags it as nothing: an armed group or an intergovernmental body ("the G7")."""
 
 
+def _subject_actors(tok: Token, found: dict[int, Mention]) -> list[ActorRef]:
+    """The actors of the subject of the clause a word stands in (its nearest verb's)."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return [r for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree if t.i in found for r in found[t.i].actors]
+
+
 def _in_capitals(tok: Token) -> bool:
     """Whether an upper-case word stands among other upper-case words ("WHO WILL PAY?", a
     speaker's label): capitals there are the typesetting, not an acronym."""
@@ -1332,9 +1349,9 @@ def _definite(tok: Token) -> bool:
         any(c.lower_ == "the" for c in tok.head.children)
 
 
-_TRAILING_WORDS = frozenset({"of"})
+_TRAILING_WORDS = frozenset({"of", "today", "tonight", "yesterday", "tomorrow"})
 """Words an entity span of the small model may end in that are no part of a name ("Patrice
-Talon of" before "Benin")."""
+Talon of" before "Benin", "spoke with Prime Minister Abiy today")."""
 
 
 def _group_word(state: State) -> str:

@@ -443,8 +443,10 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         if when is None and trig.token.lemma_.lower() in self.rules.standing_positions and \
-                _habitual(trig.anchor):
-            return []  # "She opposes the police state": a stance held, no statement made
+                _habitual(trig.anchor) and not self._said(trig.anchor):
+            # "She opposes the police state": a stance held, no statement made; "China
+            # opposes the sale, its spokesman said" is the statement made
+            return []
         if (when is None or when.precision != "day") and _summed_up(trig.anchor):
             # "Congress has repeatedly denied funding", "Johnson has repeatedly stated that
             # Britain must leave": a habit summed up, no one event (GUIDELINES 1); with a
@@ -642,10 +644,13 @@ class Coder:
             # with the Ukrainian Prime Minister: the aid goes to the other side's state
             target = self._counterpart_state(source, actx.meeting, by_country=True)
         if not target and trig.rule.type == "REQUEST" and (
-                trig.governor is None or trig.rule.pos == "NOUN") and \
-                trig.token.lemma_.lower() in self.rules.counterpart_requests:
+                trig.governor is None or (trig.rule.pos == "NOUN" and not any(
+                    t.i in mentions for t in trig.token.subtree if t.i != trig.token.i))) \
+                and trig.token.lemma_.lower() in self.rules.counterpart_requests:
             # "The Secretary urged de-escalation", "stressed the need for progress on human
-            # rights": asked of the other side of the contact
+            # rights": asked of the other side of the contact; a need whose phrase names
+            # someone ("the need for support for Ukraine", "for Serbia and Kosovo to
+            # de-escalate") is theirs, or for them
             target = self._counterpart_state(source, actx.meeting)
         if not target and trig.rule.mutual and len(source) >= 2 and \
                 not any(r.kind == "person" for r in source):
@@ -946,6 +951,12 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _said(self, verb: Token) -> bool:
+        """Whether a clause is what a verb of saying reports ("China opposes the sale, the
+        spokesman said")."""
+        return verb.dep_ in ("ccomp", "parataxis") and \
+            verb.head.lemma_.lower() in self._speech_verbs
 
     def _government_of(self, ref: ActorRef, country: str) -> bool:
         """Whether an actor is the government of ``country``: the state itself (not its
@@ -1743,11 +1754,23 @@ def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
             # "looked forward to further discussions in June": the time of what is looked
             # forward to, not of the looking (dated by its announcement, GUIDELINES 6)
             return True
+        if anc.dep_ == "dobj" and _on_a_day(tok, anc, tv):
+            # "summoned the British ambassador on Monday": the small model hangs the day on
+            # the object; a day named by "on" dates the act done to it
+            continue
         if anc.pos_ in ("VERB", "AUX") or (anc.pos_ in ("NOUN", "PROPN") and (
                 anc.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or
                 (anc.dep_ == "pobj" and anc.head.head.pos_ in ("NOUN", "PROPN")))):
             return True
     return False
+
+
+def _on_a_day(tok: Token, noun: Token, tv: temporal.TimeValue) -> bool:
+    """Whether a time expression is a day in an "on" phrase of ``noun`` itself ("the
+    ambassador on Monday")."""
+    prep = next((a for a in [tok, *tok.ancestors] if a.dep_ == "prep"), None)
+    return tv.precision == "day" and prep is not None and prep.lower_ == "on" and \
+        prep.head.i == noun.i
 
 
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:

@@ -44,6 +44,9 @@ class ModalityWords:
     """Verbs and nouns whose "for" phrase is asked for ("called for sanctions")."""
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
+    open_modifiers: frozenset[str] = frozenset()
+    """Determiners and adjectives of an event noun that may happen ("any attack", "the
+    possible killing"): hypothetical."""
     pending_words: frozenset[str] = frozenset()
     """Adverbs of a verb whose infinitive has not happened yet ("has *yet* to concede")."""
     guess_words: frozenset[str] = frozenset()
@@ -227,6 +230,9 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     if tok.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("amod", "compound") and c.lower_ in words.future_modifiers for c in kids):
         return "future"
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.i < tok.i and
+                                  c.lower_ in words.open_modifiers for c in kids):
+        return "hypothetical"
     return "asserted"
 
 
