@@ -3021,3 +3021,11 @@ def test_coder_a_day_word_closes_no_name(code_text) -> None:
     call = _one(code_text("Secretary Blinken spoke with Ethiopian Prime Minister Abiy today.",
                           date(2023, 3, 10)), "CONSULT")
     assert {a.name for a in call.actors} == {"Antony Blinken", "Abiy Ahmed"}
+
+
+def test_coder_a_phone_call_made_to_someone_is_a_call_with_them(code_text) -> None:
+    # issue 8's own example of a nominal event: "a phone call made by X to Y last July"
+    call = _one(code_text("A phone call made by Trump to Zelensky last July is at the centre "
+                          "of the inquiry.", date(2019, 10, 10)), "CONSULT")
+    assert {a.name for a in call.actors} == {"Donald Trump", "Volodymyr Zelensky"}
+    assert (call.mode, call.date) == ("phone", date(2019, 7, 1))
