@@ -3029,3 +3029,10 @@ def test_coder_a_phone_call_made_to_someone_is_a_call_with_them(code_text) -> No
                           "of the inquiry.", date(2019, 10, 10)), "CONSULT")
     assert {a.name for a in call.actors} == {"Donald Trump", "Volodymyr Zelensky"}
     assert (call.mode, call.date) == ("phone", date(2019, 7, 1))
+
+
+def test_coder_a_participle_set_off_by_commas_describes_its_noun(code_text) -> None:
+    talks = _one(code_text("Lavrov, speaking after talks with his Chinese counterpart Wang Yi, "
+                           "said relations were at their best ever.", date(2023, 6, 23)),
+                 "CONSULT")
+    assert {a.name for a in talks.actors} == {"Sergei Lavrov", "Wang Yi"}

@@ -1549,7 +1549,12 @@ def _subjects(verb: Token) -> list[Token]:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return objs
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG" and
+                                   head.pos_ in ("PROPN", "NOUN") and
+                                   cur.i > 0 and cur.doc[cur.i - 1].text == ","):
+            # "Lavrov, speaking after talks with Wang Yi": the one a participle set off by a
+            # comma describes (not "posted a message on Twitter blaming Iran", where the
+            # small model hangs the participle on the nearest noun)
             return [head]
         if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj",
                             "dobj", "acomp"):
