@@ -1400,6 +1400,16 @@ def test_coder_intent_to_continue_an_act_is_intent_to_do_it(code_text) -> None:
     assert not [e for e in events if e.type == "AGREE"]
 
 
+def test_coder_intent_named_by_its_first_act_is_that_act(code_text) -> None:
+    # "commitment to support Georgia and to impose costs on Russia": the commitment is
+    # support of Georgia; the costs are a threat to Russia of their own, not to Georgia
+    events = code_text("President Biden spoke with President Zurabishvili of Georgia. He "
+                       "conveyed the commitment of the United States to support the people of "
+                       "Georgia and to impose costs on Russia.", published=date(2022, 5, 10))
+    assert _one(events, "SUPPORT").target.name == "Georgia"
+    assert {e.target.name for e in events if e.type == "THREATEN"} == {"Russia"}
+
+
 def test_coder_time_of_what_is_looked_forward_to_is_not_the_agree_s(code_text) -> None:
     # the AGREE is dated by the conversation it was said in, not by the June summit
     events = code_text("President Biden spoke with Prime Minister Draghi of Italy. The leaders "

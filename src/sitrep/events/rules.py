@@ -431,13 +431,15 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                     break
         elif tok.pos_ in ("NOUN", "PROPN"):
             light = _noun_governor(tok, rules)
+            claimed = frozenset().union(*(r.needs_infinitive
+                                          for r in rules.nouns.get(lemma, ())))
             for rule in rules.nouns.get(lemma, ()):
                 if not _under_fits(rule, tok):
                     continue
                 occasion = None if light else _occasion_verb(tok, rule)
                 governor = light or _statement_governor(tok, rule) or occasion
                 if governor is not None and _noun_fits(rule, tok, governor) and \
-                        _infinitive_fits(rule, tok):
+                        _infinitive_fits(rule, tok, claimed):
                     # "during their meeting", "following Iran's attack": the noun stands
                     # for itself, and names its participants if a rule lets it
                     alone = governor is tok and rule.bare and \
@@ -742,7 +744,16 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
     return None
 
 
-def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
+def _infinitive_fits(rule: TriggerRule, tok: Token,
+                     claimed: frozenset[str] = frozenset()) -> bool:
+    """Whether a noun's infinitive (or its absence) fits a rule.
+
+    ``claimed`` are the infinitives some rule of the noun asks for: an infinitive that one
+    of them names decides the rule itself, its conjuncts do not: "commitment to support the
+    people of Ukraine and to impose costs on Russia" is support, and the costs a threat of
+    their own (the threat rule read Ukraine as the one threatened). After an infinitive no
+    rule names, a conjunct still counts.
+    """
     if rule.infinitive is None:
         return True
     gerund = _gerund_of_intent(tok)
@@ -754,8 +765,10 @@ def _infinitive_fits(rule: TriggerRule, tok: Token) -> bool:
     if clause is not None and rule.needs_infinitive:
         clause = _continued(clause)
     if rule.needs_infinitive and (clause is None or not (
-            {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
-                                       if c.dep_ in ("conj", "xcomp")}) & rule.needs_infinitive):
+            {clause.lemma_.lower()} | ({c.lemma_.lower() for c in clause.children
+                                        if c.dep_ in ("conj", "xcomp")}
+                                       if clause.lemma_.lower() not in claimed else set())
+    ) & rule.needs_infinitive):
         # (an "xcomp" child: "determination to continue raising the costs on Russia")
         return False
     return (clause is not None) == rule.infinitive
