@@ -3046,3 +3046,10 @@ def test_coder_a_participle_set_off_by_commas_describes_its_noun(code_text) -> N
                            "said relations were at their best ever.", date(2023, 6, 23)),
                  "CONSULT")
     assert {a.name for a in talks.actors} == {"Sergei Lavrov", "Wang Yi"}
+
+
+def test_coder_someone_on_a_visit_is_visiting(code_text) -> None:
+    visit = _one(code_text("Modi was on a two-day visit to Washington.", date(2023, 6, 23)),
+                 "CONSULT")
+    assert [a.name for a in visit.actors] == ["Narendra Modi", "United States"]
+    assert not code_text("The talks were on a knife edge.", date(2023, 6, 23))

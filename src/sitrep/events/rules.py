@@ -1118,9 +1118,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     if claimant is not None:
         # "The Houthis claimed responsibility for a drone attack on Abu Dhabi"
         source = _subjects(claimant)
-    if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
-            noun.head.lower_ in ("during", "at", "in", "after", "following"):
-        # "announced the deal during a meeting with Liu He": the clause's subject met him
+    if not source and target and rule.type == "CONSULT" and noun.dep_ == "pobj" and (
+            noun.head.lower_ in ("during", "at", "in", "after", "following") or (
+                noun.head.lower_ == "on" and noun.head.head.lemma_ == "be")):
+        # "announced the deal during a meeting with Liu He": the clause's subject met him;
+        # "Modi was on a two-day visit to Washington": the one who is on it
         source = _subjects(noun.head.head)
     elif not source and not target and rule.type == "CONSULT" and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("during", "in") and \
