@@ -1074,6 +1074,24 @@ def test_coder_incident_steps_share_its_date(code_text) -> None:
     assert _one(events, "ASSAULT").date == date(2022, 1, 14)
 
 
+def test_coder_incident_step_names_its_crowd_back_by_kind(code_text) -> None:
+    """"The protesters" of a later step are the protesters the story dated before, named
+    back by their kind alone: the clash is dated with the protest."""
+    events = code_text("Hundreds of Chileans protested in Santiago on Tuesday against the fuel "
+                       "tax. The protesters clashed with police near the presidential palace.")
+    assert _one(events, "ASSAULT").date == date(2022, 1, 11)
+
+
+def test_coder_official_speaks_at_his_states_dated_meeting(code_text) -> None:
+    """A state's leader speaks for it at a meeting of states dated before: what he says is
+    of the meeting's day."""
+    events = code_text("The delegations of Greece, Cyprus and Egypt met in Cairo on Tuesday. "
+                       "Prime Minister Kyriakos Mitsotakis urged Turkey to respect international "
+                       "law.")
+    event = _one(events, "REQUEST")
+    assert event.date == date(2022, 1, 11) and not event.date_inferred
+
+
 @pytest.mark.parametrize("text", [
     "The Secretary condemned the atrocities committed by Russia in Bucha and elsewhere in "
     "Ukraine.",

@@ -11,11 +11,14 @@ without a date drops off every timeline, so the coder gives each one a date mark
    time falls before that conversation ("congratulated her on her election on May 1",
    "thanked her for her visit this week"): that time dates what the statement speaks of.
    An earlier contact told in the sentence of the reported one ("spoke today with Kuleba
-   to follow up on their April 24 meeting") is not the one later statements are made in;
+   to follow up on their April 24 meeting") is not the one later statements are made in.
+   A state's official speaks for the state at a meeting of states ("the delegations of
+   Cyprus, Greece and Israel met on Thursday ... Netanyahu called on Italy to join");
 2. a clash, an arrest or a protest that shares a participant with the latest such incident
    the article dated takes that incident's date: a news story tells one incident in several
    sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
-   him dead"), and analysts date its later steps with it;
+   him dead"), and analysts date its later steps with it; a crowd named back by its kind
+   alone ("the protesters") is the one told before ("Serbians protested");
 3. any other event takes the article's publication date.
 """
 
@@ -25,7 +28,7 @@ from datetime import date, timedelta
 
 from sitrep.actors.identity import participant_key
 from sitrep.events.speech import VERBAL
-from sitrep.record import Event
+from sitrep.record import ActorRef, Event
 
 CONVERSATION = frozenset({"CONSULT"})
 """Types whose date carries over to what was said during them."""
@@ -86,6 +89,11 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     present = {participant_key(a) for a in talk.actors}
     if any(participant_key(s) in present for s in speakers if s is not None):
         return talk.date
+    # "the delegations of Cyprus, Greece and Israel met on Thursday ... Netanyahu called on
+    # Italy to join": a state's official speaks for the state at a meeting of states
+    states = {a.country for a in talk.actors if a.kind == "state" and a.sector in (None, "GOV")}
+    if any(s is not None and s.kind == "person" and s.country in states for s in speakers):
+        return talk.date
     return None
 
 
@@ -108,10 +116,19 @@ def _incident_date(event: Event, incident: Event | None) -> date | None:
     if event.type not in INCIDENT or incident is None or incident.date is None \
             or incident.date_precision != "day":
         return None
-    present = {participant_key(a) for a in incident.actors}
-    if any(participant_key(a) in present for a in event.actors):
+    if any(_same_side(a, b) for a in event.actors for b in incident.actors):
         return incident.date
     return None
+
+
+def _same_side(later: ActorRef, told: ActorRef) -> bool:
+    """Whether a participant of an incident's later step is one told before: the same one,
+    or a group named back by its kind alone ("The protesters clashed with police" after
+    "Serbians protested on Friday": the protesters are the Serbian protesters)."""
+    if participant_key(later) == participant_key(told):
+        return True
+    return later.kind == "group" and later.country is None and \
+        later.sector is not None and later.sector == told.sector
 
 
 BACKGROUND_DAYS = 365
