@@ -3071,3 +3071,10 @@ def test_coder_someone_on_a_visit_is_visiting(code_text) -> None:
                  "CONSULT")
     assert [a.name for a in visit.actors] == ["Narendra Modi", "United States"]
     assert not code_text("The talks were on a knife edge.", date(2023, 6, 23))
+
+
+def test_coder_a_body_the_model_tags_in_part_is_the_body(code_text) -> None:
+    # the small model tags "Islamic" as a nationality and "State" as nothing
+    attack = _one(code_text("Islamic State claimed responsibility for the attack on a Kabul "
+                            "school.", date(2023, 6, 23)), "ASSAULT")
+    assert [a.name for a in attack.actors] == ["Islamic State", "Afghanistan"]

@@ -424,8 +424,12 @@ class ActorResolver:
         the gazetteer spells one of the body's names; and states whose one-word name the
         model left untagged ("for Romania's welcoming of refugees")."""
         for tok in sent:
-            if tok.i in found or tok.ent_type_ or not tok.text[:1].isupper() or \
+            if tok.i in found or not tok.text[:1].isupper() or \
                     tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            if self._split_body(tok, found):
+                continue
+            if tok.ent_type_:
                 continue
             if self._untagged_state(tok, found):
                 continue
@@ -435,6 +439,24 @@ class ActorResolver:
                 ref = self.org_ref(tok.text)
                 if ref is not None:
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
+
+    def _split_body(self, tok: Token, found: dict[int, Mention]) -> bool:
+        """Put a two-word armed group or body the model tagged only in part ("Islamic"
+        as a nationality, "State" as nothing); whether it did."""
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.i in found or not nxt.text[:1].isupper() or \
+                (tok.ent_type_ and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ == "I"):
+            return False  # a whole entity of the model's is read as such
+        name = f"{tok.text} {nxt.text}"
+        org = self.gaz.org(name)
+        if org is None or org.kind not in _UNTAGGED_BODIES or \
+                name not in (org.name, *org.aliases):
+            return False
+        ref = self.org_ref(name)
+        if ref is None:
+            return False
+        put(found, Mention(tok.i, nxt.i + 1, nxt.i, [at(ref, tok.doc[tok.i:nxt.i + 1])]))
+        return True
 
     def _untagged_state(self, tok: Token, found: dict[int, Mention]) -> bool:
         """Put a state named by a lone proper noun spelled as its name, not a demonym or a
