@@ -785,7 +785,7 @@ class ActorResolver:
         if start != ent.start:
             ent = Span(doc, start, end, label=ent.label_)
         # "Patrice Talon of" before "Benin" (a PERSON, or an ORG that is a person of the kb)
-        cut = end - 1 if end - 1 > start and doc[end - 1].lower_ in _TRAILING_WORDS else end
+        cut = end - 1 if end - 1 > start and doc[end - 1].text in _TRAILING_WORDS else end
         if ent.label_ == "ORG" and cut - start >= 2 and \
                 all(t.pos_ == "PROPN" for t in doc[start:cut]) and \
                 self.kb.find_person(doc[start:cut].text):
@@ -1062,10 +1062,12 @@ class ActorResolver:
                                           and c.lower_ != "the" for c in tok.children):
             return None
         setting = ctx.setting()
-        if setting is None or any(r.country and r.country != setting
+        if setting is None or any(r.country and r.country != setting and
+                                  r.sector not in (None, "GOV")
                                   for r in _subject_actors(tok, found)):
             # "Ukrainian lawmakers urged the government" in a story about Russia's strikes:
-            # the speakers' own government, which the story does not name
+            # the speakers' own government; a foreign state or its officials urging "the
+            # government" press the one the story is about
             return None
         return self.state_of(setting, "GOV")
 
@@ -1373,7 +1375,8 @@ def _definite(tok: Token) -> bool:
 
 _TRAILING_WORDS = frozenset({"of", "today", "tonight", "yesterday", "tomorrow"})
 """Words an entity span of the small model may end in that are no part of a name ("Patrice
-Talon of" before "Benin", "spoke with Prime Minister Abiy today")."""
+Talon of" before "Benin", "spoke with Prime Minister Abiy today"); as written, lower case
+("USA Today" is a name)."""
 
 
 def _group_word(state: State) -> str:

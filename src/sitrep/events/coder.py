@@ -41,6 +41,7 @@ from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import ArticleActors, Mention
+from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
@@ -443,7 +444,7 @@ class Coder:
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
         if when is None and trig.token.lemma_.lower() in self.rules.standing_positions and \
-                _habitual(trig.anchor) and not self._said(trig.anchor):
+                _habitual(trig.anchor) and not self._said(trig.anchor, mentions):
             # "She opposes the police state": a stance held, no statement made; "China
             # opposes the sale, its spokesman said" is the statement made
             return []
@@ -644,8 +645,8 @@ class Coder:
             # with the Ukrainian Prime Minister: the aid goes to the other side's state
             target = self._counterpart_state(source, actx.meeting, by_country=True)
         if not target and trig.rule.type == "REQUEST" and (
-                trig.governor is None or (trig.rule.pos == "NOUN" and not any(
-                    t.i in mentions for t in trig.token.subtree if t.i != trig.token.i))) \
+                trig.governor is None or (trig.rule.pos == "NOUN" and
+                                          not _named_in_need(trig.token, mentions))) \
                 and trig.token.lemma_.lower() in self.rules.counterpart_requests:
             # "The Secretary urged de-escalation", "stressed the need for progress on human
             # rights": asked of the other side of the contact; a need whose phrase names
@@ -952,11 +953,14 @@ class Coder:
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
 
-    def _said(self, verb: Token) -> bool:
-        """Whether a clause is what a verb of saying reports ("China opposes the sale, the
-        spokesman said")."""
+    def _said(self, verb: Token, mentions: dict[int, Mention]) -> bool:
+        """Whether a clause is what an actor is reported saying ("China opposes the sale,
+        spokesman Wang Wenbin said"), not what analysts say of someone's position."""
+        saying = verb.head
         return verb.dep_ in ("ccomp", "parataxis") and \
-            verb.head.lemma_.lower() in self._speech_verbs
+            saying.lemma_.lower() in self._speech_verbs and any(
+                c.dep_ == "nsubj" and any(t.i in mentions for t in c.subtree)
+                for c in saying.children)
 
     def _government_of(self, ref: ActorRef, country: str) -> bool:
         """Whether an actor is the government of ``country``: the state itself (not its
@@ -1766,11 +1770,27 @@ def _dates_something_else(tok: Token, owner: Trigger, sent: Span,
 
 
 def _on_a_day(tok: Token, noun: Token, tv: temporal.TimeValue) -> bool:
-    """Whether a time expression is a day in an "on" phrase of ``noun`` itself ("the
-    ambassador on Monday")."""
+    """Whether a time expression is a day in an "on" phrase of ``noun`` itself, a person or
+    an office, which has no day of its own ("the ambassador on Monday"; "Ethiopia's
+    ceasefire on Wednesday" dates the ceasefire)."""
     prep = next((a for a in [tok, *tok.ancestors] if a.dep_ == "prep"), None)
     return tv.precision == "day" and prep is not None and prep.lower_ == "on" and \
-        prep.head.i == noun.i
+        prep.head.i == noun.i and (noun.ent_type_ in ("PERSON", "NORP") or
+                                   noun.lemma_.lower() in ACTOR_WORDS.titles)
+
+
+def _named_in_need(need: Token, mentions: dict[int, Mention]) -> bool:
+    """Whether a need names whom it is of or for: "the need for Serbia and Kosovo to
+    de-escalate", "the need for support for Ukraine" (not a partner, a place or both sides:
+    "peace with Azerbaijan", "aid to reach Gaza", "between the United States and China")."""
+    for tok in need.subtree:
+        if tok.i == need.i or tok.i not in mentions:
+            continue
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "for") or \
+                (tok.dep_ in ("nsubj", "conj") and any(
+                    a.lower_ == "for" for a in tok.ancestors if a.i > need.i)):
+            return True
+    return False
 
 
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:

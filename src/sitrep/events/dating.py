@@ -11,9 +11,7 @@ without a date drops off every timeline, so the coder gives each one a date mark
    time falls before that conversation ("congratulated her on her election on May 1",
    "thanked her for her visit this week"): that time dates what the statement speaks of.
    An earlier contact told in the sentence of the reported one ("spoke today with Kuleba
-   to follow up on their April 24 meeting") is not the one later statements are made in.
-   A state's official speaks for the state at a meeting of states ("the delegations of
-   Cyprus, Greece and Israel met on Thursday ... Netanyahu called on Italy to join");
+   to follow up on their April 24 meeting") is not the one later statements are made in;
 2. a clash, an arrest or a protest that shares a participant with the latest such incident
    the article dated takes that incident's date: a news story tells one incident in several
    sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
@@ -88,11 +86,6 @@ def _conversation_date(event: Event, talk: Event | None) -> date | None:
     speakers = [event.source] if event.source is not None else event.actors
     present = {participant_key(a) for a in talk.actors}
     if any(participant_key(s) in present for s in speakers if s is not None):
-        return talk.date
-    # "the delegations of Cyprus, Greece and Israel met on Thursday ... Netanyahu called on
-    # Italy to join": a state's official speaks for the state at a meeting of states
-    states = {a.country for a in talk.actors if a.kind == "state" and a.sector in (None, "GOV")}
-    if any(s is not None and s.kind == "person" and s.country in states for s in speakers):
         return talk.date
     return None
 

@@ -231,9 +231,26 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
             c.dep_ in ("amod", "compound") and c.lower_ in words.future_modifiers for c in kids):
         return "future"
     if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.i < tok.i and
-                                  c.lower_ in words.open_modifiers for c in kids):
+                                  c.lower_ in words.open_modifiers for c in kids) and (
+            not any(c.lower_ == "any" for c in kids) or _open_clause(tok, words)):
+        # "any attack would trigger a war"; but "any strikes were repelled" happened
         return "hypothetical"
     return "asserted"
+
+
+def _open_clause(noun: Token, words: ModalityWords) -> bool:
+    """Whether the clause a noun stands in speaks of what may be: a modal, a future or a
+    condition on its verb ("any attack *would* be met", "*if* any strike hits")."""
+    verb = noun
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any((c.dep_ in ("aux", "auxpass") and (c.lower_ in words.hypothetical_aux or
+                                                 c.lower_ in words.future_aux or
+                                                 c.lower_ == "would")) or
+               (c.dep_ == "mark" and c.lower_ in words.hypothetical_marks)
+               for c in verb.children)
 
 
 def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
