@@ -3095,3 +3095,16 @@ def test_coder_second_review_mends(code_text, coder) -> None:
             "Union urged the government to release him.")
     urged = _one(code_text(text, day), "REQUEST")
     assert [a.name for a in urged.actors] == ["European Union", "Venezuela"]
+
+
+def test_coder_a_name_of_contempt_accuses_everyone_named(code_text) -> None:
+    day = date(2019, 10, 10)
+    # VADER scores "a dictator" as neutral; the data lists names of contempt
+    blame = _one(code_text("Biden called Putin a dictator.", day), "ACCUSE")
+    assert [a.name for a in blame.actors] == ["Joe Biden", "Vladimir Putin"]
+    both = _one(code_text("Erdogan named both the PKK and the YPG as terrorists.", day),
+                "ACCUSE")
+    assert len(both.actors) == 3
+    # naming someone to an office, or a warm name, blames no one
+    assert not code_text("Merkel named Scholz as her successor.", day)
+    assert not code_text("Biden called Macron a great friend.", day)

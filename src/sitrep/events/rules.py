@@ -191,6 +191,8 @@ class RuleSet:
     ruling as a disgrace"): said in hostile words, criticism of the object
     (``speech.naming_blame``)."""
     naming_valence: float = -1.0
+    hostile_names: frozenset[str] = frozenset()
+    """Heads of names of contempt VADER scores as neutral ("a traitor", "a dictator")."""
     """The valence at or below which the name given blames; -1 turns the rule off."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
@@ -367,6 +369,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
         naming_verbs=frozenset((raw.get("quoted_blame") or {}).get("naming_verbs") or ()),
         naming_valence=float((raw.get("quoted_blame") or {}).get("naming_valence", -1.0)),
+        hostile_names=frozenset((raw.get("quoted_blame") or {}).get("hostile_names") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),

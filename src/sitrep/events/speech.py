@@ -286,12 +286,16 @@ def naming_blame(sent: Span, found: list[Trigger], polarity: Callable[[str], flo
             continue
         # the small model may hang a quoted adjective on the object it follows ("called
         # the deal 'lousy'"): an adjective after its noun is the name given
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
         names = [c for c in verb.children if c.dep_ == "oprd"] + [
             p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
             for p in c.children if p.dep_ == "pobj"] + [
-            a for o in verb.children if o.dep_ == "dobj"
-            for a in o.children if a.dep_ == "amod" and a.i > o.i]
-        if any(polarity(sent.doc[n.left_edge.i:n.right_edge.i + 1].text)
+            a for o in objects for a in o.children if a.dep_ == "amod" and a.i > o.i] + \
+            objects[1:] + [  # "branded Guaido a traitor": the small model's second object
+                a for o in objects for a in o.children if a.dep_ == "appos" and
+                any(d.lower_ in ("a", "an") for d in a.children)]  # "X's admission a ploy"
+        if any(n.lemma_.lower() in rules.hostile_names or
+               polarity(sent.doc[n.left_edge.i:n.right_edge.i + 1].text)
                <= rules.naming_valence for n in names):
             out.append(Trigger(NAMING_BLAME, verb))
     return out
@@ -306,7 +310,8 @@ def named_ones(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     out: list[Token] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.i in mentions:
-            out.append(obj)
+            # "named both the PKK and the YPG as terrorists": each one named
+            out += [obj, *(c for c in obj.conjuncts if c.i in mentions)]
             continue
         out += [c for c in obj.children if c.dep_ == "poss"]
         out += [p for by in obj.children if by.dep_ == "prep" and by.lower_ == "by"
