@@ -3108,3 +3108,13 @@ def test_coder_a_name_of_contempt_accuses_everyone_named(code_text) -> None:
     # naming someone to an office, or a warm name, blames no one
     assert not code_text("Merkel named Scholz as her successor.", day)
     assert not code_text("Biden called Macron a great friend.", day)
+
+
+def test_coder_a_call_placed_is_made(code_text) -> None:
+    call = _one(code_text("Macron placed a video call to Putin on Friday.", date(2023, 3, 10)),
+                "CONSULT")
+    assert ({a.name for a in call.actors}, call.mode) == (
+        {"Emmanuel Macron", "Vladimir Putin"}, "phone")
+    plan = _one(code_text("Scholz will place a phone call to Putin next week.",
+                          date(2023, 3, 10)), "AGREE")
+    assert {a.name for a in plan.actors} == {"Olaf Scholz", "Vladimir Putin"}
