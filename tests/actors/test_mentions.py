@@ -180,6 +180,22 @@ def test_mentions_frameworks_and_partnerships_are_not_actors(resolve_text) -> No
     assert not any("Framework" in n or "Partnership" in n for n in names)
 
 
+def test_mentions_pledges_and_calls_are_not_actors(resolve_text) -> None:
+    # a commitment or appeal taken up is no one to support: "backed the Ocean Pledge"
+    [sent] = resolve_text("Macron and Scholz backed the Clean Rivers Pledge and joined the "
+                          "Lisbon Call to Action on plastics.", date(2022, 5, 23))
+    names = _names(sent)
+    assert not any("Pledge" in n or "Call" in n for n in names)
+
+
+def test_mentions_bases_and_weapon_systems_are_not_actors(resolve_text) -> None:
+    # a place soldiers are visited at or a defence system backed is no one taking part
+    [sent] = resolve_text("Austin visited Spangdahlem Airbase and backed funding for Poland's "
+                          "Iron Dome.", date(2022, 5, 23))
+    names = _names(sent)
+    assert not any("Airbase" in n or "Dome" in n for n in names)
+
+
 def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
     # the small model tags a plural "Summits" as a person
     [sent] = resolve_text("The ministers recalled the earlier EU-China Summits held in "
