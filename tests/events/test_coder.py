@@ -3118,3 +3118,31 @@ def test_coder_a_call_placed_is_made(code_text) -> None:
     plan = _one(code_text("Scholz will place a phone call to Putin next week.",
                           date(2023, 3, 10)), "AGREE")
     assert {a.name for a in plan.actors} == {"Olaf Scholz", "Vladimir Putin"}
+def test_coder_attack_named_by_a_noun_is_no_planned_threat(code_text) -> None:
+    # "resolve to respond to Putin's attack on Ukraine": the attack a noun names is done, no
+    # threat held over Ukraine; the response is the threat, to the attacker
+    events = code_text("President Biden and the G7 leaders reaffirmed their resolve to respond "
+                       "swiftly to President Putin's unprovoked attack on Ukraine.",
+                       published=date(2022, 5, 10))
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and all(e.target.name != "Ukraine" for e in threats)
+
+
+def test_coder_whoever_will_pay_a_price_is_warned(code_text) -> None:
+    # "Russia would pay a heavy price": the one to pay is threatened, by whoever says so
+    events = code_text("President Biden said Russia would pay a heavy price for any further "
+                       "aggression.", published=date(2022, 5, 10))
+    threat = _one(events, "THREATEN")
+    assert threat.source.name == "Joe Biden" and threat.target.name == "Russia"
+    assert threat.mode == "restrict"
+    # a price paid is no warning
+    assert not [e for e in code_text("Ukraine paid a high price for its independence, "
+                                     "President Zelensky said.", published=date(2022, 5, 10))
+                if e.type == "THREATEN"]
+
+
+def test_coder_price_someone_is_to_be_made_to_pay_is_a_warning(code_text) -> None:
+    # "work to ensure that Russia pays a severe price" aims at the cost, a warning
+    events = code_text("President Biden said the allies will work to ensure that Russia pays a "
+                       "severe price.", published=date(2022, 5, 10))
+    assert _one(events, "THREATEN").target.name == "Russia"

@@ -524,7 +524,14 @@ class Coder:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
             return []
-        if trig.rule is QUOTED_BLAME:
+        if trig.rule.warned_subject:
+            # "Blinken underscored that Moscow will pay a high price": the one to pay is
+            # warned, by whoever says so (in a statement, its principal)
+            args.target = args.source
+            source = reporters(trig.anchor, mentions, self._speech_verbs) or \
+                reported_speaker(trig.anchor, mentions, self._speech_verbs) or \
+                list(actx.voice.principal)
+        elif trig.rule is QUOTED_BLAME:
             # "Becerra said: 'President Trump treats the rule of law with utter contempt'"
             speaker = reported_speaker(trig.anchor, mentions, self._quoting_verbs)
             if not speaker:
@@ -803,7 +810,8 @@ class Coder:
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
         if trig.rule.warning:
-            if modality not in ("future", "hypothetical") or not _foretold(trig.anchor):
+            if not _imposed(trig.anchor) and (
+                    modality not in ("future", "hypothetical") or not _foretold(trig.anchor)):
                 # "responded to the attack" is a deed, "efforts to respond to the crisis"
                 # an aim: no warning
                 return []
@@ -829,7 +837,9 @@ class Coder:
             # no event), with the cost the act would bring
             rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", _threat_mode(etype, mode)
             modality, when = "asserted", None
-        elif modality == "future":
+        elif modality == "future" and not (trig.bare and etype in FUTURE_CONFLICT):
+            # (a hostile act a bare noun names is one done, whatever is to come of it:
+            # "resolve to respond to Putin's attack on Ukraine" threatens no one with it)
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
@@ -1692,6 +1702,17 @@ def _threat_mode(etype: str, mode: str | None) -> str | None:
     if etype == "COERCE" and mode == "arrest":
         return "arrest"
     return "restrict" if etype in ("SANCTION", "COERCE") else None
+
+
+def _imposed(verb: Token) -> bool:
+    """Whether a verb is what its governor sets out to bring about ("determination to make
+    Putin pay a heavy price", "ensure that Russia pays the consequences"): an aim of
+    whoever says it, as much a warning as "Russia will pay"."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _CAUSING
+
+
+_CAUSING = frozenset({"make", "ensure"})
+"""Verbs whose complement their subject sets out to bring about ("make Putin pay")."""
 
 
 def _foretold(verb: Token) -> bool:

@@ -116,6 +116,9 @@ class TriggerRule:
     warning: bool = False
     """The trigger counts only as said of what will or would happen ("the United States
     *would respond* swiftly to any further aggression"): a warning, not a past deed."""
+    warned_subject: bool = False
+    """The trigger's subject is the one warned, by whoever says the clause ("Russia *will
+    pay* a heavy price": the speaker threatens Russia)."""
     promise: str | None = None
     """What the trigger said of the future is: ``also`` a promise besides what it says
     otherwise ("will stay in close contact", "plan to stay in touch" promise now what
@@ -313,6 +316,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         experiencer=bool(raw.get("experiencer", False)),
         not_complements=frozenset(raw.get("not_complements") or ()),
         warning=bool(raw.get("warning", False)),
+        warned_subject=bool(raw.get("warned_subject", False)),
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
         doers=bool(raw.get("doers", False)),
