@@ -2533,6 +2533,22 @@ def test_coder_a_deed_named_back_is_its_doers(code_text) -> None:
                 if e.type == "ACCUSE"]
 
 
+def test_coder_a_sole_doers_deed_is_named_back_from_afar(code_text) -> None:
+    day = date(2023, 3, 22)
+    calm = ("Rescue teams searched the rubble. The city was dark. Schools were closed. Shops "
+            "stayed shut.")
+    # one attacker in the article: "the attack" is theirs however far back it was told, and
+    # a hostile name given to it accuses them
+    text = f"Russian missiles struck Kyiv on Wednesday, killing three people. {calm} "
+    for answer in ("Ukraine called the attack a war crime.", "Britain condemned the attack."):
+        blame = _one(code_text(text + answer, day), "ACCUSE")
+        assert blame.target.name == "Russia", answer
+    # two attackers told long ago: "the attack" is no longer known to be either's
+    text = ("Russian missiles struck Kyiv on Wednesday. Ukrainian drones struck Belgorod on "
+            f"Thursday. {calm} Britain condemned the attack.")
+    assert not [e for e in code_text(text, day) if e.type == "ACCUSE"]
+
+
 @pytest.mark.parametrize(("text", "etype"), [
     # a hostile name accuses the one named or whose deed it is, not the victim or the place
     ("Biden called the attack on Israel an act of sheer evil.", "ACCUSE"),

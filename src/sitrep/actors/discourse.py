@@ -64,6 +64,9 @@ class ArticleActors:
     """Who did the latest deed of each event type the article reported lately, and in which
     sentence (the attacker of its latest attack, the visitor of its latest visit): whom "the
     attack", "the visit" in a later sentence's condemnation or praise point back to."""
+    deed_doers: dict[str, set[str]] = field(default_factory=dict)
+    """Everyone (``participant_key``) the article has told doing a deed of each event type:
+    a deed of a kind only one actor did is "the attack" however far back it was told."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

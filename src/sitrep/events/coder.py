@@ -313,8 +313,10 @@ class Coder:
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
         for number, sent in enumerate(doc.sents):
             actx.voice = turns.voice(sent)
-            # a deed is named back within a few sentences, or not at all
-            actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN}
+            # a deed is named back within a few sentences, or not at all, unless one actor
+            # alone did that kind of deed in the article: then "the attack" can only be theirs
+            actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN
+                          or len(actx.deed_doers.get(k, ())) == 1}
             if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
@@ -343,6 +345,7 @@ class Coder:
                         event.type != "CONSULT" or event.mode == "visit"):
                     # of contacts only visits: "the visit" is no call's
                     actx.deeds[event.type] = (doer, number)
+                    actx.deed_doers.setdefault(event.type, set()).add(participant_key(doer))
                 if event.date is not None and event.date_precision is not None:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
@@ -615,8 +618,10 @@ class Coder:
             source, target = [actx.voice.speaker], [actx.voice.hearer]
         if not target and trig.rule.type in DEED_ANSWERS:
             # "Western officials criticised the visit": a deed named with no owner is the
-            # article's latest one of its kind
-            target = [r for r in self._deed_done(args.target, actx) if other_side(r)]
+            # article's latest one of its kind; a hostile name's deed is the naming verb's
+            # object ("called the attack a war crime")
+            deed = args.target or (_objects(trig.anchor) if trig.rule is NAMING_BLAME else [])
+            target = [r for r in self._deed_done(deed, actx) if other_side(r)]
         if greeting and actx.voice.speaker is not None:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
@@ -1106,6 +1111,11 @@ class Coder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct objects of a verb ("called *the move* a betrayal")."""
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def _main_contact(contacts: list[Event], sent: Span) -> Event:
