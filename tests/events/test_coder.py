@@ -2666,8 +2666,10 @@ def test_coder_a_warm_name_given_accuses_no_one(code_text) -> None:
 
 @pytest.mark.parametrize(("text", "etype", "names"), [
     ("Activists filed a lawsuit against the state of Montana.", "ACCUSE", "Montana"),
-    ("Valeska Paris, an Australian woman, has claimed that the Church of Scientology "
-     "imprisoned her.", "ACCUSE", "Valeska Paris"),
+    # (an accusation by a rule's word: "has claimed that" is the learned detector's, which
+    # retraining may change)
+    ("Valeska Paris, an Australian woman, accused the Church of Scientology of imprisoning "
+     "her.", "ACCUSE", "Valeska Paris"),
 ])
 def test_coder_federal_states_and_city_surnames_take_part(code_text, text, etype,
                                                            names) -> None:
