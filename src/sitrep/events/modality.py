@@ -45,8 +45,10 @@ class ModalityWords:
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     open_modifiers: frozenset[str] = frozenset()
-    """Determiners and adjectives of an event noun that may happen ("any attack", "the
-    possible killing"): hypothetical."""
+    """Adjectives of an event noun that may happen ("the possible killing"): hypothetical."""
+    open_determiners: frozenset[str] = frozenset()
+    """Determiners of an event noun that may happen in a clause of what may be ("any attack
+    would trigger a war"): hypothetical there."""
     pending_words: frozenset[str] = frozenset()
     """Adverbs of a verb whose infinitive has not happened yet ("has *yet* to concede")."""
     guess_words: frozenset[str] = frozenset()
@@ -230,10 +232,10 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     if tok.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("amod", "compound") and c.lower_ in words.future_modifiers for c in kids):
         return "future"
-    if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.i < tok.i and
-                                  c.lower_ in words.open_modifiers for c in kids) and (
-            not any(c.lower_ == "any" for c in kids) or _open_clause(tok, words)):
-        # "any attack would trigger a war"; but "any strikes were repelled" happened
+    if tok.pos_ == "NOUN" and any(c.i < tok.i and (
+            (c.dep_ == "amod" and c.lower_ in words.open_modifiers) or
+            (c.dep_ == "det" and c.lower_ in words.open_determiners and
+             _open_clause(tok, words))) for c in kids):
         return "hypothetical"
     return "asserted"
 

@@ -194,9 +194,9 @@ class RuleSet:
     ruling as a disgrace"): said in hostile words, criticism of the object
     (``speech.naming_blame``)."""
     naming_valence: float = -1.0
+    """The valence at or below which the name given blames; -1 turns the rule off."""
     hostile_names: frozenset[str] = frozenset()
     """Heads of names of contempt VADER scores as neutral ("a traitor", "a dictator")."""
-    """The valence at or below which the name given blames; -1 turns the rule off."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
