@@ -194,6 +194,20 @@ def test_mentions_pledges_calls_bases_and_weapon_systems_are_not_actors(
     assert not any(w in n for n in _names(sent) for w in words)
 
 
+def test_mentions_a_hyphenated_region_is_no_actor(resolve_text) -> None:
+    # the tokenizer splits "Indo-Pacific" at its hyphen; the head is still the region
+    [sent] = resolve_text("Canada and Japan agreed to launch a new dialogue on the "
+                          "Indo-Pacific.", date(2022, 5, 23))
+    assert not any("Pacific" in n for n in _names(sent))
+
+
+def test_mentions_a_working_group_of_the_parties_is_no_actor(resolve_text) -> None:
+    # a committee the parties set up between themselves is no third party to their agreement
+    [sent] = resolve_text("The leaders committed to convene the Joint U.S.-Kenya Trade Working "
+                          "Group before the end of the year.", date(2022, 5, 23))
+    assert not any("Working" in n or "Group" in n for n in _names(sent))
+
+
 def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
     # the small model tags a plural "Summits" as a person
     [sent] = resolve_text("The ministers recalled the earlier EU-China Summits held in "
