@@ -3164,3 +3164,19 @@ def test_coder_price_someone_is_to_be_made_to_pay_is_a_warning(code_text) -> Non
     events = code_text("President Biden said the allies will work to ensure that Russia pays a "
                        "severe price.", published=date(2022, 5, 10))
     assert _one(events, "THREATEN").target.name == "Russia"
+
+
+def test_coder_attack_near_a_place_hits_its_state(code_text) -> None:
+    # "near Erbil" places the attack as "in Erbil" would: Iraq is the state hit
+    attack = _one(code_text("The minister condemned the Iranian rocket attacks near Kirkuk."),
+                  "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Iran", "Iraq")
+
+
+def test_coder_condemned_attack_is_dated_by_the_condemnation(code_text) -> None:
+    # the attack came before the condemnation made in yesterday's call: that day anchors it
+    events = code_text("Secretary of State Antony J. Blinken spoke yesterday with Iraqi Foreign "
+                       "Minister Fuad Hussein. The Secretary condemned the Iranian rocket "
+                       "attacks near Kirkuk.", date(2022, 6, 15))
+    attack = _one(events, "ASSAULT")
+    assert (attack.date, attack.date_inferred) == (date(2022, 6, 14), True)

@@ -16,7 +16,9 @@ without a date drops off every timeline, so the coder gives each one a date mark
    the article dated takes that incident's date: a news story tells one incident in several
    sentences ("On Friday a man stabbed two people on London Bridge. Police arrived and shot
    him dead"), and analysts date its later steps with it; a crowd named back by its kind
-   alone ("the protesters") is the one told before ("Serbians protested");
+   alone ("the protesters") is the one told before ("Serbians protested"); an undated
+   incident named in a statement ("condemned the missile attacks near Erbil") came before
+   it and takes the statement's day, inferred;
 3. any other event takes the article's publication date.
 """
 
@@ -60,6 +62,7 @@ def infer_dates(events: list[Event], published: date | None) -> None:
             continue
         said_at = _conversation_date(event, talk)
         step_of = _incident_date(event, incident) if said_at is None else None
+        step_of = step_of or (_condemned_at(event, events) if said_at is None else None)
         day = said_at or step_of or published
         if day is None:
             continue
@@ -111,6 +114,22 @@ def _incident_date(event: Event, incident: Event | None) -> date | None:
         return None
     if any(_same_side(a, b) for a in event.actors for b in incident.actors):
         return incident.date
+    return None
+
+
+def _condemned_at(event: Event, events: list[Event]) -> date | None:
+    """The day of the statement an undated incident is named in: "Secretary Blinken
+    condemned the Iranian missile attacks near Erbil", told of a call held yesterday, came
+    before the condemnation, which is the dated anchor it is placed before (GUIDELINES 6:
+    the anchor's date, inferred). Only a statement of the same sentence, dated to the day."""
+    if event.type not in INCIDENT:
+        return None
+    for other in events:
+        if other is event:
+            break
+        if other.type in VERBAL and other.start == event.start and other.date is not None \
+                and other.date_precision == "day":
+            return other.date
     return None
 
 

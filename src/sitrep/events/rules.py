@@ -1115,7 +1115,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             source += objects
         elif word in rule.target_preps:
             target += objects
-        elif word in ("in", "at"):
+        elif word in ("in", "at") or (word in _NEAR_PREPS and rule.type in _PLACED_TYPES):
             places += objects
     if not source and rule.type == "CONSULT":
         # "discussions held in Reykjavik between A and B": the sides, however deep
@@ -1163,6 +1163,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
 
 
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_NEAR_PREPS = frozenset({"near", "outside", "around"})
+"""Prepositions of a place close by: "the Iranian missile attacks near Erbil" hit the state
+Erbil is in, as "in Erbil" would (for a contact, "near" says nothing of who took part)."""
+_PLACED_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Types of a deed done at a place, whose "near X" is where it happened."""
 
 
 def _claiming_verb(noun: Token) -> Token | None:
