@@ -3180,3 +3180,19 @@ def test_coder_condemned_attack_is_dated_by_the_condemnation(code_text) -> None:
                        "attacks near Kirkuk.", date(2022, 6, 15))
     attack = _one(events, "ASSAULT")
     assert (attack.date, attack.date_inferred) == (date(2022, 6, 14), True)
+@pytest.mark.parametrize(("text", "etype", "doer", "target"), [
+    ("Chancellor Scholz thanked Norway for imposing sanctions on Iran.", "SANCTION",
+     "Norway", "Iran"),
+    ("President Macron thanked Austria for sending medical supplies to Moldova.", "AID",
+     "Austria", "Moldova"),
+    ("President Biden lauded Japan's leadership in imposing sanctions on North Korea.",
+     "SANCTION", "Japan", "North Korea"),
+])
+def test_coder_deed_praised_is_done_by_the_one_praised(code_text, text, etype, doer,
+                                                       target) -> None:
+    # the thanks is one event, the sanctions or aid thanked for another, done by whoever is
+    # thanked for them (not by the one thanking)
+    events = code_text(text)
+    deed = _one(events, etype)
+    assert (deed.source.name, deed.target.name) == (doer, target)
+    assert _one(events, "SUPPORT").target.name == doer

@@ -62,10 +62,11 @@ from sitrep.events.roles import (
     with_conjoined,
     without_title_states,
 )
-from sitrep.events.rules import (DEFINITE, ONE_CONTACT_PLURALS, SHARED_VIEW_LEMMAS, RuleSet,
-                                  Trigger, arguments, content_mode, find_triggers, is_passive,
-                                  load_rules, nominal_participants, place_objects,
-                                  pleasure_infinitive, stative_subject)
+from sitrep.events.rules import (CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
+                                  SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments, content_mode,
+                                  credited_doers, find_triggers, is_passive, load_rules,
+                                  nominal_participants, place_objects, pleasure_infinitive,
+                                  stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_REQUEST,
                                   Quotations, named_ones, naming_blame, quoted_blame,
@@ -1276,6 +1277,11 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
             # Macron to congratulate him") is coded
             continue
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
+            kept.append(trig)
+        elif outer.rule.type == "SUPPORT" and trig.rule.type in CREDITED_DEEDS and \
+                credited_doers(trig.anchor):
+            # "thanked Chile for imposing sanctions on Russia": the thanks, and Chile's
+            # sanctions it is thanked for (done, not the content of the praise)
             kept.append(trig)
     return kept
 

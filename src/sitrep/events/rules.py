@@ -34,6 +34,13 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"
 """Dependencies that open a new clause: mode words and places are not looked for below them."""
 OBJECT_CONTROL = frozenset({"invite", "urge", "ask", "order", "call", "press", "pressure",
                             "force", "allow", "encourage", "persuade", "tell", "help"})
+CREDITING_VERBS = frozenset({"thank", "commend", "praise", "laud", "applaud", "salute",
+                             "hail", "congratulate"})
+"""Verbs whose object is credited with the deed their "for" phrase names ("thanked Chile for
+imposing sanctions": Chile imposed them)."""
+CREDITED_DEEDS = frozenset({"AID", "SANCTION"})
+"""Material acts that stay events of their own, done by the one credited with them, when named
+as the deed someone is praised for (see ``credited_doers``)."""
 
 
 @dataclass(frozen=True)
@@ -1221,7 +1228,8 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
         return experiencer_arguments(trig.token, trig.rule)
     verb = trig.anchor
     rule = trig.rule
-    source = _subjects(verb)
+    # "thanked Chile for imposing sanctions": Chile imposed them, not the one thanking
+    source = (credited_doers(verb) if rule.type in CREDITED_DEEDS else []) or _subjects(verb)
     if trig.governor is None and verb.pos_ in ("NOUN", "PROPN"):
         # a noun standing for itself ("Following President Biden's trip to Poland, the
         # leaders ...", see ``_noun_governor``): a named possessor made the trip, not the
@@ -1550,6 +1558,38 @@ def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = (
         return True
     return any(c.dep_ in ("mark", "prep") and c.lower_ in preps and c.i < subj.i
                for c in clause.children)
+
+
+def credited_doers(verb: Token) -> list[Token]:
+    """Who a deed named as a gerund is credited with: the one thanked for it ("thanked Chile
+    for imposing sanctions"), or the named owner of the merit it shows ("lauded Canada's
+    leadership in enacting sanctions", "thanked the Minister for Singapore's support,
+    including imposing sanctions"). Empty when the gerund is no such deed.
+    """
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or \
+            prep.lower_ not in ("for", "in", "including"):
+        return []
+    owner = prep.head
+    if owner.pos_ == "VERB" and owner.lemma_.lower() in CREDITING_VERBS:
+        objects = [c for c in owner.children if c.dep_ == "dobj"]
+        # the small model hangs "for Singapore's support" on the verb or on its object
+        merits = [p for h in [owner, *objects] for c in h.children
+                  if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]
+        return _named_owners(merits + objects)[:1] or objects
+    # "Canada's close partnership and leadership in enacting ...": the owner of the first
+    # of coordinated merits owns them all (the small model may coordinate the second with
+    # the verb that takes the first)
+    first = [owner.head] + [c for c in owner.head.children if c.dep_ == "dobj"] \
+        if owner.dep_ == "conj" else []
+    return _named_owners([owner, *first])[:1]
+
+
+def _named_owners(nouns: list[Token]) -> list[Token]:
+    """The named possessors of these nouns ("Canada's leadership")."""
+    return [c for n in nouns if n.pos_ == "NOUN" for c in n.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"]
 
 
 def _subjects(verb: Token) -> list[Token]:
