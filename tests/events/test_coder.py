@@ -821,6 +821,26 @@ def test_coder_praise_as_the_aim_of_a_call_is_coded(code_text) -> None:
     assert praise.modality == "asserted"
 
 
+def test_coder_praise_of_a_deed_by_named_agents_is_addressed_to_them(code_text) -> None:
+    # "the applications by Finland and Sweden": the agents of the deed welcomed are the
+    # praised, not the other side of the call
+    events = code_text("Secretary of State Antony J. Blinken spoke today with Japanese "
+                       "Foreign Minister Yoshimasa Hayashi. The Secretary welcomed the "
+                       "requests by Finland and Sweden for NATO membership.")
+    praise = _one(events, "SUPPORT")
+    assert {a.name for a in praise.actors} == {"Antony Blinken", "Finland", "Sweden"}
+
+
+def test_coder_pledged_support_is_for_whom_its_aim_names(code_text) -> None:
+    # "support to meet Moldova's needs": no recipient after "to/for", the aim names it
+    events = code_text("Secretary of State Antony J. Blinken spoke today with Japanese "
+                       "Foreign Minister Yoshimasa Hayashi. The two ministers pledged "
+                       "continued support to meet Moldova's humanitarian needs.")
+    pledge = _one(events, "AGREE")
+    assert {a.name for a in pledge.actors} == {"Antony Blinken", "Yoshimasa Hayashi",
+                                               "Moldova"}
+
+
 def test_coder_other_aims_of_a_call_are_not_coded(code_text) -> None:
     events = code_text("Prime Minister Naftali Bennett spoke today with Russian President "
                        "Vladimir Putin to condemn Syria's shelling of Idlib.")

@@ -570,10 +570,12 @@ class Coder:
             (m := mentions.get(t.i)) is not None and m.kind == "recalled"
             and any(participant_key(a) in source_keys for a in m.actors))]
         # the accused of a condemnation is the doer of the deed condemned ("the atrocities
-        # committed by Russia"). Praise of "the announcement by the UN" is left as it was:
-        # the training labels read its doer too, but the development gold does not
+        # committed by Russia"). Praise reads its deed's "by" agent only when nothing else
+        # in the phrase names anyone ("welcomed the applications by Finland and Sweden"):
+        # the training labels read the doer always, the development gold does not
         named = resolve_addressees(args.target, mentions,
-                                   doers=trig.rule.type == "ACCUSE" or trig.rule.warning) \
+                                   doers=trig.rule.type == "ACCUSE" or trig.rule.warning,
+                                   agents=trig.rule.type == "SUPPORT") \
             if trig.rule.type in VERBAL else with_conjoined(
                 # "sanctions on entities located in Russia and the DPRK": a target read
                 # inside a phrase brings the actors conjoined with it

@@ -69,7 +69,7 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
 
 
 def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
-                       doers: bool = False) -> list[ActorRef]:
+                       doers: bool = False, agents: bool = False) -> list[ActorRef]:
     """The addressees of a statement ("urged Russia and Belarus", "urged immediate Russian
     de-escalation and the withdrawal of troops from Ukraine's borders").
 
@@ -82,6 +82,8 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
         mentions: the sentence's mentions by token index.
         doers: read the doer of a deed noun before its "of/in" phrase (see
             ``resolve_roles``).
+        agents: when no actor is found otherwise, read the "by" agent of a deed noun
+            ("welcomed the applications by Finland and Sweden"): whose deed is praised.
 
     Returns:
         Distinct actors, in token order.
@@ -102,6 +104,12 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
         found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
             return found[:1] + conjoined(found[0], tok.doc, mentions)
+    if agents:
+        # "welcomed the applications by Finland and Sweden": with no one else in the phrase,
+        # the deed's agent is whom it is addressed to
+        by = next((found for t in tokens if t.i not in mentions and t.pos_ == "NOUN"
+                   for found in [_agent(t, mentions)] if found), [])
+        return with_conjoined(by, tokens[0].doc, mentions) if by else []
     return []
 
 
@@ -276,6 +284,16 @@ def _deed_owner(noun: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
     for child in noun.children:
         mention = mentions.get(child.i)
         if child.dep_ in ("poss", "amod") and child.i < noun.i and mention is not None:
+            return list(mention.actors)
+    return []
+
+
+def _agent(noun: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The actors a deed noun's "by" agent names ("the decision by Visa and Mastercard"),
+    or none."""
+    for doer in _doers(noun):
+        mention = mentions.get(doer.i) or _mention_below(doer, mentions, 1)
+        if mention is not None:
             return list(mention.actors)
     return []
 

@@ -1295,6 +1295,10 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
                        for p in prep.children if p.dep_ == "pobj"]
         if head is trig.token and trig.governor is not None:
             target += [c for c in head.children if c.dep_ == "poss"]
+    if rule.objects and all(t.lemma_.lower() in rule.objects for t in target):
+        # "pledged continued support to meet Ukraine's needs", "... to help Ukraine defend
+        # its democracy": with no recipient named, the one the help is for is named in its aim
+        target += [a for o in target for a in _aided(o)]
     things = [t for t in target if t.dep_ == "dobj" and t.head.i == verb.i
               and t.lemma_.lower() in rule.objects]
     if things and len(things) < len([t for t in target if t.ent_type_ not in _WHEN_ENTS]):
@@ -1412,6 +1416,19 @@ def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
         out += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                 for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _aided(noun: Token) -> list[Token]:
+    """Whom the infinitive clause of a noun of help aims at: "support to help Ukraine defend
+    itself" (the subject of the helped clause), "to assist Moldova", "to meet Ukraine's
+    needs" (the object, whose phrase names its owner)."""
+    out: list[Token] = []
+    for aim in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        out += [c for c in aim.children if c.dep_ in ("dobj", "dative")]
+        out += [s for c in aim.children if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children if s.dep_ == "nsubj"]
     return out
 
 
