@@ -365,3 +365,17 @@ def test_mentions_a_title_before_a_name_takes_the_whole_place_name(resolve_text)
     [sentence] = resolve_text("New Jersey Governor Chris Christie criticized the ruling.")
     christie = next(a for _, _, refs in sentence for a in refs if a.name == "Chris Christie")
     assert christie.country == "USA"
+
+
+def test_mentions_state_name_before_its_chamber_is_the_chamber(resolve_text) -> None:
+    # the small model tags "the United States" alone; the body named after it acts
+    [sent] = resolve_text("On Friday, the United States House of Representatives censured "
+                          "the governor.")
+    assert "United States House of Representatives" in _names(sent)
+    assert "United States" not in _names(sent)
+    # the body keeps its state: answers by country count it
+    [house] = [r for _, name, refs in sent if name.startswith("United States House")
+               for r in refs]
+    assert (house.country, house.sector) == ("USA", "LEG")
+    [sent] = resolve_text("The United States imposed sanctions on Monday.")
+    assert "United States" in _names(sent)

@@ -53,6 +53,9 @@ class ActorWords:
     """Words that, definite and bare, name the government of the state a story is about."""
     org_kinds: frozenset[str] = frozenset()
     """Common nouns for a kind of body written before its name ("airline Mahan Air")."""
+    chamber_words: frozenset[str] = frozenset()
+    """First words of a state's body named after the state ("the United States House of
+    Representatives"), whose state name the small model tags alone."""
     place_nouns: frozenset[str] = frozenset()
     """Nouns of a kind of place whose "of" phrase names it ("the city of Kharkiv")."""
     division_nouns: frozenset[str] = frozenset()
@@ -137,6 +140,7 @@ def load_actor_words() -> ActorWords:
         setting_nouns=_lower_set(raw, "setting_nouns"),
         setting_governments=_lower_set(raw, "setting_governments"),
         org_kinds=_lower_set(raw, "org_kinds"),
+        chamber_words=_lower_set(raw, "chamber_words"),
         place_nouns=_lower_set(raw, "place_nouns"),
         division_nouns=_lower_set(raw, "division_nouns"),
         justice_agents=_lower_set(raw, "justice_agents"),

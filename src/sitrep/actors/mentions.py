@@ -251,6 +251,24 @@ class ActorResolver:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         return ent
 
+    def _state_body(self, ent: Span) -> Span:
+        """A state's name with the capitalised name of its body after it ("the United States
+        House of Representatives", "the United States Senate"): the body, an ORG; else
+        ``ent``."""
+        doc = ent.doc
+        end = ent.end
+        if ent.label_ not in ("GPE", "ORG") or end >= ent.sent.end or \
+                doc[end].lower_ not in self.words.chamber_words or \
+                not doc[end].is_title or doc[end].ent_type_ or \
+                self.state_ref(strip_article(ent.text)) is None:
+            return ent
+        end += 1
+        # "House of Representatives", "House of Commons": an "of" and a capitalised word
+        while end + 1 < ent.sent.end and doc[end].lower_ == "of" and doc[end + 1].is_title \
+                and not doc[end + 1].ent_type_:
+            end += 2
+        return Span(doc, ent.start, end, label="ORG")
+
     def _title_sector(self, title: str) -> str:
         return "MIL" if title in self.words.military_titles else "GOV"
 
@@ -265,6 +283,7 @@ class ActorResolver:
         ents = self._with_titled_surnames(ents, sent, ctx)
         ents = self._with_untagged_people(ents, sent, ctx)
         ents = self._with_place_surnames(ents)
+        ents = [self._state_body(e) for e in ents]
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
@@ -542,6 +561,7 @@ class ActorResolver:
             return self.org_ref(text) or self.state_ref(text) or \
                 self._government_state(strip_possessive(text)) or \
                 self._department_state(strip_possessive(text), site, self._owner(ent)) or \
+                self._state_chamber(strip_possessive(text), ent.text) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         found = self.state_ref(text) or self.org_ref(text)
         if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
@@ -558,6 +578,18 @@ class ActorResolver:
         return ent.root.dep_ == "pobj" and prep.lower_ == "of" and \
             prep.head.lower_ in self.words.titles and \
             tuple(strip_article(ent.text).lower().split()) in self.words.departments
+
+    def _state_chamber(self, name: str, text: str) -> ActorRef | None:
+        """A state's legislature named after the state ("United States House of
+        Representatives", "Ukrainian Parliament"): a body of its own, of that state's
+        legislative sector (answers by country keep it), or None."""
+        words = name.split()
+        for n in (3, 2, 1):
+            if len(words) > n and words[n].lower() in self.words.chamber_words and \
+                    (state := self.state_ref(" ".join(words[:n]))) is not None:
+                return ActorRef(name=name, kind="org", country=state.country, sector="LEG",
+                                text=text)
+        return None
 
     def _government_state(self, name: str) -> ActorRef | None:
         """The state whose government a name is ("Yemeni Government", "Government of
