@@ -3216,3 +3216,16 @@ def test_coder_deed_praised_is_done_by_the_one_praised(code_text, text, etype, d
     deed = _one(events, etype)
     assert (deed.source.name, deed.target.name) == (doer, target)
     assert _one(events, "SUPPORT").target.name == doer
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    # a span over two months: what was done during it is known done by its last day
+    ("From March 28 to April 4, Foreign Minister Anna Kovac traveled to Poland and Romania to "
+     "meet with government officials.", date(2022, 4, 4), "day"),
+    # a span inside one month is dated by the month (GUIDELINES 6, multi-day events)
+    ("Between March 2 and March 5, Foreign Minister Anna Kovac visited Poland.",
+     date(2022, 3, 1), "month"),
+])
+def test_coder_contact_over_a_span_of_days(code_text, text, day, precision) -> None:
+    visits = [e for e in code_text(text, published=date(2022, 4, 12)) if e.type == "CONSULT"]
+    assert visits and {(e.date, e.date_precision) for e in visits} == {(day, precision)}

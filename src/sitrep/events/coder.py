@@ -46,7 +46,7 @@ from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
-from sitrep.events.dating import background, infer_dates, period_end
+from sitrep.events.dating import background, day_spans, infer_dates, period_end
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import anterior, modality_of, negated, purpose_infinitive
@@ -386,7 +386,8 @@ class Coder:
             # take part in what the sentence says
             mentions = {i: m for i, m in mentions.items() if m.start >= label_end}
             triggers = [t for t in triggers if t.token.i >= label_end]
-        times = [tv for tv in temporal.find_times(sent.text, article.published, anchor)
+        times = [tv for tv in day_spans(sent.text, temporal.find_times(
+                     sent.text, article.published, anchor))
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
         dated = _assign_times(sent, triggers, times)
         # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see

@@ -24,8 +24,11 @@ without a date drops off every timeline, so the coder gives each one a date mark
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+from sitrep import temporal
 from sitrep.actors.identity import participant_key
 from sitrep.events.speech import VERBAL
 from sitrep.record import ActorRef, Event
@@ -34,6 +37,11 @@ CONVERSATION = frozenset({"CONSULT"})
 """Types whose date carries over to what was said during them."""
 INCIDENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 """Types of the events of one incident, whose date carries over to its later steps."""
+_RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+"""What comes before the first day of a span of days ("from June 26 to July 5")."""
+_RANGE_JOINS = re.compile(r"\s*(?:to|through|until|till|and|[-\u2013\u2014])\s*", re.IGNORECASE)
+"""What joins the first day of a span to its last."""
+_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 
 
 def infer_dates(events: list[Event], published: date | None) -> None:
@@ -166,3 +174,48 @@ def period_end(day: date, precision: str | None) -> date:
     if precision == "week":
         return day + timedelta(days=6)
     return day
+
+
+def day_spans(text: str, times: list[temporal.TimeValue]) -> list[temporal.TimeValue]:
+    """Read two days that bound one span ("from June 26 to July 5", "May 3 - May 5") as one
+    time of the whole span, so that what happened during it is not put on its first day.
+
+    GUIDELINES 6: a multi-day event is dated by its month; a span that runs over into the
+    next month has no month of its own, and what the text places inside it is known to
+    have happened by its last day, the anchor it is told before (the date is that day).
+
+    Args:
+        text: the text the times were found in (their offsets refer to it).
+        times: the resolved times, in text order.
+
+    Returns:
+        The times with each bounding pair replaced by one value spanning both phrases.
+    """
+    out: list[temporal.TimeValue] = []
+    i = 0
+    while i < len(times):
+        first = times[i]
+        last = times[i + 1] if i + 1 < len(times) else None
+        if last is None or not _bounds_span(text, first, last):
+            out.append(first)
+            i += 1
+            continue
+        span = text[first.start:last.end]
+        if (first.value.year, first.value.month) == (last.value.year, last.value.month):
+            out.append(replace(first, value=first.value.replace(day=1), precision="month",
+                               text=span, end=last.end))
+        else:
+            out.append(replace(last, text=span, start=first.start))
+        i += 2
+    return out
+
+
+def _bounds_span(text: str, first: temporal.TimeValue, last: temporal.TimeValue) -> bool:
+    """Whether two day times are the ends of one span: "from/between" before the first and
+    "to/and/through" between them, or a dash between them; the last after the first."""
+    if first.precision != "day" or last.precision != "day" or last.value <= first.value:
+        return False
+    gap = text[first.end:last.start]
+    if _DASH.fullmatch(gap):
+        return True
+    return bool(_RANGE_JOINS.fullmatch(gap)) and bool(_RANGE_OPENS.search(text[:first.start]))
