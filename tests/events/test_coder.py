@@ -864,12 +864,15 @@ def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
     assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}
 
 
-def test_coder_contact_noun_with_no_known_side_pairs_no_one(code_text) -> None:
+def test_coder_contact_noun_owned_by_the_sides_is_no_party_of_their_call(code_text) -> None:
+    """"their respective conversations with Putin and Zelenskyy" are each leader's own
+    contacts, never those named added to the call reported."""
     events = code_text("President Biden spoke with Chancellor Olaf Scholz. The leaders discussed "
                        "their respective conversations with President Putin and President "
                        "Zelenskyy.")
     pairs = [{a.name for a in e.actors} for e in events if e.type == "CONSULT"]
-    assert pairs == [{"Joe Biden", "Olaf Scholz"}]
+    assert pairs[0] == {"Joe Biden", "Olaf Scholz"}
+    assert all(len(p) == 2 for p in pairs) and len(pairs) == 5
 
 
 def test_coder_quantified_group_after_a_named_addressee_is_one_too(code_text) -> None:
@@ -3229,3 +3232,24 @@ def test_coder_deed_praised_is_done_by_the_one_praised(code_text, text, etype, d
 def test_coder_contact_over_a_span_of_days(code_text, text, day, precision) -> None:
     visits = [e for e in code_text(text, published=date(2022, 4, 12)) if e.type == "CONSULT"]
     assert visits and {(e.date, e.date_precision) for e in visits} == {(day, precision)}
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("President Biden spoke today with President Emmanuel Macron of France. They reviewed "
+     "their recent conversations with their Russian and Ukrainian counterparts.",
+     {("Joe Biden", "Vladimir Putin"), ("Joe Biden", "Volodymyr Zelensky"),
+      ("Emmanuel Macron", "Vladimir Putin"), ("Emmanuel Macron", "Volodymyr Zelensky")}),
+    ("President Biden spoke today with Chancellor Olaf Scholz of Germany. The leaders "
+     "discussed their respective conversations with President Putin.",
+     {("Joe Biden", "Vladimir Putin"), ("Olaf Scholz", "Vladimir Putin")}),
+    ("President Biden spoke today with President Emmanuel Macron of France. President Macron "
+     "briefed on his recent meetings in Russia and Ukraine.",
+     {("Emmanuel Macron", "Russia"), ("Emmanuel Macron", "Ukraine")}),
+])
+def test_coder_contacts_told_inside_a_readout_are_each_sides_own(code_text, text,
+                                                                   pairs) -> None:
+    """Past contacts of a call's sides reviewed in it are one contact per side and
+    counterpart (GUIDELINES 6: undated, the readout's day), not parties of the call."""
+    told = {tuple(a.name for a in e.actors) for e in code_text(text, published=date(2022, 2, 15))
+            if e.type == "CONSULT" and e.rule.startswith("consult.meeting_bare")}
+    assert told == pairs

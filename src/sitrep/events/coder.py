@@ -525,6 +525,12 @@ class Coder:
             # "spoke today with Kuleba to follow up on their April 24 meeting": an earlier
             # contact of the two sides of the one reported, dated by its own phrase
             source = _sides_of_contact(earlier or [], actx, mentions) or source
+        if trig.bare and trig.rule.type == "CONSULT" and not source and (
+                when is None or article.published is None or when.value <= article.published):
+            # "They reviewed their recent conversations with Putin", "Macron briefed on his
+            # meetings in Kyiv": in a readout the owner is a side of the contact reported
+            # (not of "their trilateral meeting tomorrow", a plan the readout leaves aside)
+            source = _contact_owners(trig.token, actx.meeting, mentions)
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -602,6 +608,7 @@ class Coder:
                 and not self._own_people(r, people))
 
         target = [r for r in named if other_side(r)]
+        hosts: list[ActorRef] = []
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
             keys = source_keys | {participant_key(r) for r in target}
@@ -613,6 +620,14 @@ class Coder:
                 if participant_key(r) not in keys:
                     keys.add(participant_key(r))
                     target.append(r)
+        if trig.rule.type == "CONSULT" and trig.bare and _many_contacts(trig):
+            # "their recent conversations with their Russian and Ukrainian counterparts": the
+            # leaders of those states; "Macron's recent meetings in Russia and Ukraine":
+            # his visits there
+            target = self._counterparts(source, args.target, target, day=article.published)
+            hosts = [] if target else [r for r in self._visited_states(args.places, mentions)
+                                       if other_side(r)]
+            target = target or hosts
         if not target and trig.rule.type == "CONSULT" and not trig.bare and len(source) < 2 \
                 and actx.voice.speaker is not None and actx.voice.hearer is not None and \
                 any(t.lower_ == "we" for t in args.source):
@@ -697,7 +712,7 @@ class Coder:
                               for refs in (source, target))
         if trig.rule.type in WAGED_BY_STATES:
             source = [self.resolver.state_led_by(r) or r for r in source]
-        etype, mode = trig.rule.type, trig.mode
+        etype, mode = trig.rule.type, "visit" if hosts else trig.mode
         if mode is None:
             mode = content_mode(trig, self.rules)
         if etype == "CONSULT" and mode is None and \
@@ -1077,6 +1092,41 @@ class Coder:
         state = self.resolver.state_of(country)
         return [state] if state is not None else []
 
+    def _counterparts(self, owners: list[ActorRef], words: list[Token], states: list[ActorRef],
+                      day: date | None) -> list[ActorRef]:
+        """The holders of the owners' office in the states of "their Russian and Ukrainian
+        counterparts" (one office for all owners: two presidents' counterparts are
+        presidents); the states themselves when no holder is known or the words name no
+        counterparts."""
+        if day is None or not states or not any(w.lemma_.lower() == "counterpart"
+                                                for w in words):
+            return states
+        kinds = {self.resolver.office_kind(r.office) if r.office else None for r in owners}
+        kind = next(iter(kinds)) if len(kinds) == 1 else None
+        if kind in (None, "other", "counterpart"):
+            return states
+        out: list[ActorRef] = []
+        for state in states:
+            holders = self.resolver.kb.holder(state.country, kind, day) \
+                if state.kind == "state" and state.country else []
+            out.append(self.resolver.refresh(person_actor(holders[0], holders[0].name), day)
+                       if holders else state)
+        return out
+
+    def _visited_states(self, places: list[Token], mentions: dict[int, Mention]
+                        ) -> list[ActorRef]:
+        """The states (not cities) a contact noun places its contacts in ("his recent
+        meetings in Russia and Ukraine"): the hosts met there."""
+        out: list[ActorRef] = []
+        for tok in places:
+            if tok.ent_type_ != "GPE" or self.resolver.gaz.city_state(entity_text(tok)):
+                continue
+            out += [r for r in resolve_roles([tok], mentions) if r.kind == "state"]
+            out += [r for c in tok.conjuncts if c.ent_type_ == "GPE"
+                    and not self.resolver.gaz.city_state(entity_text(c))
+                    for r in resolve_roles([c], mentions) if r.kind == "state"]
+        return _distinct(out)
+
     def _bilateral_occasion(self, sent: Span) -> bool:
         """Whether a sentence places its meetings at an occasion where leaders meet one by
         one ("during the summit", "on the sidelines of"): then "A met B and C" is two
@@ -1343,6 +1393,29 @@ def _sides_of_contact(found: list[Event], actx: ArticleActors, mentions: dict[in
     named = {participant_key(r) for m in mentions.values() if m.kind == "name"
              for r in m.actors if r.kind == "person"}
     return list(actx.meeting) if named <= sides else []
+
+
+def _contact_owners(noun: Token, meeting: list[ActorRef], mentions: dict[int, Mention]
+                    ) -> list[ActorRef]:
+    """Whom the possessive pronoun of a contact noun names when the discourse left it
+    unresolved: "their" is the sides of the article's latest contact of people ("They
+    reviewed their recent conversations with their Russian counterparts" after a call of
+    two leaders), "his"/"her" the one person who is the clause's subject ("President Macron
+    briefed on his recent meetings in Russia"); else no one."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.lower_ == "their":
+        people = [r for r in meeting if r.kind == "person"]
+        return people if len(people) >= 2 and len(people) == len(meeting) else []
+    if owner.lower_ not in ("his", "her"):
+        return []
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = resolve_roles([c for c in verb.children if c.dep_ == "nsubj"], mentions)
+    return subjects if len(subjects) == 1 and subjects[0].kind == "person" and any(
+        participant_key(subjects[0]) == participant_key(r) for r in meeting) else []
 
 
 def _retold(noun: Token, when: temporal.TimeValue | None, sent: Span,
@@ -1972,9 +2045,11 @@ def _participant_groups(etype: str, mode: str | None, source: list[ActorRef],
                         ) -> list[tuple[ActorRef | None, ActorRef | None, list[ActorRef]]]:
     """(source, target, participants) per event to emit; see the module docstring. With
     ``each``, several people's calls with one partner are one contact each."""
-    if etype in SYMMETRIC and each and len(source) > 1 and len(target) == 1 and \
+    if etype in SYMMETRIC and each and len(source) > 1 and target and \
             all(r.kind == "person" for r in source):
-        return [(None, None, [s, target[0]]) for s in source]
+        # ... and several people's conversations with several others one per pair ("their
+        # respective conversations with Putin and Zelenskyy": each leader spoke with each)
+        return [(None, None, [s, t]) for s in source for t in target]
     if etype in SYMMETRIC and mode == "visit" and len(source) == 1 and len(target) > 1:
         # "visited Poland and Moldova": one visit per host (GUIDELINES 2)
         return [(source[0], t, [source[0], t]) for t in target]
