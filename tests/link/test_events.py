@@ -171,6 +171,24 @@ def test_events_undated_mentions_of_two_articles_join_only_on_one_day(store: Sto
     assert found == [(1, date(2021, 10, 1)), (2, date(2021, 10, 4))]
 
 
+def test_events_undated_statement_is_not_the_stated_one_of_the_day_before(store: Store) -> None:
+    # "Yesterday the Prime Minister backed the President" in one release, "We stand with
+    # him" undated in remarks of the next day: two statements, the second of its own day;
+    # an undated call told a day later is still the call reported.
+    before = add_article(store, "https://a.com/1", [
+        coded("SUPPORT", ["bennett", "putin"], date(2022, 2, 21)),
+        coded("CONSULT", ["bennett", "putin"], date(2022, 2, 21))], date(2022, 2, 21))
+    said = coded("SUPPORT", ["bennett", "putin"], date(2022, 2, 22))
+    said.date_inferred = True  # the publication date, as the coder dates it
+    call = coded("CONSULT", ["bennett", "putin"], date(2022, 2, 22))
+    call.date_inferred = True
+    after = add_article(store, "https://b.com/1", [said, call], date(2022, 2, 22))
+    link_events(store, [before, after])
+    found = sorted((e["type"], e["n_mentions"], e["date"]) for e in _events(store))
+    assert found == [("CONSULT", 2, date(2022, 2, 21)), ("SUPPORT", 1, date(2022, 2, 21)),
+                     ("SUPPORT", 1, date(2022, 2, 22))]
+
+
 def test_events_one_actor_mention_joins_only_its_own_article(store: Store) -> None:
     a = add_article(store, "https://a.com/1", [
         coded("CONSULT", ["bennett", "putin"], D, mode="phone"),

@@ -17,7 +17,8 @@ A mention joins an event (a cluster) when, in order:
 4. the dates are compatible at their precisions: every date stands for the period it names
    (a day, the Monday-to-Sunday week, the month, the year) and periods must overlap. An
    undated mention, or one whose date was inferred (the publication date standing in for an
-   unstated one), stands for the days just before that date. It joins undated mentions of
+   unstated one), stands for the days just before that date (a statement for that day
+   alone: "X said" with no day is said when reported, GUIDELINES 6). It joins undated mentions of
    its own article only when those days overlap every one of theirs, and those of other
    articles only when all stand on the same day: the record dates an undated event by its
    own article (GUIDELINES section 6), and two readouts' "the Secretary condemned the
@@ -37,6 +38,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.events.speech import VERBAL
 from sitrep.safety import shift_days
 
 PRECISION_RANK: dict[str | None, int] = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
@@ -73,10 +75,16 @@ class LinkMention:
         return self.date if self.inferred and self.date else self.published
 
     def vicinity(self) -> tuple[dt.date, dt.date] | None:
-        """The days an undated mention may be about: the week before its anchor."""
+        """The days an undated mention may be about: the week before its anchor, for a
+        deed (a call or an attack told undated may be some days old); a statement's anchor
+        day alone, for an undated statement is made when it is reported (GUIDELINES 6:
+        "X said" with no day is of the publication date) and statements are repeated: "we
+        are united in our support of Ukraine" said today is not yesterday's pledge."""
         anchor = self.anchor()
         if anchor is None:
             return None
+        if self.type in VERBAL:
+            return anchor, anchor
         return shift_days(anchor, -UNDATED_DAYS_BEFORE), anchor
 
 
