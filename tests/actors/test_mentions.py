@@ -379,3 +379,14 @@ def test_mentions_state_name_before_its_chamber_is_the_chamber(resolve_text) -> 
     assert (house.country, house.sector) == ("USA", "LEG")
     [sent] = resolve_text("The United States imposed sanctions on Monday.")
     assert "United States" in _names(sent)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Russian Security Council met on Friday.", "RUS"),
+    ("The United States National Security Council met on Friday.", "USA"),
+])
+def test_mentions_state_security_council_is_its_government(resolve_text, text,
+                                                           country) -> None:
+    # a state's security council named after the state is a body of its government
+    refs = [r for _, _, found in resolve_text(text)[0] for r in found]
+    assert [(r.country, r.sector) for r in refs] == [(country, "GOV")]

@@ -198,6 +198,16 @@ def test_coder_marks_repeated_mentions(code_text) -> None:
     assert [e.rule.endswith("+dup") for e in consult] == [False, True]
 
 
+def test_coder_meeting_of_three_told_again_in_pairs_is_one_meeting(code_text) -> None:
+    # one trilateral meeting: the later "glad to see Yoon" is no second, bilateral one
+    events = code_text("President Biden met with Prime Minister Kishida and President Yoon on "
+                       "June 29. Biden said he was glad to see Yoon on June 29.",
+                       date(2022, 6, 30))
+    contacts = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")]
+    assert [{a.name for a in e.actors} for e in contacts] == [
+        {"Joe Biden", "Fumio Kishida", "Yoon Suk Yeol"}]
+
+
 def test_coder_code_many_matches_code(coder, code_text) -> None:
     from sitrep.record import Article
 
@@ -265,6 +275,19 @@ def test_coder_greeting_of_remarks_is_the_contact(coder) -> None:
     assert (visit.mode, visit.date, visit.modality) == ("visit", date(2022, 5, 10), "asserted")
     seen = [e for e in events if e.type == "CONSULT" and "see" in e.rule]
     assert seen and {a.name for a in seen[0].actors} == {"Naftali Bennett", "Joe Biden"}
+
+
+def test_coder_form_of_address_is_the_one_addressed(coder) -> None:
+    # "His Majesty" names no one by itself: in a transcript it is the other principal,
+    # elsewhere no actor at all
+    title = "Remarks by President Biden and His Majesty King Abdullah II Before Their Meeting"
+    text = ("HIS MAJESTY KING ABDULLAH II: Thank you, Mr. President.\n\nPRESIDENT BIDEN: It "
+            "is a pleasure to welcome back to the White House an old friend, His Majesty.")
+    visit = _one(_remarks(coder, title, text), "CONSULT")
+    assert {a.name for a in visit.actors} == {"Abdullah II", "Joe Biden"}
+    events = _remarks(coder, "Readout", "President Biden welcomed His Majesty to the White "
+                      "House on Monday.", "https://example.com/x")
+    assert all(a.name != "Majesty" for e in events for a in e.actors)
 
 
 def test_coder_greeting_in_the_document_voice(coder) -> None:
@@ -3253,3 +3276,50 @@ def test_coder_contacts_told_inside_a_readout_are_each_sides_own(code_text, text
     told = {tuple(a.name for a in e.actors) for e in code_text(text, published=date(2022, 2, 15))
             if e.type == "CONSULT" and e.rule.startswith("consult.meeting_bare")}
     assert told == pairs
+def test_coder_aim_said_with_a_copula_is_no_request(code_text) -> None:
+    # "one of the goals of X is to encourage ...": what an aim is equated with is intended,
+    # not done
+    events = code_text("One of the stated goals of ECOWAS is to encourage more intra-Africa "
+                       "trade.")
+    assert not [e for e in events if e.type == "REQUEST" and e.modality == "asserted"]
+
+
+def test_coder_research_supported_is_funding_not_support(code_text) -> None:
+    # a study "supported by" foundations is funded by them: no side taken, no SUPPORT
+    events = code_text("The study was supported by the Wellcome Trust and the National "
+                       "Science Foundation.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_leader_asking_his_security_council_is_internal(code_text) -> None:
+    # a state's security council is an office of its government: the President asking it
+    # is an instruction inside one government (GUIDELINES 1)
+    events = code_text("President Donald Trump personally asked the United States National "
+                       "Security Council to help the students enter the country.",
+                       published=date(2017, 7, 18))
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_coder_subject_hung_on_the_conjunction_is_the_clauses_own(code_text) -> None:
+    # "after Theresa May stepped down": the small model makes "May" the object of "after";
+    # the clause's subject is hers, not that of the main clause
+    events = code_text("Johnson became leader of the Conservative Party and prime minister "
+                       "after Theresa May stepped down on July 24.", published=date(2019, 9, 11))
+    assert {r.name for e in events if e.type == "RETREAT" for r in e.actors} == {"Theresa May"}
+
+
+def test_coder_act_an_allegation_says_is_alleged(code_text) -> None:
+    # "an allegation that X assaulted Y", read by the small model as a relative clause of
+    # "allegation": the assault is alleged, not reported
+    events = code_text("Police arrested Peter Novak on Friday. The arrest came after an "
+                       "allegation that Novak assaulted his neighbour, Ivan Horvat.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
+def test_coder_sequel_of_an_old_event_is_background(code_text) -> None:
+    # "offered assistance after the airliner vanished in December 2014", told in 2019: what
+    # followed an event years past is dated by it, and so historical background (GUIDELINES 1)
+    events = code_text("Singapore, India, and Australia have in the past searched the Java "
+                       "Sea: all three nations offered military assistance after the airliner "
+                       "vanished in December 2014.", published=date(2019, 1, 10))
+    assert not [e for e in events if e.type == "AGREE"]

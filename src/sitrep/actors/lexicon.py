@@ -56,6 +56,9 @@ class ActorWords:
     chamber_words: frozenset[str] = frozenset()
     """First words of a state's body named after the state ("the United States House of
     Representatives"), whose state name the small model tags alone."""
+    executive_councils: frozenset[str] = frozenset()
+    """Names of a state's executive council written after the state's name ("the Russian
+    *Security Council*"): a body of that state's government."""
     place_nouns: frozenset[str] = frozenset()
     """Nouns of a kind of place whose "of" phrase names it ("the city of Kharkiv")."""
     division_nouns: frozenset[str] = frozenset()
@@ -141,6 +144,7 @@ def load_actor_words() -> ActorWords:
         setting_governments=_lower_set(raw, "setting_governments"),
         org_kinds=_lower_set(raw, "org_kinds"),
         chamber_words=_lower_set(raw, "chamber_words"),
+        executive_councils=_lower_set(raw, "executive_councils"),
         place_nouns=_lower_set(raw, "place_nouns"),
         division_nouns=_lower_set(raw, "division_nouns"),
         justice_agents=_lower_set(raw, "justice_agents"),

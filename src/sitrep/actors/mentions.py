@@ -562,6 +562,7 @@ class ActorResolver:
                 self._government_state(strip_possessive(text)) or \
                 self._department_state(strip_possessive(text), site, self._owner(ent)) or \
                 self._state_chamber(strip_possessive(text), ent.text) or \
+                self._state_council(strip_possessive(text), ent.text) or \
                 ActorRef(name=strip_possessive(text), kind="org", text=ent.text)
         found = self.state_ref(text) or self.org_ref(text)
         if found is None and len(ent) > 1 and not ent[-1].text[:1].isupper():
@@ -588,6 +589,19 @@ class ActorResolver:
             if len(words) > n and words[n].lower() in self.words.chamber_words and \
                     (state := self.state_ref(" ".join(words[:n]))) is not None:
                 return ActorRef(name=name, kind="org", country=state.country, sector="LEG",
+                                text=text)
+        return None
+
+    def _state_council(self, name: str, text: str) -> ActorRef | None:
+        """A state's executive council named after the state ("Russian Security Council",
+        "United States National Security Council"): a body of that state's government, or
+        None (the United Nations Security Council is a known body, read before this)."""
+        lowered = name.lower()
+        for council in sorted(self.words.executive_councils, key=len, reverse=True):
+            prefix = lowered[:-len(council)].strip()
+            if lowered.endswith(" " + council) and \
+                    (state := self.state_ref(name[:len(prefix)])) is not None:
+                return ActorRef(name=name, kind="org", country=state.country, sector="GOV",
                                 text=text)
         return None
 
@@ -655,6 +669,13 @@ class ActorResolver:
             country = country or country2
         name = strip_possessive(without_nickname(ent))
         on = ctx.published
+        if self._address_only(name):
+            # "a good and decent friend, His Majesty", "thank you, Your Excellency": a form of
+            # address is the one spoken to in a transcript, else no one the text names
+            if ctx.voice.hearer is not None:
+                put(found, Mention(ent.start, ent.end, ent.root.i, [at(ctx.voice.hearer, ent)],
+                                   "title"))
+            return
         if title == "counterpart":
             partner = ctx.persons[-1] if ctx.persons else None
             title = (self._office_title(partner.office) if partner and partner.office
@@ -678,6 +699,13 @@ class ActorResolver:
             ref = self.person_ref(name if known else _given_name_first(name, country, ctx.site),
                                   on, title, country, serving=not past)
         put(found, Mention(start, ent.end, ent.root.i, [at(ref, ent)]))
+
+    def _address_only(self, name: str) -> bool:
+        """Whether a name is nothing but words of address and rank ("His Majesty", "Your
+        Excellency", "Mr. President"): the small model tags them PERSON, but they name no
+        one by themselves."""
+        words = [w.rstrip(".,").casefold() for w in name.split()]
+        return bool(words) and all(w in self.stops or w in _ADDRESS_POSSESSIVES for w in words)
 
     def _with_titled_names(self, ents: list[Span], sent: Span) -> list[Span]:
         """Entities plus names the model did not tag that follow a title ("Foreign Minister
@@ -1284,6 +1312,8 @@ _CONTACT_SUBJECTS = frozenset({"they", "both"})
 "Both reaffirmed their support")."""
 _POSSESSIVES = frozenset({"his", "her"})
 """Possessives of a person named before ("his administration")."""
+_ADDRESS_POSSESSIVES = frozenset({"your", "his", "her"})
+"""The possessives of a form of address ("Your Majesty", "Her Excellency")."""
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})

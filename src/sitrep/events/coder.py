@@ -353,7 +353,7 @@ class Coder:
             events += found
         _answer(events)
         _mark_duplicates(events)
-        events = _without_trips_met(events)
+        events = _without_trips_met(_without_parts_of_meetings(events))
         infer_dates(events, article.published)
         return [e for e in events if not background(e, article.published)]
 
@@ -1513,12 +1513,14 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
     anchors = {t.anchor.i: t for t in triggers} | {t.token.i: t for t in triggers}
     own: dict[int, temporal.TimeValue] = {}
     loose: list[tuple[Token, temporal.TimeValue]] = []
+    inner: list[tuple[Token, temporal.TimeValue]] = []  # times of words between
     for tv in times:
         tok = _token_at(sent, sent.start_char + tv.start)
         if tok is None:
             continue
         owner = _nearest_owner(tok, anchors)
         if owner is not None and _dates_something_else(tok, owner, sent, tv):
+            inner.append((tok, tv))
             continue
         if owner is not None and owner.token.i not in own:
             own[owner.token.i] = tv
@@ -1542,6 +1544,8 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
         else:
             if len(loose) == 1 and candidates and not _in_other_clause(loose[0][0], ancestors):
                 own[trig.token.i] = loose[0][1]
+            elif (after := _after_clause_time(trig.anchor, loose + inner)) is not None:
+                own[trig.token.i] = after
     # "In 2014, the United States condemned Russia and imposed sanctions": a verb sharing
     # its subject shares a time put before the verb it is conjoined with (one after that
     # verb is its own: "welcomed the summit in June and pledged to ...")
@@ -1553,6 +1557,21 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             own[trig.token.i] = fronted[verb.head.i]
     return own
+
+
+def _after_clause_time(verb: Token, loose: list[tuple[Token, temporal.TimeValue]]
+                       ) -> temporal.TimeValue | None:
+    """The month or year of an "after" clause of the verb ("offered assistance after the
+    flight vanished in December 2014"): what followed it is told of that month or year, so
+    an act told as the sequel of something long past is background too (GUIDELINES 1)."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]
+    for clause in clauses:
+        inside = {t.i for t in clause.subtree}
+        for tok, tv in loose:
+            if tok.i in inside and tv.precision in ("month", "year"):
+                return tv
+    return None
 
 
 def _briefing(trig: Trigger, press: frozenset[str]) -> bool:
@@ -2153,6 +2172,36 @@ def _mark_duplicates(events: list[Event]) -> None:
             # one side hosts, the meeting is that visit (GUIDELINES 5), and the link stage
             # keeps mentions of different modes apart
             event.mode = prior.mode = "visit"
+
+
+def _without_parts_of_meetings(events: list[Event]) -> list[Event]:
+    """Drop a contact whose participants are some of another contact's of the same time:
+    one multilateral meeting told again in pairs ("we are pleased to welcome you, Mr.
+    President", said by one of two hosts) is one event with everyone (GUIDELINES 2), not
+    one more per pair. Dropped, not marked as a repeat: linking joins only mentions of the
+    same participants."""
+    whole = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")]
+
+    def part(event: Event) -> bool:
+        keys = {participant_key(r) for r in event.actors}
+        return any(keys < {participant_key(r) for r in w.actors} and _same_day(event, w)
+                   and w.modality == event.modality and _more_people(w, keys) for w in whole)
+
+    return [e for e in events if e.type != "CONSULT" or not part(e)]
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    """Whether two events may be one day's: both dated to that day, or one not dated (yet).
+    Two told of a month ("our talks in May") may be two contacts of that month."""
+    return a.date is None or b.date is None or (
+        a.date == b.date and a.date_precision == b.date_precision == "day")
+
+
+def _more_people(whole: Event, keys: set[str]) -> bool:
+    """Whether the participants ``whole`` adds to ``keys`` are all people: a state more
+    is as often one the meeting was about ("talked about Russia") or where it was, and a
+    trip's stops are one contact per country (GUIDELINES 2)."""
+    return all(r.kind == "person" for r in whole.actors if participant_key(r) not in keys)
 
 
 def _same(a: Event, b: Event) -> bool:

@@ -115,6 +115,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         return "asserted"
     cur = trigger
     for _ in range(4):
+        if _content_read_as_relative(cur) and _content_of(cur, cur.head, words):
+            # "an allegation he assaulted his ex-wife": what a charge says, which the small
+            # model reads as a relative clause of the noun
+            return "hypothetical"
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
         if anterior(cur, words):
@@ -123,6 +127,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         head = cur.head
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
+            return "future"
+        if cur.dep_ in ("xcomp", "ccomp", "attr") and _aim_subject(head, words):
+            # "one of the goals of the bloc is to encourage trade", "our aim is to help":
+            # an infinitive said of an aim is what is aimed at, not an act
             return "future"
         if head.pos_ == "NOUN" and _content_of(cur, head, words):
             return "hypothetical"
@@ -162,6 +170,19 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
                 return outer
         cur = head
     return "asserted"
+
+
+def _aim_subject(verb: Token, words: ModalityWords) -> bool:
+    """Whether a copula's subject is a noun of intent ("the goal is", "one of the aims of the
+    treaty is"), so that what it equates the subject with is intended, not done."""
+    if verb.lemma_.lower() != "be":
+        return False
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        nouns = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+        if any(n.pos_ == "NOUN" and n.lemma_.lower() in words.future_nouns for n in nouns):
+            return True
+    return False
 
 
 def performed(verb: Token, words: ModalityWords = WORDS) -> bool:
@@ -205,6 +226,20 @@ def _content_of(cur: Token, noun: Token, words: ModalityWords) -> bool:
     else:
         return False
     return cur.dep_ in ("acl", "ccomp", "relcl") or (cur.dep_ == "prep" and cur.lower_ in preps)
+
+
+def _content_read_as_relative(clause: Token) -> bool:
+    """Whether a clause parsed as relative to a noun is a content clause: opened by "that"
+    as a conjunction, or with its own subject and object, so no gap a relative fills ("an
+    allegation that he assaulted X", "an allegation he assaulted X"; not "the charges that
+    Russia denied")."""
+    if clause.dep_ != "relcl" or clause.head.pos_ != "NOUN":
+        return False
+    kids = list(clause.children)
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") and c.dep_ != "mark" for c in kids):
+        return False
+    return any(c.dep_ == "mark" for c in kids) or (
+        any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ == "dobj" for c in kids))
 
 
 def negated(tok: Token, words: ModalityWords = WORDS) -> bool:

@@ -1609,6 +1609,17 @@ def _named_owners(nouns: list[Token]) -> list[Token]:
             if c.dep_ == "poss" and c.pos_ == "PROPN"]
 
 
+def _subject_under_mark(clause: Token) -> list[Token]:
+    """The subject of a finite adverbial clause that the small model hangs on its conjunction
+    as an object ("after Theresa May stepped down": "May" the object of "after"): the
+    clause's own subject, not the main clause's, which it must not borrow."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    return [p for c in clause.children if c.dep_ in ("mark", "prep") and c.i < clause.i
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "ORG", "GPE",
+                                                                        "NORP")]
+
+
 def _subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, borrowed from the verb it depends on when it has none."""
     cur = verb
@@ -1626,6 +1637,8 @@ def _subjects(verb: Token) -> list[Token]:
             subj = []
         if subj:
             return subj
+        if held := _subject_under_mark(cur):
+            return held
         head = cur.head
         if head.i == cur.i:
             return []
