@@ -201,13 +201,6 @@ def test_mentions_a_hyphenated_region_is_no_actor(resolve_text) -> None:
     assert not any("Pacific" in n for n in _names(sent))
 
 
-def test_mentions_a_working_group_of_the_parties_is_no_actor(resolve_text) -> None:
-    # a committee the parties set up between themselves is no third party to their agreement
-    [sent] = resolve_text("The leaders committed to convene the Joint U.S.-Kenya Trade Working "
-                          "Group before the end of the year.", date(2022, 5, 23))
-    assert not any("Working" in n or "Group" in n for n in _names(sent))
-
-
 def test_mentions_summits_in_the_plural_are_not_actors(resolve_text) -> None:
     # the small model tags a plural "Summits" as a person
     [sent] = resolve_text("The ministers recalled the earlier EU-China Summits held in "

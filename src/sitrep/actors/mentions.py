@@ -513,8 +513,7 @@ class ActorResolver:
         # own phrase: "the Christchurch Call to Action", "the Partnership for Climate 2030"
         # and the last word as written, for a head the tokenizer splits at its hyphen: "the
         # Indo-Pacific" is tokens "Indo", "-", "Pacific"
-        last = {words[-1], ent[-1].lemma_.lower(), ent.text.split()[-1].lower(),
-                " ".join(words[-2:])}
+        last = {words[-1], ent[-1].lemma_.lower(), ent.text.split()[-1].lower()}
         glue = next((i for i, w in enumerate(words) if w in _NAME_PHRASE_PREPS), 0)
         if glue > 0:
             last.add(words[glue - 1])

@@ -27,6 +27,7 @@ one of the same article (captions, recaps) are kept and marked with a ``+dup`` s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -46,7 +47,8 @@ from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
-from sitrep.events.dating import background, day_spans, infer_dates, period_end
+from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_dates,
+                                  period_end)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import anterior, modality_of, negated, purpose_infinitive
@@ -353,7 +355,8 @@ class Coder:
             events += found
         _answer(events)
         _mark_duplicates(events)
-        events = _without_trips_met(_without_parts_of_meetings(events))
+        events = _without_trips_met(_without_parts_of_meetings(
+            events, self.rules.separate_contact_words))
         infer_dates(events, article.published)
         return [e for e in events if not background(e, article.published)]
 
@@ -377,7 +380,7 @@ class Coder:
         if actx.voice:
             triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
                               key=lambda t: t.token.i)
-        triggers = _independent(triggers)
+        triggers = _independent(triggers, self.rules.credit_lemmas)
         if not triggers:
             return []
         label_end = speaker_label_end(sent)
@@ -389,7 +392,7 @@ class Coder:
         times = [tv for tv in day_spans(sent.text, temporal.find_times(
                      sent.text, article.published, anchor))
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
-        dated = _assign_times(sent, triggers, times)
+        dated = _assign_times(sent, triggers, times, article.published)
         # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see
         # ``is_press``), but its time dates what is said in it, as a conversation's does
         press = self.resolver.words.press_groups
@@ -481,7 +484,7 @@ class Coder:
                 _thanks_for_presence(trig.anchor, self.rules.presence_verbs,
                                      self.rules.courtesy_nouns):
             return []  # "Thank you for hosting us today": the courtesy of a visit
-        args = arguments(trig, self.rules.statement_nouns)
+        args = arguments(trig, self.rules.statement_nouns, self.rules.credit_lemmas)
         causes = _supported_causes(trig, self.rules.commitment_words)
         if causes:
             # "support for a two-state solution to the Israeli-Palestinian conflict": only
@@ -530,7 +533,8 @@ class Coder:
             # "They reviewed their recent conversations with Putin", "Macron briefed on his
             # meetings in Kyiv": in a readout the owner is a side of the contact reported
             # (not of "their trilateral meeting tomorrow", a plan the readout leaves aside)
-            source = _contact_owners(trig.token, actx.meeting, mentions)
+            source = _contact_owners(trig.token, actx.meeting, mentions) \
+                if actx.site is not None else []
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -1261,7 +1265,8 @@ _TALKING = frozenset({"speak", "talk", "discuss", "exchange", "meet", "visit", "
 _PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
-def _independent(triggers: list[Trigger]) -> list[Trigger]:
+def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset()
+                 ) -> list[Trigger]:
     """Drop triggers that spell out the content of another one in the same clause chain.
 
     A trigger under an AGREE/REQUEST/REJECT/THREATEN/ACCUSE/SUPPORT trigger ("agreed to meet",
@@ -1332,9 +1337,10 @@ def _independent(triggers: list[Trigger]) -> list[Trigger]:
         if outer is None or (outer.rule.type not in ABSORBING and not same_event):
             kept.append(trig)
         elif outer.rule.type == "SUPPORT" and trig.rule.type in CREDITED_DEEDS and \
-                credited_doers(trig.anchor):
+                credited_doers(trig.anchor, credit_lemmas) and not negated(trig.anchor):
             # "thanked Chile for imposing sanctions on Russia": the thanks, and Chile's
-            # sanctions it is thanked for (done, not the content of the praise)
+            # sanctions it is thanked for (done, not the content of the praise); thanks
+            # "for not imposing tariffs" are for holding back, no act
             kept.append(trig)
     return kept
 
@@ -1403,19 +1409,38 @@ def _contact_owners(noun: Token, meeting: list[ActorRef], mentions: dict[int, Me
     two leaders), "his"/"her" the one person who is the clause's subject ("President Macron
     briefed on his recent meetings in Russia"); else no one."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return []
-    if owner.lower_ == "their":
-        people = [r for r in meeting if r.kind == "person"]
-        return people if len(people) >= 2 and len(people) == len(meeting) else []
-    if owner.lower_ not in ("his", "her"):
+    if owner is None or owner.lower_ not in ("their", "his", "her"):
         return []
     verb = noun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = resolve_roles([c for c in verb.children if c.dep_ == "nsubj"], mentions)
-    return subjects if len(subjects) == 1 and subjects[0].kind == "person" and any(
-        participant_key(subjects[0]) == participant_key(r) for r in meeting) else []
+    if modality_of(verb) != "asserted":
+        # "did not brief on his meetings", "will review their conversations": the telling
+        # is not done, so the contacts are not told as done either
+        return []
+    path = {t.i for t in noun.ancestors}
+    if any(c.dep_ == "dobj" and c.i not in path and c.i != noun.i and c.tag_ in ("NNS", "NNPS")
+           for c in verb.children):
+        # "They praised Gulf partners for their meetings with Iran": "their" may be the
+        # others the clause names
+        return []
+    said_by = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = resolve_roles(said_by, mentions)
+    sides = {participant_key(r) for r in meeting}
+    if owner.lower_ == "their":
+        # "their" of the clause's subject, which must be the sides themselves ("They",
+        # "The leaders"), not others ("European diplomats said their conversations ...")
+        people = [r for r in meeting if r.kind == "person"]
+        ours = {participant_key(r) for r in subjects} == sides if subjects else \
+            all(t.lower_ == "they" or t.lemma_.lower() in _SIDE_NOUNS for t in said_by) \
+            and bool(said_by)
+        return people if ours and len(people) >= 2 and len(people) == len(meeting) else []
+    return subjects if len(subjects) == 1 and subjects[0].kind == "person" and \
+        participant_key(subjects[0]) in sides else []
+
+
+_SIDE_NOUNS = frozenset({"leader", "side", "president", "minister", "two", "both"})
+"""Nouns by which a readout names back the sides of its contact ("The two leaders")."""
 
 
 def _retold(noun: Token, when: temporal.TimeValue | None, sent: Span,
@@ -1502,8 +1527,8 @@ def _reported_day(when: temporal.TimeValue | None, trig: Trigger, published: dat
     return replace(when, value=back.value)
 
 
-def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.TimeValue]
-                  ) -> dict[int, temporal.TimeValue]:
+def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.TimeValue],
+                  published: date | None = None) -> dict[int, temporal.TimeValue]:
     """Give each trigger the time expression of its own clause, else one above it.
 
     A time expression belongs to the nearest trigger among its syntactic ancestors; a trigger
@@ -1544,7 +1569,8 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
         else:
             if len(loose) == 1 and candidates and not _in_other_clause(loose[0][0], ancestors):
                 own[trig.token.i] = loose[0][1]
-            elif (after := _after_clause_time(trig.anchor, loose + inner)) is not None:
+            elif (after := _after_clause_time(trig.anchor, loose + inner, published)
+                  ) is not None:
                 own[trig.token.i] = after
     # "In 2014, the United States condemned Russia and imposed sanctions": a verb sharing
     # its subject shares a time put before the verb it is conjoined with (one after that
@@ -1559,17 +1585,22 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
     return own
 
 
-def _after_clause_time(verb: Token, loose: list[tuple[Token, temporal.TimeValue]]
-                       ) -> temporal.TimeValue | None:
-    """The month or year of an "after" clause of the verb ("offered assistance after the
-    flight vanished in December 2014"): what followed it is told of that month or year, so
-    an act told as the sequel of something long past is background too (GUIDELINES 1)."""
+def _after_clause_time(verb: Token, loose: list[tuple[Token, temporal.TimeValue]],
+                       published: date | None) -> temporal.TimeValue | None:
+    """The month or year of an "after" clause of the verb when it lies more than a year
+    before publication ("offered assistance after the flight vanished in December 2014"):
+    an act told as the sequel of something long past is background too (GUIDELINES 1). A
+    recent one ("imposed sanctions after protests erupted in September") only says the act
+    came later: it keeps the publication date (GUIDELINES 6)."""
+    if published is None:
+        return None
     clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]
     for clause in clauses:
         inside = {t.i for t in clause.subtree}
         for tok, tv in loose:
-            if tok.i in inside and tv.precision in ("month", "year"):
+            if tok.i in inside and tv.precision in ("month", "year") and \
+                    (published - period_end(tv.value, tv.precision)).days > BACKGROUND_DAYS:
                 return tv
     return None
 
@@ -2174,20 +2205,31 @@ def _mark_duplicates(events: list[Event]) -> None:
             event.mode = prior.mode = "visit"
 
 
-def _without_parts_of_meetings(events: list[Event]) -> list[Event]:
+def _without_parts_of_meetings(events: list[Event], apart: frozenset[str]) -> list[Event]:
     """Drop a contact whose participants are some of another contact's of the same time:
     one multilateral meeting told again in pairs ("we are pleased to welcome you, Mr.
     President", said by one of two hosts) is one event with everyone (GUIDELINES 2), not
     one more per pair. Dropped, not marked as a repeat: linking joins only mentions of the
-    same participants."""
+    same participants. A sentence that sets the pair apart (``apart``: "Separately, Biden
+    held a bilateral meeting with Trudeau") or by another medium (a phone call beside the
+    meeting) is a contact of its own."""
     whole = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")]
 
     def part(event: Event) -> bool:
         keys = {participant_key(r) for r in event.actors}
+        if apart & {w.lower() for w in re.findall(r"[\w-]+", event.sentence)}:
+            return False
         return any(keys < {participant_key(r) for r in w.actors} and _same_day(event, w)
-                   and w.modality == event.modality and _more_people(w, keys) for w in whole)
+                   and w.modality == event.modality and _same_medium(w, event)
+                   and _more_people(w, keys) for w in whole)
 
     return [e for e in events if e.type != "CONSULT" or not part(e)]
+
+
+def _same_medium(a: Event, b: Event) -> bool:
+    """Whether two contacts may be one: both in person (a meeting, a visit, a multilateral
+    one) or both remote, or one of an unknown mode. A call beside a meeting is another."""
+    return a.mode is None or b.mode is None or (a.mode == "phone") == (b.mode == "phone")
 
 
 def _same_day(a: Event, b: Event) -> bool:

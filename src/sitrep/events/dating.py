@@ -42,6 +42,7 @@ _RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_JOINS = re.compile(r"\s*(?:to|through|until|till|and|[-\u2013\u2014])\s*", re.IGNORECASE)
 """What joins the first day of a span to its last."""
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+_ON_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
 def infer_dates(events: list[Event], published: date | None) -> None:
@@ -217,5 +218,7 @@ def _bounds_span(text: str, first: temporal.TimeValue, last: temporal.TimeValue)
         return False
     gap = text[first.end:last.start]
     if _DASH.fullmatch(gap):
-        return True
+        # not after "on" ("shelled Kherson on March 1 - March 2 was quieter"): one day, and
+        # the dash sets off a clause
+        return not _ON_DAY.search(text[:first.start])
     return bool(_RANGE_JOINS.fullmatch(gap)) and bool(_RANGE_OPENS.search(text[:first.start]))

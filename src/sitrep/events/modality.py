@@ -128,7 +128,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
             return "future"
-        if cur.dep_ in ("xcomp", "ccomp", "attr") and _aim_subject(head, words):
+        if cur.dep_ in ("xcomp", "ccomp", "attr") and _to_infinitive(cur) and \
+                _aim_subject(head, words):
             # "one of the goals of the bloc is to encourage trade", "our aim is to help":
             # an infinitive said of an aim is what is aimed at, not an act
             return "future"
@@ -178,11 +179,19 @@ def _aim_subject(verb: Token, words: ModalityWords) -> bool:
     if verb.lemma_.lower() != "be":
         return False
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-        nouns = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for p in c.children if p.dep_ == "pobj"]
+        # the head itself ("the goal"), or the "of" phrase of "one of the goals", not of
+        # any noun ("the result of the effort was that ...")
+        nouns = [subj] + ([p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+                          if subj.lower_ == "one" else [])
         if any(n.pos_ == "NOUN" and n.lemma_.lower() in words.future_nouns for n in nouns):
             return True
     return False
+
+
+def _to_infinitive(clause: Token) -> bool:
+    """Whether a clause is a "to" infinitive ("is to encourage trade")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def performed(verb: Token, words: ModalityWords = WORDS) -> bool:

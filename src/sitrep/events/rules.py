@@ -34,10 +34,6 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"
 """Dependencies that open a new clause: mode words and places are not looked for below them."""
 OBJECT_CONTROL = frozenset({"invite", "urge", "ask", "order", "call", "press", "pressure",
                             "force", "allow", "encourage", "persuade", "tell", "help"})
-CREDITING_VERBS = frozenset({"thank", "commend", "praise", "laud", "applaud", "salute",
-                             "hail", "congratulate"})
-"""Verbs whose object is credited with the deed their "for" phrase names ("thanked Chile for
-imposing sanctions": Chile imposed them)."""
 CREDITED_DEEDS = frozenset({"AID", "SANCTION"})
 """Material acts that stay events of their own, done by the one credited with them, when named
 as the deed someone is praised for (see ``credited_doers``)."""
@@ -223,9 +219,13 @@ class RuleSet:
     counterpart_requests: frozenset[str] = frozenset()
     """Verbs of urging whose unaddressed appeal goes to the other side of a readout's
     two-party contact ("urged de-escalation")."""
+    separate_contact_words: frozenset[str] = frozenset()
+    """Words by which a sentence tells a contact apart from a larger meeting of the same day
+    ("Biden also spoke separately with Scholz"): then the pair is a contact of its own."""
     credit_lemmas: frozenset[str] = frozenset()
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
-    Foreign Minister for Qatar's generosity" praises Qatar)."""
+    Foreign Minister for Qatar's generosity" praises Qatar), and whose object did the deed
+    they praise ("thanked Chile for imposing sanctions", see ``credited_doers``)."""
     presence_verbs: frozenset[str] = frozenset()
     """Verbs whose gerund after thanks ("for being here", "for hosting us") thanks for
     someone's presence, a courtesy of the visit rather than praise."""
@@ -386,6 +386,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
+        separate_contact_words=frozenset(raw.get("separate_contact_words") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
@@ -1205,13 +1206,16 @@ def _others(tok: Token) -> bool:
                                       for c in tok.children)
 
 
-def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> Arguments:
+def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset(),
+              credit_lemmas: frozenset[str] = frozenset()) -> Arguments:
     """Source, target and place tokens of a trigger.
 
     Args:
         trig: a matched trigger.
         statement_nouns: nouns of a statement whose "by" phrase is the agent of a passive
             ("was condemned in a joint statement by Egypt, Greece and Cyprus").
+        credit_lemmas: verbs of praise, whose object is credited with the deed their "for"
+            phrase names (see ``credited_doers``).
 
     Returns:
         Argument head tokens; conjuncts are included, nothing is resolved yet.
@@ -1229,7 +1233,8 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset()) -> A
     verb = trig.anchor
     rule = trig.rule
     # "thanked Chile for imposing sanctions": Chile imposed them, not the one thanking
-    source = (credited_doers(verb) if rule.type in CREDITED_DEEDS else []) or _subjects(verb)
+    source = (credited_doers(verb, credit_lemmas) if rule.type in CREDITED_DEEDS else []) \
+        or _subjects(verb)
     if trig.governor is None and verb.pos_ in ("NOUN", "PROPN"):
         # a noun standing for itself ("Following President Biden's trip to Poland, the
         # leaders ...", see ``_noun_governor``): a named possessor made the trip, not the
@@ -1419,13 +1424,22 @@ def _gerund_objects(prep: Token, lemmas: frozenset[str]) -> list[Token]:
     return out
 
 
+_HELPING_AIMS = frozenset({"help", "assist", "meet", "address", "strengthen", "rebuild",
+                           "defend", "protect", "secure", "enable", "support", "sustain",
+                           "bolster", "empower", "allow", "ensure"})
+"""Verbs of an aim that does good to its object ("support to help Ukraine", "to meet
+Ukraine's needs"); an aim against its object ("to counter Russia's disinformation", "to
+defeat", "to hold Russia accountable") names no recipient."""
+
+
 def _aided(noun: Token) -> list[Token]:
     """Whom the infinitive clause of a noun of help aims at: "support to help Ukraine defend
     itself" (the subject of the helped clause), "to assist Moldova", "to meet Ukraine's
     needs" (the object, whose phrase names its owner)."""
     out: list[Token] = []
-    for aim in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+    for aim in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                and c.lemma_.lower() in _HELPING_AIMS and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
         out += [c for c in aim.children if c.dep_ in ("dobj", "dative")]
         out += [s for c in aim.children if c.dep_ in ("ccomp", "xcomp")
                 for s in c.children if s.dep_ == "nsubj"]
@@ -1577,7 +1591,7 @@ def _stranding_marker(clause: Token, preps: tuple[str, ...] | frozenset[str] = (
                for c in clause.children)
 
 
-def credited_doers(verb: Token) -> list[Token]:
+def credited_doers(verb: Token, credit_lemmas: frozenset[str]) -> list[Token]:
     """Who a deed named as a gerund is credited with: the one thanked for it ("thanked Chile
     for imposing sanctions"), or the named owner of the merit it shows ("lauded Canada's
     leadership in enacting sanctions", "thanked the Minister for Singapore's support,
@@ -1588,7 +1602,7 @@ def credited_doers(verb: Token) -> list[Token]:
             prep.lower_ not in ("for", "in", "including"):
         return []
     owner = prep.head
-    if owner.pos_ == "VERB" and owner.lemma_.lower() in CREDITING_VERBS:
+    if owner.pos_ == "VERB" and owner.lemma_.lower() in credit_lemmas:
         objects = [c for c in owner.children if c.dep_ == "dobj"]
         # the small model hangs "for Singapore's support" on the verb or on its object
         merits = [p for h in [owner, *objects] for c in h.children
