@@ -2802,6 +2802,33 @@ def test_coder_holding_someone_to_account_accuses_them(code_text, text, source, 
     assert (event.source.country, event.target.country) == (source, target)
 
 
+@pytest.mark.parametrize("text", [
+    "Germany and France underscored their commitment to continue holding Iran accountable for "
+    "its attacks on shipping.",
+    "Secretary Blinken stressed the U.S. commitment to hold Iran to account for its abuses.",
+])
+def test_coder_a_pledge_to_hold_someone_to_account_accuses_them(code_text, text) -> None:
+    """A commitment whose content is holding someone to account blames them now: the
+    accusation is the event (asserted), not an agreement with anyone."""
+    events = code_text(text)
+    event = _one(events, "ACCUSE")
+    assert event.rule == "accuse.hold_accountable" and event.modality == "asserted"
+    assert event.target is not None and event.target.country == "IRN"
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_a_shared_concern_discussed_is_stated(code_text) -> None:
+    """"discussed their shared concern about X" states the concern of both sides; a subject
+    only talked about is no event."""
+    events = code_text("Chancellor Scholz met President Macron in Berlin. They discussed their "
+                       "shared concern about Iran's attacks on shipping.")
+    event = _one(events, "ACCUSE")
+    assert event.rule == "accuse.shared_concern" and event.target.country == "IRN"
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= {a.name for a in event.actors}
+    assert not [e for e in code_text("Chancellor Scholz met President Macron in Berlin. They "
+                                     "discussed the situation in Iran.") if e.type == "ACCUSE"]
+
+
 def test_coder_holding_talks_or_custody_accuses_no_one(code_text) -> None:
     events = code_text("Germany held talks with Russia. Police held the suspect in custody.")
     assert not [e for e in events if e.type == "ACCUSE"]

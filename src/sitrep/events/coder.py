@@ -64,7 +64,7 @@ from sitrep.events.roles import (
     with_conjoined,
     without_title_states,
 )
-from sitrep.events.rules import (CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
+from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
                                   SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments, content_mode,
                                   credited_doers, find_triggers, is_passive, load_rules,
                                   nominal_participants, place_objects, pleasure_infinitive,
@@ -406,6 +406,15 @@ class Coder:
             out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
         return out
 
+    def _pledged_blame(self, trig: Trigger) -> bool:
+        """Whether an accusation is what a stated intent pledges ("stressed the U.S.
+        commitment to hold the regime to account"): the content of the pledge, no aim of
+        it (see ``_accusing_pledges``)."""
+        noun = _pledge_of(trig.anchor)
+        return trig.rule.type == "ACCUSE" and noun is not None and any(
+            r.type == "AGREE" and r.infinitive
+            for r in self.rules.nouns.get(trig.anchor.doc[noun].lemma_.lower(), ()))
+
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
         """Who did the deed a definite noun with no owner names ("the visit", "this attack"):
         the doer of the article's latest deed of that kind, or no one."""
@@ -445,7 +454,7 @@ class Coder:
                 quotes: Quotations | None = None,
                 earlier: list[Event] | None = None) -> list[Event]:
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
-                not _stated_at_contact(trig):
+                not _stated_at_contact(trig) and not self._pledged_blame(trig):
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
             # at the meeting; other aims are not events
             return []
@@ -834,7 +843,9 @@ class Coder:
         # a greeting is the contact taking place ("It's a pleasure to have X here"), not a
         # wish; a position stated as the aim of a contact is as real as the contact ("did not
         # call Macron to congratulate him" congratulates no one)
+        # a pledge to hold someone to account blames them now, whenever the holding comes
         modality = "asserted" if trig.rule is VOICED_REQUEST or greeting \
+            or self._pledged_blame(trig) \
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
         if trig.rule.warning:
@@ -1277,6 +1288,8 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
     # (no attack); the nominal trigger stands
     acts = {t.governor.i for t in triggers if t.governor is not None and t.instrumental}
     triggers = [t for t in triggers if t.governor is not None or t.token.i not in acts]
+    pledged = _accusing_pledges(triggers)
+    triggers = [t for t in triggers if t.token.i not in pledged]
     by_token = {t.token.i: t for t in triggers}
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
     # with a verb is the one its named visit or meeting is the occasion of
@@ -1343,6 +1356,27 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # "for not imposing tariffs" are for holding back, no act
             kept.append(trig)
     return kept
+
+
+def _accusing_pledges(triggers: list[Trigger]) -> set[int]:
+    """The intent nouns of AGREE whose content is an accusation ("underscored their
+    commitment to continue holding Russia accountable for its brutal actions"): a pledge to
+    blame no counterpart agrees to, so the accusation is the event, not the pledge."""
+    by_token = {t.token.i: t for t in triggers}
+    return {outer.token.i for t in triggers if t.rule.type == "ACCUSE"
+            and (outer := _outer_trigger(t, by_token)) is not None
+            and outer.rule.type == "AGREE" and outer.rule.infinitive
+            and outer.rule.pos == "NOUN" and _pledge_of(t.anchor) == outer.token.i}
+
+
+def _pledge_of(verb: Token) -> int | None:
+    """The noun an infinitive is the direct content of ("commitment *to continue holding*"),
+    through verbs that only carry it on; not one reached through another act ("commitment
+    to working with Iraq to hold Iran accountable" pledges the work)."""
+    cur = verb
+    while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTINUING:
+        cur = cur.head
+    return cur.head.i if cur.dep_ == "acl" and cur.head.pos_ == "NOUN" else None
 
 
 def _affiliation_only(tokens: list[Token], group: list[ActorRef],
