@@ -220,6 +220,22 @@ def test_coder_contact_set_apart_from_a_meeting_of_three_is_its_own(code_text, p
     assert {"Joe Biden", "Fumio Kishida"} in contacts
 
 
+@pytest.mark.parametrize("pair", [
+    "During the meeting, President Biden told Prime Minister Kishida that Washington also "
+    "valued Japan's leadership.",
+    "At the meeting, President Biden welcomed Prime Minister Kishida and discussed bilateral "
+    "trade.",
+])
+def test_coder_contact_at_a_meeting_of_three_is_no_contact_of_its_own(code_text, pair) -> None:
+    # words of what is said or talked about ("also valued", "bilateral trade") do not set a
+    # pair apart from the meeting it is told at
+    events = code_text("President Biden met with Prime Minister Kishida and President Yoon in "
+                       "Madrid today. " + pair, date(2022, 6, 29))
+    contacts = [{a.name for a in e.actors} for e in events
+                if e.type == "CONSULT" and not e.rule.endswith("+dup")]
+    assert {"Joe Biden", "Fumio Kishida"} not in contacts
+
+
 def test_coder_code_many_matches_code(coder, code_text) -> None:
     from sitrep.record import Article
 
@@ -2815,6 +2831,16 @@ def test_coder_a_pledge_to_hold_someone_to_account_accuses_them(code_text, text)
     assert event.rule == "accuse.hold_accountable" and event.modality == "asserted"
     assert event.target is not None and event.target.country == "IRN"
     assert not [e for e in events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken did not reaffirm the U.S. commitment to hold Iran accountable.",
+    "Secretary Blinken and Minister Joly discussed the commitment to hold Iran accountable.",
+])
+def test_coder_a_pledge_not_stated_accuses_no_one(code_text, text) -> None:
+    # the pledge denied or only talked about: no accusation stated
+    events = code_text(text)
+    assert not [e for e in events if e.type == "ACCUSE" and e.modality == "asserted"]
 
 
 def test_coder_a_shared_concern_discussed_is_stated(code_text) -> None:

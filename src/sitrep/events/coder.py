@@ -411,9 +411,13 @@ class Coder:
         commitment to hold the regime to account"): the content of the pledge, no aim of
         it (see ``_accusing_pledges``)."""
         noun = _pledge_of(trig.anchor)
-        return trig.rule.type == "ACCUSE" and noun is not None and any(
-            r.type == "AGREE" and r.infinitive
-            for r in self.rules.nouns.get(trig.anchor.doc[noun].lemma_.lower(), ()))
+        if trig.rule.type != "ACCUSE" or noun is None:
+            return False
+        pledge = trig.anchor.doc[noun]
+        # stated ("stressed the commitment"), not talked about ("discussed the commitment")
+        return any(r.type == "AGREE" and r.infinitive and
+                   pledge.head.lemma_.lower() in r.governors
+                   for r in self.rules.nouns.get(pledge.lemma_.lower(), ()))
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
         """Who did the deed a definite noun with no owner names ("the visit", "this attack"):
@@ -844,8 +848,9 @@ class Coder:
         # wish; a position stated as the aim of a contact is as real as the contact ("did not
         # call Macron to congratulate him" congratulates no one)
         # a pledge to hold someone to account blames them now, whenever the holding comes
+        # (as the pledge is stated: "did not reaffirm the commitment" blames no one)
         modality = "asserted" if trig.rule is VOICED_REQUEST or greeting \
-            or self._pledged_blame(trig) \
+            else _pledge_modality(trig.anchor) if self._pledged_blame(trig) \
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
         if trig.rule.warning:
@@ -1367,6 +1372,16 @@ def _accusing_pledges(triggers: list[Trigger]) -> set[int]:
             and (outer := _outer_trigger(t, by_token)) is not None
             and outer.rule.type == "AGREE" and outer.rule.infinitive
             and outer.rule.pos == "NOUN" and _pledge_of(t.anchor) == outer.token.i}
+
+
+def _pledge_modality(verb: Token) -> Modality:
+    """The modality of the statement of a pledge an infinitive is the content of: that of
+    the verb stating the pledge noun ("stressed" asserted, "did not reaffirm" negated), or
+    negated by the noun's own "no"."""
+    noun = verb.doc[_pledge_of(verb) or verb.i]
+    if negated(noun):
+        return "negated"
+    return modality_of(noun.head)
 
 
 def _pledge_of(verb: Token) -> int | None:
@@ -2251,13 +2266,32 @@ def _without_parts_of_meetings(events: list[Event], apart: frozenset[str]) -> li
 
     def part(event: Event) -> bool:
         keys = {participant_key(r) for r in event.actors}
-        if apart & {w.lower() for w in re.findall(r"[\w-]+", event.sentence)}:
+        if _set_apart(event, apart):
             return False
         return any(keys < {participant_key(r) for r in w.actors} and _same_day(event, w)
                    and w.modality == event.modality and _same_medium(w, event)
                    and _more_people(w, keys) for w in whole)
 
     return [e for e in events if e.type != "CONSULT" or not part(e)]
+
+
+_AT_THE_MEETING = re.compile(r"\b(?:at|during|in the course of|on the sidelines of)\s+(?:the|"
+                             r"this|that)\s+(?:meeting|summit|talks|session|gathering)\b",
+                             re.IGNORECASE)
+"""A contact tied to the meeting it took place in ("At the meeting, Biden welcomed ...")."""
+
+
+def _set_apart(event: Event, apart: frozenset[str]) -> bool:
+    """Whether a contact's own words set it apart from a larger meeting: a word of ``apart``
+    before its trigger or in the three words after it ("Separately, Biden held a bilateral
+    meeting", "spoke separately with", "met Macron alone"), not in what was said or talked
+    about ("discussed bilateral trade"), and the sentence does not tie it to the meeting."""
+    if _AT_THE_MEETING.search(event.sentence) or event.trigger_end is None:
+        return False
+    upto = event.trigger_end - event.start
+    head, tail = event.sentence[:upto], event.sentence[upto:].split()[:3]
+    words = re.findall(r"[\w-]+", head.lower()) + [w.strip(",.;:").lower() for w in tail]
+    return bool(apart & set(words))
 
 
 def _same_medium(a: Event, b: Event) -> bool:
