@@ -383,3 +383,11 @@ def test_mentions_state_security_council_is_its_government(resolve_text, text,
     # a state's security council named after the state is a body of its government
     refs = [r for _, _, found in resolve_text(text)[0] for r in found]
     assert [(r.country, r.sector) for r in refs] == [(country, "GOV")]
+
+
+def test_mentions_hyphenated_pair_names_both_sides(resolve_text) -> None:
+    """"the U.S.-Australia Dialogue" joins two states, "Guinea-Bissau" is one state."""
+    [sent] = resolve_text("They praised the U.S.-Australia Ministerial Dialogue.")
+    assert {r.country for _, _, rs in sent for r in rs} == {"USA", "AUS"}
+    [sent] = resolve_text("They praised the Indo-Pacific partnership.")
+    assert not [r for _, _, rs in sent for r in rs if r.country == "IND"]

@@ -3476,3 +3476,25 @@ def test_coder_desire_to_support_someone_is_support(code_text) -> None:
     event = _one(code_text("Foreign Minister Moreau expressed France's desire to support "
                            "Ghana."), "SUPPORT")
     assert event.target is not None and event.target.country == "GHA"
+
+
+def test_coder_named_meeting_held_is_a_contact_of_its_sides(code_text) -> None:
+    # a meeting named with its sides and told as held is their contact (GUIDELINES:
+    # multi-party events), dated by its own phrase; what the readout says next stays of the
+    # readout's own day
+    events = code_text("Secretary Blinken met Foreign Minister Marise Payne in Canberra. The "
+                       "ministers welcomed the outcomes of the U.S.-Australia Ministerial "
+                       "Dialogue held on March 3. The United States and Australia agreed to "
+                       "expand trade.",
+                       published=date(2022, 5, 10))
+    named = [e for e in events if e.rule == "consult.named_meeting"]
+    assert [(_countries(e.actors), e.date) for e in named] == [
+        ({"USA", "AUS"}, date(2022, 3, 3))]
+    assert _one(events, "AGREE").date == date(2022, 5, 10)
+
+
+def test_coder_named_meeting_to_come_is_no_contact(code_text) -> None:
+    # "to be held": a meeting to come is no contact held (GUIDELINES: AGREE when announced)
+    events = code_text("President Biden spoke with Chancellor Scholz. The leaders prepared for "
+                       "the U.S.-EU Summit to be held in June.", published=date(2022, 5, 10))
+    assert not [e for e in events if e.rule == "consult.named_meeting"]

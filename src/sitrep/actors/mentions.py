@@ -324,11 +324,29 @@ class ActorResolver:
                 ref, state_word = office
                 put(found, Mention(ent.start, ent.end, state_word.i, [at(ref, ent)]))
                 continue
+            pair = self._hyphen_pair(ent)
+            if pair:
+                # "the U.S.-India 2+2 Ministerial Dialogue": the sides it joins, not a body
+                # named "U.S.-India"
+                put(found, Mention(ent.start, ent.end, ent.root.i, [at(r, ent) for r in pair]))
+                continue
             ref = self._place_or_org(ent, ctx.site)
             if ref is not None:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
         self._named_divisions(sent, found)
+
+    def _hyphen_pair(self, ent: Span) -> list[ActorRef]:
+        """The states or bodies a one-word name joins with hyphens ("U.S.-India",
+        "U.S.-EU", "ROK-U.S.-Japan"), each known by itself; empty for any other name
+        ("Guinea-Bissau" is one state, "Indo-Pacific" a region)."""
+        if len(ent) != 1 or self.state_ref(ent.text) or self.org_ref(ent.text):
+            return []
+        parts = ent.text.split("-")
+        refs = [self.state_ref(p) or self.org_ref(p) for p in parts]
+        if len(parts) < 2 or any(r is None for r in refs):
+            return []
+        return [r for r in refs if r is not None]
 
     def _named_divisions(self, sent: Span, found: dict[int, Mention]) -> None:
         """A state of a federation named with its kind ("filed a lawsuit against the state of
@@ -451,6 +469,11 @@ class ActorResolver:
             if tok.ent_type_:
                 continue
             if self._untagged_state(tok, found):
+                continue
+            pair = self._hyphen_pair(tok.doc[tok.i:tok.i + 1])
+            if pair:
+                # "the U.S.-Australia Ministerial Dialogue", the pair left untagged
+                put(found, Mention(tok.i, tok.i + 1, tok.i, [at(r, tok) for r in pair]))
                 continue
             org = self.gaz.org(tok.text)
             if org is not None and org.kind in _UNTAGGED_BODIES and \

@@ -181,6 +181,9 @@ class Coder:
         self._named_contacts = frozenset(r.id for group in rules.nouns.values()
                                          for r in group if r.bare and r.type == "CONSULT")
         """Rules of contacts a noun names without a verb (``consult.meeting_bare``)."""
+        self._passing_contacts = frozenset(r.id for group in rules.nouns.values()
+                                           for r in group if r.named)
+        """Rules of meetings named in passing by their sides (``consult.named_meeting``)."""
         self._arrays: tuple[Doc | None, Any] = (None, None)
         self._hash_sets: dict[str, frozenset[int]] = {}
         self.parser: SelectiveParser | None = (
@@ -357,7 +360,7 @@ class Coder:
         _mark_duplicates(events)
         events = _without_trips_met(_without_parts_of_meetings(
             events, self.rules.separate_contact_words))
-        infer_dates(events, article.published)
+        infer_dates(events, article.published, self._passing_contacts)
         return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------

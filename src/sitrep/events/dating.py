@@ -45,12 +45,15 @@ _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _ON_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
-def infer_dates(events: list[Event], published: date | None) -> None:
+def infer_dates(events: list[Event], published: date | None,
+                passing: frozenset[str] = frozenset()) -> None:
     """Give every undated event of one article a date, marked inferred (in place).
 
     Args:
         events: the article's events in text order.
         published: the article's publication date (None leaves conversation dates only).
+        passing: rules of contacts only named in passing ("the outcomes of the Dialogue
+            held on April 11"): what follows is not said in them, so they lend no date.
     """
     talk: Event | None = None
     incident: Event | None = None
@@ -64,7 +67,7 @@ def infer_dates(events: list[Event], published: date | None) -> None:
             continue
         if event.date is not None:
             if event.type in CONVERSATION and not event.date_inferred and \
-                    not _told_back(event, talk):
+                    event.rule not in passing and not _told_back(event, talk):
                 talk = event
             if event.type in INCIDENT and not event.date_inferred:
                 incident = event

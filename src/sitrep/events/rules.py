@@ -76,6 +76,10 @@ class TriggerRule:
     bare: bool = False
     """Nominal triggers: the noun is an event on its own, without a verb, when it names a
     participant ("Iran's recent missile attack on Erbil", "talks between A and B")."""
+    named: bool = False
+    """Bare nominal triggers: the noun is an event only as the capitalised name of a meeting
+    that joins its sides with hyphens and was held ("the U.S.-India 2+2 Ministerial Dialogue
+    held on April 11"): those sides are its participants (see ``named_meeting_sides``)."""
     owned: bool = False
     """Bare nominal triggers: the noun is an event only with its possessor and a target
     named ("Bulgaria's support to Ukraine"), the possessor its source."""
@@ -311,6 +315,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         infinitive=raw.get("infinitive"),
         bare=bool(raw.get("bare", False)),
         owned=bool(raw.get("owned", False)),
+        named=bool(raw.get("named", False)),
         under=frozenset(raw.get("under") or ()),
         crowd=bool(raw.get("crowd", False)),
         mutual=bool(raw.get("mutual", False)),
@@ -1096,6 +1101,9 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     attacks") or its "by" phrase; target: the objects of the rule's target prepositions
     ("on Erbil", "with Kim", "between Armenia and Azerbaijan": both sides); places: "in X".
     """
+    if rule.named:
+        sides = named_meeting_sides(noun)
+        return Arguments(sides, [], []) if sides else None
     source = [c for c in noun.children if c.dep_ == "poss" or (
         c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
         and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"))]
@@ -1168,6 +1176,32 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
                      [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+
+
+_HELD_VERBS = frozenset({"hold", "convene", "host", "conclude"})
+"""Verbs by which a named meeting is told as held ("the U.S.-EU Summit *held* in June")."""
+
+
+def named_meeting_sides(noun: Token) -> list[Token]:
+    """The hyphenated name of the sides before a capitalised meeting noun ("the
+    *U.S.-India* 2+2 Ministerial Dialogue held on April 11"), when the meeting is told as
+    held; empty otherwise. A meeting named without "held" may be one to come ("the upcoming
+    U.S.-ASEAN Summit", an AGREE when announced) or a standing forum ("on the margins of the
+    U.S.-Iraq Strategic Dialogue"), not a contact the sentence reports."""
+    if not noun.text[:1].isupper() or not any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HELD_VERBS
+            and not any(a.dep_ in ("aux", "auxpass") for a in c.children)  # "to be held"
+            for c in noun.children):
+        return []
+    sides: list[Token] = []
+    for tok in reversed(noun.doc[noun.sent.start:noun.i]):
+        # the name runs back over capitalised words and numbers ("2+2 Ministerial")
+        if "-" in tok.text.strip("-") and tok.text[:1].isupper():
+            sides.append(tok)
+            break
+        if not (tok.text[:1].isupper() or tok.like_num or tok.text == "+"):
+            break
+    return sides
 
 
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
