@@ -3498,3 +3498,35 @@ def test_coder_named_meeting_to_come_is_no_contact(code_text) -> None:
     events = code_text("President Biden spoke with Chancellor Scholz. The leaders prepared for "
                        "the U.S.-EU Summit to be held in June.", published=date(2022, 5, 10))
     assert not [e for e in events if e.rule == "consult.named_meeting"]
+@pytest.mark.parametrize("text, blamed", [
+    ("Russia is responsible for the brutal killing of civilians in Bucha.", "Russia"),
+    ("Putin's cruelty toward the people of Ukraine is inhumane.", "Vladimir Putin"),
+    ("Iran's seizure of the oil tanker is a clear violation of international law.", "Iran"),
+    ("The Kremlin's invasion is unprovoked and unjustified.", "Russia"),
+    ("Russia's aggression undermines the security of all of Europe.", "Russia"),
+    ("President Putin's war continues to inflict suffering on the families of Ukraine.",
+     "Vladimir Putin"),
+])
+def test_coder_blame_in_a_statements_own_voice_accuses(coder, text, blamed) -> None:
+    """A hostile judgement the release states of an actor or its deed, with no verb of
+    blame, is the principal's ACCUSE of the actor (or the deed's doer)."""
+    events = _remarks(coder, "Statement by President Biden", text)
+    accuse = _one(events, "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Joe Biden"
+    assert accuse.target is not None and accuse.target.name == blamed
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is not responsible for the abuses.",  # negated
+    "Another attack by Russia would be unacceptable.",  # a warning, no blame yet
+    "Russia is responsible for its own security.",  # no harm laid on anyone
+    "The humanitarian situation in Ukraine is unacceptable.",  # no actor, no doer
+    "The minister stressed that China's actions undermine stability in the region.",
+])
+def test_coder_no_voiced_blame_when_negated_modal_harmless_or_said_by_another(
+        coder, text) -> None:
+    """Not the principal's blame: negated, modal, harmless, without a doer, or said by an
+    unresolved someone else (never handed to the principal)."""
+    events = _remarks(coder, "Statement by President Biden", text)
+    assert not [e for e in events if e.type == "ACCUSE" and e.source is not None
+                and e.source.name == "Joe Biden"], text

@@ -70,9 +70,10 @@ from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTA
                                   nominal_participants, place_objects, pleasure_infinitive,
                                   stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
-from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_REQUEST,
-                                  Quotations, named_ones, naming_blame, quoted_blame,
-                                  reported_speaker, reporters, voiced_requests)
+from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
+                                  VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
+                                  naming_blame, quoted_blame, reported_speaker, reporters,
+                                  voiced_blame, voiced_requests)
 from sitrep.events.topics import TopicLexicon, load_topics
 from sitrep.events.valence import hostile_words, valence
 from sitrep.nlp import DEFAULT_MODEL, load_nlp, model_version
@@ -163,7 +164,8 @@ class Coder:
         """The learned detector, asked for the trigger words the rules do not know."""
         self._speech_verbs = rules.modal_request_verbs | MODALITY_WORDS.speech_verbs
         self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | \
-            rules.modal_request_aux | (
+            rules.modal_request_aux | rules.blame_predicates | rules.blame_verbs | \
+            rules.responsible_words | (
             detector.lemmas if detector is not None else frozenset())
         self._quoting_verbs = self._speech_verbs | rules.quote_verbs
         self._hostile = frozenset(nlp.vocab.strings.add(w) for w in hostile_words()) \
@@ -377,6 +379,11 @@ class Coder:
                           key=lambda t: t.token.i)
         triggers = sorted(triggers + naming_blame(sent, triggers, valence, self.rules),
                           key=lambda t: t.token.i)
+        if actx.voice:
+            # before the learned detector: what it would guess on the clause's words
+            # ("is a violation") this reads with who blames whom
+            triggers = sorted(triggers + voiced_blame(sent, self.rules, triggers, valence),
+                              key=lambda t: t.token.i)
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
                               key=lambda t: t.token.i)
@@ -568,6 +575,14 @@ class Coder:
             if not speaker:
                 return []  # hostile words no one is said to have spoken blame no one
             args.target, source = args.source, speaker
+        elif trig.rule is VOICED_BLAME:
+            # "Putin's brutality is inhumane": the subject, or the deed's doer, is blamed by
+            # whoever is said to say it, else by the document's principal; nothing else in
+            # the clause ("undermines the foundation of global order") is accused
+            args.target, args.fallback = blamed_subjects(trig.anchor, mentions), []
+            source = reporters(trig.anchor, mentions, self._speech_verbs) or \
+                reported_speaker(trig.anchor, mentions, self._speech_verbs) or \
+                list(actx.voice.principal)
         elif trig.rule is VOICED_REQUEST:
             # "Houthi leaders must cease ...": the document demands it of the subject
             args.target, source = args.source, list(actx.voice.principal)

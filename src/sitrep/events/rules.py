@@ -204,6 +204,15 @@ class RuleSet:
     """The valence at or below which the name given blames; -1 turns the rule off."""
     hostile_names: frozenset[str] = frozenset()
     """Heads of names of contempt VADER scores as neutral ("a traitor", "a dictator")."""
+    blame_predicates: frozenset[str] = frozenset()
+    """Heads of a predicate after a copula that judge its subject hostile ("is inhumane",
+    "is a violation of"): said in a document's own voice, blame (``speech.voiced_blame``)."""
+    blame_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject, an actor or its deed, the document's voice blames ("Russia's
+    aggression undermines the global order")."""
+    responsible_words: frozenset[str] = frozenset()
+    """Adjectives that lay a harm in their "for" phrase on the subject ("is responsible for
+    the abuses")."""
     two_party_types: frozenset[str] = frozenset()
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
@@ -386,6 +395,9 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         naming_verbs=frozenset((raw.get("quoted_blame") or {}).get("naming_verbs") or ()),
         naming_valence=float((raw.get("quoted_blame") or {}).get("naming_valence", -1.0)),
         hostile_names=frozenset((raw.get("quoted_blame") or {}).get("hostile_names") or ()),
+        blame_predicates=frozenset((raw.get("voiced_blame") or {}).get("predicates") or ()),
+        blame_verbs=frozenset((raw.get("voiced_blame") or {}).get("verbs") or ()),
+        responsible_words=frozenset((raw.get("voiced_blame") or {}).get("responsible") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),

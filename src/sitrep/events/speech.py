@@ -1,6 +1,6 @@
 """Who takes a stated position: the reporting speaker, and the document's own voice.
 
-Three conventions of how analysts code statements (GUIDELINES section 4):
+Four conventions of how analysts code statements (GUIDELINES section 4):
 
 * A position reported through its speaker is the speaker's: in "Special Representative Kim
   reiterated that the United States remains open to diplomacy with the DPRK" the AGREE is
@@ -12,6 +12,9 @@ Three conventions of how analysts code statements (GUIDELINES section 4):
 * Hostile words someone is said to say of another are criticism whatever the verb ("said
   President Trump treats the rule of law with utter contempt"): ``quoted_blame`` finds those
   clauses by their valence; the coder makes them the speaker's ACCUSE of the clause's subject.
+* A hostile judgement the document states in its own voice with no verb of blame ("Russia is
+  responsible for the abuses", "Putin's brutality is inhumane") is the principal's ACCUSE of
+  the subject, or of the doer of the deed it names: ``voiced_blame`` finds those clauses.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from sitrep.actors.discourse import Mention
-from sitrep.events.rules import SUBJECT_DEPS, RuleSet, Trigger, TriggerRule, with_conjuncts
+from sitrep.events.rules import (CONTINUING, SUBJECT_DEPS, RuleSet, Trigger, TriggerRule,
+                                 with_conjuncts)
 from sitrep.record import ActorRef
 
 VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB",
@@ -35,6 +39,11 @@ NAMING_BLAME = TriggerRule(id="accuse.naming", lemmas=frozenset(), pos="VERB", t
                            mode="disapprove")
 """The rule behind "Watson called May's Brexit deal 'lousy'": whoever gives the hostile name
 accuses the one named, or whose deed it is (``named_ones``)."""
+VOICED_BLAME = TriggerRule(id="accuse.voiced", lemmas=frozenset(), pos="VERB", type="ACCUSE",
+                           requires="target")
+"""The rule behind "Russia is responsible for the abuses", "Putin's brutality is inhumane" in a
+document's own voice: the principal (or whoever is said to say it) blames the subject, or
+the doer of the deed it names (``voiced_blame``)."""
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """Types that are statements, so that their source is whoever stated them."""
 _STATING_ADJECTIVES = frozenset({"clear", "firm", "adamant", "explicit", "emphatic"})
@@ -131,6 +140,103 @@ def voiced_requests(sent: Span, rules: RuleSet, found: list[Trigger]) -> list[Tr
         if modal and _subject(tok) is not None:
             out.append(Trigger(VOICED_REQUEST, tok))
     return out
+
+
+def voiced_blame(sent: Span, rules: RuleSet, found: list[Trigger],
+                 polarity: Callable[[str], float]) -> list[Trigger]:
+    """Main clauses of a sentence that blame their subject in the document's own voice with
+    no verb of blame: a copula with a hostile predicate ("Putin's brutality is inhumane",
+    "Iran's seizure of the tanker is a violation of international law", "Russia is
+    responsible for the devastating abuses") or a verb of harm done to an order ("Russia's
+    aggression undermines the global order"), not negated and not modal ("would be
+    unacceptable" warns, it blames no one yet), and not already inside a matched trigger.
+
+    Args:
+        sent: a parsed sentence of a document that has a voice.
+        rules: the trigger rules (the predicates, verbs and valence that blame).
+        found: the triggers already matched in the sentence.
+        polarity: the valence of a text, from -1 (hostile) to 1.
+
+    Returns:
+        One trigger per such clause, on its verb or copula.
+    """
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out = []
+    for head in sent:
+        if head.i in taken or head.pos_ not in ("VERB", "AUX") or not _main_clause(head):
+            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD")
+               for tok in (head, head.head) if tok is head or head.dep_ == "xcomp"
+               for c in tok.children):
+            continue
+        subj = _clause_subject(head)
+        if subj is None or subj.lower_ in _OWN_WORDS or not _judges(head, rules, polarity):
+            continue
+        out.append(Trigger(VOICED_BLAME, head))
+    return out
+
+
+def blamed_subjects(head: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """Who a clause of ``voiced_blame`` blames, as tokens: each subject that names an actor
+    ("Russia is responsible"), else the doer a deed subject names ("*Putin's* brutality",
+    "the *Russian* invasion", "the seizure *by Iran*"); never someone further down the
+    subject's phrase ("the situation in Ukraine is unacceptable" blames no Ukraine)."""
+    subj = _clause_subject(head)
+    out: list[Token] = []
+    for tok in with_conjuncts(subj) if subj is not None else []:
+        if tok.i in mentions:
+            out.append(tok)
+            continue
+        out += [c for c in tok.children if c.i in mentions and c.i < tok.i
+                and c.dep_ in ("poss", "amod", "compound", "nmod")]
+        out += [p for by in tok.children if by.dep_ == "prep" and by.lower_ == "by"
+                for p in by.children if p.dep_ == "pobj" and p.i in mentions]
+    return out
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether a verb heads the sentence or a clause conjoined with its head, or goes on
+    with "continue" ("Putin's war continues to inflict horror"): what the document itself
+    says, not a clause inside another's (a condition, a relative clause, what someone else
+    is said to say)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CONTINUING:
+        tok = tok.head
+    return tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
+
+
+def _clause_subject(head: Token) -> Token | None:
+    """The subject of a clause of ``voiced_blame``: its verb's, or for "continues to
+    inflict" the subject of "continues"."""
+    subj = _subject(head)
+    if subj is None and head.dep_ == "xcomp":
+        return _subject(head.head)
+    return subj
+
+
+def _judges(head: Token, rules: RuleSet, polarity: Callable[[str], float]) -> bool:
+    """Whether a clause's predicate judges its subject hostile (see ``voiced_blame``)."""
+    if head.lemma_.lower() == "be":
+        preds = [p for c in head.children if c.dep_ in ("acomp", "attr")
+                 for p in with_conjuncts(c)]
+        return any(_hostile_predicate(p, rules, polarity) for p in preds)
+    return head.pos_ == "VERB" and head.lemma_.lower() in rules.blame_verbs and \
+        any(c.dep_ == "dobj" for c in head.children)
+
+
+def _hostile_predicate(pred: Token, rules: RuleSet, polarity: Callable[[str], float]) -> bool:
+    """A predicate word of blame ("inhumane", "a violation"), or one that lays a harm on its
+    subject ("responsible for the abuses"; "responsible for its own security" lays none)."""
+    if any(c.dep_ == "neg" for c in pred.children):
+        return False
+    lemma = pred.lemma_.lower()
+    if lemma in rules.blame_predicates:
+        return True
+    if lemma not in rules.responsible_words:
+        return False
+    harms = [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"
+             for p in c.children if p.dep_ == "pobj"]
+    return any(polarity(pred.doc[h.left_edge.i:h.right_edge.i + 1].text) <= rules.blame_valence
+               for h in harms)
 
 
 def _subject(verb: Token) -> Token | None:
