@@ -3522,6 +3522,10 @@ def test_coder_blame_in_a_statements_own_voice_accuses(coder, text, blamed) -> N
     "Russia is responsible for its own security.",  # no harm laid on anyone
     "The humanitarian situation in Ukraine is unacceptable.",  # no actor, no doer
     "The minister stressed that China's actions undermine stability in the region.",
+    # a friend's forces doing harm to foes, a harm denied
+    "Ukraine's defenders inflict heavy losses on Russian forces every day.",
+    "The European Union's new climate rules undermine nothing in our partnership.",
+    "Iran's seizure of the tanker is no violation of international law.",
 ])
 def test_coder_no_voiced_blame_when_negated_modal_harmless_or_said_by_another(
         coder, text) -> None:

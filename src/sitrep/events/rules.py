@@ -208,8 +208,12 @@ class RuleSet:
     """Heads of a predicate after a copula that judge its subject hostile ("is inhumane",
     "is a violation of"): said in a document's own voice, blame (``speech.voiced_blame``)."""
     blame_verbs: frozenset[str] = frozenset()
-    """Verbs whose subject, an actor or its deed, the document's voice blames ("Russia's
-    aggression undermines the global order")."""
+    """Verbs whose subject, an actor's deed of ``blame_deeds``, the document's voice blames
+    ("Russia's aggression undermines the global order")."""
+    blame_deeds: frozenset[str] = frozenset()
+    """Nouns of a hostile deed whose harm a verb of ``blame_verbs`` tells ("Russia's
+    aggression undermines ..."); an actor or a group doing the verb is not blamed by it
+    ("Ukraine's defenders inflict heavy losses")."""
     responsible_words: frozenset[str] = frozenset()
     """Adjectives that lay a harm in their "for" phrase on the subject ("is responsible for
     the abuses")."""
@@ -397,6 +401,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         hostile_names=frozenset((raw.get("quoted_blame") or {}).get("hostile_names") or ()),
         blame_predicates=frozenset((raw.get("voiced_blame") or {}).get("predicates") or ()),
         blame_verbs=frozenset((raw.get("voiced_blame") or {}).get("verbs") or ()),
+        blame_deeds=frozenset((raw.get("voiced_blame") or {}).get("deeds") or ()),
         responsible_words=frozenset((raw.get("voiced_blame") or {}).get("responsible") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),

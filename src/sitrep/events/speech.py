@@ -218,9 +218,17 @@ def _judges(head: Token, rules: RuleSet, polarity: Callable[[str], float]) -> bo
     if head.lemma_.lower() == "be":
         preds = [p for c in head.children if c.dep_ in ("acomp", "attr")
                  for p in with_conjuncts(c)]
-        return any(_hostile_predicate(p, rules, polarity) for p in preds)
+        return any(_hostile_predicate(p, rules, polarity) for p in preds if not _none(p))
+    subj = _clause_subject(head)
     return head.pos_ == "VERB" and head.lemma_.lower() in rules.blame_verbs and \
-        any(c.dep_ == "dobj" for c in head.children)
+        subj is not None and subj.lemma_.lower() in rules.blame_deeds and \
+        any(c.dep_ == "dobj" and not _none(c) for c in head.children)
+
+
+def _none(word: Token) -> bool:
+    """Whether a predicate or object denies itself ("undermine nothing", "is no violation")."""
+    return word.lower_ in ("nothing", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in word.children)
 
 
 def _hostile_predicate(pred: Token, rules: RuleSet, polarity: Callable[[str], float]) -> bool:
