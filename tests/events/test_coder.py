@@ -2228,10 +2228,16 @@ def test_coder_recognising_an_entity_is_support(code_text) -> None:
 
 
 def test_coder_a_state_named_an_ally_is_praised_not_sanctioned(code_text) -> None:
-    support = _one(code_text("The United States intends to designate Colombia as a Major "
-                             "Non-NATO Ally."), "SUPPORT")
+    # a designation as an ally backs the ally (or, meant, promises it: the learned detector
+    # reads "intends" as a promise), it sanctions no one
+    events = code_text("The United States designated Colombia as a Major Non-NATO Ally.")
+    support = _one(events, "SUPPORT")
     assert support.modality == "asserted" and support.target is not None
     assert support.target.name == "Colombia"
+    meant = code_text("The United States intends to designate Colombia as a Major Non-NATO "
+                      "Ally.")
+    assert [e.type for e in meant] in (["SUPPORT"], ["AGREE"])
+    assert all(e.target is not None and e.target.name == "Colombia" for e in meant)
     assert [e.type for e in code_text("The State Department designated the Houthis as a "
                                       "Foreign Terrorist Organization.")] == ["SANCTION"]
 
