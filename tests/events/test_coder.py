@@ -3465,22 +3465,19 @@ def test_coder_sequel_of_an_old_event_is_background(code_text) -> None:
     assert not [e for e in events if e.type == "AGREE"]
 
 
-@pytest.mark.parametrize("text", [
-    "Foreign Minister Moreau expressed France's desire to continue close cooperation with "
-    "Ghana.",
-    "Foreign Minister Moreau reaffirmed France's firm intent to deepen cooperation with Ghana.",
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Foreign Minister Moreau expressed France's desire to continue close cooperation with "
+     "Ghana.", "AGREE"),
+    ("Foreign Minister Moreau reaffirmed France's firm intent to deepen cooperation with "
+     "Ghana.", "AGREE"),
+    # ... but a desire to support someone is support of them, as a commitment to is
+    ("Foreign Minister Moreau expressed France's desire to support Ghana.", "SUPPORT"),
 ])
-def test_coder_desire_to_work_with_someone_is_a_promise_to_them(code_text, text) -> None:
+def test_coder_desire_to_work_with_someone_is_a_promise_to_them(code_text, text,
+                                                                 etype) -> None:
     # a desire or intent to work with someone, stated, is a promise to them as a readiness
     # is (GUIDELINES 5: directed promises are AGREE)
-    event = _one(code_text(text), "AGREE")
-    assert event.target is not None and event.target.country == "GHA"
-
-
-def test_coder_desire_to_support_someone_is_support(code_text) -> None:
-    # ... but a desire to support someone is support of them, as a commitment to is
-    event = _one(code_text("Foreign Minister Moreau expressed France's desire to support "
-                           "Ghana."), "SUPPORT")
+    event = _one(code_text(text), etype)
     assert event.target is not None and event.target.country == "GHA"
 
 
