@@ -51,7 +51,8 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
                                   period_end)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
-from sitrep.events.modality import anterior, modality_of, negated, purpose_infinitive
+from sitrep.events.modality import (anterior, modality_of, negated, purpose_infinitive,
+                                    to_infinitive)
 from sitrep.events.roles import (
     companions,
     conjoined,
@@ -1363,7 +1364,7 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # another contact, whose sides its own phrase names
             kept.append(replace(trig, bare=True))
             continue
-        if outer is not None and _infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
+        if outer is not None and to_infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
                 not (_states_position(trig) and outer.rule.type == "CONSULT"):
             # "called Macron to condemn the attack", "met to discuss": the aim of the outer
             # event, or (under AGREE, REQUEST...) its content; but a position stated at a
@@ -1549,10 +1550,6 @@ PLANNED = {"CONSULT": "AGREE"}
 to President Biden's visit to Israel" is the AGREE, no visit yet."""
 
 
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose clause holds this one's, if any. A contact in a relative clause is
     what its noun did ("Putin, who spoke with Erdogan on Monday, warned the West"), no
@@ -1561,7 +1558,7 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
     cur = trig.anchor
     for _ in range(8):
         if cur.dep_ == "conj" or cur.head.i == cur.i or (trig.rule.type == "CONSULT" and (
-                cur.dep_ == "relcl" or (cur.dep_ == "advcl" and not _infinitive(cur)))):
+                cur.dep_ == "relcl" or (cur.dep_ == "advcl" and not to_infinitive(cur)))):
             # nor is a contact in an adverbial clause that is no aim ("Speaking after talks
             # with Scholz, Macron said")
             return None

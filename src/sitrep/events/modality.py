@@ -128,7 +128,7 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns:
             return "future"
-        if cur.dep_ in ("xcomp", "ccomp", "attr") and _to_infinitive(cur) and \
+        if cur.dep_ in ("xcomp", "ccomp", "attr") and to_infinitive(cur) and \
                 _aim_subject(head, words):
             # "one of the goals of the bloc is to encourage trade", "our aim is to help":
             # an infinitive said of an aim is what is aimed at, not an act
@@ -189,7 +189,7 @@ def _aim_subject(verb: Token, words: ModalityWords) -> bool:
     return False
 
 
-def _to_infinitive(clause: Token) -> bool:
+def to_infinitive(clause: Token) -> bool:
     """Whether a clause is a "to" infinitive ("is to encourage trade")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -210,7 +210,7 @@ def performed(verb: Token, words: ModalityWords = WORDS) -> bool:
     wish = verb.head
     if verb.dep_ != "xcomp" or verb.lemma_.lower() not in words.performative_verbs or \
             wish.lemma_.lower() not in words.performative_wishes or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            not to_infinitive(verb):
         return False
     kids = list(wish.children)
     first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
@@ -309,7 +309,7 @@ def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
     Returns:
         True for "channels to coordinate", "provided $12 million to support".
     """
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not to_infinitive(tok):
         return False
     if tok.dep_ == "xcomp":
         # "established channels to coordinate": the infinitive hangs on the verb but says
