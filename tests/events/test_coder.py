@@ -3537,3 +3537,29 @@ def test_coder_no_voiced_blame_when_negated_modal_harmless_or_said_by_another(
     events = _remarks(coder, "Statement by President Biden", text)
     assert not [e for e in events if e.type == "ACCUSE" and e.source is not None
                 and e.source.name == "Joe Biden"], text
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Green Party urged states not to postpone their local elections.", "states"),
+    ("Senator Maria Lopez asked voters to register before the deadline.", "voters"),
+    ("Senator Maria Lopez called on Republican lawmakers to back the bill.",
+     "Republican lawmakers"),
+])
+def test_coder_a_call_on_unnamed_many_is_addressed_to_them(code_text, text, target) -> None:
+    request = _one(code_text(text), "REQUEST")
+    assert request.target is not None and request.target.name == target
+    assert request.modality == "asserted"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Senator Maria Lopez did not ask voters to register before the deadline.", "negated"),
+    ("Senator Maria Lopez will urge voters to register before the deadline.", "future"),
+])
+def test_coder_a_call_on_the_many_keeps_its_modality(code_text, text, modality) -> None:
+    assert _one(code_text(text), "REQUEST").modality == modality
+
+
+def test_coder_a_question_to_officials_is_no_call_to_act(code_text) -> None:
+    # asked how, not asked to do something: no one is called on to act
+    events = code_text("Senator Maria Lopez asked government officials how the memo leaked.")
+    assert not [e for e in events if e.type == "REQUEST"]

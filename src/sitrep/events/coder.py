@@ -692,6 +692,8 @@ class Coder:
             # "the security of Estonia, Latvia, and Lithuania": the whole list
             target += [r for r in conjoined(target[0], sent.doc, mentions)
                        if other_side(r)] if target else []
+        if not target and trig.rule.type == "REQUEST" and trig.token.pos_ == "VERB":
+            target = _addressed_many(args.target, mentions, self.rules.request_addressees)
         if not target and causes:
             # "affirmed the United States' commitment to a two-state solution", "support for
             # a diplomatic resolution": support of a cause that names no actor is addressed
@@ -2075,6 +2077,34 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
     if trig.rule.requires in ("actor_object", "target") or etype in NEEDS_TARGET:
         return bool(target) and bool(source)
     return bool(source) or etype in ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _addressed_many(words: list[Token], mentions: dict[int, Mention],
+                    nouns: frozenset[str]) -> list[ActorRef]:
+    """The unnamed many a call to act is addressed to, as a generic group by its phrase:
+    "urged states not to reschedule" -> "states", "asked Republican officials to" ->
+    "Republican officials" (GUIDELINES 4 keeps generic groups by a short descriptive name).
+    Only a plural object that no actor mention covers, asked to do something ("asked
+    officials how the document leaked" asks a question, no call to act)."""
+    for tok in words:
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in nouns or tok.i in mentions or \
+                tok.dep_ not in ("dobj", "nsubj", "pobj") or not _asked_to_act(tok):
+            continue
+        if any(c.dep_ in ("poss", "prep") for c in tok.children):
+            continue  # "Iran's leaders", "leaders of Romania": an owner the resolver reads
+        words_before = [c.text for c in tok.children
+                        if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        name = " ".join(words_before + [tok.lower_])
+        return [ActorRef(name=name, kind="group", text=tok.text)]
+    return []
+
+
+def _asked_to_act(noun: Token) -> bool:
+    """Whether the one addressed is asked to do something: a to-infinitive on the request
+    verb ("urged states not to reschedule", "called on leaders to join") or on the noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return any(c.dep_ in ("xcomp", "acl", "relcl", "ccomp") and to_infinitive(c)
+               for c in list(verb.children) + list(noun.children))
 
 
 def _answer(events: list[Event]) -> None:

@@ -236,6 +236,8 @@ class RuleSet:
     counterpart_requests: frozenset[str] = frozenset()
     """Verbs of urging whose unaddressed appeal goes to the other side of a readout's
     two-party contact ("urged de-escalation")."""
+    request_addressees: frozenset[str] = frozenset()
+    """Plural nouns (lemmas) whose unnamed many a request is addressed to ("urged states")."""
     separate_contact_words: frozenset[str] = frozenset()
     """Words by which a sentence tells a contact apart from a larger meeting of the same day
     ("Biden also spoke separately with Scholz"): then the pair is a contact of its own."""
@@ -417,6 +419,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
+        request_addressees=frozenset(raw.get("request_addressees") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
         spoken_titles=tuple(str(w).lower() for w in raw.get("spoken_titles") or ()),
     )
