@@ -2720,6 +2720,46 @@ def test_coder_a_suit_or_charges_against_someone_accuse_them(code_text, text, so
     assert event.mode == "allege"
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("A case was filed against Mark Brown by Mary Jones.", "Mary Jones", "Mark Brown"),
+    ("Charges were brought against Mark Brown by Russian prosecutors.", "Russia",
+     "Mark Brown"),
+])
+def test_coder_a_case_filed_in_the_passive_accuses_whom_its_verb_names(code_text, text,
+                                                                       source, target) -> None:
+    """In the passive the small model hangs "against X" on the light verb, not on the case:
+    X is still the accused."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == (source, target)
+    assert event.mode == "allege"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mark Brown was accused in Moscow of stealing cars.", "Russia"),
+    ("Mark Brown was accused by Mary Jones of lying.", "Mary Jones"),
+])
+def test_coder_being_accused_of_a_deed_is_an_allegation(code_text, text, source) -> None:
+    """"X is accused of ...": a specific act attributed (allege); with no "by" phrase, by the
+    state where it is said to happen, as a charge is."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name, event.mode) == (source, "Mark Brown",
+                                                                   "allege")
+
+
+def test_coder_being_accused_with_no_accuser_or_place_is_no_event(code_text) -> None:
+    assert not [e for e in code_text("Mark Brown is accused of stealing cars.")
+                if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Mark Brown was not accused in Moscow of stealing cars.", "negated"),
+    ("Charges may be brought against Mark Brown by Russian prosecutors.", "hypothetical"),
+])
+def test_coder_an_accusation_not_made_is_not_asserted(code_text, text, modality) -> None:
+    events = [e for e in code_text(text) if e.type == "ACCUSE"]
+    assert events and all(e.modality == modality for e in events)
+
+
 def test_coder_a_lawsuit_named_with_its_filer_is_their_accusation(code_text) -> None:
     """"a lawsuit filed by X on Sunday against Y" inside another clause is X's accusation of
     Y, of the day its participle gives."""

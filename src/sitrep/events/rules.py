@@ -63,6 +63,9 @@ class TriggerRule:
     active: bool = False
     """The trigger counts only in the active voice ("workers struck", not "Kyiv was struck
     by missiles")."""
+    passive: bool = False
+    """The trigger counts only in the passive voice ("X is accused of murder", not "X accused
+    Y of murder")."""
     as_words: frozenset[str] = frozenset()
     """The verb counts only when its "as" phrase is one of these ("designate Colombia *as a
     Major Non-NATO Ally*"), not when they are said elsewhere in the clause."""
@@ -324,6 +327,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
         active=bool(raw.get("active", False)),
+        passive=bool(raw.get("passive", False)),
         gerunds=frozenset(raw.get("gerunds") or ()),
         as_words=frozenset(raw.get("as_words") or ()),
         governors=frozenset(raw.get("governors") or ()),
@@ -592,6 +596,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
                                  for c in kids):
         return False  # "demonstrating that it stands for freedom" is no demonstration
     if rule.active and is_passive(tok):
+        return False
+    if rule.passive and not is_passive(tok):
         return False
     if rule.requires == "state_destination" and not any(
             # the small model leaves some cities untagged ("travelled to Odesa"): the coder
@@ -871,6 +877,10 @@ def statement_targets(trig: Trigger) -> list[Token]:
     governed = [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > noun.i
                 and c.i - max(t.i for t in noun.subtree) <= 1] \
         if trig.governor is not None and noun.dep_ == "dobj" else []
+    if trig.governor is not None and noun.dep_ == "nsubjpass":
+        # "A case was filed against the mayor", "charges were brought against him": the
+        # passive subject's phrase hangs on its verb, after it
+        governed += [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > trig.anchor.i]
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         # "the United States' unyielding and steadfast support for Ukraine": the model reads
         # the first adjective as a noun that the phrase hangs on
