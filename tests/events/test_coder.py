@@ -3603,3 +3603,61 @@ def test_coder_a_question_to_officials_is_no_call_to_act(code_text) -> None:
     # asked how, not asked to do something: no one is called on to act
     events = code_text("Senator Maria Lopez asked government officials how the memo leaked.")
     assert not [e for e in events if e.type == "REQUEST"]
+@pytest.mark.parametrize(("text", "source", "arrested"), [
+    ("Egyptian police took Omar Farid into custody on Monday.", "Egyptian police", "Omar Farid"),
+    ("Omar Farid was taken into custody by Egyptian police on Monday.", "Egyptian police",
+     "Omar Farid"),
+    ("The Egyptian army placed Omar Farid under house arrest.", "Egypt", "Omar Farid"),
+    ("Judge Lina Haddad remanded Omar Farid in custody.", "Lina Haddad", "Omar Farid"),
+])
+def test_coder_put_in_custody_is_an_arrest(code_text, text, source, arrested) -> None:
+    """An arrest named by the state it puts someone in ("took into custody", "placed under
+    house arrest", "remanded in custody"), active or passive, with who did it."""
+    event = _one(code_text(text), "COERCE")
+    assert event.mode == "arrest" and event.modality == "asserted"
+    assert event.source is not None and event.source.name == source
+    assert event.target is not None and event.target.name == arrested
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian police did not take Omar Farid into custody.",  # negated
+    "Egyptian police will take Omar Farid into custody.",  # not done yet
+    "Egyptian police may take Omar Farid into custody.",  # may
+    "Egyptian police took part in the arrest.",  # no one put in custody
+])
+def test_coder_no_custody_arrest_when_negated_future_or_no_one_held(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "COERCE"
+                and e.modality == "asserted"], text
+
+
+def test_coder_blocked_access_is_censorship(code_text) -> None:
+    """Cutting off access to a service or medium is censorship of it (GUIDELINES 5)."""
+    event = _one(code_text("Iran blocked access to Instagram on Monday."), "COERCE")
+    assert event.mode == "censor"
+    assert event.source is not None and event.source.country == "IRN"
+    assert event.target is not None and event.target.name == "Instagram"
+    assert not [e for e in code_text("Iran did not block access to Instagram.")
+                if e.type == "COERCE" and e.modality == "asserted"]
+
+
+def test_coder_prohibiting_a_state_is_a_sanction(code_text) -> None:
+    """Barring a state from acting ("prohibited Russia from making payments") is a
+    sanction on it, as a ban of an actor is (GUIDELINES 5: bans are SANCTION)."""
+    event = _one(code_text("Canada prohibited Russia from making debt payments."),
+                 "SANCTION")
+    assert event.source is not None and event.source.country == "CAN"
+    assert event.target is not None and event.target.country == "RUS"
+    assert not [e for e in code_text("Canada prohibited Russia from making debt payments.")
+                if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("For many years, Omar Farid was held in custody by Egyptian police.", False),
+    ("Omar Farid has been detained by Egyptian police for decades.", False),
+    ("Omar Farid was jailed by Egyptian police for two years.", True),  # a term, one act
+])
+def test_coder_state_over_uncounted_years_is_no_event(code_text, text, kept) -> None:
+    """A state lasting over an uncounted span of years is summed up, not one event
+    (GUIDELINES 1: habitual statements); a counted term set by one act stands."""
+    found = [e for e in code_text(text) if e.type == "COERCE" and e.modality == "asserted"]
+    assert bool(found) == kept, text

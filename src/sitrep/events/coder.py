@@ -1944,7 +1944,18 @@ def _summed_up(verb: Token) -> bool:
     "agreed to stay in touch regularly" keeps its agreement: the adverb is the plan's."""
     said = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
     return any(c.dep_ == "advmod" and c.lower_ in MODALITY_WORDS.habit_adverbs
-               for v in (verb, said) if v is not None for c in v.children)
+               for v in (verb, said) if v is not None for c in v.children) or \
+        _over_long_span(verb)
+
+
+def _over_long_span(verb: Token) -> bool:
+    """Whether a verb lasts over an uncounted span of years ("For many years, Sirhan was
+    held apart", "has been detained for decades"): a state summed up, no one event. A
+    counted span ("jailed for two years") is a term set by one act, which stands."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in MODALITY_WORDS.habit_spans
+        and not any(n.dep_ == "nummod" for n in p.children) for p in c.children)
+        for c in verb.children)
 
 
 def _perfect(verb: Token) -> bool:

@@ -59,6 +59,9 @@ class ModalityWords:
     an event noun there happened, whatever the clause's own modality."""
     habit_adverbs: frozenset[str] = frozenset()
     """Adverbs of frequency: a verb they modify sums up a habit ("has repeatedly denied")."""
+    habit_spans: frozenset[str] = frozenset()
+    """Units of a long, uncounted span ("for years", "for many decades"): a verb lasting
+    over it sums up a state of affairs, no one event."""
     performative_wishes: frozenset[str] = frozenset()
     performative_verbs: frozenset[str] = frozenset()
     """A speaker's own wish to do one of these ("I want to thank") does it; see
