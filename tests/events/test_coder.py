@@ -1024,6 +1024,60 @@ def test_coder_pleas(code_text, text, etype, other) -> None:
     assert not [e for e in events if e.type == other]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Governor Ann Lee did not accede to the protesters' demands on Tuesday.", "Ann Lee",
+     "protesters"),
+    ("Iran did not accept France's proposal on Tuesday.", "Iran", "France"),
+    ("Prime Minister Ann Lee has yet to concede the election to Ben Smith.", "Ann Lee",
+     "Ben Smith"),
+    ("Iran has not heeded France's calls to stop enrichment.", "Iran", "France"),
+])
+def test_coder_negated_giving_in_is_a_refusal(code_text, text, source, target) -> None:
+    """Not giving in to someone ("did not accede to their demands", "has yet to concede")
+    refuses them: a REJECT made, not a denied concession (GUIDELINES 5)."""
+    events = code_text(text)
+    event = _one(events, "REJECT")
+    assert event.modality == "asserted"
+    assert event.source.name == source and event.target.name == target
+    assert not [e for e in events if e.type in ("CONCEDE", "AGREE")]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ann Lee acceded to the protesters' demands on Tuesday.",
+    "If Ann Lee does not concede to Ben Smith, the court will rule.",
+    "Ann Lee may not concede to Ben Smith.",
+    "Ann Lee would not accept France's proposal.",
+    "If Iran does not heed France's calls, talks will end.",
+])
+def test_coder_giving_in_or_a_possible_refusal_is_no_reject(code_text, text) -> None:
+    """Giving in is no refusal, and a negation under a condition or a modal is what may
+    be ("if he does not concede"), not a refusal made."""
+    assert not [e for e in code_text(text) if e.type == "REJECT"]
+
+
+def test_coder_refusal_in_a_relative_clause_answers_its_noun(code_text) -> None:
+    """"accused of X, which he denied": the denial answers the accusation, it is no part of
+    its content."""
+    events = code_text("Ben Smith accused Mayor Ann Lee of fraud on Monday. Lee was later "
+                       "accused of taking bribes, which she denied.")
+    event = _one(events, "REJECT")
+    assert event.source.name == "Ann Lee" and event.target.name == "Ben Smith"
+
+
+def test_coder_refused_suit_is_addressed_to_who_filed_it(code_text) -> None:
+    """A plan or suit refused is refused to who made it, named as its "by" agent."""
+    event = _one(code_text("On Monday Iran rejected the plan submitted by France."), "REJECT")
+    assert event.target is not None and event.target.country == "FRA"
+
+
+def test_coder_refusal_of_an_unnamed_body_answering_no_one_is_dropped(code_text) -> None:
+    """"The Church denied these allegations" with no accuser and no body known by that name
+    says neither who refused nor what; a state's denial stands."""
+    assert not [e for e in code_text("The Church denied these allegations on Monday.")
+                if e.type == "REJECT"]
+    assert _one(code_text("Russia denied the allegations on Monday."), "REJECT")
+
+
 @pytest.mark.parametrize("text", [
     "John Smith admitted his guilt in three murders on Tuesday.",
     "John Smith confessed to killing his neighbour.",

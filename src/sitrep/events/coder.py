@@ -52,7 +52,7 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, modality_of, negated, purpose_infinitive,
-                                    to_infinitive)
+                                    refused, to_infinitive)
 from sitrep.events.roles import (
     companions,
     conjoined,
@@ -104,6 +104,10 @@ TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
 HABITUAL_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "PROTEST"})
 """Material types for which an undated simple present is a habit, not an event (statements
 in the present, "The United States condemns", are events)."""
+AGENT_ADDRESSED = frozenset({"SUPPORT", "REJECT"})
+"""Types addressed to the "by" agent of their object when nothing else in its phrase names
+anyone: praise of "the applications by Finland", a refusal of "a lawsuit filed by Texas" or
+"the plan submitted by the organisers" (the one who asked is who is refused)."""
 DEED_ANSWERS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 """Types whose target may be a deed named back ("criticised the visit"; ``deed_nouns``)."""
 _DEED_SPAN = 3
@@ -360,6 +364,7 @@ class Coder:
                                                 event.date_text or "", 0, 0, False)
             events += found
         _answer(events)
+        events = _placed_refusals(events)
         _mark_duplicates(events)
         events = _without_trips_met(_without_parts_of_meetings(
             events, self.rules.separate_contact_words))
@@ -618,7 +623,7 @@ class Coder:
         # the training labels read the doer always, the development gold does not
         named = resolve_addressees(args.target, mentions,
                                    doers=trig.rule.type == "ACCUSE" or trig.rule.warning,
-                                   agents=trig.rule.type == "SUPPORT") \
+                                   agents=trig.rule.type in AGENT_ADDRESSED) \
             if trig.rule.type in VERBAL else with_conjoined(
                 # "sanctions on entities located in Russia and the DPRK": a target read
                 # inside a phrase brings the actors conjoined with it
@@ -890,7 +895,16 @@ class Coder:
                 return []  # "is working with Jamaica": cooperation reported, no promise
             # "will continue to work with Jamaica": the promise is made as it is said
             modality, when = ("asserted", None) if promised else (modality, when)
-        rule_id, planned = trig.rule.id, (etype, mode)
+        rule_id = trig.rule.id
+        if trig.rule.refusal is not None:
+            # one refused no one named ("has yet to concede") stays the denied event it says
+            refusing = modality == "negated" and refused(trig.anchor) and bool(target)
+            if not refusing and trig.rule.refusal == "only":
+                return []  # "acceded to their demands", "if he does not accede": no refusal
+            if refusing:
+                # "has yet to concede", "did not accede to the demands": the refusal is made
+                rule_id, etype, mode, modality = f"{rule_id}>refused", "REJECT", None, "asserted"
+        planned = (etype, mode)
         if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
@@ -1564,6 +1578,10 @@ def _outer_trigger(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
             # nor is a contact in an adverbial clause that is no aim ("Speaking after talks
             # with Scholz, Macron said")
             return None
+        if trig.rule.type == "REJECT" and cur.dep_ == "relcl":
+            # "was accused of taking bribes, which he denied", "sent a plan, which they
+            # rejected": the denial answers what the clause's noun names, no content of it
+            return None
         means = cur.dep_ == "pcomp" and cur.head.lower_ == "by"
         cur = cur.head
         outer = by_token.get(cur.i)
@@ -2130,6 +2148,17 @@ def _answer(events: list[Event]) -> None:
                       and participant_key(e.source) != key), None)
         if asked is not None:
             event.target, event.actors = asked, _distinct(event.actors + [asked])
+
+
+def _placed_refusals(events: list[Event]) -> list[Event]:
+    """Drop the refusals that answer no one and whose refuser is a body known by no name of
+    its own: "this Court ... DISMISSES the President's suit" quoted from a ruling, "the
+    Church denied these allegations" (an organisation with no knowledge-base entry and no
+    country, standing alone, tells an analyst neither who refused nor what)."""
+    return [e for e in events if not (
+        e.type == "REJECT" and e.target is None and e.source is not None
+        and e.source.kind != "person" and e.source.actor_id is None
+        and e.source.country is None)]
 
 
 def _agentless_passive(trig: Trigger) -> bool:

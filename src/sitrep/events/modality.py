@@ -260,6 +260,19 @@ def negated(tok: Token, words: ModalityWords = WORDS) -> bool:
                for c in tok.children)
 
 
+def refused(tok: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether a negated clause states a refusal made ("did not concede", "has yet to
+    concede", "will not accept"), not a condition or a guess ("if he does not concede",
+    "may not accept", "would not accept"), where the negation is what may be."""
+    if modality_of(tok, words) != "negated":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
+        return False
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    return not any(a in words.hypothetical_aux or a == "would" for a in auxes)
+
+
 def _own_modality(tok: Token, words: ModalityWords) -> Modality:
     kids = list(tok.children)
     if negated(tok, words):

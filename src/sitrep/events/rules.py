@@ -135,6 +135,11 @@ class TriggerRule:
     "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
+    refusal: str | None = None
+    """What the trigger negated is: ``also`` a refusal (REJECT) besides what it says otherwise
+    ("has yet to concede the election", "did not accept the offer" refuse what "conceded",
+    "accepted" grant), ``only`` a refusal, the trigger being no event unless negated ("did
+    not accede to their demands")."""
     predicates: frozenset[str] = frozenset()
     """The verb counts only with a predicate of its object headed by one of these words,
     however the parser hangs it: an object complement, a small clause whose subject is the
@@ -350,6 +355,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         warned_subject=bool(raw.get("warned_subject", False)),
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
+        refusal=raw.get("refusal"),
         doers=bool(raw.get("doers", False)),
         predicates=frozenset(raw.get("predicates") or ()),
     )
