@@ -3715,3 +3715,24 @@ def test_coder_state_over_uncounted_years_is_no_event(code_text, text, kept) -> 
     (GUIDELINES 1: habitual statements); a counted term set by one act stands."""
     found = [e for e in code_text(text) if e.type == "COERCE" and e.modality == "asserted"]
     assert bool(found) == kept, text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Japanese official releases write the family name first; the actor keeps the
+    # given-name-first common English name (GUIDELINES 4)
+    ("Secretary Blinken met today with Japanese Foreign Minister Hayashi Yoshimasa in "
+     "Washington.", "Yoshimasa Hayashi"),
+    ("Secretary Blinken met today with Japanese Foreign Minister Yoshimasa Hayashi in "
+     "Washington.", "Yoshimasa Hayashi"),
+])
+def test_coder_names_actors_by_the_common_name_convention(code_text, text, name) -> None:
+    meeting = _one(code_text(text), "CONSULT")
+    assert name in {a.name for a in meeting.actors}
+
+
+def test_coder_family_name_first_alias_stays_out_of_unasserted_events(code_text) -> None:
+    # the alias changes the name, not whether a future meeting is one that took place
+    found = [e for e in code_text("Secretary Blinken will meet Japanese Foreign Minister "
+                                  "Hayashi Yoshimasa next week.")
+             if e.type == "CONSULT" and e.modality == "asserted"]
+    assert not found
