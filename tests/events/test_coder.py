@@ -3736,3 +3736,38 @@ def test_coder_family_name_first_alias_stays_out_of_unasserted_events(code_text)
                                   "Hayashi Yoshimasa next week.")
              if e.type == "CONSULT" and e.modality == "asserted"]
     assert not found
+
+
+@pytest.mark.parametrize("demand", [
+    "The protesters' demands include free tuition and the release of detained students.",
+    "Free tuition is one of the five demands of the protesters.",
+])
+def test_coder_a_crowds_demands_told_as_a_noun_ask_its_state(code_text, demand) -> None:
+    """"the protesters' demands": a crowd's call to act told with a noun is its request,
+    made of the state the story is about when it names no one asked, and standing on the
+    day of publication."""
+    events = code_text("Thousands of students marched in Santiago, Chile, on Monday. " + demand)
+    event = _one(events, "REQUEST")
+    assert event.rule == "request.crowd_demands"
+    assert event.source is not None and event.source.name == "Chilean protesters"
+    assert event.target is not None and event.target.name == "Chile"
+    assert event.date == date(2022, 1, 14) and event.date_inferred
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's demand for copper rose in March.",       # a market's demand, no crowd's
+    "Copper is in high demand in Chile.",
+    "The protesters in Chile did not make any demands.",
+    "Protesters marched in Santiago, Chile. Their demands were unclear.",  # no crowd named
+])
+def test_coder_demand_nouns_of_no_crowd_ask_nothing(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.rule == "request.crowd_demands"]
+
+
+def test_coder_a_crowds_demands_are_dated_by_publication_not_by_what_they_name(
+        code_text) -> None:
+    events = code_text("Thousands of students marched in Santiago, Chile, on Monday. The "
+                       "protesters' demands include an inquiry into police violence on "
+                       "January 3.")
+    event = _one(events, "REQUEST")
+    assert event.date == date(2022, 1, 14) and event.date_inferred

@@ -416,7 +416,8 @@ class Coder:
                         if t.token.i in dated and _briefing(t, press)), None)
         out: list[Event] = []
         for trig in triggers:
-            when = _reported_day(dated.get(trig.token.i), trig, article.published)
+            when = None if _standing_demands(trig) else \
+                _reported_day(dated.get(trig.token.i), trig, article.published)
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
             out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
@@ -813,6 +814,8 @@ class Coder:
             # its own state when the sentence names nothing else
             home = self.resolver.state_of(source[0].country)
             target = [home] if home is not None else []
+        if not target and etype == "REQUEST" and trig.rule.crowd and len(source) == 1:
+            source, target = self._crowd_addressee(source[0], actx)
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
@@ -1005,6 +1008,17 @@ class Coder:
                 if ref is not None and ref.kind == "org":
                     return [ref]
         return []
+
+    def _crowd_addressee(self, crowd: ActorRef, actx: ArticleActors
+                         ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """A crowd's demands that name no one asked ("the protesters' demands include ...")
+        are made of its own state, or of the state the story is about (as the training
+        labels code them): the crowd, placed there, and that state; none without one."""
+        code = crowd.country or actx.setting()
+        home = self.resolver.state_of(code) if code else None
+        if home is None:
+            return [crowd], []
+        return [self.resolver.placed_group(crowd, code)], [home]
 
     def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         """Whom a visit's own clause names as met: "will travel to Madrid to meet with
@@ -1609,6 +1623,13 @@ def _reported_day(when: temporal.TimeValue | None, trig: Trigger, published: dat
     if back is None or not 0 <= (published - back.value).days < 7:
         return when
     return replace(when, value=back.value)
+
+
+def _standing_demands(trig: Trigger) -> bool:
+    """Whether a trigger is a crowd's demands told as a noun ("the protesters' demands
+    include an inquiry into police violence on June 12"): demands that stand as the story is
+    told, dated by its publication; a time in the sentence dates what is demanded."""
+    return trig.rule.crowd and trig.token.pos_ == "NOUN"
 
 
 def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.TimeValue],

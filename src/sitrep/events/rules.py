@@ -98,7 +98,10 @@ class TriggerRule:
     fire", "clashed"), not a third party."""
     crowd: bool = False
     """The verb counts only with a crowd as its subject ("Thousands of Serbians protested",
-    "Farmers marched"): not a state's protest, not troops marching (``_crowd``)."""
+    "Farmers marched"): not a state's protest, not troops marching (``_crowd``).
+    Bare nominal triggers: the noun counts only with a crowd as who makes it, its
+    possessor or its "of" or "by" phrase ("the protesters' demands", "the demands of the
+    students"; not "China's demand for oil"), see ``_crowd_claimants``."""
     under: frozenset[str] = frozenset()
     """Bare nominal triggers: the noun is an event only as the object of one of these verbs
     ("condemned Russia's invasion of Ukraine"); named anywhere else it is context."""
@@ -1208,10 +1211,26 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         target = [t for t in target if t.ent_type_ in _ACTOR_ENTITIES]
         if not source or not target:
             return None
+    if rule.crowd:
+        source = _crowd_claimants(noun)
+        if not source:
+            return None
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
                      [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+
+
+def _crowd_claimants(noun: Token) -> list[Token]:
+    """The crowds a noun is said of, as its possessor or its "of" or "by" phrase ("the
+    protesters' demands", "one of the five demands of the protesters", "an appeal by
+    residents"): journalism tells a crowd's call to act with a noun, while a named
+    possessor's ("China's demand for oil", "the minister's appeal") may be a market's or a
+    verdict's, and what it asks of whom the sentence says elsewhere."""
+    said_of = [c for c in noun.children if c.dep_ == "poss"] + \
+        [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
+         for p in c.children if p.dep_ == "pobj"]
+    return [t for t in said_of if _crowd(t)]
 
 
 _HELD_VERBS = frozenset({"hold", "convene", "host", "conclude"})
