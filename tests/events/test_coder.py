@@ -3771,3 +3771,31 @@ def test_coder_a_crowds_demands_are_dated_by_publication_not_by_what_they_name(
                        "January 3.")
     event = _one(events, "REQUEST")
     assert event.date == date(2022, 1, 14) and event.date_inferred
+def _release_consults(coder, text: str) -> list[list[str]]:
+    article = Article(url="https://www.whitehouse.gov/briefing-room/z/", text=text, title="",
+                      origin="t", published=date(2022, 5, 10), id="a_t")
+    return [sorted(a.name for a in e.actors) for e in coder.code(article)
+            if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_coder_meeting_of_own_officials_in_a_release_is_internal(coder) -> None:
+    # titled officials of unknown country with one known to be of the publishing state
+    assert _release_consults(coder, "Today, National Security Advisor Jake Sullivan and "
+                             "Senior Advisor Mark Dolan met with Budget Director Sarah Quill.") == []
+    # near-misses: a foreign counterpart named with its state, and an untitled citizen
+    assert _release_consults(coder, "Today, National Security Advisor Jake Sullivan met "
+                             "with Bordurian Foreign Minister Anna Kovac.") != []
+    assert _release_consults(coder, "President Biden spoke today with Paula Brandt, the "
+                             "mother of a detained teacher.") != []
+
+
+def test_coder_hosted_forces_or_mission_are_no_visit(coder) -> None:
+    # a mission or troops hosted or welcomed pay no visit (GUIDELINES 1)
+    assert _release_consults(coder, "President Biden welcomed the UN observer mission "
+                             "to Syldavia.") == []
+    assert _release_consults(coder, "Secretary Blinken thanked Latvia for hosting "
+                             "NATO troops.") == []
+    # near-miss: a leader welcomed is a visit
+    assert _release_consults(coder, "President Biden welcomed Prime Minister Fumio Kishida "
+                             "of Japan to the White House today.") == [["Fumio Kishida",
+                                                                        "Joe Biden"]]

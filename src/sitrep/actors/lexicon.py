@@ -75,6 +75,9 @@ class ActorWords:
     harm_nouns: frozenset[str] = frozenset()
     """Nouns of harm done to someone ("the killing of X", "attacks against Y"): their
     "of/against/on" phrase names the harmed, never whom a condemnation accuses."""
+    domestic_titles: frozenset[str] = frozenset()
+    """Title words that, right before a name of unknown country in a government's own
+    release, mark one of that government's officials ("NEC Director Brian Deese")."""
     site_titles: dict[str, str] = field(default_factory=dict)
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
@@ -151,6 +154,7 @@ def load_actor_words() -> ActorWords:
         media_words=_lower_set(raw, "media_words"),
         member_words=_lower_set(raw, "member_words"),
         harm_nouns=_lower_set(raw, "harm_nouns"),
+        domestic_titles=_lower_set(raw, "domestic_titles"),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 

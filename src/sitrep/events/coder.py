@@ -837,7 +837,8 @@ class Coder:
             present = {r.country for r in source + target if r.kind == "person" and r.country}
             source, target = ([r for r in refs if not (r.kind == "state" and r.country in present)]
                               for refs in (source, target))
-            if _one_government(source + target):
+            if _one_government(source + target) or self._inside_site(
+                    source + target, actx.site, mentions, trig.anchor.doc):
                 return []
         if etype in SYMMETRIC and not target and not greeting and \
                 _affiliation_only(args.source, source, mentions):
@@ -1181,6 +1182,30 @@ class Coder:
             out.append(self.resolver.refresh(person_actor(holders[0], holders[0].name), day)
                        if holders else state)
         return out
+
+    def _inside_site(self, refs: list[ActorRef], site: str | None,
+                     mentions: dict[int, Mention], doc: Doc) -> bool:
+        """Whether a contact in a release of ``site``'s government is among its own officials
+        only ("Speaker Pelosi and Leader Schumer met with NEC Director Brian Deese"): one of
+        them is known to be of ``site``, the others of unknown country carry a title of that
+        government's offices (``domestic_titles``), and the sentence names no other state or
+        body; a meeting inside one government is no event (GUIDELINES 1)."""
+        if site is None or len(refs) < 2 or any(r.kind != "person" for r in refs) or \
+                not any(r.country == site for r in refs) or \
+                any(r.country and r.country != site for r in refs):
+            return False
+        if any(a.country and a.country != site for m in mentions.values() for a in m.actors):
+            return False
+        titles = self.resolver.words.domestic_titles
+        for ref in refs:
+            if ref.country:
+                continue
+            spans = [m for m in mentions.values()
+                     if any(participant_key(a) == participant_key(ref) for a in m.actors)]
+            if not any(doc[i].lower_ in titles for m in spans
+                       for i in range(max(m.start - 1, 0), m.head)):
+                return False
+        return True
 
     def _visited_states(self, places: list[Token], mentions: dict[int, Mention]
                         ) -> list[ActorRef]:
