@@ -416,8 +416,10 @@ class Coder:
                         if t.token.i in dated and _briefing(t, press)), None)
         out: list[Event] = []
         for trig in triggers:
-            when = None if _standing_demands(trig) else \
-                _reported_day(dated.get(trig.token.i), trig, article.published)
+            when = _reported_day(dated.get(trig.token.i), trig, article.published)
+            if _standing_demands(trig) and when is not None and article.published is not None \
+                    and when.value.year == article.published.year:
+                when = None  # a day of the story's year dates what is demanded, not the demands
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
             out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
@@ -883,6 +885,10 @@ class Coder:
             else _pledge_modality(trig.anchor) if self._pledged_blame(trig) \
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
+        if _standing_demands(trig) and modality != "asserted":
+            # "did not accede to the protesters' demands": the demands stand, what is denied
+            # is the answer (a REJECT of its own rule), no denied request
+            return []
         if trig.rule.warning:
             if not _imposed(trig.anchor) and (
                     modality not in ("future", "hypothetical") or not _foretold(trig.anchor)):
@@ -1017,8 +1023,9 @@ class Coder:
         labels code them): the crowd, placed there, and that state; none without one."""
         code = crowd.country or actx.setting()
         home = self.resolver.state_of(code) if code else None
-        if home is None:
-            return [crowd], []
+        if home is None or crowd.kind == "state":
+            # ("the protesters in Tehran" resolved to Iran: a state asking itself is none)
+            return [], []
         return [self.resolver.placed_group(crowd, code)], [home]
 
     def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
@@ -1653,7 +1660,8 @@ def _reported_day(when: temporal.TimeValue | None, trig: Trigger, published: dat
 def _standing_demands(trig: Trigger) -> bool:
     """Whether a trigger is a crowd's demands told as a noun ("the protesters' demands
     include an inquiry into police violence on June 12"): demands that stand as the story is
-    told, dated by its publication; a time in the sentence dates what is demanded."""
+    told, dated by its publication; a day of the story's year in the sentence dates what is
+    demanded, an earlier year the demands ("In 2019, their demands included ...")."""
     return trig.rule.crowd and trig.token.pos_ == "NOUN"
 
 
@@ -2015,10 +2023,12 @@ def _summed_up(verb: Token) -> bool:
 def _over_long_span(verb: Token) -> bool:
     """Whether a verb lasts over an uncounted span of years ("For many years, Sirhan was
     held apart", "has been detained for decades"): a state summed up, no one event. A
-    counted span ("jailed for two years") is a term set by one act, which stands."""
+    counted span ("jailed for two years") is a term set by one act, which stands, and
+    years "of" something are a reason ("thanked her for years of cooperation")."""
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in MODALITY_WORDS.habit_spans
-        and not any(n.dep_ == "nummod" for n in p.children) for p in c.children)
+        and not any(n.dep_ == "nummod" or (n.dep_ == "prep" and n.lower_ == "of")
+                    for n in p.children) for p in c.children)
         for c in verb.children)
 
 
@@ -2199,12 +2209,13 @@ def _answer(events: list[Event]) -> None:
 def _placed_refusals(events: list[Event]) -> list[Event]:
     """Drop the refusals that answer no one and whose refuser is a body known by no name of
     its own: "this Court ... DISMISSES the President's suit" quoted from a ruling, "the
-    Church denied these allegations" (an organisation with no knowledge-base entry and no
-    country, standing alone, tells an analyst neither who refused nor what)."""
+    Church denied these allegations" (an organisation told by one common noun, with no
+    knowledge-base entry and no country, tells an analyst neither who refused nor what; a
+    named one, "the Okapi Liberation Front rejected the proposal", stays)."""
     return [e for e in events if not (
         e.type == "REJECT" and e.target is None and e.source is not None
         and e.source.kind != "person" and e.source.actor_id is None
-        and e.source.country is None)]
+        and e.source.country is None and len(e.source.name.split()) == 1)]
 
 
 def _agentless_passive(trig: Trigger) -> bool:

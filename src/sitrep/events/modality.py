@@ -269,6 +269,8 @@ def refused(tok: Token, words: ModalityWords = WORDS) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
         return False
+    if any(c.dep_ == "neg" for c in kids) and any(c.lower_ in words.pending_words for c in kids):
+        return False  # "has not yet accepted the proposal": still pending, no refusal
     auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     return not any(a in words.hypothetical_aux or a == "would" for a in auxes)
 
