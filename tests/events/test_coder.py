@@ -2389,6 +2389,28 @@ def test_coder_an_amount_in_aid_to_a_recipient(code_text) -> None:
     assert pledge.target.name == "Ukraine"
 
 
+def test_coder_aid_packages_of_different_sums_stay_apart(code_text) -> None:
+    # GUIDELINES 2: two packages of one giver to one recipient on one day are two events,
+    # told apart by the sums they give; one package told twice is one
+    def aid(text: str) -> list[bool]:
+        return [e.rule.endswith("+dup") for e in code_text(text, date(2022, 5, 10))
+                if e.type == "AID"]
+
+    assert aid("Norway announced $40 million in food assistance to Chad and released "
+               "$15 million in development assistance to Chad.") == [False, False]
+    assert aid("Norway provided $40 million in food assistance to Chad. Norway delivered "
+               "the $40 million to Chad by ship.") == [False, True]
+    # a mention with no sum is one of the packages named, not a third
+    assert aid("Norway provided $40 million in food aid to Chad. Norway also provided "
+               "tents to Chad.") == [False, True]
+    # the near-misses keep their reading: a sum not given, a sum that would be
+    for text, modality in (("Norway did not provide $40 million in aid to Chad.", "negated"),
+                           ("Norway would provide $40 million in aid to Chad if asked.",
+                            "hypothetical")):
+        assert [e.modality for e in code_text(text, date(2022, 5, 10))
+                if e.type == "AID"] == [modality], text
+
+
 def test_coder_a_call_that_is_the_occasion_of_a_verb(code_text) -> None:
     # "in a phone call" is the subjects' contact, with whom the verb names
     for text in ("Putin and Erdogan discussed the grain deal in a phone call on Tuesday.",
@@ -3849,3 +3871,20 @@ def test_coder_hosted_forces_or_mission_are_no_visit(coder) -> None:
     assert _release_consults(coder, "President Biden welcomed Prime Minister Fumio Kishida "
                              "of Japan to the White House today.") == [["Fumio Kishida",
                                                                         "Joe Biden"]]
+def test_coder_both_sides_of_a_meeting_welcoming_something_is_no_hosting(code_text) -> None:
+    # "The leaders welcomed the UN monitoring mission" after their meeting is joint praise,
+    # not a visit hosted by the two, and the report's next "they" stays with the two leaders
+    events = code_text("President Biden met today with Prime Minister Anna Kovac of Borduria. "
+                       "The leaders welcomed the UN monitoring mission to support fair elections. "
+                       "They agreed that their teams will stay in close contact.",
+                       date(2021, 7, 27))
+    assert not [e for e in events if e.type == "CONSULT" and e.rule.startswith("consult.host")]
+    agree = [{a.name for a in e.actors} for e in events if e.type == "AGREE"]
+    assert agree and all("United Nations" not in names for names in agree)
+
+
+def test_coder_joint_hosts_of_a_visit_still_host(code_text) -> None:
+    # near-miss: two hosts of one side welcoming a guest do host a visit
+    events = code_text("President Biden and the First Lady welcomed Prime Minister Anna Kovac "
+                       "of Borduria to the White House today.", date(2021, 7, 27))
+    assert [e for e in events if e.type == "CONSULT"]

@@ -255,6 +255,23 @@ def test_link_cluster_one_actor_mention_finds_the_larger_of_two_events() -> None
 
 
 
+def test_link_cluster_aid_of_other_sums_are_other_packages() -> None:
+    # GUIDELINES 2: "$266 million" and "$300 million" given the same day are two packages;
+    # a mention naming no sum joins the first, one naming the same sum is the same package
+    from sitrep.link.cluster import LinkMention, cluster
+
+    def mention(i: int, package: str | None) -> LinkMention:
+        return LinkMention(id=f"m_{i}", article_id="a_1", type="AID", mode=None,
+                           keys=frozenset({"state:USA", "state:AFG"}), modality="asserted",
+                           date=date(2021, 7, 23), precision="day",
+                           published=date(2021, 7, 23), package=package)
+
+    found = cluster([mention(1, "$266million"), mention(2, "$300million"), mention(3, None),
+                     mention(4, "$300million")])
+    assert sorted(sorted(m.id for m in c.members) for c in found) == [
+        ["m_1", "m_3"], ["m_2", "m_4"]]
+
+
 def test_events_reports_differing_in_mode_are_one_event(store: Store) -> None:
     # GUIDELINES 2: one line per type, participant set and date; a demand's mode says what it
     # asks, and one contact is "met virtually" and "meeting" in one article: the event takes

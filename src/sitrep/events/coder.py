@@ -53,6 +53,7 @@ from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, modality_of, negated, purpose_infinitive,
                                     refused, to_infinitive)
+from sitrep.events.packages import other_packages, package
 from sitrep.events.roles import (
     companions,
     conjoined,
@@ -2461,6 +2462,8 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if {participant_key(r) for r in a.actors} != {participant_key(r) for r in b.actors}:
         return False
+    if other_packages(package(a), package(b)):
+        return False  # "announced $266 million ... and released $300 million": two packages
     if a.date is None or b.date is None:
         return True
     coarse: Precision = "day"

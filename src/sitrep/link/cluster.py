@@ -38,6 +38,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.events.packages import other_packages
 from sitrep.events.speech import VERBAL
 from sitrep.safety import shift_days
 
@@ -63,6 +64,9 @@ class LinkMention:
     old_event_id: str | None = None
     inferred: bool = False
     """The date stands in for an unstated one: it places the mention, it does not pin it."""
+    package: str | None = None
+    """The sum an aid mention gives ("$300 million"): mentions of other sums are other
+    packages (``sitrep.events.packages``)."""
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         """The days the stated date stands for, or None when no date is stated."""
@@ -107,6 +111,8 @@ class Cluster:
     """For clusters with no dated member: the days all their members' vicinities share."""
     best: LinkMention | None = None
     """The most precise dated member: it gives the event its date and precision."""
+    package: str | None = None
+    """The sum the members name, if any (see ``LinkMention.package``)."""
 
     @property
     def articles(self) -> set[str]:
@@ -114,6 +120,7 @@ class Cluster:
 
     def add(self, m: LinkMention) -> None:
         self.members.append(m)
+        self.package = self.package or m.package
         if self.mode is None or (self.mode in GENERIC_MODES and m.mode is not None
                                  and m.mode not in GENERIC_MODES):
             self.mode = m.mode
@@ -201,6 +208,8 @@ def fits(m: LinkMention, c: Cluster) -> bool:
     """All four linking conditions of the module docstring."""
     if m.modality != c.modality or m.type != c.type:
         return False
+    if other_packages(m.package, c.package):
+        return False  # two aid packages of the same giver and recipient stay apart
     return actors_fit(m, c) and dates_fit(m, c)
 
 
