@@ -3888,3 +3888,47 @@ def test_coder_joint_hosts_of_a_visit_still_host(code_text) -> None:
     events = code_text("President Biden and the First Lady welcomed Prime Minister Anna Kovac "
                        "of Borduria to the White House today.", date(2021, 7, 27))
     assert [e for e in events if e.type == "CONSULT"]
+
+
+def test_coder_costs_foretold_on_a_condition_are_a_warning(code_text) -> None:
+    # "there will be consequences if X joins": costs foretold are a threat to the one the
+    # condition names, by whoever says so
+    threat = _one(code_text("Foreign Minister Lavrov said there will be severe consequences if "
+                            "Finland joins NATO.", published=date(2022, 5, 10)), "THREATEN")
+    assert threat.modality == "asserted" and threat.mode == "restrict"
+    assert threat.source.name == "Sergei Lavrov" and threat.target.name == "Finland"
+
+
+@pytest.mark.parametrize("text", [
+    # past costs, costs only possible, costs denied, a danger that is no cost
+    "Secretary Blinken said there were severe consequences for Venezuela after the war.",
+    "Secretary Blinken said that if Venezuela attacks Colombia, there may be consequences.",
+    "Secretary Blinken said there will be no consequences for Venezuela.",
+    "Secretary Blinken said that if Venezuela attacks Colombia, there will be a humanitarian "
+    "crisis.",
+    "Foreign Minister Lavrov warned of a humanitarian crisis.",
+    "The drought resulted in severe consequences for farmers in Venezuela.",
+])
+def test_coder_costs_not_foretold_by_a_speaker_are_no_threat(code_text, text) -> None:
+    assert "THREATEN" not in {e.type for e in code_text(text, published=date(2022, 5, 10))}
+
+
+def test_coder_a_promised_sanction_is_a_restricting_threat(code_text) -> None:
+    # "will impose sanctions on Russia should it invade": the threat keeps the act's cost
+    threat = _one(code_text("President Biden said the United States will impose sanctions on "
+                            "Russia if it invades Ukraine.", published=date(2022, 5, 10)),
+                  "THREATEN")
+    assert threat.mode == "restrict" and threat.target.name == "Russia"
+
+
+def test_coder_an_act_that_would_bring_a_response_is_warned_against(code_text) -> None:
+    # "if X joins, it would lead to a military response": the condition's subject is warned
+    day = date(2022, 5, 10)
+    threat = _one(code_text("Foreign Minister Lavrov said that if Finland joins NATO, it would "
+                            "lead to a military response.", day), "THREATEN")
+    assert threat.mode == "violence" and threat.modality == "asserted"
+    assert threat.source.name == "Sergei Lavrov" and threat.target.name == "Finland"
+    # a response that followed is no warning
+    assert "THREATEN" not in {e.type for e in code_text(
+        "Foreign Minister Lavrov said that Finland's membership led to a military response "
+        "last year.", day)}

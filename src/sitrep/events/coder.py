@@ -934,7 +934,10 @@ class Coder:
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
                 # day of the announcement, not of the meeting planned
-                rule_id, etype, mode = f"{rule_id}>future", new_type, None
+                # (a threat keeps the cost of the act it promises: "will impose sanctions"
+                # restricts, as "impose costs ... unless" does)
+                rule_id, etype, mode = f"{rule_id}>future", new_type, \
+                    _threat_mode(etype, mode) if new_type == "THREATEN" else None
                 modality, when = "asserted", None
         if etype == "AGREE" and when is not None and article.published is not None and \
                 when.value > article.published:
@@ -1970,9 +1973,18 @@ def _condition(verb: Token, deterred: bool = False) -> Token | None:
     countermeasures if the US approved the sale" threatens the US."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if "unless" in marks or ("if" in marks and (deterred or negated(clause))):
+        if "unless" in marks or (("if" in marks or _inverted_condition(clause)) and (
+                deterred or negated(clause))):
             return clause
     return None
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """Whether a clause is a condition put first by its auxiliary ("should Moscow invade
+    Ukraine, it would ...", "should it pursue further aggression"): as "if Moscow invades"."""
+    first = clause.doc[clause.left_edge.i]
+    return first.dep_ == "aux" and first.head == clause and first.lower_ == "should" and \
+        any(c.dep_ == "nsubj" and c.i > first.i for c in clause.children)
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:
