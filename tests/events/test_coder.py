@@ -3932,3 +3932,34 @@ def test_coder_an_act_that_would_bring_a_response_is_warned_against(code_text) -
     assert "THREATEN" not in {e.type for e in code_text(
         "Foreign Minister Lavrov said that Finland's membership led to a military response "
         "last year.", day)}
+
+
+def test_coder_a_deed_at_home_does_not_accuse_the_speakers_state(code_text) -> None:
+    """A condemnation of a deed done in the speaker's own country names where it happened,
+    not whom it blames; a doer named, or a place abroad, is still read."""
+    assert not [e for e in code_text("President Macron condemned the recent shootings in France.")
+                if e.type == "ACCUSE" and e.target is not None and e.target.country == "FRA"]
+    event = _one(code_text("President Macron condemned Russia's missile strikes in France."),
+                 "ACCUSE")
+    assert event.target.country == "RUS"
+    event = _one(code_text("President Macron condemned the bombing in Kabul."), "ACCUSE")
+    assert event.target.country == "AFG"
+
+
+def test_coder_a_mutual_concern_stated_is_the_other_sides_too(code_text) -> None:
+    """"reiterated our mutual concerns about X" after a call states the concern of both
+    sides (GUIDELINES 4: co-speakers); "his concerns" is the speaker's own, and the
+    accused's own official shares no concern about his state."""
+    call = "Secretary Blinken spoke today with Israeli Prime Minister Yair Lapid. "
+    event = _one(code_text(call + "Secretary Blinken reiterated our mutual concerns about "
+                           "Iran's nuclear program."), "ACCUSE")
+    assert event.target.country == "IRN"
+    assert {"Antony Blinken", "Yair Lapid"} <= {a.name for a in event.actors}
+    event = _one(code_text(call + "Secretary Blinken reiterated his concerns about Iran's "
+                           "nuclear program."), "ACCUSE")
+    assert "Yair Lapid" not in {a.name for a in event.actors}
+    event = _one(code_text("Secretary Blinken spoke with Russian Foreign Minister Sergei Lavrov. "
+                           "Secretary Blinken raised our shared concerns about Russia's troop "
+                           "buildup."), "ACCUSE")
+    assert event.target.country == "RUS"
+    assert "Sergei Lavrov" not in {a.name for a in event.actors}

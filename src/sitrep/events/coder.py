@@ -653,6 +653,8 @@ class Coder:
                 and not self._own_people(r, people))
 
         target = [r for r in named if other_side(r)]
+        if trig.rule.type == "ACCUSE":
+            target = [r for r in target if not _home_of_deed(r, source, sent)]
         hosts: list[ActorRef] = []
         if trig.rule.type in SYMMETRIC and target:
             # "spoke with X of France, Y of Germany, and Z of Italy": the whole list
@@ -694,7 +696,8 @@ class Coder:
                 # "outrage at the shooting death of Abe": the harmed are not the accused
                 args.fallback = [t for t in args.fallback if not harmed(t)]
             found = [r for r in resolve_roles(args.fallback, mentions, direct=True)
-                     if other_side(r)]
+                     if other_side(r) and not (trig.rule.type == "ACCUSE"
+                                               and _home_of_deed(r, source, sent))]
             # a person named in the phrase is whom it is about ("against WikiLeaks co-founder
             # Julian Assange"), not the body in their title
             target = ([r for r in found if r.kind == "person"] or found)[:1]
@@ -743,6 +746,14 @@ class Coder:
             # expressed their support for the ceasefire", a position shared towards no one,
             # nor a state both are in ("A and B are committed to protecting the environment")
             source, target = source[:1], source[1:]
+        if trig.rule.type == "ACCUSE" and len(source) == 1 and _mutual_view(trig) and \
+                any(participant_key(r) == participant_key(source[0]) for r in actx.meeting):
+            # "Blinken reiterated our mutual concerns about Iran's malign influence" after a
+            # call with Bennett: a concern stated as both sides' is the other side's too
+            # (GUIDELINES 4: co-speakers), not one the accused's own people share
+            blamed = {r.country for r in target if r.country}
+            source += [r for r in actx.meeting if participant_key(r) not in source_keys
+                       and r.country not in blamed]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
         if _praises(trig, self.rules):
@@ -2125,6 +2136,35 @@ def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
         if anc.i in anchors:
             return anchors[anc.i]
     return None
+
+
+def _mutual_view(trig: Trigger) -> bool:
+    """Whether a stated position is said to be both sides' by its own words ("our mutual
+    concerns", "their shared concern"), not only by its speaker's."""
+    noun = trig.token
+    return trig.governor is not None and noun.pos_ == "NOUN" and \
+        any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in noun.children) and \
+        any(c.dep_ == "amod" and c.lower_ in _MUTUAL_WORDS for c in noun.children)
+
+
+_MUTUAL_WORDS = frozenset({"mutual", "shared", "common"})
+"""Adjectives that make a position both sides' ("our *mutual* concerns")."""
+
+
+def _home_of_deed(ref: ActorRef, source: list[ActorRef], sent: Span) -> bool:
+    """Whether a state read as accused only names where a deed happened, in the country of
+    the person blaming it ("Harris and Ardern condemned recent mass shootings *in the United
+    States*"): a deed done at home blames whoever did it, not one's own state (a doer the
+    phrase names, "Russia's strikes in Ukraine", is read before any place)."""
+    homes = {r.country for r in source if r.kind == "person" and r.country}
+    if ref.kind != "state" or ref.country not in homes or ref.start is None or ref.end is None:
+        return False
+    return any(ref.start <= t.idx < ref.end and t.dep_ == "pobj"
+               and t.head.lower_ in _PLACE_WORDS for t in sent)
+
+
+_PLACE_WORDS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+"""Prepositions whose object is where a deed happened."""
 
 
 def _token_at(sent: Span, char: int) -> Token | None:
