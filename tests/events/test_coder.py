@@ -3956,3 +3956,36 @@ def test_coder_a_mutual_concern_stated_is_the_other_sides_too(code_text) -> None
                            "buildup."), "ACCUSE")
     assert event.target.country == "RUS"
     assert "Sergei Lavrov" not in {a.name for a in event.actors}
+
+
+def _remarks_consults(coder, text: str) -> list[list[str]]:
+    article = Article(url="https://www.whitehouse.gov/briefing-room/speeches-remarks/2022/05/10/"
+                      "remarks-by-president-biden-and-prime-minister-fiala/",
+                      title="Remarks by President Biden and Prime Minister Fiala of the Czech "
+                      "Republic", text=text, origin="t", published=date(2022, 5, 10), id="a_r")
+    return [sorted(a.name for a in e.actors) for e in coder.code(article)
+            if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_coder_first_name_in_address_is_no_second_participant() -> None:
+    from sitrep.events.coder import _without_given_names
+    from sitrep.record import ActorRef
+    full = ActorRef("Anna Kovac", "person", "anna-kovac", "BOR")
+    first = ActorRef("Anna", "person")
+    # "Madam Minister, dear Anna, welcome": the one greeted is one person, not [Kovac, Anna]
+    assert _without_given_names([full, first], [full, first]) == [full]
+    # near-misses: another first name, a first name known as someone else, no full name
+    other = ActorRef("Ivo", "person")
+    known = ActorRef("Anna", "person", "anna-of-arcadia")
+    assert _without_given_names([full, other], [full, other]) == [full, other]
+    assert _without_given_names([full, known], [full, known]) == [full, known]
+    assert _without_given_names([first], [first]) == [first]
+
+
+def test_coder_trip_in_a_former_office_is_no_contact(coder) -> None:
+    # a career recalled in remarks ("as Vice President") is no contact of the day
+    assert _remarks_consults(coder, "PRESIDENT BIDEN: Well, I have travelled to "
+                             "Prague as Vice President.") == []
+    # near-misses: a trip told with its day, and a trip with no office named
+    assert _release_consults(coder, "Secretary Blinken travelled to Madrid on "
+                             "Monday.") == [["Antony Blinken", "Spain"]]

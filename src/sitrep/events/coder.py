@@ -28,7 +28,7 @@ one of the same article (captions, recaps) are kept and marked with a ``+dup`` s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -483,6 +483,11 @@ class Coder:
             # at the meeting; other aims are not events
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
+            return []
+        if trig.rule.type == "CONSULT" and when is None and \
+                _in_former_capacity(trig.anchor, self.resolver.words.find_title):
+            # "I've travelled to Madrid as Vice President": a career recalled, no contact of
+            # the day the remarks are made (GUIDELINES 1: historical background)
             return []
         if when is None and trig.token.lemma_.lower() in self.rules.standing_positions and \
                 _habitual(trig.anchor) and not self._said(trig.anchor, mentions):
@@ -966,6 +971,8 @@ class Coder:
         day = when.value if when else None
         source = [self.resolver.refresh(r, day or article.published) for r in source]
         target = [self.resolver.refresh(r, day or article.published) for r in target]
+        everyone = source + target
+        source, target = (_without_given_names(toks, everyone) for toks in (source, target))
         # "will travel to Saudi Arabia and Oman": one announced visit per host, as the
         # visits themselves would be
         groups = _participant_groups(*planned, source, target,
@@ -2387,6 +2394,30 @@ def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
             out[key] = ref
         keys.add(participant_key(ref))
     return list(out.values())
+
+
+def _in_former_capacity(verb: Token, find_title: Callable[[list[str]], str | None]) -> bool:
+    """Whether a past contact verb says in what office its doer acted ("travelled to Madrid
+    as Vice President", "had met him as a senator"): told so, undated, it recalls an
+    earlier career, not a contact of the story's time. Present tenses ("I'm here as
+    Secretary of State") say the speaker's office now."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(find_title([w.lower_ for w in obj.children
+                           if w.dep_ in ("compound", "amod") and w.i < obj.i]
+                          + [obj.lemma_.lower()]) is not None
+               for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+               for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _without_given_names(refs: list[ActorRef], among: list[ActorRef]) -> list[ActorRef]:
+    """Without a lone given name of someone ``among`` named in full: remarks address the
+    one met by first name beside the title ("Mr. President, dear Joe, welcome"), and the
+    text then names one person twice, [Joe Biden, Joe]."""
+    given = {r.name.split()[0] for r in among
+             if r.kind == "person" and r.actor_id is not None and len(r.name.split()) >= 2}
+    return [r for r in refs if not (r.kind == "person" and r.actor_id is None
+                                    and " " not in r.name.strip() and r.name in given)]
 
 
 def _confidence(source: ActorRef | None, target: ActorRef | None, members: list[ActorRef],
