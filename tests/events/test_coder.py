@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.record import Article
+from sitrep.record import Article, Event
 
 
 def _one(events, etype):
@@ -3864,6 +3864,17 @@ def test_coder_hosted_forces_or_mission_are_no_visit(coder) -> None:
     assert _release_consults(coder, "President Biden welcomed Prime Minister Fumio Kishida "
                              "of Japan to the White House today.") == [["Fumio Kishida",
                                                                         "Joe Biden"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Austin hosted Admiral Tony Radakin at the Pentagon today.",
+    "Secretary Blinken met with Opposition Leader Sviatlana Tsikhanouskaya today.",
+])
+def test_coder_titles_foreign_officials_share_mark_no_internal_meeting(coder, text) -> None:
+    # admirals, generals, leaders and speakers serve other states too: still a contact
+    assert _release_consults(coder, text) != []
+
+
 def test_coder_both_sides_of_a_meeting_welcoming_something_is_no_hosting(code_text) -> None:
     # "The leaders welcomed the UN monitoring mission" after their meeting is joint praise,
     # not a visit hosted by the two, and the report's next "they" stays with the two leaders
@@ -3989,3 +4000,32 @@ def test_coder_trip_in_a_former_office_is_no_contact(coder) -> None:
     # near-misses: a trip told with its day, and a trip with no office named
     assert _release_consults(coder, "Secretary Blinken travelled to Madrid on "
                              "Monday.") == [["Antony Blinken", "Spain"]]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO responded strongly after Russian troops shelled Kharkiv on Monday.",
+    "There was a strong response from NATO after Russian troops shelled Kharkiv on Monday.",
+])
+def test_coder_a_response_done_keeps_the_attack_it_answers(code_text, text) -> None:
+    """A response told as done is a deed, not a warning containing the attack."""
+    assert _one(code_text(text), "ASSAULT").modality == "asserted"
+
+
+def test_coder_no_response_foretold_is_no_threat(code_text) -> None:
+    events = code_text("Stoltenberg said there will be no military response from NATO if "
+                       "Russia enters Ukraine.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("$500 million", "$0.5 billion"),
+    ("$30 million", "30 million dollars"),
+])
+def test_packages_one_sum_written_two_ways_is_one_package(first, second) -> None:
+    from sitrep.events.packages import other_packages, package
+
+    def sum_of(text: str) -> int | None:
+        return package(Event(type="AID", actors=[], article_id="a", sentence=text, start=0,
+                             end=len(text), trigger_start=0))
+    assert not other_packages(sum_of(f"provided {first} to Ukraine"),
+                              sum_of(f"provided {second} to Ukraine"))

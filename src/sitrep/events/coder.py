@@ -907,6 +907,8 @@ class Coder:
             # is the answer (a REJECT of its own rule), no denied request
             return []
         if trig.rule.warning:
+            if _none_to_come(trig.anchor):
+                return []  # "there will be no military response if ...": a reassurance
             if not _imposed(trig.anchor) and (
                     modality not in ("future", "hypothetical") or not _foretold(trig.anchor)):
                 # "responded to the attack" is a deed, "efforts to respond to the crisis"
@@ -1455,7 +1457,9 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # meeting ("met Kuleba to reaffirm the U.S. commitment to Ukraine", "called
             # Macron to congratulate him") is coded
             continue
-        if outer is None or (outer.rule.type not in ABSORBING and not same_event):
+        if outer is None or (outer.rule.type not in ABSORBING and not same_event) or \
+                _response_done(outer):
+            # (a response done is a deed beside the attack it answers: both are told)
             kept.append(trig)
         elif outer.rule.type == "SUPPORT" and trig.rule.type in CREDITED_DEEDS and \
                 credited_doers(trig.anchor, credit_lemmas) and not negated(trig.anchor):
@@ -2024,6 +2028,20 @@ def _imposed(verb: Token) -> bool:
 
 _CAUSING = frozenset({"make", "ensure"})
 """Verbs whose complement their subject sets out to bring about ("make Putin pay")."""
+
+
+def _none_to_come(verb: Token) -> bool:
+    """Whether what a verb foretells is denied by its own noun ("there will be *no*
+    consequences", "would face no response"): nothing is held over anyone."""
+    return any(c.dep_ in ("attr", "dobj", "nsubj") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+
+def _response_done(trig: Trigger) -> bool:
+    """Whether a warning trigger tells a response done, in the past tense ("NATO responded
+    after Russian troops shelled Kharkiv", "there was a strong response"): a deed beside the
+    attack it answers, which it does not contain (a response vowed or foretold does)."""
+    return trig.rule.warning and trig.anchor.tag_ == "VBD" and not _imposed(trig.anchor)
 
 
 def _foretold(verb: Token) -> bool:

@@ -64,7 +64,7 @@ class LinkMention:
     old_event_id: str | None = None
     inferred: bool = False
     """The date stands in for an unstated one: it places the mention, it does not pin it."""
-    package: str | None = None
+    package: int | None = None
     """The sum an aid mention gives ("$300 million"): mentions of other sums are other
     packages (``sitrep.events.packages``)."""
 
@@ -111,7 +111,7 @@ class Cluster:
     """For clusters with no dated member: the days all their members' vicinities share."""
     best: LinkMention | None = None
     """The most precise dated member: it gives the event its date and precision."""
-    package: str | None = None
+    package: int | None = None
     """The sum the members name, if any (see ``LinkMention.package``)."""
 
     @property
