@@ -2364,6 +2364,23 @@ def test_coder_an_unnamed_court_acts_for_the_state_where_it_sits(code_text) -> N
                 if e.source is not None and e.source.name == "Nigeria"]
 
 
+def test_coder_unnamed_authorities_act_for_the_state_of_the_story(code_text) -> None:
+    # "Prosecutors accused X", "the authorities seized": an unnamed justice body named as
+    # the doer, with no place in its sentence, acts for the state the news story is about
+    story = "Mark Dawson wounded four people in Ohio, United States. "
+    accused = _one(code_text(story + "Prosecutors accused Dawson of attempted murder."),
+                   "ACCUSE")
+    assert (accused.source.name, accused.target.name) == ("United States", "Mark Dawson")
+    seized = _one(code_text(story + "The authorities seized Dawson's rifles."), "COERCE")
+    assert seized.source.name == "United States"
+    # negated and hypothetical acts keep their modality
+    denied = _one(code_text(story + "Prosecutors did not accuse Dawson of fraud."), "ACCUSE")
+    assert denied.modality == "negated"
+    # a story with no state named has no state to lend them
+    assert not [e for e in code_text("Prosecutors accused Mark Dawson of fraud.")
+                if e.type == "ACCUSE"]
+
+
 def test_coder_the_city_of_a_place_is_that_place(code_text) -> None:
     attack = _one(code_text("Russian forces shelled the city of Kharkiv overnight."),
                   "ASSAULT")

@@ -150,6 +150,11 @@ AUTHORITY_ACTS = frozenset({("COERCE", "arrest"), ("SANCTION", "convict"),
 phrase ("nine men were jailed in Bradford, England", "she was arrested on Friday", "was
 charged in Wellington, New Zealand"), the state where they happen did them, and with no place
 named the one arrested is still an event (the one charged is not: ACCUSE needs its accuser)."""
+JUSTICE_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
+"""Types whose acts an unnamed court, prosecutor or authority named as the doer performs for
+its state whatever the trigger ("Federal authorities are investigating X", "Prosecutors
+accused X of fraud", "The authorities seized X's firearms"): with no place in the sentence,
+the state a news story is about (GUIDELINES 4: unnamed counterparts take their state)."""
 
 
 class Coder:
@@ -536,9 +541,12 @@ class Coder:
         args.target, args.fallback = ([t for t in toks if not (
             t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
             for toks in (args.target, args.fallback))
+        justice_agent = _justice_agent(trig, self.resolver.words.justice_agents)
         unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and (
-            _agentless_passive(trig)
-            or _justice_agent(trig, self.resolver.words.justice_agents))
+            _agentless_passive(trig) or justice_agent)
+        # "Prosecutors accused X": the doer is said, only its state is not
+        named_agent = justice_agent and trig.rule.type in JUSTICE_TYPES and actx.site is None
+        unnamed_agent = unnamed_agent or named_agent
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
         if greeting:
@@ -887,6 +895,12 @@ class Coder:
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
             source = [state] if state is not None else []
+        elif unnamed_agent and named_agent and actx.setting() is not None:
+            state = self.resolver.state_of(actx.setting())
+            source = [state] if state is not None else []
+        if unnamed_agent and source and target and all(
+                r.kind == "state" and r.country == source[0].country for r in target):
+            return []  # "a federal judge ruled the government's practice unlawful": internal
         if not (_enough(etype, source, target, trig, self.rules.two_party_types,
                         self.rules.directed_types)
                 or (unnamed_agent and etype == "COERCE" and target)) and not (
