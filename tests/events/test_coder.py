@@ -781,6 +781,22 @@ def test_coder_title_words_before_a_name_are_no_participant(code_text, text) -> 
     assert len(event.actors) == 2, [a.name for a in event.actors]
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("Deputy Secretary Sherman spoke today with UK Minister of State for South Asia, East "
+     "Africa and the Caribbean Tom Ashby.", "asserted"),
+    ("Deputy Secretary Sherman did not speak with UK Minister of State for South Asia, East "
+     "Africa and the Caribbean Tom Ashby.", "negated"),
+])
+def test_coder_title_with_a_long_portfolio_is_its_bearers(code_text, text, modality) -> None:
+    """A long portfolio split at its commas and "and" leaves "UK Minister" apart from the
+    name it leads to: one person, not the person and the state."""
+    event = _one(code_text(text), "CONSULT")
+    assert len(event.actors) == 2 and "GBR" not in {a.country for a in event.actors
+                                                   if a.kind == "state"}, \
+        [a.name for a in event.actors]
+    assert event.modality == modality
+
+
 def test_coder_statement_in_a_dated_call_takes_its_day_as_stated(code_text) -> None:
     events = code_text("Secretary Blinken spoke on Tuesday with Foreign Minister Dmytro Kuleba. "
                        "Secretary Blinken condemned Russia's attacks on Ukrainian cities.")

@@ -81,6 +81,7 @@ class ArticleActors:
         self.resolver.find_entities(sent, self, found)
         self.resolver.find_sector_nouns(sent, found)
         self.resolver.find_descriptions(sent, self, found)
+        self.resolver.drop_portfolio_titles(sent, found)
         self.resolver.find_pronouns(sent, self, found)
         for mention in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
             for ref in mention.actors:

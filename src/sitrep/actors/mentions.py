@@ -52,6 +52,14 @@ _MEETING_MARKERS = frozenset({"the", "two", "both", "their", "her", "his", "all"
 _PORTFOLIO_PREPS = frozenset({"for", "on", "to"})
 """Prepositions of a title that name its portfolio ("Envoy for Yemen", "Ambassador to
 Germany"), so that the country after them is not the holder's."""
+_PORTFOLIO_OPENERS = frozenset({"of", "for"})
+"""Words after a title that open its portfolio ("Minister of Foreign Affairs", "Minister of
+State for Europe")."""
+_PORTFOLIO_GLUE = frozenset({"of", "for", "and", ",", "the", "&"})
+"""Words inside a portfolio besides its capitalised ones ("Environment, Water, and
+Agriculture")."""
+_PORTFOLIO_SPAN = 12
+"""Words at most from a title to the name its portfolio leads to."""
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "punct", "prep", "pobj"})
 
 
@@ -1072,6 +1080,47 @@ class ActorResolver:
             sector = self.gaz.sector_noun(word) or self.words.sector_nouns.get(word)
             if sector:
                 return sector
+        return None
+
+    def drop_portfolio_titles(self, sent: Span, found: dict[int, Mention]) -> None:
+        """Join a title read apart to the name its portfolio leads to ("Moldovan Minister
+        of Foreign Affairs and European Integration Nicu Popescu", "UK Minister of State for
+        Middle East, North Africa and North America James Cleverly"): the small model splits
+        a long portfolio at its "and" or commas, so that "Moldovan Minister" or "UK Minister"
+        stands apart as a second participant; the name after it, with no title of its own,
+        is the one who bears it (pass 4, after every name and title is read)."""
+        doc = sent.doc
+        for title in sorted({id(m): m for m in found.values()}.values(), key=lambda m: m.start):
+            if title.kind == "pronoun" or doc[title.end - 1].lower_ not in self.stops or \
+                    title.end >= sent.end or doc[title.end].lower_ not in _PORTFOLIO_OPENERS:
+                continue
+            bearer = self._portfolio_bearer(sent, title.end, found)
+            if bearer is not None:
+                # one mention from the title to the name: the parser's head of the phrase
+                # may be the title ("with UK Minister ..."), and a state word in the title
+                # is the bearer's own ("UK"), no second participant
+                whole = replace(bearer, start=title.start)
+                for i in range(title.start, bearer.end):
+                    found[i] = whole
+
+    def _portfolio_bearer(self, sent: Span, start: int, found: dict[int, Mention]
+                          ) -> Mention | None:
+        """The untitled person named right after a portfolio that opens at ``start``: the
+        words between are only capitalised words and the glue of a portfolio, none of them
+        another actor, and few."""
+        doc = sent.doc
+        for i in range(start, min(sent.end, start + _PORTFOLIO_SPAN)):
+            mention = found.get(i)
+            if mention is not None:
+                named = mention.kind == "name" and mention.start == i and mention.actors and \
+                    all(r.kind == "person" for r in mention.actors)
+                own_title = any(doc[j].lower_ in self.stops
+                                for j in range(mention.start, mention.end))
+                return mention if named and not own_title else None
+            tok = doc[i]
+            if not (tok.lower_ in _PORTFOLIO_GLUE or (tok.text[:1].isupper()
+                                                     and tok.lower_ not in self.stops)):
+                return None
         return None
 
     # --- pass 3: descriptions -----------------------------------------------------------------
