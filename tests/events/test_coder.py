@@ -132,6 +132,32 @@ def test_coder_no_time_expression_publication_date_inferred(code_text) -> None:
     assert event.date_text is None and event.date_start is None
 
 
+_LEAD = "On Wednesday, a court in Lagos ruled against Governor Babajide Sanwo-Olu. "
+"""An invented news lead dating its story to a day before publication (2022-01-12)."""
+
+
+def test_coder_lead_day_dates_undated_step_of_its_paragraph(code_text) -> None:
+    # GUIDELINES 6: the lead's day is the anchor the story's undated steps are told at
+    event = _one(code_text(_LEAD + "Judge Amaka Obi dismissed the governor's lawsuit."), "REJECT")
+    assert event.date == date(2022, 1, 12) and event.date_inferred
+
+
+@pytest.mark.parametrize("text", [
+    # a standing state, not a step of the lead's day
+    _LEAD + "Judge Amaka Obi has rejected the governor's appeal.",
+    # a future step is no step of the day told
+    _LEAD + "Judge Amaka Obi will reject the governor's appeal.",
+    # a later paragraph goes back to background or on to reactions
+    _LEAD + "\n\nJudge Amaka Obi dismissed the governor's lawsuit.",
+    # no lead day: the day a readout reports is the publication day
+    "A court in Lagos ruled today against Governor Babajide Sanwo-Olu. "
+    "Judge Amaka Obi dismissed the governor's lawsuit.",
+])
+def test_coder_lead_day_leaves_other_events_at_publication(code_text, text) -> None:
+    event = _one(code_text(text), "REJECT")
+    assert event.date == date(2022, 1, 14) and event.date_inferred
+
+
 @pytest.mark.parametrize("text", [
     "Secretary of State Antony Blinken spoke today with Bordurian Foreign Minister Anna Kovac "
     "to congratulate President Ivo Ban on his May 1 election victory.",

@@ -48,7 +48,7 @@ from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
 from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_dates,
-                                  period_end)
+                                  period_end, story_day, story_steps)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, modality_of, negated, purpose_infinitive,
@@ -374,7 +374,11 @@ class Coder:
         _mark_duplicates(events)
         events = _without_trips_met(_without_parts_of_meetings(
             events, self.rules.separate_contact_words))
-        infer_dates(events, article.published, self._passing_contacts)
+        # "On Friday, a judge ruled ...": the steps its paragraph narrates are of that day
+        lead = next(iter(doc.sents), None)
+        story = story_day(lead, article.published) if lead is not None else None
+        steps = story_steps(events, doc, lead) if lead is not None and story else set()
+        infer_dates(events, article.published, self._passing_contacts, story, steps)
         return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------
@@ -895,8 +899,8 @@ class Coder:
         if unnamed_agent and location is not None and location.country:
             state = self.resolver.state_of(location.country)
             source = [state] if state is not None else []
-        elif unnamed_agent and named_agent and actx.setting() is not None:
-            state = self.resolver.state_of(actx.setting())
+        elif unnamed_agent and named_agent and (setting := actx.setting()) is not None:
+            state = self.resolver.state_of(setting)
             source = [state] if state is not None else []
         if unnamed_agent and source and target and all(
                 r.kind == "state" and r.country == source[0].country for r in target):
@@ -1061,7 +1065,7 @@ class Coder:
         labels code them): the crowd, placed there, and that state; none without one."""
         code = crowd.country or actx.setting()
         home = self.resolver.state_of(code) if code else None
-        if home is None or crowd.kind == "state":
+        if code is None or home is None or crowd.kind == "state":
             # ("the protesters in Tehran" resolved to Iran: a state asking itself is none)
             return [], []
         return [self.resolver.placed_group(crowd, code)], [home]

@@ -19,7 +19,11 @@ without a date drops off every timeline, so the coder gives each one a date mark
    alone ("the protesters") is the one told before ("Serbians protested"); an undated
    incident named in a statement ("condemned the missile attacks near Erbil") came before
    it and takes the statement's day, inferred;
-3. any other event takes the article's publication date.
+3. an event the lead paragraph narrates in the past tense takes the day its lead sentence
+   dates the story to, inferred ("On Friday, a court ruled against the governor. The judge
+   dismissed his lawsuit"): a news story tells the steps of the day it reports right after
+   its lead, and the text places them at that anchor (GUIDELINES 6);
+4. any other event takes the article's publication date.
 """
 
 from __future__ import annotations
@@ -27,11 +31,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sitrep import temporal
 from sitrep.actors.identity import participant_key
 from sitrep.events.speech import VERBAL
 from sitrep.record import ActorRef, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 CONVERSATION = frozenset({"CONSULT"})
 """Types whose date carries over to what was said during them."""
@@ -45,8 +53,59 @@ _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _ON_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
+STORY_DAYS = 7
+"""How far before publication the day a lead sentence names may lie to be the story's day
+(a weekday: "On Wednesday, Lam announced ...")."""
+_PAST_AUX = frozenset({"be", "do", "have"})
+"""Auxiliaries whose past form puts the verb they serve in the past ("was sentenced", "did
+not accede", "had asked")."""
+
+
+def story_day(lead: Span, published: date | None) -> date | None:
+    """The day a news story's lead sentence dates it to ("On Friday, a federal judge ruled
+    ..."): the first day the lead names, in the week before publication. None when the lead
+    names no such day (a readout's "spoke today" is the publication day itself)."""
+    if published is None:
+        return None
+    for tv in temporal.find_times(lead.text, published):
+        if tv.precision == "day" and 0 < (published - tv.value).days <= STORY_DAYS:
+            return tv.value
+    return None
+
+
+def narrated(trigger: Token) -> bool:
+    """Whether an event's trigger is a verb told in the past tense ("declined", "was
+    sentenced", "did not accede"): a step of the story, not a standing state ("is
+    investigating", "has cited") or a noun ("the demands of the protesters")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if trigger.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_.lower() in _PAST_AUX
+               for c in trigger.children)
+
+
+def story_steps(events: list[Event], doc: Doc, lead: Span) -> set[int]:
+    """The ids of the undated events that ``doc`` narrates in the past tense (see
+    ``narrated``) in the paragraph of its lead sentence: there the story tells its day;
+    later paragraphs go back to its background or on to the reactions, which analysts date
+    by the publication."""
+    newline = doc.text.find("\n", lead.end_char)
+    end = len(doc.text) if newline < 0 else newline
+    steps: set[int] = set()
+    for event in events:
+        if event.date is not None or event.trigger_start is None or event.trigger_end is None \
+                or event.trigger_start >= end:
+            continue
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is not None and narrated(span.root):
+            steps.add(id(event))
+    return steps
+
+
 def infer_dates(events: list[Event], published: date | None,
-                passing: frozenset[str] = frozenset()) -> None:
+                passing: frozenset[str] = frozenset(), story: date | None = None,
+                steps: set[int] | frozenset[int] = frozenset()) -> None:
     """Give every undated event of one article a date, marked inferred (in place).
 
     Args:
@@ -54,6 +113,9 @@ def infer_dates(events: list[Event], published: date | None,
         published: the article's publication date (None leaves conversation dates only).
         passing: rules of contacts only named in passing ("the outcomes of the Dialogue
             held on April 11"): what follows is not said in them, so they lend no date.
+        story: the day the article's lead dates the story to (see ``story_day``), or None.
+        steps: ids of the events narrated in the past tense (see ``story_steps``): these
+            take ``story`` when nothing nearer dates them.
     """
     talk: Event | None = None
     incident: Event | None = None
@@ -75,7 +137,8 @@ def infer_dates(events: list[Event], published: date | None,
         said_at = _conversation_date(event, talk)
         step_of = _incident_date(event, incident) if said_at is None else None
         step_of = step_of or (_condemned_at(event, events) if said_at is None else None)
-        day = said_at or step_of or published
+        told = story if story is not None and id(event) in steps else None
+        day = said_at or step_of or told or published
         if day is None:
             continue
         # a statement inside a dated conversation is pinned to that day, a stated one: it
