@@ -224,6 +224,36 @@ def test_coder_marks_repeated_mentions(code_text) -> None:
     assert [e.rule.endswith("+dup") for e in consult] == [False, True]
 
 
+
+@pytest.mark.parametrize("text", [
+    "Secretary of State Antony Blinken praised Ukraine on Monday. Blinken commended the "
+    "courage of the Ukrainian people on Monday.",
+    "France signed an agreement with Ukraine on Monday. France signed a deal with the "
+    "Ukrainian people on Monday.",
+])
+def test_coder_repeat_that_differs_only_in_a_sector_is_a_repeat(code_text, text) -> None:
+    # GUIDELINES 2: "Ukraine" the state and "Ukraine" from "the Ukrainian people" read the
+    # same; the repeat takes the kept event's participants, so linking joins the two
+    from sitrep.actors.identity import participant_key
+
+    events = [e for e in code_text(text, date(2022, 1, 14)) if e.type in ("SUPPORT", "AGREE")]
+    assert [e.rule.endswith("+dup") for e in events] == [False, True]
+    assert [participant_key(r) for r in events[1].actors] == \
+        [participant_key(r) for r in events[0].actors]
+
+
+@pytest.mark.parametrize("second", [
+    "Blinken praised Poland on Monday.",  # another name
+    "Blinken commended the courage of the Ukrainian people on Thursday.",  # another day
+    "Blinken did not commend the Ukrainian people on Monday.",  # another modality
+])
+def test_coder_events_that_read_differently_are_no_repeats(code_text, second) -> None:
+    events = [e for e in code_text("Secretary of State Antony Blinken praised Ukraine on "
+                                   "Monday. " + second, date(2022, 1, 14))
+              if e.type == "SUPPORT"]
+    assert len(events) == 2
+    assert not any(e.rule.endswith("+dup") for e in events)
+
 def test_coder_meeting_of_three_told_again_in_pairs_is_one_meeting(code_text) -> None:
     # one trilateral meeting: the later "glad to see Yoon" is no second, bilateral one
     events = code_text("President Biden met with Prime Minister Kishida and President Yoon on "
@@ -4088,3 +4118,76 @@ def test_packages_one_sum_written_two_ways_is_one_package(first, second) -> None
                              end=len(text), trigger_start=0))
     assert not other_packages(sum_of(f"provided {first} to Ukraine"),
                               sum_of(f"provided {second} to Ukraine"))
+
+
+def test_shown_key_tells_participants_apart_by_the_name_shown() -> None:
+    # a sector or a kb id alone is not what a reader sees; another name is
+    from sitrep.actors.identity import participant_key, shown_key
+    from sitrep.record import ActorRef
+
+    state, people = ActorRef("Ukraine", country="UKR"), ActorRef("Ukraine", country="UKR",
+                                                                 sector="CVL")
+    known = ActorRef("Maria Example", kind="person", actor_id="maria-example")
+    unknown = ActorRef("Maria Example", kind="person")
+    assert participant_key(state) != participant_key(people)
+    assert shown_key(state) == shown_key(people)
+    assert shown_key(known) == shown_key(unknown)
+    assert shown_key(state) != shown_key(ActorRef("Poland", country="POL"))
+@pytest.mark.parametrize(("text", "etype", "doer", "target"), [
+    ("Chancellor Scholz welcomed Lithuania's decision to expel the Belarusian ambassador.",
+     "SANCTION", "Lithuania", "Belarus"),
+    ("Prime Minister Kishida condemned the decision by Iran to expel two Japanese diplomats.",
+     "SANCTION", "Iran", "Japan"),
+    ("President Macron denounced the Kremlin's decision to recognize the independence of "
+     "the breakaway regions of Moldova.", "SUPPORT", "Russia", "Moldova"),
+    ("Chancellor Scholz voiced concern over Iran's decision to expel two Japanese diplomats.",
+     "SANCTION", "Iran", "Japan"),
+])
+def test_coder_deed_of_a_decision_judged_is_done_by_its_owner(code_text, text, etype, doer,
+                                                             target) -> None:
+    # the decision condemned or welcomed was taken: the deed decided is an event of the
+    # decision's owner beside the statement (GUIDELINES 2), dated by the statement
+    deed = _one(code_text(text), etype)
+    assert (deed.source.name, deed.target.name) == (doer, target)
+    assert deed.modality == "asserted"
+    assert (deed.date, deed.date_inferred) == (date(2022, 1, 14), True)
+    assert any(e.type in ("ACCUSE", "SUPPORT") and e.source.name != doer
+               for e in code_text(text))
+
+
+def test_coder_deeds_of_one_decision_are_all_done(code_text) -> None:
+    # "decided to recognize ... and send troops": both conjoined deeds are the owner's
+    events = code_text("President Macron condemned the Kremlin's decision to recognize the "
+                       "independence of the breakaway regions of Moldova and send troops "
+                       "there.")
+    assert _one(events, "MOBILIZE").source.name == "Russia"
+
+
+@pytest.mark.parametrize("text", [
+    # decided against, an aim with no owner, only possible, or a judgement yet to come:
+    # no expulsion done
+    "Chancellor Scholz condemned Lithuania's decision not to expel the Belarusian ambassador.",
+    "Chancellor Scholz warned against any decision to expel the Belarusian ambassador.",
+    "Chancellor Scholz voiced concern over a possible decision to expel the Belarusian "
+    "ambassador.",
+    "Chancellor Scholz will welcome Lithuania's decision to expel the Belarusian ambassador.",
+    # a decision named as the reason of something else is context, not the deed judged
+    "The allies will hold Lithuania accountable for its decision to expel the Belarusian "
+    "ambassador.",
+])
+def test_coder_no_deed_from_a_decision_not_taken(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type in ("SANCTION", "THREATEN")]
+
+
+def test_coder_regions_named_by_their_bodies_are_those_bodies(code_text) -> None:
+    # "the DPR and LPR regions": the names before the place noun are the entities
+    # recognized; a place's own name before it ("the Marib region of Yemen") stays a place
+    events = code_text("President Macron denounced the Kremlin's decision to recognize the "
+                       "statehood of the DPR and LPR regions.")
+    recognized = _one(events, "SUPPORT")
+    assert recognized.source.name == "Russia"
+    assert {r.name for r in recognized.actors} >= {"Donetsk People's Republic",
+                                                   "Luhansk People's Republic"}
+    attack = _one(code_text("Secretary Blinken condemned Houthi attacks on the Marib region "
+                            "of Yemen."), "ASSAULT")
+    assert attack.target.name == "Yemen"

@@ -9,6 +9,7 @@ Every stage asks this module, never builds a key by hand:
     state_key(code)      the key of a state's government (what ``actor_key`` gives it)
     text_key(name)       the key of an actor known only from the text
     participant_key(ref) how the event coder tells participants apart within one article
+    shown_key(ref)       how a reader tells them apart: by the name shown
 
 Two granularities, on purpose. ``actor_key`` answers "is this the same actor?" across the
 store: a state and its government are one actor (``state:ISR``), and two unknown
@@ -80,3 +81,15 @@ def participant_key(ref: ActorRef) -> str:
     if ref.kind == "person":
         return "person:" + normalise(ref.name)
     return f"{ref.kind}:{ref.country or normalise(ref.name)}:{ref.sector or ''}"
+
+
+def shown_key(ref: ActorRef) -> str:
+    """Identity of a participant as the reader sees it: the name shown, normalised.
+
+    Coarser than ``participant_key``: a state and a sector of it shown by one name ("Ukraine"
+    for the state and for "the Ukrainian people"), or a person with and without a
+    knowledge-base id, are one. The coder tells repeated events of an article apart by it:
+    the record keeps one line per type, participant set and date (GUIDELINES 2), so two
+    lines that read the same are one event told twice.
+    """
+    return normalise(ref.name) or participant_key(ref)

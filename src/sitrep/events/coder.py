@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
-from sitrep.actors.identity import participant_key
+from sitrep.actors.identity import participant_key, shown_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
@@ -51,8 +51,8 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
                                   period_end, story_day, story_steps)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
-from sitrep.events.modality import (anterior, modality_of, negated, purpose_infinitive,
-                                    refused, to_infinitive)
+from sitrep.events.modality import (anterior, decision_of, modality_of, negated,
+                                    purpose_infinitive, refused, to_infinitive)
 from sitrep.events.packages import other_packages, package
 from sitrep.events.roles import (
     companions,
@@ -84,6 +84,9 @@ from sitrep.record import ActorRef, Article, Event, Location, Modality, Precisio
 CODER_VERSION = "1"
 """Bumped by hand when the coding logic (not the data) changes."""
 SYMMETRIC = frozenset({"CONSULT"})
+JUDGED_PREPS = frozenset({"over", "about", "at", "regarding", "with", "by", "of"})
+"""Prepositions through which a statement names what it judges ("concern over X's decision",
+"disappointed with X's decision", "condemnation of X's decision")."""
 ABSORBING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 """Types whose trigger swallows triggers in its complement ("threatened to ban")."""
 FUTURE_COOPERATION = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
@@ -379,6 +382,8 @@ class Coder:
         story = story_day(lead, article.published) if lead is not None else None
         steps = story_steps(events, doc, lead) if lead is not None and story else set()
         infer_dates(events, article.published, self._passing_contacts, story, steps)
+        # dated now: repeats that read alike but for a sector or a kb id (GUIDELINES 2)
+        _mark_duplicates(events, shown_key)
         return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------
@@ -532,6 +537,9 @@ class Coder:
                                      self.rules.courtesy_nouns):
             return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns, self.rules.credit_lemmas)
+        if not trig.bare and (decision := decision_of(trig.anchor)) is not None:
+            # "Blinken condemned Russia's decision to recognize ...": Russia recognizes
+            args.source = _deciders(decision)
         causes = _supported_causes(trig, self.rules.commitment_words)
         if causes:
             # "support for a two-state solution to the Israeli-Palestinian conflict": only
@@ -1338,6 +1346,30 @@ def _praises(trig: Trigger, rules: RuleSet) -> bool:
         trig.token.lemma_.lower() in rules.credit_lemmas
 
 
+def _judged_decision(trig: Trigger, outer: Trigger) -> bool:
+    """Whether a trigger is the deed of a decision taken that the outer statement judges
+    as its object ("condemned Russia's decision to recognize ...", "concern over Iran's
+    decision to expel ..."): done, and coded beside the judgement (GUIDELINES 2). A
+    decision named as the reason of something else ("hold Russia accountable for Putin's
+    decision to invade Ukraine") names a known deed as context, like a war in a noun phrase
+    (GUIDELINES 1)."""
+    decision = decision_of(trig.anchor)
+    if decision is None or modality_of(trig.anchor) != "asserted":
+        return False
+    judged = {outer.token.i, outer.anchor.i}
+    return (decision.dep_ == "dobj" and decision.head.i in judged) or (
+        decision.dep_ == "pobj" and decision.head.lower_ in JUDGED_PREPS
+        and decision.head.head.i in judged)
+
+
+def _deciders(decision: Token) -> list[Token]:
+    """Who took a decision: its possessor ("Russia's decision") or its "by" agent ("the
+    decision by Estonia and Latvia")."""
+    return [c for c in decision.children if c.dep_ == "poss"] or \
+        [p for c in decision.children if c.dep_ == "prep" and c.lower_ == "by"
+         for p in c.children if p.dep_ == "pobj"]
+
+
 def _question(sent: Span) -> bool:
     """Whether a sentence asks (a reporter's "Did you condemn China?" asserts nothing)."""
     return any(t.text == "?" for t in sent[-3:])
@@ -1467,6 +1499,11 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # "Following Biden's conversation with Bennett on April 24, Sullivan met ...":
             # another contact, whose sides its own phrase names
             kept.append(replace(trig, bare=True))
+            continue
+        if outer is not None and _judged_decision(trig, outer):
+            # "condemned Russia's decision to recognize the republics": the deed decided
+            # is done, an event of the decision's owner beside the condemnation
+            kept.append(trig)
             continue
         if outer is not None and to_infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
                 not (_states_position(trig) and outer.rule.type == "CONSULT"):
@@ -2494,26 +2531,55 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
         and met_in(e, participant_key(e.source), e.target.country))]
 
 
-def _mark_duplicates(events: list[Event]) -> None:
-    """Mark events that repeat another one of the article (same type and participants, dates
-    not in conflict) with a ``+dup`` rule suffix: of each set, the one with the most precise
-    date (the first among equals) stays unmarked. A contact told as a meeting and as a visit
-    is the visit."""
+def _mark_duplicates(events: list[Event],
+                     key: Callable[[ActorRef], str] = participant_key) -> None:
+    """Mark events that repeat another one of the article (same type and participants by
+    ``key``, dates not in conflict) with a ``+dup`` rule suffix: of each set, the one with the
+    most precise stated date (the first among equals) stays unmarked. A contact told as a
+    meeting and as a visit is the visit.
+
+    Run again once events are dated with ``shown_key``, it folds repeats that read alike
+    ("Ukraine" the state and from "the Ukrainian people"; a person with and without a kb
+    id): the repeat takes the kept event's participants, so that linking, which tells such
+    actors apart, joins them. Not before dating: which conversation an undated event
+    belongs to is read from its participants."""
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
-    order = sorted(range(len(events)), key=lambda i: (rank[events[i].date_precision], i))
+    order = sorted(range(len(events)),
+                   key=lambda i: (rank[events[i].date_precision], events[i].date_inferred, i))
     kept: list[Event] = []
     for i in order:
         event = events[i]
-        prior = next((p for p in kept if _same(event, p)), None)
+        prior = next((p for p in kept if _same(event, p, key)), None)
+        if event.rule.endswith("+dup"):  # a repeat already: it follows its set's kept one
+            if prior is not None:
+                _take_participants(event, prior)
+            continue
         if prior is None:
             kept.append(event)
             continue
         event.rule += "+dup"
+        _take_participants(event, prior)
         if event.type == "CONSULT" and {event.mode, prior.mode} == {"visit", "meeting"}:
             # one contact told twice ("to have President X here", "our meeting"): where
             # one side hosts, the meeting is that visit (GUIDELINES 5), and the link stage
             # keeps mentions of different modes apart
             event.mode = prior.mode = "visit"
+
+
+def _take_participants(repeat: Event, kept: Event) -> None:
+    """Give a repeat the kept event's records of the participants both show by one name
+    ("Ukraine" the state and "Ukraine" from "the Ukrainian people"): one event told twice
+    is one participant set, whichever sector or knowledge-base id each telling found."""
+    if {participant_key(r) for r in repeat.actors} == {participant_key(r) for r in kept.actors}:
+        return
+    by_name = {shown_key(r): r for r in kept.actors}
+
+    def kept_ref(ref: ActorRef | None) -> ActorRef | None:
+        return by_name.get(shown_key(ref), ref) if ref is not None else None
+
+    actors = {participant_key(r): r for r in (kept_ref(a) for a in repeat.actors) if r}
+    repeat.actors = list(actors.values())
+    repeat.source, repeat.target = kept_ref(repeat.source), kept_ref(repeat.target)
 
 
 def _without_parts_of_meetings(events: list[Event], apart: frozenset[str]) -> list[Event]:
@@ -2576,10 +2642,10 @@ def _more_people(whole: Event, keys: set[str]) -> bool:
     return all(r.kind == "person" for r in whole.actors if participant_key(r) not in keys)
 
 
-def _same(a: Event, b: Event) -> bool:
+def _same(a: Event, b: Event, key: Callable[[ActorRef], str] = participant_key) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {participant_key(r) for r in a.actors} != {participant_key(r) for r in b.actors}:
+    if {key(r) for r in a.actors} != {key(r) for r in b.actors}:
         return False
     if other_packages(package(a), package(b)):
         return False  # "announced $266 million ... and released $300 million": two packages

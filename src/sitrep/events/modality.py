@@ -66,6 +66,9 @@ class ModalityWords:
     performative_verbs: frozenset[str] = frozenset()
     """A speaker's own wish to do one of these ("I want to thank") does it; see
     ``performed``."""
+    decision_nouns: frozenset[str] = frozenset()
+    """Nouns of a decision taken: the infinitive of an owned one is a deed done ("Russia's
+    decision to recognize the republics"), see ``decision_of``."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -336,7 +339,40 @@ def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
                    for c in tok.head.children) and tok.head.lemma_.lower() not in words.future_verbs
     if tok.dep_ not in ("advcl", "acl", "relcl"):
         return False
-    return tok.head.lemma_.lower() not in words.future_verbs
+    return tok.head.lemma_.lower() not in words.future_verbs and decision_of(tok, words) is None
+
+
+def decision_of(tok: Token, words: ModalityWords = WORDS) -> Token | None:
+    """The decision noun whose infinitive ``tok`` heads, when what was decided is reported
+    as done by the decision's named owner: "condemned Russia's decision to recognize the
+    republics (and send troops)", "welcomed the decision by Estonia to expel the envoy"
+    (training labels code the deed, dated as the statement, GUIDELINES 2). None for an
+    aim ("channels to coordinate"), a decision no one is named as taking ("any decision to
+    invade"), one only possible or planned ("a possible decision to"), or a deed decided
+    against ("the decision not to renew").
+
+    Args:
+        tok: a trigger's anchor.
+        words: the modality word lists.
+
+    Returns:
+        The decision noun, or None.
+    """
+    clause = tok
+    for _ in range(4):
+        if clause.dep_ != "conj":
+            break
+        clause = clause.head  # "decision to recognize ... and send troops"
+    decision = clause.head
+    if clause.dep_ != "acl" or not to_infinitive(clause) or decision.pos_ != "NOUN" or \
+            decision.lemma_.lower() not in words.decision_nouns:
+        return None
+    if negated(tok, words) or negated(clause, words) or \
+            _own_modality(decision, words) != "asserted":
+        return None
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                for c in decision.children)
+    return decision if owned else None
 
 
 def _under_speech(tok: Token, words: ModalityWords) -> bool:

@@ -236,7 +236,8 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
     # no one taking part; its owner is ("NATO's initiative")
     thing = tok.lemma_.lower() in ACTOR_WORDS.non_actor_heads
     kids = sorted((c for c in tok.children if c.dep_ in _MENTION_CHILD_DEPS
-                   and not (thing and c.dep_ in ("compound", "nmod"))),
+                   and not (thing and c.dep_ in ("compound", "nmod")
+                            and not _polity_of_place(tok, c, mentions))),
                   key=lambda c: _MENTION_CHILD_DEPS.index(c.dep_))
     mention = next((mentions[c.i] for c in kids if c.i in mentions), None)
     if mention is not None or depth == 0 or not (_collective(tok) or (
@@ -276,6 +277,15 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             if mention is not None:
                 return mention
     return None
+
+
+def _polity_of_place(place: Token, name: Token, mentions: dict[int, Mention]) -> bool:
+    """Whether a name before a noun of a place is a body that holds it ("recognized the
+    DPR and LPR regions" names the two entities), unlike a place's own name or a
+    state's ("the Indo-Pacific region", "the Iran region" are where, not who)."""
+    mention = mentions.get(name.i)
+    return place.lemma_.lower() in ACTOR_WORDS.place_nouns and mention is not None and \
+        bool(mention.actors) and all(r.kind in ("org", "group") for r in mention.actors)
 
 
 def _deed_owner(noun: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
