@@ -4191,3 +4191,28 @@ def test_coder_regions_named_by_their_bodies_are_those_bodies(code_text) -> None
     attack = _one(code_text("Secretary Blinken condemned Houthi attacks on the Marib region "
                             "of Yemen."), "ASSAULT")
     assert attack.target.name == "Yemen"
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, 40 years ago, Poland declared martial law. Authorities arrested thousands of "
+    "Solidarity activists.",
+    "The United Nations said on Wednesday that the report was due next month. Sweden "
+    "criticized Iran for executions.",
+    "President Tokayev, who declared an emergency on Wednesday, thanked Putin for the troops.",
+])
+def test_coder_lead_day_only_of_the_leads_own_step(code_text, text) -> None:
+    """An anniversary, a day of a clause inside the lead, and a reaction keep the
+    publication date: only the lead's main verb's day is the story's."""
+    assert all(e.date == date(2022, 1, 14) for e in code_text(text)
+               if e.date_inferred), text
+
+
+def test_coder_repeats_that_read_alike_keep_mode_and_source_apart(code_text) -> None:
+    """An expulsion and a conviction of one day, an attack and the counter-attack, are two."""
+    events = [e for e in code_text("Germany expelled two Russian diplomats on Thursday. A "
+                                   "court in Berlin sentenced a Russian man to life in prison.")
+              if e.type == "SANCTION"]
+    assert {e.mode for e in events if not e.rule.endswith("+dup")} == {"expel", "convict"}
+    attacks = [e for e in code_text("Russia attacked Ukraine. Ukraine's army attacked Russian "
+                                    "positions.") if e.type == "ASSAULT"]
+    assert len([e for e in attacks if not e.rule.endswith("+dup")]) == 2

@@ -383,7 +383,7 @@ class Coder:
         steps = story_steps(events, doc, lead) if lead is not None and story else set()
         infer_dates(events, article.published, self._passing_contacts, story, steps)
         # dated now: repeats that read alike but for a sector or a kb id (GUIDELINES 2)
-        _mark_duplicates(events, shown_key)
+        _mark_duplicates(events, shown_key, roles=True)
         return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------
@@ -2532,7 +2532,8 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
 
 
 def _mark_duplicates(events: list[Event],
-                     key: Callable[[ActorRef], str] = participant_key) -> None:
+                     key: Callable[[ActorRef], str] = participant_key, roles: bool = False
+                     ) -> None:
     """Mark events that repeat another one of the article (same type and participants by
     ``key``, dates not in conflict) with a ``+dup`` rule suffix: of each set, the one with the
     most precise stated date (the first among equals) stays unmarked. A contact told as a
@@ -2542,14 +2543,17 @@ def _mark_duplicates(events: list[Event],
     ("Ukraine" the state and from "the Ukrainian people"; a person with and without a kb
     id): the repeat takes the kept event's participants, so that linking, which tells such
     actors apart, joins them. Not before dating: which conversation an undated event
-    belongs to is read from its participants."""
+    belongs to is read from its participants. With ``roles``, only events of one mode and
+    one source are one (an expulsion and a conviction of one day, an attack and the
+    counter-attack, are two)."""
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
     order = sorted(range(len(events)),
                    key=lambda i: (rank[events[i].date_precision], events[i].date_inferred, i))
     kept: list[Event] = []
     for i in order:
         event = events[i]
-        prior = next((p for p in kept if _same(event, p, key)), None)
+        prior = next((p for p in kept if _same(event, p, key)
+                      and (not roles or _same_roles(event, p, key))), None)
         if event.rule.endswith("+dup"):  # a repeat already: it follows its set's kept one
             if prior is not None:
                 _take_participants(event, prior)
@@ -2640,6 +2644,15 @@ def _more_people(whole: Event, keys: set[str]) -> bool:
     is as often one the meeting was about ("talked about Russia") or where it was, and a
     trip's stops are one contact per country (GUIDELINES 2)."""
     return all(r.kind == "person" for r in whole.actors if participant_key(r) not in keys)
+
+
+def _same_roles(a: Event, b: Event, key: Callable[[ActorRef], str]) -> bool:
+    """Whether two events of one participant set are told with one mode (or one not known)
+    and by one source."""
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+        return False
+    return (a.source is None) == (b.source is None) and (
+        a.source is None or b.source is None or key(a.source) == key(b.source))
 
 
 def _same(a: Event, b: Event, key: Callable[[ActorRef], str] = participant_key) -> bool:

@@ -65,12 +65,27 @@ def story_day(lead: Span, published: date | None) -> date | None:
     """The day a news story's lead sentence dates it to ("On Friday, a federal judge ruled
     ..."): the first day the lead names, in the week before publication. None when the lead
     names no such day (a readout's "spoke today" is the publication day itself)."""
-    if published is None:
-        return None
+    if published is None or any(t.lower_ == "ago" for t in lead):
+        return None  # "On Sunday, 40 years ago, ...": an anniversary, no day of the story
     for tv in temporal.find_times(lead.text, published):
-        if tv.precision == "day" and 0 < (published - tv.value).days <= STORY_DAYS:
+        if tv.precision == "day" and 0 < (published - tv.value).days <= STORY_DAYS and \
+                _dates_main_verb(lead, tv):
             return tv.value
     return None
+
+
+def _dates_main_verb(lead: Span, tv: temporal.TimeValue) -> bool:
+    """Whether a time of the lead sentence is its main verb's ("On Friday, a judge ruled"),
+    not a clause's inside it ("said on Wednesday that the report was due", "the attack on
+    Tuesday", "who declared an emergency on Wednesday")."""
+    span = lead.doc.char_span(lead.start_char + tv.start, lead.start_char + tv.end,
+                              alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok == lead.root
 
 
 def narrated(trigger: Token) -> bool:
@@ -85,6 +100,11 @@ def narrated(trigger: Token) -> bool:
                for c in trigger.children)
 
 
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "AGREE"})
+"""Statements a story tells beside its day's steps ("Sweden criticized Iran", "thanked Putin
+for the troops"): reactions, dated by the publication unless a day of their own is said."""
+
+
 def story_steps(events: list[Event], doc: Doc, lead: Span) -> set[int]:
     """The ids of the undated events that ``doc`` narrates in the past tense (see
     ``narrated``) in the paragraph of its lead sentence: there the story tells its day;
@@ -95,7 +115,7 @@ def story_steps(events: list[Event], doc: Doc, lead: Span) -> set[int]:
     steps: set[int] = set()
     for event in events:
         if event.date is not None or event.trigger_start is None or event.trigger_end is None \
-                or event.trigger_start >= end:
+                or event.trigger_start >= end or event.type in REACTIONS:
             continue
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         if span is not None and narrated(span.root):
