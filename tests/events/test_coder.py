@@ -4216,3 +4216,9 @@ def test_coder_repeats_that_read_alike_keep_mode_and_source_apart(code_text) -> 
     attacks = [e for e in code_text("Russia attacked Ukraine. Ukraine's army attacked Russian "
                                     "positions.") if e.type == "ASSAULT"]
     assert len([e for e in attacks if not e.rule.endswith("+dup")]) == 2
+
+
+def test_coder_demonym_tagged_as_a_person_before_a_noun_is_the_state(code_text) -> None:
+    """"the Kazakh government" (the small model tags "Kazakh" PERSON) is Kazakhstan."""
+    event = _one(code_text("Secretary Blinken condemned the Kazakh government."), "ACCUSE")
+    assert event.target is not None and event.target.name == "Kazakhstan"

@@ -391,9 +391,9 @@ class ActorResolver:
 
     def _state_as_person(self, ent: Span, ctx: ArticleActors) -> bool:
         """Whether a one-word PERSON entity is a state's name or capital the small model
-        mistook for a person ("Jordan's support", "Kyiv's peace plan"): spelled as the state's
-        name or capital, no one of the kb or of the article so called, and no title before
-        it."""
+        mistook for a person ("Jordan's support", "Kyiv's peace plan"), or its demonym before
+        a noun ("the Kazakh government"): spelled as the state's name, capital or demonym, no
+        one of the kb or of the article so called, and no title before it."""
         words = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
         if len(words) != 1 or (ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".")
                                in self.stops):
@@ -402,7 +402,10 @@ class ActorResolver:
         match = self.gaz.state_match(text)
         spelled = match is not None and (
             (match.via == "name" and text in (match.state.name, *match.state.names))
-            or (match.via == "capital" and text == match.state.capital))
+            or (match.via == "capital" and text == match.state.capital)
+            # "the Kazakh government" (Kazakh tagged PERSON): a demonym modifying a noun
+            or (match.via == "demonym" and text in match.state.demonyms
+                and words[0].dep_ in ("compound", "amod") and words[0].head.pos_ == "NOUN"))
         return spelled and \
             ctx.by_surname(text) is None and ctx.by_given_name(text) is None and \
             not self.kb.find_person(text, ctx.published)
