@@ -4222,3 +4222,32 @@ def test_coder_demonym_tagged_as_a_person_before_a_noun_is_the_state(code_text) 
     """"the Kazakh government" (the small model tags "Kazakh" PERSON) is Kazakhstan."""
     event = _one(code_text("Secretary Blinken condemned the Kazakh government."), "ACCUSE")
     assert event.target is not None and event.target.name == "Kazakhstan"
+
+
+@pytest.mark.parametrize("text", [
+    "Japan is willing to retaliate against North Korea.",
+    "The United States is ready to impose severe costs on Russia.",
+    "Greece is prepared to defend its islands against Turkey.",
+    "Poland is ready to confront Belarus at the border.",
+])
+def test_coder_hostile_readiness_is_no_offer(code_text, text) -> None:
+    # readiness to fight, defend or punish is no offer to anyone (GUIDELINES 5)
+    assert not [e for e in code_text(text, date(2022, 5, 10)) if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States is ready to work with Ukraine.", "UKR"),
+    ("Britain is prepared to resume talks with Iran.", "IRN"),
+    ("France is willing to help Lebanon.", "LBN"),
+])
+def test_coder_readiness_to_engage_is_an_offer(code_text, text, target) -> None:
+    # readiness to engage or to help stays a promise to the one engaged
+    agree = _one(code_text(text, date(2022, 5, 10)), "AGREE")
+    assert agree.target is not None and agree.target.country == target
+    assert agree.modality == "asserted"
+
+
+def test_coder_readiness_not_said_is_no_offer(code_text) -> None:
+    # a readiness denied offers nothing
+    events = code_text("Britain is not prepared to resume talks with Iran.", date(2022, 5, 10))
+    assert all(e.modality != "asserted" for e in events if e.type == "AGREE")
