@@ -71,6 +71,39 @@ def test_coder_aid_with_no_recipient_goes_to_the_other_side_of_the_contact(code_
     assert not [e for e in alone if e.type == "AID"]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Estonia sent portable anti-aircraft missiles to Ukraine last month.", "EST", "UKR"),
+    ("Norway sent rocket launchers to Ukraine in May.", "NOR", "UKR"),
+])
+def test_coder_arms_sent_to_a_state_are_aid(code_text, text, source, target) -> None:
+    """Missiles and other arms sent to a named state are military aid (GUIDELINES: AID),
+    not a deployment of the sender's own forces."""
+    events = code_text(text)
+    aid = _one(events, "AID")
+    assert (aid.source.country, aid.target.country) == (source, target)
+    assert aid.modality == "asserted" and aid.rule == "aid.send_arms"
+    assert not [e for e in events if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    # one's own forces sent are a deployment; arms sent to no named state are one too
+    ("Spain sent troops to Latvia in March.", "MOBILIZE", "troops"),
+    ("Russia sent missiles to the border on Tuesday.", "MOBILIZE", "weapons"),
+])
+def test_coder_forces_sent_stay_mobilize(code_text, text, etype, mode) -> None:
+    events = code_text(text)
+    assert _one(events, etype).mode == mode
+    assert not [e for e in events if e.type == "AID"]
+
+
+def test_coder_arms_sent_negated_or_promised(code_text) -> None:
+    denied = _one(code_text("Hungary did not send missiles to Ukraine."), "AID")
+    assert denied.modality == "negated"
+    promised = code_text("Canada will send missiles to Ukraine next month.")
+    assert _one(promised, "AGREE").rule.endswith(">future")
+    assert not [e for e in promised if e.type == "AID" and e.modality == "asserted"]
+
+
 @pytest.mark.parametrize("text", [
     "Norway thanked the Moldovan Government for its efforts to host refugees.",
     "Norway thanked the Government of Moldova for its efforts to host refugees.",
@@ -2451,6 +2484,28 @@ def test_coder_unnamed_authorities_act_for_the_state_of_the_story(code_text) -> 
     # a story with no state named has no state to lend them
     assert not [e for e in code_text("Prosecutors accused Mark Dawson of fraud.")
                 if e.type == "ACCUSE"]
+
+
+def test_coder_an_unnamed_court_refusing_a_filing_rejects_who_brought_it(code_text) -> None:
+    # "a judge dismissed the lawsuit filed by X", "the court rejected X's motion": an
+    # unnamed court acts for the state of the story against whoever brought the filing
+    story = "Jane Harlow, a farmer in Ohio, United States, sued her county. "
+    dismissed = _one(code_text(story + "A federal judge dismissed the lawsuit filed by "
+                               "Harlow."), "REJECT")
+    assert (dismissed.source.name, dismissed.target.name) == ("United States", "Jane Harlow")
+    assert dismissed.modality == "asserted"
+    motion = _one(code_text(story + "The court rejected Harlow's motion."), "REJECT")
+    assert (motion.source.name, motion.target.name) == ("United States", "Jane Harlow")
+    # negated and hypothetical rulings keep their modality
+    kept = _one(code_text(story + "The judge did not dismiss Harlow's lawsuit."), "REJECT")
+    assert kept.modality == "negated"
+    # an idea, a concern or an official dismissed is no court's ruling on a filing
+    for other in ("A federal judge dismissed the idea of Harlow.",
+                  "The judge dismissed Harlow's concerns.",
+                  "The court dismissed Harlow's assistant."):
+        assert not [e for e in code_text(story + other)
+                    if e.type == "REJECT" and e.source is not None
+                    and e.source.name == "United States"]
 
 
 def test_coder_the_city_of_a_place_is_that_place(code_text) -> None:

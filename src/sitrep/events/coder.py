@@ -557,7 +557,10 @@ class Coder:
         unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and (
             _agentless_passive(trig) or justice_agent)
         # "Prosecutors accused X": the doer is said, only its state is not
-        named_agent = justice_agent and trig.rule.type in JUSTICE_TYPES and actx.site is None
+        named_agent = justice_agent and actx.site is None and (
+            trig.rule.type in JUSTICE_TYPES or (
+                trig.rule.type == "REJECT"
+                and _refused_filing(trig.anchor, self.rules.court_filings)))
         unnamed_agent = unnamed_agent or named_agent
         greeting = trig.rule.type == "CONSULT" and actx.voice.speaker is not None and (
             trig.rule.pos == "ADJ" or pleasure_infinitive(trig.anchor, self.rules.pleasure_words))
@@ -2396,6 +2399,15 @@ def _justice_agent(trig: Trigger, heads: frozenset[str]) -> bool:
     sentenced by a court in Multan", "Authorities arrested twelve people")."""
     doers = _doers(trig)
     return bool(doers) and all(d.lemma_.lower() in heads and d.ent_type_ == "" for d in doers)
+
+
+def _refused_filing(verb: Token, filings: frozenset[str]) -> bool:
+    """Whether a refusal's object is something brought before a court ("dismissed the
+    lawsuit", "rejected Smith's motion", "declined to hear the appeal"): a court's ruling,
+    unlike "dismissed the idea" or "rejected the minister's remarks"."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in filings
+               for h in heads for c in h.children)
 
 
 def _seat_words(trig: Trigger) -> list[Token]:

@@ -270,6 +270,9 @@ class RuleSet:
     """Nouns of an existing relationship ("partnership"): support of one supports no one."""
     commitment_words: frozenset[str] = frozenset()
     """Words of support or commitment (not praise) that ``relationship_words`` applies to."""
+    court_filings: frozenset[str] = frozenset()
+    """Nouns of what a party brings before a court ("lawsuit", "appeal", "motion"): a court
+    refusing one rejects whoever brought it, for its state when unnamed."""
     """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
     trigger inside it takes no position."""
 
@@ -431,6 +434,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         standing_positions=frozenset(raw.get("standing_positions") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
+        court_filings=frozenset(raw.get("court_filings") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         request_addressees=frozenset(raw.get("request_addressees") or ()),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
