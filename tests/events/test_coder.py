@@ -297,32 +297,23 @@ def test_coder_meeting_of_three_told_again_in_pairs_is_one_meeting(code_text) ->
         {"Joe Biden", "Fumio Kishida", "Yoon Suk Yeol"}]
 
 
-@pytest.mark.parametrize("pair", [
-    "Separately, President Biden held a bilateral meeting with Prime Minister Kishida.",
-    "President Biden also spoke with Prime Minister Kishida by phone.",
-])
-def test_coder_contact_set_apart_from_a_meeting_of_three_is_its_own(code_text, pair) -> None:
-    events = code_text("President Biden met with Prime Minister Kishida and President Yoon in "
-                       "Madrid today. " + pair, date(2022, 6, 29))
-    contacts = [{a.name for a in e.actors} for e in events
-                if e.type == "CONSULT" and not e.rule.endswith("+dup")]
-    assert {"Joe Biden", "Fumio Kishida"} in contacts
-
-
-@pytest.mark.parametrize("pair", [
-    "During the meeting, President Biden told Prime Minister Kishida that Washington also "
-    "valued Japan's leadership.",
-    "At the meeting, President Biden welcomed Prime Minister Kishida and discussed bilateral "
-    "trade.",
-])
-def test_coder_contact_at_a_meeting_of_three_is_no_contact_of_its_own(code_text, pair) -> None:
+@pytest.mark.parametrize(("pair", "apart"), [
+    ("Separately, President Biden held a bilateral meeting with Prime Minister Kishida.", True),
+    ("President Biden also spoke with Prime Minister Kishida by phone.", True),
     # words of what is said or talked about ("also valued", "bilateral trade") do not set a
     # pair apart from the meeting it is told at
+    ("During the meeting, President Biden told Prime Minister Kishida that Washington also "
+     "valued Japan's leadership.", False),
+    ("At the meeting, President Biden welcomed Prime Minister Kishida and discussed bilateral "
+     "trade.", False),
+])
+def test_coder_contact_beside_a_meeting_of_three_is_its_own_only_when_set_apart(
+        code_text, pair, apart) -> None:
     events = code_text("President Biden met with Prime Minister Kishida and President Yoon in "
                        "Madrid today. " + pair, date(2022, 6, 29))
     contacts = [{a.name for a in e.actors} for e in events
                 if e.type == "CONSULT" and not e.rule.endswith("+dup")]
-    assert {"Joe Biden", "Fumio Kishida"} not in contacts
+    assert ({"Joe Biden", "Fumio Kishida"} in contacts) is apart
 
 
 def test_coder_code_many_matches_code(coder, code_text) -> None:

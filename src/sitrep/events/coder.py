@@ -2091,8 +2091,7 @@ _CAUSING = frozenset({"make", "ensure"})
 def _none_to_come(verb: Token) -> bool:
     """Whether what a verb foretells is denied by its own noun ("there will be *no*
     consequences", "would face no response"): nothing is held over anyone."""
-    return any(c.dep_ in ("attr", "dobj", "nsubj") and any(
-        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+    return any(c.dep_ in ("attr", "dobj", "nsubj") and negated(c) for c in verb.children)
 
 
 def _response_done(trig: Trigger) -> bool:

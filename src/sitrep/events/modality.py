@@ -264,11 +264,9 @@ def negated(tok: Token, words: ModalityWords = WORDS) -> bool:
 
 
 def refused(tok: Token, words: ModalityWords = WORDS) -> bool:
-    """Whether a negated clause states a refusal made ("did not concede", "has yet to
-    concede", "will not accept"), not a condition or a guess ("if he does not concede",
-    "may not accept", "would not accept"), where the negation is what may be."""
-    if modality_of(tok, words) != "negated":
-        return False
+    """Whether a clause the caller found negated states a refusal made ("did not concede",
+    "has yet to concede", "will not accept"), not a condition or a guess ("if he does not
+    concede", "may not accept", "would not accept"), where the negation is what may be."""
     kids = list(tok.children)
     if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
         return False
