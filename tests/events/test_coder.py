@@ -1864,6 +1864,52 @@ def test_coder_public_restriction_binds_the_residents(code_text, text: str) -> N
     assert event.target.country == "FJI"
 
 
+@pytest.mark.parametrize("text", [
+    "The government of Fiji shut down all schools on Tuesday.",
+    "Fiji closed its schools and markets on Tuesday.",
+])
+def test_coder_closing_public_places_restricts_the_residents(code_text, text: str) -> None:
+    """Shutting a state's schools or businesses is a restriction of its residents, like a
+    lockdown."""
+    event = _one(code_text(text), "COERCE")
+    assert event.modality == "asserted" and event.mode == "restrict"
+    assert event.source is not None and event.source.name == "Fiji"
+    assert event.target is not None and event.target.name == "residents"
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The government of Fiji did not close the schools on Tuesday.", "negated"),
+    ("The government of Fiji may close the schools.", "hypothetical"),
+])
+def test_coder_closing_not_done_is_no_restriction(code_text, text: str, modality: str) -> None:
+    """A closure denied or only possible is no restriction that happened."""
+    assert all(e.modality == modality for e in code_text(text) if e.type == "COERCE")
+
+
+def test_coder_closing_to_come_is_no_restriction(code_text) -> None:
+    """"will close" is a warning of a restriction, not one done (as "will impose a
+    lockdown")."""
+    events = code_text("The government of Fiji will close all schools next week.")
+    assert not [e for e in events if e.type == "COERCE" and e.modality == "asserted"]
+
+
+def test_coder_closing_a_road_restricts_no_one(code_text) -> None:
+    """Only public places a population uses are closed on it; a road or a shop closing by
+    itself is no restriction."""
+    events = code_text("Fiji closed the coastal road on Tuesday. The old shop closed on Monday.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_coder_restriction_by_a_person_of_no_state_binds_residents(code_text) -> None:
+    """A mayor of no known state who extends a lockdown restricts the residents of the state
+    the story is about."""
+    event = _one(code_text("Moldova reported 200 new cases on Wednesday. On Thursday, Ivan "
+                           "Petrovski, the mayor of the capital, extended the city lockdown "
+                           "to May 1."), "COERCE")
+    assert event.source is not None and event.source.name == "Ivan Petrovski"
+    assert event.target is not None and event.target.name == "residents"
+
+
 @pytest.mark.parametrize(("text", "source", "target"), [
     # gratitude said of the speaker is praise of whom it is owed to, or whose deed it names
     ("PRESIDENT BIDEN: I am grateful for the patient work of Norway in the talks.",

@@ -841,9 +841,11 @@ class Coder:
             target = [host] if host and participant_key(host) not in source_keys else []
         if not target and trig.rule.residents and source:
             # "Samoa declared a state of emergency": a restriction on no one named binds the
-            # residents of the place, or of the restricting state
+            # residents of the place, or of the restricting state, or, when the one who
+            # restricts is a person of no known state ("Sobyanin extended the lockdown"), of
+            # the state the story is about
             country = location.country if location is not None and location.country \
-                else source[0].country
+                else source[0].country or actx.setting()
             bound = self.resolver.residents_of(country) if country else None
             target = [bound] if bound is not None else []
         if not source and etype == "PROTEST" and location is not None and location.country:
