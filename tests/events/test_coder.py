@@ -4343,3 +4343,43 @@ def test_coder_readiness_not_said_is_no_offer(code_text) -> None:
     # a readiness denied offers nothing
     events = code_text("Britain is not prepared to resume talks with Iran.", date(2022, 5, 10))
     assert all(e.modality != "asserted" for e in events if e.type == "AGREE")
+
+
+def _names(refs) -> list[str]:
+    return [r.name for r in refs]
+
+
+def test_coder_allies_and_partners_beside_the_subject_are_a_group(code_text) -> None:
+    # "X and its allies and partners" act together: the unnamed many are one generic group
+    support = _one(code_text("The United States and its allies and partners are committed to "
+                             "supporting Moldova."), "SUPPORT")
+    assert "allies and partners" in _names(support.actors)
+    assert support.source.name == "United States" and support.target.country == "MDA"
+
+
+def test_coder_other_allies_and_partners_are_no_group(code_text) -> None:
+    # "other allies and partners" beside a named partner: only the named one is coded
+    events = code_text("The United States will keep working with Chile and other allies and "
+                       "partners to counter disinformation.")
+    assert all("allies and partners" not in _names(e.actors) for e in events)
+
+
+@pytest.mark.parametrize(("text", "alliance"), [
+    # the article named NATO: "the Alliance" is NATO
+    ("President Biden met NATO Secretary General Jens Stoltenberg in Madrid. The Alliance "
+     "condemned Russia's invasion of Ukraine.", "NATO"),
+    # no alliance named before: nothing to point back to
+    ("President Biden met Prime Minister Kishida in Tokyo. The Alliance condemned Russia's "
+     "invasion of Ukraine.", None),
+])
+def test_coder_the_alliance_is_the_one_named_before(code_text, text, alliance) -> None:
+    accuse = _one(code_text(text), "ACCUSE")
+    assert (accuse.source.name == "NATO") == (alliance == "NATO")
+
+
+def test_coder_a_named_alliance_of_two_is_not_nato(code_text) -> None:
+    # "the U.S.-Japan Alliance" has words of its own: no pointer back to NATO
+    events = code_text("President Biden met NATO Secretary General Jens Stoltenberg in "
+                       "Brussels. The U.S.-Japan Alliance condemned the missile launch by North "
+                       "Korea.")
+    assert all(r.name != "NATO" for e in events if e.type == "ACCUSE" for r in e.actors)

@@ -295,7 +295,7 @@ class ActorResolver:
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
-            org = self._org_members(ent) or _family(ent)
+            org = self._org_members(ent) or _family(ent) or self._named_alliance(ent)
             if org is not None:
                 # "G7 Leaders" (tagged PERSON), "our NATO Allies": the body its members act for
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(org, ent)]))
@@ -388,6 +388,22 @@ class ActorResolver:
             return None
         head = ent.doc[words[0].i:words[-1].i]
         return self.org_ref(strip_article(head.text))
+
+    def _named_alliance(self, ent: Span) -> ActorRef | None:
+        """"the Alliance", "our Alliance" alone and capitalised: the military alliance the
+        article named before it ("NATO ... bolster our Alliance"), as the training labels
+        code it; None when the article named no one alliance ("the U.S.-Japan Alliance"
+        has words of its own and is no such entity)."""
+        words = [t for t in ent if not t.is_punct and t.lower_ not in _ALLIANCE_DETERMINERS]
+        if len(words) != 1 or words[0].text != "Alliance":
+            return None
+        named = {ref.name: ref for e in ent.doc.ents
+                 if e.end <= ent.start and e.label_ in ("ORG", "GPE", "NORP")
+                 for ref in [self.org_ref(strip_article(e.text))]
+                 if ref is not None and ref.sector == "MIL" and ref.country == "IGO"}
+        if len(named) != 1:
+            return None
+        return replace(next(iter(named.values())), text=ent.text)
 
     def _state_as_person(self, ent: Span, ctx: ArticleActors) -> bool:
         """Whether a one-word PERSON entity is a state's name or capital the small model
@@ -1145,6 +1161,12 @@ class ActorResolver:
                 put(found, Mention(start, tok.i + 1, tok.i,
                                    [at(named, sent.doc[start:tok.i + 1])], "name"))
                 continue
+            pair = self._coordinated_group(tok) if prior is None else None
+            if pair is not None:
+                named, end = pair
+                put(found, Mention(tok.i, end, tok.i,
+                                   [at(named, sent.doc[tok.i:end])], "name"))
+                continue
             lemma = tok.lemma_.lower()
             group, recalled = self._group(tok, sent, ctx, found) if prior is None \
                 else ([], False)
@@ -1246,6 +1268,24 @@ class ActorResolver:
         if not mods or tok.pos_ != "NOUN":
             return None
         return self.org_ref(" ".join([*(c.lower_ for c in mods), tok.lower_]))
+
+    def _coordinated_group(self, tok: Token) -> tuple[ActorRef, int] | None:
+        """A group the gazetteer knows by two plain nouns joined by "and" ("our allies and
+        partners"), with the end of the words naming it: the model reads the second noun as
+        a conjunct of the first, so neither word alone is the group. Only a subject's: the
+        training labels code the unnamed many acting beside a government ("The United
+        States and our allies and partners are committed to ..."), not those it works with
+        ("cooperation with Allies and partners")."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not _in_subject(tok) or any(
+                c.dep_ in ("amod", "compound") for c in tok.children):
+            return None
+        cc = next((c for c in tok.children if c.dep_ == "cc"), None)
+        other = next((c for c in tok.children if c.dep_ == "conj"), None)
+        if cc is None or other is None or other.i != cc.i + 1 or cc.i != tok.i + 1 \
+                or any(c.dep_ in ("amod", "compound") for c in other.children):
+            return None
+        named = self.org_ref(f"{tok.lower_} {cc.lower_} {other.lower_}")
+        return (named, other.i + 1) if named is not None else None
 
     def _group(self, tok: Token, sent: Span, ctx: ArticleActors,
                found: dict[int, Mention]) -> tuple[list[ActorRef], bool]:
@@ -1425,6 +1465,17 @@ def _in_capitals(tok: Token) -> bool:
         return False
     near = [t for t in tok.doc[max(tok.i - 1, 0):tok.i + 2] if t.i != tok.i and t.is_alpha]
     return any(t.text.isupper() and len(t.text) > 1 for t in near)
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a word is a clause's subject or a conjunct of one ("The United States and
+    its allies ...")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+_ALLIANCE_DETERMINERS = frozenset({"the", "our", "its", "their", "this", "full", "whole", "entire"})
 
 
 def _family(ent: Span) -> ActorRef | None:
