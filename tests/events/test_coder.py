@@ -3768,6 +3768,53 @@ def test_coder_sequel_of_an_old_event_is_background(code_text) -> None:
     assert not [e for e in events if e.type == "AGREE"]
 
 
+def test_coder_paragraph_set_years_back_is_background(code_text) -> None:
+    # a paragraph set in the past by a dated clause goes on narrating it: "Rebels attacked"
+    # after "In 2004, ..." is of 2004 (GUIDELINES 1); the next paragraph is the news again
+    events = code_text("Police arrested the former mayor Tom Reed on Monday.\n\n"
+                       "Reed was first elected in 1998. In 2004, he was convicted of fraud. "
+                       "Rebels attacked a police station in Arlen.\n\n"
+                       "Gunmen attacked a police station in Arlen.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert [e.sentence for e in attacks] == ["Gunmen attacked a police station in Arlen."]
+
+
+def test_coder_recent_time_ends_the_past_scene(code_text) -> None:
+    # "On Monday" brings the paragraph back to the story; a year inside a noun phrase
+    # ("the 2015 accord") sets no scene at all
+    events = code_text("In 2004, Reed was convicted of fraud. On Monday, police arrested "
+                       "Reed. Rebels attacked a police station in Arlen.")
+    assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]
+    events = code_text("Colombia left the 2015 accord. Rebels attacked a police station in "
+                       "Arlen.")
+    assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Governor Maria Lopez announced she would resign as leader of the Liberal Party.",
+     "RETREAT"),
+    ("Governor Maria Lopez said on Monday that she will resign as leader of the Liberal Party.",
+     "RETREAT"),
+])
+def test_coder_own_retreat_announced_is_the_retreat(code_text, text, etype) -> None:
+    # GUIDELINES 1: an announced withdrawal is the material event, not a promise (AGREE or
+    # CONCEDE), of the announcement's day
+    event = _one(code_text(text), etype)
+    assert event.modality == "asserted" and event.rule.endswith(">announced")
+    assert not [e for e in code_text(text) if e.type in ("AGREE", "CONCEDE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not say whether he would resign.",
+    "Reporters asked whether Governor Maria Lopez would resign.",
+    "Governor Maria Lopez will resign if the bill fails.",
+    "Senator Tom Hale said Governor Maria Lopez would resign.",
+])
+def test_coder_retreat_not_announced_by_its_doer(code_text, text) -> None:
+    # a refusal to say, a question, a condition, or someone else's word announce nothing
+    assert not [e for e in code_text(text) if e.type == "RETREAT" and e.modality == "asserted"]
+
+
 @pytest.mark.parametrize(("text", "etype"), [
     ("Foreign Minister Moreau expressed France's desire to continue close cooperation with "
      "Ghana.", "AGREE"),

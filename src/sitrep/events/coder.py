@@ -48,7 +48,7 @@ from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
 from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_dates,
-                                  period_end, story_day, story_steps)
+                                  REACTIONS, narrated, period_end, story_day, story_steps)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, decision_of, modality_of, negated,
@@ -101,6 +101,10 @@ SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
 ANNOUNCED = frozenset({"AID", "SANCTION"})
 """Material types whose future act with a counted object is announced, not planned."""
+SELF_ANNOUNCED = frozenset({"RETREAT", "CONCEDE"})
+"""Types whose future act announced by its own doer ("announced he would resign", "said it
+would drop the bill") is the act itself, of the announcement's day (GUIDELINES 1: an
+announced withdrawal is the material event), not a promise of something else."""
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL"})
 """Sectors of a state's executive and forces, whose dealings with each other are internal."""
 TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
@@ -333,6 +337,7 @@ class Coder:
         turns = Turns(self.resolver, read, actx.voice, site, article.published, doc)
         # a news article has no voice of its own: "I" in a quotation is its speaker's
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
+        past: int | None = None  # where a time set the paragraph years before the story
         for number, sent in enumerate(doc.sents):
             actx.voice = turns.voice(sent)
             # a deed is named back within a few sentences, or not at all, unless one actor
@@ -346,6 +351,9 @@ class Coder:
                     quotes.skip(sent, named)
                 continue
             found = self._code_sentence(article, sent, actx, anchor, quotes)
+            if past is not None:
+                found = [e for e in found if not _told_in_past(e, doc, past)]
+            past = _set_in_past(sent, article.published, anchor, past)
             contacts = [e for e in found if e.type == "CONSULT" and e.modality == "asserted"
                         and len(e.actors) >= 2]
             # a contact only named ("the recent discussions in Reykjavik between A and B")
@@ -969,6 +977,10 @@ class Coder:
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
             rule_id, modality, when = f"{rule_id}>announced", "asserted", None
+        if modality == "future" and etype in SELF_ANNOUNCED and _announced_own(trig.anchor):
+            # "Rossello announced he would resign as party leader": the resignation is made
+            # as it is announced, on that day
+            rule_id, modality = f"{rule_id}>announced", "asserted"
         if modality == "future" and etype in FUTURE_CONFLICT and \
                 _condition(trig.anchor) is not None:
             # "will launch an offensive unless Syria withdraws": a hostile act held over
@@ -1809,6 +1821,44 @@ def _assign_times(sent: Span, triggers: list[Trigger], times: list[temporal.Time
     return own
 
 
+SETTING_PREPS = frozenset({"in", "on", "during", "by"})
+"""Prepositions through which a time dates the clause of a verb ("was killed in June 1968")."""
+
+
+def _set_in_past(sent: Span, published: date | None, anchor: temporal.TimeValue | None,
+                 past: int | None) -> int | None:
+    """Where the text read up to and with ``sent`` was last set years before the story (the
+    character offset of the time), or None: the last time dating a clause ("In 1962, Watts
+    recommended Baker", "Robert was killed in June 1968") lies more than ``BACKGROUND_DAYS``
+    before publication. A time inside a noun phrase ("the 2015 nuclear deal") sets no scene;
+    a sentence with no time keeps the scene; a recent time ends it."""
+    if published is None:
+        return None
+    for tv in reversed(temporal.find_times(sent.text, published, anchor)):
+        span = sent.char_span(tv.start, tv.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the phrase holds its preposition ("In 2004") or follows it ("in June 1968")
+        prep = span[0] if span[0].lower_ in SETTING_PREPS or span.start == sent.start \
+            else span.doc[span.start - 1]
+        if prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+            old = (published - period_end(tv.value, tv.precision)).days > BACKGROUND_DAYS
+            return sent.start_char + tv.end if old else None
+    return past
+
+
+def _told_in_past(event: Event, doc: Doc, past: int) -> bool:
+    """Whether an undated event is narrated in the simple past in the paragraph a time at
+    character ``past`` set years before the story ("Robert was killed in June 1968. Sirhan
+    shot him in the head"): the story's background (GUIDELINES 1), not its news. Statements
+    are left to the publication's day, as elsewhere (``REACTIONS``)."""
+    if event.date is not None or event.type in REACTIONS or event.trigger_start is None or \
+            event.trigger_end is None or "\n" in doc.text[past:event.trigger_start]:
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span is not None and narrated(span.root)
+
+
 def _after_clause_time(verb: Token, loose: list[tuple[Token, temporal.TimeValue]],
                        published: date | None) -> temporal.TimeValue | None:
     """The month or year of an "after" clause of the verb when it lies more than a year
@@ -2101,6 +2151,24 @@ def _response_done(trig: Trigger) -> bool:
     after Russian troops shelled Kharkiv", "there was a strong response"): a deed beside the
     attack it answers, which it does not contain (a response vowed or foretold does)."""
     return trig.rule.warning and trig.anchor.tag_ == "VBD" and not _imposed(trig.anchor)
+
+
+def _announced_own(verb: Token) -> bool:
+    """Whether a foretold verb is what the subject of a verb of saying says it will do
+    itself: "he announced he would resign", "the party said it will withdraw" (its subject
+    a pronoun or the speaker's own words), said outright ("did not say whether he would
+    resign" announces nothing)."""
+    said = verb.head
+    if verb.dep_ != "ccomp" or not _foretold(verb) or \
+            said.lemma_.lower() not in MODALITY_WORDS.speech_verbs or \
+            modality_of(said) != "asserted":
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if doer is None or speaker is None:
+        return False
+    return doer.pos_ == "PRON" and doer.lower_ not in ("you", "it") or \
+        doer.lower_ == speaker.lower_ or (doer.lower_ == "it" and speaker.pos_ != "PRON")
 
 
 def _foretold(verb: Token) -> bool:
