@@ -1824,6 +1824,41 @@ def test_coder_resignation_demanded_is_not_done(code_text) -> None:
     assert not [e for e in events if e.type == "RETREAT"]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Senator John Harper announced his resignation on Monday in a televised address.",
+     date(2022, 1, 10)),
+    # the day it takes effect is not the day it was announced
+    ("Senator John Harper announced his resignation, effective next Friday.",
+     date(2022, 1, 14)),
+    ("Senator John Harper stepped down as party chairman on Monday.", date(2022, 1, 10)),
+    # an announced resignation is the act itself, of the announcement's day (GUIDELINES 1)
+    ("Senator John Harper announced he would resign as party chairman.", date(2022, 1, 14)),
+])
+def test_coder_resignation_announced_or_stepped_down(code_text, text: str, day: date) -> None:
+    """"X announced his resignation" is X's resignation (the pronoun names back the
+    subject), dated by the announcement; "stepped down" is a resignation too."""
+    event = _one(code_text(text), "RETREAT")
+    assert event.mode == "resign" and event.modality == "asserted"
+    assert event.source is not None and event.source.name == "John Harper"
+    assert event.date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Senator John Harper did not step down on Monday.",
+    "Senator John Harper may step down next month.",
+    "Senator John Harper will step down next month.",
+    "Senator John Harper said he may resign.",
+    "Senator John Harper announced he would not resign.",
+    "Opposition leaders demanded his resignation on Monday.",
+    "Senator John Harper did not announce his resignation on Monday.",
+    # a resignation told as the backdrop of another act
+    "Before resigning, Senator John Harper appointed Jane Doe as his deputy.",
+    "In addition to stepping down as mayor, John Harper announced a new party.",
+])
+def test_coder_resignation_not_done(code_text, text: str) -> None:
+    assert not [e for e in code_text(text) if e.type == "RETREAT" and e.modality == "asserted"]
+
+
 def test_coder_found_guilty_is_a_conviction(code_text) -> None:
     """A verdict of guilty convicts; in the passive with no one named, the state where it
     is given does it."""

@@ -980,7 +980,7 @@ class Coder:
         if modality == "future" and etype in SELF_ANNOUNCED and _announced_own(trig.anchor):
             # "Rossello announced he would resign as party leader": the resignation is made
             # as it is announced, on that day
-            rule_id, modality = f"{rule_id}>announced", "asserted"
+            rule_id, modality, when = f"{rule_id}>announced", "asserted", None
         if modality == "future" and etype in FUTURE_CONFLICT and \
                 _condition(trig.anchor) is not None:
             # "will launch an offensive unless Syria withdraws": a hostile act held over
@@ -1003,6 +1003,11 @@ class Coder:
         if etype == "AGREE" and when is not None and article.published is not None and \
                 when.value > article.published:
             when = None  # "looks forward to seeing her on June 3": the plan's day
+        if modality == "asserted" and trig.governor is not None and when is not None and \
+                article.published is not None and when.value > article.published:
+            # "announced her resignation effective next Monday": an act named under the verb
+            # that tells it takes effect later; the telling is the event's day
+            when = None
         if trig.bare and when is not None and anterior(trig.token) and \
                 not _in_phrase(when, trig.token, sent):
             # "voters go to the polls this week following the resignation of X": the

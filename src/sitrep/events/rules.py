@@ -58,6 +58,10 @@ class TriggerRule:
     preps: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     source_is_object: bool = False
+    finite: bool = False
+    """The trigger does not count as a gerund under a preposition ("Before resigning, X
+    appointed Y", "In addition to stepping down, X said"): a backdrop to the clause's own
+    event, told as its own elsewhere if at all."""
     needs_word: frozenset[str] = frozenset()
     intransitive: bool = False
     active: bool = False
@@ -335,6 +339,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         preps=frozenset(raw.get("preps") or ()),
         target_preps=tuple(raw.get("target_preps") or DEFAULT_TARGET_PREPS),
         source_is_object=bool(raw.get("source_is_object", False)),
+        finite=bool(raw.get("finite", False)),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
         active=bool(raw.get("active", False)),
@@ -581,6 +586,8 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     preps |= {"for"} if _for_infinitives(tok) else set()
     if rule.particle and not any(c.lower_ == rule.particle for c in kids
                                  if c.dep_ in ("prt", "advmod", "prep")):
+        return False
+    if rule.finite and _prepositional_gerund(tok):
         return False
     # "is seeking Assange's extradition from the UK": the phrase of what is sought counts
     if rule.not_preps & preps or (rule.preps and not rule.preps & (preps | {
@@ -1116,6 +1123,12 @@ def stative_subject(verb: Token) -> bool:
     return "nsubj" in kids and not kids & {"nsubjpass", "agent"}
 
 
+def _prepositional_gerund(tok: Token) -> bool:
+    """Whether a verb is a gerund that a preposition governs ("before resigning", "in
+    addition to stepping down")."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp"
+
+
 def _participle_clause(tok: Token) -> bool:
     """Whether a verb is a bare past participle opening an adverbial clause, a passive whose
     patient is the main clause's subject ("Tarrant appeared in court, *charged* with
@@ -1225,6 +1238,20 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                      [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
 
 
+_OWNER_PRONOUNS = frozenset({"his", "her", "their"})
+"""Possessive pronouns that name back the subject of the clause they stand in."""
+
+
+def _owner_subject(noun: Token, owners: list[Token]) -> list[Token]:
+    """The subject a possessive pronoun of an act noun names back in its own clause: "X
+    announced his resignation", "X tendered her resignation" (X resigns). Other owners, and a
+    pronoun on a noun that is no verb's direct object, are kept as they are."""
+    if len(owners) != 1 or owners[0].lower_ not in _OWNER_PRONOUNS or noun.dep_ != "dobj" \
+            or noun.head.pos_ != "VERB":
+        return owners
+    return _subjects(noun.head) or owners
+
+
 def _crowd_claimants(noun: Token) -> list[Token]:
     """The crowds a noun is said of, as its possessor or its "of" or "by" phrase ("the
     protesters' demands", "one of the five demands of the protesters", "an appeal by
@@ -1313,13 +1340,17 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset(),
     Returns:
         Argument head tokens; conjuncts are included, nothing is resolved yet.
     """
-    if trig.bare:
+    if trig.bare or (trig.rule.pos == "NOUN" and trig.rule.source_is_object):
+        # (a noun whose doer is its object keeps the participants of its own phrase under a
+        # verb too: in "X announced his resignation" X is no one resigned from)
         found = nominal_participants(trig.token, trig.rule)
         if found is None:
             return Arguments([], [], [])
         if trig.rule.source_is_object and not found.source:
             # "the resignation of MP X": the noun's object is the one who resigns
             found.source, found.target = found.target, []
+        if trig.rule.source_is_object:
+            found.source = _owner_subject(trig.token, found.source)
         return found
     if trig.rule.experiencer:
         return experiencer_arguments(trig.token, trig.rule)
