@@ -4465,3 +4465,28 @@ def test_coder_a_named_alliance_of_two_is_not_nato(code_text) -> None:
                        "Brussels. The U.S.-Japan Alliance condemned the missile launch by North "
                        "Korea.")
     assert all(r.name != "NATO" for e in events if e.type == "ACCUSE" for r in e.actors)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Officials warned that a Russian attack on Ukraine could happen within days.",
+     "hypothetical"),
+    ("A new round of talks between Israel and Hamas may take place next week.", "hypothetical"),
+    ("A meeting between Macron and Scholz is unlikely.", "hypothetical"),
+    ("The meeting between Macron and Scholz did not take place.", "negated"),
+])
+def test_coder_event_noun_happening_takes_its_clause_modality(code_text, text: str,
+                                                              modality: str) -> None:
+    """An event noun whose clause only says it happens ("could happen", "may take place", "is
+    unlikely") has that clause's modality, not the bare noun's asserted one."""
+    events = [e for e in code_text(text) if e.type in ("ASSAULT", "CONSULT")]
+    assert events and {e.modality for e in events} == {modality}
+
+
+@pytest.mark.parametrize("text", [
+    "The summit between Biden and Xi went ahead on Monday.",
+    "The meeting between Macron and Scholz took place on Monday.",
+])
+def test_coder_event_noun_that_happened_stays_asserted(code_text, text: str) -> None:
+    """"went ahead", "took place" in the past: the meeting happened."""
+    events = [e for e in code_text(text) if e.type == "CONSULT"]
+    assert events and all(e.modality == "asserted" for e in events)

@@ -69,6 +69,9 @@ class ModalityWords:
     decision_nouns: frozenset[str] = frozenset()
     """Nouns of a decision taken: the infinitive of an owned one is a deed done ("Russia's
     decision to recognize the republics"), see ``decision_of``."""
+    occurrence_verbs: frozenset[str] = frozenset()
+    """Verbs an event noun happens by ("an attack could happen", "talks will take place"):
+    see ``occurrence_of``."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -111,6 +114,12 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
     own = _own_modality(trigger, words)
     if own != "asserted":
         return own
+    occurs = occurrence_of(trigger, words)
+    if occurs is not None:
+        # "a Russian attack could happen within days", "talks will take place next week",
+        # "he denied that the meeting took place": the clause it happens in is the event's;
+        # "a meeting is unlikely" guesses
+        return "hypothetical" if occurs.lemma_.lower() == "be" else modality_of(occurs, words)
     if trigger.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.negating_verbs
             for c in trigger.children):
@@ -177,6 +186,32 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
                 return outer
         cur = head
     return "asserted"
+
+
+def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
+    """The verb an event noun is the subject of when the clause only says that the event
+    happens ("an attack could happen", "the talks will take place", "the summit will be
+    held", "a meeting is unlikely"), or None. Other verbs say something of an event already
+    told ("the sanctions would hurt Russia's economy"): they leave its modality alone."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "a new round of talks may take place"
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if noun.dep_ == "nsubjpass":
+        return verb if lemma in words.occurrence_verbs else None
+    if lemma in words.occurrence_verbs or any(
+            f"{lemma} {c.lower_}" in words.occurrence_verbs for c in kids
+            if c.dep_ in ("dobj", "advmod", "prt")):
+        return verb
+    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in words.guess_words
+                             for c in kids):
+        return verb  # "a meeting between them is unlikely": a guess
+    return None
 
 
 def _aim_subject(verb: Token, words: ModalityWords) -> bool:
