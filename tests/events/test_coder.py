@@ -1301,6 +1301,47 @@ def test_coder_refusal_answers_the_latest_demand(code_text, text, asker) -> None
     assert event.target is not None and event.target.name == asker
 
 
+@pytest.mark.parametrize(("text", "asker"), [
+    ("Peru and Chile have endorsed multiple UN calls for ceasefires. The Taliban have rejected "
+     "these calls.", "United Nations"),
+    ("Russia's allegations were published on Monday. The Ukrainian government denied the "
+     "allegations.", "Russia"),
+    ("The demands by the European Union arrived on Monday. Hungary refused the demands.",
+     "European Union"),
+])
+def test_coder_refusal_of_a_claim_named_back_answers_its_owner(code_text, text, asker) -> None:
+    """"these calls", "the allegations" with no owner of their own are the ones the article
+    told with their owner: the refusal answers that one."""
+    event = _one(code_text(text), "REJECT")
+    assert event.target is not None and event.target.name == asker
+
+
+@pytest.mark.parametrize("text", [
+    # a rumour no one is told spreading is answered to no one
+    "The rumour spread quickly on Monday. The Taliban denied the rumour.",
+    # a phrase of its own names other calls than the ones told before
+    "Peru and Chile have endorsed multiple UN calls for ceasefires. Chile rejected the calls "
+    "for talks with Bolivia.",
+    # a claim told long before is no longer what "the claims" points back at
+    "Russia's claims were published on Monday. The talks went on. The talks ended. The "
+    "ministers left. Ukraine denied the claims.",
+])
+def test_coder_refusal_of_a_claim_with_no_owner_told_answers_no_owner(code_text, text) -> None:
+    """With no owner told for the noun, or its own phrase, the refusal is not addressed to
+    the earlier claim's owner."""
+    for event in code_text(text):
+        if event.type == "REJECT":
+            assert event.target is None or event.target.name not in ("United Nations",
+                                                                      "Russia"), event
+
+
+def test_coder_negated_refusal_of_a_claim_named_back_stays_negated(code_text) -> None:
+    """Addressing a refusal does not change its modality: "did not reject these calls"."""
+    events = code_text("Peru and Chile have endorsed multiple UN calls for ceasefires. The "
+                       "Taliban did not reject these calls.")
+    assert all(e.modality == "negated" for e in events if e.type == "REJECT")
+
+
 def test_coder_incident_steps_share_its_date(code_text) -> None:
     """An undated clash or arrest that shares a participant with the incident the story
     dated is a later step of it, dated with it (the training labels' practice)."""
@@ -2085,6 +2126,41 @@ def test_coder_announced_aid_is_aid(code_text, text) -> None:
     event = _one(code_text(text), "AID")
     assert event.target is not None and event.target.country in ("MDA", "KEN")
     assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Since March, Norway has committed more than $20 million in humanitarian assistance to "
+    "Moldova.",
+    "The Dutch government dedicated 15 million euros to Moldova.",
+])
+def test_coder_a_sum_committed_is_aid_not_a_promise(code_text, text) -> None:
+    # a sum committed or dedicated is aid set aside (GUIDELINES 5), not agree.agree's promise
+    events = code_text(text)
+    aid = _one(events, "AID")
+    assert aid.target.country == "MDA" and aid.modality == "asserted"
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_committing_to_act_or_not_committing_a_sum_is_no_aid(code_text) -> None:
+    promise = code_text("Norway committed to support Moldova.")
+    assert not [e for e in promise if e.type == "AID"]
+    refused = code_text("Norway did not commit any funds to Moldova.")
+    assert all(e.modality != "asserted" for e in refused if e.type == "AID")
+    maybe = code_text("Norway may commit $20 million to Moldova.")
+    assert all(e.modality != "asserted" for e in maybe if e.type == "AID")
+
+
+def test_coder_an_announcement_of_aid_is_aid(code_text) -> None:
+    # an aid package previewed or noted as an announcement is the aid (GUIDELINES 5); an
+    # announcement of something else is not
+    call = "Chancellor Olaf Scholz spoke today with President Volodymyr Zelenskyy of Ukraine. "
+    aid = _one(code_text(call + "He previewed his announcement of an additional 50 million "
+                                "euros in humanitarian assistance."), "AID")
+    assert (aid.source.name, aid.target.country) == ("Olaf Scholz", "UKR")
+    other = code_text(call + "He previewed his announcement of new trade rules.")
+    assert not [e for e in other if e.type == "AID"]
+    denied = code_text(call + "He did not preview any announcement of new assistance.")
+    assert all(e.modality != "asserted" for e in denied if e.type == "AID")
 
 
 @pytest.mark.parametrize(("text", "country"), [
@@ -3943,6 +4019,36 @@ def test_coder_a_call_on_the_many_keeps_its_modality(code_text, text, modality) 
     assert _one(code_text(text), "REQUEST").modality == modality
 
 
+_SHOT = "Police shot a protester in Kenya on Tuesday. "
+
+
+def test_coder_a_groups_unaddressed_call_is_made_of_the_storys_state(code_text) -> None:
+    # no one named to act: the state the story is about is the one called on
+    request = _one(code_text(_SHOT + "Human Rights Watch has called for an investigation "
+                             "into the shooting."), "REQUEST")
+    assert request.target is not None and request.target.country == "KEN"
+    assert request.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch did not call for an investigation into the shooting.",
+    "Human Rights Watch will call for an investigation into the shooting.",
+])
+def test_coder_a_groups_unaddressed_call_keeps_its_modality(code_text, text) -> None:
+    # a call denied or to come is no call made
+    assert not [e for e in code_text(_SHOT + text)
+                if e.type == "REQUEST" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Lopez called for an investigation into the shooting.",
+    "The Kenyan government called for an investigation into the shooting.",
+])
+def test_coder_an_official_unaddressed_call_names_no_one(code_text, text) -> None:
+    # a person's or a government's call for an inquiry is addressed to no one named
+    assert not [e for e in code_text(_SHOT + text) if e.type == "REQUEST"]
+
+
 def test_coder_a_question_to_officials_is_no_call_to_act(code_text) -> None:
     # asked how, not asked to do something: no one is called on to act
     events = code_text("Senator Maria Lopez asked government officials how the memo leaked.")
@@ -4490,3 +4596,71 @@ def test_coder_event_noun_that_happened_stays_asserted(code_text, text: str) -> 
     """"went ahead", "took place" in the past: the meeting happened."""
     events = [e for e in code_text(text) if e.type == "CONSULT"]
     assert events and all(e.modality == "asserted" for e in events)
+@pytest.mark.parametrize(("text", "etype"), [
+    ("President Biden met President Ruto of Kenya in Nairobi. The leaders committed to convene "
+     "the Joint Kenya-U.S. Energy Working Group this autumn.", "AGREE"),
+    ("President Biden met President Ruto of Kenya in Nairobi. The two presidents committed to "
+     "launch a new Trade and Investment Commission.", "AGREE"),
+    ("President Biden met President Ruto of Kenya in Nairobi. The leaders welcomed the "
+     "establishment of the Coastal Security Task Force and the Maritime Fusion Centre.",
+     "SUPPORT"),
+])
+def test_coder_a_body_founded_is_no_party(code_text, text, etype) -> None:
+    # what is convened, launched or established does not yet exist: no party to the promise or
+    # the praise (the promise between the leaders stays)
+    events = [e for e in code_text(text, date(2022, 5, 10)) if e.type == etype]
+    assert all(r.kind != "org" for e in events for r in e.actors)
+    if etype == "AGREE":
+        actors = _one(events, "AGREE").actors
+        assert len(actors) == 2 and "Joe Biden" in _names(actors)
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    # an owner of the body founded is praised: the new government is Iraq's
+    ("President Biden welcomed the formation of Iraq's new government.", "SUPPORT", "IRQ"),
+    # a founding partner named in the promise stays: "with Jordan"
+    ("President Biden met President Sisi of Egypt in Cairo. The two presidents agreed to form "
+     "a joint committee with Jordan.", "AGREE", "JOR"),
+])
+def test_coder_a_founding_keeps_its_owner_and_partner(code_text, text, etype, target) -> None:
+    event = _one(code_text(text, date(2022, 5, 10)), etype)
+    assert event.target is not None and event.target.country == target
+
+
+def test_coder_a_plan_discussed_is_no_promise(code_text) -> None:
+    # "discussed plans to provide aid": the aid is talked about, not promised
+    events = code_text("Secretary Blinken met Moldovan Foreign Minister Nicu Popescu in Paris. "
+                       "They also discussed plans to provide additional energy assistance to "
+                       "Moldova.", date(2022, 5, 10))
+    assert not [e for e in events if e.type in ("AGREE", "AID")]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken said the United States will provide additional energy assistance to "
+    "Moldova.",
+    "Secretary Blinken and Foreign Minister Popescu agreed to provide additional energy "
+    "assistance to Moldova.",
+])
+def test_coder_a_plan_stated_stays_a_promise(code_text, text) -> None:
+    # the promise said or agreed on, not talked about, is coded
+    agree = _one(code_text(text, date(2022, 5, 10)), "AGREE")
+    assert agree.target is not None and agree.target.country == "MDA"
+
+
+def test_coder_an_anniversary_marked_praises_no_one(code_text) -> None:
+    # the anniversary of relations between two states is an occasion, no deed of either
+    # (not even of the counterpart of the call it was said in)
+    events = code_text("Secretary Blinken spoke with Foreign Minister Ana Lopes of Portugal. The "
+                       "Secretary welcomed the 50th anniversary of diplomatic relations between "
+                       "the United States and Portugal.", date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # an anniversary owned by a state is that state's to be congratulated on
+    ("President Biden congratulated Ghana on the anniversary of its independence.", "GHA"),
+    ("Secretary Blinken praised Ghana for its support of the ceasefire.", "GHA"),
+])
+def test_coder_praise_on_an_owned_occasion_stays(code_text, text, target) -> None:
+    support = _one(code_text(text, date(2022, 5, 10)), "SUPPORT")
+    assert support.target is not None and support.target.country == target

@@ -68,6 +68,11 @@ class ArticleActors:
     """Everyone (``participant_key``) the article has told doing a deed of each event type:
     a deed of a kind only one actor did is "the attack" however far back it was told."""
 
+    claims: dict[str, tuple[ActorRef, int]] = field(default_factory=dict)
+    """Who made the latest claim, demand or call of each kind (noun lemma) the article told
+    with its owner ("UN calls", "Moscow's allegations"), and in which sentence: whom a later
+    refusal of "these calls", "the allegations" answers."""
+
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.
 

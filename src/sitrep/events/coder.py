@@ -116,6 +116,9 @@ AGENT_ADDRESSED = frozenset({"SUPPORT", "REJECT"})
 """Types addressed to the "by" agent of their object when nothing else in its phrase names
 anyone: praise of "the applications by Finland", a refusal of "a lawsuit filed by Texas" or
 "the plan submitted by the organisers" (the one who asked is who is refused)."""
+FOUNDING_TYPES = frozenset({"AGREE", "SUPPORT"})
+"""Types whose promise or praise of founding a body ("committed to launch a commission",
+"welcomed the establishment of a task force") is addressed to no one the body names."""
 DEED_ANSWERS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 """Types whose target may be a deed named back ("criticised the visit"; ``deed_nouns``)."""
 _DEED_SPAN = 3
@@ -344,13 +347,14 @@ class Coder:
             # alone did that kind of deed in the article: then "the attack" can only be theirs
             actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN
                           or len(actx.deed_doers.get(k, ())) == 1}
+            actx.claims = {k: c for k, c in actx.claims.items() if number - c[1] <= _DEED_SPAN}
             if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
                 if quotes is not None:
                     quotes.skip(sent, named)
                 continue
-            found = self._code_sentence(article, sent, actx, anchor, quotes)
+            found = self._code_sentence(article, sent, actx, anchor, quotes, number)
             if past is not None:
                 found = [e for e in found if not _told_in_past(e, doc, past)]
             past = _set_in_past(sent, article.published, anchor, past)
@@ -398,8 +402,9 @@ class Coder:
 
     def _code_sentence(self, article: Article, sent: Span, actx: ArticleActors,
                        anchor: temporal.TimeValue | None,
-                       quotes: Quotations | None = None) -> list[Event]:
+                       quotes: Quotations | None = None, number: int = 0) -> list[Event]:
         mentions = actx.sentence(sent)
+        self._note_claims(sent, mentions, actx, number)
         if quotes is not None:
             quotes.read(sent, mentions)
         triggers = find_triggers(sent, self.rules)
@@ -460,6 +465,34 @@ class Coder:
         return any(r.type == "AGREE" and r.infinitive and
                    pledge.head.lemma_.lower() in r.governors
                    for r in self.rules.nouns.get(pledge.lemma_.lower(), ()))
+
+    def _note_claims(self, sent: Span, mentions: dict[int, Mention], actx: ArticleActors,
+                     number: int) -> None:
+        """Remember who made each claim, demand or call the sentence tells with its owner
+        ("multiple UN calls", "Moscow's allegations", "demands by the unions"): a later
+        refusal of "these calls" answers them (``ArticleActors.claims``)."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.rules.answered_nouns or not _nominal(tok):
+                continue
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")] + [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for p in c.children if p.dep_ == "pobj"]
+            refs = resolve_roles(owners, mentions, direct=True)
+            if refs:
+                actx.claims[tok.lemma_.lower()] = (refs[0], number)
+
+    def _claim_made(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
+        """Who made the claim a definite noun with no owner names back ("rejected these
+        calls", "the allegations were denied"): the owner the article last told it with."""
+        for tok in tokens:
+            claim = actx.claims.get(tok.lemma_.lower())
+            if claim is None or not _nominal(tok) or not any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+                continue
+            if any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
+                continue  # "Kyiv's claims", "the calls for talks": a phrase of its own
+            return [claim[0]]
+        return []
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
         """Who did the deed a definite noun with no owner names ("the visit", "this attack"):
@@ -561,6 +594,17 @@ class Coder:
         args.target, args.fallback = ([t for t in toks if not (
             t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
             for toks in (args.target, args.fallback))
+        if trig.rule.type in FOUNDING_TYPES:
+            # "committed to convene the Climate Working Group", "welcomed the establishment
+            # of Combined Task Force 153": the body brought into being is no party; nor are
+            # the sides of an anniversary marked ("welcomed the anniversary of relations")
+            unborn = self.rules.founding_words | self.rules.commemorations
+            named_before = bool(args.target or args.fallback)
+            args.target, args.fallback = ([t for t in toks if not _founded(t, unborn)]
+                                          for toks in (args.target, args.fallback))
+            if named_before and not (args.target or args.fallback) and \
+                    trig.rule.type in NEEDS_TARGET:
+                return []  # praise of the founding or the occasion only: addressed to no one
         justice_agent = _justice_agent(trig, self.resolver.words.justice_agents)
         unnamed_agent = (trig.rule.type, trig.mode) in AUTHORITY_ACTS and (
             _agentless_passive(trig) or justice_agent)
@@ -724,6 +768,10 @@ class Coder:
             # object ("called the attack a war crime")
             deed = args.target or (_objects(trig.anchor) if trig.rule is NAMING_BLAME else [])
             target = [r for r in self._deed_done(deed, actx) if other_side(r)]
+        if not target and trig.rule.type == "REJECT":
+            # "UN calls for a ceasefire ... The rebels rejected these calls": the refusal
+            # answers who the article said made them
+            target = [r for r in self._claim_made(args.target, actx) if other_side(r)]
         if greeting and actx.voice.speaker is not None:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
@@ -868,6 +916,8 @@ class Coder:
             target = [home] if home is not None else []
         if not target and etype == "REQUEST" and trig.rule.crowd and len(source) == 1:
             source, target = self._crowd_addressee(source[0], actx)
+        if not target and etype == "REQUEST" and _unaddressed_call(trig) and len(source) == 1:
+            target = self._setting_addressee(source[0], actx)
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
             # towards one's own state is no event between two actors
@@ -1000,6 +1050,11 @@ class Coder:
                 rule_id, etype, mode = f"{rule_id}>future", new_type, \
                     _threat_mode(etype, mode) if new_type == "THREATEN" else None
                 modality, when = "asserted", None
+                if etype in TOPICAL and not trig.bare and trig.token.pos_ == "VERB" and \
+                        _topic_of_talks(trig.token, self.rules.topic_verbs):
+                    # "discussed plans to provide additional assistance to Ukraine": a plan
+                    # talked about is no promise made (as "discussed how to cooperate")
+                    return []
         if etype == "AGREE" and when is not None and article.published is not None and \
                 when.value > article.published:
             when = None  # "looks forward to seeing her on June 3": the plan's day
@@ -1099,6 +1154,17 @@ class Coder:
             # ("the protesters in Tehran" resolved to Iran: a state asking itself is none)
             return [], []
         return [self.resolver.placed_group(crowd, code)], [home]
+
+    def _setting_addressee(self, caller: ActorRef, actx: ArticleActors) -> list[ActorRef]:
+        """Whom a body outside government calls on when its call for something names no one
+        ("Amnesty International called for an investigation into the shooting"): the state
+        the story is about, as the training labels code it. Not for a government's call (an
+        inquiry it calls for may be its own to hold) nor a person's, which stay no event."""
+        if caller.kind not in ("org", "group") or caller.sector in GOVERNMENT_SECTORS:
+            return []
+        code = actx.setting()
+        home = self.resolver.state_of(code) if code else None
+        return [home] if home is not None else []
 
     def _met_on_visit(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         """Whom a visit's own clause names as met: "will travel to Madrid to meet with
@@ -1980,6 +2046,32 @@ _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "relcl", "acl", "ccomp"})
 """Dependencies that open a clause of its own below a verb or noun."""
 
 
+def _founded(tok: Token, founding_words: frozenset[str]) -> bool:
+    """Whether a word names a body being brought into being: the object of a verb of founding
+    ("convene the Working Group"), a noun of founding with no owner ("the establishment of
+    X"), or the "of" phrase of one ("Task Force 153 and Task Force 59" as conjuncts); an
+    occasion marked is read the same ("the anniversary of relations between A and B"). A body
+    with an owner is the owner's ("welcomed the formation of Iraq's new government" praises
+    Iraq), and so is a founding with one ("Kenya's launch of"). A word of the body's name is
+    read as the name ("a new Trade and Investment Commission")."""
+    while tok.dep_ in ("conj", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+
+    def owned(word: Token) -> bool:
+        return any(c.dep_ == "poss" for c in word.children)
+
+    def founding(word: Token) -> bool:
+        return word.lemma_.lower() in founding_words and not owned(word)
+
+    if tok.pos_ == "NOUN" and founding(tok):
+        return not any(owned(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and founding(tok.head):
+        return not owned(tok)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and not owned(tok) and \
+        tok.head.head.pos_ == "NOUN" and founding(tok.head.head)
+
+
 def _purpose_talks(prep: Token) -> bool:
     """Whether a "with" phrase names the other side of the talks a journey is for ("arrived
     in Moscow for talks with Putin", "flew to Tokyo for a summit with Kishida")."""
@@ -2392,6 +2484,19 @@ def _addressed_many(words: list[Token], mentions: dict[int, Mention],
         name = " ".join(words_before + [tok.lower_])
         return [ActorRef(name=name, kind="group", text=tok.text)]
     return []
+
+
+def _unaddressed_call(trig: Trigger) -> bool:
+    """Whether a trigger is a "call for" something, of its own ("called for an investigation",
+    "called for the bill to be dropped"), not the content of another trigger."""
+    return trig.rule.id == "request.call_for" and trig.governor is None and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in trig.token.children)
+
+
+def _nominal(tok: Token) -> bool:
+    """Whether a word is used as a noun: tagged one, or a verb form the parser still attached
+    as a noun phrase ("endorsed multiple UN calls", where "calls" is tagged VERB)."""
+    return tok.pos_ == "NOUN" or tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
 
 
 def _asked_to_act(noun: Token) -> bool:

@@ -202,6 +202,9 @@ class RuleSet:
     deed_nouns: dict[str, str] = field(default_factory=dict)
     """Nouns of a deed -> the event type that did it ("the visit" -> CONSULT): a definite one
     with no owner points back at the article's latest such deed."""
+    answered_nouns: frozenset[str] = frozenset()
+    """Nouns of what a refusal answers ("calls", "allegations"): told with an owner, a later
+    definite one with none is that owner's ("UN calls ... rejected these calls")."""
     statement_nouns: frozenset[str] = frozenset()
     """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
     statement by Egypt")."""
@@ -236,6 +239,12 @@ class RuleSet:
     """Types coded only with at least two participants (a statement needs its addressee)."""
     platforms: frozenset[str] = frozenset()
     """Services statements are published on ("on Twitter"): a medium, not an addressee."""
+    founding_words: frozenset[str] = frozenset()
+    """Verbs and nouns of bringing a body into being ("convene the Working Group", "the
+    establishment of a task force"): what they create is no party to the event."""
+    commemorations: frozenset[str] = frozenset()
+    """Nouns of an occasion marked ("the anniversary of relations between A and B"): no
+    party's deed unless owned."""
     directed_types: frozenset[str] = frozenset()
     """Two-party types whose second party must be the one acted upon or addressed, not a
     second agent ("the FAA and the NTSB began investigations" names no one investigated)."""
@@ -416,6 +425,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
+        answered_nouns=frozenset(raw.get("answered_nouns") or ()),
         deed_nouns={str(k): str(v) for k, v in (raw.get("deed_nouns") or {}).items()},
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
         undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
@@ -431,6 +441,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
+        founding_words=frozenset(raw.get("founding_words") or ()),
+        commemorations=frozenset(raw.get("commemorations") or ()),
         separate_contact_words=frozenset(raw.get("separate_contact_words") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
