@@ -877,6 +877,23 @@ def test_coder_title_with_a_long_portfolio_is_its_bearers(code_text, text, modal
     assert event.modality == modality
 
 
+def test_coder_title_with_a_long_portfolio_gives_its_state(code_text) -> None:
+    """The bearer of a title split at its "and" is of the title's state, so that what the
+    release says next of "the other side" is that state's ("Moldovan Minister of Foreign
+    Affairs and European Integration X": X is Moldova's minister)."""
+    events = code_text("Secretary of State Antony J. Blinken met with Moldovan Minister of "
+                       "Foreign Affairs and European Integration Nicu Popescu today in "
+                       "Washington, D.C. Secretary Blinken and Foreign Minister Popescu "
+                       "commended the relaunch of the bilateral Strategic Dialogue. Since "
+                       "February 24, the United States has committed more than $30 million in "
+                       "humanitarian assistance to the response in Moldova.")
+    met = _one(events, "CONSULT")
+    bearer = next(a for a in met.actors if a.name == "Nicu Popescu")
+    assert bearer.country == "MDA"
+    aid = _one(events, "AID")
+    assert aid.target is not None and aid.target.name == "Moldova"
+
+
 def test_coder_statement_in_a_dated_call_takes_its_day_as_stated(code_text) -> None:
     events = code_text("Secretary Blinken spoke on Tuesday with Foreign Minister Dmytro Kuleba. "
                        "Secretary Blinken condemned Russia's attacks on Ukrainian cities.")

@@ -1118,9 +1118,27 @@ class ActorResolver:
                 # one mention from the title to the name: the parser's head of the phrase
                 # may be the title ("with UK Minister ..."), and a state word in the title
                 # is the bearer's own ("UK"), no second participant
-                whole = replace(bearer, start=title.start)
+                whole = replace(bearer, start=title.start, actors=self._titled_bearer(
+                    bearer.actors, doc[title.start:title.end]))
                 for i in range(title.start, bearer.end):
                     found[i] = whole
+
+    def _titled_bearer(self, bearers: list[ActorRef], title: Span) -> list[ActorRef]:
+        """The bearer of a title read apart, with the state and office the title gives when
+        the name alone gave none ("Moldovan Minister" + "... and European Integration Nicu
+        Popescu": a minister of Moldova, whose talks and aid are Moldova's)."""
+        if len(bearers) != 1 or bearers[0].kind != "person" or bearers[0].country:
+            return bearers
+        states = {t.i: ref for t in title if (ref := self.state_ref(t.text)) is not None}
+        if not states:
+            return bearers
+        country = next(iter(states.values())).country
+        words = self.words.find_title([t.lower_ for t in title if t.i not in states])
+        own = bearers[0]
+        return [replace(own, country=country,
+                        office=own.office or (self._office_text(words, country)
+                                              if words else None),
+                        sector=own.sector or (self._title_sector(words) if words else None))]
 
     def _portfolio_bearer(self, sent: Span, start: int, found: dict[int, Mention]
                           ) -> Mention | None:
