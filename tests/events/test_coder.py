@@ -4515,6 +4515,21 @@ def test_coder_repeats_that_read_alike_keep_mode_and_source_apart(code_text) -> 
     assert len([e for e in attacks if not e.rule.endswith("+dup")]) == 2
 
 
+def test_coder_contact_plan_and_pledge_are_two_acts_each_told_twice_one(code_text) -> None:
+    """GUIDELINES 2: a readout's meeting to come and its pledge to cooperate are two AGREE
+    acts of one pair and day; the same plan or pledge told again is a repeat."""
+    events = [e for e in code_text("President Alvarez of Chile spoke with Prime Minister "
+                                   "Tanaka of Japan on Monday. The two leaders pledged to work "
+                                   "together on trade. They looked forward to meeting again "
+                                   "at the summit in June. The leaders also pledged to work "
+                                   "together on fisheries. Both look forward to meeting "
+                                   "again soon.")
+              if e.type == "AGREE"]
+    assert [e.rule.endswith("+dup") for e in events] == [False, False, True, True]
+    assert {e.rule.split("+")[0] for e in events if not e.rule.endswith("+dup")} == \
+        {"agree.agree", "agree.look_forward"}
+
+
 def test_coder_demonym_tagged_as_a_person_before_a_noun_is_the_state(code_text) -> None:
     """"the Kazakh government" (the small model tags "Kazakh" PERSON) is Kazakhstan."""
     event = _one(code_text("Secretary Blinken condemned the Kazakh government."), "ACCUSE")

@@ -53,7 +53,7 @@ from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, decision_of, modality_of, negated,
                                     purpose_infinitive, refused, to_infinitive)
-from sitrep.events.packages import other_packages, package
+from sitrep.events.packages import act, other_packages
 from sitrep.events.roles import (
     companions,
     conjoined,
@@ -2851,7 +2851,7 @@ def _same(a: Event, b: Event, key: Callable[[ActorRef], str] = participant_key) 
         return False
     if {key(r) for r in a.actors} != {key(r) for r in b.actors}:
         return False
-    if other_packages(package(a), package(b)):
+    if other_packages(act(a), act(b)):
         return False  # "announced $266 million ... and released $300 million": two packages
     if a.date is None or b.date is None:
         return True
