@@ -1958,39 +1958,15 @@ def test_coder_public_restriction_binds_the_residents(code_text, text: str) -> N
 
 
 @pytest.mark.parametrize("text", [
-    "The government of Fiji shut down all schools on Tuesday.",
-    "Fiji closed its schools and markets on Tuesday.",
+    "McDonald's closed all its restaurants in Russia on Tuesday.",
+    "Shopkeepers in Kabul closed the market for the Eid holiday.",
+    "Protesters shut down the University of Khartoum on Sunday.",
 ])
-def test_coder_closing_public_places_restricts_the_residents(code_text, text: str) -> None:
-    """Shutting a state's schools or businesses is a restriction of its residents, like a
-    lockdown."""
-    event = _one(code_text(text), "COERCE")
-    assert event.modality == "asserted" and event.mode == "restrict"
-    assert event.source is not None and event.source.name == "Fiji"
-    assert event.target is not None and event.target.name == "residents"
-
-
-@pytest.mark.parametrize(("text", "modality"), [
-    ("The government of Fiji did not close the schools on Tuesday.", "negated"),
-    ("The government of Fiji may close the schools.", "hypothetical"),
-])
-def test_coder_closing_not_done_is_no_restriction(code_text, text: str, modality: str) -> None:
-    """A closure denied or only possible is no restriction that happened."""
-    assert all(e.modality == modality for e in code_text(text) if e.type == "COERCE")
-
-
-def test_coder_closing_to_come_is_no_restriction(code_text) -> None:
-    """"will close" is a warning of a restriction, not one done (as "will impose a
-    lockdown")."""
-    events = code_text("The government of Fiji will close all schools next week.")
-    assert not [e for e in events if e.type == "COERCE" and e.modality == "asserted"]
-
-
-def test_coder_closing_a_road_restricts_no_one(code_text) -> None:
-    """Only public places a population uses are closed on it; a road or a shop closing by
-    itself is no restriction."""
-    events = code_text("Fiji closed the coastal road on Tuesday. The old shop closed on Monday.")
-    assert not [e for e in events if e.type == "COERCE"]
+def test_coder_closing_places_is_no_restriction_of_residents(code_text, text: str) -> None:
+    """A company leaving a market, traders on holiday, protesters occupying a campus: closing
+    shops, markets or schools is no restriction a state imposes on its residents (a rule
+    reading it so was measured and withdrawn: most closures in news are not the state's)."""
+    assert not [e for e in code_text(text) if e.type == "COERCE" and e.mode == "restrict"]
 
 
 def test_coder_restriction_by_a_person_of_no_state_binds_residents(code_text) -> None:
@@ -3907,6 +3883,18 @@ def test_coder_paragraph_set_years_back_is_background(code_text) -> None:
     assert [e.sentence for e in attacks] == ["Gunmen attacked a police station in Arlen."]
 
 
+@pytest.mark.parametrize("text", [
+    # a past time after its verb recalls a fact, it sets no scene
+    "Chinese President Xi Jinping was re-elected in 2018. Xi met Russian President Vladimir "
+    "Putin in Beijing.",
+    # news told on a source's word after a recalled year
+    "In 1990, Iraq invaded Kuwait. Kuwait's foreign minister met Secretary Blinken in "
+    "Washington, the State Department said.",
+])
+def test_coder_news_after_a_recalled_year_stays(code_text, text: str) -> None:
+    assert [e.type for e in code_text(text) if e.type == "CONSULT"] == ["CONSULT"]
+
+
 def test_coder_recent_time_ends_the_past_scene(code_text) -> None:
     # "On Monday" brings the paragraph back to the story; a year inside a noun phrase
     # ("the 2015 accord") sets no scene at all
@@ -4696,3 +4684,173 @@ def test_coder_an_anniversary_marked_praises_no_one(code_text) -> None:
 def test_coder_praise_on_an_owned_occasion_stays(code_text, text, target) -> None:
     support = _one(code_text(text, date(2022, 5, 10)), "SUPPORT")
     assert support.target is not None and support.target.country == target
+
+
+@pytest.mark.parametrize("text", [
+    "After his speech, President Biden stepped down from the podium and greeted the crowd.",
+    "The Fed stepped down the pace of its rate increases on Wednesday.",
+    "Ukrainian President Volodymyr Zelenskyy accepted his resignation on Friday.",
+    "Pakistani Prime Minister Imran Khan said on Sunday he would resign if the report found "
+    "wrongdoing.",
+])
+def test_coder_no_resignation_done(code_text, text: str) -> None:
+    """Stepping off a stage or slowing a pace, accepting someone else's resignation, and a
+    resignation offered on a condition are no resignation made by the subject."""
+    assert not [e for e in code_text(text) if e.type == "RETREAT" and e.modality == "asserted"]
+
+
+def test_coder_announced_resignation_takes_the_announcement_day(code_text) -> None:
+    event = _one(code_text("Austrian Chancellor Sebastian Kurz announced on Saturday that he "
+                           "would resign."), "RETREAT")
+    assert event.modality == "asserted" and event.date == date(2022, 1, 8)
+
+
+def test_coder_withdrawal_announced_for_later_is_to_come(code_text) -> None:
+    """A withdrawal of troops announced for next month is a concession to come, not a retreat
+    made (only a resignation announced is made as it is announced)."""
+    events = code_text("Russia said on Monday it would withdraw its troops from Kherson next "
+                       "month.")
+    assert not [e for e in events if e.type == "RETREAT" and e.modality == "asserted"]
+
+
+def test_coder_truce_that_may_not_hold_is_still_made(code_text) -> None:
+    """"may not hold" doubts that a truce lasts; it does not deny that it was made."""
+    events = code_text("The ceasefire between Israel and Hamas may not hold, analysts warned.")
+    assert all(e.modality != "negated" for e in events if e.type == "AGREE")
+
+
+def test_coder_call_for_protests_asks_no_state(code_text) -> None:
+    """A party calling for protests rallies its supporters; it asks nothing of the state."""
+    events = code_text("Kenya's opposition party ODM called for protests on Friday.")
+    assert not [e for e in events if e.type == "REQUEST" and e.target is not None]
+@pytest.mark.parametrize(("text", "etype", "source", "country"), [
+    # a known non-governmental body the small model tags as a place (LOC) or not at all
+    ("Oxfam thanked Kenya for opening its border to the refugees.", "SUPPORT", "Oxfam", "NGO"),
+    ("Transparency International criticised Hungary over the new law.", "ACCUSE",
+     "Transparency International", "NGO"),
+    # a state's security service named with its demonym is that service, of that state
+    ("The Belarusian KGB arrested two opposition activists in Minsk on Monday.", "COERCE",
+     "KGB of Belarus", "BLR"),
+    ("Russia's FSB detained a Ukrainian diplomat in Moscow on Monday.", "COERCE",
+     "Federal Security Service", "RUS"),
+])
+def test_coder_known_bodies_keep_their_name_and_country(code_text, text, etype, source,
+                                                        country) -> None:
+    event = _one(code_text(text, date(2022, 5, 10)), etype)
+    assert event.source is not None
+    assert (event.source.name, event.source.country) == (source, country)
+
+
+def test_coder_a_known_body_negated_stays_negated(code_text) -> None:
+    event = _one(code_text("Oxfam did not criticise Kenya over the camps.", date(2022, 5, 10)),
+                 "ACCUSE")
+    assert event.modality == "negated"
+
+
+def test_coder_a_name_cut_at_and_is_whole(code_text) -> None:
+    # "the Union of X and Y": the small model ends the name at "and", the plural after it
+    # is the rest of the name, no person
+    event = _one(code_text("The Federation of Beekeepers and Gardeners criticised the Dutch "
+                           "government over the pesticide ban.", date(2022, 5, 10)), "ACCUSE")
+    assert event.source is not None
+    assert event.source.name == "Federation of Beekeepers and Gardeners"
+
+
+def test_coder_the_publishing_government_thanking_its_legislature_is_internal(coder) -> None:
+    # GUIDELINES 1: the White House thanking Congress or its own agency is no event
+    events = _remarks(coder, "Remarks by President Biden on Storm Recovery",
+                      "THE PRESIDENT: I thank the Congress for passing the storm relief bill. "
+                      "And I thank FEMA for its tireless work.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_coder_congress_in_the_news_is_a_party(code_text) -> None:
+    # in the news, a president's demands of the legislature are politics the labels code
+    event = _one(code_text("Senator Ortega criticised the U.S. Congress for failing to pass the budget.",
+                           date(2022, 5, 10)), "ACCUSE")
+    assert event.target is not None
+    assert (event.target.name, event.target.country, event.target.sector) == \
+        ("United States Congress", "USA", "LEG")
+@pytest.mark.parametrize(("text", "etype", "actors"), [
+    # co-speakers and co-actors of a joint act are all actors (GUIDELINES 4), however many
+    ("Foreign Minister Wang Yi and Foreign Minister Kuleba condemned the attack by Russia.",
+     "ACCUSE", {"Wang Yi", "Dmytro Kuleba", "Russia"}),
+    ("Spain, Portugal and Greece welcomed the decision by Turkey to reopen the border.",
+     "SUPPORT", {"Spain", "Portugal", "Greece", "Turkey"}),
+    ("President Macron and Chancellor Scholz urged Russia to withdraw its troops.",
+     "REQUEST", {"Emmanuel Macron", "Olaf Scholz", "Russia"}),
+    ("Canada and Mexico agreed to cooperate on migration.", "AGREE", {"Canada", "Mexico"}),
+    ("The United States and the United Kingdom sanctioned three Iranian officials.",
+     "SANCTION", {"United States", "United Kingdom", "Iran"}),
+    ("Secretary Blinken condemned Russia and Belarus for the attack on Ukraine.",
+     "ACCUSE", {"Antony Blinken", "Russia", "Belarus"}),
+    # a partner joined by "along with", "together with", "alongside", or a "with" set off by
+    # commas, acts too
+    ("Secretary Blinken, along with Foreign Minister Kuleba, condemned the attack by Russia.",
+     "ACCUSE", {"Antony Blinken", "Dmytro Kuleba", "Russia"}),
+    ("Germany, together with France and Italy, pledged to send aid to Ukraine.",
+     "AGREE", {"Germany", "France", "Italy", "Ukraine"}),
+    ("Secretary Blinken together with Foreign Minister Kuleba urged Russia to withdraw.",
+     "REQUEST", {"Antony Blinken", "Dmytro Kuleba", "Russia"}),
+    ("Today, Canada, with Japan and Australia, imposed sanctions on Russia.",
+     "SANCTION", {"Canada", "Japan", "Australia", "Russia"}),
+])
+def test_coder_conjoined_and_comitative_actors_all_take_part(code_text, text, etype,
+                                                             actors) -> None:
+    event = _one(code_text(text), etype)
+    assert {r.name for r in event.actors} == actors
+
+
+def test_coder_comitative_partner_shares_the_speaker_side(code_text) -> None:
+    # the partner speaks with the source; the one condemned stays the target
+    event = _one(code_text("Canada, along with Japan, condemned the missile launch by North "
+                           "Korea."), "ACCUSE")
+    assert event.source.country == "CAN" and event.target.country == "PRK"
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # an appositive is the same person; "with his wife" and a "with" not set off by commas
+    # name no second actor
+    ("Foreign Minister Kuleba, the country's top diplomat, condemned the attack by Russia.",
+     {"Dmytro Kuleba", "Russia"}),
+    ("President Macron, with his wife, condemned the attack by Russia.",
+     {"Emmanuel Macron", "Russia"}),
+    ("President Macron and his wife condemned the attack by Russia.",
+     {"Emmanuel Macron", "Russia"}),
+])
+def test_coder_appositions_and_companions_add_no_actor(code_text, text, actors) -> None:
+    assert {r.name for r in _one(code_text(text), "ACCUSE").actors} == actors
+
+
+@pytest.mark.parametrize(("text", "etype", "modality"), [
+    ("Canada, along with Japan, did not agree to cooperate on migration.", "AGREE", "negated"),
+    ("Canada, along with Japan, will condemn China's claims over the islands.", "ACCUSE",
+     "future"),
+])
+def test_coder_comitative_partner_keeps_the_clause_modality(code_text, text, etype,
+                                                            modality) -> None:
+    events = code_text(text)
+    assert {r.name for r in _one(events, etype).actors} >= {"Canada", "Japan"}
+    assert all(e.modality == modality for e in events)
+
+
+def test_coder_group_of_listed_states_is_of_them_all(code_text) -> None:
+    # "the foreign ministers of A, B and C": the group is of every state its phrase lists
+    event = _one(code_text("The foreign ministers of Spain, Portugal and Greece condemned the "
+                           "attack by Russia."), "ACCUSE")
+    assert {r.name for r in event.actors} == {"Spain", "Portugal", "Greece", "Russia"}
+    assert event.source.country == "ESP" and event.target.country == "RUS"
+
+
+def test_coder_subject_under_neither_nor_is_negated(code_text) -> None:
+    # "Neither A nor B condemned ...": the statement was not made (GUIDELINES 1, denied events)
+    events = code_text("Neither Spain nor Portugal condemned the attack by Russia.")
+    assert _one(events, "ACCUSE").modality == "negated"
+    assert not [e for e in events if e.type == "ACCUSE" and e.modality == "asserted"]
+
+
+def test_coder_not_only_but_also_subject_is_asserted(code_text) -> None:
+    # "Not only A but also B" negates nothing: both condemned
+    event = _one(code_text("Not only Spain but also Portugal condemned the attack by Russia."),
+                 "ACCUSE")
+    assert event.modality == "asserted"

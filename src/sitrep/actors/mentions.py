@@ -291,7 +291,7 @@ class ActorResolver:
         ents = self._with_titled_surnames(ents, sent, ctx)
         ents = self._with_untagged_people(ents, sent, ctx)
         ents = self._with_place_surnames(ents)
-        ents = [self._state_body(e) for e in ents]
+        ents = _through_and([self._state_body(e) for e in ents])
         ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
         consumed: set[int] = set()
         for ent in ents:
@@ -494,6 +494,8 @@ class ActorResolver:
             if self._split_body(tok, found):
                 continue
             if tok.ent_type_:
+                if tok.ent_type_ not in ENTITY_LABELS:
+                    self._mistagged_body(tok, found)
                 continue
             if self._untagged_state(tok, found):
                 continue
@@ -502,12 +504,18 @@ class ActorResolver:
                 # "the U.S.-Australia Ministerial Dialogue", the pair left untagged
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(r, tok) for r in pair]))
                 continue
-            org = self.gaz.org(tok.text)
-            if org is not None and org.kind in _UNTAGGED_BODIES and \
-                    tok.text in (org.name, *org.aliases) and not _in_capitals(tok):
-                ref = self.org_ref(tok.text)
-                if ref is not None:
-                    put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
+            self._mistagged_body(tok, found)
+
+    def _mistagged_body(self, tok: Token, found: dict[int, Mention]) -> None:
+        """Put a one-word body of the gazetteer the model tagged as nothing or as a kind of
+        entity no actor is read from ("Oxfam" as a place, LOC): the word as the gazetteer
+        spells one of the body's names."""
+        org = self.gaz.org(tok.text)
+        if org is not None and org.kind in _UNTAGGED_BODIES and \
+                tok.text in (org.name, *org.aliases) and not _in_capitals(tok):
+            ref = self.org_ref(tok.text)
+            if ref is not None:
+                put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
 
     def _split_body(self, tok: Token, found: dict[int, Mention]) -> bool:
         """Put a two-word armed group or body the model tagged only in part ("Islamic"
@@ -1460,9 +1468,33 @@ where the knowledge base and the GUIDELINES' common English names put the given 
 
 _FAMILY_WORDS = frozenset({"family", "families"})
 
-_UNTAGGED_BODIES = frozenset({"armed_group", "igo"})
+def _through_and(ents: list[Span]) -> list[Span]:
+    """Organisation names the small model cut at "and" ("the Union of Rationalist Atheists"
+    + "and Agnostics", the last word tagged a person or nothing): the "X of Y and Z" name
+    whole, when Z is one capitalised plural noun no entity of a state, people or body
+    claims ("and Americans" stays apart)."""
+    out: list[Span] = []
+    dropped: set[int] = set()
+    for ent in ents:
+        doc, end = ent.doc, ent.end
+        if ent.start in dropped:
+            continue
+        if ent.label_ == "ORG" and any(t.lower_ == "of" for t in ent[1:]) and \
+                end + 1 < ent.sent.end and doc[end].lower_ == "and" and \
+                doc[end + 1].tag_ == "NNPS" and \
+                doc[end + 1].ent_type_ not in ("GPE", "NORP", "ORG") and \
+                (end + 2 >= ent.sent.end or not doc[end + 2].is_title):
+            dropped.add(end + 1)
+            ent = Span(doc, ent.start, end + 2, label="ORG")
+        out.append(ent)
+    return [e for e in out if e.start not in dropped]
+
+
+_UNTAGGED_BODIES = frozenset({"armed_group", "igo", "ngo", "intelligence", "police"})
 """Kinds of body whose name, spelled as the gazetteer spells it, is read even when the
-model tags it as nothing: an armed group or an intergovernmental body ("the G7")."""
+model tags it as nothing: an armed group, an intergovernmental body ("the G7"), a
+non-governmental one ("Transparency International") or a state's security service ("the
+KGB", "Shin Bet")."""
 
 
 def _subject_actors(tok: Token, found: dict[int, Mention]) -> list[ActorRef]:

@@ -44,7 +44,7 @@ from sitrep.actors.identity import participant_key, shown_key
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
-from sitrep.actors.spans import entity_text, person_actor
+from sitrep.actors.spans import entity_text, person_actor, strip_article
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
 from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_dates,
@@ -101,10 +101,11 @@ SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
 ANNOUNCED = frozenset({"AID", "SANCTION"})
 """Material types whose future act with a counted object is announced, not planned."""
-SELF_ANNOUNCED = frozenset({"RETREAT", "CONCEDE"})
-"""Types whose future act announced by its own doer ("announced he would resign", "said it
-would drop the bill") is the act itself, of the announcement's day (GUIDELINES 1: an
-announced withdrawal is the material event), not a promise of something else."""
+SELF_ANNOUNCED = frozenset({("RETREAT", "resign"), ("CONCEDE", None)})
+"""Types and modes whose future act announced by its own doer ("announced he would
+resign", "said it would drop the bill") is the act itself, of the announcement's day
+(GUIDELINES 1: an announced withdrawal is the material event), not a promise of something
+else; a withdrawal of troops announced for later is still to come (a CONCEDE)."""
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL"})
 """Sectors of a state's executive and forces, whose dealings with each other are internal."""
 TOPICAL = frozenset({"SUPPORT", "AGREE", "COOPERATE", "REQUEST"})
@@ -450,6 +451,11 @@ class Coder:
                 when = None  # a day of the story's year dates what is demanded, not the demands
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
+            if when is None and (trig.rule.type, trig.mode) in SELF_ANNOUNCED and \
+                    _announced_own(trig.anchor):
+                # "Kurz announced on Saturday that he would resign": the day it is announced
+                when = next((tv for tv in times if _in_phrase(tv, trig.anchor.head, sent)
+                             and not _in_phrase(tv, trig.anchor, sent)), None)
             out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
         return out
 
@@ -916,7 +922,8 @@ class Coder:
             target = [home] if home is not None else []
         if not target and etype == "REQUEST" and trig.rule.crowd and len(source) == 1:
             source, target = self._crowd_addressee(source[0], actx)
-        if not target and etype == "REQUEST" and _unaddressed_call(trig) and len(source) == 1:
+        if not target and etype == "REQUEST" and _unaddressed_call(trig) and len(source) == 1 \
+                and not self._calls_out(trig.token):
             target = self._setting_addressee(source[0], actx)
         if etype in SELF_EXCLUDED:
             # "Biden affirmed his support for strengthening our alliance": a position
@@ -958,7 +965,8 @@ class Coder:
             # criticism and refusals of each other are politics the training labels code
             serving = seat != actx.site  # in the news, officials in office that day only
             target = [r for r in target if not (self._government_of(r, seat) and (
-                not serving or r.kind != "person" or r.office))]
+                not serving or r.kind != "person" or r.office)) and not (
+                not serving and _legislature_of(r, seat, self.resolver.words.chamber_words))]
         target = target or self._held_over(trig, mentions, source_keys)
         if etype == "THREATEN":
             # "Putin threatened to use Russia's nuclear arsenal": no threat to his own state
@@ -1027,10 +1035,15 @@ class Coder:
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
             rule_id, modality, when = f"{rule_id}>announced", "asserted", None
-        if modality == "future" and etype in SELF_ANNOUNCED and _announced_own(trig.anchor):
+        if modality == "future" and (etype, mode) in SELF_ANNOUNCED and \
+                _announced_own(trig.anchor):
             # "Rossello announced he would resign as party leader": the resignation is made
-            # as it is announced, on that day
-            rule_id, modality, when = f"{rule_id}>announced", "asserted", None
+            # as it is announced, on that day (not one it takes effect: "would resign next
+            # month" is announced now)
+            rule_id, modality = f"{rule_id}>announced", "asserted"
+            if when is not None and article.published is not None and \
+                    when.value > article.published:
+                when = None
         if modality == "future" and etype in FUTURE_CONFLICT and \
                 _condition(trig.anchor) is not None:
             # "will launch an offensive unless Syria withdraws": a hostile act held over
@@ -1154,6 +1167,13 @@ class Coder:
             # ("the protesters in Tehran" resolved to Iran: a state asking itself is none)
             return [], []
         return [self.resolver.placed_group(crowd, code)], [home]
+
+    def _calls_out(self, verb: Token) -> bool:
+        """Whether a call is for a protest, a strike or a rally ("PTI called for protests"):
+        a call to one's own supporters, which asks nothing of the state."""
+        return any(r.type == "PROTEST" for c in verb.children if c.dep_ == "prep"
+                   and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"
+                   for r in self.rules.nouns.get(p.lemma_.lower(), ()))
 
     def _setting_addressee(self, caller: ActorRef, actx: ArticleActors) -> list[ActorRef]:
         """Whom a body outside government calls on when its call for something names no one
@@ -1673,6 +1693,17 @@ def _officials_state(refs: list[ActorRef]) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
+def _legislature_of(ref: ActorRef, country: str, chambers: frozenset[str]) -> bool:
+    """Whether an actor is a body of ``country``'s legislature ("the Congress" on
+    whitehouse.gov, a chamber named bare in the government's own release): a government
+    thanking or working with its own legislature acts inside the state (GUIDELINES 1), no
+    event between two parties."""
+    if ref.kind != "org":
+        return False
+    return (ref.country == country and ref.sector == "LEG") or (
+        ref.country is None and strip_article(ref.name).lower() in chambers)
+
+
 def _one_government(refs: list[ActorRef]) -> bool:
     """Whether everyone in a contact is a person of one and the same state ("Speaker Pelosi
     met with OMB Director Shalanda Young"): a meeting inside one government is no event
@@ -1899,10 +1930,10 @@ SETTING_PREPS = frozenset({"in", "on", "during", "by"})
 def _set_in_past(sent: Span, published: date | None, anchor: temporal.TimeValue | None,
                  past: int | None) -> int | None:
     """Where the text read up to and with ``sent`` was last set years before the story (the
-    character offset of the time), or None: the last time dating a clause ("In 1962, Watts
-    recommended Baker", "Robert was killed in June 1968") lies more than ``BACKGROUND_DAYS``
-    before publication. A time inside a noun phrase ("the 2015 nuclear deal") sets no scene;
-    a sentence with no time keeps the scene; a recent time ends it."""
+    character offset of the time), or None: a time put first that dates a clause ("In 1962,
+    Watts recommended Baker") lies more than ``BACKGROUND_DAYS`` before publication. A time
+    inside a noun phrase ("the 2015 nuclear deal") or after its verb ("was elected in 1998")
+    sets no scene; a sentence with no time keeps the scene; a recent time ends it."""
     if published is None:
         return None
     for tv in reversed(temporal.find_times(sent.text, published, anchor)):
@@ -1913,8 +1944,12 @@ def _set_in_past(sent: Span, published: date | None, anchor: temporal.TimeValue 
         prep = span[0] if span[0].lower_ in SETTING_PREPS or span.start == sent.start \
             else span.doc[span.start - 1]
         if prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
-            old = (published - period_end(tv.value, tv.precision)).days > BACKGROUND_DAYS
-            return sent.start_char + tv.end if old else None
+            if (published - period_end(tv.value, tv.precision)).days <= BACKGROUND_DAYS:
+                return None
+            # only a time put first sets the scene ("In 2004, ..."): "Xi was re-elected in
+            # 2018. Xi met Putin in Beijing" goes back to the news at once
+            fronted = min(prep.i, span.start) == sent.start
+            return sent.start_char + tv.end if fronted else past
     return past
 
 
@@ -1927,7 +1962,10 @@ def _told_in_past(event: Event, doc: Doc, past: int) -> bool:
             event.trigger_end is None or "\n" in doc.text[past:event.trigger_start]:
         return False
     span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return span is not None and narrated(span.root)
+    # "..., officials said": what a source tells now is news, whatever the paragraph recalls
+    return span is not None and narrated(span.root) and not any(
+        t.lemma_.lower() in MODALITY_WORDS.speech_verbs or t.lower_ == "according"
+        for t in span.root.sent)
 
 
 def _after_clause_time(verb: Token, loose: list[tuple[Token, temporal.TimeValue]],
@@ -2260,6 +2298,10 @@ def _announced_own(verb: Token) -> bool:
             said.lemma_.lower() not in MODALITY_WORDS.speech_verbs or \
             modality_of(said) != "asserted":
         return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                     MODALITY_WORDS.hypothetical_marks for m in c.children)
+           for c in verb.children):
+        return False  # "said he would resign if the report found wrongdoing": an offer
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
     if doer is None or speaker is None:

@@ -72,6 +72,10 @@ class ModalityWords:
     occurrence_verbs: frozenset[str] = frozenset()
     """Verbs an event noun happens by ("an attack could happen", "talks will take place"):
     see ``occurrence_of``."""
+    holding_verbs: frozenset[str] = frozenset()
+    """Verbs an event noun happens by in the passive only ("the summit will be held")."""
+    negative_determiners: frozenset[str] = frozenset()
+    """Determiners of a subject that negate its clause ("Neither A nor B condemned ...")."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -203,7 +207,7 @@ def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
     if noun.dep_ == "nsubjpass":
-        return verb if lemma in words.occurrence_verbs else None
+        return verb if lemma in words.holding_verbs else None
     if lemma in words.occurrence_verbs or any(
             f"{lemma} {c.lower_}" in words.occurrence_verbs for c in kids
             if c.dep_ in ("dobj", "advmod", "prt")):
@@ -293,9 +297,14 @@ def _content_read_as_relative(clause: Token) -> bool:
 
 
 def negated(tok: Token, words: ModalityWords = WORDS) -> bool:
-    """Whether a clause's own verb (or a noun) is negated ("did not call", "no meeting")."""
-    return any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod"))
-               for c in tok.children)
+    """Whether a clause's own verb (or a noun) is negated ("did not call", "no meeting"), or
+    a verb's subject is ("Neither France nor Germany condemned ...", "No state objected")."""
+    if any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod"))
+           for c in tok.children):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and any(
+        d.lower_ in words.negative_determiners and d.dep_ in ("det", "preconj") and d.i < s.i
+        for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for d in s.children)
 
 
 def refused(tok: Token, words: ModalityWords = WORDS) -> bool:

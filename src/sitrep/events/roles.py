@@ -57,13 +57,15 @@ def resolve_roles(tokens: Sequence[Token], mentions: dict[int, Mention], direct:
         if mention is None and direct and tok.pos_ in ("NOUN", "PRON") and \
                 not _sector_like(tok, mentions):
             continue
+        listed: list[ActorRef] = []
         if mention is None:
             mention = _mention_below(tok, mentions, 2, loose, doers)
+            listed = _listed_members(tok, mention, mentions)
         if mention is None and tok.lower_ in _GROUP_PRONOUNS:
             mention = _reporting_subject(tok, mentions)
         if mention is None:
             continue
-        for ref in mention.actors:
+        for ref in [*mention.actors, *listed]:
             out.setdefault(participant_key(ref), ref)
     return list(out.values())
 
@@ -277,6 +279,22 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             if mention is not None:
                 return mention
     return None
+
+
+def _listed_members(group: Token, mention: Mention | None,
+                    mentions: dict[int, Mention]) -> list[ActorRef]:
+    """The others a plural group noun's "of/from" phrase lists after the first, which
+    ``_mention_below`` reads alone: "the foreign ministers of France, Germany and Italy" are
+    of all three."""
+    if mention is None or group.tag_ not in ("NNS", "NNPS") or not _collective(group):
+        return []
+    first = group.doc[mention.head]
+    if not (first.dep_ == "pobj" and first.head.lower_ in _GROUP_PREPS
+            and first.head.head.i == group.i):
+        return []
+    return [r for c in first.conjuncts
+            for m in [mentions.get(c.i) or _mention_below(c, mentions, 1)] if m is not None
+            for r in m.actors]
 
 
 def _polity_of_place(place: Token, name: Token, mentions: dict[int, Mention]) -> bool:

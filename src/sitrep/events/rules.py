@@ -52,6 +52,9 @@ class TriggerRule:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     """Objects that make the verb no event of the rule ("met the demands", "meet the goal")."""
+    not_pobjs: frozenset[str] = frozenset()
+    """Words whose presence as the object of a preposition of the trigger rules it out
+    ("stepped down from the podium" is no resignation)."""
     particle: str | None = None
     requires: str | None = None
     not_preps: frozenset[str] = frozenset()
@@ -344,6 +347,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         mode=raw.get("mode"), modes=dict(raw.get("modes") or {}),
         objects=frozenset(raw.get("objects") or ()),
         not_objects=frozenset(raw.get("not_objects") or ()), particle=raw.get("particle"),
+        not_pobjs=frozenset(raw.get("not_pobjs") or ()),
         requires=raw.get("requires"), not_preps=frozenset(raw.get("not_preps") or ()),
         preps=frozenset(raw.get("preps") or ()),
         target_preps=tuple(raw.get("target_preps") or DEFAULT_TARGET_PREPS),
@@ -620,6 +624,9 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
                                 for o in kids if o.dep_ in ("dobj", "nsubjpass")
                                 for w in _object_words(o)):
         return False  # "met the demands" (an "on" phrase is what a meeting was about)
+    if rule.not_pobjs and any(p.lemma_.lower() in rule.not_pobjs for c in kids
+                              if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        return False  # "stepped down from the podium"
     if rule.as_words and not any(p.lemma_.lower() in rule.as_words for c in kids
                                  if c.dep_ == "prep" and c.lower_ == "as"
                                  for p in c.children if p.dep_ == "pobj"):
@@ -1102,7 +1109,35 @@ def with_conjuncts(tok: Token) -> list[Token]:
             # second's, or a listed place's ("Saudi Arabia, Oman, the UAE, and Jordan");
             # "Erbil, Iraq", one place, opens no coordination
             out += with_conjuncts(child)
+    return out + [t for p in _comitative_partners(tok) for t in with_conjuncts(p)]
+
+
+def _comitative_partners(tok: Token) -> list[Token]:
+    """Partners a comitative phrase adds to a named actor: in "the United States, along with
+    the UK, condemned ...", "France, together with Germany, urged ..." and "the United
+    States, with the G7 and the EU, imposed ..." the partner acts too. A bare "with" must
+    stand between commas, so that "with" telling how or what is left alone ("X with his
+    wife", "the man with the flag")."""
+    if not _may_be_actor(tok):
+        return []
+    out: list[Token] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
+        inner = prep if prep.lower_ in _COMITATIVE_PREPS else next(
+            (c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if inner is None or inner.lower_ not in _COMITATIVE_PREPS:
+            continue
+        marked = prep.lower_ == "along" or prep.left_edge.lower_ == "together" or \
+            prep.lower_ == "alongside"
+        start, end = prep.left_edge, prep.right_edge
+        set_off = start.i > 0 and start.nbor(-1).text == "," and \
+            end.i + 1 < len(end.doc) and end.nbor(1).text == ","
+        if marked or set_off:
+            out += [p for p in inner.children if p.dep_ == "pobj" and _may_be_actor(p)]
     return out
+
+
+_COMITATIVE_PREPS = frozenset({"with", "alongside"})
+"""Prepositions that join a partner to an actor ("along with", "together with", "alongside")."""
 
 
 def _listed_place(tok: Token) -> bool:
@@ -1252,6 +1287,9 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
 
 _OWNER_PRONOUNS = frozenset({"his", "her", "their"})
 """Possessive pronouns that name back the subject of the clause they stand in."""
+_TENDERING = frozenset({"announce", "tender", "submit", "offer", "hand", "file"})
+"""Verbs whose subject gives the act its possessive pronoun names ("X tendered his
+resignation"); of others the pronoun is someone else's ("Y accepted his resignation")."""
 
 
 def _owner_subject(noun: Token, owners: list[Token]) -> list[Token]:
@@ -1259,7 +1297,7 @@ def _owner_subject(noun: Token, owners: list[Token]) -> list[Token]:
     announced his resignation", "X tendered her resignation" (X resigns). Other owners, and a
     pronoun on a noun that is no verb's direct object, are kept as they are."""
     if len(owners) != 1 or owners[0].lower_ not in _OWNER_PRONOUNS or noun.dep_ != "dobj" \
-            or noun.head.pos_ != "VERB":
+            or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() not in _TENDERING:
         return owners
     return _subjects(noun.head) or owners
 
