@@ -4854,3 +4854,29 @@ def test_coder_not_only_but_also_subject_is_asserted(code_text) -> None:
     event = _one(code_text("Not only Spain but also Portugal condemned the attack by Russia."),
                  "ACCUSE")
     assert event.modality == "asserted"
+def test_coder_guest_of_a_transcript_is_named_by_the_title(coder) -> None:
+    """A guest's label gives a title and a surname ("FOREIGN MINISTER POPESCU:"); the
+    title gives the full name and the nationality, so the guest's "we" is their state
+    (GUIDELINES 4), not the host's, and their "I" is the person in full."""
+    text = ("SECRETARY BLINKEN: Good afternoon, everyone.\n\n"
+            "FOREIGN MINISTER POPESCU: Thank you very much. We have strongly condemned the "
+            "Russian aggression against Ukraine. I thank the United States for its support.")
+    events = _remarks(coder, "Secretary Antony J. Blinken and Moldovan Foreign Minister Nicu "
+                      "Popescu Before Their Meeting", text, url=STATE,
+                      published=date(2022, 4, 18))
+    accuse = _one(events, "ACCUSE")
+    assert (accuse.source.name, accuse.target.name) == ("Moldova", "Russia")
+    thanks = _one(events, "SUPPORT")
+    assert (thanks.source.name, thanks.target.name) == ("Nicu Popescu", "United States")
+
+
+def test_coder_host_of_a_transcript_keeps_their_we(coder) -> None:
+    """The host's own label is resolved already: the title changes nothing for it."""
+    text = ("SECRETARY BLINKEN: Good afternoon. We strongly condemn the Russian aggression "
+            "against Ukraine.\n\nFOREIGN MINISTER POPESCU: Thank you very much.")
+    events = _remarks(coder, "Secretary Antony J. Blinken and Moldovan Foreign Minister Nicu "
+                      "Popescu Before Their Meeting", text, url=STATE,
+                      published=date(2022, 4, 18))
+    accuse = _one([e for e in events if e.type == "ACCUSE"], "ACCUSE")
+    assert accuse.source.name in ("United States", "Antony Blinken")
+    assert accuse.source.name != "Moldova"

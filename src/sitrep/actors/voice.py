@@ -158,10 +158,12 @@ class Turns:
     A document without labels keeps its own voice throughout."""
 
     def __init__(self, resolver: ActorResolver, read: PhraseReader, document: Voice,
-                 site: str | None, published: date | None, doc: Doc) -> None:
+                 site: str | None, published: date | None, doc: Doc, title: str = "") -> None:
         self.resolver, self.read = resolver, read
         self.current = self.document = document
         self.site, self.published = site, published
+        self.title = title
+        self._titled: list[ActorRef] | None = None
         self._seen: dict[str, Voice] = {}
         self._labels = {sent.start: _label(sent) for sent in doc.sents}
         self._order = [self._voice_of(label) for label in self._labels.values() if label]
@@ -216,6 +218,11 @@ class Turns:
                 person = _person(self.resolver, name, self.published)
                 people = [person] if person is not None else []
         people = people or unknown
+        if not people or (len(people) == 1 and not people[0].country):
+            # "FOREIGN MINISTER POPESCU:" in "Secretary Blinken and Moldovan Foreign Minister
+            # Nicu Popescu Before Their Meeting": the title says who and whose the guest is
+            titled = self._titled_person(words[-1]) if words else None
+            people = [titled] if titled is not None else people
         site = self.resolver.state_of(self.site) if self.site else None
         if len(people) == 1:
             speaker = people[0]
@@ -228,6 +235,28 @@ class Turns:
         if "OFFICIAL" in label.upper() and site is not None:
             return Voice(we=[site])  # "SENIOR ADMINISTRATION OFFICIAL": the government
         return Voice()
+
+    def _titled_person(self, surname: str) -> ActorRef | None:
+        """The one person the document's title names with ``surname`` as their last name
+        and a known country, or None: a transcript's label gives only a title and a
+        surname, the title the full name and nationality ("Estonian Foreign Minister
+        Eva-Maria Liimets"), and so the state a guest's "we" is (GUIDELINES 4)."""
+        if self._titled is None:
+            self._titled = title_people(self.read, self.title, self.site)
+        found = [r for r in self._titled if r.country and
+                 r.name.split()[-1].lower() == surname.lower()]
+        return found[0] if len(found) == 1 else None
+
+
+def title_people(read: PhraseReader, title: str, site: str | None) -> list[ActorRef]:
+    """The people a document's title names with their country ("Secretary Antony J. Blinken
+    and Swedish Foreign Minister Ann Linde Before Their Meeting"): the full names and
+    nationalities that the text's "Foreign Minister Linde" and "FOREIGN MINISTER LINDE:"
+    leave out."""
+    if not title:
+        return []
+    return [r for r in read(_small_words_lower(title), site)
+            if r.kind == "person" and r.country]
 
 
 def _label(sent: Span) -> str | None:

@@ -338,7 +338,8 @@ class Coder:
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
-        turns = Turns(self.resolver, read, actx.voice, site, article.published, doc)
+        turns = Turns(self.resolver, read, actx.voice, site, article.published, doc,
+                      article.title or "")
         # a news article has no voice of its own: "I" in a quotation is its speaker's
         quotes = None if actx.voice else Quotations(self.rules.quote_verbs | self._speech_verbs)
         past: int | None = None  # where a time set the paragraph years before the story
