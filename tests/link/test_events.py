@@ -288,20 +288,3 @@ def test_events_reports_differing_in_mode_are_one_event(store: Store) -> None:
     found = sorted((e["type"], e["n_mentions"], e["mode"]) for e in _events(store))
     assert [(t, n) for t, n, _ in found] == [("CONSULT", 2), ("REQUEST", 2)]
     assert found[0][2] == "phone" and found[1][2] in ("yield", "meet")
-
-
-def test_link_cluster_keeps_a_contact_plan_apart_from_a_pledge() -> None:
-    # "looked forward to meeting again" and "pledged to work together" of one readout are
-    # two agreements; the plan told twice is one
-    from sitrep.link.cluster import LinkMention, cluster
-
-    def mention(i: int, act: str) -> LinkMention:
-        return LinkMention(id=f"m_{i}", article_id="a_1", type="AGREE", mode=None,
-                           keys=frozenset({"a", "b"}), modality="asserted",
-                           date=date(2022, 5, 10), precision="day",
-                           published=date(2022, 5, 10), package=act)
-
-    found = cluster([mention(1, "pledge"), mention(2, "contact plan"),
-                     mention(3, "contact plan")])
-    assert sorted(sorted(m.id for m in c.members) for c in found) == \
-        [["m_1"], ["m_2", "m_3"]]

@@ -255,8 +255,9 @@ def title_people(read: PhraseReader, title: str, site: str | None) -> list[Actor
     leave out."""
     if not title:
         return []
+    # an office holder only: a businessman's "we" is no state's (GUIDELINES 4)
     return [r for r in read(_small_words_lower(title), site)
-            if r.kind == "person" and r.country]
+            if r.kind == "person" and r.country and r.office]
 
 
 def _label(sent: Span) -> str | None:

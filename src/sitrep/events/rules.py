@@ -1132,7 +1132,11 @@ def _comitative_partners(tok: Token) -> list[Token]:
         set_off = start.i > 0 and start.nbor(-1).text == "," and \
             end.i + 1 < len(end.doc) and end.nbor(1).text == ","
         if marked or set_off:
-            out += [p for p in inner.children if p.dep_ == "pobj" and _may_be_actor(p)]
+            # "Iran, with Hezbollah in mind, threatened Israel": a phrase saying more than
+            # the partner ("in mind", "in tow", "at its side") tells no one acting too
+            out += [p for p in inner.children if p.dep_ == "pobj" and _may_be_actor(p)
+                    and not any(c.dep_ == "prep" for c in p.children)
+                    and not any(c.dep_ == "prep" for c in inner.children if c.i > p.i)]
     return out
 
 

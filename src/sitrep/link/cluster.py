@@ -64,10 +64,9 @@ class LinkMention:
     old_event_id: str | None = None
     inferred: bool = False
     """The date stands in for an unstated one: it places the mention, it does not pin it."""
-    package: int | str | None = None
-    """The act a mention tells (``sitrep.events.packages.act``): the sum an aid mention gives
-    ("$300 million"), an agreement's contact plan or pledge; mentions of other acts are other
-    events."""
+    package: int | None = None
+    """The sum an aid mention gives ("$300 million"): mentions of other sums are other
+    packages (``sitrep.events.packages``)."""
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         """The days the stated date stands for, or None when no date is stated."""
@@ -112,7 +111,7 @@ class Cluster:
     """For clusters with no dated member: the days all their members' vicinities share."""
     best: LinkMention | None = None
     """The most precise dated member: it gives the event its date and precision."""
-    package: int | str | None = None
+    package: int | None = None
     """The sum the members name, if any (see ``LinkMention.package``)."""
 
     @property

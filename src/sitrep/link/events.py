@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.actors.identity import actor_key
-from sitrep.events.packages import act
+from sitrep.events.packages import package
 from sitrep.link.cluster import Cluster, LinkMention, cluster
 from sitrep.link.summary import summarise
 from sitrep.record import ActorRef, LinkedEvent, Report
@@ -82,7 +82,7 @@ def _link_mention(r: Report) -> LinkMention:
                        keys=frozenset(r.actor_keys), modality=m.modality, date=m.date,
                        precision=m.date_precision, published=r.article.published,
                        old_event_id=m.event_id, inferred=m.date_inferred,
-                       package=act(m))
+                       package=package(m))
 
 
 def _event_id(c: Cluster, taken: set[str]) -> str:
