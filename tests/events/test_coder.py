@@ -561,6 +561,44 @@ def test_coder_the_secretary_of_a_release_is_its_own(coder) -> None:
     assert accused.source is not None and accused.source.name == "Antony Blinken"
 
 
+def test_coder_the_president_named_by_the_headline_is_its_own(coder) -> None:
+    # the title names the principal before the body's first bare "The President"
+    text = ("The President welcomed President Yoon Suk Yeol of the Republic of Korea to the "
+            "White House today. The President reaffirmed his support for the Republic of "
+            "Korea.")
+    title = "Readout of President Biden’s Meeting with President Yoon Suk Yeol of Korea"
+    events = _remarks(coder, title, text, published=date(2022, 9, 21))
+    support = [e for e in events if e.type == "SUPPORT" and e.target is not None
+               and e.target.name == "South Korea"]
+    assert support and support[0].source is not None
+    assert support[0].source.name == "Joe Biden"
+    # a title that names only the guest leaves the body's "The President" unread
+    untitled = _remarks(coder, "Readout of a Meeting with President Yoon Suk Yeol of Korea",
+                        text, published=date(2022, 9, 21))
+    assert all(a.name != "Joe Biden" for e in untitled for a in e.actors)
+
+
+def test_coder_the_secretary_named_by_the_headline_is_its_own(coder) -> None:
+    text = ("The Secretary spoke today with Indian External Affairs Minister Subrahmanyam "
+            "Jaishankar. The Secretary condemned Russia’s attacks on Ukraine.")
+    accused = _one(_remarks(coder, "Secretary Blinken’s Call with Indian External Affairs "
+                            "Minister Jaishankar", text, STATE), "ACCUSE")
+    assert accused.source is not None and accused.source.name == "Antony Blinken"
+    # a deputy's title names no Secretary: "The Secretary" is not Blinken there
+    deputy = _remarks(coder, "Deputy Secretary Sherman’s Call with Indian External Affairs "
+                      "Minister Jaishankar", text, STATE)
+    assert all(a.name != "Antony Blinken" for e in deputy for a in e.actors)
+
+
+def test_coder_the_president_in_his_own_turn_is_his_guest(coder) -> None:
+    title = ("Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea "
+             "Before Bilateral Meeting")
+    text = ("PRESIDENT YOON: Thank you, Mr. President.\n\nPRESIDENT BIDEN: Good afternoon. "
+            "The President condemned North Korea’s missile launches last week.")
+    accused = _one(_remarks(coder, title, text, published=date(2022, 9, 21)), "ACCUSE")
+    assert accused.source is not None and accused.source.name == "Yoon Suk Yeol"
+
+
 def test_coder_condemned_deed_names_its_doer(code_text) -> None:
     war = _one(code_text("President Biden condemned Russia's unjustifiable war against "
                          "Ukraine."), "ACCUSE")
@@ -1277,6 +1315,60 @@ def test_coder_passive_statement_agents(code_text, text, source) -> None:
     subject ("Turkey is ... and was condemned")."""
     event = _one(code_text(text), "ACCUSE")
     assert (event.source.country, event.target.country) == (source, "TUR")
+
+
+@pytest.mark.parametrize(("text", "etype", "sources", "target"), [
+    ("A statement from Brazil accused Argentina of violating the treaty.", "ACCUSE", {"BRA"},
+     "ARG"),
+    ("A joint statement by Spain and Portugal condemned the missile test by Iran.", "ACCUSE",
+     {"ESP", "PRT"}, "IRN"),
+    ("Canada's statement praised Mexico for its leadership.", "SUPPORT", {"CAN"}, "MEX"),
+    ("A communique issued by Kenya urged Ethiopia to end the fighting.", "REQUEST", {"KEN"},
+     "ETH"),
+    ("A statement, released by Norway, that condemned Syria circulated widely.", "ACCUSE",
+     {"NOR"}, "SYR"),
+    # what the statement says: a warning to pay, a demand with "must"
+    ("A statement from Brazil said that Argentina will pay a high price.", "THREATEN", {"BRA"},
+     "ARG"),
+    ("A readout from Chile said Peru must release the fishermen.", "REQUEST", {"CHL"}, "PER"),
+])
+def test_coder_statement_speaks_for_its_owners(code_text, text, etype, sources, target) -> None:
+    """A statement as the subject of what it says stands for whoever made it: its
+    possessor, its "by"/"from" phrase, the agent of "issued by"; a joint one for every
+    co-signer (GUIDELINES 4)."""
+    event = _one(code_text(text), etype)
+    assert event.source.country in sources and event.target.country == target
+    assert sources <= _countries(event.actors)
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("A statement from Brazil did not accuse Argentina of violating the treaty.", "negated"),
+    ("A statement from Brazil will urge Argentina to respect the treaty.", "future"),
+])
+def test_coder_statement_owner_keeps_modality(code_text, text, modality) -> None:
+    assert {e.modality for e in code_text(text) if e.type in ("ACCUSE", "REQUEST")} == {modality}
+
+
+def test_coder_statement_condemned_accuses_its_owner(code_text) -> None:
+    """"The statement by X was condemned by Y": Y accuses X, not the other way round."""
+    event = _one(code_text("The statement by Brazil was condemned by Argentina."), "ACCUSE")
+    assert (event.source.country, event.target.country) == ("ARG", "BRA")
+
+
+def test_coder_statement_with_no_owner_names_no_one(code_text) -> None:
+    assert not code_text("A statement condemned the missile test by Iran.")
+
+
+def test_coder_statement_named_back_is_its_issuers(code_text) -> None:
+    """"The statement" with no owner of its own is the one a recent sentence said someone
+    issued; an indefinite "a statement" is no one's."""
+    event = _one(code_text("The Brazilian foreign ministry issued a statement on Monday. The "
+                           "statement urged Argentina to respect the treaty."), "REQUEST")
+    assert (event.source.country, event.target.country) == ("BRA", "ARG")
+    events = code_text("The Brazilian foreign ministry issued a statement on Monday. A "
+                       "statement urged Argentina to respect the treaty.")
+    assert not [e for e in events if e.type == "REQUEST"]
 
 
 def test_coder_calling_someone_a_name_is_no_call(code_text) -> None:

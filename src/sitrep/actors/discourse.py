@@ -57,6 +57,9 @@ class ArticleActors:
     states: Counter[str] = field(default_factory=Counter)
     """How often each state (ISO3) has been named so far, as itself or by its people and
     offices (``setting``)."""
+    headline: str = ""
+    """The document's title ("Readout of President Biden's Call with ..."): a release's
+    headline names its principal before the body's bare "The President"."""
     meeting: list[ActorRef] = field(default_factory=list)
     """Everyone who took part in the latest contact (call, meeting) the article reported:
     what "the leaders", "her counterparts", "the two ministers" and "they" refer to."""
@@ -72,6 +75,10 @@ class ArticleActors:
     """Who made the latest claim, demand or call of each kind (noun lemma) the article told
     with its owner ("UN calls", "Moscow's allegations"), and in which sentence: whom a later
     refusal of "these calls", "the allegations" answers."""
+    statements: dict[str, tuple[list[ActorRef], int]] = field(default_factory=dict)
+    """Who made the latest statement of each kind (noun lemma) the article told with its
+    owners ("The ministry issued a statement", "a joint communique by A and B"), and in which
+    sentence: whose words "The statement urged ..." in a later sentence are."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

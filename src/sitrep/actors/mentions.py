@@ -75,6 +75,16 @@ def _surname_run(doc: Doc, head: int, end: int) -> bool:
         and doc[k].ent_type_ in ("", "PERSON") for k in range(end, head + 1))
 
 
+def _in_headline(person: Person, title: str, headline: str) -> bool:
+    """Whether a release's title names ``person`` in full or by the title its body uses
+    bare: "Readout of President Biden's Call with Prime Minister Kishida" names the
+    principal before "The President spoke ...", as a body's first sentence would."""
+    headline = headline.casefold()
+    surname = person.name.split()[-1].casefold()
+    return bool(headline) and (f"{title} {surname}" in headline or
+                               person.name.casefold() in headline)
+
+
 def _surname_only(name: str, person: Person) -> bool:
     """Whether ``name`` is one word that the kb gives ``person`` only as a derived surname
     (not the name itself or an alias such as "Bibi" or "MBS")."""
@@ -1273,7 +1283,8 @@ class ActorResolver:
                      ) -> ActorRef | None:
         """"The President" in a government's own release that has named its head of state:
         that person, however many foreign presidents were named since ("President Biden
-        spoke with President Duda... The President reiterated his support"). A release that
+        spoke with President Duda... The President reiterated his support"), or whose title
+        names its head of state ("Readout of President Biden's Call ..."). A release that
         has not named its own ("Secretary Blinken met President Sall") means the one named.
         A title of ``site_titles`` names the office it maps to ("The Secretary")."""
         # "the Foreign Minister" of a US release is the counterpart
@@ -1283,7 +1294,11 @@ class ActorResolver:
             return None
         holders = self.kb.holder(ctx.site, office, ctx.published)
         named = {r.actor_id for r in ctx.persons}
-        own = next((p for p in holders if p.id in named), None)
+        # in "Remarks by President Biden and President Yoon", Biden's own "the President"
+        # is his guest
+        speaker = ctx.voice.speaker.actor_id if ctx.voice.speaker else None
+        own = next((p for p in holders if p.id != speaker and
+                    (p.id in named or _in_headline(p, title, ctx.headline))), None)
         return self.refresh(person_actor(own, tok.text), ctx.published) if own else None
 
     def _common_noun_group(self, tok: Token) -> ActorRef | None:

@@ -67,10 +67,10 @@ from sitrep.events.roles import (
     without_title_states,
 )
 from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
-                                  SHARED_VIEW_LEMMAS, RuleSet, Trigger, arguments, content_mode,
-                                  credited_doers, find_triggers, is_passive, load_rules,
-                                  nominal_participants, place_objects, pleasure_infinitive,
-                                  stative_subject)
+                                  SHARED_VIEW_LEMMAS, SUBJECT_DEPS, RuleSet, Trigger,
+                                  arguments, content_mode, credited_doers, find_triggers,
+                                  is_passive, load_rules, nominal_participants, place_objects,
+                                  pleasure_infinitive, statement_owner, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
                                   VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
@@ -335,6 +335,7 @@ class Coder:
         actx = self.resolver.article(article.published, site)
         actx.voice = read_voice(self.resolver, read, article.title or "", article.text,
                                 article.url, article.published)
+        actx.headline = article.title or ""
         events: list[Event] = []
         anchor: temporal.TimeValue | None = None
         skipped = doc.user_data.get(UNPARSED_KEY, frozenset())
@@ -350,6 +351,8 @@ class Coder:
             actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN
                           or len(actx.deed_doers.get(k, ())) == 1}
             actx.claims = {k: c for k, c in actx.claims.items() if number - c[1] <= _DEED_SPAN}
+            actx.statements = {k: c for k, c in actx.statements.items()
+                               if number - c[1] <= _DEED_SPAN}
             if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
@@ -407,6 +410,7 @@ class Coder:
                        quotes: Quotations | None = None, number: int = 0) -> list[Event]:
         mentions = actx.sentence(sent)
         self._note_claims(sent, mentions, actx, number)
+        self._note_statements(sent, mentions, actx, number)
         if quotes is not None:
             quotes.read(sent, mentions)
         triggers = find_triggers(sent, self.rules)
@@ -487,6 +491,36 @@ class Coder:
             refs = resolve_roles(owners, mentions, direct=True)
             if refs:
                 actx.claims[tok.lemma_.lower()] = (refs[0], number)
+
+    def _note_statements(self, sent: Span, mentions: dict[int, Mention],
+                         actx: ArticleActors, number: int) -> None:
+        """Remember who made each statement the sentence tells with its owners ("The
+        ministry issued a statement", "a joint communique by A and B"): a later "The
+        statement urged ..." is theirs (``ArticleActors.statements``)."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.rules.statement_nouns or not _nominal(tok):
+                continue
+            owners = statement_owner(tok)
+            if not owners and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in self.rules.issuing_verbs:
+                owners = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
+            refs = resolve_roles(owners, mentions, direct=True)
+            if refs:
+                actx.statements[tok.lemma_.lower()] = (refs, number)
+
+    def _statement_made(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
+        """Who made the statement a definite subject with no owner names back ("The ministry
+        issued a statement. The statement urged Japan ..."): the owners the article last
+        told it with."""
+        for tok in tokens:
+            made = actx.statements.get(tok.lemma_.lower())
+            if made is None or not _nominal(tok) or not any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+                continue
+            if statement_owner(tok):
+                continue  # "the statement by Japan": a phrase of its own
+            return list(made[0])
+        return []
 
     def _claim_made(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
         """Who made the claim a definite noun with no owner names back ("rejected these
@@ -636,6 +670,8 @@ class Coder:
             if trig.rule.type in SYMMETRIC and not greeting \
             else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
+        if not source and trig.rule.type in VERBAL:
+            source = self._statement_made(args.source, actx)
         if not source and quotes is not None and trig.rule.type in VERBAL:
             # "Like many Texans, I am disappointed with NASA's decision", quoted from Cornyn
             source = quotes.first_person(args.source)
@@ -663,7 +699,8 @@ class Coder:
             # "Blinken underscored that Moscow will pay a high price": the one to pay is
             # warned, by whoever says so (in a statement, its principal)
             args.target = args.source
-            source = reporters(trig.anchor, mentions, self._speech_verbs) or \
+            source = reporters(trig.anchor, mentions, self._speech_verbs,
+                               self.rules.statement_nouns) or \
                 reported_speaker(trig.anchor, mentions, self._speech_verbs) or \
                 list(actx.voice.principal)
         elif trig.rule is QUOTED_BLAME:
@@ -677,7 +714,8 @@ class Coder:
             # whoever is said to say it, else by the document's principal; nothing else in
             # the clause ("undermines the foundation of global order") is accused
             args.target, args.fallback = blamed_subjects(trig.anchor, mentions), []
-            source = reporters(trig.anchor, mentions, self._speech_verbs) or \
+            source = reporters(trig.anchor, mentions, self._speech_verbs,
+                               self.rules.statement_nouns) or \
                 reported_speaker(trig.anchor, mentions, self._speech_verbs) or \
                 list(actx.voice.principal)
         elif trig.rule is VOICED_REQUEST:
@@ -689,7 +727,8 @@ class Coder:
         elif not source and trig.rule.warning and is_passive(trig.anchor):
             # "Sherman and Morgan reiterated that further Russian escalation would be met with
             # severe costs": a warning in the passive is made by those who say it
-            source = reporters(trig.anchor, mentions, self._speech_verbs)
+            source = reporters(trig.anchor, mentions, self._speech_verbs,
+                               self.rules.statement_nouns)
         elif source and all(r.kind == "state" for r in source) and (
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
                                              and modality_of(trig.anchor) == "future")) \
@@ -847,6 +886,8 @@ class Coder:
                        and r.country not in blamed]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
+        if not source and trig.rule.type in VERBAL:
+            source = self._statement_made(args.source, actx)
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target

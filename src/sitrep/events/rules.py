@@ -210,7 +210,11 @@ class RuleSet:
     definite one with none is that owner's ("UN calls ... rejected these calls")."""
     statement_nouns: frozenset[str] = frozenset()
     """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
-    statement by Egypt")."""
+    statement by Egypt"), and whose owners speak when it is a subject ("A statement from the
+    Kremlin accused ...")."""
+    issuing_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject makes the statement their object names ("The ministry issued a
+    statement"): "The statement" of a later sentence is that subject's."""
     blame_valence: float = -1.0
     """The valence (VADER's compound score) at or below which a clause someone says blames
     its subject (``speech.quoted_blame``); -1 turns the rule off."""
@@ -429,6 +433,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
+        issuing_verbs=frozenset(raw.get("issuing_verbs") or ()),
         answered_nouns=frozenset(raw.get("answered_nouns") or ()),
         deed_nouns={str(k): str(v) for k, v in (raw.get("deed_nouns") or {}).items()},
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
@@ -1420,12 +1425,16 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset(),
         # minister's trip" as far as a name tells)
         source = [c for c in verb.children if c.dep_ == "poss"
                   and c.ent_type_ in _OWNER_ENTITIES] or source
+    # "A statement from the Kremlin accused Ukraine": a statement speaks for its owners
+    source = statement_owners(source, statement_nouns)
     target: list[Token] = []
     if is_passive(verb) and not stative_subject(verb):
-        agents = [p for c in verb.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj"] or _statement_agents(verb,
-                                                                          statement_nouns)
-        target = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        agents = statement_owners([p for c in verb.children if c.dep_ == "agent"
+                                   for p in c.children if p.dep_ == "pobj"],
+                                  statement_nouns) or _statement_agents(verb, statement_nouns)
+        # "the statement by Japan was condemned by China": Japan, who made it, is condemned
+        target = statement_owners([c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS],
+                                  statement_nouns)
         if verb.dep_ == "acl":
             target = []
         elif _participle_clause(verb) or (not target and verb.dep_ == "conj"):
@@ -1546,6 +1555,35 @@ def place_objects(word: Token) -> list[Token]:
     """The nouns of a word's own "in"/"at" phrases ("in Moscow", "at the White House")."""
     return [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def statement_owners(tokens: list[Token], nouns: frozenset[str]) -> list[Token]:
+    """These tokens with each statement among them ("A joint statement by France and
+    Germany condemned ...") replaced by whoever made it, as its phrase names them (see
+    ``statement_owner``); a relative pronoun stands for the statement it follows ("a
+    statement, issued by Japan, that condemned ..."). A statement no phrase owns stays
+    itself: no one is found to have said it."""
+    out: list[Token] = []
+    for tok in tokens:
+        relative = tok.tag_ in _RELATIVE_TAGS and tok.head.dep_ == "relcl"
+        noun = tok.head.head if relative else tok
+        owners = statement_owner(noun) if noun.lemma_.lower() in nouns and \
+            noun.pos_ == "NOUN" else []
+        out += owners or [tok]
+    return out
+
+
+def statement_owner(noun: Token) -> list[Token]:
+    """Who made a statement, as its own phrase says: a possessor ("the G7 ministers'
+    statement"), a name before it ("a Kremlin statement"), its "by"/"from"/"of" phrase ("a
+    communique from the ministers"), or the agent of a participle on it ("a declaration
+    issued by ASEAN")."""
+    return [c for c in noun.children if c.dep_ == "poss" or (
+                c.dep_ in ("compound", "nmod") and c.ent_type_ in _OWNER_ENTITIES)] + \
+        [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+         for p in c.children if p.dep_ == "pobj"] + \
+        [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+         for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 def _statement_agents(verb: Token, nouns: frozenset[str]) -> list[Token]:

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.actors.discourse import Mention
 from sitrep.events.rules import (CONTINUING, SUBJECT_DEPS, RuleSet, Trigger, TriggerRule,
-                                 with_conjuncts)
+                                 statement_owners, with_conjuncts)
 from sitrep.record import ActorRef
 
 VOICED_REQUEST = TriggerRule(id="request.voiced", lemmas=frozenset(), pos="VERB",
@@ -54,8 +54,8 @@ _REPORTED_UP = frozenset({"ccomp", "conj"})
 """How a reported clause hangs on its verb of saying, directly or as a conjunct."""
 
 
-def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str]
-              ) -> list[ActorRef]:
+def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str],
+              statement_nouns: frozenset[str] = frozenset()) -> list[ActorRef]:
     """Everyone who says the clause ``verb`` heads, its own or one it is conjoined in ("Sherman
     and Morgan reiterated that further escalation would be met with severe costs"): the
     subjects of the nearest verb of saying above, or [].
@@ -64,11 +64,15 @@ def reporters(verb: Token, mentions: dict[int, Mention], speech: frozenset[str]
         verb: the clause's verb.
         mentions: the sentence's mentions by token index.
         speech: lemmas of verbs of saying.
+        statement_nouns: nouns of a statement, whose owners say what it says ("A statement
+            from Brazil said that ...", see ``statement_owners``).
     """
     saying = _saying_verb(verb, lambda t: t.lemma_.lower() in speech, _REPORTED_UP, 2)
     if saying is None:
         return []
-    subjects = [t for c in saying.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+    subjects = [t for c in statement_owners([c for c in saying.children
+                                             if c.dep_ in SUBJECT_DEPS], statement_nouns)
+                for t in with_conjuncts(c)]
     return [a for t in subjects if t.i in mentions for a in mentions[t.i].actors]
 
 
