@@ -4975,3 +4975,35 @@ def test_coder_one_plan_told_twice_is_one(code_text) -> None:
                        "in Madrid. President Biden looked forward to meeting President Macron in "
                        "Madrid.")
     assert len([e for e in events if e.type == "AGREE" and "+dup" not in e.rule]) == 1
+
+
+@pytest.mark.parametrize(("body", "etype", "source"), [
+    ("The President spoke with President Zelensky of Ukraine. The President thanked President "
+     "Biden for the new security assistance.", "SUPPORT", "Volodymyr Zelensky"),
+    ("The President spoke with President Zelensky of Ukraine. The President thanked the United "
+     "States for the new security assistance.", "SUPPORT", "Volodymyr Zelensky"),
+])
+def test_coder_headline_principal_not_the_one_addressed(coder, body: str, etype: str,
+                                                        source: str) -> None:
+    """A sentence that names the headline's principal or his state as the other side speaks
+    of the guest: "The President thanked President Biden" is the guest's thanks."""
+    events = _remarks(coder, "Readout of President Biden's Call with President Zelensky of "
+                             "Ukraine", body)
+    event = _one(events, etype)
+    assert event.source is not None and event.source.name == source
+
+
+def test_coder_ties_established_are_no_body_founded(coder) -> None:
+    """Relations established are support (the founding is the event itself), not a body
+    brought into being whose praise would be addressed to no one; a sentence coded alone,
+    as the PLOVER evaluation does, keeps its one party."""
+    one_party, coder.one_party = coder.one_party, True
+    try:
+        events = coder.code(Article(url="test://x", title="", text="Sri Lanka has established "
+                                    "diplomatic ties with and opened an embassy in Tehran, the "
+                                    "foreign ministry said.", origin="test",
+                                    published=date(2022, 1, 14), id="a_test"))
+    finally:
+        coder.one_party = one_party
+    event = _one(events, "SUPPORT")
+    assert event.source is not None and event.source.name == "Sri Lanka"

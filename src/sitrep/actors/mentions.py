@@ -1297,9 +1297,19 @@ class ActorResolver:
         # in "Remarks by President Biden and President Yoon", Biden's own "the President"
         # is his guest
         speaker = ctx.voice.speaker.actor_id if ctx.voice.speaker else None
-        own = next((p for p in holders if p.id != speaker and
-                    (p.id in named or _in_headline(p, title, ctx.headline))), None)
+        own = next((p for p in holders if p.id != speaker and (p.id in named or (
+            _in_headline(p, title, ctx.headline) and not self._names_holder(tok.sent, p))
+        )), None)
         return self.refresh(person_actor(own, tok.text), ctx.published) if own else None
+
+    def _names_holder(self, sent: Span, person: Person) -> bool:
+        """Whether a sentence names the headline's principal or the principal's state by
+        name ("The President thanked President Biden", "... warned the United States"): its
+        "the President" is then the guest, not the principal."""
+        surname = person.name.split()[-1].lower()
+        return any(t.lower_ == surname for t in sent) or any(
+            (ref := self.state_ref(strip_article(e.text))) is not None
+            and ref.country == person.country for e in sent.ents if e.label_ in ("GPE", "ORG"))
 
     def _common_noun_group(self, tok: Token) -> ActorRef | None:
         """A group the gazetteer knows by a common-noun name the model does not tag ("the

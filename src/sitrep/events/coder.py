@@ -635,7 +635,9 @@ class Coder:
         args.target, args.fallback = ([t for t in toks if not (
             t.head.lower_ in ("on", "via") and t.lower_ in self.rules.platforms)]
             for toks in (args.target, args.fallback))
-        if trig.rule.type in FOUNDING_TYPES:
+        if trig.rule.type in FOUNDING_TYPES and \
+                trig.token.lemma_.lower() not in self.rules.founding_words:
+            # (unless the founding is the event itself: "established diplomatic ties with")
             # "committed to convene the Climate Working Group", "welcomed the establishment
             # of Combined Task Force 153": the body brought into being is no party; nor are
             # the sides of an anniversary marked ("welcomed the anniversary of relations")
