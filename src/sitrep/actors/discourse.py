@@ -71,14 +71,11 @@ class ArticleActors:
     """Everyone (``participant_key``) the article has told doing a deed of each event type:
     a deed of a kind only one actor did is "the attack" however far back it was told."""
 
-    claims: dict[str, tuple[ActorRef, int]] = field(default_factory=dict)
-    """Who made the latest claim, demand or call of each kind (noun lemma) the article told
-    with its owner ("UN calls", "Moscow's allegations"), and in which sentence: whom a later
-    refusal of "these calls", "the allegations" answers."""
-    statements: dict[str, tuple[list[ActorRef], int]] = field(default_factory=dict)
-    """Who made the latest statement of each kind (noun lemma) the article told with its
-    owners ("The ministry issued a statement", "a joint communique by A and B"), and in which
-    sentence: whose words "The statement urged ..." in a later sentence are."""
+    told: dict[str, tuple[list[ActorRef], int]] = field(default_factory=dict)
+    """Who made the latest claim or statement of each kind (noun lemma) the article told with
+    its owners ("UN calls", "Moscow's allegations", "The ministry issued a statement"), and in
+    which sentence: whom a later refusal of "these calls" answers, whose words "The statement
+    urged ..." are."""
 
     def sentence(self, sent: Span) -> dict[int, Mention]:
         """Find and resolve the actor mentions of one sentence.

@@ -350,9 +350,7 @@ class Coder:
             # alone did that kind of deed in the article: then "the attack" can only be theirs
             actx.deeds = {k: d for k, d in actx.deeds.items() if number - d[1] <= _DEED_SPAN
                           or len(actx.deed_doers.get(k, ())) == 1}
-            actx.claims = {k: c for k, c in actx.claims.items() if number - c[1] <= _DEED_SPAN}
-            actx.statements = {k: c for k, c in actx.statements.items()
-                               if number - c[1] <= _DEED_SPAN}
+            actx.told = {k: t for k, t in actx.told.items() if number - t[1] <= _DEED_SPAN}
             if sent.start in skipped or (actx.voice.asking and _question(sent)):
                 # no event here, but later sentences may say "he", or quote whom it names
                 named = actx.remember_names(sent)
@@ -409,8 +407,7 @@ class Coder:
                        anchor: temporal.TimeValue | None,
                        quotes: Quotations | None = None, number: int = 0) -> list[Event]:
         mentions = actx.sentence(sent)
-        self._note_claims(sent, mentions, actx, number)
-        self._note_statements(sent, mentions, actx, number)
+        self._note_told(sent, mentions, actx, number)
         if quotes is not None:
             quotes.read(sent, mentions)
         triggers = find_triggers(sent, self.rules)
@@ -477,62 +474,43 @@ class Coder:
                    pledge.head.lemma_.lower() in r.governors
                    for r in self.rules.nouns.get(pledge.lemma_.lower(), ()))
 
-    def _note_claims(self, sent: Span, mentions: dict[int, Mention], actx: ArticleActors,
-                     number: int) -> None:
-        """Remember who made each claim, demand or call the sentence tells with its owner
-        ("multiple UN calls", "Moscow's allegations", "demands by the unions"): a later
-        refusal of "these calls" answers them (``ArticleActors.claims``)."""
+    def _note_told(self, sent: Span, mentions: dict[int, Mention], actx: ArticleActors,
+                   number: int) -> None:
+        """Remember who made each claim or statement the sentence tells with its owners
+        ("multiple UN calls", "Moscow's allegations", "The ministry issued a statement", "a
+        joint communique by A and B"): a later refusal of "these calls" answers them, a
+        later "The statement urged ..." is theirs (``ArticleActors.told``)."""
         for tok in sent:
-            if tok.lemma_.lower() not in self.rules.answered_nouns or not _nominal(tok):
+            lemma = tok.lemma_.lower()
+            if not _nominal(tok):
                 continue
-            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")] + [
-                p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                for p in c.children if p.dep_ == "pobj"]
+            if lemma in self.rules.answered_nouns:
+                owners = _claim_owners(tok)
+            elif lemma in self.rules.statement_nouns:
+                owners = statement_owner(tok)
+                if not owners and tok.dep_ == "dobj" and \
+                        tok.head.lemma_.lower() in self.rules.issuing_verbs:
+                    owners = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
+            else:
+                continue
             refs = resolve_roles(owners, mentions, direct=True)
             if refs:
-                actx.claims[tok.lemma_.lower()] = (refs[0], number)
+                actx.told[lemma] = (refs, number)
 
-    def _note_statements(self, sent: Span, mentions: dict[int, Mention],
-                         actx: ArticleActors, number: int) -> None:
-        """Remember who made each statement the sentence tells with its owners ("The
-        ministry issued a statement", "a joint communique by A and B"): a later "The
-        statement urged ..." is theirs (``ArticleActors.statements``)."""
-        for tok in sent:
-            if tok.lemma_.lower() not in self.rules.statement_nouns or not _nominal(tok):
-                continue
-            owners = statement_owner(tok)
-            if not owners and tok.dep_ == "dobj" and \
-                    tok.head.lemma_.lower() in self.rules.issuing_verbs:
-                owners = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
-            refs = resolve_roles(owners, mentions, direct=True)
-            if refs:
-                actx.statements[tok.lemma_.lower()] = (refs, number)
-
-    def _statement_made(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
-        """Who made the statement a definite subject with no owner names back ("The ministry
-        issued a statement. The statement urged Japan ..."): the owners the article last
-        told it with."""
+    @staticmethod
+    def _told_back(tokens: list[Token], actx: ArticleActors,
+                   own_phrase: Callable[[Token], object]) -> list[ActorRef]:
+        """Who made the claim or statement a definite noun with no owner of its own names
+        back ("rejected these calls", "The statement urged Japan ..."): the owners the
+        article last told it with (``_note_told``); ``own_phrase`` gives the noun's own."""
         for tok in tokens:
-            made = actx.statements.get(tok.lemma_.lower())
-            if made is None or not _nominal(tok) or not any(
+            told = actx.told.get(tok.lemma_.lower())
+            if told is None or not _nominal(tok) or not any(
                     c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
                 continue
-            if statement_owner(tok):
-                continue  # "the statement by Japan": a phrase of its own
-            return list(made[0])
-        return []
-
-    def _claim_made(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
-        """Who made the claim a definite noun with no owner names back ("rejected these
-        calls", "the allegations were denied"): the owner the article last told it with."""
-        for tok in tokens:
-            claim = actx.claims.get(tok.lemma_.lower())
-            if claim is None or not _nominal(tok) or not any(
-                    c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
-                continue
-            if any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
-                continue  # "Kyiv's claims", "the calls for talks": a phrase of its own
-            return [claim[0]]
+            if own_phrase(tok):
+                continue  # "Kyiv's claims", "the statement by Japan": a phrase of its own
+            return list(told[0])
         return []
 
     def _deed_done(self, tokens: list[Token], actx: ArticleActors) -> list[ActorRef]:
@@ -673,7 +651,7 @@ class Coder:
             else resolve_roles(args.source, mentions)
         source = without_title_states(source, article.text)
         if not source and trig.rule.type in VERBAL:
-            source = self._statement_made(args.source, actx)
+            source = self._told_back(args.source, actx, statement_owner)
         if not source and quotes is not None and trig.rule.type in VERBAL:
             # "Like many Texans, I am disappointed with NASA's decision", quoted from Cornyn
             source = quotes.first_person(args.source)
@@ -819,7 +797,8 @@ class Coder:
         if not target and trig.rule.type == "REJECT":
             # "UN calls for a ceasefire ... The rebels rejected these calls": the refusal
             # answers who the article said made them
-            target = [r for r in self._claim_made(args.target, actx) if other_side(r)]
+            target = [r for r in self._told_back(args.target, actx, _claim_phrase)[:1]
+                      if other_side(r)]
         if greeting and actx.voice.speaker is not None:
             source, target = _greeted(source, target, actx.voice.speaker, actx.voice.hearer,
                                       trig.rule.source_is_object)
@@ -889,7 +868,7 @@ class Coder:
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
         if not source and trig.rule.type in VERBAL:
-            source = self._statement_made(args.source, actx)
+            source = self._told_back(args.source, actx, statement_owner)
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target
@@ -2573,6 +2552,20 @@ def _unaddressed_call(trig: Trigger) -> bool:
     "called for the bill to be dropped"), not the content of another trigger."""
     return trig.rule.id == "request.call_for" and trig.governor is None and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in trig.token.children)
+
+
+def _claim_owners(noun: Token) -> list[Token]:
+    """Who a claim, demand or call is told of in its own phrase ("UN calls", "Moscow's
+    allegations", "demands by the unions")."""
+    return [c for c in noun.children if c.dep_ in ("poss", "compound")] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+        for p in c.children if p.dep_ == "pobj"]
+
+
+def _claim_phrase(noun: Token) -> bool:
+    """Whether a claim noun has a phrase of its own ("Kyiv's claims", "the calls for
+    talks"): other claims than the ones told before."""
+    return any(c.dep_ in ("poss", "compound", "prep") for c in noun.children)
 
 
 def _nominal(tok: Token) -> bool:
