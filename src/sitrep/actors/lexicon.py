@@ -45,6 +45,8 @@ class ActorWords:
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
     crowd_words: frozenset[str] = frozenset()
     """Words for a crowd as a demonstration's subject ("thousands", "farmers")."""
+    crowd_members: frozenset[str] = frozenset()
+    """Group nouns whose singular with "a" stands for one of the crowd ("a protester")."""
     press_groups: frozenset[str] = frozenset()
     """Group nouns for the press ("reporters"): a call with them is a briefing."""
     setting_nouns: frozenset[str] = frozenset()
@@ -142,6 +144,7 @@ def load_actor_words() -> ActorWords:
         people_sectors=frozenset(str(w).upper() for w in raw.get("people_sectors") or ()),
         group_nouns=_lower_set(raw, "group_nouns"),
         crowd_words=_lower_set(raw, "crowd_words"),
+        crowd_members=_lower_set(raw, "crowd_members"),
         press_groups=_lower_set(raw, "press_groups"),
         setting_nouns=_lower_set(raw, "setting_nouns"),
         setting_governments=_lower_set(raw, "setting_governments"),

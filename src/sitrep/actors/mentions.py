@@ -1082,7 +1082,8 @@ class ActorResolver:
                                            [at(r, span) for r in refs], "sector"))
                         break
             else:
-                if tok.lemma_.lower() in self.words.group_nouns and _bare_group(tok):
+                if tok.lemma_.lower() in self.words.group_nouns and _bare_group(
+                        tok, self.words.crowd_members):
                     # "protesters", "the police": a group the text does not tie to a state;
                     # a people of no state keeps its word ("Kurdish militants")
                     people = " ".join(c.text for c in tok.children if c.dep_ == "amod"
@@ -1658,10 +1659,11 @@ def _group_name(country: str, tok: Token) -> str:
     return f"{country} {tok.lower_}".strip()
 
 
-def _bare_group(tok: Token) -> bool:
-    """Whether a sector noun names a group of people by itself: a noun in the plural, or a
-    body ("the police"), with no name or possessive of its own in front ("Putin's forces",
-    "Houthi militants" were read as their state before this)."""
+def _bare_group(tok: Token, members: frozenset[str] = frozenset()) -> bool:
+    """Whether a sector noun names a group of people by itself: a noun in the plural, a
+    body ("the police") or one unnamed member of a crowd (``_one_of_crowd``), with no name
+    or possessive of its own in front ("Putin's forces", "Houthi militants" were read as
+    their state before this)."""
     if tok.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
@@ -1670,7 +1672,16 @@ def _bare_group(tok: Token) -> bool:
     if any(c.dep_ == "prep" and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
            for c in tok.children):
         return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
-    return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition")
+    return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition") or \
+        _one_of_crowd(tok, members)
+
+
+def _one_of_crowd(tok: Token, members: frozenset[str]) -> bool:
+    """Whether a noun is one unnamed member of a crowd, told with "a" ("police shot a
+    protester"): the victim of force at a protest, whom analysts name by the crowd's kind
+    ("Hong Kong protester"); "the protester" points back at someone named."""
+    return tok.lemma_.lower() in members and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def put(found: dict[int, Mention], mention: Mention) -> None:

@@ -397,6 +397,7 @@ class Coder:
         story = story_day(lead, article.published) if lead is not None else None
         steps = story_steps(events, doc, lead) if lead is not None and story else set()
         infer_dates(events, article.published, self._passing_contacts, story, steps)
+        events = _without_states_met(events)
         # dated now: repeats that read alike but for a sector or a kb id (GUIDELINES 2)
         _mark_duplicates(events, shown_key, roles=True)
         return [e for e in events if not background(e, article.published)]
@@ -585,6 +586,12 @@ class Coder:
             # "discussed the importance of supporting stable energy markets": a subject
             # talked about, no position taken
             return []
+        if trig.rule.type == "AID" and trig.governor is None and \
+                _deed_talked_about(trig.token, self.rules.topic_verbs):
+            # "discussed providing more security assistance to Ukraine": aid talked about,
+            # not given ("discussed the assistance the United States is providing" names aid
+            # given, and stays)
+            return []
         if trig.rule.type == "SUPPORT" and \
                 trig.token.lemma_.lower() in self.rules.commitment_words and \
                 _supports_relationship(trig.token, self.rules.relationship_words):
@@ -759,6 +766,12 @@ class Coder:
                 and not self._own_people(r, people))
 
         target = [r for r in named if other_side(r)]
+        if trig.rule.type == "REQUEST" and trig.rule.doers and \
+                _world_need(trig.token, self.rules):
+            # "emphasized the need for a unified international response to the aggression in
+            # Ukraine": the world is asked to respond, not the place the response concerns
+            world = self.resolver.org_ref(self.rules.world_addressee)
+            target = [world] if world is not None else target
         if trig.rule.type == "ACCUSE":
             target = [r for r in target if not _home_of_deed(r, source, sent)]
         hosts: list[ActorRef] = []
@@ -2182,6 +2195,13 @@ def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
     return False
 
 
+def _deed_talked_about(verb: Token, topic_verbs: frozenset[str]) -> bool:
+    """Whether a verb is itself the object of a verb of discussion ("discussed providing more
+    aid", "discussed how to provide aid"), not a clause in a noun that is discussed."""
+    return verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "ccomp", "dobj") and \
+        verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in topic_verbs
+
+
 def _supports_relationship(word: Token, relationship_words: frozenset[str]) -> bool:
     """Whether what a verb or noun of support is for is a relationship ("support for the
     close alliance", "committed to our partnership"), not an actor or a deed."""
@@ -2439,6 +2459,18 @@ def _named_in_need(need: Token, mentions: dict[int, Mention]) -> bool:
                     a.lower_ == "for" for a in tok.ancestors if a.i > need.i)):
             return True
     return False
+
+
+def _world_need(need: Token, rules: RuleSet) -> bool:
+    """Whether a need or importance is of a response of the world: its "for"/"of" object is
+    a response noun with a world adjective ("the need for a clear, international response",
+    "the importance of global support for Ukraine"), not a need of someone named ("for
+    Russia to withdraw") nor one that only mentions the world ("of international law")."""
+    return any(obj.lemma_.lower() in rules.world_request_nouns and any(
+                   a.dep_ == "amod" and a.lower_ in rules.world_request_adjectives
+                   for a in obj.children)
+               for prep in need.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+               for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _nearest_owner(tok: Token, anchors: dict[int, Trigger]) -> Trigger | None:
@@ -2795,6 +2827,33 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
         e.type == "AGREE" and e.rule.split("+")[0] in _TRIPS and e.source is not None
         and e.target is not None and e.target.kind == "state" and len(e.actors) == 2
         and met_in(e, participant_key(e.source), e.target.country))]
+
+
+def _without_states_met(events: list[Event]) -> list[Event]:
+    """Drop a contact of two, one of them a state, when the article tells the same day's
+    contact with a person of that state: "I'm pleased to visit the U.S." beside "President
+    Biden welcomed President Moon" is the one visit, its host the person (GUIDELINES 2: one
+    line per real event); a remark telling it with the host's country is no second contact."""
+    contacts = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")]
+
+    def told_with_people(event: Event) -> bool:
+        # a pair only: three states together ("the Japan-U.S. and U.S.-ROK alliances") are
+        # a contact of their own
+        if len(event.actors) != 2 or not any(a.kind == "state" for a in event.actors):
+            return False
+        for whole in contacts:
+            if whole is event or whole.modality != event.modality or \
+                    whole.date is None or not _same_day(event, whole):
+                continue
+            keys = {participant_key(r) for r in whole.actors}
+            people = {r.country for r in whole.actors if r.kind == "person" and r.country}
+            if all(a.country in people if a.kind == "state" else participant_key(a) in keys
+                   for a in event.actors):
+                return True
+        return False
+
+    return [e for e in events if e.type != "CONSULT" or e.rule.endswith("+dup")
+            or not told_with_people(e)]
 
 
 def _mark_duplicates(events: list[Event],

@@ -38,6 +38,16 @@ class ModalityWords:
     future_nouns: frozenset[str] = frozenset()
     allegation_nouns: frozenset[str] = frozenset()
     """Nouns of a charge over a clause: what they name is alleged, not reported."""
+    endeavour_nouns: frozenset[str] = frozenset()
+    """Nouns of intent that name an endeavour ("efforts to provide"): under way when an
+    ``ongoing_modifiers`` adjective says so."""
+    ongoing_modifiers: frozenset[str] = frozenset()
+    """Adjectives that tell an endeavour is under way ("their *ongoing* efforts")."""
+    giving_verbs: frozenset[str] = frozenset()
+    """Verbs of giving, whose endeavour under way reports the giving ("ongoing efforts to
+    *provide* assistance")."""
+    need_nouns: frozenset[str] = frozenset()
+    """Nouns of a need over a verb ("the importance of providing"): a deed still to do."""
     demand_nouns: frozenset[str] = frozenset()
     """Nouns of a demand over a clause ("its demand that Israel ease restrictions")."""
     asking_words: frozenset[str] = frozenset()
@@ -145,8 +155,14 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             return "asserted"
         head = cur.head
         lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and lemma in words.future_nouns:
+        if head.pos_ == "NOUN" and lemma in words.future_nouns and \
+                not _under_way(head, cur, words):
+            # (an endeavour under way takes the modality of the clause it is told in)
             return "future"
+        if head.pos_ == "NOUN" and lemma in words.need_nouns and trigger.pos_ == "VERB" and \
+                cur.dep_ in ("prep", "acl"):
+            # "the importance of providing assistance", "the need to deliver aid"
+            return "hypothetical"
         if cur.dep_ in ("xcomp", "ccomp", "attr") and to_infinitive(cur) and \
                 _aim_subject(head, words):
             # "one of the goals of the bloc is to encourage trade", "our aim is to help":
@@ -216,6 +232,15 @@ def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
                              for c in kids):
         return verb  # "a meeting between them is unlikely": a guess
     return None
+
+
+def _under_way(noun: Token, deed: Token, words: ModalityWords) -> bool:
+    """Whether a noun of intent names an endeavour of giving told as under way ("their
+    ongoing efforts to provide assistance", "their respective efforts to deliver aid"): the
+    giving (``deed``, the noun's infinitive) is being done, reported, not planned."""
+    return noun.lemma_.lower() in words.endeavour_nouns and \
+        deed.lemma_.lower() in words.giving_verbs and any(
+            c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers for c in noun.children)
 
 
 def _aim_subject(verb: Token, words: ModalityWords) -> bool:
@@ -381,6 +406,8 @@ def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
                    for c in tok.head.children) and tok.head.lemma_.lower() not in words.future_verbs
     if tok.dep_ not in ("advcl", "acl", "relcl"):
         return False
+    if tok.dep_ == "acl" and _under_way(tok.head, tok, words):
+        return False  # "their ongoing efforts to provide assistance": the assistance given
     return tok.head.lemma_.lower() not in words.future_verbs and decision_of(tok, words) is None
 
 

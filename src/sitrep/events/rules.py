@@ -66,6 +66,10 @@ class TriggerRule:
     appointed Y", "In addition to stepping down, X said"): a backdrop to the clause's own
     event, told as its own elsewhere if at all."""
     needs_word: frozenset[str] = frozenset()
+    membership: frozenset[str] = frozenset()
+    """(bare nouns) an application to join a body, by these verbs ("join") and nouns
+    ("membership"): its applicant is the "by"/"from" phrase or possessor, the body the one
+    to join ("applications by Finland and Sweden to join NATO", "for NATO membership")."""
     intransitive: bool = False
     active: bool = False
     """The trigger counts only in the active voice ("workers struck", not "Kyiv was struck
@@ -269,6 +273,12 @@ class RuleSet:
     two-party contact ("urged de-escalation")."""
     request_addressees: frozenset[str] = frozenset()
     """Plural nouns (lemmas) whose unnamed many a request is addressed to ("urged states")."""
+    world_request_adjectives: frozenset[str] = frozenset()
+    """Adjectives of a needed response that make the world its addressee ("international")."""
+    world_request_nouns: frozenset[str] = frozenset()
+    """Nouns of a needed response or support ("the need for an international response")."""
+    world_addressee: str = ""
+    """The gazetteer name of the group a need of the world is addressed to."""
     separate_contact_words: frozenset[str] = frozenset()
     """Words by which a sentence tells a contact apart from a larger meeting of the same day
     ("Biden also spoke separately with Scholz"): then the pair is a contact of its own."""
@@ -357,6 +367,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         target_preps=tuple(raw.get("target_preps") or DEFAULT_TARGET_PREPS),
         source_is_object=bool(raw.get("source_is_object", False)),
         finite=bool(raw.get("finite", False)),
+        membership=frozenset(raw.get("membership") or ()),
         needs_word=frozenset(raw.get("needs_word") or ()),
         intransitive=bool(raw.get("intransitive", False)),
         active=bool(raw.get("active", False)),
@@ -463,6 +474,10 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         court_filings=frozenset(raw.get("court_filings") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         request_addressees=frozenset(raw.get("request_addressees") or ()),
+        world_request_adjectives=frozenset((raw.get("world_requests") or {}).get("adjectives")
+                                           or ()),
+        world_request_nouns=frozenset((raw.get("world_requests") or {}).get("nouns") or ()),
+        world_addressee=str((raw.get("world_requests") or {}).get("addressee") or ""),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
         spoken_titles=tuple(str(w).lower() for w in raw.get("spoken_titles") or ()),
     )
@@ -781,7 +796,12 @@ def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
     """Whether a nominal trigger has the words and prepositions its rule asks for; the
     prepositions may hang on the noun or on its light verb ("held a call today *with*
     Macron", as the small model parses it)."""
-    if not _words_fit(rule, noun):
+    # the words may be in the gerund of an intent ("commitment to deepening defense and
+    # trade *ties*"), a clause its own phrase stops short of
+    gerund = _gerund_of_intent(noun)
+    if not (_words_fit(rule, noun) or (gerund is not None and any(
+            t.lemma_.lower() in rule.needs_word or t.lower_ in rule.needs_word
+            for t in gerund.subtree))):
         return False
     if not rule.preps:
         return True
@@ -885,7 +905,9 @@ def _gerund_of_intent(noun: Token) -> Token | None:
     sovereignty"): it keeps the noun from counting as support, and does the work of an
     infinitive for the rules that ask for a given verb ("commitment to supporting"). It is
     not read as a promise: the parse of the gerund's phrase misplaces the addressee too
-    often (training labels: 10 promises gained, 8 false ones; development gold: 2 false).
+    often (training labels: 10 promises gained, 8 false ones; development gold: 2 false),
+    except by ``agree.intent_gerund``, for gerunds that grow a relationship ("commitment to
+    deepening cooperation with Cyprus").
     """
     return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
                  for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
@@ -955,6 +977,20 @@ def statement_targets(trig: Trigger) -> list[Token]:
                        if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree),
                       key=lambda t: t.i)
     return [t for t in out if _doer(t)] if trig.rule.doers else out
+
+
+def _body_to_join(application: Token, joining: frozenset[str]) -> list[Token]:
+    """The body an application asks to join (``joining``: the verbs and nouns of joining):
+    the object of its "to join" ("applications to join NATO"), or the owner of the
+    membership it is for ("for NATO membership", "for membership in the European Union")."""
+    out = [o for c in application.children if c.dep_ == "acl" and c.lemma_.lower() in joining
+           for o in c.children if o.dep_ == "dobj"]
+    for wanted in (p for c in application.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in joining):
+        out += [c for c in wanted.children if c.dep_ in ("compound", "nmod") and c.i < wanted.i]
+        out += [p for c in wanted.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "of")
+                for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _doer(tok: Token) -> bool:
@@ -1282,6 +1318,12 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                             for p in c.children if p.dep_ == "pobj"]
         # a named actor supported, not a cause ("support for Afghan peace", "for the truce")
         target = [t for t in target if t.ent_type_ in _ACTOR_ENTITIES]
+        if not source or not target:
+            return None
+    if rule.membership:
+        source += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"]
+        target = _body_to_join(noun, rule.membership)
         if not source or not target:
             return None
     if rule.crowd:
