@@ -2300,7 +2300,7 @@ def test_coder_a_need_only_mentioning_the_world_asks_nothing_of_it(code_text, te
 @pytest.mark.parametrize(("text", "source", "target"), [
     ("The Chancellor welcomed the applications by Moldova and Georgia for membership in the "
      "European Union.", "Moldova", "European Union"),
-    ("The ministers discussed Bosnia's bid to join the European Union.",
+    ("The ministers welcomed Bosnia's bid to join the European Union.",
      "Bosnia and Herzegovina", "European Union"),
     ("The Chancellor backed the application from Ukraine for EU membership.", "Ukraine",
      "European Union"),
@@ -5219,3 +5219,81 @@ def test_coder_commitment_to_deepening_ties_near_misses(code_text, sentence: str
     assert not [e for e in events if e.type in ("AGREE", "SUPPORT") and e.modality == "asserted"
                 and e.sentence.startswith(sentence[:20])]
 
+
+
+@pytest.mark.parametrize("text", [
+    # a bid blocked, rejected years ago or stalled is no request made: the applicant's
+    # asking is told only when made or received
+    "Hungary blocked Ukraine's bid to join NATO.",
+    "Ukraine's bid to join NATO was rejected by the alliance in 2008.",
+    "The ministers discussed Bosnia's bid to join the European Union.",
+])
+def test_coder_a_bid_not_made_now_asks_nothing(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # the need names who is to respond: they are asked, not the world
+    ("Secretary Blinken noted the need for a stronger international response from China "
+     "to the crisis.", "China"),
+])
+def test_coder_a_world_need_from_someone_asks_them(code_text, text, addressee) -> None:
+    request = _one(code_text(text), "REQUEST")
+    assert request.target is not None and request.target.name == addressee
+
+
+@pytest.mark.parametrize("text", [
+    # crowd control needs its means: gas as leverage and a shot "fired" at a rival in words
+    # are no attack
+    "Moscow is using gas against Ukraine to force concessions, Minister Kovac said.",
+    "Donald Trump fired a shot at Joe Biden over inflation on Tuesday.",
+])
+def test_coder_figurative_force_is_no_attack(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # to defend an actor is to back it; to defend territory or a record is not (see
+    # test_coder_defending_is_no_support)
+    ("Russia defended Syria at the Security Council on Monday.", "Russia", "Syria"),
+])
+def test_coder_defending_an_actor_is_support(code_text, text, source, target) -> None:
+    event = _one(code_text(text), "SUPPORT")
+    assert event.source.name == source and event.target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    "Austin and Reznikov discussed how Germany delivered 14 tanks to Ukraine on Friday.",
+    "The necessity of the aid sent by Poland to Ukraine on Monday was clear to everyone.",
+])
+def test_coder_aid_given_told_under_talk_or_need_stays(code_text, text) -> None:
+    """A finite clause under a verb of discussion, and aid named under a noun of need, tell
+    aid given: only a deed that is itself the talk's or the need's object is not done."""
+    aid = _one(code_text(text), "AID")
+    assert aid.modality == "asserted" and aid.target.country == "UKR"
+
+
+def test_coder_efforts_setting_the_scene_are_no_aid(code_text) -> None:
+    assert not [e for e in code_text("Despite ongoing efforts to provide weapons to Ukraine, "
+                                     "Congress has not approved the funding.")
+                if e.type == "AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Austin spoke with Polish Defense Minister Mariusz Blaszczak today. Austin also "
+    "spoke with Poland's chief of defense in a separate call.",
+    "Prime Minister Boris Johnson visited Ukraine today. He also spoke by phone with President "
+    "Zelenskyy later in the evening.",
+])
+def test_coder_state_contact_set_apart_stays(code_text, text) -> None:
+    """A contact its words set apart, or made by other means (a visit beside a phone call),
+    is a second contact, not the same one told with the state."""
+    assert len([e for e in code_text(text) if e.type == "CONSULT" and "+dup" not in e.rule]) == 2
+
+
+def test_coder_visit_told_apart_from_its_meeting_gives_its_mode(code_text) -> None:
+    events = code_text("Prime Minister Kishida arrived in India today for a two-day visit. "
+                       "He met Prime Minister Narendra Modi.")
+    meeting = _one(events, "CONSULT")
+    assert meeting.mode == "visit" and meeting.source.name == "Fumio Kishida"
+    assert meeting.target.name == "Narendra Modi"

@@ -397,7 +397,7 @@ class Coder:
         story = story_day(lead, article.published) if lead is not None else None
         steps = story_steps(events, doc, lead) if lead is not None and story else set()
         infer_dates(events, article.published, self._passing_contacts, story, steps)
-        events = _without_states_met(events)
+        events = _without_states_met(events, self.rules.separate_contact_words)
         # dated now: repeats that read alike but for a sector or a kb id (GUIDELINES 2)
         _mark_duplicates(events, shown_key, roles=True)
         return [e for e in events if not background(e, article.published)]
@@ -2197,8 +2197,10 @@ def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
 
 def _deed_talked_about(verb: Token, topic_verbs: frozenset[str]) -> bool:
     """Whether a verb is itself the object of a verb of discussion ("discussed providing more
-    aid", "discussed how to provide aid"), not a clause in a noun that is discussed."""
-    return verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "ccomp", "dobj") and \
+    aid", "discussed how to provide aid"), not a clause in a noun that is discussed; a finite
+    clause tells aid given ("discussed how Germany delivered 14 tanks")."""
+    non_finite = verb.tag_ == "VBG" or (verb.tag_ == "VB" and to_infinitive(verb))
+    return non_finite and verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "ccomp", "dobj") and \
         verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in topic_verbs
 
 
@@ -2469,6 +2471,8 @@ def _world_need(need: Token, rules: RuleSet) -> bool:
     return any(obj.lemma_.lower() in rules.world_request_nouns and any(
                    a.dep_ == "amod" and a.lower_ in rules.world_request_adjectives
                    for a in obj.children)
+               # "an international response from China": China is the one asked
+               and not any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in obj.children)
                for prep in need.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
                for obj in prep.children if obj.dep_ == "pobj")
 
@@ -2829,31 +2833,55 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
         and met_in(e, participant_key(e.source), e.target.country))]
 
 
-def _without_states_met(events: list[Event]) -> list[Event]:
+def _without_states_met(events: list[Event], apart: frozenset[str]) -> list[Event]:
     """Drop a contact of two, one of them a state, when the article tells the same day's
-    contact with a person of that state: "I'm pleased to visit the U.S." beside "President
-    Biden welcomed President Moon" is the one visit, its host the person (GUIDELINES 2: one
-    line per real event); a remark telling it with the host's country is no second contact."""
-    contacts = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")]
+    contact with a person of that state: "I'm pleased to visit the U.S." beside "President Biden welcomed President Moon" is the
+    one visit, its host the person (GUIDELINES 2: one line per real event); a remark telling
+    it with the host's country is no second contact. Contacts their words set apart ("also
+    spoke with Poland's chief of defense in a separate call") stay, and a visit dropped
+    gives its mode to the meeting of its visitor that stands for it."""
+    contacts = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")
+                and e.date is not None]
 
-    def told_with_people(event: Event) -> bool:
+    def stands_for(event: Event) -> Event | None:
         # a pair only: three states together ("the Japan-U.S. and U.S.-ROK alliances") are
         # a contact of their own
-        if len(event.actors) != 2 or not any(a.kind == "state" for a in event.actors):
-            return False
+        if len(event.actors) != 2 or not any(a.kind == "state" for a in event.actors) or \
+                _set_apart(event, apart):
+            return None
         for whole in contacts:
             if whole is event or whole.modality != event.modality or \
-                    whole.date is None or not _same_day(event, whole):
+                    not _same_day(event, whole) or _set_apart(whole, apart):
                 continue
             keys = {participant_key(r) for r in whole.actors}
             people = {r.country for r in whole.actors if r.kind == "person" and r.country}
             if all(a.country in people if a.kind == "state" else participant_key(a) in keys
                    for a in event.actors):
-                return True
-        return False
+                return whole
+        return None
 
-    return [e for e in events if e.type != "CONSULT" or e.rule.endswith("+dup")
-            or not told_with_people(e)]
+    kept = []
+    for event in events:
+        whole = stands_for(event) if event.type == "CONSULT" and \
+            not event.rule.endswith("+dup") else None
+        if whole is None:
+            kept.append(event)
+            continue
+        if event.mode == "visit" and whole.mode in (None, "meeting") and \
+                event.source is not None:
+            _visit_of(whole, participant_key(event.source))
+    return kept
+
+
+def _visit_of(meeting: Event, visitor: str) -> None:
+    """Make a meeting of two the visit of one of them, who is the source and the other the
+    host ("arrived in India for a visit. He met Prime Minister Modi")."""
+    guest = next((a for a in meeting.actors if participant_key(a) == visitor), None)
+    host = next((a for a in meeting.actors if participant_key(a) != visitor), None)
+    if guest is None or host is None or (
+            meeting.source is not None and participant_key(meeting.source) != visitor):
+        return
+    meeting.mode, meeting.source, meeting.target = "visit", guest, host
 
 
 def _mark_duplicates(events: list[Event],

@@ -160,8 +160,11 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             # (an endeavour under way takes the modality of the clause it is told in)
             return "future"
         if head.pos_ == "NOUN" and lemma in words.need_nouns and trigger.pos_ == "VERB" and \
-                cur.dep_ in ("prep", "acl"):
-            # "the importance of providing assistance", "the need to deliver aid"
+                (cur.i == trigger.i and cur.dep_ == "acl"
+                 or cur.dep_ == "prep" and trigger.head.i == cur.i):
+            # "the importance of providing assistance", "the need to deliver aid": the verb is
+            # the need's own complement ("the necessity of the aid sent by Poland" names aid
+            # sent, its verb on another noun)
             return "hypothetical"
         if cur.dep_ in ("xcomp", "ccomp", "attr") and to_infinitive(cur) and \
                 _aim_subject(head, words):
@@ -237,8 +240,10 @@ def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
 def _under_way(noun: Token, deed: Token, words: ModalityWords) -> bool:
     """Whether a noun of intent names an endeavour of giving told as under way ("their
     ongoing efforts to provide assistance", "their respective efforts to deliver aid"): the
-    giving (``deed``, the noun's infinitive) is being done, reported, not planned."""
-    return noun.lemma_.lower() in words.endeavour_nouns and \
+    giving (``deed``, the noun's infinitive) is being done, reported, not planned. Only as
+    what a clause reports ("reviewed their ongoing efforts"): "Despite ongoing efforts to
+    provide weapons, Congress has not approved the funding" sets the scene of another act."""
+    return noun.lemma_.lower() in words.endeavour_nouns and noun.dep_ in ("dobj", "conj") and \
         deed.lemma_.lower() in words.giving_verbs and any(
             c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers for c in noun.children)
 
