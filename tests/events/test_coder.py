@@ -5106,6 +5106,26 @@ def test_coder_force_at_protests(code_text, text, mode, source, target) -> None:
     assert event.target is not None and event.target.name == target
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Police fired tear gas at demonstrators in Lyon on Thursday.", "French demonstrators"),
+    ("Riot police used water cannon against protesters in Osaka on Sunday.",
+     "Japanese protesters"),
+])
+def test_coder_force_at_crowd_in_a_place(code_text, text, target) -> None:
+    """A crowd "in <city>" is named by the place's people (GUIDELINES 4, "Iraqi protesters"):
+    the place tells where it is, it is not that place's state attacked."""
+    event = _one(code_text(text), "ASSAULT")
+    assert event.modality == "asserted"
+    assert event.target is not None and event.target.name == target
+    assert event.target.kind == "group"
+
+
+def test_coder_crowd_in_a_place_not_attacked(code_text) -> None:
+    """The crowd read through its place keeps force denied out."""
+    events = code_text("Police did not fire tear gas at demonstrators in Lyon on Thursday.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
 @pytest.mark.parametrize("text", [
     "Police did not use tear gas against the protesters on Friday.",
     "Police may use tear gas if the protesters return to the square.",
@@ -5297,3 +5317,110 @@ def test_coder_visit_told_apart_from_its_meeting_gives_its_mode(code_text) -> No
     meeting = _one(events, "CONSULT")
     assert meeting.mode == "visit" and meeting.source.name == "Fumio Kishida"
     assert meeting.target.name == "Narendra Modi"
+
+
+@pytest.mark.parametrize("sentence, praised", [
+    # a person's leadership is the person's own (GUIDELINES 4: the person praised, not the
+    # state they lead)
+    ("President Biden commended President Macron's leadership of the summit.",
+     "Emmanuel Macron"),
+    ("The White House said President Biden praised Chancellor Scholz's leadership on "
+     "climate.", "Olaf Scholz"),
+])
+def test_coder_person_leadership_praises_the_person(code_text, sentence: str,
+                                                    praised: str) -> None:
+    events = code_text(sentence, published=date(2022, 5, 10))
+    support = [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+    assert len(support) == 1
+    assert support[0].target is not None and support[0].target.name == praised
+
+
+@pytest.mark.parametrize("sentence, role, country", [
+    # a state's leadership stays the state's
+    ("President Biden commended Indonesia's leadership in ASEAN.", "target", "IDN"),
+    # a leader's forces are the state's (only the role noun is personal)
+    ("Putin's forces shelled the city of Kharkiv on Monday.", "source", "RUS"),
+])
+def test_coder_person_leadership_near_misses(code_text, sentence: str, role: str,
+                                             country: str) -> None:
+    events = [e for e in code_text(sentence, published=date(2022, 5, 10))
+              if e.modality == "asserted"]
+    assert len(events) == 1
+    actor = getattr(events[0], role)
+    assert actor is not None and actor.kind == "state" and actor.country == country
+
+
+def test_coder_person_leadership_negated(code_text) -> None:
+    events = code_text("President Biden did not praise President Macron's leadership.",
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a request that a common effort goes on making is made, beside the agreement
+    "The two ministers pledged continued coordination to urge Serbia to end its blockade.",
+    "They agreed on the importance of close coordination in urging Serbia to end its "
+    "blockade.",
+])
+def test_coder_request_of_a_common_effort_is_made(code_text, sentence: str) -> None:
+    events = code_text("Secretary Blinken spoke with Foreign Minister Rau of Poland. " + sentence,
+                       published=date(2022, 5, 10))
+    mine = [e for e in events if e.sentence.startswith(sentence[:20])]
+    assert {e.type for e in mine} == {"AGREE", "REQUEST"}
+    request = _one(mine, "REQUEST")
+    assert request.target is not None and request.target.name == "Serbia"
+    assert request.source is not None and request.modality == "asserted"
+    assert {"Antony Blinken", "Zbigniew Rau"} <= {a.name for a in request.actors}
+
+
+@pytest.mark.parametrize("sentence", [
+    # the request is still what is agreed on, not made
+    "They agreed to urge Serbia to end its blockade.",
+    # negated, and future: no effort told, so no request made
+    "They did not agree on coordination to urge Serbia to end its blockade.",
+    "They will pledge coordination to urge Serbia to end its blockade.",
+])
+def test_coder_request_of_a_common_effort_near_misses(code_text, sentence: str) -> None:
+    events = code_text("Secretary Blinken spoke with Foreign Minister Rau of Poland. " + sentence,
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "REQUEST" and e.modality == "asserted"
+                and e.sentence.startswith(sentence[:20])]
+
+
+def test_coder_one_joined_in_urging_is_a_co_source(code_text) -> None:
+    """"X joined Y in urging Z": both ask Z (GUIDELINES 4: co-speakers are actors)."""
+    request = _one(code_text("President Macron joined Chancellor Scholz in urging Belarus to "
+                             "free the prisoners.", published=date(2022, 5, 10)), "REQUEST")
+    assert request.source is not None and request.source.name == "Emmanuel Macron"
+    assert request.target is not None and request.target.name == "Belarus"
+    assert "Olaf Scholz" in {a.name for a in request.actors}
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("The American people are answering President Sandu's call for more help.", "Sandu",
+     "United States"),
+    ("Germany is working to fulfill the security assistance requests by Moldova.", "Moldova",
+     "Germany"),
+    # the appeal was made, whatever its answer
+    ("Parliament did not heed President Macron's appeal for calm.", "Emmanuel Macron",
+     "Parliament"),
+])
+def test_coder_a_request_answered_is_its_owners(code_text, text: str, source: str,
+                                                target: str) -> None:
+    request = _one([e for e in code_text(text, published=date(2022, 5, 10))
+                    if e.rule == "request.answered_noun"], "REQUEST")
+    assert request.source is not None and request.source.name == source
+    assert request.target is not None and request.target.name == target
+    assert request.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # a request only talked about, and one with no named owner, ask no one anything here
+    "Parliament discussed President Macron's call for calm.",
+    "The government is answering our people's call.",
+    # a phone call returned is a contact
+    "President Biden returned President Macron's call on Monday.",
+])
+def test_coder_a_request_answered_near_misses(code_text, text: str) -> None:
+    assert not [e for e in code_text(text, published=date(2022, 5, 10))
+                if e.rule == "request.answered_noun"]

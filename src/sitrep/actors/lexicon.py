@@ -80,6 +80,9 @@ class ActorWords:
     domestic_titles: frozenset[str] = frozenset()
     """Title words that, right before a name of unknown country in a government's own
     release, mark one of that government's officials ("NEC Director Brian Deese")."""
+    personal_roles: frozenset[str] = frozenset()
+    """Sector nouns that, possessed by a person, name that person's own role rather than
+    the state they lead ("King Salman's leadership" is his; "Putin's forces" are Russia's)."""
     site_titles: dict[str, str] = field(default_factory=dict)
     """Bare titles (lower case) that in a government's own release name one of its offices
     ("the Secretary" of a US release is its Secretary of State: ``foreign_minister``)."""
@@ -158,6 +161,7 @@ def load_actor_words() -> ActorWords:
         member_words=_lower_set(raw, "member_words"),
         harm_nouns=_lower_set(raw, "harm_nouns"),
         domestic_titles=_lower_set(raw, "domestic_titles"),
+        personal_roles=_lower_set(raw, "personal_roles"),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},
     )
 

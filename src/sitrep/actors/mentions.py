@@ -1054,6 +1054,7 @@ class ActorResolver:
                 continue
             for child in tok.children:
                 if child.dep_ in ("compound", "poss") and child.i in found and \
+                        not self._personal_role(tok, child) and \
                         (ref := self._leader_state(found[child.i], sector)) is not None:
                     # "the Assad regime", "Putin's forces": the leader's state
                     span = sent.doc[found[child.i].start:tok.i + 1]
@@ -1099,6 +1100,11 @@ class ActorResolver:
         if ref is not None and noun.lemma_.lower() in self.words.group_nouns:
             ref = replace(ref, name=_group_name(entity_text(word), noun))
         return ref
+
+    def _personal_role(self, noun: Token, owner: Token) -> bool:
+        """Whether a sector noun is its possessor's own role ("King Salman's leadership"):
+        the person holds it, not the state they lead."""
+        return owner.dep_ == "poss" and noun.lemma_.lower() in self.words.personal_roles
 
     def _leader_state(self, mention: Mention, sector: str) -> ActorRef | None:
         """The state of a head of state or government named before a sector noun."""
@@ -1670,10 +1676,18 @@ def _bare_group(tok: Token, members: frozenset[str] = frozenset()) -> bool:
            for c in tok.children):
         return False
     if any(c.dep_ == "prep" and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
-           for c in tok.children):
+           and not _crowd_where(tok, c, members) for c in tok.children):
         return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
     return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition") or \
         _one_of_crowd(tok, members)
+
+
+def _crowd_where(tok: Token, prep: Token, members: frozenset[str]) -> bool:
+    """Whether a prepositional phrase only tells where a crowd is ("protesters in Paris",
+    "demonstrators in Baghdad"): a crowd is named by the place's people (GUIDELINES 4,
+    "Iraqi protesters"), not read as that place's state."""
+    return tok.lemma_.lower() in members and prep.lower_ == "in" and all(
+        p.ent_type_ == "GPE" for p in prep.children if p.dep_ == "pobj")
 
 
 def _one_of_crowd(tok: Token, members: frozenset[str]) -> bool:

@@ -428,7 +428,7 @@ class Coder:
         if actx.voice:
             triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
                               key=lambda t: t.token.i)
-        triggers = _independent(triggers, self.rules.credit_lemmas)
+        triggers = _independent(triggers, self.rules.credit_lemmas, self.rules.effort_nouns)
         if not triggers:
             return []
         label_end = speaker_label_end(sent)
@@ -552,10 +552,14 @@ class Coder:
                 when: temporal.TimeValue | None, actx: ArticleActors,
                 quotes: Quotations | None = None,
                 earlier: list[Event] | None = None) -> list[Event]:
+        effort = _effort_clause(trig.anchor, self.rules.effort_nouns) \
+            if trig.rule.type == "REQUEST" else None
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
-                not _stated_at_contact(trig) and not self._pledged_blame(trig):
+                not _stated_at_contact(trig) and not self._pledged_blame(trig) and \
+                effort is None:
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
-            # at the meeting; other aims are not events
+            # at the meeting; other aims are not events (but "coordination to urge Russia"
+            # is the urging done together)
             return []
         if trig.rule.type in HABITUAL_MATERIAL and when is None and _habitual(trig.anchor):
             return []
@@ -604,6 +608,11 @@ class Coder:
                                      self.rules.courtesy_nouns):
             return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns, self.rules.credit_lemmas)
+        args.source += _joined_partners(trig.anchor, self.rules.joining_verbs)
+        if effort is not None and not args.source:
+            # "They agreed on the importance of coordination in urging Russia": those who
+            # make the effort urge (a subject further up than the clause climbs for)
+            args.source = [c for c in effort.children if c.dep_ in SUBJECT_DEPS]
         if not trig.bare and (decision := decision_of(trig.anchor)) is not None:
             # "Blinken condemned Russia's decision to recognize ...": Russia recognizes
             args.source = _deciders(decision)
@@ -1031,8 +1040,10 @@ class Coder:
         # call Macron to congratulate him" congratulates no one)
         # a pledge to hold someone to account blames them now, whenever the holding comes
         # (as the pledge is stated: "did not reaffirm the commitment" blames no one)
-        modality = "asserted" if trig.rule is VOICED_REQUEST or greeting \
+        # a request answered, or not, was made ("did not heed Macron's appeal")
+        modality = "asserted" if trig.rule is VOICED_REQUEST or greeting or trig.rule.answered \
             else _pledge_modality(trig.anchor) if self._pledged_blame(trig) \
+            else modality_of(effort) if effort is not None \
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
         if _standing_demands(trig) and modality != "asserted":
@@ -1580,8 +1591,8 @@ _TALKING = frozenset({"speak", "talk", "discuss", "exchange", "meet", "visit", "
 _PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
-def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset()
-                 ) -> list[Trigger]:
+def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
+                 effort_nouns: frozenset[str] = frozenset()) -> list[Trigger]:
     """Drop triggers that spell out the content of another one in the same clause chain.
 
     A trigger under an AGREE/REQUEST/REJECT/THREATEN/ACCUSE/SUPPORT trigger ("agreed to meet",
@@ -1637,6 +1648,12 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             kept.append(trig)
             continue
         outer = _outer_trigger(trig, by_token)
+        if outer is not None and outer.rule.type == "AGREE" and trig.rule.type == "REQUEST" \
+                and _effort_content(trig.anchor, effort_nouns):
+            # "pledged continued coordination to urge Russia to withdraw": the agreement,
+            # and the urging the common effort goes on doing
+            kept.append(trig)
+            continue
         same_event = trig.rule.pos == "NOUN" and outer is not None \
             and outer.rule.type == trig.rule.type
         if same_event and trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token):
@@ -1667,6 +1684,45 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # "for not imposing tariffs" are for holding back, no act
             kept.append(trig)
     return kept
+
+
+def _joined_partners(verb: Token, joining_verbs: frozenset[str]) -> list[Token]:
+    """The ones joined in an act, who do it beside the subject: "Biden joined Zelenskyy in
+    urging Russia" -> [Zelenskyy]."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or \
+            prep.head.lemma_.lower() not in joining_verbs:
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
+
+
+def _effort_clause(verb: Token, effort_nouns: frozenset[str]) -> Token | None:
+    """The verb that tells of the common effort a request is the content of ("pledged" in
+    "pledged continued coordination to urge Russia"): the request is as real as the effort
+    it tells ("did not agree on coordination in urging" urges no one), not a plan of it."""
+    if not _effort_content(verb, effort_nouns):
+        return None
+    cur = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def _effort_content(verb: Token, effort_nouns: frozenset[str]) -> bool:
+    """Whether a verb is what a noun of common effort does: its infinitive ("coordination
+    to urge Russia") or its "in" gerund ("coordination in urging Russia")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "in":
+        head = head.head
+    elif verb.dep_ != "acl" or not to_infinitive(verb):
+        return False
+    # (the small model may hang the gerund on the noun the effort is of: "the importance
+    # of coordination in urging")
+    nouns = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+    return head.pos_ == "NOUN" and any(n.lemma_.lower() in effort_nouns for n in nouns)
 
 
 def _accusing_pledges(triggers: list[Trigger]) -> set[int]:

@@ -107,6 +107,11 @@ class TriggerRule:
     mutual: bool = False
     """Sides named together as the subject fight each other ("India and Pakistan exchanged
     fire", "clashed"), not a third party."""
+    answered: bool = False
+    """(bare nouns) a request its addressee answers ("the American people are answering
+    Zelenskyy's call for help", "complying with the Church's requests"): the owner (its
+    possessor or "by"/"from" phrase, named) asks the answering verb's subject; with
+    ``under``, the verbs of answering, whose object (or object of their preposition) it is."""
     crowd: bool = False
     """The verb counts only with a crowd as its subject ("Thousands of Serbians protested",
     "Farmers marched"): not a state's protest, not troops marching (``_crowd``).
@@ -283,6 +288,11 @@ class RuleSet:
     """Words by which a sentence tells a contact apart from a larger meeting of the same day
     ("Biden also spoke separately with Scholz"): then the pair is a contact of its own."""
     credit_lemmas: frozenset[str] = frozenset()
+    effort_nouns: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
+    """Verbs whose object shares the act of their "in" gerund ("joined Macron in urging")."""
+    """Nouns of an ongoing common effort ("coordination", "efforts"): a request that is
+    their content is being made, even under an agreement to keep it up."""
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar), and whose object did the deed
     they praise ("thanked Chile for imposing sanctions", see ``credited_doers``)."""
@@ -380,6 +390,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         owned=bool(raw.get("owned", False)),
         named=bool(raw.get("named", False)),
         under=frozenset(raw.get("under") or ()),
+        answered=bool(raw.get("answered", False)),
         crowd=bool(raw.get("crowd", False)),
         mutual=bool(raw.get("mutual", False)),
         speaker_subject=bool(raw.get("speaker_subject", False)),
@@ -465,6 +476,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         commemorations=frozenset(raw.get("commemorations") or ()),
         separate_contact_words=frozenset(raw.get("separate_contact_words") or ()),
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
+        effort_nouns=frozenset(raw.get("effort_nouns") or ()),
+        joining_verbs=frozenset(raw.get("joining_verbs") or ()),
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
@@ -785,11 +798,23 @@ def _under_fits(rule: TriggerRule, noun: Token) -> bool:
     invasion and the atrocities" share their first noun's verb."""
     if not rule.under:
         return True
-    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
+    if not rule.answered and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                 for c in noun.children):
         return False  # "denounced the trade war": a war of words, tariffs, prices
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
+    return _answering_verb(noun) in rule.under if rule.answered else \
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
+
+
+def _answering_verb(noun: Token) -> str | None:
+    """The lemma of the verb a noun is the object of, directly or through its preposition
+    ("answered the call", "complied with the requests", "responded to the appeal")."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head.lemma_.lower()
+    return None
 
 
 def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
@@ -1318,6 +1343,16 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                             for p in c.children if p.dep_ == "pobj"]
         # a named actor supported, not a cause ("support for Afghan peace", "for the truce")
         target = [t for t in target if t.ent_type_ in _ACTOR_ENTITIES]
+        if not source or not target:
+            return None
+    if rule.answered:
+        # a named owner only ("our calls" are the speaker's, told elsewhere), and the one
+        # who answers: the subject of the verb of answering
+        source = [t for t in source if t.pos_ != "PRON"] + [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj"]
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        target = _subjects(verb)
         if not source or not target:
             return None
     if rule.membership:
