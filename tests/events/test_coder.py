@@ -5424,3 +5424,46 @@ def test_coder_a_request_answered_is_its_owners(code_text, text: str, source: st
 def test_coder_a_request_answered_near_misses(code_text, text: str) -> None:
     assert not [e for e in code_text(text, published=date(2022, 5, 10))
                 if e.rule == "request.answered_noun"]
+
+
+@pytest.mark.parametrize("text", [
+    # a call answered with nothing it asks for is a phone call; a market's demand met is
+    # no one's request
+    "Kishida answered the phone call from Biden late on Tuesday.",
+    "Scholz answered Zelenskyy's call on Tuesday evening.",
+    "Norway is working to meet Germany's demand for gas this winter.",
+])
+def test_coder_calls_and_demands_that_ask_nothing_are_no_request(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "REQUEST"]
+
+
+def test_coder_a_call_for_something_answered_is_a_request(code_text) -> None:
+    request = _one(code_text("Germany answered Zelenskyy's call for more tanks on Tuesday."),
+                   "REQUEST")
+    assert request.source.name == "Volodymyr Zelensky" and request.target.name == "Germany"
+
+
+@pytest.mark.parametrize("text", [
+    # the one joined in a material act does their own ("joined Germany in expelling Russian
+    # diplomats"), and in a welcome aimed at no actor is no one welcomed
+    "The United States joined Germany in expelling Russian diplomats.",
+    "Germany joined France in welcoming the ceasefire.",
+])
+def test_coder_one_joined_is_no_party_outside_speech(code_text, text) -> None:
+    joined = "Germany" if "expelling" in text else "France"
+    assert not [e for e in code_text(text) if joined in [a.name for a in e.actors]]
+
+
+def test_coder_a_new_effort_agreed_is_no_request_made(code_text) -> None:
+    """An effort agreed or launched is a plan; only one carried on ("continued
+    coordination") or whose importance is agreed is being made."""
+    assert not [e for e in code_text("Macron and Scholz agreed to launch a campaign to urge "
+                                     "Russia to withdraw.") if e.type == "REQUEST"
+                and e.modality == "asserted"]
+
+
+def test_coder_violence_against_a_crowd_in_a_place_blames_the_place(code_text) -> None:
+    """A crowd named under a deed's noun is its setting's victims, not the one condemned."""
+    accuse = _one(code_text("Blinken condemned the violence against protesters in Tehran."),
+                  "ACCUSE")
+    assert accuse.target is not None and accuse.target.name == "Iran"

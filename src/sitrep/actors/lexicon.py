@@ -45,6 +45,9 @@ class ActorWords:
     """Lemmas of generic groups that keep a descriptive name ("protester", "police")."""
     crowd_words: frozenset[str] = frozenset()
     """Words for a crowd as a demonstration's subject ("thousands", "farmers")."""
+    crowd_harms: frozenset[str] = frozenset()
+    """Nouns of harm to a crowd besides ``harm_nouns`` ("the violence against protesters in
+    Tehran"): the crowd's place is then the deed's setting."""
     crowd_members: frozenset[str] = frozenset()
     """Group nouns whose singular with "a" stands for one of the crowd ("a protester")."""
     press_groups: frozenset[str] = frozenset()
@@ -148,6 +151,7 @@ def load_actor_words() -> ActorWords:
         group_nouns=_lower_set(raw, "group_nouns"),
         crowd_words=_lower_set(raw, "crowd_words"),
         crowd_members=_lower_set(raw, "crowd_members"),
+        crowd_harms=_lower_set(raw, "crowd_harms"),
         press_groups=_lower_set(raw, "press_groups"),
         setting_nouns=_lower_set(raw, "setting_nouns"),
         setting_governments=_lower_set(raw, "setting_governments"),

@@ -1084,7 +1084,8 @@ class ActorResolver:
                         break
             else:
                 if tok.lemma_.lower() in self.words.group_nouns and _bare_group(
-                        tok, self.words.crowd_members):
+                        tok, self.words.crowd_members,
+                        self.words.harm_nouns | self.words.crowd_harms):
                     # "protesters", "the police": a group the text does not tie to a state;
                     # a people of no state keeps its word ("Kurdish militants")
                     people = " ".join(c.text for c in tok.children if c.dep_ == "amod"
@@ -1665,7 +1666,8 @@ def _group_name(country: str, tok: Token) -> str:
     return f"{country} {tok.lower_}".strip()
 
 
-def _bare_group(tok: Token, members: frozenset[str] = frozenset()) -> bool:
+def _bare_group(tok: Token, members: frozenset[str] = frozenset(),
+                harms: frozenset[str] = frozenset()) -> bool:
     """Whether a sector noun names a group of people by itself: a noun in the plural, a
     body ("the police") or one unnamed member of a crowd (``_one_of_crowd``), with no name
     or possessive of its own in front ("Putin's forces", "Houthi militants" were read as
@@ -1676,18 +1678,28 @@ def _bare_group(tok: Token, members: frozenset[str] = frozenset()) -> bool:
            for c in tok.children):
         return False
     if any(c.dep_ == "prep" and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
-           and not _crowd_where(tok, c, members) for c in tok.children):
+           and not _crowd_where(tok, c, members, harms) for c in tok.children):
         return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
     return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition") or \
         _one_of_crowd(tok, members)
 
 
-def _crowd_where(tok: Token, prep: Token, members: frozenset[str]) -> bool:
+def _crowd_where(tok: Token, prep: Token, members: frozenset[str],
+                 harms: frozenset[str]) -> bool:
     """Whether a prepositional phrase only tells where a crowd is ("protesters in Paris",
     "demonstrators in Baghdad"): a crowd is named by the place's people (GUIDELINES 4,
     "Iraqi protesters"), not read as that place's state."""
     return tok.lemma_.lower() in members and prep.lower_ == "in" and all(
-        p.ent_type_ == "GPE" for p in prep.children if p.dep_ == "pobj")
+        p.ent_type_ == "GPE" for p in prep.children if p.dep_ == "pobj") and \
+        not _under_harm(tok, harms)
+
+
+def _under_harm(tok: Token, harms: frozenset[str]) -> bool:
+    """Whether a crowd is named as the ones a harm is done to ("the violence against
+    protesters in Tehran"): there the place is the setting of the deed, whose doer the
+    place's state may be ("water cannon against protesters in Osaka" names the crowd)."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+        tok.head.head.lemma_.lower() in harms
 
 
 def _one_of_crowd(tok: Token, members: frozenset[str]) -> bool:

@@ -608,7 +608,14 @@ class Coder:
                                      self.rules.courtesy_nouns):
             return []  # "Thank you for hosting us today": the courtesy of a visit
         args = arguments(trig, self.rules.statement_nouns, self.rules.credit_lemmas)
-        args.source += _joined_partners(trig.anchor, self.rules.joining_verbs)
+        if trig.rule.type in _SPOKEN_TYPES:
+            # "Biden joined Zelenskyy in urging Russia": the one joined speaks too; in a
+            # material act each does its own ("joined Germany in expelling diplomats")
+            # (with someone it is aimed at: "joined France in welcoming the ceasefire"
+            # aims at no one, and France is no one aimed at)
+            joined = _joined_partners(trig.anchor, self.rules.joining_verbs)
+            args.target = [t for t in args.target if all(t.i != j.i for j in joined)]
+            args.source += joined if any(t.i in mentions for t in args.target) else []
         if effort is not None and not args.source:
             # "They agreed on the importance of coordination in urging Russia": those who
             # make the effort urge (a subject further up than the clause climbs for)
@@ -1686,6 +1693,10 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
     return kept
 
 
+_SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
+"""Event types done by saying, which several can do together by joining one another."""
+
+
 def _joined_partners(verb: Token, joining_verbs: frozenset[str]) -> list[Token]:
     """The ones joined in an act, who do it beside the subject: "Biden joined Zelenskyy in
     urging Russia" -> [Zelenskyy]."""
@@ -1722,7 +1733,14 @@ def _effort_content(verb: Token, effort_nouns: frozenset[str]) -> bool:
     # of coordination in urging")
     nouns = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]
-    return head.pos_ == "NOUN" and any(n.lemma_.lower() in effort_nouns for n in nouns)
+    efforts = [n for n in nouns if n.lemma_.lower() in effort_nouns]
+    # an effort carried on ("continued coordination") or whose importance is agreed is
+    # being made; a new one agreed or launched ("agreed on a new effort to urge", "agreed to
+    # launch a campaign to urge") is a plan
+    return head.pos_ == "NOUN" and bool(efforts) and (
+        head.lemma_.lower() in MODALITY_WORDS.need_nouns or any(
+            c.dep_ == "amod" and c.lower_ in MODALITY_WORDS.ongoing_modifiers
+            for n in efforts for c in n.children))
 
 
 def _accusing_pledges(triggers: list[Trigger]) -> set[int]:

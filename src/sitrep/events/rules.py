@@ -1004,6 +1004,17 @@ def statement_targets(trig: Trigger) -> list[Token]:
     return [t for t in out if _doer(t)] if trig.rule.doers else out
 
 
+_PHONED_NOUNS = frozenset({"call"})
+"""Nouns of asking that also name a phone call: an appeal only with what it asks for."""
+
+
+def _asks_for_something(noun: Token) -> bool:
+    """Whether a noun of asking says what it asks ("call for more help", "call to end the
+    war", "call that X resign")."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" or
+               c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children)
+
+
 def _body_to_join(application: Token, joining: frozenset[str]) -> list[Token]:
     """The body an application asks to join (``joining``: the verbs and nouns of joining):
     the object of its "to join" ("applications to join NATO"), or the owner of the
@@ -1346,6 +1357,8 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         if not source or not target:
             return None
     if rule.answered:
+        if noun.lemma_.lower() in _PHONED_NOUNS and not _asks_for_something(noun):
+            return None  # "answered Macron's call": a phone call, not an appeal
         # a named owner only ("our calls" are the speaker's, told elsewhere), and the one
         # who answers: the subject of the verb of answering
         source = [t for t in source if t.pos_ != "PRON"] + [
