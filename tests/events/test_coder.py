@@ -5467,3 +5467,57 @@ def test_coder_violence_against_a_crowd_in_a_place_blames_the_place(code_text) -
     accuse = _one(code_text("Blinken condemned the violence against protesters in Tehran."),
                   "ACCUSE")
     assert accuse.target is not None and accuse.target.name == "Iran"
+
+
+@pytest.mark.parametrize("text", [
+    # the title runs back past "for ... and ..." to its office word, a hyphen is no break,
+    # and "Secretary of Labor" is a department's head (GUIDELINES 1: inside one government)
+    "President Biden met today with Acting Deputy Administrator for Planning and Recovery "
+    "Mara Tolliver, Homeland Security Advisor Dana Kessel-Ward, and Secretary of Labor Ron "
+    "Alvarez to discuss storm preparations.",
+    # a body named in a participant's title is that person's office, not a side
+    "National Security Advisor Jake Sullivan met today with Director of the National Space "
+    "Council Ellen Marsh.",
+])
+def test_coder_meeting_of_one_governments_officials_is_internal(coder, text) -> None:
+    events = coder.code(Article(
+        url="https://www.whitehouse.gov/briefing-room/x/", title="", origin="test",
+        id="a_test", published=date(2021, 6, 23), text=text))
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    # a foreign official comes with a state: a contact between two governments
+    "National Security Advisor Jake Sullivan met today with Japanese Secretary General Ken "
+    "Mori.",
+    "National Security Advisor Jake Sullivan met today with Secretary of Foreign Affairs Elena "
+    "Ruiz of Mexico.",
+])
+def test_coder_meeting_with_a_foreign_secretary_is_a_contact(coder, text) -> None:
+    events = coder.code(Article(
+        url="https://www.whitehouse.gov/briefing-room/x/", title="", origin="test",
+        id="a_test", published=date(2021, 6, 23), text=text))
+    assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def _contact(*names: str, day: int = 4) -> Event:
+    from sitrep.record import ActorRef
+    return Event(type="CONSULT", actors=[ActorRef(n, "person") for n in names],
+                 article_id="a", sentence="s", start=0, end=1, trigger_start=0,
+                 date=date(2022, 5, day), date_precision="day")
+
+
+def test_contact_told_again_by_surname_is_one_contact() -> None:
+    # "Minister Kovac" later in the article is "Anna Kovac" met that day (GUIDELINES 2, 4);
+    # another day, or a surname two people share, stays apart
+    from sitrep.events.coder import _mark_duplicates, _surname_key
+    events = [_contact("Antony Blinken", "Kovac"), _contact("Antony Blinken", "Anna Kovac"),
+              _contact("Antony Blinken", "Kovac", day=9)]
+    _mark_duplicates(events, _surname_key(events))
+    kept = [e for e in events if not e.rule.endswith("+dup")]
+    assert [sorted(a.name for a in e.actors) for e in kept] == [
+        ["Anna Kovac", "Antony Blinken"], ["Antony Blinken", "Kovac"]]
+    shared = [_contact("Antony Blinken", "Kovac"), _contact("Antony Blinken", "Anna Kovac"),
+              _contact("Ivo Kovac", "Joe Biden")]
+    _mark_duplicates(shared, _surname_key(shared))
+    assert not [e for e in shared if e.rule.endswith("+dup")]

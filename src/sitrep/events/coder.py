@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep import temporal
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.identity import participant_key, shown_key
+from sitrep.actors.kb import normalise
 from sitrep.actors.discourse import ArticleActors, Mention
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
@@ -400,6 +401,7 @@ class Coder:
         events = _without_states_met(events, self.rules.separate_contact_words)
         # dated now: repeats that read alike but for a sector or a kb id (GUIDELINES 2)
         _mark_duplicates(events, shown_key, roles=True)
+        _mark_duplicates([e for e in events if e.type == "CONSULT"], _surname_key(events))
         return [e for e in events if not background(e, article.published)]
 
     # --- one sentence -----------------------------------------------------------------------
@@ -1407,24 +1409,52 @@ class Coder:
         """Whether a contact in a release of ``site``'s government is among its own officials
         only ("Speaker Pelosi and Leader Schumer met with NEC Director Brian Deese"): one of
         them is known to be of ``site``, the others of unknown country carry a title of that
-        government's offices (``domestic_titles``), and the sentence names no other state or
+        government's offices (``domestic_titles``) in the title before their name, a body
+        among them is named only in such a title, and the sentence names no other state or
         body; a meeting inside one government is no event (GUIDELINES 1)."""
-        if site is None or len(refs) < 2 or any(r.kind != "person" for r in refs) or \
+        if site is None or len(refs) < 2 or \
                 not any(r.country == site for r in refs) or \
                 any(r.country and r.country != site for r in refs):
             return False
         if any(a.country and a.country != site for m in mentions.values() for a in m.actors):
             return False
-        titles = self.resolver.words.domestic_titles
         for ref in refs:
-            if ref.country:
+            if ref.kind == "person" and ref.country:
                 continue
             spans = [m for m in mentions.values()
                      if any(participant_key(a) == participant_key(ref) for a in m.actors)]
-            if not any(doc[i].lower_ in titles for m in spans
-                       for i in range(max(m.start - 1, 0), m.head)):
+            if not spans:
+                return False
+            if ref.kind == "person":
+                heads = {m.head for m in mentions.values() if m.kind == "name"
+                         and any(a.kind == "person" for a in m.actors)}
+                if not any(self._domestic_title(doc, m, heads) for m in spans):
+                    return False
+            elif not all(_in_title(doc[m.head], self.resolver.words.domestic_titles)
+                         for m in spans):
+                # a body named in a participant's title ("Director of the National
+                # Economic Council Brian Deese") is that person's office, not a side
                 return False
         return True
+
+    def _domestic_title(self, doc: Doc, mention: Mention, heads: set[int]) -> bool:
+        """Whether the title before a person's name marks an office of the publishing
+        government: a ``domestic_titles`` word anywhere in the title phrase, back to the
+        last comma, verb or other person's name (``heads``; "to the Vice President" is part
+        of a title) ("FEMA Acting Associate Administrator
+        for Response and Recovery David Bibo", "Secretary of Commerce Gina Raimondo"; not
+        "Advisor Jake Sullivan met with Minister Anna Kovac")."""
+        titles = self.resolver.words.domestic_titles
+        for j in range(mention.head - 1, max(mention.head - 1 - TITLE_REACH, -1), -1):
+            tok = doc[j]
+            if (tok.is_punct and tok.whitespace_) or tok.pos_ in ("VERB", "AUX") or j in heads:
+                # (not the hyphen of "Sherwood-Randall")
+                break
+            if tok.lower_ in titles:
+                return True
+            if tok.is_sent_start:
+                break
+        return False
 
     def _visited_states(self, places: list[Token], mentions: dict[int, Mention]
                         ) -> list[ActorRef]:
@@ -1811,6 +1841,23 @@ def _legislature_of(ref: ActorRef, country: str) -> bool:
     review found Kyiv's and London's thanks to the U.S. Congress, and Modi's criticism of
     the Congress party, dropped so)."""
     return ref.kind == "org" and ref.country == country and ref.sector == "LEG"
+
+
+TITLE_REACH = 10
+"""How many words before a name its title phrase may run ("FEMA Acting Associate
+Administrator for Response and Recovery David Bibo")."""
+
+
+def _in_title(tok: Token, titles: frozenset[str]) -> bool:
+    """Whether a word sits in the "of" phrase of an office title ("Director of the National
+    Economic Council"): its head chain reaches a title word through "of"."""
+    seen = 0
+    while tok.head is not tok and seen < 4:
+        head = tok.head
+        if head.lower_ == "of" and head.head.lower_ in titles:
+            return True
+        tok, seen = head, seen + 1
+    return False
 
 
 def _one_government(refs: list[ActorRef]) -> bool:
@@ -2990,11 +3037,52 @@ def _mark_duplicates(events: list[Event],
             continue
         event.rule += "+dup"
         _take_participants(event, prior)
+        _fuller_names(prior, event)
         if event.type == "CONSULT" and {event.mode, prior.mode} == {"visit", "meeting"}:
             # one contact told twice ("to have President X here", "our meeting"): where
             # one side hosts, the meeting is that visit (GUIDELINES 5), and the link stage
             # keeps mentions of different modes apart
             event.mode = prior.mode = "visit"
+
+
+def _surname_key(events: list[Event]) -> Callable[[ActorRef], str]:
+    """A ``shown_key`` that reads a person named by surname alone as the one person of the
+    article's events whose full name ends with it ("Linde" for "Ann Linde"): a contact told
+    again with the surname only is that contact told twice (GUIDELINES 2). A surname two
+    people of the article share stays as it is."""
+    full: dict[str, set[str]] = {}
+    for event in events:
+        for ref in event.actors:
+            words = ref.name.split() if ref.kind == "person" else []
+            if len(words) > 1:
+                full.setdefault(normalise(words[-1]), set()).add(shown_key(ref))
+
+    def key(ref: ActorRef) -> str:
+        shown = shown_key(ref)
+        alone = ref.kind == "person" and len(ref.name.split()) == 1
+        owners = full.get(shown, set()) if alone else set()
+        return next(iter(owners)) if len(owners) == 1 else shown
+
+    return key
+
+
+def _fuller_names(kept: Event, repeat: Event) -> None:
+    """Give the kept event of a repeated one the full name of a person it shows by surname
+    alone ("Linde" kept, "Ann Linde" in the repeat): the record names people in full
+    (GUIDELINES 4)."""
+    fuller: dict[str, ActorRef] = {}
+    for ref in repeat.actors:
+        words = ref.name.split() if ref.kind == "person" else []
+        if len(words) > 1:
+            fuller.setdefault(normalise(words[-1]), ref)
+
+    def full(ref: ActorRef | None) -> ActorRef | None:
+        if ref is None or ref.kind != "person" or len(ref.name.split()) != 1:
+            return ref
+        return fuller.get(normalise(ref.name), ref)
+
+    kept.actors = _distinct([r for r in (full(a) for a in kept.actors) if r])
+    kept.source, kept.target = full(kept.source), full(kept.target)
 
 
 def _take_participants(repeat: Event, kept: Event) -> None:
