@@ -1154,6 +1154,42 @@ def test_coder_protesters_of_the_place(code_text, text, crowd, state) -> None:
     assert event.target is not None and event.target.country == state
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # a word of the force's kind is no name, though tagged one at the sentence's start
+    ("Riot police used water cannon against students in Marseille on Tuesday.",
+     "French police"),
+    # a force, like a crowd, is named by the place it acts in, not read as that place
+    ("Police in Marseille fired tear gas at students on Tuesday.", "French police"),
+    ("Security forces in Basra fired tear gas at students on Tuesday.",
+     "Iraqi security forces"),
+    ("Security forces fired tear gas at students in Basra on Tuesday.",
+     "Iraqi security forces"),
+])
+def test_coder_unnamed_force_of_the_place(code_text, text, source) -> None:
+    """An unnamed police or security force is its place's ("French police", GUIDELINES 4),
+    with the word of its kind ("security forces"), never the place nor its kind word."""
+    event = _one(code_text(text), "ASSAULT")
+    assert event.source is not None and event.source.name == source
+
+
+def test_coder_crowd_in_a_city_is_its_peoples(code_text) -> None:
+    """"Crowds of students in Marseille marched": the crowd of that place's people, not
+    the city."""
+    event = _one(code_text("Thousands of protesters in Marseille marched against the plan "
+                           "on Tuesday."), "PROTEST")
+    assert event.source is not None and event.source.name == "French protesters"
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Marseille did not fire tear gas at students on Tuesday.",
+    "Police in Marseille may fire tear gas at students on Tuesday.",
+])
+def test_coder_unnamed_force_not_asserted(code_text, text) -> None:
+    """A placed force's act denied or only possible stays so."""
+    assert not [e for e in code_text(text)
+                if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
 @pytest.mark.parametrize("text", [
     "Police arrested a 57-year-old man on Tuesday.",
     "On Friday, Indian officials in Kerala arrested a man in connection with the death.",
@@ -5521,3 +5557,29 @@ def test_contact_told_again_by_surname_is_one_contact() -> None:
               _contact("Ivo Kovac", "Joe Biden")]
     _mark_duplicates(shared, _surname_key(shared))
     assert not [e for e in shared if e.rule.endswith("+dup")]
+
+
+@pytest.mark.parametrize("text", [
+    # an intent its determiner denies is a reassurance, the act denied, no threat
+    "Biden said the United States has no intention of fighting Russia.",
+    "Putin said Russia has no plans to invade Ukraine.",
+])
+def test_coder_an_intent_denied_threatens_nothing(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type in ("THREATEN", "ASSAULT", "AGREE")
+                and e.modality in ("asserted", "future")]
+
+
+def test_coder_bare_police_is_the_force_named_before(code_text) -> None:
+    """"Police arrested X" after the story named "Ridgeview Police Department": that force
+    (the training labels name it), not a nameless "police"."""
+    events = code_text("The Ridgeview Police Department opened an inquiry on Monday. "
+                       "Police arrested Jonas Weller on Tuesday.")
+    arrest = _one(events, "COERCE")
+    assert arrest.source is not None and arrest.source.name == "Ridgeview Police Department"
+    assert arrest.target is not None and arrest.target.name == "Jonas Weller"
+
+
+def test_coder_bare_police_unnamed_stays_police(code_text) -> None:
+    """With no force named in the story, bare police stay a generic group."""
+    arrest = _one(code_text("Police arrested Jonas Weller on Tuesday."), "COERCE")
+    assert arrest.source is not None and arrest.source.name == "police"

@@ -9,7 +9,7 @@ passes that find mentions live in ``mentions.py`` (``ActorResolver``).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,10 @@ class ArticleActors:
     """Everyone (``participant_key``) the article has told doing a deed of each event type:
     a deed of a kind only one actor did is "the attack" however far back it was told."""
 
+    police: ActorRef | None = None
+    """The police force the article named last ("Thames Valley Police"): what its later bare
+    "police" is (``named_police``)."""
+
     told: dict[str, tuple[list[ActorRef], int]] = field(default_factory=dict)
     """Who made the latest claim or statement of each kind (noun lemma) the article told with
     its owners ("UN calls", "Moscow's allegations", "The ministry issued a statement"), and in
@@ -100,7 +104,30 @@ class ArticleActors:
                         self.resolver.gaz.by_code(ref.country) is not None:
                     self.states[ref.country] += 1
         self._note_subject(sent, found)
+        self._note_police(sent, found)
         return found
+
+    def _note_police(self, sent: Span, found: dict[int, Mention]) -> None:
+        """Keep the police force a sentence names ("Thames Valley Police said ..."): the
+        force a later bare "police" in the story is."""
+        bodies = self.resolver.words.police_bodies
+        for ent in sentence_ents(sent):
+            words = ent.text.lower().split()
+            if ent.label_ != "ORG" or len(words) < 2 or not any(
+                    " ".join(words[-n:]) in bodies for n in (1, 2)):
+                continue
+            mention = found.get(ent.root.i)
+            if mention is not None and len(mention.actors) == 1 and \
+                    mention.actors[0].kind == "org":
+                self.police = mention.actors[0]
+
+    def named_police(self, ref: ActorRef) -> ActorRef:
+        """A bare "police" of no state ("Police arrested a man") as the police force the
+        article named before it, if any; other actors as given."""
+        if self.police is None or ref.kind != "group" or ref.country or \
+                ref.name not in self.resolver.words.police_bodies:
+            return ref
+        return replace(self.police, text=ref.text, start=ref.start, end=ref.end)
 
     def setting(self) -> str | None:
         """The state the article has named most so far (ISO3): what "the country" and "the

@@ -50,6 +50,12 @@ class ActorWords:
     Tehran"): the crowd's place is then the deed's setting."""
     crowd_members: frozenset[str] = frozenset()
     """Group nouns whose singular with "a" stands for one of the crowd ("a protester")."""
+    placed_forces: frozenset[str] = frozenset()
+    """Group nouns named, like a crowd, by the place they act in ("police in Lyon")."""
+    group_qualifiers: frozenset[str] = frozenset()
+    """Common words before a group noun saying its kind ("riot police"): never a name."""
+    police_bodies: frozenset[str] = frozenset()
+    """Last words of a named police force's name ("Thames Valley Police")."""
     press_groups: frozenset[str] = frozenset()
     """Group nouns for the press ("reporters"): a call with them is a briefing."""
     setting_nouns: frozenset[str] = frozenset()
@@ -152,6 +158,9 @@ def load_actor_words() -> ActorWords:
         crowd_words=_lower_set(raw, "crowd_words"),
         crowd_members=_lower_set(raw, "crowd_members"),
         crowd_harms=_lower_set(raw, "crowd_harms"),
+        placed_forces=_lower_set(raw, "placed_forces"),
+        group_qualifiers=_lower_set(raw, "group_qualifiers"),
+        police_bodies=_lower_set(raw, "police_bodies"),
         press_groups=_lower_set(raw, "press_groups"),
         setting_nouns=_lower_set(raw, "setting_nouns"),
         setting_governments=_lower_set(raw, "setting_governments"),

@@ -155,12 +155,19 @@ class ActorResolver:
         """A generic group with no country of its own ("protesters", "the police") acting in
         the state ``code``: of that state, named as analysts name such groups ("Russian
         police", GUIDELINES 4). Other actors as given."""
-        if ref.kind != "group" or not ref.sector or ref.country or " " in ref.name:
+        if ref.kind != "group" or not ref.sector or ref.country or \
+                " " in ref.name and not self._kind_named(ref.name):
             return ref  # "Kurdish militants" in Syria stay Kurdish
         state = self.gaz.by_code(code)
         if state is None:
             return replace(ref, country=code)
         return replace(ref, country=code, name=f"{_group_word(state)} {ref.name}")
+
+    def _kind_named(self, name: str) -> bool:
+        """Whether a group's name of several words is only a group noun with the word that
+        makes it one ("security forces"), no people's word ("Kurdish militants")."""
+        kinds = {w.rsplit(" ", 1)[0] for w in self.words.group_nouns if " " in w}
+        return name.rsplit(" ", 1)[0] in kinds
 
     def residents_of(self, code: str) -> ActorRef | None:
         """A state's residents, the people a curfew or lockdown binds: a generic group
@@ -302,7 +309,8 @@ class ActorResolver:
         ents = self._with_untagged_people(ents, sent, ctx)
         ents = self._with_place_surnames(ents)
         ents = _through_and([self._state_body(e) for e in ents])
-        ents = _apart([e for e in (self.name_span(e) for e in ents) if not self.non_actor(e)])
+        ents = _apart([e for e in (self.name_span(e) for e in ents)
+                       if not self.non_actor(e) and not self._group_qualifier(e)])
         consumed: set[int] = set()
         for ent in ents:
             org = self._org_members(ent) or _family(ent) or self._named_alliance(ent)
@@ -560,6 +568,45 @@ class ActorResolver:
         if ref is not None:
             put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)]))
         return ref is not None
+
+    def _group_qualifier(self, ent: Span) -> bool:
+        """Whether an entity is only the word saying a group's kind before its noun ("Riot
+        police" at a sentence's start, tagged a person): no one, the group is the actor."""
+        return len(ent) == 1 and ent[0].lower_ in self.words.group_qualifiers and \
+            ent[0].dep_ in ("compound", "amod") and self._group_lemma(ent[0].head) is not None
+
+    def _group_lemma(self, tok: Token) -> str | None:
+        """The group noun a word heads, with the compound that makes it one ("security
+        forces": "security force"; "police"), or None for no group noun."""
+        compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
+        for word in (f"{compound} {tok.lemma_.lower()}", tok.lemma_.lower()):
+            if word in self.words.group_nouns:
+                return word
+        return None
+
+    def _group_place(self, tok: Token, lemma: str) -> tuple[Token, str] | None:
+        """The "in <place>" phrase of a crowd or a force and the place's state code
+        ("protesters in Paris", "police in Lyon"): such a group is named by the place's
+        people (GUIDELINES 4, "Iraqi protesters", "French police"), not read as the place.
+        Any proper noun the gazetteer knows as a place counts, as the small model tags some
+        cities as bodies."""
+        if lemma not in self.words.crowd_members | self.words.placed_forces or \
+                _under_harm(tok, self.words.harm_nouns | self.words.crowd_harms):
+            return None  # ("the violence against protesters in Tehran": the deed's setting)
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            places = [p for p in prep.children if p.dep_ == "pobj"]
+            if len(places) != 1 or places[0].pos_ != "PROPN":
+                continue
+            name = entity_text(places[0])
+            place = self.gaz.place(name, None)
+            code = place.country if place is not None else None
+            if code is None and (ref := self.state_ref(name)) is not None:
+                code = ref.country
+            if code:
+                return prep, code
+        return None
 
     def non_actor(self, ent: Span) -> bool:
         """Whether an entity names a hazard or a process rather than an actor.
@@ -1083,15 +1130,21 @@ class ActorResolver:
                                            [at(r, span) for r in refs], "sector"))
                         break
             else:
-                if tok.lemma_.lower() in self.words.group_nouns and _bare_group(
-                        tok, self.words.crowd_members,
-                        self.words.harm_nouns | self.words.crowd_harms):
+                lemma = self._group_lemma(tok)
+                where = self._group_place(tok, lemma) if lemma else None
+                if lemma and _bare_group(tok, self.words.crowd_members,
+                                         self.words.group_qualifiers,
+                                         where[0] if where else None,
+                                         self.words.harm_nouns | self.words.crowd_harms):
                     # "protesters", "the police": a group the text does not tie to a state;
                     # a people of no state keeps its word ("Kurdish militants")
                     people = " ".join(c.text for c in tok.children if c.dep_ == "amod"
                                       and c.ent_type_ == "NORP" and c.i < tok.i)
-                    ref = ActorRef(name=_group_name(people, tok), kind="group", sector=sector,
-                                   text=tok.text)
+                    ref = ActorRef(name=_group_name(people, tok, lemma), kind="group",
+                                   sector=sector, text=tok.text)
+                    if where is not None:
+                        # "police in Lyon": the police of Lyon's state
+                        ref = self.placed_group(ref, where[1])
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
 
     def _sector_state(self, word: Token, noun: Token, sector: str) -> ActorRef | None:
@@ -1660,24 +1713,29 @@ def _group_word(state: State) -> str:
     return state.name if word.endswith("er") else word
 
 
-def _group_name(country: str, tok: Token) -> str:
+def _group_name(country: str, tok: Token, lemma: str = "") -> str:
     """A generic group's short name: its country word and its noun as written ("Iranian
-    protesters", "Serbian police", "journalists")."""
-    return f"{country} {tok.lower_}".strip()
+    protesters", "Serbian police", "journalists"), with the word that makes the noun a group
+    ("security forces")."""
+    kind = " ".join(lemma.split()[:-1])
+    return " ".join(w for w in (country, kind, tok.lower_) if w)
 
 
 def _bare_group(tok: Token, members: frozenset[str] = frozenset(),
+                qualifiers: frozenset[str] = frozenset(), where: Token | None = None,
                 harms: frozenset[str] = frozenset()) -> bool:
     """Whether a sector noun names a group of people by itself: a noun in the plural, a
     body ("the police") or one unnamed member of a crowd (``_one_of_crowd``), with no name
     or possessive of its own in front ("Putin's forces", "Houthi militants" were read as
-    their state before this)."""
+    their state before this); a word of its kind is none ("Riot police"), nor is the place
+    ``where`` it acts ("police in Lyon")."""
     if tok.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
-           for c in tok.children):
+           and c.lower_ not in qualifiers for c in tok.children):
         return False
-    if any(c.dep_ == "prep" and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
+    if any(c.dep_ == "prep" and c != where and any(
+            p.ent_type_ in ("GPE", "NORP", "ORG") for p in c.children)
            and not _crowd_where(tok, c, members, harms) for c in tok.children):
         return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
     return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition") or \

@@ -903,6 +903,8 @@ class Coder:
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target
+        # "Thames Valley Police said ... Police arrested a man": the force named before
+        source, target = ([actx.named_police(r) for r in refs] for refs in (source, target))
         location = self._location(args.places, mentions) or self._location(
             # "took to the streets of Belgrade", "shelled the city of Kharkiv"
             _named_places(_phrase_objects(trig.anchor), self.resolver.words.place_nouns),

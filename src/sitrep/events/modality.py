@@ -158,7 +158,7 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         if head.pos_ == "NOUN" and lemma in words.future_nouns and \
                 not _under_way(head, cur, words):
             # (an endeavour under way takes the modality of the clause it is told in)
-            return "future"
+            return "negated" if _denied_intent(head, words) else "future"
         if head.pos_ == "NOUN" and lemma in words.need_nouns and trigger.pos_ == "VERB" and \
                 (cur.i == trigger.i and cur.dep_ == "acl"
                  or cur.dep_ == "prep" and trigger.head.i == cur.i):
@@ -262,6 +262,13 @@ def _aim_subject(verb: Token, words: ModalityWords) -> bool:
         if any(n.pos_ == "NOUN" and n.lemma_.lower() in words.future_nouns for n in nouns):
             return True
     return False
+
+
+def _denied_intent(noun: Token, words: ModalityWords) -> bool:
+    """Whether a noun of intent is denied by its own determiner ("has *no* intention of
+    fighting Russia", "*no* plans to invade"): a reassurance, the act it would name denied."""
+    return any(c.dep_ == "det" and c.lower_ in words.negative_determiners
+               for c in noun.children)
 
 
 def to_infinitive(clause: Token) -> bool:
