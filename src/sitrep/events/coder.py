@@ -2958,11 +2958,12 @@ def _without_trips_met(events: list[Event]) -> list[Event]:
 
 def _without_states_met(events: list[Event], apart: frozenset[str]) -> list[Event]:
     """Drop a contact of two, one of them a state, when the article tells the same day's
-    contact with a person of that state: "I'm pleased to visit the U.S." beside "President Biden welcomed President Moon" is the
-    one visit, its host the person (GUIDELINES 2: one line per real event); a remark telling
-    it with the host's country is no second contact. Contacts their words set apart ("also
-    spoke with Poland's chief of defense in a separate call") stay, and a visit dropped
-    gives its mode to the meeting of its visitor that stands for it."""
+    contact with a person of that state: "I'm pleased to visit the U.S." beside "President
+    Biden welcomed President Moon" is the one visit, its host the person (GUIDELINES 2: one
+    line per real event); a remark telling it with the host's country is no second contact.
+    Contacts their words set apart ("also spoke with Poland's chief of defense in a separate
+    call") stay, and a visit dropped gives its mode to the meeting of its visitor that stands
+    for it."""
     contacts = [e for e in events if e.type == "CONSULT" and not e.rule.endswith("+dup")
                 and e.date is not None]
 
