@@ -1443,9 +1443,9 @@ class Coder:
         """Whether the title before a person's name marks an office of the publishing
         government: a ``domestic_titles`` word anywhere in the title phrase, back to the
         last comma, verb or other person's name (``heads``; "to the Vice President" is part
-        of a title) ("FEMA Acting Associate Administrator
-        for Response and Recovery David Bibo", "Secretary of Commerce Gina Raimondo"; not
-        "Advisor Jake Sullivan met with Minister Anna Kovac")."""
+        of a title): "FEMA Acting Associate Administrator for Response and Recovery David
+        Bibo", "Secretary of Commerce Gina Raimondo"; not "Advisor Jake Sullivan met with
+        Minister Anna Kovac"."""
         titles = self.resolver.words.domestic_titles
         for j in range(mention.head - 1, max(mention.head - 1 - TITLE_REACH, -1), -1):
             tok = doc[j]
