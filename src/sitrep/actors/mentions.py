@@ -600,10 +600,12 @@ class ActorResolver:
             if len(places) != 1 or places[0].pos_ != "PROPN":
                 continue
             name = entity_text(places[0])
-            place = self.gaz.place(name, None)
-            code = place.country if place is not None else None
-            if code is None and (ref := self.state_ref(name)) is not None:
-                code = ref.country
+            # a state or region the resolver knows first ("Victoria" is Australia's state
+            # before the gazetteer's Hong Kong district), then a city of the gazetteer
+            ref = self.state_ref(name)
+            code = ref.country if ref is not None else None
+            if code is None and (place := self.gaz.place(name, None)) is not None:
+                code = place.country
             if code:
                 return prep, code
         return None

@@ -158,7 +158,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         if head.pos_ == "NOUN" and lemma in words.future_nouns and \
                 not _under_way(head, cur, words):
             # (an endeavour under way takes the modality of the clause it is told in)
-            return "negated" if _denied_intent(head, words) else "future"
+            # (an intent denied is no plan, and no deed denied either: not coded)
+            return "hypothetical" if _denied_intent(head, words) else "future"
         if head.pos_ == "NOUN" and lemma in words.need_nouns and trigger.pos_ == "VERB" and \
                 (cur.i == trigger.i and cur.dep_ == "acl"
                  or cur.dep_ == "prep" and trigger.head.i == cur.i):
@@ -266,7 +267,7 @@ def _aim_subject(verb: Token, words: ModalityWords) -> bool:
 
 def _denied_intent(noun: Token, words: ModalityWords) -> bool:
     """Whether a noun of intent is denied by its own determiner ("has *no* intention of
-    fighting Russia", "*no* plans to invade"): a reassurance, the act it would name denied."""
+    fighting Russia", "*no* plans to invade"): a reassurance, neither a plan nor a deed."""
     return any(c.dep_ == "det" and c.lower_ in words.negative_determiners
                for c in noun.children)
 
