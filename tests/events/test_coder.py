@@ -802,6 +802,50 @@ def test_coder_hosting_needs_people_and_two_participants(code_text) -> None:
                                      "Washington.") if e.type == "CONSULT"]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("President Biden welcomed Prime Minister Modi to the White House on Monday.",
+     date(2022, 1, 10)),
+    ("President Biden welcomes Prime Minister Modi to the White House today.",
+     date(2022, 1, 14)),
+    ("President Biden welcomed Prime Minister Modi in person to the White House last "
+     "September.", date(2021, 9, 1)),
+])
+def test_coder_guest_welcomed_to_a_place_visits_the_host(code_text, text, day) -> None:
+    # the small model reads "Modi to the White House" as a clause of its own: the guest is
+    # still the one welcomed, a visit to the host, no praise (GUIDELINES 5)
+    events = code_text(text)
+    visit = _one(events, "CONSULT")
+    assert visit.mode == "visit" and visit.modality == "asserted" and visit.date == day
+    assert (visit.source.name, visit.target.name) == ("Narendra Modi", "Joe Biden")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # welcoming a decision or an election praises its owner
+    ("President Biden welcomed Prime Minister Modi's decision to join the initiative.",
+     "SUPPORT"),
+    ("President Biden welcomed the election of Prime Minister Modi.", "SUPPORT"),
+    # a welcome to come is an announced visit
+    ("President Biden will welcome Prime Minister Modi to the White House next week.",
+     "AGREE"),
+    ("President Biden looks forward to welcoming Prime Minister Modi to the White House.",
+     "AGREE"),
+])
+def test_coder_welcome_of_a_deed_or_to_come_is_no_visit(code_text, text, etype) -> None:
+    events = [e for e in code_text(text) if e.modality == "asserted"]
+    assert _one(events, etype)
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden did not welcome Prime Minister Modi to the White House.",
+    "President Biden may welcome Prime Minister Modi to the White House.",
+    "If he is re-elected, President Biden would welcome Prime Minister Modi to the White House.",
+])
+def test_coder_welcome_denied_or_hypothetical_is_no_visit(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.modality == "asserted"]
+
+
 @pytest.mark.parametrize(("text", "etype", "names"), [
     # the place a guest is welcomed to is no participant
     ("President Biden welcomed Prime Minister Bennett to Washington on Monday.", "CONSULT",

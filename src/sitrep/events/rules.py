@@ -699,6 +699,18 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     return _words_fit(rule, tok)
 
 
+def _nominal_clause(tok: Token) -> bool:
+    """Whether a verb's clausal complement is a name with no verb of its own, which the
+    small model makes of an object followed by where it goes ("welcomed Prime Minister
+    Modi to the White House" read as the clause "Modi to the White House"): the name is
+    the verb's object. A title read as the clause's subject is part of the name ("Prime
+    Minister" made subject of "Modi")."""
+    return tok.dep_ == "ccomp" and tok.pos_ == "PROPN" and tok.i > tok.head.i and not any(
+        c.dep_ in ("nsubjpass", "aux", "auxpass", "cop") or (
+            c.dep_ == "nsubj" and not (c.pos_ == "PROPN" and c.i == tok.i - 1))
+        for c in tok.children)
+
+
 def _relative_adverb(obj: Token) -> bool:
     """Whether an object is the "that" opening a relative clause ("the fourth night in a row
     that Serbians protested"), which the small model hangs on the verb as its object: it
@@ -841,7 +853,8 @@ says what its noun does, not what is done to it."""
 
 def objects_of(tok: Token) -> list[Token]:
     """Direct objects of a verb, the subject of its passive, or the noun it modifies."""
-    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+             or _nominal_clause(c)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         found.append(tok.head)
     if tok.dep_ == "relcl" and not found and any(
@@ -1533,7 +1546,7 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset(),
             target = _subjects(verb)
         source = agents
     else:
-        target = [c for c in verb.children if c.dep_ in ("dobj", "oprd")
+        target = [c for c in verb.children if (c.dep_ in ("dobj", "oprd") or _nominal_clause(c))
                   and not rule.topic_object]
         # "providing relief material to Ukraine": the small model labels the preposition
         # "dative" as well as the bare noun ("gave Ukraine aid")
