@@ -5653,3 +5653,12 @@ def test_coder_security_forces_in_a_city_are_their_state(code_text) -> None:
     event = _one(code_text("Security forces in Baghdad opened fire on demonstrators on "
                            "Sunday."), "ASSAULT")
     assert event.source is not None and event.source.name == "Iraq"
+
+
+def test_coder_a_refusal_to_answer_a_demand_is_the_refusal(code_text) -> None:
+    """"refused to respond to a demand from X": the REJECT is the event, not X's request
+    answered (a sentence coded alone keeps the refusal)."""
+    events = code_text("Prime Minister Haniyeh has refused to respond to a demand from the "
+                       "international community to recognise Israel.")
+    assert [e for e in events if e.type == "REJECT"]
+    assert not [e for e in events if e.rule == "request.answered_noun"]

@@ -25,6 +25,7 @@ from sitrep.data import read_yaml
 from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
+from sitrep.events.modality import WORDS as MODALITY_WORDS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "into")
@@ -1378,6 +1379,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
             for p in c.children if p.dep_ == "pobj"]
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODALITY_WORDS.negating_verbs:
+            # "refused to respond to a demand from X": the refusal is the event, a REJECT
+            # of X's demand (answered_nouns)
+            return None
         target = _subjects(verb)
         if not source or not target:
             return None
