@@ -121,13 +121,21 @@ class ArticleActors:
                     mention.actors[0].kind == "org":
                 self.police = mention.actors[0]
 
-    def named_police(self, ref: ActorRef) -> ActorRef:
+    def named_police(self, ref: ActorRef, sent: Span) -> ActorRef:
         """A bare "police" of no state ("Police arrested a man") as the police force the
-        article named before it, if any; other actors as given."""
+        article named before it, if any; other actors as given. Not where the sentence
+        names a place ("In France, police arrested ...") or its police have words of their
+        own ("State police", "Oakdale police"; not "Riot police"): another force."""
+        words = self.resolver.words
         if self.police is None or ref.kind != "group" or ref.country or \
-                ref.name not in self.resolver.words.police_bodies or \
-                (ref.text or ref.name).lower() != ref.name:
-            return ref  # ("State police", "Oakdale police": another force)
+                ref.name not in words.police_bodies or \
+                (ref.text or ref.name).lower() != ref.name or \
+                any(e.label_ == "GPE" for e in sent.ents) or any(
+                    t.lower_ in words.police_bodies and any(
+                        c.dep_ in ("compound", "amod", "nmod")
+                        and c.lower_ not in words.group_qualifiers for c in t.children)
+                    for t in sent):
+            return ref
         return replace(self.police, text=ref.text, start=ref.start, end=ref.end)
 
     def setting(self) -> str | None:

@@ -903,12 +903,9 @@ class Coder:
         if _praises(trig, self.rules):
             credited = credited_state(trig.anchor, mentions, target, self.resolver.state_of)
             target = [credited] if credited is not None else target
-        # "Thames Valley Police said ... Police arrested a man": the force named before (not
-        # where the sentence names a place: "In France, police arrested ...")
-        if not any(e.label_ == "GPE" for e in sent.ents) and not _police_of_its_own(
-                sent, self.resolver.words.police_bodies, self.resolver.words.group_qualifiers):
-            source, target = ([actx.named_police(r) for r in refs]
-                              for refs in (source, target))
+        # "Thames Valley Police said ... Police arrested a man": the force named before
+        source, target = ([actx.named_police(r, sent) for r in refs]
+                          for refs in (source, target))
         location = self._location(args.places, mentions) or self._location(
             # "took to the streets of Belgrade", "shelled the city of Kharkiv"
             _named_places(_phrase_objects(trig.anchor), self.resolver.words.place_nouns),
@@ -1731,14 +1728,6 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
 
 _SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
 """Event types done by saying, which several can do together by joining one another."""
-
-
-def _police_of_its_own(sent: Span, police: frozenset[str], kinds: frozenset[str]) -> bool:
-    """Whether a sentence's police are told with words of their own ("State police",
-    "Oakdale police"; not "Riot police"): another force than the one the story named."""
-    return any(t.lower_ in police and any(
-        c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in kinds for c in t.children)
-        for t in sent)
 
 
 def _joined_partners(verb: Token, joining_verbs: frozenset[str]) -> list[Token]:

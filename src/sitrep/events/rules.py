@@ -816,17 +816,19 @@ def _under_fits(rule: TriggerRule, noun: Token) -> bool:
         return False  # "denounced the trade war": a war of words, tariffs, prices
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    return _answering_verb(noun) in rule.under if rule.answered else \
-        noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
+    if rule.answered:
+        verb = _answering_verb(noun)
+        return verb is not None and verb.lemma_.lower() in rule.under
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rule.under
 
 
-def _answering_verb(noun: Token) -> str | None:
-    """The lemma of the verb a noun is the object of, directly or through its preposition
-    ("answered the call", "complied with the requests", "responded to the appeal")."""
+def _answering_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through its preposition ("answered
+    the call", "complied with the requests", "responded to the appeal")."""
     if noun.dep_ == "dobj":
-        return noun.head.lemma_.lower()
+        return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head.lemma_.lower()
+        return noun.head.head
     return None
 
 
@@ -1379,6 +1381,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
             for p in c.children if p.dep_ == "pobj"]
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        # (the verb _under_fits found, or the first noun's for a conjoined one)
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODALITY_WORDS.negating_verbs:
             # "refused to respond to a demand from X": the refusal is the event, a REJECT
             # of X's demand (answered_nouns)
