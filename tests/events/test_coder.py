@@ -5662,3 +5662,23 @@ def test_coder_a_refusal_to_answer_a_demand_is_the_refusal(code_text) -> None:
                        "international community to recognise Israel.")
     assert [e for e in events if e.type == "REJECT"]
     assert not [e for e in events if e.rule == "request.answered_noun"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Germany held no talks with Poland on Monday.", "CONSULT"),
+    ("Germany expressed no support for Poland on Monday.", "SUPPORT"),
+    ("Germany reached no agreement with Poland on Monday.", "AGREE"),
+    ("Germany made no promise to send tanks to Ukraine.", "AGREE"),
+])
+def test_coder_an_event_noun_denied_by_no_is_negated(code_text, text, etype) -> None:
+    """"held no talks", "reached no agreement": the clause is asserted, its event is not."""
+    events = [e for e in code_text(text) if e.type == etype]
+    assert events and all(e.modality == "negated" for e in events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Germany held talks with Poland on Monday.", "CONSULT"),
+    ("Germany reached an agreement with Poland on Monday.", "AGREE"),
+])
+def test_coder_an_event_noun_with_its_article_stays_asserted(code_text, text, etype) -> None:
+    assert any(e.modality == "asserted" for e in code_text(text) if e.type == etype)

@@ -52,8 +52,8 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
                                   REACTIONS, narrated, period_end, story_day, story_steps)
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
-from sitrep.events.modality import (anterior, decision_of, modality_of, negated,
-                                    purpose_infinitive, refused, to_infinitive)
+from sitrep.events.modality import (anterior, decision_of, denied_noun, modality_of,
+                                    negated, purpose_infinitive, refused, to_infinitive)
 from sitrep.events.packages import other_packages, package
 from sitrep.events.roles import (
     companions,
@@ -70,7 +70,8 @@ from sitrep.events.roles import (
 from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
                                   SHARED_VIEW_LEMMAS, SUBJECT_DEPS, RuleSet, Trigger,
                                   arguments, content_mode, credited_doers, find_triggers,
-                                  is_passive, load_rules, nominal_participants, place_objects,
+                                  is_passive, load_rules, nominal_participants, objects_of,
+                                  place_objects,
                                   pleasure_infinitive, statement_owner, stative_subject)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
@@ -1058,6 +1059,8 @@ class Coder:
             else modality_of(effort) if effort is not None \
             else modality_of(trig.anchor.head) if stated_at_contact \
             else modality_of(trig.anchor)
+        if modality == "asserted" and _denied_event_noun(trig):
+            modality = "negated"  # "held no talks with", "reached no agreement with"
         if _standing_demands(trig) and modality != "asserted":
             # "did not accede to the protesters' demands": the demands stand, what is denied
             # is the answer (a REJECT of its own rule), no denied request
@@ -2214,6 +2217,18 @@ the attack" added false accusations on both."""
 def _states_position(trig: Trigger) -> bool:
     """Whether a trigger states a position: a noun of statement, praise or blame."""
     return bool(trig.rule.governors) or trig.rule.type in POSITIONS
+
+
+def _denied_event_noun(trig: Trigger) -> bool:
+    """Whether the noun that names the event is denied by its determiner: the nominal
+    trigger under its light verb ("expressed no support for", "made no promise to") or the
+    object a verb rule needs ("reached no agreement"). The clause is asserted, the event not.
+    """
+    if trig.governor is not None:
+        return denied_noun(trig.token)
+    return bool(trig.rule.objects) and any(
+        denied_noun(o) for o in objects_of(trig.token)
+        if o.lemma_.lower() in trig.rule.objects or o.lower_ in trig.rule.objects)
 
 
 def _stated_at_contact(trig: Trigger) -> bool:

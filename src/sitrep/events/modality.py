@@ -272,6 +272,14 @@ def _denied_intent(noun: Token, words: ModalityWords) -> bool:
                for c in noun.children)
 
 
+def denied_noun(noun: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether an event noun is denied by its own determiner ("held *no* talks", "expressed
+    *no* support", "reached *no* agreement", "made *no* promise to"): the event did not
+    happen, whatever the tense of the verb that tells it."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in words.negative_determiners for c in noun.children)
+
+
 def to_infinitive(clause: Token) -> bool:
     """Whether a clause is a "to" infinitive ("is to encourage trade")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
