@@ -1282,6 +1282,48 @@ def test_coder_giving_in_or_a_possible_refusal_is_no_reject(code_text, text) -> 
     assert not [e for e in code_text(text) if e.type == "REJECT"]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Italian government turned down a Spanish offer of talks on Monday.", "Italy", "Spain"),
+    ("Spain asked France to extradite the banker, and France turned down the request.",
+     "France", "Spain"),
+])
+def test_coder_turning_down_is_a_refusal(code_text, text, source, target) -> None:
+    """"turned down the offer": a refusal by phrasal verb, addressed to whose offer or
+    request it answers (GUIDELINES 5: REJECT)."""
+    event = _one(code_text(text), "REJECT")
+    assert event.modality == "asserted"
+    assert event.source.name == source and event.target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    "Germany did not turn down the Polish offer.",
+    "Poland will turn down the proposal.",
+    "Italy turned to France for help on Monday.",
+])
+def test_coder_turning_down_negated_future_or_without_particle_is_no_refusal(
+        code_text, text) -> None:
+    """A negated or future "turn down" is no refusal made, and "turned to" none at all."""
+    assert not [e for e in code_text(text) if e.type == "REJECT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ann Lee met Prime Minister Ben Smith today. Let me yield the floor to you, "
+    "Prime Minister.",
+    "The joint programme with Italy has yielded several success stories.",
+    "Talks between Ann Lee and Ben Smith yielded real benefits for both sides.",
+])
+def test_coder_floor_or_results_yielded_are_no_concession(code_text, text) -> None:
+    """The floor yielded is a speaker's courtesy, and results yielded are produced: no one
+    gives in to anyone (GUIDELINES 5: CONCEDE is admissions and concessions)."""
+    assert not [e for e in code_text(text) if e.type == "CONCEDE"]
+
+
+def test_coder_election_conceded_to_a_rival_is_a_concession(code_text) -> None:
+    """A concession still counts beside the excluded objects of "yield"."""
+    event = _one(code_text("Ann Lee conceded the election to Ben Smith on Monday."), "CONCEDE")
+    assert event.source.name == "Ann Lee" and event.target.name == "Ben Smith"
+
+
 def test_coder_refusal_in_a_relative_clause_answers_its_noun(code_text) -> None:
     """"accused of X, which he denied": the denial answers the accusation, it is no part of
     its content."""
@@ -5682,3 +5724,39 @@ def test_coder_an_event_noun_denied_by_no_is_negated(code_text, text, etype) -> 
 ])
 def test_coder_an_event_noun_with_its_article_stays_asserted(code_text, text, etype) -> None:
     assert any(e.modality == "asserted" for e in code_text(text) if e.type == etype)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Armenia claimed Azerbaijani troops had shelled its border villages on Sunday.",
+     "Armenia", "Azerbaijan"),
+    ("Mary Jones claimed that Mark Brown had stolen her car.", "Mary Jones", "Mark Brown"),
+])
+def test_coder_a_claim_that_another_did_a_deed_is_an_allegation(code_text, text, source,
+                                                                target) -> None:
+    """A claim by one side that another did a deed is the claimant's ACCUSE (allege), dated
+    by the claim, and the deed is only claimed (GUIDELINES 1)."""
+    events = code_text(text, published=date(2022, 5, 10))
+    event = _one(events, "ACCUSE")
+    assert (event.source.name, event.target.name, event.mode) == (source, target, "allege")
+    assert event.date == date(2022, 5, 10)
+    assert not [e for e in events if e.type in ("ASSAULT", "COERCE") and
+                e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis claimed responsibility for the attack on Saudi Arabia.",
+    "The Houthis claimed they had struck a Saudi army base.",
+    "The Houthis claimed their fighters had struck a Saudi army base.",
+    "The storm claimed the lives of ten people in Peru.",
+])
+def test_coder_a_claim_of_ones_own_deed_accuses_no_one(code_text, text) -> None:
+    """Claiming one's own deed or victory, or a toll, is no accusation."""
+    assert not [e for e in code_text(text) if e.type == "ACCUSE" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia did not claim that Azerbaijani troops had shelled its villages.",
+    "Armenia may claim that Azerbaijani troops had shelled its villages.",
+])
+def test_coder_a_claim_not_made_is_no_allegation(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "ACCUSE" and e.modality == "asserted"]

@@ -694,10 +694,40 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
         return False
     if rule.requires == "actor_object" and not any(_may_be_actor(o) for o in objects_of(tok)):
         return False
+    if rule.requires == "other_doer" and not _claims_of_another(tok):
+        return False
     if rule.predicates and not any(p.lemma_.lower() in rule.predicates
                                    for p in _object_predicates(tok)):
         return False
     return _words_fit(rule, tok)
+
+
+_OWN_DOERS = frozenset({"i", "we", "it", "they", "he", "she", "my", "our", "its", "their",
+                        "his", "her"})
+"""Pronouns by which a claimant names itself as the doer ("claimed they had struck",
+"claimed its forces had taken the town"): a claim of its own deed, no accusation."""
+
+
+def _claims_of_another(verb: Token) -> bool:
+    """Whether a verb of claiming says a deed of someone else in its clause: a "that" clause
+    whose subject names someone, not the claimant ("claimed Russian forces shelled Kharkiv",
+    "claimed the government had rigged the election"), or whose passive names its doer ("claimed
+    protesters were sent by the government"). "claimed responsibility for the attack", "claimed
+    victory" (no clause) and "claimed they had struck the base" (its own deed, GUIDELINES 4:
+    the claimant is the attacker) accuse no one."""
+    own = {c.lemma_.lower() for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    # (a copula tells what something is, no deed: "claims the delay was procedure")
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                 and c.lemma_.lower() != "be"):
+        doers = [p for a in comp.children if a.dep_ == "agent"
+                 for p in a.children if p.dep_ == "pobj"]
+        if not doers and not is_passive(comp):
+            doers = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        if any(d.pos_ in ("PROPN", "NOUN") and d.lemma_.lower() not in own and not any(
+                c.dep_ == "poss" and c.lower_ in _OWN_DOERS for c in d.children)
+               for d in doers):
+            return True
+    return False
 
 
 def _nominal_clause(tok: Token) -> bool:
@@ -1788,6 +1818,11 @@ def _complement_targets(verb: Token, rule: TriggerRule) -> list[Token]:
     for comp in comps + gerunds:
         if verb.lemma_.lower() in SHARED_VIEW_LEMMAS and _that_clause(comp):
             continue  # "agreed that Iran must release the vessels": a view the sides share
+        if rule.type == "ACCUSE":
+            # "alleged protesters were sent by the government": the doer accused is the
+            # passive's agent, before whoever underwent the deed
+            out += [p for a in comp.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj"]
         out += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         preps = set(rule.target_preps) | set(DEFAULT_TARGET_PREPS) | {"for", "between"}
         heads = [comp] + [c for c in comp.children if c.dep_ == "dobj"]
