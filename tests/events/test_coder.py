@@ -5760,3 +5760,57 @@ def test_coder_a_claim_of_ones_own_deed_accuses_no_one(code_text, text) -> None:
 ])
 def test_coder_a_claim_not_made_is_no_allegation(code_text, text) -> None:
     assert not [e for e in code_text(text) if e.type == "ACCUSE" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "mode", "target"), [
+    ("The ministers condemned the mass shooting in Toronto.", "firearms", "Canada"),
+    ("She sent her condolences after the stabbing in Lyon on Sunday.", "primitive", "France"),
+    ("Officials said the shooting of a shopkeeper in Ohio last week was under "
+     "investigation.", "firearms", "United States"),
+])
+def test_coder_shooting_with_no_doer_hits_the_place(code_text, text, mode, target) -> None:
+    """A shooting or stabbing told with no attacker named is an attack on the state where it
+    happened (GUIDELINES 4: source null when the attacker is unknown)."""
+    attack = _one(code_text(text, date(2022, 5, 10)), "ASSAULT")
+    assert attack.modality == "asserted" and attack.mode == mode
+    assert attack.source is None and attack.target.name == target
+
+
+def test_coder_shooting_of_a_named_victim_without_doer(code_text) -> None:
+    # a named victim of a shooting by someone unknown is the target, the doer left null
+    attack = _one(code_text("Crowds protested after the shooting of Ana Ortiz.",
+                            date(2022, 5, 10)), "ASSAULT")
+    assert (attack.source, attack.target.name, attack.mode) == (None, "Ana Ortiz", "firearms")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Police said there was no shooting in Boston.", "negated"),
+    ("Another shooting in Texas could happen.", "hypothetical"),
+])
+def test_coder_shooting_denied_or_possible_is_not_asserted(code_text, text, modality) -> None:
+    attacks = [e for e in code_text(text) if e.type == "ASSAULT"]
+    assert attacks and all(e.modality == modality for e in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    # shootings counted over years, with no place or victim named, are no one attack
+    "The country has seen many shootings in recent years.",
+    # a shooting named by its year is remembered background
+    "The vigil marked ten years since the 2012 school shooting in Newtown.",
+])
+def test_coder_shootings_generic_or_remembered_are_no_attack(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "ASSAULT"]
+
+
+def test_coder_stabbing_by_named_attacker(code_text) -> None:
+    attack = _one(code_text("Anders Berg stabbed the mayor of Oslo at a rally on Friday.",
+                            date(2022, 5, 10)), "ASSAULT")
+    assert attack.mode == "primitive" and attack.source.name == "Anders Berg"
+
+
+def test_coder_attack_target_hung_on_the_condemning_verb(code_text) -> None:
+    # a time phrase between the attack and "against" makes the parser hang the target on
+    # the verb; it is still the attack's target (its place's state)
+    attack = _one(code_text("We condemn the Houthi attacks over the past week against "
+                            "hospitals in Yemen."), "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Houthis", "Yemen")

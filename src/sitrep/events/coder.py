@@ -2689,6 +2689,8 @@ def _enough(etype: str, source: list[ActorRef], target: list[ActorRef], trig: Tr
             directed: frozenset[str] = frozenset()) -> bool:
     if not source and not target:
         return False
+    if trig.rule.doerless and target and not source:
+        return True  # "the mass shooting in Buffalo": an attack by someone unknown
     if etype in NEEDS_TWO or trig.rule.requires == "partner" or etype in two_party:
         # a directed act needs its doer and the one it is done to: "police and reporters
         # were injured" names two victims and no attacker (2 of the 1,177 directed events
