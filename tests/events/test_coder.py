@@ -5814,3 +5814,27 @@ def test_coder_attack_target_hung_on_the_condemning_verb(code_text) -> None:
     attack = _one(code_text("We condemn the Houthi attacks over the past week against "
                             "hospitals in Yemen."), "ASSAULT")
     assert (attack.source.name, attack.target.name) == ("Houthis", "Yemen")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Sweden voiced support for peaceful protestors in Iran.", "asserted"),
+    ("Sweden did not voice support for the protestors in Iran.", "negated"),
+])
+def test_coder_protestors_spelling_is_a_crowd(code_text, text, modality) -> None:
+    """"protestors" is the other common spelling of "protesters": the same crowd, an actor
+    that support can be addressed to (no event was coded for it before)."""
+    support = [e for e in code_text(text) if e.type == "SUPPORT"]
+    if modality == "asserted":
+        assert support and support[0].target is not None
+        assert support[0].target.name == "Iranian protestors"
+    else:
+        assert all(e.modality != "asserted" for e in support)
+
+
+def test_coder_a_generic_group_backed_is_of_the_story_state(code_text) -> None:
+    """Support for a crowd with no place of its own, in a story about one state, is for that
+    state's crowd (GUIDELINES 4 names such groups by their people)."""
+    events = code_text("The Prime Minister of Greece met students in Athens on Monday. "
+                       "Greece later praised the courage of peaceful protesters.")
+    support = _one(events, "SUPPORT")
+    assert support.target is not None and support.target.name == "Greek protesters"

@@ -916,6 +916,13 @@ class Coder:
             # it acts
             source, target = ([self.resolver.placed_group(r, location.country) for r in refs]
                               for refs in (source, target))
+        elif trig.rule.type == "SUPPORT" and (setting := actx.setting()) is not None:
+            # "voiced support for the rights of peaceful protesters" in a story about one
+            # state: a generic group backed with no place of its own is that state's
+            # (GUIDELINES 4, "Iraqi protesters"); a force keeps the name it was given
+            # ("the police" thanked after "the Metropolitan Police" is that force)
+            target = [self.resolver.placed_group(r, setting) if r.sector == "CVL" else r
+                      for r in target]
         if trig.rule.type in WAGED_BY_STATES:
             source = [self.resolver.state_led_by(r) or r for r in source]
         etype, mode = trig.rule.type, "visit" if hosts else trig.mode
