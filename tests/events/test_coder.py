@@ -644,6 +644,47 @@ def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     assert plans == {("Jill Biden", "Romania"), ("Joe Biden", "NATO")}
 
 
+@pytest.mark.parametrize("text,body", [
+    ("Prime Minister Kovac will attend the G20 Summit in Rome next month.", "G20"),
+    ("German Chancellor Anna Weber will participate on May 3 in the NATO Summit in "
+     "Vilnius.", "NATO"),
+    ("Later that week Secretary Blinken will participate in the U.S.-ASEAN Summit.",
+     "ASEAN"),
+])
+def test_coder_announced_attendance_at_a_summit_is_agree_with_its_body(code_text, text,
+                                                                       body) -> None:
+    # the body whose summit it is is met, not the country the summit is held in
+    plan = _one(code_text(text, date(2023, 4, 18)), "AGREE")
+    assert body in {a.name for a in plan.actors}
+    assert not {"Italy", "Lithuania"} & {a.name for a in plan.actors}
+    assert plan.date == date(2023, 4, 18)
+
+
+def test_coder_attendance_at_a_summit_not_announced_is_no_agree(code_text) -> None:
+    # not going, going only perhaps, or a summit of no named body: no plan announced
+    for text in ("Prime Minister Kovac will not attend the G20 Summit in Rome.",
+                 "Prime Minister Kovac may attend the G20 Summit in Rome.",
+                 "Prime Minister Kovac will attend a summit in Rome next month."):
+        assert not [e for e in code_text(text, date(2023, 4, 18))
+                    if e.type == "AGREE" and e.modality == "asserted"], text
+    # partners described as attending report no act of theirs
+    described = code_text("The ministers noted their partners, Japan and Australia, "
+                          "attending the NATO Ministerial for the first time.", date(2023, 4, 18))
+    assert not [e for e in described if "NATO" in {a.name for a in e.actors}
+                and e.type in ("CONSULT", "AGREE")]
+    # attended: the meeting itself
+    held = _one(code_text("Prime Minister Kovac attended the G20 Summit in Rome on Monday.",
+                          date(2023, 4, 18)), "CONSULT")
+    assert "G20" in {a.name for a in held.actors}
+
+
+def test_coder_a_name_joined_to_a_body_s_leaders_is_a_second_party(code_text) -> None:
+    # "G7 leaders and President X": the leaders are the G7, X is not one titled leader
+    plan = _one(code_text("Prime Minister Anna Weber of Germany will meet with G20 leaders and "
+                          "President Zelenskyy in Rome.", date(2023, 4, 18)), "AGREE")
+    assert {"G20", "Volodymyr Zelensky"} <= {a.name for a in plan.actors}
+
+
 def test_coder_trip_meets_the_counterpart_its_clause_names(code_text) -> None:
     # the one the traveller goes to meet is the other side, not the state of the place
     for text in ("Secretary Blinken will travel to Lisbon, Portugal to meet with Foreign "

@@ -934,6 +934,12 @@ class Coder:
         if trig.rule.requires == "state_destination":
             # travel is to a state or its city, not to a resort the parser leaves untagged
             target = [r for r in target if r.kind == "state"]
+        if trig.rule.requires == "summit_body":
+            # "will attend the G7 Summit in Cornwall, U.K.": the body whose summit it is is
+            # the one met, not the country it is held in; a participle on a noun ("partners
+            # attending the Ministerial") describes them, it reports no one's act
+            target = [] if trig.anchor.dep_ == "acl" else \
+                self._summit_body(trig.anchor, mentions)
         if etype == "CONSULT" and mode == "visit" and all(r.kind == "state" for r in target):
             # "will travel to Madrid, Spain, for the NATO Summit": the summit's body is whom
             # the traveller meets, not the place, and so is the one named as met ("to meet
@@ -1217,13 +1223,25 @@ class Coder:
             words = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss")] + [
                 p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
+            # the body may name its members first ("the G7 Leaders' Summit": G7 on Leaders)
+            words += [c for w in words for c in w.children if c.dep_ in ("compound", "nmod")]
             for word in words:
                 mention = mentions.get(word.i)
                 ref = mention.actors[0] if mention is not None and len(mention.actors) == 1 \
-                    else self.resolver.org_ref(word.text)
+                    else self._side_org(word.text)
                 if ref is not None and ref.kind == "org":
                     return [ref]
         return []
+
+    def _side_org(self, name: str) -> ActorRef | None:
+        """The organisation a summit's name gives, alone or as one of the sides its dash
+        joins ("NATO", "the U.S.-EU Summit", "the U.S.-ASEAN Summit"): the other side is
+        the host or the traveller's own state, no body."""
+        for part in [name, *_SIDES_DASH.split(name)]:
+            ref = self.resolver.org_ref(part) if part else None
+            if ref is not None:
+                return ref
+        return None
 
     def _crowd_addressee(self, crowd: ActorRef, actx: ArticleActors
                          ) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -2667,6 +2685,8 @@ def _token_at(sent: Span, char: int) -> Token | None:
 
 
 _SUMMIT_NOUNS = frozenset({"summit", "ministerial", "meeting", "conference"})
+_SIDES_DASH = re.compile(r"[-\u2013\u2014]")
+"""The dashes that join the sides in a meeting's name ("U.S.-EU", "U.S.\u2013EU")."""
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                          "QUANTITY", "NORP"})
 """Entity labels of words that are never where an event happened."""

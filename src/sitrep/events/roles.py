@@ -504,9 +504,13 @@ def _titled_person(tok: Token, mentions: dict[int, Mention]) -> Mention | None:
         # the name inside the title's phrase, or right after it (the small model often
         # parses "PRC Special Representative on ... Affairs Liu Xiaoming" as two objects)
         after = max([tok.i] + [t.i for t in phrase]) + 1
+        # but a name in the title's conjunct is a second party: "G7 leaders and President
+        # X" are the leaders and X, not X titled leader
+        joined = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
         for cand in [*phrase, *tok.doc[after:after + 1]]:
             mention = mentions.get(cand.i)
             if mention is not None and mention.kind == "name" and cand.i > tok.i and \
+                    cand.i not in joined and \
                     all(r.kind == "person" for r in mention.actors):
                 return mention
     return None
