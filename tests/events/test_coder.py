@@ -648,8 +648,6 @@ def test_coder_summit_trip_meets_the_summits_body(code_text) -> None:
     ("Prime Minister Kovac will attend the G20 Summit in Rome next month.", "G20"),
     ("German Chancellor Anna Weber will participate on May 3 in the NATO Summit in "
      "Vilnius.", "NATO"),
-    ("Later that week Secretary Blinken will participate in the U.S.-ASEAN Summit.",
-     "ASEAN"),
 ])
 def test_coder_announced_attendance_at_a_summit_is_agree_with_its_body(code_text, text,
                                                                        body) -> None:
@@ -676,6 +674,10 @@ def test_coder_attendance_at_a_summit_not_announced_is_no_agree(code_text) -> No
     held = _one(code_text("Prime Minister Kovac attended the G20 Summit in Rome on Monday.",
                           date(2023, 4, 18)), "CONSULT")
     assert "G20" in {a.name for a in held.actors}
+    # a summit named by two states, or by its place, is read by the meeting rules
+    pair = _one(code_text("President Biden attended the U.S.-China summit in Bali on Monday.",
+                          date(2023, 4, 18)), "CONSULT")
+    assert {"United States", "China"} <= {a.name for a in pair.actors}
 
 
 def test_coder_a_name_joined_to_a_body_s_leaders_is_a_second_party(code_text) -> None:
@@ -5767,23 +5769,6 @@ def test_coder_an_event_noun_with_its_article_stays_asserted(code_text, text, et
     assert any(e.modality == "asserted" for e in code_text(text) if e.type == etype)
 
 
-@pytest.mark.parametrize(("text", "source", "target"), [
-    ("Armenia claimed Azerbaijani troops had shelled its border villages on Sunday.",
-     "Armenia", "Azerbaijan"),
-    ("Mary Jones claimed that Mark Brown had stolen her car.", "Mary Jones", "Mark Brown"),
-])
-def test_coder_a_claim_that_another_did_a_deed_is_an_allegation(code_text, text, source,
-                                                                target) -> None:
-    """A claim by one side that another did a deed is the claimant's ACCUSE (allege), dated
-    by the claim, and the deed is only claimed (GUIDELINES 1)."""
-    events = code_text(text, published=date(2022, 5, 10))
-    event = _one(events, "ACCUSE")
-    assert (event.source.name, event.target.name, event.mode) == (source, target, "allege")
-    assert event.date == date(2022, 5, 10)
-    assert not [e for e in events if e.type in ("ASSAULT", "COERCE") and
-                e.modality == "asserted"]
-
-
 @pytest.mark.parametrize("text", [
     "The Houthis claimed responsibility for the attack on Saudi Arabia.",
     "The Houthis claimed they had struck a Saudi army base.",
@@ -5872,10 +5857,30 @@ def test_coder_protestors_spelling_is_a_crowd(code_text, text, modality) -> None
         assert all(e.modality != "asserted" for e in support)
 
 
-def test_coder_a_generic_group_backed_is_of_the_story_state(code_text) -> None:
-    """Support for a crowd with no place of its own, in a story about one state, is for that
-    state's crowd (GUIDELINES 4 names such groups by their people)."""
-    events = code_text("The Prime Minister of Greece met students in Athens on Monday. "
-                       "Greece later praised the courage of peaceful protesters.")
-    support = _one(events, "SUPPORT")
-    assert support.target is not None and support.target.name == "Greek protesters"
+@pytest.mark.parametrize("text", [
+    "Turkey turned down the heat on Sweden after the talks.",
+    "The offensive yielded gains for Russia near Bakhmut.",
+])
+def test_coder_heat_turned_down_and_gains_yielded_are_no_refusal_or_concession(
+        code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type in ("REJECT", "CONCEDE")
+                and e.modality == "asserted"]
+
+
+def test_coder_gains_conceded_are_a_concession(code_text) -> None:
+    """Only "yield" produces gains; "conceded Russian gains" admits them."""
+    assert _one(code_text("The Ukrainian commander conceded Russian gains near Bakhmut."),
+                "CONCEDE")
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting of the film in Morocco was delayed by a sandstorm.",
+    "The minister said the stabbing of the peace process in Yemen must stop.",
+    "Shootings in Chicago have risen over the past decade.",
+    "Families gathered to mark last year's shooting in Nashville.",
+    "Three years after the shooting in El Paso, families still await justice.",
+])
+def test_coder_a_shooting_not_told_as_news_is_no_attack(code_text, text) -> None:
+    """A film shot, a process stabbed, shootings in general, or one remembered by its year
+    is no attack of the story."""
+    assert not [e for e in code_text(text) if e.type == "ASSAULT"]

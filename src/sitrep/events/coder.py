@@ -916,13 +916,6 @@ class Coder:
             # it acts
             source, target = ([self.resolver.placed_group(r, location.country) for r in refs]
                               for refs in (source, target))
-        elif trig.rule.type == "SUPPORT" and (setting := actx.setting()) is not None:
-            # "voiced support for the rights of peaceful protesters" in a story about one
-            # state: a generic group backed with no place of its own is that state's
-            # (GUIDELINES 4, "Iraqi protesters"); a force keeps the name it was given
-            # ("the police" thanked after "the Metropolitan Police" is that force)
-            target = [self.resolver.placed_group(r, setting) if r.sector == "CVL" else r
-                      for r in target]
         if trig.rule.type in WAGED_BY_STATES:
             source = [self.resolver.state_led_by(r) or r for r in source]
         etype, mode = trig.rule.type, "visit" if hosts else trig.mode
@@ -1216,7 +1209,9 @@ class Coder:
     def _summit_body(self, anchor: Token, mentions: dict[int, Mention]) -> list[ActorRef]:
         """The organisation whose summit a visit is for ("will travel to Madrid for the 2022
         NATO Summit", "to Brussels, where he will attend a meeting of the G7"), as a list of
-        none or one: the summit is named in the visit's own phrase."""
+        none, one or the bodies a summit of two joins ("the EU-AU Summit"): the summit is
+        named in the visit's own phrase."""
+        bodies: list[ActorRef] = []
         for tok in anchor.subtree:
             if tok.lemma_.lower() not in _SUMMIT_NOUNS:
                 continue
@@ -1228,20 +1223,13 @@ class Coder:
             for word in words:
                 mention = mentions.get(word.i)
                 ref = mention.actors[0] if mention is not None and len(mention.actors) == 1 \
-                    else self._side_org(word.text)
-                if ref is not None and ref.kind == "org":
-                    return [ref]
+                    else self.resolver.org_ref(word.text)
+                if ref is not None and ref.kind == "org" and all(
+                        participant_key(ref) != participant_key(b) for b in bodies):
+                    bodies.append(ref)
+            if bodies:
+                return bodies
         return []
-
-    def _side_org(self, name: str) -> ActorRef | None:
-        """The organisation a summit's name gives, alone or as one of the sides its dash
-        joins ("NATO", "the U.S.-EU Summit", "the U.S.-ASEAN Summit"): the other side is
-        the host or the traveller's own state, no body."""
-        for part in [name, *_SIDES_DASH.split(name)]:
-            ref = self.resolver.org_ref(part) if part else None
-            if ref is not None:
-                return ref
-        return None
 
     def _crowd_addressee(self, crowd: ActorRef, actx: ArticleActors
                          ) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -2685,8 +2673,6 @@ def _token_at(sent: Span, char: int) -> Token | None:
 
 
 _SUMMIT_NOUNS = frozenset({"summit", "ministerial", "meeting", "conference"})
-_SIDES_DASH = re.compile(r"[-\u2013\u2014]")
-"""The dashes that join the sides in a meeting's name ("U.S.-EU", "U.S.\u2013EU")."""
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                          "QUANTITY", "NORP"})
 """Entity labels of words that are never where an event happened."""
