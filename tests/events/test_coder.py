@@ -5884,3 +5884,29 @@ def test_coder_a_shooting_not_told_as_news_is_no_attack(code_text, text) -> None
     """A film shot, a process stabbed, shootings in general, or one remembered by its year
     is no attack of the story."""
     assert not [e for e in code_text(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The High Court of Nigeria ruled on the appeal by Governor Babajide Sanwo-Olu.",
+    "The High Court of Nigeria ruled on the petition against Governor Babajide Sanwo-Olu.",
+])
+def test_coder_a_ruling_on_a_matter_judges_no_side(code_text, text) -> None:
+    """"Ruled on the appeal" names the matter decided, not a finding against anyone."""
+    assert not code_text(text)
+
+
+def test_coder_a_ruling_that_tells_its_finding_stays_an_accusation(code_text) -> None:
+    """A ruling whose clause tells the finding judges its side, even with an "on" day."""
+    event = _one(code_text("Judge Amaka Obi ruled on Wednesday that Governor Babajide "
+                           "Sanwo-Olu had violated the constitution."), "ACCUSE")
+    assert (event.source.name, event.target.name) == ("Amaka Obi", "Babajide Sanwo-Olu")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Germany offered no help to Ukraine on Monday.", "AGREE"),
+    ("Poland sent no troops to Ukraine on Monday.", "MOBILIZE"),
+])
+def test_coder_a_verb_whose_object_is_denied_is_negated(code_text, text, etype) -> None:
+    """"offered no help", "sent no troops": nothing offered or sent."""
+    events = [e for e in code_text(text) if e.type == etype]
+    assert events and all(e.modality == "negated" for e in events)

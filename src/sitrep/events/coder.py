@@ -593,6 +593,8 @@ class Coder:
             # "discussed the importance of supporting stable energy markets": a subject
             # talked about, no position taken
             return []
+        if trig.governor is None and _decided_matter_only(trig.token, self.rules.deciding_verbs):
+            return []  # "the court ruled on the appeal": a matter decided, no side judged
         if trig.rule.type == "AID" and trig.governor is None and \
                 _deed_talked_about(trig.token, self.rules.topic_verbs):
             # "discussed providing more security assistance to Ukraine": aid talked about,
@@ -2234,14 +2236,16 @@ def _states_position(trig: Trigger) -> bool:
 
 def _denied_event_noun(trig: Trigger) -> bool:
     """Whether the noun that names the event is denied by its determiner: the nominal
-    trigger under its light verb ("expressed no support for", "made no promise to") or the
-    object a verb rule needs ("reached no agreement"). The clause is asserted, the event not.
-    """
+    trigger under its light verb ("expressed no support for", "made no promise to"), the
+    object a verb rule needs ("reached no agreement") or a verb's direct object ("offered no
+    help", "sent no troops"). The clause is asserted, the event not."""
     if trig.governor is not None:
         return denied_noun(trig.token)
-    return bool(trig.rule.objects) and any(
-        denied_noun(o) for o in objects_of(trig.token)
-        if o.lemma_.lower() in trig.rule.objects or o.lower_ in trig.rule.objects)
+    # (any verb's direct object: "offered no help to Ukraine", "sent no troops")
+    return any(denied_noun(o) for o in trig.token.children if o.dep_ == "dobj") or \
+        bool(trig.rule.objects) and any(
+            denied_noun(o) for o in objects_of(trig.token)
+            if o.lemma_.lower() in trig.rule.objects or o.lower_ in trig.rule.objects)
 
 
 def _stated_at_contact(trig: Trigger) -> bool:
@@ -2345,6 +2349,19 @@ def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
                 not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"))
         cur = head
     return False
+
+
+def _decided_matter_only(verb: Token, deciding_verbs: frozenset[str]) -> bool:
+    """Whether a verb of deciding names only the matter it decides ("ruled on the appeal",
+    "decided on the case"): no clause, object or other side tells a finding ("ruled on Monday
+    that the ban was unlawful", "ruled against the governor" stay)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in deciding_verbs:
+        return False
+    matters = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+               for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    return bool(matters) and not any(
+        c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd")
+        or (c.dep_ == "prep" and c.lower_ not in ("on", "in")) for c in verb.children)
 
 
 def _deed_talked_about(verb: Token, topic_verbs: frozenset[str]) -> bool:

@@ -321,6 +321,9 @@ class RuleSet:
     court_filings: frozenset[str] = frozenset()
     """Nouns of what a party brings before a court ("lawsuit", "appeal", "motion"): a court
     refusing one rejects whoever brought it, for its state when unnamed."""
+    deciding_verbs: frozenset[str] = frozenset()
+    """Verbs of deciding ("rule"): with only an "on" phrase ("ruled on the appeal") they
+    name the matter decided, no finding against anyone."""
     """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
     trigger inside it takes no position."""
 
@@ -494,6 +497,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
         court_filings=frozenset(raw.get("court_filings") or ()),
+        deciding_verbs=frozenset(raw.get("deciding_verbs") or ()),
         counterpart_requests=frozenset(raw.get("counterpart_requests") or ()),
         request_addressees=frozenset(raw.get("request_addressees") or ()),
         world_request_adjectives=frozenset((raw.get("world_requests") or {}).get("adjectives")
