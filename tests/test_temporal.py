@@ -224,3 +224,16 @@ def test_temporal_shift_clamps_month_end() -> None:
 def test_temporal_place_yearless_leap_day() -> None:
     assert place_yearless(2, 29, date(2022, 1, 14)) == date(2020, 2, 29)
     assert place_yearless(2, 30, date(2022, 1, 14)) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In the 1990s, the two states fought a border war.", date(1990, 1, 1)),
+    ("Since the early 2000s the two leaders have met often.", date(2000, 1, 1)),
+])
+def test_temporal_a_decade_is_its_first_year(text: str, value: date) -> None:
+    """A decade sets what happened in it years back (year precision, its first year)."""
+    assert [(t.value, t.precision) for t in find_times(text, JAN14)] == [(value, "year")]
+
+
+def test_temporal_a_decade_before_a_noun_is_no_time() -> None:
+    assert find_times("Prices fell to 1990s levels.", JAN14) == []

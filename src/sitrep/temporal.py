@@ -384,6 +384,12 @@ def _resolve_year(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     return _tv(m, date(int(m.groups["year"]), 1, 1), "year", False)
 
 
+def _resolve_decade(m: TimePhrase, ctx: _Context) -> TimeValue | None:
+    # a decade as its first year: no finer precision exists, and it is enough to set what
+    # happened "in the 1990s" years before a story (background, not news)
+    return _tv(m, date(int(m.groups["decade"]), 1, 1), "year", False)
+
+
 def _resolve_deictic(m: TimePhrase, ctx: _Context) -> TimeValue | None:
     if ctx.published is None:
         return None
@@ -468,6 +474,7 @@ _RESOLVERS = {
     "iso": _resolve_full, "mdy": _resolve_full, "dmy": _resolve_full,
     "md": _resolve_yearless, "dm": _resolve_yearless, "my": _resolve_month_year,
     "part": _resolve_part, "month": _resolve_month, "year": _resolve_year,
+    "decade": _resolve_decade,
     "deictic": _resolve_deictic, "period": _resolve_period, "weekday": _resolve_weekday,
     "ago": _resolve_ago, "offset": _resolve_offset, "ordinal": _resolve_ordinal,
 }
