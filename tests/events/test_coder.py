@@ -5910,3 +5910,41 @@ def test_coder_a_verb_whose_object_is_denied_is_negated(code_text, text, etype) 
     """"offered no help", "sent no troops": nothing offered or sent."""
     events = [e for e in code_text(text) if e.type == etype]
     assert events and all(e.modality == "negated" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken met with Foreign Minister Kuleba on Monday, then with President Duda.",
+    "Secretary Blinken met with Foreign Minister Kuleba on Monday and afterwards with President "
+    "Duda.",
+])
+def test_coder_partners_met_one_after_another_are_two_contacts(code_text, text) -> None:
+    """"met with A, then with B": a contact with each in turn, not one meeting of three."""
+    contacts = [e for e in code_text(text, published=date(2022, 5, 10)) if e.type == "CONSULT"]
+    assert sorted(sorted(r.name for r in e.actors) for e in contacts) == [
+        ["Andrzej Duda", "Antony Blinken"], ["Antony Blinken", "Dmytro Kuleba"]]
+    assert all(e.date == date(2022, 5, 9) and e.modality == "asserted" for e in contacts)
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken met with Foreign Minister Kuleba and President Duda on Monday.",
+    "Secretary Blinken met with Foreign Minister Kuleba and President Duda and then flew home.",
+])
+def test_coder_partners_met_together_are_one_contact(code_text, text) -> None:
+    """Without a word of sequence on a later partner (a "then" on the next verb is none),
+    the partners met together."""
+    contacts = [e for e in code_text(text, published=date(2022, 5, 10)) if e.type == "CONSULT"
+                and e.mode != "visit"]
+    assert [sorted(r.name for r in e.actors) for e in contacts] == [
+        ["Andrzej Duda", "Antony Blinken", "Dmytro Kuleba"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken will meet with Foreign Minister Kuleba, then with President Duda.",
+    "Secretary Blinken did not meet with Foreign Minister Kuleba, then with President Duda.",
+])
+def test_coder_partners_not_yet_met_in_turn_are_no_contact(code_text, text) -> None:
+    """"will meet with A, then with B" announces meetings (AGREE) and a denied one stays
+    denied: no contact took place."""
+    events = code_text(text)
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+

@@ -1164,7 +1164,9 @@ class Coder:
         # "will travel to Saudi Arabia and Oman": one announced visit per host, as the
         # visits themselves would be
         groups = _participant_groups(*planned, source, target,
-                                     self._bilateral_occasion(sent) or _perfect(trig.anchor),
+                                     self._bilateral_occasion(sent) or _perfect(trig.anchor)
+                                     or _one_after_another(trig.anchor,
+                                                           self.rules.sequence_adverbs),
                                      _many_contacts(trig))
         if planned[0] != etype and len(groups) == 1:
             # one announced contact: its promiser and the one promised, as read
@@ -2561,6 +2563,24 @@ def _perfect(verb: Token) -> bool:
     """Whether a verb is in a perfect tense ("has been in contact with A and B"), which
     sums up contacts rather than reporting one."""
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _one_after_another(verb: Token, adverbs: frozenset[str]) -> bool:
+    """Whether a verb names its partners one after another ("met with the IMF, then with
+    President Trump", "met with A and afterwards with B"): a contact with each in turn, not one
+    meeting of all. The adverb must mark a later partner (its "with" phrase or conjoined
+    object), not the verb or a clause of its own ("and then met with A and B")."""
+    for tok in verb.subtree:
+        if tok.dep_ != "advmod" or tok.lower_ not in adverbs or tok.head.i == verb.i:
+            continue
+        partner = tok.head
+        if partner.dep_ == "prep" and partner.head.i == verb.i and \
+                any(c.dep_ == "pobj" for c in partner.children):
+            return True
+        if partner.dep_ == "conj" and partner.pos_ in ("PROPN", "NOUN") and (
+                partner.head.i == verb.i or partner.head.dep_ in ("dobj", "pobj")):
+            return True
+    return False
 
 
 def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:

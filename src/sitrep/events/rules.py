@@ -275,6 +275,8 @@ class RuleSet:
     bilateral_occasions: frozenset[str] = frozenset()
     side_meetings: frozenset[str] = frozenset()
     """Occasions whose meetings are bilateral ones on the sidelines ("summit")."""
+    sequence_adverbs: frozenset[str] = frozenset()
+    """Adverbs that tell a contact's partners one after another ("met A, then B")."""
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
@@ -481,6 +483,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         responsible_words=frozenset((raw.get("voiced_blame") or {}).get("responsible") or ()),
         bilateral_occasions=frozenset(raw.get("bilateral_occasions") or ()),
         side_meetings=frozenset(raw.get("side_meetings") or ()),
+        sequence_adverbs=frozenset(raw.get("sequence_adverbs") or ()),
         two_party_types=frozenset(raw.get("two_party_types") or ()),
         directed_types=frozenset(raw.get("directed_types") or ()),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or ()),
