@@ -5948,3 +5948,10 @@ def test_coder_partners_not_yet_met_in_turn_are_no_contact(code_text, text) -> N
     events = code_text(text)
     assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
 
+
+
+def test_coder_the_quad_is_a_body(code_text) -> None:
+    """The Quad (Australia, India, Japan, the United States) is a grouping like the G7."""
+    event = _one(code_text("The Quad condemned North Korea's missile launch on Monday."),
+                 "ACCUSE")
+    assert event.source is not None and event.source.name == "Quad"
