@@ -228,7 +228,7 @@ def test_temporal_place_yearless_leap_day() -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("In the 1990s, the two states fought a border war.", date(1990, 1, 1)),
-    ("Since the early 2000s the two leaders have met often.", date(2000, 1, 1)),
+    ("During the early 2000s the two leaders met often.", date(2000, 1, 1)),
 ])
 def test_temporal_a_decade_is_its_first_year(text: str, value: date) -> None:
     """A decade sets what happened in it years back (year precision, its first year)."""

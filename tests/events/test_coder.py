@@ -5955,3 +5955,34 @@ def test_coder_the_quad_is_a_body(code_text) -> None:
     event = _one(code_text("The Quad condemned North Korea's missile launch on Monday."),
                  "ACCUSE")
     assert event.source is not None and event.source.name == "Quad"
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Britain sent no troops but plenty of weapons to Ukraine on Monday.", "AID"),
+    ("Poland has given Ukraine no fewer than 200 tanks.", "AID"),
+])
+def test_coder_no_on_one_object_or_a_count_denies_nothing(code_text, text, etype) -> None:
+    assert any(e.modality == "asserted" for e in code_text(text) if e.type == etype)
+
+
+def test_coder_partners_met_together_before_then_stay_one_meeting(code_text) -> None:
+    events = [e for e in code_text("Secretary Blinken met with Sergey Lavrov and Wang Yi in a "
+                                   "trilateral meeting, then with Subrahmanyam Jaishankar.")
+              if e.type == "CONSULT"]
+    assert not any({a.name for a in e.actors} == {"Antony Blinken", "Sergey Lavrov"}
+                   for e in events)
+
+
+def test_coder_a_time_since_which_a_state_lasts_dates_no_event(code_text) -> None:
+    """"in power since 1999": when a state began, not when the meeting was."""
+    for text in ("Vladimir Putin, in power since 1999, met with Recep Tayyip Erdogan.",
+                 "Vladimir Putin, in power since the late 1990s, met with Recep Tayyip "
+                 "Erdogan."):
+        meeting = _one(code_text(text, date(2022, 5, 10)), "CONSULT")
+        assert meeting.date == date(2022, 5, 10), text
+
+
+def test_coder_a_summit_of_a_body_and_a_state_is_a_meeting_of_both(code_text) -> None:
+    meeting = _one(code_text("Chancellor Olaf Scholz attended the EU-China summit on Monday."),
+                   "CONSULT")
+    assert "China" in {a.name for a in meeting.actors}

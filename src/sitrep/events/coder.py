@@ -72,7 +72,8 @@ from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTA
                                   arguments, content_mode, credited_doers, find_triggers,
                                   is_passive, load_rules, nominal_participants, objects_of,
                                   place_objects,
-                                  pleasure_infinitive, statement_owner, stative_subject)
+                                  pleasure_infinitive, statement_owner, stative_subject,
+                                  with_conjuncts)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
                                   VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
@@ -2243,8 +2244,10 @@ def _denied_event_noun(trig: Trigger) -> bool:
     help", "sent no troops"). The clause is asserted, the event not."""
     if trig.governor is not None:
         return denied_noun(trig.token)
-    # (any verb's direct object: "offered no help to Ukraine", "sent no troops")
-    return any(denied_noun(o) for o in trig.token.children if o.dep_ == "dobj") or \
+    # (any verb's direct object, with all it is joined to: "offered no help to Ukraine",
+    # "sent no troops", not "sent no troops but plenty of weapons")
+    return any(all(denied_noun(c) for c in with_conjuncts(o))
+               for o in trig.token.children if o.dep_ == "dobj") or \
         bool(trig.rule.objects) and any(
             denied_noun(o) for o in objects_of(trig.token)
             if o.lemma_.lower() in trig.rule.objects or o.lower_ in trig.rule.objects)
@@ -2362,7 +2365,7 @@ def _decided_matter_only(verb: Token, deciding_verbs: frozenset[str]) -> bool:
     matters = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
                for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     return bool(matters) and not any(
-        c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd")
+        c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd", "conj")
         or (c.dep_ == "prep" and c.lower_ not in ("on", "in")) for c in verb.children)
 
 
@@ -2568,28 +2571,36 @@ def _perfect(verb: Token) -> bool:
 def _one_after_another(verb: Token, adverbs: frozenset[str]) -> bool:
     """Whether a verb names its partners one after another ("met with the IMF, then with
     President Trump", "met with A and afterwards with B"): a contact with each in turn, not one
-    meeting of all. The adverb must mark a later partner (its "with" phrase or conjoined
-    object), not the verb or a clause of its own ("and then met with A and B")."""
+    meeting of all. The adverb must mark a later partner's own "with" phrase, not the verb or
+    a clause of its own ("and then met with A and B"), nor a name ("then President X" may be
+    the office once held)."""
     for tok in verb.subtree:
         if tok.dep_ != "advmod" or tok.lower_ not in adverbs or tok.head.i == verb.i:
             continue
         partner = tok.head
         if partner.dep_ == "prep" and partner.head.i == verb.i and \
-                any(c.dep_ == "pobj" for c in partner.children):
-            return True
-        if partner.dep_ == "conj" and partner.pos_ in ("PROPN", "NOUN") and (
-                partner.head.i == verb.i or partner.head.dep_ in ("dobj", "pobj")):
+                any(c.dep_ == "pobj" for c in partner.children) and not _met_together(verb):
             return True
     return False
+
+
+def _met_together(verb: Token) -> bool:
+    """Whether the first partners of a contact verb are several, met together ("met with X
+    and Y in a trilateral meeting, then with Z"): splitting the turn would make pairs of
+    them, so the contact is left whole."""
+    first = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    return first is not None and any(c.dep_ == "conj" for c in first.children)
 
 
 def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
     """Whether a time expression can date an event: "since 2015" dates a state of affairs
     and "last year's summit" a thing, not the event the sentence reports."""
-    before = text[:tv.start].rstrip().rsplit(None, 1)
+    # (the preposition is the phrase's own first word, or the word before it)
+    words = [w.lower() for w in text[:tv.start].rstrip().rsplit(None, 1)[-1:]
+             + text[tv.start:tv.end].split(None, 1)[:1]]
     after = text[tv.end:tv.end + 2]
-    return not (before and before[-1].lower() in _STATE_PREPS) and \
-        after not in ("'s", "’s")
+    return not any(w in _STATE_PREPS for w in words) and after not in ("'s", "’s")
 
 
 _STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})

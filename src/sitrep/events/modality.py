@@ -276,8 +276,11 @@ def denied_noun(noun: Token, words: ModalityWords = WORDS) -> bool:
     """Whether an event noun is denied by its own determiner ("held *no* talks", "expressed
     *no* support", "reached *no* agreement", "made *no* promise to"): the event did not
     happen, whatever the tense of the verb that tells it."""
+    # ("no fewer than 200 tanks", "no more attacks" count or end things, they deny no act)
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in words.negative_determiners for c in noun.children)
+        c.dep_ == "det" and c.lower_ in words.negative_determiners and
+        not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].tag_ in ("JJR", "RBR"))
+        for c in noun.children)
 
 
 def to_infinitive(clause: Token) -> bool:

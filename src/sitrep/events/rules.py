@@ -729,6 +729,8 @@ def _names_a_body(verb: Token, summits: frozenset[str]) -> bool:
     for noun in (t for t in verb.subtree if t.lemma_.lower() in summits):
         words = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")]
         words += [c for w in words for c in w.children if c.dep_ in ("compound", "nmod")]
+        if any(w.ent_type_ in ("GPE", "NORP") for w in words):
+            return False  # "the EU-China summit": a state is one side, not a body's summit
         if any(w.ent_type_ == "ORG" and not _SIDES_DASH.search(w.text) for w in words):
             return True
     return False

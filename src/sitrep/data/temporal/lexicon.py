@@ -125,8 +125,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("year", (rf"\b(?i:(?:in|since|by|until|till|during|through|from|before|after|of)\s+)"
               rf"(?:(?i:early|mid|late)[\s-]+)?{YEAR}(?!-\d)(?!\s*(?:%|percent))"
               rf"(?!\s+(?i:{_alternation(list(YEAR_MODIFIED_NOUNS))})\b)")),
-    # in the 1990s, during the early 1980s, since the 2000s (a decade: its first year)
-    ("decade", (r"\b(?i:(?:in|since|during|through|from|by|until|till|of)\s+the\s+)"
+    # in the 1990s, during the early 1980s (a decade: its first year)
+    ("decade", (r"\b(?i:(?:in|during|from|of)\s+the\s+)"
                 r"(?:(?i:early|mid|late)[\s-]+)?(?P<decade>(?:19|20)\d0)(?:'?s)\b")),
     # today, yesterday, tomorrow, the day before yesterday, tonight, this morning
     ("deictic", (r"\b(?i:(?P<deictic>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
