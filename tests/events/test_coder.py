@@ -2353,6 +2353,31 @@ def test_coder_possessor_s_support_named_in_a_thanks_is_its_own_event(code_text)
     assert ("Latvia", "Moldova") in pairs and ("Olaf Scholz", "Latvia") in pairs
 
 
+@pytest.mark.parametrize("text", [
+    "Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins today. The Chancellor "
+    "thanked the Prime Minister for Latvia's support to Moldova and welcomed the talks.",
+    "Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins today. The Chancellor "
+    "thanked the Prime Minister for Latvia's firm solidarity with Moldova.",
+])
+def test_coder_possessor_s_support_with_its_phrase_on_the_verb(code_text, text) -> None:
+    # the small model hangs "for Latvia's support" on the object and "to Moldova" on the
+    # verb: the supported is still the one the phrase names
+    events = code_text(text)
+    pairs = {(e.source.name if e.source else None, e.target.name if e.target else None)
+             for e in events if e.type == "SUPPORT" and e.modality == "asserted"}
+    assert ("Latvia", "Moldova") in pairs
+
+
+def test_coder_possessor_s_deed_without_an_addressee_is_no_support(code_text) -> None:
+    # a deed thanked for that supports no one named, or thanks denied, code no support of X
+    events = code_text("Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins "
+                       "today. The Chancellor thanked the Prime Minister for Latvia's hosting "
+                       "of the summit in Riga. The Chancellor did not thank the Prime Minister "
+                       "for Latvia's support to Moldova.")
+    assert not [e for e in events if e.type == "SUPPORT" and e.source is not None
+                and e.source.name == "Latvia" and e.modality == "asserted"]
+
+
 def test_coder_state_name_tagged_a_person_is_the_state(code_text) -> None:
     # the small model tags "Jordan" a person: the praise is credited to the state
     events = code_text("Chancellor Olaf Scholz spoke with Foreign Minister Ayman Safadi today. "
@@ -4596,6 +4621,36 @@ def test_coder_a_promised_sanction_is_a_restricting_threat(code_text) -> None:
                             "Russia if it invades Ukraine.", published=date(2022, 5, 10)),
                   "THREATEN")
     assert threat.mode == "restrict" and threat.target.name == "Russia"
+
+
+def test_coder_a_sanction_carried_on_is_in_force(code_text) -> None:
+    # "will continue to impose costs": sanctions already imposed, carried on (GUIDELINES 5),
+    # of the statement's day, not a threat of new ones
+    day = date(2022, 5, 10)
+    sanction = _one(code_text("Norway will continue to impose severe economic costs on "
+                              "Belarus.", day), "SANCTION")
+    assert sanction.modality == "asserted" and sanction.date == day
+    assert sanction.source.name == "Norway" and sanction.target.name == "Belarus"
+    assert "THREATEN" not in {e.type for e in code_text(
+        "Norway will continue to impose severe economic costs on Belarus.", day)}
+
+
+@pytest.mark.parametrize(("text", "etype", "modality"), [
+    # held over a condition: a threat, as a new measure promised is
+    ("Norway will continue to impose sanctions on Belarus if it attacks Lithuania.",
+     "THREATEN", "asserted"),
+    ("Norway will continue to impose sanctions on Belarus unless it frees the prisoners.",
+     "THREATEN", "asserted"),
+    ("Norway will impose new sanctions on Belarus.", "THREATEN", "asserted"),
+    # denied or only possible: no measure in force
+    ("Norway will not continue to impose sanctions on Belarus.", "SANCTION", "negated"),
+    ("Norway may continue to impose sanctions on Belarus.", "SANCTION", "hypothetical"),
+])
+def test_coder_a_sanction_carried_on_keeps_its_conditions(code_text, text, etype,
+                                                          modality) -> None:
+    events = [e for e in code_text(text, published=date(2022, 5, 10))
+              if e.type in ("SANCTION", "THREATEN")]
+    assert [(e.type, e.modality) for e in events] == [(etype, modality)]
 
 
 def test_coder_an_act_that_would_bring_a_response_is_warned_against(code_text) -> None:

@@ -104,6 +104,9 @@ SELF_EXCLUDED = frozenset({"SUPPORT", "AGREE"})
 """Types whose target cannot be the source's own state."""
 ANNOUNCED = frozenset({"AID", "SANCTION"})
 """Material types whose future act with a counted object is announced, not planned."""
+CARRIED_ON = frozenset({"SANCTION"})
+"""Punitive types whose act promised as carried on ("will continue to impose costs") is one
+already in force, reported, not a threat of a new one."""
 SELF_ANNOUNCED = frozenset({("RETREAT", "resign"), ("CONCEDE", None)})
 """Types and modes whose future act announced by its own doer ("announced he would
 resign", "said it would drop the bill") is the act itself, of the announcement's day
@@ -1115,6 +1118,13 @@ class Coder:
             if when is not None and article.published is not None and \
                     when.value > article.published:
                 when = None
+        if modality == "future" and etype in CARRIED_ON and _carried_on(trig.anchor) and \
+                not any(_conditional(v) for v in (trig.anchor, trig.anchor.head)):
+            # "will continue to impose severe costs on Russia": a measure carried on is in
+            # force now, no threat of a new one (GUIDELINES 5), of the statement's day; "will
+            # continue to impose costs if Russia escalates" stays a threat ("commitment to
+            # continue imposing costs" is read by threaten.intent_noun first)
+            rule_id, modality, when = f"{rule_id}>continued", "asserted", None
         if modality == "future" and etype in FUTURE_CONFLICT and \
                 _condition(trig.anchor) is not None:
             # "will launch an offensive unless Syria withdraws": a hostile act held over
@@ -2441,6 +2451,12 @@ def _counted(verb: Token) -> bool:
     return any(t.ent_type_ in ("MONEY", "CARDINAL") for t in verb.subtree)
 
 
+def _carried_on(verb: Token) -> bool:
+    """Whether a verb is the act a "continue" or "keep" carries on ("will continue to
+    impose", "commitment to continue imposing", "keep raising")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTINUING
+
+
 def _continuing(verb: Token) -> Token:
     """The verb a "continue" governs an act through ("will continue to work with" ->
     "continue"), else the verb itself: whose auxiliary says when the act is."""
@@ -2503,6 +2519,14 @@ def _response_done(trig: Trigger) -> bool:
     return trig.rule.warning and trig.anchor.tag_ == "VBD" and not _imposed(trig.anchor)
 
 
+def _conditional(verb: Token) -> bool:
+    """Whether a verb's clause holds an "if", "unless" or "whether" clause ("will resign if
+    the report finds wrongdoing"): what it says hangs on a condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                         MODALITY_WORDS.hypothetical_marks for m in c.children)
+               for c in verb.children)
+
+
 def _announced_own(verb: Token) -> bool:
     """Whether a foretold verb is what the subject of a verb of saying says it will do
     itself: "he announced he would resign", "the party said it will withdraw" (its subject
@@ -2513,9 +2537,7 @@ def _announced_own(verb: Token) -> bool:
             said.lemma_.lower() not in MODALITY_WORDS.speech_verbs or \
             modality_of(said) != "asserted":
         return False
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
-                                     MODALITY_WORDS.hypothetical_marks for m in c.children)
-           for c in verb.children):
+    if _conditional(verb):
         return False  # "said he would resign if the report found wrongdoing": an offer
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
