@@ -71,9 +71,8 @@ from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTA
                                   SHARED_VIEW_LEMMAS, SUBJECT_DEPS, RuleSet, Trigger,
                                   arguments, content_mode, credited_doers, find_triggers,
                                   is_passive, load_rules, nominal_participants, objects_of,
-                                  place_objects,
-                                  pleasure_infinitive, statement_owner, stative_subject,
-                                  with_conjuncts)
+                                  place_objects, pleasure_infinitive, statement_owner,
+                                  stative_subject, with_conjuncts)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
                                   VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
