@@ -6041,3 +6041,56 @@ def test_coder_a_summit_of_a_body_and_a_state_is_a_meeting_of_both(code_text) ->
     meeting = _one(code_text("Chancellor Olaf Scholz attended the EU-China summit on Monday."),
                    "CONSULT")
     assert "China" in {a.name for a in meeting.actors}
+
+
+def test_coder_attack_with_attacker_alone_hits_the_readouts_counterpart(coder) -> None:
+    """A release's attack named with its attacker and no victim hits the counterpart's
+    state (GUIDELINES 4: the state whose territory or forces were hit)."""
+    events = _remarks(coder, "", "Secretary Blinken met today with Moldovan Foreign Minister "
+                      "Ion Popescu in Washington. The Secretary condemned the recent attacks "
+                      "by Russian forces.", STATE, date(2022, 1, 14))
+    event = _one(events, "ASSAULT")
+    assert (event.source.name, event.target.name) == ("Russia", "Moldova")
+    assert event.modality == "asserted"
+
+
+def test_coder_attack_with_attacker_alone_hits_the_other_state_of_its_sentence(coder) -> None:
+    events = _remarks(coder, "", "Secretary Blinken met today with Polish Foreign Minister Jan "
+                      "Nowak. The Secretary reaffirmed support for Moldova's sovereignty and "
+                      "condemned the recent attacks by Russian forces.", STATE,
+                      date(2022, 1, 14))
+    event = _one(events, "ASSAULT")
+    assert (event.source.name, event.target.name) == ("Russia", "Moldova")
+
+
+@pytest.mark.parametrize("text", [
+    # two foreign states in the contact: which was hit is not told
+    "Secretary Blinken met today with Polish Foreign Minister Jan Nowak and Moldovan Foreign "
+    "Minister Ion Popescu. The Secretary condemned the recent attacks by Russian forces.",
+    # the war as context: what a people defends itself against, a war condemned by name only
+    "Secretary Blinken met today with Moldovan Foreign Minister Ion Popescu. The Secretary "
+    "praised the people of Moldova, who defend their country against the attack by Russian "
+    "forces.",
+    "Secretary Blinken met today with Moldovan Foreign Minister Ion Popescu. The Secretary "
+    "condemned Russia's war.",
+    # denied
+    "Secretary Blinken met today with Moldovan Foreign Minister Ion Popescu. The Secretary "
+    "said Russian forces did not attack.",
+])
+def test_coder_attack_with_attacker_alone_and_no_state_hit_told(coder, text) -> None:
+    assert not [e for e in _remarks(coder, "", text, STATE, date(2022, 1, 14))
+                if e.type == "ASSAULT"]
+
+
+def test_coder_attack_with_attacker_alone_hits_no_one_in_the_news(code_text) -> None:
+    """In the news the state a story names most is often the attacker's or no side."""
+    events = code_text("Moldovan Foreign Minister Ion Popescu met Polish officials. Popescu "
+                       "condemned the recent attacks by Russian forces.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_coder_hypothetical_attack_with_attacker_alone_is_not_asserted(coder) -> None:
+    events = _remarks(coder, "", "Secretary Blinken met today with Moldovan Foreign Minister "
+                      "Ion Popescu. The Secretary warned that any attack by Russian forces "
+                      "would be met with a swift response.", STATE, date(2022, 1, 14))
+    assert all(e.modality != "asserted" for e in events if e.type == "ASSAULT")
