@@ -139,9 +139,6 @@ Armenia, as the training labels code them. Once only in sentences about "bilater
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID",
                           "SANCTION", "PROTEST"})
 """Types whose target, when no actor is named, is the state where the event takes place."""
-COUNTERPART_ATTACKED = frozenset({"ASSAULT"})
-"""Types whose target, when a government's readout names the doer alone ("noted recent
-attacks by M23" after a meeting with the Congolese minister), is the counterpart's state."""
 JOINT_BY_STATES = frozenset({"AID", "SANCTION", "MOBILIZE"})
 """Material acts that officials of several states do together, as their states: "We stand
 together ... on sanctioning Russia, and on helping Ukraine" said by Biden and Draghi is aid
@@ -973,10 +970,6 @@ class Coder:
             # "Serbia lifted a curfew in Montenegro": the place is the one acted upon
             host = self.resolver.state_of(location.country)
             target = [host] if host and participant_key(host) not in source_keys else []
-        if not target and etype in COUNTERPART_ATTACKED and trig.bare and source and \
-                not args.target and not trig.rule.under and \
-                not _withstood(trig.token, self.rules.resisting_verbs):
-            target = self._attacked_counterpart(source, actx, mentions, other_side)
         if not target and trig.rule.residents and source:
             # "Samoa declared a state of emergency": a restriction on no one named binds the
             # residents of the place, or of the restricting state, or, when the one who
@@ -1263,34 +1256,6 @@ class Coder:
             # ("the protesters in Tehran" resolved to Iran: a state asking itself is none)
             return [], []
         return [self.resolver.placed_group(crowd, code)], [home]
-
-    def _attacked_counterpart(self, attackers: list[ActorRef], actx: ArticleActors,
-                              mentions: dict[int, Mention],
-                              other_side: Callable[[ActorRef], bool]) -> list[ActorRef]:
-        """Whom an attack named with its attacker and no victim hits in a government's
-        release (GUIDELINES 4: the state whose territory or forces were hit): the one other
-        state the sentence names ("agreed Ukraine's sovereignty must be respected, condemned
-        the atrocities committed by Russia's forces"), else the counterpart's state in the
-        readout of a contact with one foreign state, else, with no contact told, the other
-        state the release names most ("I condemned this attack by Russian forces" after
-        "Zelenskyy reached out to me"). None when the sentence or the contact has several:
-        a release names its own state too often for the state it names most to tell where
-        the attack was, and the news are left out (the state a story names most is often
-        the attacker's, or no side at all)."""
-        if actx.site is None:
-            return []
-        barred = {actx.site} | {r.country for r in attackers if r.country}
-        named = {r.country for m in mentions.values() for r in m.actors
-                 if r.country and r.country not in barred}
-        if not named:
-            named = {r.country for r in actx.meeting if r.country and r.country not in barred}
-        if not named and not actx.meeting:
-            # (the attacker's own mentions aside: "attack by Russian forces" names Russia)
-            ranked = [(code, n) for code, n in actx.states.most_common() if code not in barred]
-            named = {ranked[0][0]} if ranked and (
-                len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else set()
-        home = self.resolver.state_of(next(iter(named))) if len(named) == 1 else None
-        return [home] if home is not None and other_side(home) else []
 
     def _calls_out(self, verb: Token) -> bool:
         """Whether a call is for a protest, a strike or a rally ("PTI called for protests"):
@@ -2907,14 +2872,6 @@ def _agentless_passive(trig: Trigger) -> bool:
     verb = trig.anchor
     return not trig.bare and trig.governor is None and is_passive(verb) and \
         verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _withstood(noun: Token, verbs: frozenset[str]) -> bool:
-    """Whether an attack noun is what a verb of resisting is done against ("defend their
-    country against Russia's attack"): the war as context (GUIDELINES 1), no attack told."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "against" and \
-        prep.head.lemma_.lower() in verbs
 
 
 def _points_to_setting(words: list[Token], nouns: frozenset[str]) -> bool:

@@ -306,9 +306,6 @@ class RuleSet:
     """Praise verbs whose "for <state>'s ..." phrase names the state praised ("thanked the
     Foreign Minister for Qatar's generosity" praises Qatar), and whose object did the deed
     they praise ("thanked Chile for imposing sanctions", see ``credited_doers``)."""
-    resisting_verbs: frozenset[str] = frozenset()
-    """Verbs whose "against" phrase names an attack as what is withstood ("defend their
-    country against Russia's attack"): the war as context, not an attack told."""
     presence_verbs: frozenset[str] = frozenset()
     """Verbs whose gerund after thanks ("for being here", "for hosting us") thanks for
     someone's presence, a courtesy of the visit rather than praise."""
@@ -496,7 +493,6 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         credit_lemmas=frozenset(raw.get("credit_lemmas") or ()),
         effort_nouns=frozenset(raw.get("effort_nouns") or ()),
         joining_verbs=frozenset(raw.get("joining_verbs") or ()),
-        resisting_verbs=frozenset(raw.get("resisting_verbs") or ()),
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
