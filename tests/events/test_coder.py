@@ -2353,21 +2353,6 @@ def test_coder_possessor_s_support_named_in_a_thanks_is_its_own_event(code_text)
     assert ("Latvia", "Moldova") in pairs and ("Olaf Scholz", "Latvia") in pairs
 
 
-@pytest.mark.parametrize("text", [
-    "Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins today. The Chancellor "
-    "thanked the Prime Minister for Latvia's support to Moldova and welcomed the talks.",
-    "Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins today. The Chancellor "
-    "thanked the Prime Minister for Latvia's firm solidarity with Moldova.",
-])
-def test_coder_possessor_s_support_with_its_phrase_on_the_verb(code_text, text) -> None:
-    # the small model hangs "for Latvia's support" on the object and "to Moldova" on the
-    # verb: the supported is still the one the phrase names
-    events = code_text(text)
-    pairs = {(e.source.name if e.source else None, e.target.name if e.target else None)
-             for e in events if e.type == "SUPPORT" and e.modality == "asserted"}
-    assert ("Latvia", "Moldova") in pairs
-
-
 def test_coder_possessor_s_deed_without_an_addressee_is_no_support(code_text) -> None:
     # a deed thanked for that supports no one named, or thanks denied, code no support of X
     events = code_text("Chancellor Olaf Scholz spoke with Prime Minister Krisjanis Karins "
@@ -6028,16 +6013,12 @@ def test_coder_partners_met_together_before_then_stay_one_meeting(code_text) -> 
                    for e in events)
 
 
-def test_coder_a_time_since_which_a_state_lasts_dates_no_event(code_text) -> None:
-    """"in power since 1999": when a state began, not when the meeting was."""
-    for text in ("Vladimir Putin, in power since 1999, met with Recep Tayyip Erdogan.",
-                 "Vladimir Putin, in power since the late 1990s, met with Recep Tayyip "
-                 "Erdogan."):
-        meeting = _one(code_text(text, date(2022, 5, 10)), "CONSULT")
-        assert meeting.date == date(2022, 5, 10), text
-
-
 def test_coder_a_summit_of_a_body_and_a_state_is_a_meeting_of_both(code_text) -> None:
     meeting = _one(code_text("Chancellor Olaf Scholz attended the EU-China summit on Monday."),
                    "CONSULT")
     assert "China" in {a.name for a in meeting.actors}
+
+
+def test_coder_no_on_one_listed_object_denies_nothing(code_text) -> None:
+    events = code_text("Japan provided no weapons but substantial humanitarian aid to Ukraine.")
+    assert any(e.modality == "asserted" for e in events if e.type == "AID")

@@ -2258,7 +2258,7 @@ def _denied_event_noun(trig: Trigger) -> bool:
     return any(all(denied_noun(c) for c in with_conjuncts(o))
                for o in trig.token.children if o.dep_ == "dobj") or \
         bool(trig.rule.objects) and any(
-            denied_noun(o) for o in objects_of(trig.token)
+            all(denied_noun(c) for c in with_conjuncts(o)) for o in objects_of(trig.token)
             if o.lemma_.lower() in trig.rule.objects or o.lower_ in trig.rule.objects)
 
 
@@ -2617,11 +2617,10 @@ def _met_together(verb: Token) -> bool:
 def _dates_an_event(tv: temporal.TimeValue, text: str) -> bool:
     """Whether a time expression can date an event: "since 2015" dates a state of affairs
     and "last year's summit" a thing, not the event the sentence reports."""
-    # (the preposition is the phrase's own first word, or the word before it)
-    words = [w.lower() for w in text[:tv.start].rstrip().rsplit(None, 1)[-1:]
-             + text[tv.start:tv.end].split(None, 1)[:1]]
+    before = text[:tv.start].rstrip().rsplit(None, 1)
     after = text[tv.end:tv.end + 2]
-    return not any(w in _STATE_PREPS for w in words) and after not in ("'s", "’s")
+    return not (before and before[-1].lower() in _STATE_PREPS) and \
+        after not in ("'s", "’s")
 
 
 _STATE_PREPS = frozenset({"since", "until", "till", "through", "throughout"})

@@ -1220,16 +1220,6 @@ def _mode(rule: TriggerRule, tok: Token) -> str | None:
     return rule.mode
 
 
-def _owned_phrase_hosts(noun: Token) -> list[Token]:
-    """Words the small model may hang an owned noun's "to/for" phrase on: the word its
-    phrase depends on and, where that is the verb's object ("thanked the Prime Minister for
-    Bulgaria's support to Ukraine", "for" on "Minister"), the verb as well."""
-    host = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if host.dep_ in ("dobj", "dative") and host.head.pos_ in ("VERB", "AUX"):
-        return [host, host.head]
-    return [host]
-
-
 def with_conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the words conjoined with it ("Johnson and Macron"), with a coordination
     the small model hangs before a word as its modifier: in "The Secretary and Foreign
@@ -1413,8 +1403,8 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         # a named possessor ("our support" is the speaker's position, stated elsewhere)
         source = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         # the small model hangs "to Ukraine" on the verb the noun's phrase depends on
-        target = target or [p for verb in _owned_phrase_hosts(noun) for c in verb.children
-                            if c.dep_ == "prep" and c.i > noun.i
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        target = target or [p for c in verb.children if c.dep_ == "prep" and c.i > noun.i
                             and c.lower_ in rule.target_preps
                             for p in c.children if p.dep_ == "pobj"]
         # a named actor supported, not a cause ("support for Afghan peace", "for the truce")
