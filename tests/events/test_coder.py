@@ -6022,3 +6022,23 @@ def test_coder_a_summit_of_a_body_and_a_state_is_a_meeting_of_both(code_text) ->
 def test_coder_no_on_one_listed_object_denies_nothing(code_text) -> None:
     events = code_text("Japan provided no weapons but substantial humanitarian aid to Ukraine.")
     assert any(e.modality == "asserted" for e in events if e.type == "AID")
+
+
+def test_coder_bare_title_is_the_holder_named_before(code_text) -> None:
+    # GUIDELINES 4: persons by full name even where the text uses a title alone ("the mayor")
+    events = code_text("Mayor Libby Tanner of Eastvale spoke to reporters on Monday. "
+                       "The mayor criticized the police for their response on Monday. "
+                       "Governor Gavin Morrow of Oregon spoke on Monday. "
+                       "On Monday the governor urged protesters to stay calm.")
+    accuse = _one(events, "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Libby Tanner"
+    request = _one(events, "REQUEST")
+    assert request.source is not None and request.source.name == "Gavin Morrow"
+
+
+def test_coder_bare_title_names_no_one_before_a_holder(code_text) -> None:
+    # with no mayor named earlier, "the mayor" is no person of the story (not the last one)
+    events = code_text("Gavin Morrow spoke to reporters on Monday. "
+                       "The mayor criticized the police for their response on Monday.")
+    assert all(r.name != "Gavin Morrow" for e in events if e.type == "ACCUSE"
+               for r in e.actors)
