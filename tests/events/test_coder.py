@@ -6042,3 +6042,12 @@ def test_coder_bare_title_names_no_one_before_a_holder(code_text) -> None:
                        "The mayor criticized the police for their response on Monday.")
     assert all(r.name != "Gavin Morrow" for e in events if e.type == "ACCUSE"
                for r in e.actors)
+
+
+def test_coder_a_group_that_rules_a_state_finds_no_one_guilty(code_text) -> None:
+    """"ruled" by a court is a finding; by a group or a state it is governing."""
+    assert not [e for e in code_text("The Taliban ruled Afghanistan from 1996 to 2001.")
+                if e.type == "ACCUSE"]
+    ruling = code_text("The Supreme Court of Ohio ruled on Monday that Governor Mike DeWine "
+                       "had violated the state constitution.")
+    assert [e for e in ruling if e.type == "ACCUSE"]

@@ -431,6 +431,11 @@ class Coder:
         if self.detector is not None:
             triggers = sorted(triggers + learned_triggers(sent, self.detector, triggers),
                               key=lambda t: t.token.i)
+        # "Taliban ruled Afghanistan": governed, no finding (dropped before it takes the
+        # clause the small model hangs on it as what was found)
+        triggers = [t for t in triggers if not (
+            t.rule.type == "ACCUSE" and t.governor is None and _ruled_by_no_court(
+                t.token, self.rules.deciding_verbs, self.resolver.words.justice_agents))]
         if actx.voice:
             triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
                               key=lambda t: t.token.i)
@@ -2376,6 +2381,19 @@ def _decided_matter_only(verb: Token, deciding_verbs: frozenset[str]) -> bool:
     return bool(matters) and not any(
         c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd", "conj")
         or (c.dep_ == "prep" and c.lower_ not in ("on", "in")) for c in verb.children)
+
+
+def _ruled_by_no_court(verb: Token, deciding_verbs: frozenset[str],
+                       justice_agents: frozenset[str]) -> bool:
+    """Whether a verb of deciding read as a finding has a subject that is no court, judge or
+    other justice body ("Taliban ruled Afghanistan ...", which the small model may parse as
+    "ruled that Afghanistan ..."): a state or a group that rules governs, it finds no one
+    guilty. A body named with a justice word ("the Supreme Court of Ohio") is one."""
+    if verb.lemma_.lower() not in deciding_verbs:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(t.lemma_.lower() in justice_agents
+                                      for s in subjects for t in s.subtree)
 
 
 def _deed_talked_about(verb: Token, topic_verbs: frozenset[str]) -> bool:
