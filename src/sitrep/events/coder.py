@@ -72,7 +72,7 @@ from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTA
                                   arguments, content_mode, credited_doers, find_triggers,
                                   is_passive, load_rules, nominal_participants, objects_of,
                                   place_objects, pleasure_infinitive, statement_owner,
-                                  stative_subject, with_conjuncts)
+                                  stative_subject, summit_name_words, with_conjuncts)
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
                                   VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
@@ -1234,12 +1234,7 @@ class Coder:
         for tok in anchor.subtree:
             if tok.lemma_.lower() not in _SUMMIT_NOUNS:
                 continue
-            words = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss")] + [
-                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
-            # the body may name its members first ("the G7 Leaders' Summit": G7 on Leaders)
-            words += [c for w in words for c in w.children if c.dep_ in ("compound", "nmod")]
-            for word in words:
+            for word in summit_name_words(tok, of_phrase=True):
                 mention = mentions.get(word.i)
                 ref = mention.actors[0] if mention is not None and len(mention.actors) == 1 \
                     else self.resolver.org_ref(word.text)

@@ -313,6 +313,8 @@ class RuleSet:
     """Nouns of the occasion itself whose thanks are a courtesy as well ("for this
     opportunity to meet", "for these discussions", "for your time")."""
     topic_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
+    trigger inside it takes no position."""
     standing_positions: frozenset[str] = frozenset()
     """Verbs of a position held ("oppose"): in the simple present with no time of its own
     ("She opposes the police state"), a stance someone has, no statement made."""
@@ -326,8 +328,6 @@ class RuleSet:
     deciding_verbs: frozenset[str] = frozenset()
     """Verbs of deciding ("rule"): with only an "on" phrase ("ruled on the appeal") they
     name the matter decided, no finding against anyone."""
-    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
-    trigger inside it takes no position."""
 
     def title_mode(self, title: str) -> str | None:
         """The contact mode an article title announces ("Readout of ...'s Call with ...").
@@ -727,13 +727,23 @@ def _names_a_body(verb: Token, summits: frozenset[str]) -> bool:
     a dash joins, which the small model may tag as one body ("the U.S.-Japan summit"): the
     meeting rules read those."""
     for noun in (t for t in verb.subtree if t.lemma_.lower() in summits):
-        words = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")]
-        words += [c for w in words for c in w.children if c.dep_ in ("compound", "nmod")]
+        words = summit_name_words(noun)
         if any(w.ent_type_ in ("GPE", "NORP") for w in words):
             return False  # "the EU-China summit": a state is one side, not a body's summit
         if any(w.ent_type_ == "ORG" and not _SIDES_DASH.search(w.text) for w in words):
             return True
     return False
+
+
+def summit_name_words(noun: Token, of_phrase: bool = False) -> list[Token]:
+    """The words that name a summit or meeting before it ("the NATO Summit"), with the
+    members' word's own name ("the G7 Leaders' Summit": G7 on Leaders), and with
+    ``of_phrase`` its "of" phrase too ("a meeting of the G7")."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")]
+    if of_phrase:
+        words += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+    return words + [c for w in words for c in w.children if c.dep_ in ("compound", "nmod")]
 
 
 def _nominal_clause(tok: Token) -> bool:
