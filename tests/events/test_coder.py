@@ -5794,9 +5794,12 @@ def test_coder_a_refusal_to_answer_a_demand_is_the_refusal(code_text) -> None:
     ("Germany expressed no support for Poland on Monday.", "SUPPORT"),
     ("Germany reached no agreement with Poland on Monday.", "AGREE"),
     ("Germany made no promise to send tanks to Ukraine.", "AGREE"),
+    ("Germany offered no help to Ukraine on Monday.", "AGREE"),
+    ("Poland sent no troops to Ukraine on Monday.", "MOBILIZE"),
 ])
 def test_coder_an_event_noun_denied_by_no_is_negated(code_text, text, etype) -> None:
-    """"held no talks", "reached no agreement": the clause is asserted, its event is not."""
+    """"held no talks", "reached no agreement", "offered no help", "sent no troops": the
+    clause is asserted, its event is not."""
     events = [e for e in code_text(text) if e.type == etype]
     assert events and all(e.modality == "negated" for e in events)
 
@@ -5940,16 +5943,6 @@ def test_coder_a_ruling_that_tells_its_finding_stays_an_accusation(code_text) ->
     event = _one(code_text("Judge Amaka Obi ruled on Wednesday that Governor Babajide "
                            "Sanwo-Olu had violated the constitution."), "ACCUSE")
     assert (event.source.name, event.target.name) == ("Amaka Obi", "Babajide Sanwo-Olu")
-
-
-@pytest.mark.parametrize(("text", "etype"), [
-    ("Germany offered no help to Ukraine on Monday.", "AGREE"),
-    ("Poland sent no troops to Ukraine on Monday.", "MOBILIZE"),
-])
-def test_coder_a_verb_whose_object_is_denied_is_negated(code_text, text, etype) -> None:
-    """"offered no help", "sent no troops": nothing offered or sent."""
-    events = [e for e in code_text(text) if e.type == etype]
-    assert events and all(e.modality == "negated" for e in events)
 
 
 @pytest.mark.parametrize("text", [
