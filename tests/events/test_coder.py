@@ -2763,6 +2763,11 @@ def test_coder_meeting_a_demand_or_a_goal_is_no_meeting(code_text) -> None:
     # the act names no one: the condition's subject is held over
     ("China will impose sanctions unless Lithuania reverses its decision.", "restrict",
      "Lithuania"),
+    # a plain condition the warned one would meet (GUIDELINES 7), put first or inverted
+    ("If Venezuela attacks again, the United States will impose severe costs.", "restrict",
+     "Venezuela"),
+    ("Should Venezuela invade Guyana, the United States would impose severe costs on "
+     "Venezuela.", "restrict", "Venezuela"),
 ])
 def test_coder_a_hostile_act_held_over_a_condition_is_a_threat(code_text, text, mode,
                                                                  target) -> None:
@@ -2777,6 +2782,9 @@ def test_coder_a_hostile_act_held_over_a_condition_is_a_threat(code_text, text, 
     "The United States will send aid to Ukraine if Congress does not block it.",
     "Biden will meet Putin in Geneva next month unless the summit is postponed.",
     "Analysts said Russia could invade Ukraine unless NATO makes concessions.",
+    # denied, or told done
+    "The United States will not impose sanctions on Venezuela if it invades Guyana.",
+    "When Venezuela invaded Guyana, the United States imposed sanctions on Venezuela.",
 ])
 def test_coder_an_offer_or_a_guess_on_a_condition_is_no_threat(code_text, text) -> None:
     assert "THREATEN" not in {e.type for e in code_text(text)}
@@ -4314,6 +4322,18 @@ def test_coder_no_voiced_blame_when_negated_modal_harmless_or_said_by_another(
                 and e.source.name == "Joe Biden"], text
 
 
+@pytest.mark.parametrize("text, done", [
+    # a deed said to be needed is asked for, not done
+    ("It is imperative that Russia withdraw its forces from Ukraine.", False),
+    ("It is essential that Russia withdraw its forces from Ukraine.", False),
+    ("It is clear that Russia withdrew its forces from Ukraine.", True),  # no need: done
+])
+def test_coder_a_deed_said_to_be_needed_is_not_reported_done(coder, text, done) -> None:
+    events = _remarks(coder, "Statement by President Biden", text)
+    assert bool([e for e in events if e.type == "RETREAT" and e.modality == "asserted"]) \
+        == done, text
+
+
 @pytest.mark.parametrize("text, target", [
     ("The Green Party urged states not to postpone their local elections.", "states"),
     ("Senator Maria Lopez asked voters to register before the deadline.", "voters"),
@@ -4597,6 +4617,25 @@ def test_coder_costs_foretold_on_a_condition_are_a_warning(code_text) -> None:
     "The drought resulted in severe consequences for farmers in Venezuela.",
 ])
 def test_coder_costs_not_foretold_by_a_speaker_are_no_threat(code_text, text) -> None:
+    assert "THREATEN" not in {e.type for e in code_text(text, published=date(2022, 5, 10))}
+
+
+def test_coder_costs_someone_would_face_are_a_warning(code_text) -> None:
+    # "would face severe costs if ...": the one to bear them is warned, by whoever says so
+    threat = _one(code_text("Secretary Blinken said Venezuela would face swift and severe "
+                            "costs if it attacked Guyana.", published=date(2022, 5, 10)),
+                  "THREATEN")
+    assert threat.modality == "asserted" and threat.mode == "restrict"
+    assert threat.source.name == "Antony Blinken" and threat.target.name == "Venezuela"
+
+
+@pytest.mark.parametrize("text", [
+    # costs borne already, denied, or forecast with no warning in them
+    "Venezuela faced severe sanctions after the invasion, Secretary Blinken said.",
+    "Secretary Blinken said Venezuela will not face any consequences.",
+    "Secretary Blinken said Venezuela will face higher energy costs next winter.",
+])
+def test_coder_costs_faced_without_a_warning_are_no_threat(code_text, text) -> None:
     assert "THREATEN" not in {e.type for e in code_text(text, published=date(2022, 5, 10))}
 
 

@@ -550,10 +550,12 @@ class Coder:
         threat = trig.rule.type == "THREATEN"
         if trig.rule.type not in FUTURE_CONFLICT and not threat:
             return []
-        condition = _condition(trig.anchor, deterred=threat)
+        condition = _condition(trig.anchor, deterred=threat or _foretold(trig.anchor))
         # "China threatened countermeasures if the US approved the sale": a threat is held
-        # over its condition whatever its tense
-        if condition is None or (modality_of(trig.anchor) != "future" and not threat):
+        # over its condition whatever its tense; "if Syldavia attacks again, the United
+        # States will impose severe costs" holds the costs over Syldavia (GUIDELINES 7)
+        if condition is None or (modality_of(trig.anchor) not in ("future", "hypothetical")
+                                 and not threat):
             return []
         return [r for r in resolve_roles([c for c in condition.children
                                           if c.dep_ in ("nsubj", "nsubjpass")], mentions)
@@ -1129,8 +1131,9 @@ class Coder:
             # continue to impose costs if Russia escalates" stays a threat ("commitment to
             # continue imposing costs" is read by threaten.intent_noun first)
             rule_id, modality, when = f"{rule_id}>continued", "asserted", None
-        if modality == "future" and etype in FUTURE_CONFLICT and \
-                _condition(trig.anchor) is not None:
+        if (modality == "future" and etype in FUTURE_CONFLICT and
+                _condition(trig.anchor) is not None) or \
+                _foretold_over_condition(trig.anchor, etype, modality):
             # "will launch an offensive unless Syria withdraws": a hostile act held over
             # someone until a condition is met threatens them, as it is said (the condition is
             # no event), with the cost the act would bring
@@ -2495,6 +2498,16 @@ def _inverted_condition(clause: Token) -> bool:
     first = clause.doc[clause.left_edge.i]
     return first.dep_ == "aux" and first.head == clause and first.lower_ == "should" and \
         any(c.dep_ == "nsubj" and c.i > first.i for c in clause.children)
+
+
+def _foretold_over_condition(verb: Token, etype: str, modality: str) -> bool:
+    """Whether a hostile act is foretold as what would follow a condition ("should Moscow
+    invade, the United States would impose severe costs", "will strike if Syldavia attacks
+    again"): a warning to whom the condition names, made as it is said (the condition is no
+    event). "could strike if" only speculates, and a plain "would" no condition holds is
+    left as the hypothetical it is."""
+    return modality in ("future", "hypothetical") and etype in FUTURE_CONFLICT and \
+        _foretold(verb) and _condition(verb, deterred=True) is not None
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:

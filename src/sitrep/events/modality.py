@@ -48,6 +48,9 @@ class ModalityWords:
     *provide* assistance")."""
     need_nouns: frozenset[str] = frozenset()
     """Nouns of a need over a verb ("the importance of providing"): a deed still to do."""
+    need_adjectives: frozenset[str] = frozenset()
+    """Adjectives of a need over a "that" clause ("it is critical that Russia withdraw"): a
+    deed still to do."""
     demand_nouns: frozenset[str] = frozenset()
     """Nouns of a demand over a clause ("its demand that Israel ease restrictions")."""
     asking_words: frozenset[str] = frozenset()
@@ -166,6 +169,11 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             # "the importance of providing assistance", "the need to deliver aid": the verb is
             # the need's own complement ("the necessity of the aid sent by Poland" names aid
             # sent, its verb on another noun)
+            return "hypothetical"
+        if cur.dep_ == "ccomp" and lemma == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in words.need_adjectives
+                for c in head.children):
+            # "it is imperative that Russia withdraw its forces": asked, not done
             return "hypothetical"
         if cur.dep_ in ("xcomp", "ccomp", "attr") and to_infinitive(cur) and \
                 _aim_subject(head, words):
