@@ -6083,3 +6083,19 @@ def test_coder_a_group_that_rules_a_state_finds_no_one_guilty(code_text) -> None
     ruling = code_text("The Supreme Court of Ohio ruled on Monday that Governor Mike DeWine "
                        "had violated the state constitution.")
     assert [e for e in ruling if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the small model hangs "should X invade" on the verb of saying and the consequence
+    # beside it (tests/events/test_parse_fixes.py); read as it is said, it is a warning, by
+    # the one who will impose the costs (GUIDELINES 7) or, when they are only faced, the
+    # one who says so
+    ("Secretary Blinken made clear that should Venezuela invade Guyana, the United States "
+     "would impose severe costs on Venezuela.", "United States"),
+    ("Secretary Blinken reiterated that should Venezuela invade Guyana, Caracas would face "
+     "swift and severe costs.", "Antony Blinken"),
+])
+def test_coder_warning_after_that_and_an_inverted_condition(code_text, text, source) -> None:
+    threat = _one(code_text(text, published=date(2022, 5, 10)), "THREATEN")
+    assert threat.modality == "asserted" and threat.mode == "restrict"
+    assert threat.source.name == source and threat.target.name == "Venezuela"

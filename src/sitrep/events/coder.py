@@ -73,6 +73,7 @@ from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTA
                                   is_passive, load_rules, nominal_participants, objects_of,
                                   place_objects, pleasure_infinitive, statement_owner,
                                   stative_subject, summit_name_words, with_conjuncts)
+from sitrep.events.parse_fixes import fix_parse
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
                                   VOICED_REQUEST, Quotations, blamed_subjects, named_ones,
@@ -336,6 +337,7 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
+        fix_parse(doc)
         site, read = site_country(article.url), self._phrase_actors(article.published)
         actx = self.resolver.article(article.published, site)
         actx.voice = read_voice(self.resolver, read, article.title or "", article.text,
