@@ -6099,3 +6099,22 @@ def test_coder_warning_after_that_and_an_inverted_condition(code_text, text, sou
     threat = _one(code_text(text, published=date(2022, 5, 10)), "THREATEN")
     assert threat.modality == "asserted" and threat.mode == "restrict"
     assert threat.source.name == source and threat.target.name == "Venezuela"
+
+
+@pytest.mark.parametrize("text", [
+    # the condition is on the act the readiness is for, or read as the verb's complement
+    "Secretary Blinken underscored the U.S. readiness to impose massive costs if Venezuela "
+    "invades Guyana.",
+    "Secretary Blinken underscored the U.S. readiness to impose massive costs should "
+    "Venezuela invade Guyana.",
+])
+def test_coder_readiness_held_over_a_condition_threatens_its_subject(code_text, text) -> None:
+    threat = _one(code_text(text, published=date(2022, 5, 10)), "THREATEN")
+    assert threat.modality == "asserted"
+    assert threat.source.name == "Antony Blinken" and threat.target.name == "Venezuela"
+
+
+def test_coder_readiness_held_over_no_actor_threatens_no_one(code_text) -> None:
+    events = code_text("Secretary Blinken underscored the U.S. readiness to impose massive "
+                       "costs if the talks fail.", published=date(2022, 5, 10))
+    assert "THREATEN" not in {e.type for e in events}

@@ -553,6 +553,11 @@ class Coder:
         if trig.rule.type not in FUTURE_CONFLICT and not threat:
             return []
         condition = _condition(trig.anchor, deterred=threat or _foretold(trig.anchor))
+        if condition is None and threat and trig.rule.infinitive:
+            # "the readiness to impose costs if Russia invades": the condition is the act's
+            condition = next((found for c in trig.token.children
+                              if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"
+                              and (found := _condition(c, deterred=True)) is not None), None)
         # "China threatened countermeasures if the US approved the sale": a threat is held
         # over its condition whatever its tense; "if Syldavia attacks again, the United
         # States will impose severe costs" holds the costs over Syldavia (GUIDELINES 7)
@@ -2486,7 +2491,10 @@ def _condition(verb: Token, deterred: bool = False) -> Token | None:
     it invades" is the act a threat deters, read by the threat's own words; a plain "if" is
     no demand). With ``deterred``, for a verb of threat, also the act it deters: "threatened
     countermeasures if the US approved the sale" threatens the US."""
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+    for clause in (c for c in verb.children if c.dep_ == "advcl" or (
+            # "underscored the readiness to impose costs should Russia invade": the small
+            # model takes the inverted condition for the verb's complement
+            c.dep_ == "ccomp" and c.i > verb.i and _inverted_condition(c))):
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if "unless" in marks or (("if" in marks or _inverted_condition(clause)) and (
                 deterred or negated(clause))):
