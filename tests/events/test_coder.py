@@ -2672,7 +2672,12 @@ def test_coder_the_harmed_are_not_the_accused(code_text) -> None:
                  "shooting death of former Prime Minister Abe Shinzo."):
         events = code_text(text, date(2022, 7, 8))
         assert not [e for e in events if e.type == "ACCUSE"], text
+    # a punishment's "of" phrase names whom it is done to ("the conviction of X"), not the
+    # accused
+    assert not [e for e in code_text("Blinken condemned the conviction of journalist Ivan "
+                                     "Petrov.", date(2022, 7, 8)) if e.type == "ACCUSE"]
     for text in ("Blinken condemned the arrest of Alexei Navalny by Russian authorities.",
+                 "Blinken condemned Russia's expulsion of the Lithuanian diplomats.",
                  "Blinken condemned the deaths of protesters killed by Russian security "
                  "forces."):
         blame = _one(code_text(text, date(2022, 7, 8)), "ACCUSE")
@@ -3474,9 +3479,37 @@ def test_coder_a_hostile_name_given_accuses(code_text, text, source, target) -> 
     assert event.rule == "accuse.naming"
 
 
-def test_coder_a_warm_name_given_accuses_no_one(code_text) -> None:
-    assert not [e for e in code_text("Emmanuel Macron called Angela Merkel a great friend.")
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Iranian citizens have criticized their government's handling of the floods.",
+     "Iranian citizens", "Iran"),
+    ("Chinese citizens condemned the Chinese government.", "Chinese citizens", "China"),
+])
+def test_coder_a_people_blaming_its_own_state_is_a_group(code_text, text, source,
+                                                         target) -> None:
+    """A state's people who criticise their own government ("their government") are a
+    group of their own (GUIDELINES 4), not the state blaming itself."""
+    event = _one(code_text(text), "ACCUSE")
+    assert (event.source.name, event.target.name) == (source, target)
+    assert event.modality == "asserted"
+
+
+def test_coder_a_people_not_blaming_its_own_state_accuses_no_one(code_text) -> None:
+    # negated, praise, or a state's people blaming another state (named as the state)
+    events = code_text("Iranian students did not criticize their government.")
+    assert not [e for e in events if e.type == "ACCUSE" and e.modality == "asserted"]
+    assert not [e for e in code_text("Iranian students praised their government.")
                 if e.type == "ACCUSE"]
+    blame = _one(code_text("Iranian citizens criticized Russia."), "ACCUSE")
+    assert (blame.source.name, blame.target.name) == ("Iran", "Russia")
+
+
+def test_coder_a_warm_name_given_accuses_no_one(code_text) -> None:
+    for text in ("Emmanuel Macron called Angela Merkel a great friend.",
+                 # a hostile name for a thing no actor owns accuses no one
+                 "Prime Minister Jonas Berg called the cold weather a disgrace.",
+                 # a warm name for a state's deed praises it
+                 "Prime Minister Jonas Berg called the Russian ruling a great success."):
+        assert not [e for e in code_text(text) if e.type == "ACCUSE"], text
 
 
 @pytest.mark.parametrize(("text", "etype", "names"), [

@@ -1093,6 +1093,21 @@ class ActorResolver:
 
     # --- pass 2: country + sector noun -------------------------------------------------------
 
+    def _people_own_state(self, tok: Token, found: dict[int, Mention],
+                          sector: str) -> ActorRef | None:
+        """The state of a people that is the subject of the clause in which "their" owns an
+        apparatus ("Chinese citizens have criticized *their government*": China's), or
+        None; a people's own people ("their students") stay unread."""
+        subj = clause_subject(tok)
+        mention = found.get(subj.i) if subj is not None else None
+        if sector in self.words.people_sectors or mention is None or len(mention.actors) != 1:
+            return None
+        people = mention.actors[0]
+        if people.kind != "state" or people.country is None or \
+                people.sector not in self.words.people_sectors:
+            return None
+        return self.state_ref(self.gaz.country_name(people.country), sector)
+
     def find_sector_nouns(self, sent: Span, found: dict[int, Mention]) -> None:
         """"the Russian military", "Israeli officials", "Israel's army" (pass 2)."""
         for tok in sent:
@@ -1102,6 +1117,11 @@ class ActorResolver:
             if sector is None:
                 continue
             for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ == "their" and \
+                        (ref := self._people_own_state(tok, found, sector)) is not None:
+                    span = sent.doc[child.i:tok.i + 1]
+                    put(found, Mention(child.i, tok.i + 1, tok.i, [at(ref, span)], "sector"))
+                    break
                 if child.dep_ in ("compound", "poss") and child.i in found and \
                         not self._personal_role(tok, child) and \
                         (ref := self._leader_state(found[child.i], sector)) is not None:

@@ -783,6 +783,9 @@ class Coder:
                 # "sanctions on entities located in Russia and the DPRK": a target read
                 # inside a phrase brings the actors conjoined with it
                 resolve_roles(args.target, mentions, loose=True), sent.doc, mentions)
+        if trig.rule.type == "ACCUSE":
+            source = self._people_blaming_state(source, named)
+            source_keys = {participant_key(s) for s in source}
         # a state's own people ("Iranian protesters") are not its government: they may
         # face it ("clashed with security forces"), but not be the addressee of its own
         # praise or promise ("committed to defending U.S. citizens")
@@ -1320,6 +1323,21 @@ class Coder:
         protesters"), not the state itself."""
         return ref.sector in sectors and ref.country is not None and \
             ref.name != self.resolver.gaz.country_name(ref.country)
+
+    def _people_blaming_state(self, source: list[ActorRef],
+                              named: list[ActorRef]) -> list[ActorRef]:
+        """The sources of a criticism, with a state's people who blame their own state
+        ("Chinese citizens have criticized their government") named as the group they are
+        (GUIDELINES 4), not as the state, which cannot blame itself."""
+        def as_people(ref: ActorRef) -> ActorRef:
+            if ref.kind != "state" or ref.country is None or not ref.text or \
+                    ref.sector not in self.resolver.words.people_sectors or \
+                    self._own_people(ref, self.resolver.words.people_sectors) or \
+                    not any(self._government_of(r, ref.country) for r in named if r is not ref):
+                return ref
+            words = ref.text.split()
+            return replace(ref, name=" ".join(words[1:] if words[0].lower() == "the" else words))
+        return [as_people(r) for r in source]
 
     def _said(self, verb: Token, mentions: dict[int, Mention]) -> bool:
         """Whether a clause is what an actor is reported saying ("China opposes the sale,
