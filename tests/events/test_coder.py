@@ -6151,3 +6151,28 @@ def test_coder_readiness_held_over_no_actor_threatens_no_one(code_text) -> None:
     events = code_text("Secretary Blinken underscored the U.S. readiness to impose massive "
                        "costs if the talks fail.", published=date(2022, 5, 10))
     assert "THREATEN" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("dateline", [
+    "OSLO, Jan 14 (Reuters) - ", "OSLO (AP) — ", "Oslo, Norway (CNN) -- ", "OSLO, Norway — "])
+def test_coder_wire_dateline_is_no_participant(code_text, dateline) -> None:
+    # the city a story was filed from is no place of its news (it made Norway a party)
+    agree = _one(code_text(dateline + "Chile and Peru signed a fisheries pact on Wednesday."),
+                 "AGREE")
+    assert {r.name for r in agree.actors} == {"Chile", "Peru"}
+    assert agree.date == date(2022, 1, 12)
+    assert agree.sentence.startswith("Chile and Peru")
+
+
+def test_coder_wire_dateline_does_not_hide_the_lead(code_text) -> None:
+    # read with the dateline, the parser lost the subject of the lead sentence
+    events = code_text("QUITO (Reuters) - Ecuador and Colombia agreed to a border truce on "
+                       "Wednesday.")
+    assert {r.name for r in _one(events, "AGREE").actors} == {"Ecuador", "Colombia"}
+
+
+def test_coder_a_dash_after_a_name_is_no_dateline(code_text) -> None:
+    # a capitalised word and a dash open ordinary sentences: the name stays a participant
+    accuse = _one(code_text("Chile — along with Peru — condemned Bolivia on Wednesday."),
+                  "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Chile"

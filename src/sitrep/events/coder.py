@@ -1,8 +1,9 @@
 """The event coder: articles in, PLOVER events out, each traceable to its sentence.
 
-The article is parsed selectively (``sitrep.events.selective``): every component runs on the
-whole text, the dependency parser only on sentences with a trigger word and a possible actor;
-the other sentences only add the people they name to the article's memory. Then, for each
+The article is parsed selectively (``sitrep.events.selective``), with the dateline that opens
+wire copy blanked (``sitrep.events.dateline``): every component runs on the whole text, the
+dependency parser only on sentences with a trigger word and a possible actor; the other
+sentences only add the people they name to the article's memory. Then, for each
 parsed sentence, in order:
 
 1. resolve the actor mentions (``sitrep.actors.mentions``), carrying the people named so far;
@@ -48,6 +49,7 @@ from sitrep.actors.mentions import ENTITY_LABELS, ActorResolver
 from sitrep.actors.spans import entity_text, person_actor
 from sitrep.actors.voice import (PhraseReader, Turns, Voice, read_voice, site_country,
                                  speaker_label_end)
+from sitrep.events.dateline import blank_dateline
 from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_dates,
                                   REACTIONS, narrated, period_end, story_day, story_steps)
 from sitrep.events.detector import EventDetector, learned_triggers
@@ -258,7 +260,7 @@ class Coder:
         Returns:
             The events in text order.
         """
-        return self.code_doc(article, self.parse(article.text))
+        return self.code_doc(article, self.parse(blank_dateline(article.text)))
 
     def parse(self, text: str) -> Doc:
         """Parse a text as the coder does (selectively, when the pipeline allows it)."""
@@ -315,7 +317,7 @@ class Coder:
             Each article with its events, in input order.
         """
         if self.parser is None:
-            pairs = ((a.text, a) for a in articles)
+            pairs = ((blank_dateline(a.text), a) for a in articles)
             for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield article, self.code_doc(article, doc)
             return
@@ -331,12 +333,13 @@ class Coder:
     def _code_batch(self, batch: list[Article], batch_size: int
                     ) -> Iterator[tuple[Article, list[Event]]]:
         assert self.parser is not None
-        docs = self.parser.pipe([a.text for a in batch], batch_size=batch_size)
+        docs = self.parser.pipe([blank_dateline(a.text) for a in batch], batch_size=batch_size)
         for article, doc in zip(batch, docs, strict=True):
             yield article, self.code_doc(article, doc)
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
-        """Code an article already parsed into ``doc`` (the parse of ``article.text``)."""
+        """Code an article already parsed into ``doc`` (the parse of ``article.text`` with its
+        wire dateline blanked, ``blank_dateline``: offsets into the two are the same)."""
         fix_parse(doc)
         site, read = site_country(article.url), self._phrase_actors(article.published)
         actx = self.resolver.article(article.published, site)
@@ -1223,9 +1226,11 @@ class Coder:
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         when = temporal.within_month(when) if when is not None else None
         base = sent.start_char
+        # a blanked dateline (``blank_dateline``) leaves spaces before the first sentence
+        lead = len(sent.text) - len(sent.text.lstrip())
         return Event(
             type=etype, mode=mode, actors=members, article_id=article.id or "",
-            sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            sentence=sent.text[lead:], start=base + lead, end=sent.end_char,
             source=source, target=target,
             date=when.value if when else None,
             date_precision=when.precision if when else None,
