@@ -6176,3 +6176,17 @@ def test_coder_a_dash_after_a_name_is_no_dateline(code_text) -> None:
     accuse = _one(code_text("Chile — along with Peru — condemned Bolivia on Wednesday."),
                   "ACCUSE")
     assert accuse.source is not None and accuse.source.name == "Chile"
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    # forces or arms to be sent *to* a people support them as often as they threaten them
+    ("Germany said it would send 14 tanks to Ukraine.", False),
+    ("The United States will deploy more troops to Poland.", False),
+    # sent into, near or along someone's border, they threaten
+    ("Venezuela will send more troops into Guyana.", True),
+    ("Venezuela will deploy troops along the border with Guyana.", True),
+])
+def test_coder_forces_to_be_sent_threaten_only_those_sent_at(code_text, text,
+                                                             threat) -> None:
+    events = code_text(text, published=date(2023, 1, 24))
+    assert ("THREATEN" in {e.type for e in events}) is threat

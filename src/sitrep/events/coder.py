@@ -1152,7 +1152,8 @@ class Coder:
             # no event), with the cost the act would bring
             rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", _threat_mode(etype, mode)
             modality, when = "asserted", None
-        elif modality == "future" and not (trig.bare and etype in FUTURE_CONFLICT):
+        elif modality == "future" and not (trig.bare and etype in FUTURE_CONFLICT) and \
+                not (etype == "MOBILIZE" and _sent_to(trig.anchor)):
             # (a hostile act a bare noun names is one done, whatever is to come of it:
             # "resolve to respond to Putin's attack on Ukraine" threatens no one with it)
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
@@ -2541,6 +2542,19 @@ def _foretold_over_condition(verb: Token, etype: str, modality: str) -> bool:
     left as the hypothetical it is."""
     return modality in ("future", "hypothetical") and etype in FUTURE_CONFLICT and \
         _foretold(verb) and _condition(verb, deterred=True) is not None
+
+
+_HOSTILE_DESTINATIONS = frozenset({"into", "near", "along", "around", "against", "on"})
+"""Prepositions of forces sent at someone ("into Ukraine", "along the border"), not to them."""
+
+
+def _sent_to(verb: Token) -> bool:
+    """Whether forces or arms are to be sent *to* a place or people ("would send 14 tanks to
+    Ukraine", "will deploy more troops to Poland"): support for them as often as a threat,
+    so no one is threatened by the plan; "into", "near" or "along" a border send them at
+    someone."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return "to" in preps and not preps & _HOSTILE_DESTINATIONS
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:
