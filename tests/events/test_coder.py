@@ -6190,3 +6190,48 @@ def test_coder_forces_to_be_sent_threaten_only_those_sent_at(code_text, text,
                                                              threat) -> None:
     events = code_text(text, published=date(2023, 1, 24))
     assert ("THREATEN" in {e.type for e in events}) is threat
+
+
+def test_coder_byline_above_a_dateline_is_no_participant(code_text) -> None:
+    events = code_text("By Jane Doe\nWASHINGTON (AP) — President Biden spoke with Chinese "
+                       "President Xi Jinping on Monday.", published=date(2022, 5, 10))
+    contact = _one(events, "CONSULT")
+    assert {a.name for a in contact.actors} == {"Joe Biden", "Xi Jinping"}
+    assert contact.sentence.startswith("President Biden spoke")
+
+
+@pytest.mark.parametrize("text", [
+    "Will the United States impose sanctions on Venezuela if it invades Guyana?",
+    "Analysts expect that if Venezuela invades Guyana, the United States will impose "
+    "sanctions on Venezuela.",
+    "The United States did not say whether it would impose sanctions on Venezuela if it "
+    "invaded Guyana.",
+    "If Venezuela invades, the United States would likely impose sanctions on Venezuela.",
+])
+def test_coder_guessed_consequences_of_a_condition_are_no_threat(code_text, text) -> None:
+    assert "THREATEN" not in {e.type for e in code_text(text, published=date(2022, 5, 10))}
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela will send troops to the border with Guyana.",
+    "Venezuela said it would deploy missiles to its coast in response to Guyana.",
+])
+def test_coder_forces_sent_to_a_border_or_in_response_still_threaten(code_text,
+                                                                     text) -> None:
+    assert "THREATEN" in {e.type for e in code_text(text, published=date(2023, 1, 24))}
+
+
+def test_coder_forces_offered_on_a_condition_threaten_no_recipient(code_text) -> None:
+    events = code_text("Germany will send tanks to Ukraine if Kyiv asks for them.",
+                       published=date(2023, 1, 24))
+    assert "THREATEN" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    # a deed told in the indicative under "it is important that" is still told
+    "It is important that Venezuela has released the two Guyanese fishermen.",
+    "It was important that Blinken met Lavrov in Geneva, the diplomat said.",
+])
+def test_coder_deeds_told_under_an_adjective_of_need_stay_asserted(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert events and all(e.modality == "asserted" for e in events)

@@ -32,3 +32,21 @@ def test_dateline_blanked_keeps_offsets(text, kept) -> None:
 ])
 def test_dateline_absent_leaves_the_text(text) -> None:
     assert blank_dateline(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # the parties' acronyms and a dash open a sentence: no place is named
+    "U.S. — Mexico talks resumed on Monday in Washington.",
+    "EU - UK talks on Northern Ireland resumed on Monday.",
+])
+def test_acronyms_and_a_dash_are_no_dateline(text) -> None:
+    assert blank_dateline(text) == text
+
+
+def test_dateline_under_a_headline_starts_the_lead_sentence() -> None:
+    # a headline (or byline) line ends in no full stop; the blanked dateline breaks the
+    # paragraph so the lead is read alone
+    text = "By Jane Doe\nWASHINGTON (AP) — Chile and Peru met."
+    blanked = blank_dateline(text)
+    assert len(blanked) == len(text)
+    assert blanked.startswith("By Jane Doe\n\n\n")

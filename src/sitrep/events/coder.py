@@ -1144,19 +1144,22 @@ class Coder:
             # continue to impose costs if Russia escalates" stays a threat ("commitment to
             # continue imposing costs" is read by threaten.intent_noun first)
             rule_id, modality, when = f"{rule_id}>continued", "asserted", None
-        if (modality == "future" and etype in FUTURE_CONFLICT and
-                _condition(trig.anchor) is not None) or \
-                _foretold_over_condition(trig.anchor, etype, modality):
+        sent_to = etype == "MOBILIZE" and _sent_to(trig.anchor)
+        if not sent_to and ((modality == "future" and etype in FUTURE_CONFLICT and
+                             _condition(trig.anchor) is not None) or
+                            _foretold_over_condition(trig.anchor, etype, modality)):
             # "will launch an offensive unless Syria withdraws": a hostile act held over
             # someone until a condition is met threatens them, as it is said (the condition is
             # no event), with the cost the act would bring
             rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", _threat_mode(etype, mode)
             modality, when = "asserted", None
         elif modality == "future" and not (trig.bare and etype in FUTURE_CONFLICT) and \
-                not (etype == "MOBILIZE" and _sent_to(trig.anchor)):
+                not sent_to:
             # (a hostile act a bare noun names is one done, whatever is to come of it:
             # "resolve to respond to Putin's attack on Ukraine" threatens no one with it)
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
+            if new_type == "THREATEN" and _guessed(trig.anchor):
+                new_type = None  # "analysts expect the US will impose sanctions": no warning
             if new_type:
                 # the plan is announced now: the AGREE (THREATEN...) itself happened, on the
                 # day of the announcement, not of the meeting planned
@@ -2541,20 +2544,58 @@ def _foretold_over_condition(verb: Token, etype: str, modality: str) -> bool:
     event). "could strike if" only speculates, and a plain "would" no condition holds is
     left as the hypothetical it is."""
     return modality in ("future", "hypothetical") and etype in FUTURE_CONFLICT and \
-        _foretold(verb) and _condition(verb, deterred=True) is not None
+        _foretold(verb) and _condition(verb, deterred=True) is not None and \
+        not _guessed(verb)
+
+
+_GUESSING = frozenset({"believe", "think", "expect", "predict", "doubt", "suspect", "assume",
+                       "estimate", "forecast", "project", "speculate", "fear", "guess",
+                       "wonder", "ask", "question", "simulate"})
+"""Verbs whose content is someone's guess or question, not a warning made."""
+
+
+def _guessed(verb: Token) -> bool:
+    """Whether what a verb foretells is a question, a guess or left unsaid ("Will the US
+    impose sanctions if ...?", "analysts expect that if China invades, the US will ...",
+    "did not say whether it would ...", "would likely impose"): no one warns anyone."""
+    if verb.sent.text.rstrip().endswith("?") or any(
+            c.dep_ == "advmod" and c.lower_ in MODALITY_WORDS.guess_words
+            for c in verb.children):
+        return True
+    cur = verb
+    while cur.dep_ in ("ccomp", "xcomp", "conj", "advcl") and cur.head.i != cur.i:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
+            return True
+        content = cur.dep_ != "xcomp"  # "expects to impose sanctions" is its own plan
+        cur = cur.head
+        if content and cur.lemma_.lower() in _GUESSING or negated(cur):
+            return True
+    # "..., analysts believe": the attribution the small model makes the root
+    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in _GUESSING
+               for c in verb.children) or (verb.dep_ == "ccomp" and
+                                           verb.head.lemma_.lower() in _GUESSING)
 
 
 _HOSTILE_DESTINATIONS = frozenset({"into", "near", "along", "around", "against", "on"})
 """Prepositions of forces sent at someone ("into Ukraine", "along the border"), not to them."""
 
 
+_FRONTIER_WORDS = frozenset({"border", "borders", "frontier", "frontiers", "doorstep"})
+"""Destinations that face someone ("to the Ukrainian border")."""
+_RETORT_WORDS = frozenset({"response", "retaliation", "reprisal"})
+"""Nouns of "in response to": forces sent as an answer to someone."""
+
+
 def _sent_to(verb: Token) -> bool:
     """Whether forces or arms are to be sent *to* a place or people ("would send 14 tanks to
     Ukraine", "will deploy more troops to Poland"): support for them as often as a threat,
-    so no one is threatened by the plan; "into", "near" or "along" a border send them at
-    someone."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    return "to" in preps and not preps & _HOSTILE_DESTINATIONS
+    so no one is threatened by the plan; "into", "near" or "along" a border, "to the border"
+    or "in response to" NATO send them at someone."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    objects = {o.lower_ for p in preps for o in p.children if o.dep_ == "pobj"}
+    return any(p.lower_ == "to" for p in preps) and \
+        not {p.lower_ for p in preps} & _HOSTILE_DESTINATIONS and \
+        not objects & (_FRONTIER_WORDS | _RETORT_WORDS)
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:

@@ -33,8 +33,10 @@ OPENING_LINES = 3
 
 
 def blank_dateline(text: str) -> str:
-    """The text with the dateline of its opening lines replaced by spaces, so that offsets
-    into it are those of the original text.
+    """The text with the dateline of its opening lines replaced by a paragraph break and
+    spaces, so that offsets into it are those of the original text and the lead is a
+    sentence of its own (a headline or byline line above it, which ends in no full stop,
+    would otherwise be read with it).
 
     Args:
         text: an article's text.
@@ -49,7 +51,19 @@ def blank_dateline(text: str) -> str:
         head_end = len(text) if found < 0 else found + 1
         if found < 0:
             break
-    match = DATELINE.search(text, 0, head_end)
+    match = next((m for m in DATELINE.finditer(text, 0, head_end) if _placed(m.group())),
+                 None)
     if match is None:
         return text
-    return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    width = match.end() - match.start()
+    return text[:match.start()] + ("\n\n" + " " * (width - 2))[:width] + text[match.end():]
+
+
+def _placed(dateline: str) -> bool:
+    """Whether a match names a place: with a date, a region or an agency, or a word of four
+    capitals or more ("KYIV —"); "U.S. — Mexico talks" and "EU - UK talks" open sentences
+    with the parties' acronyms."""
+    if any(c in dateline for c in ",(") or any(c.isdigit() for c in dateline):
+        return True
+    return any(len(word) >= 4 and word.isalpha() and word.isupper()
+               for word in dateline.split())

@@ -170,10 +170,11 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             # the need's own complement ("the necessity of the aid sent by Poland" names aid
             # sent, its verb on another noun)
             return "hypothetical"
-        if cur.dep_ == "ccomp" and lemma == "be" and any(
+        if cur.dep_ == "ccomp" and lemma == "be" and cur.tag_ == "VB" and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in words.need_adjectives
                 for c in head.children):
-            # "it is imperative that Russia withdraw its forces": asked, not done
+            # "it is imperative that Russia withdraw its forces": asked, not done (a
+            # subjunctive; "it is important that Iran has released them" tells a deed)
             return "hypothetical"
         if cur.dep_ in ("xcomp", "ccomp", "attr") and to_infinitive(cur) and \
                 _aim_subject(head, words):
