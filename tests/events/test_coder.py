@@ -6235,3 +6235,49 @@ def test_coder_forces_offered_on_a_condition_threaten_no_recipient(code_text) ->
 def test_coder_deeds_told_under_an_adjective_of_need_stay_asserted(code_text, text) -> None:
     events = code_text(text, published=date(2022, 5, 10))
     assert events and all(e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize(("text", "etype", "members"), [
+    # an informal grouping of states named as a group: its member states (GUIDELINES 4)
+    ("President Biden met with the leaders of the three Baltic countries in Vilnius.",
+     "CONSULT", {"EST", "LVA", "LTU"}),
+    ("The Prime Minister of Japan thanked the Nordic countries for their generous help.",
+     "SUPPORT", {"DNK", "FIN", "ISL", "NOR", "SWE"}),
+    ("Secretary Blinken met with his E3 counterparts on Tuesday.", "CONSULT",
+     {"FRA", "DEU", "GBR"}),
+    ("Secretary Blinken met the Benelux foreign ministers on Tuesday.", "CONSULT",
+     {"BEL", "NLD", "LUX"}),
+])
+def test_coder_groupings_of_states_take_their_members(code_text, text, etype,
+                                                      members) -> None:
+    event = _one(code_text(text), etype)
+    assert members <= _countries(event.actors)
+
+
+def test_coder_grouping_counterparts_named_before_are_the_persons(code_text) -> None:
+    # the people of a grouping the article named are those persons, not their states
+    events = code_text("Secretary Antony Blinken spoke with French Foreign Minister Catherine "
+                       "Colonna, German Foreign Minister Annalena Baerbock and British Foreign "
+                       "Secretary James Cleverly on Monday. On Tuesday, Secretary Blinken met "
+                       "with his E3 counterparts in Brussels.", published=date(2023, 3, 8))
+    met = [e for e in events if e.type == "CONSULT" and "met" in e.sentence]
+    assert met and {"Catherine Colonna", "Annalena Baerbock"} <= {a.name for a in met[0].actors}
+
+
+def test_coder_ministers_of_a_body_are_the_body(code_text) -> None:
+    # "the foreign ministers of the GCC" are the body's, not the principal's own office
+    event = _one(code_text("Secretary Blinken met with the foreign ministers of the Gulf "
+                           "Cooperation Council on Monday."), "CONSULT")
+    assert {a.name for a in event.actors} == {"Antony Blinken", "Gulf Cooperation Council"}
+
+
+@pytest.mark.parametrize("text", [
+    # a grouping where something happens is a place; its sea is no grouping; a negated meeting
+    "Russia deployed more troops in the Baltic states on Monday.",
+    "Russian warships sailed in the Baltic Sea on Monday.",
+    "Secretary Blinken did not meet the Nordic foreign ministers on Tuesday.",
+])
+def test_coder_groupings_of_states_near_misses(code_text, text) -> None:
+    events = [e for e in code_text(text) if e.modality == "asserted"]
+    assert not any({"EST", "DNK"} & _countries(e.actors) for e in events), \
+        [(e.type, [a.name for a in e.actors]) for e in events]

@@ -11,9 +11,10 @@ It answers the questions actor resolution asks of a mention:
 * ``place("Sochi")`` -> coordinates, from GeoNames' cities (``sitrep.actors.places``).
 
 The data lives in ``sitrep/data/gazetteer/`` (``states.csv``, ``seats.csv``, ``orgs.csv``,
-``sectors.csv``; see its ``SOURCES.md``). Look-ups ignore case, diacritics, a leading "the"
-and a trailing possessive, except for short all-capital aliases ("US", "IS", "WHO"), which
-must match their case so that the words "us", "is" and "who" never do.
+``sectors.csv``, ``groupings.csv``; see its ``SOURCES.md``). Look-ups ignore case,
+diacritics, a leading "the" and a trailing possessive, except for short all-capital
+aliases ("US", "IS", "WHO"), which must match their case so that the words "us", "is" and
+"who" never do.
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ class Gazetteer:
 
     def __init__(self, states: list[State], seats: list[tuple[str, str, str]],
                  orgs: list[Org], sectors: dict[str, str],
-                 regions: list[tuple[Place, tuple[str, ...]]] | None = None) -> None:
+                 regions: list[tuple[Place, tuple[str, ...]]] | None = None,
+                 groupings: list[tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+                 ) -> None:
         self._states = {s.iso3: s for s in states}
         self._by_code = {s.code: s for s in states if s.code == s.iso3}
         self._state_names: _Index[StateMatch] = _Index()
@@ -140,6 +143,10 @@ class Gazetteer:
             for form in (o.name, *o.aliases):
                 self._org_names.add(form, o, replace=False)
         self._sectors = {_key(k): v for k, v in sectors.items()}
+        self._groupings: _Index[tuple[str, ...]] = _Index()
+        for forms, members in groupings or []:
+            for form in forms:
+                self._groupings.add(form, members)
         self._regions: _Index[Place] = _Index()
         self._qualified: _Index[Place] = _Index()
         for place, forms in regions or []:
@@ -199,6 +206,11 @@ class Gazetteer:
     def org(self, text: str) -> Org | None:
         """The organisation ``text`` names ("U.N.", "the IAEA", "Hizbollah"), or None."""
         return self._org_names.get(text)
+
+    def grouping(self, text: str) -> tuple[str, ...]:
+        """The member states (ISO alpha-3) of the informal grouping of states ``text``
+        names ("the Baltic states", "E3"; ``groupings.csv``), or none."""
+        return self._groupings.get(text) or ()
 
     def org_by_id(self, org_id: str) -> Org | None:
         """The organisation with this id ("UN", "NATO"), or None."""
@@ -458,7 +470,9 @@ def _load_cached() -> Gazetteer:
                       float(r["lon"]), "region"),
                 (r["name"], *(a for a in r["aliases"].split("|") if a)))
                for r in _read("regions.csv")]
-    return Gazetteer(states, seats, orgs, sectors, regions)
+    groupings = [((r["name"], *(a for a in r["aliases"].split("|") if a)),
+                  tuple(r["members"].split("|"))) for r in _read("groupings.csv")]
+    return Gazetteer(states, seats, orgs, sectors, regions, groupings)
 
 
 def _read(name: str) -> list[dict[str, str]]:

@@ -361,6 +361,7 @@ class ActorResolver:
                 put(found, Mention(ent.start, ent.end, ent.root.i, [at(ref, ent)]))
         self._untagged_groups(sent, found)
         self._named_divisions(sent, found)
+        self._named_groupings(sent, ctx, found)
 
     def _hyphen_pair(self, ent: Span) -> list[ActorRef]:
         """The states or bodies a one-word name joins with hyphens ("U.S.-India",
@@ -396,6 +397,56 @@ class ActorResolver:
             ref = ActorRef(name=place.name, kind="org", sector="GOV",
                            text=sent.doc[start:end].text)
             put(found, Mention(start, end, tok.i, [at(ref, sent.doc[start:end])]))
+
+    def _named_groupings(self, sent: Span, ctx: ArticleActors,
+                         found: dict[int, Mention]) -> None:
+        """An informal grouping of states named as a group ("the Baltic states", "the three
+        Nordic countries", "his E3 counterparts", "Baltic leaders"): its member states, as
+        the training labels code it (GUIDELINES 4; ``groupings.csv``); its people
+        ("counterparts", "leaders") are the persons of those states the article named
+        before, where it did. A grouping where something happens ("in the Baltic states")
+        stays a place."""
+        for tok in sent:
+            if tok.i in found or tok.pos_ not in ("NOUN", "PROPN") or \
+                    (tok.dep_ == "pobj" and tok.head.lower_ in _GROUPING_PLACE_PREPS):
+                continue
+            named = self._grouping_words(tok, sent.start)
+            if named is None:
+                continue
+            start, members = named
+            refs = [r for code in members for r in [self.state_of(code)] if r is not None]
+            if not self.gaz.grouping(sent.doc[start:tok.i + 1].text):
+                refs = _named_people(refs, ctx.persons)  # "E3 counterparts", not "E3"
+            if refs:
+                span = sent.doc[start:tok.i + 1]
+                put(found, Mention(start, tok.i + 1, tok.i, [at(r, span) for r in refs]))
+
+    def _grouping_words(self, tok: Token, first: int) -> tuple[int, tuple[str, ...]] | None:
+        """Where the words of a grouping of states ending at ``tok`` start (not before
+        ``first``), and its members: the capitalised words right before a noun with it
+        ("Baltic states", "Central Asian countries"), the noun alone ("the Baltics", "E3"),
+        or a grouping's word before its members' people ("E3 counterparts", "Nordic
+        leaders"); None for no grouping."""
+        doc = tok.doc
+        start = tok.i
+        while start > first and doc[start - 1].head.i >= tok.i and \
+                doc[start - 1].dep_ in ("amod", "compound", "nmod"):
+            start -= 1
+        # the capitalised words that open the modifiers: "Nordic" of "Nordic foreign ministers"
+        caps = next((k for k in range(start, tok.i) if not doc[k].text[:1].isupper()), tok.i)
+        if start == tok.i:
+            members = self.gaz.grouping(tok.text) if tok.text[:1].isupper() else ()
+            return (tok.i, members) if members else None
+        members = self.gaz.grouping(doc[start:tok.i + 1].text) if caps == tok.i else ()
+        if members:
+            return start, members
+        if caps > start and tok.tag_ in ("NNS", "NNPS") and (
+                tok.lemma_.lower() in self.words.plural_heads
+                or tok.lower_ in self.words.member_words):
+            qualifier = doc[start:caps].text
+            members = self.gaz.grouping(qualifier) or self.gaz.grouping(f"{qualifier} states")
+            return (start, members) if members else None
+        return None
 
     def _org_members(self, ent: Span) -> ActorRef | None:
         """The organisation an entity names by its members ("G7 Leaders", "NATO Allies",
@@ -1296,7 +1347,7 @@ class ActorResolver:
             if prior is None and (state := self._setting_government(tok, ctx, found)) is not None:
                 put(found, Mention(tok.i, tok.i + 1, tok.i, [at(state, tok)], "sector"))
                 continue
-            if not (_definite(tok) or self._state_possessed(tok)):
+            if not (_definite(tok) or self._state_possessed(tok)) or _of_named(tok, found):
                 continue
             words = [c.lower_ for c in tok.children
                      if c.dep_ in ("compound", "amod") and c.i < tok.i]
@@ -1551,6 +1602,11 @@ _PAST_TITLES = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "near",
                           "outside", "inside", "within", "around"})
 """Prepositions whose object is where something happens, not who does it."""
+_GROUPING_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "within",
+                                   "around", "inside", "outside"})
+"""Prepositions whose object is a place even when it names a grouping of states ("in the
+Baltic states"); "to" and "from" name those visited or giving ("a visit to the Baltic
+states")."""
 _NAME_PHRASE_PREPS = frozenset({"of", "for", "to", "on"})
 """Prepositions that open the phrase of a name after its head ("Partnership *for* ...")."""
 _DEPARTMENT_GLUE = frozenset({"department", "departments", "ministry", "ministries", "of", "the"})
@@ -1807,3 +1863,19 @@ def _opening_subject(tok: Token, sent: Span) -> bool:
     where the small model reads a capitalised name as the common noun it also is."""
     return tok.i == sent.start and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and \
         not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
+
+
+def _of_named(tok: Token, found: dict[int, Mention]) -> bool:
+    """Whether a plural description is the people of an actor named after it ("the foreign
+    ministers of the Gulf Cooperation Council", "the leaders of the Baltic states"): that
+    actor speaks for them, no one office holder is meant."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        p.dep_ == "pobj" and p.i in found for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+
+
+def _named_people(states: list[ActorRef], persons: list[ActorRef]) -> list[ActorRef]:
+    """The people of a grouping of states ("his E3 counterparts"): for each state the
+    person of it the article named last, else the state (the training labels code a
+    grouping of persons by the persons where the text names them)."""
+    return [next((p for p in reversed(persons) if p.country == s.country), s) for s in states]
