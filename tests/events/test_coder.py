@@ -6281,3 +6281,50 @@ def test_coder_groupings_of_states_near_misses(code_text, text) -> None:
     events = [e for e in code_text(text) if e.modality == "asserted"]
     assert not any({"EST", "DNK"} & _countries(e.actors) for e in events), \
         [(e.type, [a.name for a in e.actors]) for e in events]
+
+
+def test_coder_a_sentence_naming_no_one_new_keeps_the_subject(code_text) -> None:
+    # "him" and "the leaders" name no one new: "He" is still the one who met
+    events = code_text("President Biden met Chancellor Scholz in Berlin. It was a warm "
+                       "engagement between him and the leaders. He thanked the leaders for "
+                       "their support.")
+    thanks = _one(events, "SUPPORT")
+    assert thanks.source is not None and thanks.source.name == "Joe Biden"
+    # a sentence that names someone new moves "He" to that person, as before
+    events = code_text("President Biden met Chancellor Scholz in Berlin. The talks followed a "
+                       "speech by President Macron. He thanked the students for their support.")
+    assert all(e.source is None or e.source.name != "Joe Biden"
+               for e in events if e.type == "SUPPORT")
+
+
+def test_coder_a_reported_he_continues_the_subject_above(code_text) -> None:
+    # "he" of a clause that "X told Y" governs is X, not the nearer Y
+    events = code_text("Secretary Blinken told Foreign Minister Wang that he would visit "
+                       "Beijing in March.")
+    visit = _one(events, "CONSULT") if any(e.type == "CONSULT" for e in events) else \
+        _one(events, "AGREE")
+    assert "Antony Blinken" in {a.name for a in visit.actors}
+    # an object pronoun still skips its own clause's subject
+    events = code_text("President Biden met Chancellor Scholz, and he thanked him for his "
+                       "support.")
+    thanks = _one(events, "SUPPORT")
+    assert (thanks.source.name, thanks.target.name) == ("Joe Biden", "Olaf Scholz")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    # an occasion had tells what was done on it; one to come or denied does not
+    ("President Biden had the opportunity to meet with President Duda of Poland.", "asserted"),
+    ("President Biden had the chance to talk to President Duda of Poland.", "asserted"),
+    ("President Biden did not have the chance to talk to President Duda of Poland.",
+     "negated"),
+])
+def test_coder_an_occasion_taken_tells_the_contact(code_text, text, modality) -> None:
+    contact = _one(code_text(text, published=date(2021, 6, 14)), "CONSULT")
+    assert contact.modality == modality
+    assert {a.name for a in contact.actors} == {"Joe Biden", "Andrzej Duda"}
+
+
+def test_coder_an_opportunity_offered_is_no_contact(code_text) -> None:
+    events = code_text("The summit is an opportunity to meet with President Duda of Poland.",
+                       published=date(2021, 6, 14))
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]

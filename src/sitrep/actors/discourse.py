@@ -155,6 +155,10 @@ class ArticleActors:
         subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         mention = found.get(subjects[0].i) if subjects else None
         ref = mention.actors[0] if mention and len(mention.actors) == 1 else None
+        if (ref is None or ref.kind != "person") and not _names_someone(people):
+            # "It was a warm meeting between him and the leaders": no one new was named, so
+            # the person the story is about is still its subject
+            return
         self.subject = ref if ref is not None and ref.kind == "person" else None
 
     def remember_names(self, sent: Span) -> list[ActorRef]:
@@ -231,3 +235,10 @@ class ArticleActors:
                   if participant_key(p) not in (exclude or set())]
         return list(reversed(chosen[:count]))
 
+
+
+def _names_someone(people: list[Mention]) -> bool:
+    """Whether a sentence names a person by name or title; one whose people are only
+    pronouns and plurals ("him", "the leaders") names no one new, and leaves the story's
+    subject where it was."""
+    return any(m.kind in ("name", "title") for m in people)

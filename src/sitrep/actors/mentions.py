@@ -1577,6 +1577,9 @@ class ActorResolver:
                    and m.actors[0].kind == "person"
                    and participant_key(m.actors[0]) not in exclude]
         ref = earlier[-1] if earlier else None
+        governing = _governing_subject(tok, found)
+        if governing is not None and participant_key(governing) not in exclude:
+            ref = governing
         if ref is None and tok.dep_ in ("nsubj", "nsubjpass") and ctx.subject is not None:
             ref = ctx.subject
         return ref if ref is not None else next(iter(ctx.recent(1, exclude)), None)
@@ -1597,6 +1600,29 @@ class ActorResolver:
             put(found, Mention(tok.i, noun.i + 1, noun.i, [at(state, span)], "sector"))
 
 
+def _governing_subject(tok: Token, found: dict[int, Mention]) -> ActorRef | None:
+    """The person named as the subject of the clause that governs a subject pronoun's own
+    clause ("Blinken told Wang he ...", "Smith said that she ..."): subjects are what a
+    reported clause's "he" most often continues, before a nearer object; None if none."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ not in _GOVERNED_CLAUSES or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        mention = found.get(subject.i) if subject is not None and subject.i < tok.i else None
+        if mention is not None and mention.kind in ("name", "title") and \
+                len(mention.actors) == 1 and mention.actors[0].kind == "person":
+            return mention.actors[0]
+        if subject is not None:
+            return None
+    return None
+
+
+_GOVERNED_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl"})
+"""Clauses whose subject pronoun looks to the subject of the clause above."""
 _PAST_TITLES = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
 """Words that make a title a past one ("former President", "the late King")."""
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "near",

@@ -48,6 +48,8 @@ class ModalityWords:
     *provide* assistance")."""
     need_nouns: frozenset[str] = frozenset()
     """Nouns of a need over a verb ("the importance of providing"): a deed still to do."""
+    occasion_nouns: frozenset[str] = frozenset()
+    """Nouns of an occasion taken ("had the opportunity to meet"): what was done on it."""
     need_adjectives: frozenset[str] = frozenset()
     """Adjectives of a need over a "that" clause ("it is critical that Russia withdraw"): a
     deed still to do."""
@@ -441,7 +443,17 @@ def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
         return False
     if tok.dep_ == "acl" and _under_way(tok.head, tok, words):
         return False  # "their ongoing efforts to provide assistance": the assistance given
+    if tok.dep_ == "acl" and _occasion_taken(tok.head, words):
+        return False  # "had the opportunity to meet with X": the meeting took place
     return tok.head.lemma_.lower() not in words.future_verbs and decision_of(tok, words) is None
+
+
+def _occasion_taken(noun: Token, words: ModalityWords) -> bool:
+    """Whether a noun is an occasion someone had, got or took ("had the chance to talk to
+    X"): its infinitive is what was done on it (as the verb "have" is, so "will have the
+    opportunity to meet" is a plan and "did not have the chance" denies it)."""
+    return noun.lemma_.lower() in words.occasion_nouns and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() in ("have", "get", "take")
 
 
 def decision_of(tok: Token, words: ModalityWords = WORDS) -> Token | None:
