@@ -6328,3 +6328,25 @@ def test_coder_an_opportunity_offered_is_no_contact(code_text) -> None:
     events = code_text("The summit is an opportunity to meet with President Duda of Poland.",
                        published=date(2021, 6, 14))
     assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "etype", "day"), [
+    # a plan or warning made as it is said takes the day it is said (GUIDELINES 6)
+    ("President Biden announced on Monday that he will meet President Xi next month.",
+     "AGREE", date(2022, 5, 9)),
+    ("President Biden said on Monday that Venezuela would face swift and severe costs if it "
+     "invades Guyana.", "THREATEN", date(2022, 5, 9)),
+    ("President Biden said that Venezuela would face swift and severe costs if it invades "
+     "Guyana.", "THREATEN", date(2022, 5, 12)),
+])
+def test_coder_plans_and_warnings_take_the_day_they_are_said(code_text, text, etype,
+                                                              day) -> None:
+    event = _one(code_text(text, published=date(2022, 5, 12)), etype)
+    assert event.date == day
+
+
+def test_coder_a_warning_is_not_against_the_speakers_own_state(code_text) -> None:
+    threat = _one(code_text("President Biden warned that the United States will impose "
+                            "severe sanctions on Venezuela.", published=date(2022, 5, 12)),
+                  "THREATEN")
+    assert (threat.source.name, threat.target.name) == ("Joe Biden", "Venezuela")

@@ -470,12 +470,13 @@ class Coder:
                 when = None  # a day of the story's year dates what is demanded, not the demands
             if when is None and trig.rule.type in VERBAL:
                 when = briefed
+            said = _said_on(trig.anchor, times, sent, article.published)
             if when is None and (trig.rule.type, trig.mode) in SELF_ANNOUNCED and \
                     _announced_own(trig.anchor):
                 # "Kurz announced on Saturday that he would resign": the day it is announced
-                when = next((tv for tv in times if _in_phrase(tv, trig.anchor.head, sent)
-                             and not _in_phrase(tv, trig.anchor, sent)), None)
-            out += self._events(article, sent, trig, mentions, when, actx, quotes, out)
+                when = said
+            out += self._events(article, sent, trig, mentions, when, actx, quotes, out,
+                                said=said)
         return out
 
     def _pledged_blame(self, trig: Trigger) -> bool:
@@ -574,7 +575,12 @@ class Coder:
     def _events(self, article: Article, sent: Span, trig: Trigger, mentions: dict[int, Mention],
                 when: temporal.TimeValue | None, actx: ArticleActors,
                 quotes: Quotations | None = None,
-                earlier: list[Event] | None = None) -> list[Event]:
+                earlier: list[Event] | None = None,
+                said: temporal.TimeValue | None = None) -> list[Event]:
+        """The events of one trigger. ``said`` is the time of the verb of saying the
+        trigger's clause is the content of ("said on Monday that it will ..."): a plan,
+        promise or warning made as it is said takes that day (GUIDELINES 6: announced
+        meetings take the day of the announcement)."""
         effort = _effort_clause(trig.anchor, self.rules.effort_nouns) \
             if trig.rule.type == "REQUEST" else None
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
@@ -796,7 +802,9 @@ class Coder:
             else self.resolver.words.people_sectors
         own_states = {r.country for r in source if r.kind == "state"
                       and not self._own_people(r, people)}
-        if trig.rule.type in SELF_EXCLUDED:
+        if trig.rule.type in SELF_EXCLUDED or trig.rule.type == "THREATEN":
+            # (a warning is never against the speaker's own state: "Biden warned that the
+            # United States will impose sanctions on Russia" warns Russia)
             # "reaffirmed the commitment of the United States to Ukraine": the speaker's own
             # state is no addressee of its praise or promise; the next actor named is. Only
             # the principal's: "Blinken and Lapid emphasized support for Israel's security"
@@ -1113,7 +1121,7 @@ class Coder:
             if not promised and trig.rule.promise == "only":
                 return []  # "is working with Jamaica": cooperation reported, no promise
             # "will continue to work with Jamaica": the promise is made as it is said
-            modality, when = ("asserted", None) if promised else (modality, when)
+            modality, when = ("asserted", said) if promised else (modality, when)
         rule_id = trig.rule.id
         if trig.rule.refusal is not None:
             # one refused no one named ("has yet to concede") stays the denied event it says
@@ -1127,7 +1135,7 @@ class Coder:
         if modality == "future" and etype in ANNOUNCED and _counted(trig.anchor):
             # "the U.S. will provide $10 million", "will sanction three television stations":
             # an announced package is the act itself (GUIDELINES 5), of the announcement's day
-            rule_id, modality, when = f"{rule_id}>announced", "asserted", None
+            rule_id, modality, when = f"{rule_id}>announced", "asserted", said
         if modality == "future" and (etype, mode) in SELF_ANNOUNCED and \
                 _announced_own(trig.anchor):
             # "Rossello announced he would resign as party leader": the resignation is made
@@ -1143,7 +1151,7 @@ class Coder:
             # force now, no threat of a new one (GUIDELINES 5), of the statement's day; "will
             # continue to impose costs if Russia escalates" stays a threat ("commitment to
             # continue imposing costs" is read by threaten.intent_noun first)
-            rule_id, modality, when = f"{rule_id}>continued", "asserted", None
+            rule_id, modality, when = f"{rule_id}>continued", "asserted", said
         sent_to = etype == "MOBILIZE" and _sent_to(trig.anchor)
         if not sent_to and ((modality == "future" and etype in FUTURE_CONFLICT and
                              _condition(trig.anchor) is not None) or
@@ -1152,7 +1160,7 @@ class Coder:
             # someone until a condition is met threatens them, as it is said (the condition is
             # no event), with the cost the act would bring
             rule_id, etype, mode = f"{rule_id}>threat", "THREATEN", _threat_mode(etype, mode)
-            modality, when = "asserted", None
+            modality, when = "asserted", said
         elif modality == "future" and not (trig.bare and etype in FUTURE_CONFLICT) and \
                 not sent_to:
             # (a hostile act a bare noun names is one done, whatever is to come of it:
@@ -1167,7 +1175,7 @@ class Coder:
                 # restricts, as "impose costs ... unless" does)
                 rule_id, etype, mode = f"{rule_id}>future", new_type, \
                     _threat_mode(etype, mode) if new_type == "THREATEN" else None
-                modality, when = "asserted", None
+                modality, when = "asserted", said
                 if etype in TOPICAL and not trig.bare and trig.token.pos_ == "VERB" and \
                         _topic_of_talks(trig.token, self.rules.topic_verbs):
                     # "discussed plans to provide additional assistance to Ukraine": a plan
@@ -2255,6 +2263,18 @@ def _sequenced(verb: Token) -> bool:
     """Whether a verb's clause places its event before or after another ("after Trump spoke
     with Erdogan")."""
     return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children)
+
+
+def _said_on(verb: Token, times: list[temporal.TimeValue], sent: Span,
+             published: date | None) -> temporal.TimeValue | None:
+    """The time of the verb whose content ``verb``'s clause is ("announced on Saturday that
+    he would resign", "warned on Monday that Russia would face costs"): a time in the
+    governing verb's phrase outside the clause itself, not after publication."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((tv for tv in times if _in_phrase(tv, verb.head, sent)
+                 and not _in_phrase(tv, verb, sent)
+                 and (published is None or tv.value <= published)), None)
 
 
 def _in_phrase(tv: temporal.TimeValue, noun: Token, sent: Span) -> bool:
