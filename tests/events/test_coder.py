@@ -6350,3 +6350,18 @@ def test_coder_a_warning_is_not_against_the_speakers_own_state(code_text) -> Non
                             "severe sanctions on Venezuela.", published=date(2022, 5, 12)),
                   "THREATEN")
     assert (threat.source.name, threat.target.name) == ("Joe Biden", "Venezuela")
+
+
+@pytest.mark.parametrize(("text", "etype", "modality"), [
+    # readiness to punish warns; readiness to talk or help promises (agree.willing)
+    ("The European Union is ready to impose new sanctions on Venezuela.", "THREATEN",
+     "asserted"),
+    ("The European Union is not ready to impose new sanctions on Venezuela.", "THREATEN",
+     "negated"),
+    ("The European Union is ready to resume talks with Venezuela.", "AGREE", "asserted"),
+])
+def test_coder_readiness_adjectives_warn_or_promise_by_their_act(code_text, text, etype,
+                                                                  modality) -> None:
+    event = _one(code_text(text, published=date(2022, 5, 12)), etype)
+    assert event.modality == modality
+    assert (event.source.name, event.target.name) == ("European Union", "Venezuela")

@@ -548,7 +548,8 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and \
                 any(c.dep_ == "xcomp" for c in tok.children):
             for rule in rules.adjectives.get(lemma, ()):
-                if not rule.pleasantry and not rule.experiencer:
+                if not rule.pleasantry and not rule.experiencer and \
+                        _adjective_infinitive_fits(rule, tok):
                     found.append(Trigger(rule, tok, mode=rule.mode))
                     break
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
@@ -972,6 +973,15 @@ def _infinitive_fits(rule: TriggerRule, tok: Token,
         # (an "xcomp" child: "determination to continue raising the costs on Russia")
         return False
     return (clause is not None) == rule.infinitive
+
+
+def _adjective_infinitive_fits(rule: TriggerRule, adjective: Token) -> bool:
+    """Whether an adjective's infinitive fits a rule that asks for certain acts ("ready to
+    *impose* sanctions" for a threat, not "ready to talk")."""
+    if not rule.needs_infinitive:
+        return True
+    return any(_continued(c).lemma_.lower() in rule.needs_infinitive
+               for c in adjective.children if c.dep_ == "xcomp")
 
 
 CONTINUING = frozenset({"continue", "keep"})
