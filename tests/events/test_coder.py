@@ -6365,3 +6365,23 @@ def test_coder_readiness_adjectives_warn_or_promise_by_their_act(code_text, text
     event = _one(code_text(text, published=date(2022, 5, 12)), etype)
     assert event.modality == modality
     assert (event.source.name, event.target.name) == ("European Union", "Venezuela")
+
+
+@pytest.mark.parametrize(("text", "names", "day"), [
+    # the attack noun that did the harm names who attacked whom, and takes the harm's day
+    ("A Venezuelan missile strike on Guyana killed three civilians on Saturday.",
+     ("Venezuela", "Guyana"), date(2022, 3, 12)),
+    ("The Venezuelan drone attack on Guyana killed two people.", ("Venezuela", "Guyana"),
+     date(2022, 3, 17)),
+])
+def test_coder_an_attack_that_killed_unnamed_people_is_coded(code_text, text, names,
+                                                             day) -> None:
+    attack = _one(code_text(text, published=date(2022, 3, 17)), "ASSAULT")
+    assert (attack.source.name, attack.target.name) == names
+    assert attack.date == day
+
+
+def test_coder_an_attack_that_killed_a_named_person_targets_the_person(code_text) -> None:
+    attack = _one(code_text("A Venezuelan airstrike on Guyana killed rebel commander Ahmed "
+                            "Saleh.", published=date(2022, 3, 17)), "ASSAULT")
+    assert attack.target.name == "Ahmed Saleh"

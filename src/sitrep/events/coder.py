@@ -457,6 +457,12 @@ class Coder:
                      sent.text, article.published, anchor))
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
         dated = _assign_times(sent, triggers, times, article.published)
+        for trig in triggers:
+            # "a missile strike on Odesa killed three civilians on Saturday": the attack is
+            # of the day its harm is told on
+            if trig.bare and trig.token.i not in dated and trig.token.dep_ == "nsubj" and \
+                    trig.token.head.i in dated:
+                dated[trig.token.i] = dated[trig.token.head.i]
         # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see
         # ``is_press``), but its time dates what is said in it, as a conversation's does
         press = self.resolver.words.press_groups
@@ -1706,6 +1712,18 @@ _TALKING = frozenset({"speak", "talk", "discuss", "exchange", "meet", "visit", "
 _PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
+def _attack_that_harmed(noun: Trigger, verb: Trigger | None) -> bool:
+    """Whether an attack named by a noun is the subject of the harm it did to people no one
+    names ("a Russian missile strike on Odesa killed three civilians"): the noun names who
+    attacked whom, the verb only the toll, so the noun reports the attack (a victim named
+    by the verb, "the strike killed commander X", is the verb's)."""
+    if verb is None or verb.rule.type != "ASSAULT" or noun.rule.type != "ASSAULT" or \
+            noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i:
+        return False
+    return not any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
+        "PERSON", "ORG", "NORP", "GPE")) for c in verb.anchor.children)
+
+
 def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
                  effort_nouns: frozenset[str] = frozenset()) -> list[Trigger]:
     """Drop triggers that spell out the content of another one in the same clause chain.
@@ -1746,7 +1764,8 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             own_accuser = named is not None and bool(named.source)
             if trig.rule.owned or own_accuser or (outer is None or outer.rule.type not in (
                     trig.rule.type, PLANNED.get(trig.rule.type))) and not (
-                    trig.rule.type == "CONSULT" and contact_verb):
+                    trig.rule.type == "CONSULT" and contact_verb) or \
+                    _attack_that_harmed(trig, outer):
                 kept.append(trig)
             elif trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token) and (
                     outer is None or outer.rule.type == "CONSULT"):
