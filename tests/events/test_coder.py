@@ -6369,8 +6369,8 @@ def test_coder_readiness_adjectives_warn_or_promise_by_their_act(code_text, text
 
 @pytest.mark.parametrize(("text", "names", "day"), [
     # the attack noun that did the harm names who attacked whom, and takes the harm's day
-    ("A Venezuelan missile strike on Guyana killed three civilians on Saturday.",
-     ("Venezuela", "Guyana"), date(2022, 3, 12)),
+    ("A Russian missile strike on Odesa killed three civilians on Saturday.",
+     ("Russia", "Ukraine"), date(2022, 3, 12)),
     ("The Venezuelan drone attack on Guyana killed two people.", ("Venezuela", "Guyana"),
      date(2022, 3, 17)),
 ])
