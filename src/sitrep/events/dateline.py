@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+from sitrep.extract.patterns import MONTH_NAME
+
+_MONTH = rf"(?i:{MONTH_NAME})"
 _CAPS_PLACE = r"[A-Z][A-Z./'’-]+(?:[ ][A-Z][A-Z./'’-]+){0,3}"
 _TITLED_PLACE = r"[A-Z][a-z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
 _REGION = r"(?:,[ ]+[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2})?"
