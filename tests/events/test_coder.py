@@ -6385,3 +6385,12 @@ def test_coder_an_attack_that_killed_a_named_person_targets_the_person(code_text
     attack = _one(code_text("A Venezuelan airstrike on Guyana killed rebel commander Ahmed "
                             "Saleh.", published=date(2022, 3, 17)), "ASSAULT")
     assert attack.target.name == "Ahmed Saleh"
+
+
+def test_coder_a_demonym_on_the_compound_before_an_attack_is_its_doer(code_text) -> None:
+    # "a Venezuelan drone attack": the small model hangs "Venezuelan" on "drone"
+    events = code_text("The United States condemned the Venezuelan drone attack on Guyana.",
+                       published=date(2022, 3, 17))
+    attack, blame = _one(events, "ASSAULT"), _one(events, "ACCUSE")
+    assert (attack.source.name, attack.target.name) == ("Venezuela", "Guyana")
+    assert (blame.source.name, blame.target.name) == ("United States", "Venezuela")

@@ -246,6 +246,14 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
             loose and tok.pos_ in ("NOUN", "PROPN"))):
         return mention
     if loose and doers:
+        # "condemned the Venezuelan drone attack": the small model hangs the doer's demonym
+        # on the compound before the deed
+        mention = next((mentions[g.i] for c in kids if c.dep_ == "compound"
+                        and c.pos_ == "NOUN" for g in c.children
+                        if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
+                        and g.i in mentions), None)
+        if mention is not None:
+            return mention
         # "condemned the atrocities committed by Russia", "attacks by Houthi forces": the
         # doer of the deed named is whom the statement is about, before any "of/in" place
         for doer in _doers(tok):

@@ -1363,9 +1363,15 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     if rule.named:
         sides = named_meeting_sides(noun)
         return Arguments(sides, [], []) if sides else None
-    source = [c for c in noun.children if c.dep_ == "poss" or (
-        c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"))]
+    def actor_word(c: Token) -> bool:
+        return c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and \
+            (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")
+
+    source = [c for c in noun.children if c.dep_ == "poss" or actor_word(c)]
+    if not source:
+        # "a Venezuelan missile strike": the small model hangs the demonym on the compound
+        source = [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                  for a in c.children if actor_word(a) and a.i < c.i]
     target: list[Token] = []
     places: list[Token] = []
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
