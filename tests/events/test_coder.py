@@ -6394,3 +6394,40 @@ def test_coder_a_demonym_on_the_compound_before_an_attack_is_its_doer(code_text)
     attack, blame = _one(events, "ASSAULT"), _one(events, "ACCUSE")
     assert (attack.source.name, attack.target.name) == ("Venezuela", "Guyana")
     assert (blame.source.name, blame.target.name) == ("United States", "Venezuela")
+
+
+@pytest.mark.parametrize("text", [
+    # an occasion let go, missing, hoped for or habitual tells no contact
+    "Biden had the opportunity to meet Putin in Geneva but declined.",
+    "Blinken had no opportunity to speak with Lavrov in Bali.",
+    "Blinken hopes to have the opportunity to meet Wang Yi in Bali.",
+    "Each year, Blinken has the opportunity to meet with his ASEAN counterparts in Jakarta.",
+])
+def test_coder_an_occasion_not_taken_is_no_contact(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_coder_an_obligation_told_is_the_one_told(code_text) -> None:
+    # "told Putin that he must withdraw": the demand is Putin's to meet
+    request = _one(code_text("Biden told Putin on Monday that he must withdraw his troops "
+                             "from the border.", published=date(2022, 5, 10)), "REQUEST")
+    assert (request.source.name, request.target.name) == ("Joe Biden", "Vladimir Putin")
+
+
+def test_coder_the_day_said_is_not_a_relative_clauses(code_text) -> None:
+    events = code_text("Biden, speaking after talks on Friday, said on Monday that he will host "
+                       "Yoon in June.", published=date(2022, 5, 10))
+    assert _one(events, "AGREE").date == date(2022, 5, 9)
+
+
+@pytest.mark.parametrize("text", [
+    # the harm told is only possible, or one side's account: no attack asserted by the noun
+    "A Russian missile strike on Odesa could kill many civilians, officials warned.",
+    "Russia said a Ukrainian drone attack on Kursk killed a child on Sunday.",
+])
+def test_coder_an_attack_that_may_have_harmed_is_not_told_by_its_noun(code_text,
+                                                                    text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"
+                and e.rule == "assault.attack_bare"]

@@ -1611,6 +1611,11 @@ def _governing_subject(tok: Token, found: dict[int, Mention]) -> ActorRef | None
         if verb.dep_ not in _GOVERNED_CLAUSES or verb.head.i == verb.i:
             return None
         verb = verb.head
+        if any(c.dep_ in ("dobj", "dative") and c.i < tok.i for c in verb.children) and \
+                any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in tok.head.children):
+            # "Biden told Putin that he must withdraw": an obligation is the one told's
+            # ("told Wang he would visit Beijing" is the teller's own plan)
+            return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         mention = found.get(subject.i) if subject is not None and subject.i < tok.i else None
         if mention is not None and mention.kind in ("name", "title") and \
@@ -1621,8 +1626,12 @@ def _governing_subject(tok: Token, found: dict[int, Mention]) -> ActorRef | None
     return None
 
 
-_GOVERNED_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl"})
-"""Clauses whose subject pronoun looks to the subject of the clause above."""
+_OBLIGING = frozenset({"must", "should", "ought", "need"})
+"""Auxiliaries of what the one addressed is to do ("told Putin that he must withdraw")."""
+_GOVERNED_CLAUSES = frozenset({"ccomp", "conj"})
+"""Clauses whose subject pronoun looks to the subject of the clause above: what is
+reported ("Smith said that she ..."), or a clause joined to it ("Biden met Scholz, and he
+thanked him"); not "after he visited Kyiv", where the other one named is as likely."""
 _PAST_TITLES = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
 """Words that make a title a past one ("former President", "the late King")."""
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "near",

@@ -1718,10 +1718,23 @@ def _attack_that_harmed(noun: Trigger, verb: Trigger | None) -> bool:
     attacked whom, the verb only the toll, so the noun reports the attack (a victim named
     by the verb, "the strike killed commander X", is the verb's)."""
     if verb is None or verb.rule.type != "ASSAULT" or noun.rule.type != "ASSAULT" or \
-            noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i:
+            noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i or \
+            modality_of(verb.anchor) != "asserted" or _claimed(verb.anchor):
         return False
-    return not any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
-        "PERSON", "ORG", "NORP", "GPE")) for c in verb.anchor.children)
+    harms = [verb.anchor] + [c for c in verb.anchor.children if c.dep_ == "conj"]
+    victims = [t for h in harms for c in h.children if c.dep_ == "dobj" for t in c.subtree]
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                   for t in victims)
+
+
+def _claimed(verb: Token) -> bool:
+    """Whether a verb's clause is what someone says or claims ("Russia said a Ukrainian drone
+    attack on Kursk killed a child"): one side's account (GUIDELINES 2: its ACCUSE)."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _CLAIMING
+
+
+_CLAIMING = frozenset({"say", "claim", "allege", "assert", "insist", "report", "accuse",
+                       "charge", "tell"})
 
 
 def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
@@ -2293,7 +2306,21 @@ def _said_on(verb: Token, times: list[temporal.TimeValue], sent: Span,
         return None
     return next((tv for tv in times if _in_phrase(tv, verb.head, sent)
                  and not _in_phrase(tv, verb, sent)
+                 and _attached_to(_token_at(sent, sent.start_char + tv.start), verb.head)
                  and (published is None or tv.value <= published)), None)
+
+
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "conj"})
+
+
+def _attached_to(tok: Token | None, verb: Token) -> bool:
+    """Whether a word hangs on ``verb`` through no clause of its own ("said on Monday", not
+    "Biden, who met Xi on Sunday, said" nor "speaking after talks on Friday, said")."""
+    while tok is not None and tok.i != verb.i:
+        if tok.dep_ in _OTHER_CLAUSES or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok is not None
 
 
 def _in_phrase(tv: temporal.TimeValue, noun: Token, sent: Span) -> bool:

@@ -450,10 +450,19 @@ def purpose_infinitive(tok: Token, words: ModalityWords = WORDS) -> bool:
 
 def _occasion_taken(noun: Token, words: ModalityWords) -> bool:
     """Whether a noun is an occasion someone had, got or took ("had the chance to talk to
-    X"): its infinitive is what was done on it (as the verb "have" is, so "will have the
-    opportunity to meet" is a plan and "did not have the chance" denies it)."""
+    X"): its infinitive is what was done on it (as the verb "have" is, so "did not have the
+    chance" denies it). Only in the simple past and not let go: "has the opportunity each
+    year", "hopes to have the chance", "had no opportunity", "had the chance to meet him but
+    declined" tell no act."""
+    verb = noun.head
     return noun.lemma_.lower() in words.occasion_nouns and noun.dep_ == "dobj" and \
-        noun.head.lemma_.lower() in ("have", "get", "take")
+        verb.lemma_.lower() in ("have", "get", "take") and (verb.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "do"
+            for c in verb.children)) and \
+        not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) and \
+        not any(c.dep_ == "conj" and (c.lemma_.lower() in words.negating_verbs
+                                      or _own_modality(c, words) == "negated")
+                for c in verb.children)
 
 
 def decision_of(tok: Token, words: ModalityWords = WORDS) -> Token | None:
