@@ -6431,3 +6431,56 @@ def test_coder_an_attack_that_may_have_harmed_is_not_told_by_its_noun(code_text,
     events = code_text(text, published=date(2022, 5, 10))
     assert not [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"
                 and e.rule == "assault.attack_bare"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden said he’ll meet with President Macron.",
+    "President Biden said he'll meet with President Macron.",
+])
+def test_coder_a_future_with_either_apostrophe_is_a_plan(code_text, text) -> None:
+    # "’ll" is the future "'ll" is: an announced meeting (AGREE), no meeting held
+    events = code_text(text)
+    assert _one(events, "AGREE").rule.endswith(">future")
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "France won’t condemn Germany.",
+    "France can’t condemn Germany.",
+    "France didn’t condemn Germany.",
+])
+def test_coder_a_negation_with_a_typographic_apostrophe(code_text, text) -> None:
+    assert _one(code_text(text), "ACCUSE").modality == "negated"
+
+
+@pytest.mark.parametrize("agenda", [
+    "The minister and I are going to talk about energy security.",
+    "The minister and I’ll talk about energy security.",
+    "Today the minister and I will discuss energy security.",
+])
+def test_coder_the_agenda_of_a_meeting_is_no_plan(code_text, agenda) -> None:
+    # what the speaker will talk about in the talks under way is their agenda, no promise
+    # to meet
+    events = code_text("SECRETARY BLINKEN: It’s a real pleasure to have Foreign Minister "
+                       "Kuleba here at the State Department. " + agenda)
+    assert _one(events, "CONSULT").modality == "asserted"
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_coder_talks_again_later_are_a_plan(code_text) -> None:
+    events = code_text("Secretary Blinken met Foreign Minister Kuleba today. "
+                       "They’ll talk again next week.")
+    agree = _one(events, "AGREE")
+    assert agree.modality == "asserted" and agree.date == date(2022, 1, 14)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    # the speaker's own undertaking of the day is made as it is said (GUIDELINES 5, 6);
+    # one of a later day, or a denied one, is not
+    ("PRESIDENT BIDEN: Later today, we’ll sign a new agreement with Japan.", "asserted"),
+    ("PRESIDENT BIDEN: Next month, we’ll sign a new agreement with Japan.", "future"),
+    ("PRESIDENT BIDEN: Later today, we won’t sign a new agreement with Japan.", "negated"),
+])
+def test_coder_the_speakers_undertaking_of_the_day(code_text, text, modality) -> None:
+    agree = _one(code_text(text), "AGREE")
+    assert agree.modality == modality and agree.date == date(2022, 1, 14)

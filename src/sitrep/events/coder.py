@@ -55,7 +55,8 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, decision_of, denied_noun, modality_of,
-                                    negated, purpose_infinitive, refused, to_infinitive)
+                                    negated, purpose_infinitive, refused, spelled,
+                                    to_infinitive)
 from sitrep.events.packages import other_packages, package
 from sitrep.events.roles import (
     companions,
@@ -1171,6 +1172,8 @@ class Coder:
                 not sent_to:
             # (a hostile act a bare noun names is one done, whatever is to come of it:
             # "resolve to respond to Putin's attack on Ukraine" threatens no one with it)
+            if etype == "CONSULT" and _agenda(trig.token, self.rules.agenda_verbs):
+                return []  # "We'll talk about the challenges": the agenda, no plan to meet
             new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
             if new_type == "THREATEN" and _guessed(trig.anchor):
                 new_type = None  # "analysts expect the US will impose sanctions": no warning
@@ -1187,6 +1190,12 @@ class Coder:
                     # "discussed plans to provide additional assistance to Ukraine": a plan
                     # talked about is no promise made (as "discussed how to cooperate")
                     return []
+        if modality == "future" and etype == "AGREE" and _said_by_speaker(trig.anchor) and \
+                when is not None and when.precision == "day" and \
+                when.value == article.published:
+            # "Later today, we'll launch a new framework to increase our cooperation": the
+            # speaker's own undertaking of the day is made as it is said (GUIDELINES 5, 6)
+            rule_id, modality = f"{rule_id}>promised", "asserted"
         if etype == "AGREE" and when is not None and article.published is not None and \
                 when.value > article.published:
             when = None  # "looks forward to seeing her on June 3": the plan's day
@@ -2452,6 +2461,31 @@ def _partners(contact: Token) -> list[Token]:
     return out
 
 
+def _said_by_speaker(verb: Token) -> bool:
+    """Whether a verb's subject is or includes the speaker ("we'll talk", "the minister and I
+    will talk"; in "we're going to talk" the subject is the one of "going")."""
+    doer = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" else verb
+    return any(w.lower_ in ("i", "we") for c in doer.children if c.dep_ == "nsubj"
+               for w in (c, *c.conjuncts))
+
+
+def _agenda(verb: Token, agenda_verbs: frozenset[str]) -> bool:
+    """Whether a future talk is the agenda of the talks the speaker is in: "We'll talk about
+    the challenges", "Today we'll discuss energy security", "something we're going to talk
+    about" (a verb of talking, a first-person subject, a topic: an "about" or "on" phrase, an
+    object, or the noun the clause describes, and no day but today). "We'll talk again next
+    week" plans a contact (AGREE); "the leaders will discuss trade" announces a meeting."""
+    if verb.lemma_.lower() not in agenda_verbs:
+        return False
+    first_person = _said_by_speaker(verb)
+    kids = list(verb.children)
+    topic = verb.dep_ == "relcl" or any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("about", "on")) for c in kids)
+    later = any((c.dep_ == "npadvmod" and c.lower_ not in ("today", "tonight")) or
+                c.lower_ == "again" for c in kids)
+    return first_person and topic and not later
+
+
 def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:
     """Whether a verb sits in the object of a verb of discussion ("discussed how to
     cooperate", "discussed the importance of supporting"), not beside it ("discussed X
@@ -2728,7 +2762,7 @@ def _announced_own(verb: Token) -> bool:
 
 def _foretold(verb: Token) -> bool:
     """Whether a verb says what will or would happen ("would respond", "will be met")."""
-    return any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children)
+    return any(c.dep_ == "aux" and spelled(c) in _FORETELLING for c in verb.children)
 
 
 _FORETELLING = MODALITY_WORDS.future_aux | {"would"}

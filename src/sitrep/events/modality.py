@@ -109,6 +109,13 @@ def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWord
 WORDS = load_modality_words()
 
 
+def spelled(tok: Token) -> str:
+    """A token's lowercase form with a typographic apostrophe read as the straight one the
+    word lists are written with: transcripts and news write "We’ll meet", "didn’t", "they’d",
+    and "’ll" must be the future that "'ll" is."""
+    return tok.lower_.replace("\u2019", "'")
+
+
 def anterior(noun: Token, words: ModalityWords = WORDS) -> bool:
     """Whether an event noun is the object of a preposition of what came before its clause
     ("following the resignation of X", "after the attack")."""
@@ -319,11 +326,11 @@ def performed(verb: Token, words: ModalityWords = WORDS) -> bool:
         return False
     kids = list(wish.children)
     first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
-    auxes = {c.lower_ for c in kids if c.dep_ == "aux"}
-    present = wish.tag_ in ("VBP", "VBZ") or (wish.tag_ == "VB" and auxes <= {"would", "'d", "’d"}
+    auxes = {spelled(c) for c in kids if c.dep_ == "aux"}
+    present = wish.tag_ in ("VBP", "VBZ") or (wish.tag_ == "VB" and auxes <= {"would", "'d"}
                                                and bool(auxes))
     return first_person and present and not any(
-        c.dep_ == "neg" or c.lower_ in words.negation for c in kids)
+        c.dep_ == "neg" or spelled(c) in words.negation for c in kids)
 
 
 def _content_of(cur: Token, noun: Token, words: ModalityWords) -> bool:
@@ -359,7 +366,7 @@ def _content_read_as_relative(clause: Token) -> bool:
 def negated(tok: Token, words: ModalityWords = WORDS) -> bool:
     """Whether a clause's own verb (or a noun) is negated ("did not call", "no meeting"), or
     a verb's subject is ("Neither France nor Germany condemned ...", "No state objected")."""
-    if any(c.dep_ == "neg" or (c.lower_ in words.negation and c.dep_ in ("det", "advmod"))
+    if any(c.dep_ == "neg" or (spelled(c) in words.negation and c.dep_ in ("det", "advmod"))
            for c in tok.children):
         return True
     return tok.pos_ in ("VERB", "AUX") and any(
@@ -376,7 +383,7 @@ def refused(tok: Token, words: ModalityWords = WORDS) -> bool:
         return False
     if any(c.dep_ == "neg" for c in kids) and any(c.lower_ in words.pending_words for c in kids):
         return False  # "has not yet accepted the proposal": still pending, no refusal
-    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    auxes = [spelled(c) for c in kids if c.dep_ in ("aux", "auxpass")]
     return not any(a in words.hypothetical_aux or a == "would" for a in auxes)
 
 
@@ -386,7 +393,7 @@ def _own_modality(tok: Token, words: ModalityWords) -> Modality:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in words.hypothetical_marks for c in kids):
         return "hypothetical"
-    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    auxes = [spelled(c) for c in kids if c.dep_ in ("aux", "auxpass")]
     if any(a in words.hypothetical_aux for a in auxes) or any(
             c.dep_ == "advmod" and c.lower_ in words.guess_words for c in kids):
         return "hypothetical"
@@ -415,9 +422,9 @@ def _open_clause(noun: Token, words: ModalityWords) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    return any((c.dep_ in ("aux", "auxpass") and (c.lower_ in words.hypothetical_aux or
-                                                 c.lower_ in words.future_aux or
-                                                 c.lower_ == "would")) or
+    return any((c.dep_ in ("aux", "auxpass") and (spelled(c) in words.hypothetical_aux or
+                                                 spelled(c) in words.future_aux or
+                                                 spelled(c) == "would")) or
                (c.dep_ == "mark" and c.lower_ in words.hypothetical_marks)
                for c in verb.children)
 

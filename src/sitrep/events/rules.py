@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.events.modality import WORDS as MODALITY_WORDS
+from sitrep.events.modality import spelled
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "into")
@@ -313,6 +314,9 @@ class RuleSet:
     """Nouns of the occasion itself whose thanks are a courtesy as well ("for this
     opportunity to meet", "for these discussions", "for your time")."""
     topic_verbs: frozenset[str] = frozenset()
+    agenda_verbs: frozenset[str] = frozenset()
+    """Verbs of talking whose first-person future with a topic is an agenda ("We'll talk
+    about X"), no plan to meet."""
     """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
     trigger inside it takes no position."""
     standing_positions: frozenset[str] = frozenset()
@@ -496,6 +500,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         presence_verbs=frozenset(raw.get("presence_verbs") or ()),
         courtesy_nouns=frozenset(raw.get("courtesy_nouns") or ()),
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
+        agenda_verbs=frozenset(raw.get("agenda_verbs") or ()),
         standing_positions=frozenset(raw.get("standing_positions") or ()),
         relationship_words=frozenset(raw.get("relationship_words") or ()),
         commitment_words=frozenset(raw.get("commitment_words") or ()),
@@ -606,7 +611,7 @@ def pleasure_infinitive(verb: Token, words: frozenset[str]) -> bool:
         cur = cur.head
         # "it's good to see": the infinitive hangs on the copula, beside the pleasure (the
         # small model lemmatizes "it’s" with a curly apostrophe as "’")
-        copula = cur.lemma_ == "be" or cur.lower_ in ("’s", "'s")
+        copula = cur.lemma_ == "be" or spelled(cur) == "'s"
         said = [cur] + [c for c in cur.children if c.dep_ in ("attr", "acomp", "dobj")] \
             if copula else [cur]
         if any(w.lemma_.lower() in words or w.lower_ in words for w in said):
