@@ -6422,9 +6422,9 @@ def test_coder_the_day_said_is_not_a_relative_clauses(code_text) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # the harm told is only possible, or one side's account: no attack asserted by the noun
+    # the harm told is only possible: no attack asserted by the noun
     "A Russian missile strike on Odesa could kill many civilians, officials warned.",
-    "Russia said a Ukrainian drone attack on Kursk killed a child on Sunday.",
+    "If a Russian missile strike on Odesa killed civilians, NATO would respond.",
 ])
 def test_coder_an_attack_that_may_have_harmed_is_not_told_by_its_noun(code_text,
                                                                     text) -> None:
@@ -6484,3 +6484,27 @@ def test_coder_talks_again_later_are_a_plan(code_text) -> None:
 def test_coder_the_speakers_undertaking_of_the_day(code_text, text, modality) -> None:
     agree = _one(code_text(text), "AGREE")
     assert agree.modality == modality and agree.date == date(2022, 1, 14)
+
+
+@pytest.mark.parametrize("text", [
+    # a talk with a named partner is a plan to meet (AGREE), not the agenda of talks underway
+    "“We’ll talk to President Putin about Ukraine,” Macron said.",
+    "“We're going to speak with Prime Minister Kishida about North Korea,” Biden said.",
+])
+def test_coder_a_talk_planned_with_a_partner_is_no_agenda(code_text, text) -> None:
+    assert "AGREE" in {e.type for e in code_text(text, published=date(2022, 5, 10))}
+
+
+def test_coder_an_attack_reported_by_a_third_party_is_told(code_text) -> None:
+    events = code_text("A Russian missile strike on Lviv killed seven people, the UN said.",
+                       published=date(2022, 5, 10))
+    attack = _one(events, "ASSAULT")
+    assert (attack.source.name, attack.target.name) == ("Russia", "Ukraine")
+
+
+def test_coder_a_demonym_before_a_facility_is_no_attacker(code_text) -> None:
+    # "a US army base drone attack": the base is what was attacked
+    events = code_text("Secretary Austin condemned a US army base drone attack in Syria.",
+                       published=date(2022, 5, 10))
+    assert not [e for e in events if e.source is not None
+                and e.source.name == "United States"]

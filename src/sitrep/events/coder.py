@@ -1191,6 +1191,7 @@ class Coder:
                     # talked about is no promise made (as "discussed how to cooperate")
                     return []
         if modality == "future" and etype == "AGREE" and _said_by_speaker(trig.anchor) and \
+                not _conditional(trig.anchor) and \
                 when is not None and when.precision == "day" and \
                 when.value == article.published:
             # "Later today, we'll launch a new framework to increase our cooperation": the
@@ -1728,22 +1729,12 @@ def _attack_that_harmed(noun: Trigger, verb: Trigger | None) -> bool:
     by the verb, "the strike killed commander X", is the verb's)."""
     if verb is None or verb.rule.type != "ASSAULT" or noun.rule.type != "ASSAULT" or \
             noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i or \
-            modality_of(verb.anchor) != "asserted" or _claimed(verb.anchor):
+            modality_of(verb.anchor) != "asserted":
         return False
     harms = [verb.anchor] + [c for c in verb.anchor.children if c.dep_ == "conj"]
     victims = [t for h in harms for c in h.children if c.dep_ == "dobj" for t in c.subtree]
     return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                    for t in victims)
-
-
-def _claimed(verb: Token) -> bool:
-    """Whether a verb's clause is what someone says or claims ("Russia said a Ukrainian drone
-    attack on Kursk killed a child"): one side's account (GUIDELINES 2: its ACCUSE)."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _CLAIMING
-
-
-_CLAIMING = frozenset({"say", "claim", "allege", "assert", "insist", "report", "accuse",
-                       "charge", "tell"})
 
 
 def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
@@ -2481,9 +2472,15 @@ def _agenda(verb: Token, agenda_verbs: frozenset[str]) -> bool:
     kids = list(verb.children)
     topic = verb.dep_ == "relcl" or any(
         c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("about", "on")) for c in kids)
+    # "We'll talk to President Putin about Ukraine": a partner named makes it a plan
+    partner = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                  for c in kids)
     later = any((c.dep_ == "npadvmod" and c.lower_ not in ("today", "tonight")) or
-                c.lower_ == "again" for c in kids)
-    return first_person and topic and not later
+                c.lower_ == "again" or c.dep_ == "advcl" or
+                (c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME")
+                                          for p in c.children))
+                for c in kids)
+    return first_person and topic and not partner and not later
 
 
 def _topic_of_talks(verb: Token, topic_verbs: frozenset[str]) -> bool:

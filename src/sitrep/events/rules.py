@@ -1358,6 +1358,13 @@ class Arguments:
     Britain*")."""
 
 
+WEAPON_WORDS = frozenset({"missile", "drone", "rocket", "artillery", "air", "cruise", "mortar",
+                          "naval", "tank", "bomb", "cluster", "ballistic", "gun", "suicide",
+                          "grenade", "cyber"})
+"""Means of an attack named before it ("a Russian *missile* strike"): a demonym on such a
+word is the attacker's; on a facility ("a US army *base* attack") it names the attacked."""
+
+
 def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     """The participants an event noun names by itself, or None when it names none.
 
@@ -1375,8 +1382,10 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     source = [c for c in noun.children if c.dep_ == "poss" or actor_word(c)]
     if not source:
         # "a Venezuelan missile strike": the small model hangs the demonym on the compound
+        # (of a weapon: "a US army base attack" names the one attacked)
         source = [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                  for a in c.children if actor_word(a) and a.i < c.i]
+                  and c.lemma_.lower() in WEAPON_WORDS
+                  for a in c.children if actor_word(a) and a.i == c.i - 1]
     target: list[Token] = []
     places: list[Token] = []
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
