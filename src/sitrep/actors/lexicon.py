@@ -86,6 +86,9 @@ class ActorWords:
     harm_nouns: frozenset[str] = frozenset()
     """Nouns of harm done to someone ("the killing of X", "attacks against Y"): their
     "of/against/on" phrase names the harmed, never whom a condemnation accuses."""
+    weapon_words: frozenset[str] = frozenset()
+    """Means of an attack named before it ("a Russian *missile* strike"): a demonym on such a
+    word is the attacker's; on a facility ("a US army *base* attack") it names the attacked."""
     domestic_titles: frozenset[str] = frozenset()
     """Title words that, right before a name of unknown country in a government's own
     release, mark one of that government's officials ("NEC Director Brian Deese")."""
@@ -173,6 +176,7 @@ def load_actor_words() -> ActorWords:
         media_words=_lower_set(raw, "media_words"),
         member_words=_lower_set(raw, "member_words"),
         harm_nouns=_lower_set(raw, "harm_nouns"),
+        weapon_words=_lower_set(raw, "weapon_words"),
         domestic_titles=_lower_set(raw, "domestic_titles"),
         personal_roles=_lower_set(raw, "personal_roles"),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},

@@ -55,8 +55,8 @@ from sitrep.events.dating import (BACKGROUND_DAYS, background, day_spans, infer_
 from sitrep.events.detector import EventDetector, learned_triggers
 from sitrep.events.modality import WORDS as MODALITY_WORDS
 from sitrep.events.modality import (anterior, decision_of, denied_noun, modality_of,
-                                    negated, purpose_infinitive, refused, spelled,
-                                    to_infinitive)
+                                    negated, purpose_infinitive, refused, to_infinitive)
+from sitrep.events.modality import foretold as _foretold
 from sitrep.events.packages import other_packages, package
 from sitrep.events.roles import (
     companions,
@@ -2645,12 +2645,6 @@ def _foretold_over_condition(verb: Token, etype: str, modality: str) -> bool:
         not _guessed(verb)
 
 
-_GUESSING = frozenset({"believe", "think", "expect", "predict", "doubt", "suspect", "assume",
-                       "estimate", "forecast", "project", "speculate", "fear", "guess",
-                       "wonder", "ask", "question", "simulate"})
-"""Verbs whose content is someone's guess or question, not a warning made."""
-
-
 def _guessed(verb: Token) -> bool:
     """Whether what a verb foretells is a question, a guess or left unsaid ("Will the US
     impose sanctions if ...?", "analysts expect that if China invades, the US will ...",
@@ -2665,12 +2659,13 @@ def _guessed(verb: Token) -> bool:
             return True
         content = cur.dep_ != "xcomp"  # "expects to impose sanctions" is its own plan
         cur = cur.head
-        if content and cur.lemma_.lower() in _GUESSING or negated(cur):
+        if content and cur.lemma_.lower() in MODALITY_WORDS.guessing_verbs or negated(cur):
             return True
     # "..., analysts believe": the attribution the small model makes the root
-    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in _GUESSING
+    guessing = MODALITY_WORDS.guessing_verbs
+    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in guessing
                for c in verb.children) or (verb.dep_ == "ccomp" and
-                                           verb.head.lemma_.lower() in _GUESSING)
+                                           verb.head.lemma_.lower() in guessing)
 
 
 _HOSTILE_DESTINATIONS = frozenset({"into", "near", "along", "around", "against", "on"})
@@ -2755,14 +2750,6 @@ def _announced_own(verb: Token) -> bool:
         return False
     return doer.pos_ == "PRON" and doer.lower_ not in ("you", "it") or \
         doer.lower_ == speaker.lower_ or (doer.lower_ == "it" and speaker.pos_ != "PRON")
-
-
-def _foretold(verb: Token) -> bool:
-    """Whether a verb says what will or would happen ("would respond", "will be met")."""
-    return any(c.dep_ == "aux" and spelled(c) in _FORETELLING for c in verb.children)
-
-
-_FORETELLING = MODALITY_WORDS.future_aux | {"would"}
 
 
 def _habitual(verb: Token) -> bool:

@@ -48,6 +48,8 @@ class ModalityWords:
     *provide* assistance")."""
     need_nouns: frozenset[str] = frozenset()
     """Nouns of a need over a verb ("the importance of providing"): a deed still to do."""
+    guessing_verbs: frozenset[str] = frozenset()
+    """Verbs whose content is a guess or a question ("analysts expect that ...")."""
     occasion_nouns: frozenset[str] = frozenset()
     """Nouns of an occasion taken ("had the opportunity to meet"): what was done on it."""
     need_adjectives: frozenset[str] = frozenset()
@@ -114,6 +116,13 @@ def spelled(tok: Token) -> str:
     word lists are written with: transcripts and news write "We’ll meet", "didn’t", "they’d",
     and "’ll" must be the future that "'ll" is."""
     return tok.lower_.replace("\u2019", "'")
+
+
+def foretold(verb: Token, words: ModalityWords = WORDS) -> bool:
+    """Whether a verb says what will or would happen ("would respond", "will be met",
+    "it’ll face")."""
+    return any(c.dep_ == "aux" and (spelled(c) in words.future_aux or spelled(c) == "would")
+               for c in verb.children)
 
 
 def anterior(noun: Token, words: ModalityWords = WORDS) -> bool:

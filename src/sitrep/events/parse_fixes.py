@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.modality import spelled
-
-FORETELLING = frozenset({"would", "will", "shall", "'d", "'ll"})
-"""Auxiliaries of the consequence a condition is held over ("..., it would face costs")."""
+from sitrep.events.modality import foretold
 
 
 def fix_parse(doc: Doc) -> int:
@@ -62,7 +59,6 @@ def _consequence(condition: Token, said: Token) -> Token | None:
     if said.dep_ == "ccomp" and said.head.i > condition.i:
         candidates.append(said.head)
     for verb in candidates:
-        if any(c.dep_ == "aux" and spelled(c) in FORETELLING for c in verb.children) and \
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if foretold(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return verb
     return None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.actors.identity import participant_key
 from sitrep.actors.discourse import Mention
-from sitrep.events.rules import SUBJECT_DEPS, WEAPON_WORDS
+from sitrep.events.rules import SUBJECT_DEPS
 from sitrep.record import ActorRef
 
 _MENTION_CHILD_DEPS = ("appos", "compound", "amod", "nmod", "poss")
@@ -249,7 +249,7 @@ def _mention_below(tok: Token, mentions: dict[int, Mention], depth: int, loose: 
         # "condemned the Venezuelan drone attack": the small model hangs the doer's demonym
         # on the weapon before the deed
         mention = next((mentions[g.i] for c in kids if c.dep_ == "compound"
-                        and c.pos_ == "NOUN" and c.lemma_.lower() in WEAPON_WORDS
+                        and c.pos_ == "NOUN" and c.lemma_.lower() in ACTOR_WORDS.weapon_words
                         for g in c.children
                         if g.dep_ in ("amod", "compound", "nmod") and g.i == c.i - 1
                         and g.i in mentions), None)

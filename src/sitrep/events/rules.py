@@ -314,11 +314,11 @@ class RuleSet:
     """Nouns of the occasion itself whose thanks are a courtesy as well ("for this
     opportunity to meet", "for these discussions", "for your time")."""
     topic_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
+    trigger inside it takes no position."""
     agenda_verbs: frozenset[str] = frozenset()
     """Verbs of talking whose first-person future with a topic is an agenda ("We'll talk
     about X"), no plan to meet."""
-    """Verbs whose object is a topic talked about ("discussed ways to support"): a verbal
-    trigger inside it takes no position."""
     standing_positions: frozenset[str] = frozenset()
     """Verbs of a position held ("oppose"): in the simple present with no time of its own
     ("She opposes the police state"), a stance someone has, no statement made."""
@@ -1358,13 +1358,6 @@ class Arguments:
     Britain*")."""
 
 
-WEAPON_WORDS = frozenset({"missile", "drone", "rocket", "artillery", "air", "cruise", "mortar",
-                          "naval", "tank", "bomb", "cluster", "ballistic", "gun", "suicide",
-                          "grenade", "cyber"})
-"""Means of an attack named before it ("a Russian *missile* strike"): a demonym on such a
-word is the attacker's; on a facility ("a US army *base* attack") it names the attacked."""
-
-
 def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     """The participants an event noun names by itself, or None when it names none.
 
@@ -1384,7 +1377,7 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
         # "a Venezuelan missile strike": the small model hangs the demonym on the compound
         # (of a weapon: "a US army base attack" names the one attacked)
         source = [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                  and c.lemma_.lower() in WEAPON_WORDS
+                  and c.lemma_.lower() in ACTOR_WORDS.weapon_words
                   for a in c.children if actor_word(a) and a.i == c.i - 1]
     target: list[Token] = []
     places: list[Token] = []
