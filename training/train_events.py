@@ -32,7 +32,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from sitrep.events.detector import NONE, is_candidate, save, token_features  # noqa: E402
-from sitrep.events.rules import find_triggers, load_rules  # noqa: E402
 from sitrep.nlp import load_nlp  # noqa: E402
 
 TEXTS = [REPO / "corpus" / "state_gov.jsonl", REPO / "corpus" / "whitehouse_gov.jsonl",
@@ -78,7 +77,7 @@ def _heads(span):
     return roots or [t for t in span if is_candidate(t)]
 
 
-def examples(nlp, rules, text: str, events: list[dict]):
+def examples(nlp, text: str, events: list[dict]):
     """(features, label, sentence id) for every candidate word of one document."""
     doc = nlp(text)
     trig_types: dict[int, str] = {}
@@ -102,10 +101,9 @@ def examples(nlp, rules, text: str, events: list[dict]):
         has_trigger = any(sent.start <= i < sent.end for i in trig_types)
         if sent.start in restated and not has_trigger:
             continue
-        rule_types = {t.token.i: t.rule.type for t in find_triggers(sent, rules)}
         for tok in sent:
             if is_candidate(tok):
-                yield token_features(tok, rule_types.get(tok.i)), trig_types.get(tok.i, NONE)
+                yield token_features(tok), trig_types.get(tok.i, NONE)
 
 
 def checked_labels(labels: Path) -> tuple[dict[str, list[dict]], list[str], dict[str, dict]]:
@@ -121,14 +119,14 @@ def checked_labels(labels: Path) -> tuple[dict[str, list[dict]], list[str], dict
 
 def build(labels: Path):
     events, docs, texts = checked_labels(labels)
-    nlp, rules = load_nlp(), load_rules()
+    nlp = load_nlp()
     X, y, groups = [], [], []
     for n, doc_id in enumerate(docs):
         record = texts.get(doc_id)
         if record is None:
             print(f"no text for {doc_id}", file=sys.stderr)
             continue
-        for feats, label in examples(nlp, rules, record["text"], events.get(doc_id, [])):
+        for feats, label in examples(nlp, record["text"], events.get(doc_id, [])):
             X.append(feats)
             y.append(label)
             groups.append(n)

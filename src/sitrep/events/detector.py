@@ -6,12 +6,15 @@ Ukraine's sovereignty", "expressed deep concern with"). The detector is a linear
 (multinomial logistic regression, trained by ``training/train_events.py`` on hand-coded
 documents that ship with the repo) over each candidate word's features:
 
-* the word itself (lemma, part of speech, dependency, whether the rules know it and as what);
+* the word itself (lemma, part of speech, dependency);
 * its syntactic neighbourhood (head, objects, prepositions, auxiliaries, negation);
 * the object and complement nouns that make a light verb an event ("expressed *concern*").
 
 It gives each candidate a probability per type and ``NONE``. The coder keeps the rules'
 triggers and argument reading, and asks the detector for the words the rules do not know.
+The features say nothing of the rules on purpose: a detector that read which words the rules
+claimed was refitted differently whenever a rule changed, and moved events in sentences the
+change never touched; this one depends only on the labels and the parse.
 Weights are plain arrays (``data/models/events.npz``), applied with NumPy: no training
 library at run time.
 """
@@ -19,7 +22,7 @@ library at run time.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,12 +46,11 @@ def is_candidate(tok: Token) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 1
 
 
-def token_features(tok: Token, rule_type: str | None = None) -> list[str]:
+def token_features(tok: Token) -> list[str]:
     """The features of one candidate word, as strings (the model's vocabulary).
 
     Args:
         tok: a word of a parsed sentence.
-        rule_type: the event type a trigger rule gives this word, if any.
 
     Returns:
         Feature names; a name present has value 1.
@@ -56,8 +58,7 @@ def token_features(tok: Token, rule_type: str | None = None) -> list[str]:
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [f"l={lemma}", f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}",
-             f"tag={tok.tag_}", f"dep={tok.dep_}", f"rule={rule_type or '-'}",
-             f"lr={lemma}|{rule_type or '-'}"]
+             f"tag={tok.tag_}", f"dep={tok.dep_}"]
     if head.i != tok.i:
         feats += [f"h={head.lemma_.lower()}", f"hd={head.lemma_.lower()}|{tok.dep_}",
                   f"hpos={head.pos_}|{tok.dep_}"]
@@ -146,21 +147,21 @@ class EventDetector:
         probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return probabilities
 
-    def detect(self, sent: Span, rule_types: dict[int, str]) -> list[Detection]:
+    def detect(self, sent: Span, skip: Collection[int] = ()) -> list[Detection]:
         """Words of a parsed sentence that trigger an event, with their best type.
 
         Args:
             sent: a parsed sentence.
-            rule_types: token index -> type, for the words a trigger rule matched.
+            skip: token indices not to score (the words a trigger rule already took).
 
         Returns:
             Candidates whose likeliest event type has at least ``threshold`` probability,
             in text order.
         """
-        cands = [t for t in sent if is_candidate(t)]
+        cands = [t for t in sent if t.i not in skip and is_candidate(t)]
         if not cands:
             return []
-        probs = self.probabilities([token_features(t, rule_types.get(t.i)) for t in cands])
+        probs = self.probabilities([token_features(t) for t in cands])
         out = []
         for tok, row in zip(cands, probs, strict=True):
             events = row.copy()
@@ -225,12 +226,9 @@ def learned_triggers(sent: Span, detector: EventDetector, found: list[Trigger]
         New triggers, one per detected word, each with a generic rule of its type.
     """
     taken = {t.token.i for t in found} | {t.anchor.i for t in found}
-    rule_types = {t.token.i: t.rule.type for t in found}
     out = []
-    for hit in detector.detect(sent, rule_types):
+    for hit in detector.detect(sent, taken):
         tok = hit.token
-        if tok.i in taken:
-            continue
         if tok.lemma_.lower() in CONTINUING and any(
                 c.dep_ == "xcomp" and c.i in taken for c in tok.children):
             continue  # "will continue to work with": the act carried on has its rule
