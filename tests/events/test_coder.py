@@ -947,6 +947,22 @@ def test_coder_reported_subject_pronoun_and_modal_request(code_text) -> None:
     assert must.target is not None and must.target.country == "CHN"
 
 
+@pytest.mark.parametrize("text", [
+    "The minister told the ambassador that Moscow must expect a firm response.",
+    "The senator said Tehran should know that the sanctions will stay.",
+    "The chancellor said Beijing must understand the consequences of an invasion.",
+])
+def test_coder_what_one_must_expect_or_know_is_asked_of_no_one(code_text, text) -> None:
+    # a warning of what is coming, not an act asked of the one told
+    assert not [e for e in code_text(text) if e.type == "REQUEST"]
+
+
+def test_coder_modal_request_of_an_act_stays(code_text) -> None:
+    must = _one(code_text("The German minister said Beijing must stop its military drills."),
+                "REQUEST")
+    assert must.target is not None and must.target.country == "CHN"
+
+
 def test_coder_recipient_on_object_noun(code_text) -> None:
     aid = _one(code_text("The United States is providing aerial photographs and other military "
                          "intelligence to Macedonia."), "AID")

@@ -215,6 +215,9 @@ class RuleSet:
     modal_request_verbs: frozenset[str] = frozenset()
     """Verbs of saying that make "must"/"should" in their clause a REQUEST."""
     modal_request_aux: frozenset[str] = frozenset()
+    modal_request_not_acts: frozenset[str] = frozenset()
+    """Verbs that under "must"/"should" ask no act: what one must expect, know or understand
+    is a warning of what is coming ("told Lavrov that he must expect a firm response")."""
     wishing_verbs: frozenset[str] = frozenset()
     """Verbs whose infinitive with a subject of its own asks it of them ("wants the UK to
     extradite Assange")."""
@@ -470,6 +473,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         title_mode_lemmas=frozenset(raw.get("title_mode_lemmas") or ()),
         modal_request_verbs=frozenset((raw.get("modal_requests") or {}).get("verbs") or ()),
         modal_request_aux=frozenset((raw.get("modal_requests") or {}).get("modals") or ()),
+        modal_request_not_acts=frozenset(
+            (raw.get("modal_requests") or {}).get("not_acts") or ()),
         wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
@@ -589,6 +594,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
     for tok in sent:
         if tok.i not in taken and (tok.lemma_.lower() in rules.modal_request_verbs and any(
                 c.dep_ == "ccomp" and _demanded(c, rules.modal_request_aux)
+                and c.lemma_.lower() not in rules.modal_request_not_acts
                 for c in tok.children) or tok.lemma_.lower() in rules.wishing_verbs and any(
                 c.dep_ in ("ccomp", "xcomp") and _demanded(c, frozenset({"to"}))
                 and c.lemma_.lower() in rules.lemmas
