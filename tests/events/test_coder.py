@@ -2082,6 +2082,30 @@ def test_coder_response_that_would_come_is_a_warning(code_text) -> None:
         assert not [e for e in code_text(text) if e.type == "THREATEN"]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The chancellor warned that Germany would respond firmly to a Russian attack on Poland.",
+     "DEU", "RUS"),
+    ("The Japanese defence minister cautioned that North Korea would pay a heavy price.",
+     "JPN", "PRK"),
+])
+def test_coder_a_warning_its_clause_spells_out_warns_whom_the_clause_names(
+        code_text, text, source, target) -> None:
+    event = _one(code_text(text), "THREATEN")
+    assert event.source is not None and event.source.country == source
+    assert event.target is not None and event.target.country == target
+
+
+def test_coder_the_one_who_would_respond_is_not_warned(code_text) -> None:
+    # the alliance that would answer an attack is the side warning, not the one warned
+    events = code_text("The Italian minister warned that NATO would respond to any attack on "
+                       "its members.")
+    assert not [e for e in events if e.type == "THREATEN" and e.target is not None
+                and e.target.name == "NATO"]
+    told = _one(code_text("The Italian minister warned Moscow that NATO would respond to any "
+                          "attack."), "THREATEN")
+    assert told.target is not None and told.target.country == "RUS"
+
+
 def test_coder_resolve_to_keep_raising_costs_is_no_promise(code_text) -> None:
     # "determination to continue raising the costs on Russia" is a threat's wording (the
     # infinitive under "continue" counts), not a promise of cooperation

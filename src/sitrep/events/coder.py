@@ -193,7 +193,8 @@ class Coder:
         self.topics = topics
         self.detector = detector
         """The learned detector, asked for the trigger words the rules do not know."""
-        self._speech_verbs = rules.modal_request_verbs | MODALITY_WORDS.speech_verbs
+        self._speech_verbs = rules.modal_request_verbs | MODALITY_WORDS.speech_verbs | \
+            rules.warning_verbs
         self._trigger_lemmas = rules.lemmas | rules.modal_request_verbs | \
             rules.modal_request_aux | rules.blame_predicates | rules.blame_verbs | \
             rules.responsible_words | (
@@ -1749,7 +1750,7 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
     # (no attack); the nominal trigger stands
     acts = {t.governor.i for t in triggers if t.governor is not None and t.instrumental}
     triggers = [t for t in triggers if t.governor is not None or t.token.i not in acts]
-    pledged = _accusing_pledges(triggers)
+    pledged = _accusing_pledges(triggers) | _spelled_out_warnings(triggers)
     triggers = [t for t in triggers if t.token.i not in pledged]
     by_token = {t.token.i: t for t in triggers}
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
@@ -1892,6 +1893,21 @@ def _accusing_pledges(triggers: list[Trigger]) -> set[int]:
             and (outer := _outer_trigger(t, by_token)) is not None
             and outer.rule.type == "AGREE" and outer.rule.infinitive
             and outer.rule.pos == "NOUN" and _pledge_of(t.anchor) == outer.token.i}
+
+
+def _spelled_out_warnings(triggers: list[Trigger]) -> set[int]:
+    """The verbs of warning whose clause says the warning itself ("warned that the United
+    States would respond to a Russian invasion", "warned that Hamas would pay a heavy
+    price"): the clause knows who is warned, as it does under "said"; the verb alone would
+    take whoever the clause names, the one who is to respond included. Not when the verb
+    names whom it warns ("warned Russia that NATO would respond")."""
+    by_token = {t.token.i: t for t in triggers}
+    return {outer.token.i for t in triggers
+            if t.rule.type == "THREATEN" and t.rule.warning and t.anchor.dep_ == "ccomp"
+            and (outer := by_token.get(t.anchor.head.i)) is not None
+            and outer.rule.type == "THREATEN" and not outer.rule.warning
+            and outer.rule.pos == "VERB"
+            and not any(c.dep_ in ("dobj", "dative") for c in outer.anchor.children)}
 
 
 def _pledge_modality(verb: Token) -> Modality:

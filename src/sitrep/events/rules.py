@@ -222,6 +222,9 @@ class RuleSet:
     """Verbs whose infinitive with a subject of its own asks it of them ("wants the UK to
     extradite Assange")."""
     quote_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
+    """Verbs of warning, whose subject says the warning their clause spells out ("Biden
+    warned that the United States would respond": Biden warns)."""
     """Verbs whose subject speaks a news article's quotation ("Cornyn said: 'I ...'")."""
     deed_nouns: dict[str, str] = field(default_factory=dict)
     """Nouns of a deed -> the event type that did it ("the visit" -> CONSULT): a definite one
@@ -477,6 +480,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
             (raw.get("modal_requests") or {}).get("not_acts") or ()),
         wishing_verbs=frozenset((raw.get("modal_requests") or {}).get("wishes") or ()),
         quote_verbs=frozenset(raw.get("quote_verbs") or ()),
+        warning_verbs=frozenset(raw.get("warning_verbs") or ()),
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         issuing_verbs=frozenset(raw.get("issuing_verbs") or ()),
         answered_nouns=frozenset(raw.get("answered_nouns") or ()),
