@@ -4058,6 +4058,32 @@ def test_coder_a_name_of_contempt_accuses_everyone_named(code_text) -> None:
     assert not code_text("Biden called Macron a great friend.", day)
 
 
+def test_coder_a_name_of_a_wrong_deed_accuses_its_doer(code_text) -> None:
+    day = date(2022, 1, 14)
+    # VADER scores "barbarity" and "coup" as neutral; a deed named by them, or by a light
+    # noun whose "of" phrase names one ("an act of aggression"), is criticised
+    blame = _one(code_text("Senator Ivo Petrov called Belarus's blockade an act of "
+                           "aggression.", day), "ACCUSE")
+    assert ([a.name for a in blame.actors], blame.rule) == (
+        ["Ivo Petrov", "Belarus"], "accuse.naming")
+    coup = _one(code_text('Opposition leader Ivo Petrov called the Belarusian government\'s '
+                          'decision "a coup against the parliament".', day), "ACCUSE")
+    assert [a.name for a in coup.actors] == ["Ivo Petrov", "Belarus"]
+    # the deed named back is the article's latest shooting, whose doer is accused
+    text = ("Russian forces shot dozens of civilians in Bucha on Monday, Ukrainian officials "
+            'said. Senator Ivo Petrov called the shooting "an act of barbarity".')
+    shot = _one(code_text(text, day), "ACCUSE")
+    assert shot.target is not None and shot.target.name == "Russia"
+    # an act of a warm kind, or of no actor, blames no one; a denied naming is negated
+    assert not [e for e in code_text("Senator Ivo Petrov called Belarus's offer an act of "
+                                     "generosity.", day) if e.type == "ACCUSE"]
+    assert not [e for e in code_text("Senator Ivo Petrov called the earthquake an act of "
+                                     "God.", day) if e.type == "ACCUSE"]
+    denied = _one(code_text("Senator Ivo Petrov did not call Belarus's blockade an act of "
+                            "aggression.", day), "ACCUSE")
+    assert denied.modality == "negated"
+
+
 def test_coder_a_call_placed_is_made(code_text) -> None:
     call = _one(code_text("Macron placed a video call to Putin on Friday.", date(2023, 3, 10)),
                 "CONSULT")

@@ -253,6 +253,9 @@ class RuleSet:
     """The valence at or below which the name given blames; -1 turns the rule off."""
     hostile_names: frozenset[str] = frozenset()
     """Heads of names of contempt VADER scores as neutral ("a traitor", "a dictator")."""
+    deed_light_nouns: frozenset[str] = frozenset()
+    """Nouns that name a deed by the kind in their "of" phrase ("an act of barbarity"): a
+    hostile name by that kind (``speech.naming_blame``)."""
     blame_predicates: frozenset[str] = frozenset()
     """Heads of a predicate after a copula that judge its subject hostile ("is inhumane",
     "is a violation of"): said in a document's own voice, blame (``speech.voiced_blame``)."""
@@ -490,6 +493,8 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         naming_verbs=frozenset((raw.get("quoted_blame") or {}).get("naming_verbs") or ()),
         naming_valence=float((raw.get("quoted_blame") or {}).get("naming_valence", -1.0)),
         hostile_names=frozenset((raw.get("quoted_blame") or {}).get("hostile_names") or ()),
+        deed_light_nouns=frozenset((raw.get("quoted_blame") or {}).get("deed_light_nouns")
+                                   or ()),
         blame_predicates=frozenset((raw.get("voiced_blame") or {}).get("predicates") or ()),
         blame_verbs=frozenset((raw.get("voiced_blame") or {}).get("verbs") or ()),
         blame_deeds=frozenset((raw.get("voiced_blame") or {}).get("deeds") or ()),

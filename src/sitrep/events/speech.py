@@ -412,11 +412,23 @@ def naming_blame(sent: Span, found: list[Trigger], polarity: Callable[[str], flo
             objects[1:] + [  # "branded Guaido a traitor": the small model's second object
                 a for o in objects for a in o.children if a.dep_ == "appos" and
                 any(d.lower_ in ("a", "an") for d in a.children)]  # "X's admission a ploy"
-        if any(n.lemma_.lower() in rules.hostile_names or
+        if any(_blaming_name(n, rules) or
                polarity(sent.doc[n.left_edge.i:n.right_edge.i + 1].text)
                <= rules.naming_valence for n in names):
             out.append(Trigger(NAMING_BLAME, verb))
     return out
+
+
+def _blaming_name(name: Token, rules: RuleSet) -> bool:
+    """Whether a name given is hostile by its words, whatever VADER scores it: its head is a
+    name of contempt or a word of blame ("a traitor", "barbaric", "an atrocity"), or it is
+    a light noun of a deed whose "of" phrase is ("an act of inexplicable barbarity", "a form
+    of aggression"). VADER knows few of these words (it scores "barbarity" and "coup" as 0)."""
+    heads = [name] + [p for c in name.children if c.dep_ == "prep" and c.lower_ == "of"
+                      and name.lemma_.lower() in rules.deed_light_nouns
+                      for p in c.children if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in rules.hostile_names or
+               h.lemma_.lower() in rules.blame_predicates for h in heads)
 
 
 def named_ones(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
