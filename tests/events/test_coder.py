@@ -1178,6 +1178,57 @@ def test_coder_named_visit_to_a_state_is_a_contact_with_it(code_text) -> None:
     assert {a.name for a in event.actors} == {"Naftali Bennett", "Russia"}
 
 
+@pytest.mark.parametrize("text", [
+    "The Secretary encouraged direct talks between Serbia and Kosovo.",
+    "The envoy urged negotiations between Ethiopia and Eritrea.",
+])
+def test_coder_talks_urged_are_not_held(code_text, text) -> None:
+    # what a verb of urging takes as its object is asked for, not done (GUIDELINES 1)
+    assert not [e for e in code_text(text) if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_coder_a_deed_in_the_phrase_of_what_is_urged_was_done(code_text) -> None:
+    # "urged an investigation into the attack": the investigation is asked for, the
+    # attack happened
+    attack = _one(code_text("The minister urged an investigation into the Russian missile "
+                            "attack on Kyiv."), "ASSAULT")
+    assert attack.modality == "asserted"
+
+
+def test_coder_talks_welcomed_as_held_stay(code_text) -> None:
+    # the near-miss: a verb that is no urging leaves the talks as told
+    event = _one(code_text("The Secretary welcomed the talks between Serbia and Kosovo held "
+                           "in Brussels on Monday."), "CONSULT")
+    assert event.modality == "asserted"
+    assert {a.name for a in event.actors} == {"Serbia", "Kosovo"}
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("The ministers praised the visit of President Emmanuel Macron to Algeria.",
+     {"Emmanuel Macron", "Algeria"}),
+    ("They lauded the recent visit of Chancellor Olaf Scholz to Japan.",
+     {"Olaf Scholz", "Japan"}),
+    ("This tour follows President Joe Biden's travel to Japan last month.",
+     {"Joe Biden", "Japan"}),
+])
+def test_coder_visit_of_a_named_visitor_is_a_contact(code_text, text, sides) -> None:
+    # the "of" phrase of a visit names the visitor, the "to" phrase the host
+    event = _one(code_text(text), "CONSULT")
+    assert event.mode == "visit" and event.modality == "asserted"
+    assert {a.name for a in event.actors} == sides
+
+
+@pytest.mark.parametrize("text", [
+    "The minister attended a meeting of the Security Council on Monday.",
+    "The government lifted the travel ban on foreign nationals.",
+    "President Joe Biden will not travel to Japan next month.",
+])
+def test_coder_contact_noun_with_no_visitor_or_host_is_no_visit(code_text, text) -> None:
+    # a body's session names no one met; a travel ban, or a trip not made, is no visit
+    assert not [e for e in code_text(text) if e.type == "CONSULT" and e.mode == "visit"
+                and e.modality == "asserted"]
+
+
 def test_coder_contact_noun_owned_by_the_sides_is_no_party_of_their_call(coder) -> None:
     """"their respective conversations with Putin and Zelenskyy" are each leader's own
     contacts, never those named added to the call reported."""
@@ -2457,6 +2508,30 @@ def test_coder_an_announcement_of_aid_is_aid(code_text) -> None:
     assert not [e for e in other if e.type == "AID"]
     denied = code_text(call + "He did not preview any announcement of new assistance.")
     assert all(e.modality != "asserted" for e in denied if e.type == "AID")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The President welcomed Norway's provision of humanitarian assistance to Moldova.",
+     "NOR", "MDA"),
+    ("Canada's deliveries of medical supplies to Haiti have continued.", "CAN", "HTI"),
+])
+def test_coder_aid_named_by_a_noun_of_giving(code_text, text, source, target) -> None:
+    # a delivery, donation or provision of aid to someone is aid given (GUIDELINES 5), its
+    # recipient hung on what is given
+    event = _one(code_text(text), "AID")
+    assert (event.source.country, event.target.country) == (source, target)
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "They discussed the delivery of humanitarian aid throughout Yemen.",  # no giver nor recipient
+    "The delivery of aid to Gaza remains blocked.",  # no giver
+    "Did Japan's donation of food aid to Kenya arrive?",  # a question
+    "The Minister praised Norway's planned delivery of vaccines to Kenya.",  # a plan
+    "Germany's transfer of weapons to Ukraine will not happen.",  # denied
+])
+def test_coder_a_noun_of_giving_unowned_asked_or_ahead_is_no_aid(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "AID" and e.modality == "asserted"]
 
 
 @pytest.mark.parametrize(("text", "country"), [

@@ -59,6 +59,9 @@ class ModalityWords:
     """Nouns of a demand over a clause ("its demand that Israel ease restrictions")."""
     asking_words: frozenset[str] = frozenset()
     """Verbs and nouns whose "for" phrase is asked for ("called for sanctions")."""
+    urging_verbs: frozenset[str] = frozenset()
+    """Verbs whose object noun is a deed asked for ("urged direct talks", "encouraged
+    negotiations between A and B"): not done."""
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     open_modifiers: frozenset[str] = frozenset()
@@ -130,6 +133,22 @@ def anterior(noun: Token, words: ModalityWords = WORDS) -> bool:
     ("following the resignation of X", "after the attack")."""
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and \
         noun.head.lower_ in words.anterior
+
+
+def _urged_deed(cur: Token, head: Token, trigger: Token, words: ModalityWords) -> bool:
+    """Whether an event noun (or the noun it is a conjunct of) is the direct object of a
+    verb of urging ("urged talks", "encouraged talks and a ceasefire"): what is urged is
+    still to be done. A person urged ("urged Russia to withdraw") is no deed, and a deed in
+    the object's phrase ("urged an investigation into the attack") was done."""
+    if not (trigger.pos_ in ("NOUN", "PROPN") and cur.dep_ == "dobj" and
+            head.pos_ == "VERB" and head.lemma_.lower() in words.urging_verbs):
+        return False
+    tok = trigger
+    while tok.i != cur.i:
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return True
 
 
 def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
@@ -204,6 +223,10 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         if cur.dep_ == "prep" and cur.lower_ == "for" and trigger.head.i == cur.i and \
                 lemma in words.asking_words:
             return "hypothetical"  # "called for sanctions against Nigeria": asked, not done
+        if _urged_deed(cur, head, trigger, words):
+            # "encouraged further direct talks between Armenia and Azerbaijan", "urged the
+            # release of the prisoners": asked for, not done
+            return "hypothetical"
         if cur.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i < cur.i and
                                        c.lemma_.lower() in words.demand_nouns
                                        for c in head.children):

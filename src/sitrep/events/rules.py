@@ -1373,6 +1373,12 @@ class Arguments:
     Britain*")."""
 
 
+_CONTENT_TYPES = frozenset({"MOBILIZE", "AID"})
+"""Types whose event noun's "of" phrase is what is moved or given, the parser hanging the
+noun's own place or recipient on it ("the build-up of forces along the border", "the
+delivery of aid to Gaza")."""
+
+
 def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     """The participants an event noun names by itself, or None when it names none.
 
@@ -1397,9 +1403,11 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     target: list[Token] = []
     places: list[Token] = []
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    # "the build-up of forces along Ukraine's border": the place hangs on what is built up
+    # "the build-up of forces along Ukraine's border": the place hangs on what is built up;
+    # "deliveries of security assistance to Ukraine": whom it goes to, on what is given
     contents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"] if rule.type == "MOBILIZE" else []
+                for p in c.children if p.dep_ == "pobj"] \
+        if rule.type in _CONTENT_TYPES else []
     # "Houthi attacks launched against Saudi Arabia's infrastructure"
     for prep in (c for c in [*noun.children, *(k for a in clauses + contents
                                                 for k in a.children)]
@@ -1420,6 +1428,14 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             target += objects
         elif word in ("in", "at") or (word in _NEAR_PREPS and rule.type in _PLACED_TYPES):
             places += objects
+    owners = _contact_of_owners(noun) if not source and rule.type == "CONSULT" else []
+    if owners:
+        # "the visit of Pope Francis to Iraq", "the meeting of the Secretary with Kuleba":
+        # a named actor in the "of" phrase is the one who came or met, when the noun names
+        # whom with or to (not "a meeting of the Security Council", a body's session); the
+        # small model may hang "to Iraq" on the verb ("lauded the visit of X to Iraq")
+        target = target or _verb_hung_targets(noun, rule)
+        source = owners if target else []
     if not source and rule.type == "CONSULT":
         # "discussions held in Reykjavik between A and B": the sides, however deep
         source = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "between"
@@ -1501,6 +1517,13 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
                      [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
 
 
+def _contact_of_owners(noun: Token) -> list[Token]:
+    """The named actors of a contact noun's "of" phrase ("the visit *of Pope Francis* to
+    Iraq"): the side that made the contact, when the noun also names whom with or to."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _ACTOR_ENTITIES]
+
+
 _LONG_AGO = frozenset({"year", "decade", "century"})
 """Lemmas of the spans of time that set a deed in the past ("last year's shooting",
 "three years after the shooting"), unlike the days of the story ("Sunday's shooting")."""
@@ -1527,12 +1550,13 @@ def _told_as_news(noun: Token) -> bool:
 
 def _verb_hung_targets(noun: Token, rule: TriggerRule) -> list[Token]:
     """The objects of the target prepositions the small model hangs on the verb an attack
-    noun is the object of, when a phrase comes between: "We condemn the Houthi attacks over
-    the last two days *against* civilian infrastructure" (the attack's target, as "against"
-    would have given right after the noun)."""
+    or contact noun is the object of, when a phrase comes between: "We condemn the Houthi
+    attacks over the last two days *against* civilian infrastructure", "lauded the visit of
+    Pope Francis *to* Iraq" (the event's target, as the preposition would have given right
+    after the noun)."""
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return []
-    return [p for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+    return [p for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i
             and c.lower_ in rule.target_preps for p in c.children if p.dep_ == "pobj"]
 
 
