@@ -1340,6 +1340,68 @@ def test_coder_unnamed_force_not_asserted(code_text, text) -> None:
                 if e.type == "ASSAULT" and e.modality == "asserted"]
 
 
+@pytest.mark.parametrize(("text", "etype", "state"), [
+    # the place of the act names the force's state
+    ("Security forces fired tear gas at students in Marseille on Tuesday.", "ASSAULT", "FRA"),
+    ("Soldiers opened fire on demonstrators in Lyon on Tuesday.", "ASSAULT", "FRA"),
+    ("The military opened fire on protesters in Yangon on Monday.", "ASSAULT", "MMR"),
+    # and so does a place named with the force itself
+    ("Troops in Marseille shot at students on Tuesday.", "ASSAULT", "FRA"),
+    ("Security forces in Lyon detained opposition leader Marc Dubois on Tuesday.", "COERCE",
+     "FRA"),
+])
+def test_coder_bare_force_is_the_state_where_it_acts(code_text, text, etype, state) -> None:
+    """A state's force named bare is that place's state (GUIDELINES 4: "security forces in
+    Baghdad" are Iraq), not a group of no one."""
+    event = _one(code_text(text), etype)
+    assert event.source is not None and event.source.country == state
+    assert event.source.kind == "state"
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # a force of another state stays that state's
+    ("Russian troops in Kherson shelled Mykolaiv on Monday.", "RUS"),
+    ("German soldiers opened fire on protesters in Lyon on Tuesday.", "DEU"),
+])
+def test_coder_named_force_keeps_its_state(code_text, text, state) -> None:
+    """A force named with its state is that state's wherever it acts."""
+    event = _one(code_text(text), "ASSAULT")
+    assert event.source is not None and event.source.country == state
+
+
+@pytest.mark.parametrize("text", [
+    # no place, or two states: the state is never guessed
+    "Security forces fired tear gas at students on Tuesday.",
+    "Soldiers shot at protesters in Lyon and Geneva on Tuesday.",
+    # a force of no state named, or of a body
+    "Foreign troops shot at protesters in Lyon on Tuesday.",
+    "UN peacekeepers fired at protesters in Lyon on Tuesday.",
+    # denied or future
+    "Security forces did not fire tear gas at students in Marseille on Tuesday.",
+    "Security forces will fire tear gas at students in Marseille.",
+])
+def test_coder_bare_force_not_placed(code_text, text) -> None:
+    """A bare force takes no state when no single place's state is named, and keeps its
+    act's modality."""
+    assert not [e for e in code_text(text) if e.type == "ASSAULT"
+                and e.modality == "asserted" and e.source is not None
+                and e.source.country == "FRA"]
+
+
+def test_coder_bare_force_not_placed_by_speech(code_text) -> None:
+    """Where a report is given is not where the act it tells of took place."""
+    events = code_text("Police said in Lyon that soldiers had arrested Marc Dubois.")
+    assert not [e for e in events if e.type == "COERCE" and e.source is not None
+                and e.source.country == "FRA"]
+
+
+def test_coder_bare_force_as_victim_is_no_attacker(code_text) -> None:
+    """Soldiers killed in a place are its victims: the place's state attacks no one."""
+    events = code_text("Three soldiers were killed in Lyon on Tuesday.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.source is not None
+                and e.source.country == "FRA"]
+
+
 @pytest.mark.parametrize("text", [
     "Police arrested a 57-year-old man on Tuesday.",
     "On Friday, Indian officials in Kerala arrested a man in connection with the death.",

@@ -52,6 +52,9 @@ class ActorWords:
     """Group nouns whose singular with "a" stands for one of the crowd ("a protester")."""
     placed_forces: frozenset[str] = frozenset()
     """Group nouns named, like a crowd, by the place they act in ("police in Lyon")."""
+    state_forces: frozenset[str] = frozenset()
+    """A state's forces named bare ("security force", "troop", "army"): the state of the
+    place they act in, or no one."""
     group_qualifiers: frozenset[str] = frozenset()
     """Common words before a group noun saying its kind ("riot police"): never a name."""
     police_bodies: frozenset[str] = frozenset()
@@ -162,6 +165,7 @@ def load_actor_words() -> ActorWords:
         crowd_members=_lower_set(raw, "crowd_members"),
         crowd_harms=_lower_set(raw, "crowd_harms"),
         placed_forces=_lower_set(raw, "placed_forces"),
+        state_forces=_lower_set(raw, "state_forces"),
         group_qualifiers=_lower_set(raw, "group_qualifiers"),
         police_bodies=_lower_set(raw, "police_bodies"),
         press_groups=_lower_set(raw, "press_groups"),

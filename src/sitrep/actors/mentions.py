@@ -155,6 +155,9 @@ class ActorResolver:
         """A generic group with no country of its own ("protesters", "the police") acting in
         the state ``code``: of that state, named as analysts name such groups ("Russian
         police", GUIDELINES 4). Other actors as given."""
+        if self.unplaced_force(ref):
+            # "security forces in Baghdad" are Iraq (GUIDELINES 4), not a group of Iraq's
+            return self.state_of(code, ref.sector) or ref
         if ref.kind != "group" or not ref.sector or ref.country or \
                 " " in ref.name and not self._kind_named(ref.name):
             return ref  # "Kurdish militants" in Syria stay Kurdish
@@ -641,7 +644,8 @@ class ActorResolver:
         people (GUIDELINES 4, "Iraqi protesters", "French police"), not read as the place.
         Any proper noun the gazetteer knows as a place counts, as the small model tags some
         cities as bodies."""
-        if lemma not in self.words.crowd_members | self.words.placed_forces or \
+        if lemma not in self.words.crowd_members | self.words.placed_forces | \
+                self.words.state_forces or \
                 _under_harm(tok, self.words.harm_nouns | self.words.crowd_harms):
             return None  # ("the violence against protesters in Tehran": the deed's setting)
         for prep in tok.children:
@@ -1219,6 +1223,38 @@ class ActorResolver:
                         # "police in Lyon": the police of Lyon's state
                         ref = self.placed_group(ref, where[1])
                     put(found, Mention(tok.i, tok.i + 1, tok.i, [at(ref, tok)], "sector"))
+                elif (force := self._state_force(tok)) is not None:
+                    put(found, Mention(tok.i, tok.i + 1, tok.i, [at(force, tok)], "sector"))
+
+    def _state_force(self, tok: Token) -> ActorRef | None:
+        """A state's force named bare ("security forces", "the army", "troops in Mandalay"):
+        the state of the place named with it, else a force of no state yet, which the event
+        places where it acts or drops (``placed_group``, ``unplaced_force``); None for
+        another noun, or a force with a word of its own ("foreign troops", "rebel forces")."""
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        word = " ".join([c.lower_ for c in mods] + [tok.lemma_.lower()])
+        if word not in self.words.state_forces or not (
+                tok.tag_ == "NNS" or any(c.lower_ == "the" for c in tok.children)):
+            return None
+        where = self._group_place(tok, word)
+        if not _bare_group(tok, where=where[0] if where else None,
+                           bodies=frozenset([tok.lower_])):
+            return None  # "troops from Chad", "soldiers of the UN mission": their own actor
+        force = ActorRef(name=f"{' '.join(c.lower_ for c in mods)} {tok.lower_}".strip(),
+                         kind="group", sector="MIL", text=tok.text)
+        return self.placed_group(force, where[1]) if where is not None else force
+
+    def unplaced_force(self, ref: ActorRef) -> bool:
+        """Whether an actor is a state's force named bare that no place tied to a state
+        ("troops" with no place named): no one, as the state is never guessed."""
+        return ref.kind == "group" and ref.sector == "MIL" and not ref.country and \
+            ref.name.rsplit(" ", 1)[-1] in self._force_words
+
+    @property
+    def _force_words(self) -> frozenset[str]:
+        """The last words, as written, a bare force's name may end with ("forces", "army")."""
+        return frozenset(w.rsplit(" ", 1)[-1] + s for w in self.words.state_forces
+                         for s in ("", "s"))
 
     def _sector_state(self, word: Token, noun: Token, sector: str) -> ActorRef | None:
         """The state a word before a sector noun names ("Israeli officials"); for a group
@@ -1836,12 +1872,13 @@ def _group_name(country: str, tok: Token, lemma: str = "") -> str:
 
 def _bare_group(tok: Token, members: frozenset[str] = frozenset(),
                 qualifiers: frozenset[str] = frozenset(), where: Token | None = None,
-                harms: frozenset[str] = frozenset()) -> bool:
+                harms: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()
+                ) -> bool:
     """Whether a sector noun names a group of people by itself: a noun in the plural, a
-    body ("the police") or one unnamed member of a crowd (``_one_of_crowd``), with no name
-    or possessive of its own in front ("Putin's forces", "Houthi militants" were read as
-    their state before this); a word of its kind is none ("Riot police"), nor is the place
-    ``where`` it acts ("police in Lyon")."""
+    body ("the police", or one of ``bodies``: "the army") or one unnamed member of a crowd
+    (``_one_of_crowd``), with no name or possessive of its own in front ("Putin's forces",
+    "Houthi militants" were read as their state before this); a word of its kind is none
+    ("Riot police"), nor is the place ``where`` it acts ("police in Lyon")."""
     if tok.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
@@ -1852,6 +1889,7 @@ def _bare_group(tok: Token, members: frozenset[str] = frozenset(),
            and not _crowd_where(tok, c, members, harms) for c in tok.children):
         return False  # "rebels in the Ivory Coast", "activists from Fatah": their own actor
     return tok.tag_ == "NNS" or tok.lower_ in ("police", "opposition") or \
+        tok.lower_ in bodies or \
         _one_of_crowd(tok, members)
 
 

@@ -955,8 +955,14 @@ class Coder:
         if location is not None and location.country:
             # "police arrested protesters in Belgrade": a generic group is of the place where
             # it acts
-            source, target = ([self.resolver.placed_group(r, location.country) for r in refs]
+            # ... and a state's force named bare is that state, when no other is named
+            sole = self._sole_state(sent, location.country)
+            source, target = ([r if self.resolver.unplaced_force(r) and not sole else
+                               self.resolver.placed_group(r, location.country) for r in refs]
                               for refs in (source, target))
+        # "security forces fired at protesters" with no place named: no state is guessed
+        source, target = ([r for r in refs if not self.resolver.unplaced_force(r)]
+                          for refs in (source, target))
         if trig.rule.type in WAGED_BY_STATES:
             source = [self.resolver.state_led_by(r) or r for r in source]
         etype, mode = trig.rule.type, "visit" if hosts else trig.mode
@@ -1576,6 +1582,21 @@ class Coder:
                   if not (t.dep_ in ("compound", "nmod") and t.head.lemma_.lower() not in occasions
                           and t.lemma_.lower() in occasions)}
         return not lemmas.isdisjoint(occasions) and lemmas.isdisjoint(self.rules.side_meetings)
+
+    def _sole_state(self, sent: Span, code: str) -> bool:
+        """Whether the places and peoples a sentence names are all of the state ``code``:
+        a force named bare acts for the state of the place of its act only then ("shot at
+        protesters in Baghdad and Damascus" does not say whose soldiers shot)."""
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP"):
+                continue
+            text = entity_text(ent.root)
+            ref = self.resolver.state_ref(text)
+            place = self.resolver.gaz.place(text, None) if ref is None else None
+            country = ref.country if ref is not None else place.country if place else None
+            if country and country != code:
+                return False
+        return True
 
     def _location(self, places: list[Token], mentions: dict[int, Mention]) -> Location | None:
         for tok in places:
