@@ -1388,6 +1388,14 @@ def test_coder_bare_force_not_placed(code_text, text) -> None:
                 and e.source.country == "FRA"]
 
 
+def test_coder_bare_force_sent_is_no_one(code_text) -> None:
+    """Troops sent or contributed are what is given, not an actor that would take the
+    promise's addressee's place."""
+    event = _one(code_text("Belgium is ready to send 2,000 troops to Mali, the Belgian defence "
+                           "minister said on Monday."), "AGREE")
+    assert event.target is not None and event.target.country == "MLI"
+
+
 def test_coder_bare_force_not_placed_by_speech(code_text) -> None:
     """Where a report is given is not where the act it tells of took place."""
     events = code_text("Police said in Lyon that soldiers had arrested Marc Dubois.")

@@ -1240,6 +1240,10 @@ class ActorResolver:
         if not _bare_group(tok, where=where[0] if where else None,
                            bodies=frozenset([tok.lower_])):
             return None  # "troops from Chad", "soldiers of the UN mission": their own actor
+        if where is None and not _doer_position(tok):
+            # "ready to contribute 4,000 troops to a force in Liberia": troops sent or counted
+            # are no one; only a force that acts may wait to be placed by its act
+            return None
         force = ActorRef(name=f"{' '.join(c.lower_ for c in mods)} {tok.lower_}".strip(),
                          kind="group", sector="MIL", text=tok.text)
         return self.placed_group(force, where[1]) if where is not None else force
@@ -1868,6 +1872,12 @@ def _group_name(country: str, tok: Token, lemma: str = "") -> str:
     ("security forces")."""
     kind = " ".join(lemma.split()[:-1])
     return " ".join(w for w in (country, kind, tok.lower_) if w)
+
+
+def _doer_position(tok: Token) -> bool:
+    """Whether a noun stands where the doer of its clause's act does: its subject ("soldiers
+    opened fire"), or the agent of a passive ("were shot by soldiers")."""
+    return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def _bare_group(tok: Token, members: frozenset[str] = frozenset(),
