@@ -6592,6 +6592,52 @@ def test_coder_an_attack_that_killed_unnamed_people_is_coded(code_text, text, na
     assert attack.date == day
 
 
+@pytest.mark.parametrize(("text", "names", "mode", "day"), [
+    # a harm told in the passive, or "died", with no doer: the attack in whose "in" or
+    # "during" phrase it was done is the event, against those harmed or the place hit,
+    # with the attack noun's mode and the harm's day
+    ("Four Guyanese soldiers were killed in a Venezuelan airstrike on Monday.",
+     ("Venezuela", "Guyana"), "aerial", date(2022, 3, 14)),
+    ("Two Saudi border guards were wounded during a Houthi drone strike on Tuesday.",
+     ("Houthis", "Saudi Arabia"), "drone", date(2022, 3, 15)),
+    ("Six civilians were killed in Russian shelling of Ukrainian border villages on Monday.",
+     ("Russia", "Ukraine"), "heavy-weapons", date(2022, 3, 14)),
+    ("Nine Guyanese fishermen died in a Venezuelan rocket attack.",
+     ("Venezuela", "Guyana"), "aerial", date(2022, 3, 17)),
+    ("Three civilians were killed and eleven Guyanese were injured in a rocket attack by "
+     "Venezuela on Monday.", ("Venezuela", "Guyana"), "aerial", date(2022, 3, 14)),
+])
+def test_coder_people_harmed_in_an_owned_attack_tell_the_attack(code_text, text, names, mode,
+                                                                day) -> None:
+    attack = _one(code_text(text, published=date(2022, 3, 17)), "ASSAULT")
+    assert (attack.source.name, attack.target.name) == names
+    assert attack.mode == mode and attack.date == day
+
+
+@pytest.mark.parametrize("text", [
+    # an accident, an attack no one is said to own, a harm denied or only possible
+    "Four Guyanese soldiers were killed in a car crash on Monday.",
+    "Two Guyanese workers died in a fire at a Venezuelan oil depot.",
+    "Four Guyanese soldiers were killed in an explosion on Monday.",
+    "No Guyanese soldiers were killed in the Venezuelan airstrike on Monday.",
+    "Guyanese soldiers could be killed in a Venezuelan airstrike, officials warned.",
+    "If Guyanese soldiers are killed in a Venezuelan airstrike, Guyana will respond.",
+    # a habit, no one attack
+    "Guyanese fishermen are regularly wounded in Venezuelan drone strikes.",
+])
+def test_coder_people_harmed_with_no_attack_asserted_tell_none(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 3, 17))
+    assert not [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
+def test_coder_an_attack_told_by_its_verb_is_not_told_again_by_its_harm(code_text) -> None:
+    # "were killed in the shelling" is the shelling the verb tells, not a second attack
+    events = code_text("Venezuelan forces shelled Georgetown on Monday, and six Guyanese "
+                       "civilians were killed in the Venezuelan shelling.",
+                       published=date(2022, 3, 17))
+    assert [e.rule for e in events if e.type == "ASSAULT"] == ["assault.shell"]
+
+
 def test_coder_an_attack_that_killed_a_named_person_targets_the_person(code_text) -> None:
     attack = _one(code_text("A Venezuelan airstrike on Guyana killed rebel commander Ahmed "
                             "Saleh.", published=date(2022, 3, 17)), "ASSAULT")

@@ -73,9 +73,10 @@ from sitrep.events.roles import (
 from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
                                   SHARED_VIEW_LEMMAS, SUBJECT_DEPS, RuleSet, Trigger,
                                   arguments, content_mode, credited_doers, find_triggers,
-                                  is_passive, load_rules, nominal_participants, objects_of,
-                                  place_objects, pleasure_infinitive, statement_owner,
-                                  stative_subject, summit_name_words, with_conjuncts)
+                                  harm_in_attack, is_passive, load_rules,
+                                  nominal_participants, objects_of, place_objects,
+                                  pleasure_infinitive, statement_owner, stative_subject,
+                                  summit_name_words, with_conjuncts)
 from sitrep.events.parse_fixes import fix_parse
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
@@ -460,11 +461,13 @@ class Coder:
                  if not _relative_to_clause(tv) and _dates_an_event(tv, sent.text)]
         dated = _assign_times(sent, triggers, times, article.published)
         for trig in triggers:
-            # "a missile strike on Odesa killed three civilians on Saturday": the attack is
-            # of the day its harm is told on
-            if trig.bare and trig.token.i not in dated and trig.token.dep_ == "nsubj" and \
-                    trig.token.head.i in dated:
-                dated[trig.token.i] = dated[trig.token.head.i]
+            # "a missile strike on Odesa killed three civilians on Saturday", "three
+            # soldiers were killed in a Russian airstrike on Saturday": the attack is of
+            # the day its harm is told on
+            harm = _harm_told(trig)
+            if trig.bare and trig.token.i not in dated and harm is not None and \
+                    harm.i in dated:
+                dated[trig.token.i] = dated[harm.i]
         # "Speaking to reporters on Monday, X said ...": a briefing is no contact (see
         # ``is_press``), but its time dates what is said in it, as a conversation's does
         press = self.resolver.words.press_groups
@@ -1744,19 +1747,39 @@ _TALKING = frozenset({"speak", "talk", "discuss", "exchange", "meet", "visit", "
 _PRESENT_PEOPLE = frozenset({"us", "me", "you", "them", "everyone", "all"})
 
 
-def _attack_that_harmed(noun: Trigger, verb: Trigger | None) -> bool:
+def _attack_that_harmed(noun: Trigger, verb: Trigger | None,
+                        attack_verbs: frozenset[int] = frozenset()) -> bool:
     """Whether an attack named by a noun is the subject of the harm it did to people no one
     names ("a Russian missile strike on Odesa killed three civilians"): the noun names who
     attacked whom, the verb only the toll, so the noun reports the attack (a victim named
-    by the verb, "the strike killed commander X", is the verb's)."""
+    by the verb, "the strike killed commander X", is the verb's). So is an attack in whose
+    "in" phrase the verb tells the harm with no doer ("three soldiers were killed in a
+    Russian airstrike"), unless another verb of attack in the sentence (``attack_verbs``,
+    by index) already tells it ("Russian forces shelled Kharkiv, and five were killed in the
+    shelling")."""
     if verb is None or verb.rule.type != "ASSAULT" or noun.rule.type != "ASSAULT" or \
-            noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i or \
             modality_of(verb.anchor) != "asserted":
+        return False
+    harm = harm_in_attack(noun.token, noun.rule)
+    if harm is not None and harm.i == verb.anchor.i:
+        # "Three Ukrainian soldiers were killed in a Russian airstrike": the verb names no
+        # doer, the attack it was done in does (and those harmed are its target)
+        return not attack_verbs - {harm.i}
+    if noun.token.dep_ != "nsubj" or noun.token.head.i != verb.anchor.i:
         return False
     harms = [verb.anchor] + [c for c in verb.anchor.children if c.dep_ == "conj"]
     victims = [t for h in harms for c in h.children if c.dep_ == "dobj" for t in c.subtree]
     return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                    for t in victims)
+
+
+def _harm_told(noun: Trigger) -> Token | None:
+    """The verb telling the harm an attack noun did, whose day is the attack's: the one the
+    noun is the subject of ("a missile strike on Odesa killed three civilians") or the verb
+    of harm whose "in" phrase it is ("three soldiers were killed in a Russian airstrike")."""
+    if noun.token.dep_ == "nsubj":
+        return noun.token.head
+    return harm_in_attack(noun.token, noun.rule) if noun.rule.type == "ASSAULT" else None
 
 
 def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
@@ -1777,6 +1800,10 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
     # with a verb is the one its named visit or meeting is the occasion of
     contact_verb = any(t.rule.type == "CONSULT" and not t.bare for t in triggers)
+    # "Russian forces shelled Kharkiv": an attack told by an active verb
+    attack_verbs = frozenset(t.anchor.i for t in triggers if t.rule.type == "ASSAULT" and
+                             t.rule.pos == "VERB" and t.governor is None and
+                             not is_passive(t.anchor))
     kept = []
     for trig in triggers:
         head = by_token.get(trig.anchor.head.i)
@@ -1800,7 +1827,7 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             if trig.rule.owned or own_accuser or (outer is None or outer.rule.type not in (
                     trig.rule.type, PLANNED.get(trig.rule.type))) and not (
                     trig.rule.type == "CONSULT" and contact_verb) or \
-                    _attack_that_harmed(trig, outer):
+                    _attack_that_harmed(trig, outer, attack_verbs):
                 kept.append(trig)
             elif trig.rule.type == "CONSULT" and _contact_of_its_own(trig.token) and (
                     outer is None or outer.rule.type == "CONSULT"):

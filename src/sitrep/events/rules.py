@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.actors.lexicon import ACTOR_WORDS
 from sitrep.events.modality import WORDS as MODALITY_WORDS
-from sitrep.events.modality import spelled
+from sitrep.events.modality import modality_of, spelled
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "into")
@@ -130,6 +130,18 @@ class TriggerRule:
     under: frozenset[str] = frozenset()
     """Bare nominal triggers: the noun is an event only as the object of one of these verbs
     ("condemned Russia's invasion of Ukraine"); named anywhere else it is context."""
+    harmed_in: frozenset[str] = frozenset()
+    """(bare ASSAULT nouns) verbs of harm in whose "in"/"during" phrase the noun is the
+    attack that did it, told without its doer ("Three Ukrainian soldiers were killed in a
+    Russian airstrike", "ten people died in Houthi shelling"): the noun is the event, and
+    those harmed are its target when it names none (see ``harm_in_attack``)."""
+    harmed_subjects: frozenset[str] = frozenset()
+    """(with ``harmed_in``) those verbs of harm whose subject is the one harmed ("ten people
+    died in the shelling"; "Russian forces killed ..." is who did it)."""
+    harmed_of: frozenset[str] = frozenset()
+    """(with ``harmed_in``) lemmas of nouns of firing on something whose "of" phrase names
+    what was hit ("were killed in Russian shelling of Kharkiv"); only there, as "the
+    shelling of the city by rebels" otherwise is read as before."""
     not_naming: bool = False
     """The trigger does not count when it names its object ("called Biden a decent man":
     an object and a predicate of it that is no name, see ``_names_object``)."""
@@ -423,6 +435,9 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         speaker_subject=bool(raw.get("speaker_subject", False)),
         object_infinitive=bool(raw.get("object_infinitive", False)),
         not_naming=bool(raw.get("not_naming", False)),
+        harmed_in=frozenset(raw.get("harmed_in") or ()),
+        harmed_of=frozenset(raw.get("harmed_of") or ()),
+        harmed_subjects=frozenset(raw.get("harmed_subjects") or ()),
         topic_object=bool(raw.get("topic_object", False)),
         needs_infinitive=frozenset(raw.get("needs_infinitive") or ()),
         pleasantry=bool(raw.get("pleasantry", False)),
@@ -1504,6 +1519,20 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
             return None
     if source and not target and rule.type == "ASSAULT":
         target = _verb_hung_targets(noun, rule)
+    harm = harm_in_attack(noun, rule) if source else None
+    harmed: list[Token] = []
+    if harm is not None:
+        # "Three Ukrainian soldiers were killed in a Russian airstrike on Tuesday": with no
+        # one it hit named ("on Tuesday" is when), or none the resolver knows ("on a
+        # village"), those harmed stand for whom it hit
+        harmed = _harmed(harm)
+        if all(t.ent_type_ in _WHEN_ENTS for t in target) and \
+                noun.lemma_.lower() in rule.harmed_of:
+            target = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+        if all(t.ent_type_ in _WHEN_ENTS for t in target):
+            target, harmed = harmed, []
+        places = places or [p for p in place_objects(harm) if p.i != noun.i]
     if rule.doerless and not _told_as_news(noun):
         return None
     if not source and not target and rule.doerless:
@@ -1514,7 +1543,8 @@ def nominal_participants(noun: Token, rule: TriggerRule) -> Arguments | None:
     if not source and not target:
         return None
     return Arguments([t for x in source for t in with_conjuncts(x) if not _others(t)],
-                     [t for x in target for t in with_conjuncts(x) if not _others(t)], places)
+                     [t for x in target for t in with_conjuncts(x) if not _others(t)], places,
+                     harmed)
 
 
 def _contact_of_owners(noun: Token) -> list[Token]:
@@ -1527,6 +1557,55 @@ def _contact_of_owners(noun: Token) -> list[Token]:
 _LONG_AGO = frozenset({"year", "decade", "century"})
 """Lemmas of the spans of time that set a deed in the past ("last year's shooting",
 "three years after the shooting"), unlike the days of the story ("Sunday's shooting")."""
+
+
+def harm_in_attack(noun: Token, rule: TriggerRule) -> Token | None:
+    """The verb of harm (``rule.harmed_in``) whose "in"/"during" phrase an attack noun is,
+    when it tells the harm without its doer: a passive with no "by" agent ("were killed in a
+    Russian airstrike") or a verb with no object ("died in Houthi shelling"); the attack is
+    then who did it. None otherwise ("killed by a Russian airstrike" has its agent, and
+    "Russia killed five civilians in an airstrike" its subject)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+            noun.head.lower_ not in ("in", "during"):
+        return None
+    verb = noun.head.head
+    # (the small model may tag a participle after "were" an adjective: "were injured")
+    if verb.pos_ not in ("VERB", "ADJ") or \
+            not {verb.lemma_.lower(), verb.lower_} & rule.harmed_in:
+        return None
+    if any(c.dep_ in ("agent", "dobj") for c in verb.children) or \
+            modality_of(verb) != "asserted" or _habitual_harm(verb):
+        return None  # (a harm denied, only possible, or a habit tells no attack)
+    # "Five were killed and twelve wounded in ...": the small model reads the second
+    # participle, sharing the first one's auxiliary, as active with a subject
+    gapped = verb.dep_ == "conj" and is_passive(verb.head) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if not is_passive(verb) and not gapped and verb.lemma_.lower() not in rule.harmed_subjects \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "Russian forces killed in an ambush": a subject that did the harm
+    return verb
+
+
+def _habitual_harm(verb: Token) -> bool:
+    """Whether a verb of harm tells a habit, no one attack: an adverb of frequency
+    ("are routinely killed in airstrikes") or the simple present ("civilians are killed in
+    Russian shelling every day", "die in airstrikes")."""
+    kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod")]
+    return any(c.dep_ == "advmod" and c.lower_ in MODALITY_WORDS.habit_adverbs for c in kids) \
+        or (verb.tag_ in ("VBZ", "VBP") and not kids) or (
+            [c.tag_ for c in kids if c.dep_ in ("aux", "auxpass")] in (["VBZ"], ["VBP"]))
+
+
+def _harmed(verb: Token) -> list[Token]:
+    """Those a verb of harm says were harmed: its (passive) subject, or that of the verb it
+    is joined to ("Five were killed and twelve wounded in the shelling")."""
+    for cur in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        found = [c for c in cur.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS] or [
+            c for a in cur.children if a.dep_ in ("aux", "auxpass") and a.i < cur.i
+            for c in a.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+        if found:
+            return found
+    return []
 
 
 def _told_as_news(noun: Token) -> bool:
