@@ -6765,3 +6765,59 @@ def test_coder_a_demonym_before_a_facility_is_no_attacker(code_text) -> None:
                        published=date(2022, 5, 10))
     assert not [e for e in events if e.source is not None
                 and e.source.name == "United States"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Hezbollah vowed to retaliate against Israel.", "Hezbollah", "Israel"),
+    ("Hamas pledged to attack Israel.", "Hamas", "Israel"),
+])
+def test_coder_a_vow_to_strike_back_threatens(code_text, text, source, target) -> None:
+    # a vow whose infinitive is a hostile act is a threat, not a promise
+    events = code_text(text, published=date(2022, 5, 10))
+    threat = _one(events, "THREATEN")
+    assert (threat.source.name, threat.target.name) == (source, target)
+    assert "AGREE" not in {e.type for e in events}
+
+
+def test_coder_a_vow_to_help_or_denied_is_no_threat(code_text) -> None:
+    day = date(2022, 5, 10)
+    assert "THREATEN" not in {e.type for e in code_text("Japan pledged to help Ukraine.", day)}
+    assert not [e for e in code_text("Iran did not vow to attack Israel.", day)
+                if e.type == "THREATEN" and e.modality == "asserted"]
+
+
+def test_coder_a_punishment_promised_threatens(code_text) -> None:
+    day = date(2022, 5, 10)
+    # a lawsuit or a reckoning said of the future warns of it (GUIDELINES 5)
+    suit = _one(code_text("Senator Maria Ruiz said she would sue Governor Tom Holt.", day),
+                "THREATEN")
+    assert (suit.source.name, suit.target.name) == ("Maria Ruiz", "Tom Holt")
+    held = _one(code_text("Canada will hold Iran accountable for its actions.", day),
+                "THREATEN")
+    assert (held.source.name, held.target.name) == ("Canada", "Iran")
+    # done, it is the accusation it is; refused or carried on, no threat
+    assert "THREATEN" not in {e.type for e in code_text(
+        "Senator Maria Ruiz sued Governor Tom Holt.", day)}
+    for text in ["Senator Maria Ruiz said she would not sue Governor Tom Holt.",
+                 "Canada will continue to hold Iran accountable.",
+                 "The ministers discussed efforts to provide aid to Ukraine and hold Russia "
+                 "accountable for the war."]:
+        assert "THREATEN" not in {e.type for e in code_text(text, day)}, text
+
+
+def test_coder_a_stressed_need_to_answer_further_aggression_threatens(code_text) -> None:
+    day = date(2022, 5, 10)
+    for text in ["Secretary Blinken stressed the need to respond to any further Russian "
+                 "aggression.",
+                 "Secretary Blinken emphasized the importance of responding firmly to any "
+                 "further Russian aggression."]:
+        threat = _one(code_text(text, day), "THREATEN")
+        assert (threat.source.name, threat.target.name) == ("Antony Blinken", "Russia")
+    # talked about, denied, or a response to what is done: no warning
+    for text in ["Secretary Blinken discussed the need to respond to any further Russian "
+                 "aggression.",
+                 "Secretary Blinken did not stress the need to retaliate against any Russian "
+                 "attack.",
+                 "Secretary Blinken emphasized the importance of responding to the crisis in "
+                 "Ukraine."]:
+        assert "THREATEN" not in {e.type for e in code_text(text, day)}, text

@@ -503,6 +503,18 @@ class Coder:
                    pledge.head.lemma_.lower() in r.governors
                    for r in self.rules.nouns.get(pledge.lemma_.lower(), ()))
 
+    def _stressed_need(self, trig: Trigger) -> bool:
+        """Whether a warning's verb is the need a speaker stresses to answer an act still to
+        come ("emphasized the importance of responding swiftly to further Russian
+        aggression", "stressed the need to respond to any attack"): a response held over the
+        one it answers, as "would respond" is (not one talked about: "discussed the need to
+        respond"; nor one to what is done: "the importance of responding to the crisis")."""
+        noun = _need_of(trig.anchor)
+        if noun is None or noun.dep_ != "dobj" or not _deterrent(trig.anchor):
+            return False
+        return any(noun.head.lemma_.lower() in r.governors
+                   for r in self.rules.nouns.get(noun.lemma_.lower(), ()))
+
     def _note_told(self, sent: Span, mentions: dict[int, Mention], actx: ArticleActors,
                    number: int) -> None:
         """Remember who made each claim or statement the sentence tells with its owners
@@ -596,7 +608,7 @@ class Coder:
             if trig.rule.type == "REQUEST" else None
         if trig.rule.type != "CONSULT" and purpose_infinitive(trig.anchor) and \
                 not _stated_at_contact(trig) and not self._pledged_blame(trig) and \
-                effort is None:
+                effort is None and not self._stressed_need(trig):
             # "met Kuleba to reaffirm the U.S. commitment to Ukraine" states the position
             # at the meeting; other aims are not events (but "coordination to urge Russia"
             # is the urging done together)
@@ -1124,7 +1136,10 @@ class Coder:
         if trig.rule.warning:
             if _none_to_come(trig.anchor):
                 return []  # "there will be no military response if ...": a reassurance
-            if not _imposed(trig.anchor) and (
+            stressed = self._stressed_need(trig)
+            if stressed and modality_of(_need_of(trig.anchor).head) != "asserted":
+                return []  # "did not stress the need to retaliate": no warning made
+            if not _imposed(trig.anchor) and not stressed and (
                     modality not in ("future", "hypothetical") or not _foretold(trig.anchor)):
                 # "responded to the attack" is a deed, "efforts to respond to the crisis"
                 # an aim: no warning
@@ -1184,7 +1199,8 @@ class Coder:
             # "resolve to respond to Putin's attack on Ukraine" threatens no one with it)
             if etype == "CONSULT" and _agenda(trig.token, self.rules.agenda_verbs):
                 return []  # "We'll talk about the challenges": the agenda, no plan to meet
-            new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype)
+            new_type = FUTURE_COOPERATION.get(etype) or FUTURE_CONFLICT.get(etype) or \
+                _punishment_promised(trig)
             if new_type == "THREATEN" and _guessed(trig.anchor):
                 new_type = None  # "analysts expect the US will impose sanctions": no warning
             if new_type:
@@ -1860,6 +1876,12 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
         if outer is not None and _judged_decision(trig, outer):
             # "condemned Russia's decision to recognize the republics": the deed decided
             # is done, an event of the decision's owner beside the condemnation
+            kept.append(trig)
+            continue
+        if outer is not None and trig.rule.warning and _need_of(trig.anchor) is not None and \
+                _need_of(trig.anchor).i == outer.token.i and _deterrent(trig.anchor):
+            # "stressed the need to respond to any further aggression": a deterrent of its
+            # own beside the need (see ``Coder._stressed_need``)
             kept.append(trig)
             continue
         if outer is not None and to_infinitive(trig.anchor) and trig.anchor.dep_ != "conj" and \
@@ -2752,6 +2774,47 @@ def _sent_to(verb: Token) -> bool:
     return any(p.lower_ == "to" for p in preps) and \
         not {p.lower_ for p in preps} & _HOSTILE_DESTINATIONS and \
         not objects & (_FRONTIER_WORDS | _RETORT_WORDS)
+
+
+def _need_of(verb: Token) -> Token | None:
+    """The noun of a need a verb is the complement of ("the importance of *responding*",
+    "the need *to respond*"), or None."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        noun = verb.head.head
+    elif verb.dep_ == "acl" and to_infinitive(verb):
+        noun = verb.head
+    else:
+        return None
+    return noun if noun.pos_ == "NOUN" and \
+        noun.lemma_.lower() in MODALITY_WORDS.need_nouns else None
+
+
+def _deterrent(verb: Token) -> bool:
+    """Whether a response answers an act still to come: its "to"/"against" object is "any"
+    or "further" aggression, attack... (``deterred_modifiers``)."""
+    return any(m.lower_ in MODALITY_WORDS.deterred_modifiers
+               for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "against")
+               for o in p.subtree if o.dep_ == "pobj"
+               for m in o.children if m.dep_ in ("det", "amod"))
+
+
+def _punishment_promised(trig: Trigger) -> str | None:
+    """THREATEN for a trigger of a punishment said of the future ("will hold Russia
+    accountable", "would sue the governor"): a warning made now of what is to come
+    (GUIDELINES 5); None for others, and for one carried on ("will continue to hold Russia
+    accountable" reports the reckoning under way), or for one a noun aims at ("efforts to
+    provide assistance and hold the Kremlin accountable": an endeavour told, no warning)."""
+    if not trig.rule.threat or _carried_on(trig.anchor) or _noun_infinitive(trig.anchor):
+        return None
+    return "THREATEN"
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """Whether a verb, or the verb it is conjoined to, is the infinitive of a noun ("efforts
+    to provide assistance and *hold* ...")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:

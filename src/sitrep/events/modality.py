@@ -96,6 +96,10 @@ class ModalityWords:
     """Verbs an event noun happens by in the passive only ("the summit will be held")."""
     negative_determiners: frozenset[str] = frozenset()
     """Determiners of a subject that negate its clause ("Neither A nor B condemned ...")."""
+    deterred_modifiers: frozenset[str] = frozenset()
+    """Words of an act still to come that a response answers ("to *any further* Russian
+    aggression"): the response is held over its doer, a deterrent (see the coder's
+    ``_stressed_need``)."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:

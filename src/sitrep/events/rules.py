@@ -148,8 +148,8 @@ class TriggerRule:
     topic_object: bool = False
     """The direct object is what is talked about, no party ("discussed Gaza with Sunak")."""
     needs_infinitive: frozenset[str] = frozenset()
-    """Nominal triggers: lemmas one of which the noun's infinitive must have ("readiness to
-    *respond*" is a threat, "readiness to engage" a promise)."""
+    """Lemmas one of which the trigger's infinitive must have ("readiness to *respond*" is a
+    threat, "readiness to engage" a promise; of a verb, "vowed to *retaliate*")."""
     infinitive: bool | None = None
     """Nominal triggers: True when the noun counts only with an infinitive after it ("its
     *willingness* to engage"), False when it counts only without one."""
@@ -175,6 +175,11 @@ class TriggerRule:
     "agreed to stay in touch" agrees), ``only`` a promise, the trigger being no event said
     of the present or past ("will continue to work with Jamaica" promises cooperation,
     "is working with Jamaica" reports it)."""
+    threat: bool = False
+    """What the trigger said of the future is a threat (THREATEN) of the punishment it names:
+    "we will hold Russia accountable", "said he would sue the governor" warn now of a
+    lawsuit or a reckoning to come; carried on ("will continue to hold Russia accountable")
+    it is the one already under way."""
     refusal: str | None = None
     """What the trigger negated is: ``also`` a refusal (REJECT) besides what it says otherwise
     ("has yet to concede the election", "did not accept the offer" refuse what "conceded",
@@ -448,6 +453,7 @@ def _rule(raw: dict[str, Any], pos: str) -> TriggerRule:
         residents=bool(raw.get("residents", False)),
         promise=raw.get("promise"),
         refusal=raw.get("refusal"),
+        threat=bool(raw.get("threat", False)),
         doers=bool(raw.get("doers", False)),
         predicates=frozenset(raw.get("predicates") or ()),
     )
@@ -750,7 +756,18 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     if rule.predicates and not any(p.lemma_.lower() in rule.predicates
                                    for p in _object_predicates(tok)):
         return False
+    if rule.needs_infinitive and not _verb_infinitive_fits(rule, tok):
+        return False
     return _words_fit(rule, tok)
+
+
+def _verb_infinitive_fits(rule: TriggerRule, verb: Token) -> bool:
+    """Whether a verb's infinitive names one of the acts a rule asks for: "vowed to
+    *retaliate*" is a threat, "vowed to help" a promise (as "ready to *impose* sanctions"
+    for adjectives, see ``_adjective_infinitive_fits``)."""
+    return any(_continued(c).lemma_.lower() in rule.needs_infinitive
+               for c in verb.children if c.dep_ == "xcomp"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
 
 
 _SIDES_DASH = re.compile(r"[-\u2013\u2014]")
