@@ -6821,3 +6821,80 @@ def test_coder_a_stressed_need_to_answer_further_aggression_threatens(code_text)
                  "Secretary Blinken emphasized the importance of responding to the crisis in "
                  "Ukraine."]:
         assert "THREATEN" not in {e.type for e in code_text(text, day)}, text
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # committed (or a commitment) to working with someone, said with a gerund, promises
+    # joint work to the partner, as the infinitive does (GUIDELINES 5)
+    ("Portugal is committed to closely coordinating with Brazil on energy.", "PRT", "BRA"),
+    ("Norway remains committed to working with Denmark.", "NOR", "DNK"),
+    ("Chancellor Scholz reaffirmed Germany's commitment to cooperating with Poland.", "DEU",
+     "POL"),
+])
+def test_coder_committed_to_working_with_is_a_promise(code_text, text, source, target) -> None:
+    event = _one(code_text(text), "AGREE")
+    assert event.modality == "asserted"
+    assert _countries(event.actors) == {source, target}
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal may be committed to coordinating with Brazil.",
+    "If Norway were committed to working with Denmark, the talks would move faster.",
+])
+def test_coder_committed_to_working_with_kept_hypothetical(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "AGREE" and e.modality == "asserted"]
+
+
+def test_coder_committed_to_another_gerund_is_no_promise_of_joint_work(code_text) -> None:
+    # a commitment to one's own goal names no partner: no promise (only gerunds of working
+    # together count)
+    events = code_text("Norway remains committed to reducing emissions.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal struck a deal with Brazil on Monday.",
+    "Portugal made an arrangement with Brazil on fishing rights.",
+    "Portugal and Brazil signed a contract on Monday.",
+])
+def test_coder_a_deal_struck_or_made_is_agree(code_text, text) -> None:
+    # "struck a deal" is a deal reached, no attack
+    events = code_text(text)
+    event = _one(events, "AGREE")
+    assert event.modality == "asserted"
+    assert _countries(event.actors) == {"PRT", "BRA"}
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Portugal did not strike a deal with Brazil.", "negated"),
+    ("Portugal hopes to strike a deal with Brazil.", "hypothetical"),
+    ("Portugal hoped to reach an agreement with Brazil.", "hypothetical"),
+])
+def test_coder_a_deal_hoped_for_or_denied_is_not_asserted(code_text, text, modality) -> None:
+    assert {e.modality for e in code_text(text) if e.type == "AGREE"} <= {modality}
+
+
+def test_coder_struck_a_place_stays_an_attack(code_text) -> None:
+    event = _one(code_text("Portugal struck Brazil with missiles on Monday."), "ASSAULT")
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Costa reaffirmed Portugal's openness to dialogue with Brazil.",
+    "Portugal underscored its continued openness to meeting Brazil without preconditions.",
+])
+def test_coder_openness_to_talks_is_an_offer(code_text, text) -> None:
+    event = _one(code_text(text), "AGREE")
+    assert event.modality == "asserted"
+    assert _countries(event.actors) == {"PRT", "BRA"}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    # openness to something other than talks offers nothing; a denied one is kept denied
+    ("Portugal reaffirmed its openness to new ideas from Brazil.", None),
+    ("Portugal did not reaffirm its openness to dialogue with Brazil.", "negated"),
+])
+def test_coder_openness_not_to_talks_or_denied(code_text, text, modality) -> None:
+    found = {e.modality for e in code_text(text) if e.type == "AGREE"}
+    assert found <= ({modality} if modality else set())

@@ -938,9 +938,10 @@ def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
     # the words may be in the gerund of an intent ("commitment to deepening defense and
     # trade *ties*"), a clause its own phrase stops short of
     gerund = _gerund_of_intent(noun)
-    if not (_words_fit(rule, noun) or (gerund is not None and any(
+    if not (_words_fit(rule, noun) or any(
             t.lemma_.lower() in rule.needs_word or t.lower_ in rule.needs_word
-            for t in gerund.subtree))):
+            for clause in ([gerund] if gerund is not None else [])
+            + _phrase_on_governor(noun, governor) for t in clause.subtree)):
         return False
     if rule.not_pobjs and any(p.lemma_.lower() in rule.not_pobjs for c in noun.children
                               if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
@@ -949,6 +950,23 @@ def _noun_fits(rule: TriggerRule, noun: Token, governor: Token) -> bool:
         return True
     heads = [noun] if governor is noun else [noun, governor]
     return any(c.dep_ == "prep" and c.lower_ in rule.preps for h in heads for c in h.children)
+
+
+def _phrase_on_governor(noun: Token, governor: Token) -> list[Token]:
+    """The noun's own phrase as the small model often hangs it on its governing verb, right
+    after the noun ("reaffirmed openness *to dialogue with the DPRK*"), as
+    ``statement_targets`` reads it; none for a noun that is not the verb's object."""
+    if governor is noun or noun.dep_ != "dobj" or noun.head.i != governor.i:
+        return []
+    out: list[Token] = []
+    end = max(t.i for t in noun.subtree)
+    for prep in (c for c in governor.children if c.dep_ == "prep" and c.i > end):
+        if prep.i - end > 1:
+            break
+        # a chain of phrases, each right after the last ("to dialogue *with the DPRK*")
+        out.append(prep)
+        end = max(t.i for t in prep.subtree)
+    return out
 
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -1092,8 +1110,7 @@ def statement_targets(trig: Trigger) -> list[Token]:
     # the small model often hangs the noun's phrase on the verb ("reiterated the United
     # States' solidarity *with the people of Ukraine*"): a target preposition of the
     # governing verb right after the noun is the noun's
-    governed = [c for c in trig.anchor.children if c.dep_ == "prep" and c.i > noun.i
-                and c.i - max(t.i for t in noun.subtree) <= 1] \
+    governed = _phrase_on_governor(noun, trig.anchor) \
         if trig.governor is not None and noun.dep_ == "dobj" else []
     if trig.governor is not None and noun.dep_ == "nsubjpass":
         # "A case was filed against the mayor", "charges were brought against him": the
