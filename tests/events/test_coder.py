@@ -6898,3 +6898,62 @@ def test_coder_openness_to_talks_is_an_offer(code_text, text) -> None:
 def test_coder_openness_not_to_talks_or_denied(code_text, text, modality) -> None:
     found = {e.modality for e in code_text(text) if e.type == "AGREE"}
     assert found <= ({modality} if modality else set())
+
+
+def test_coder_contact_owned_by_a_possessive_the_parser_detached(code_text) -> None:
+    # "Biden ’s June 29 meeting": the small model hangs the name on "on" and the ending on
+    # the participle; the name owns the meeting, which keeps its own day
+    text = ("Building on President Biden’s June 29 meeting with Prime Minister Kishida, the "
+            "Secretary and the Minister discussed regional security.")
+    meeting = _one(code_text(text, published=date(2022, 7, 8)), "CONSULT")
+    assert _countries(meeting.actors) == {"USA", "JPN"}
+    assert meeting.date == date(2022, 6, 29)
+
+
+def test_parse_fix_attaches_a_detached_possessive() -> None:
+    from sitrep.events.parse_fixes import fix_parse
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("Building on President Biden’s June 29 meeting with Prime Minister "
+                     "Kishida, the Secretary and the Minister discussed regional security.")
+    fix_parse(doc)
+    meeting = next(t for t in doc if t.lower_ == "meeting")
+    assert [c.text for c in meeting.children if c.dep_ == "poss"] == ["Biden"]
+    assert meeting.head.lower_ == "on"
+
+
+def test_coder_visit_a_commitment_was_made_on_took_place(code_text) -> None:
+    # the visit is the occasion the commitment was made on, not what it promises
+    text = ("The ministers reviewed the commitments made during Vice President Harris’ visit "
+            "to Guatemala in June.")
+    visit = _one(code_text(text, published=date(2022, 7, 8)), "CONSULT")
+    assert visit.modality == "asserted" and visit.mode == "visit"
+    assert _countries(visit.actors) == {"USA", "GTM"}
+    assert (visit.date, visit.date_precision) == (date(2022, 6, 1), "month")
+    promised = code_text("They reviewed the commitment made to visit Guatemala.",
+                         published=date(2022, 7, 8))
+    assert not [e for e in promised if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def _white_house(coder, text: str) -> list[Event]:
+    return coder.code(Article(url="https://www.whitehouse.gov/briefing-room/z/", origin="t",
+                              title="", text=text, published=date(2022, 7, 8), id="a_wh"))
+
+
+def test_coder_his_in_a_list_of_contacts_is_the_first_ones_owner(coder) -> None:
+    # "his" of a later item of one person's list of contacts; one visit per state visited
+    events = _white_house(coder, "President Biden will travel to Spain. This trip follows the "
+                          "President’s meeting with Pacific Island leaders in Washington, his "
+                          "travel to the Republic of Korea and Japan, and the Quad Summit.")
+    visits = [e for e in events if e.type == "CONSULT" and e.trigger == "travel"]
+    assert sorted(tuple(sorted(_countries(e.actors))) for e in visits) == [
+        ("JPN", "USA"), ("KOR", "USA")]
+    assert not [e for e in events if e.type == "CONSULT" and "Spain" in
+                {r.name for r in e.actors}]
+
+
+def test_coder_his_after_another_person_named_stays_unread(coder) -> None:
+    # "his" may be Scholz's: no owner is guessed for the visit
+    events = _white_house(coder, "This trip follows President Biden’s meeting with Chancellor "
+                          "Scholz, his visit to Berlin.")
+    assert not [e for e in events if e.type == "CONSULT" and e.trigger == "visit"]

@@ -746,8 +746,9 @@ class Coder:
             # "They reviewed their recent conversations with Putin", "Macron briefed on his
             # meetings in Kyiv": in a readout the owner is a side of the contact reported
             # (not of "their trilateral meeting tomorrow", a plan the readout leaves aside)
-            source = _contact_owners(trig.token, actx.meeting, mentions) \
-                if actx.site is not None else []
+            source = _listed_owner(trig.token, trig.rule.lemmas, mentions) or (
+                _contact_owners(trig.token, actx.meeting, mentions)
+                if actx.site is not None else [])
         if trig.bare and trig.rule.type in SYMMETRIC and not source:
             # "their conversations with Putin and Zelenskyy": those named after "with" met
             # someone the phrase leaves unresolved, not each other
@@ -1303,8 +1304,12 @@ class Coder:
         none, one or the bodies a summit of two joins ("the EU-AU Summit"): the summit is
         named in the visit's own phrase."""
         bodies: list[ActorRef] = []
+        # a noun's conjuncts are other items of a list ("his travel to Japan, the Quad
+        # Summit"), not the phrase of this visit
+        listed = {t.i for c in anchor.children if c.dep_ == "conj" and anchor.pos_ == "NOUN"
+                  for t in c.subtree}
         for tok in anchor.subtree:
-            if tok.lemma_.lower() not in _SUMMIT_NOUNS:
+            if tok.i in listed or tok.lemma_.lower() not in _SUMMIT_NOUNS:
                 continue
             for word in summit_name_words(tok, of_phrase=True):
                 mention = mentions.get(word.i)
@@ -2081,6 +2086,29 @@ def _sides_of_contact(found: list[Event], actx: ArticleActors, mentions: dict[in
     named = {participant_key(r) for m in mentions.values() if m.kind == "name"
              for r in m.actors if r.kind == "person"}
     return list(actx.meeting) if named <= sides else []
+
+
+def _listed_owner(noun: Token, contact_lemmas: frozenset[str],
+                  mentions: dict[int, Mention]) -> list[ActorRef]:
+    """Whom "his"/"her" of a contact noun names in a list of one person's contacts: the
+    named possessor of an earlier contact of the list, when no other person is named between
+    ("follows the President's meeting with ASEAN leaders, his travel to Korea and Japan, and
+    ..."); else no one. The small model seldom conjoins such lists, so they are read by
+    position: the pronoun opens a new item after a comma."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if pronoun is None or pronoun.lower_ not in ("his", "her") or pronoun.i == 0 or \
+            noun.doc[pronoun.i - 1].lower_ != ",":
+        return []
+    for earlier in reversed(noun.doc[noun.sent.start:pronoun.i]):
+        owner = next((c for c in earlier.children if c.dep_ == "poss"), None)
+        if earlier.lemma_.lower() not in contact_lemmas or owner is None or owner.pos_ == "PRON":
+            continue
+        people = {participant_key(r) for m in mentions.values() if owner.i < m.start < pronoun.i
+                  for r in m.actors if r.kind == "person"}
+        owners = [r for r in resolve_roles([owner], mentions) if r.kind == "person"]
+        others = people - {participant_key(r) for r in owners}
+        return owners if len(owners) == 1 and not others else []
+    return []
 
 
 def _contact_owners(noun: Token, meeting: list[ActorRef], mentions: dict[int, Mention]

@@ -200,7 +200,7 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
         head = cur.head
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in words.future_nouns and \
-                not _under_way(head, cur, words):
+                not _under_way(head, cur, words) and not _occasion_of_making(cur, trigger):
             # (an endeavour under way takes the modality of the clause it is told in)
             # (an intent denied is no plan, and no deed denied either: not coded)
             return "hypothetical" if _denied_intent(head, words) else "future"
@@ -301,6 +301,22 @@ def _under_way(noun: Token, deed: Token, words: ModalityWords) -> bool:
     return noun.lemma_.lower() in words.endeavour_nouns and noun.dep_ in ("dobj", "conj") and \
         deed.lemma_.lower() in words.giving_verbs and any(
             c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers for c in noun.children)
+
+
+_MAKING_OCCASION_PREPS = frozenset({"during", "at", "in", "on", "following", "after"})
+"""Prepositions by which a participle of making names where or when it was made ("the
+commitment made *during* the visit", "pledges announced *at* the summit")."""
+
+
+def _occasion_of_making(participle: Token, trigger: Token) -> bool:
+    """Whether a trigger names the occasion a promise was made on, not what it promises: "the
+    commitment made during Vice President Harris' visit in June" (the visit took place, the
+    commitment was made there); "the commitment made to provide aid" promises the aid."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _MAKING_OCCASION_PREPS and
+               any(p.i == trigger.i for p in c.children if p.dep_ == "pobj")
+               for c in participle.children)
 
 
 def _aim_subject(verb: Token, words: ModalityWords) -> bool:

@@ -144,6 +144,10 @@ def conjoined(ref: ActorRef, doc: Doc, mentions: dict[int, Mention]) -> list[Act
         # "the security of Poland and all of our NATO Allies": the model conjoins the
         # quantifier with the noun whose phrase names Poland
         conjuncts += [c for c in head.head.head.conjuncts if c.pos_ in _QUANTIFIER_POS]
+    # "the Republic of Korea and Japan": the model conjoins the next name with the last word
+    # of a name that has its own "of"
+    conjuncts += [c for t in doc[mention.start:mention.end] if t.i != head.i
+                  for c in t.conjuncts if not mention.start <= c.i < mention.end]
     for conj in conjuncts:
         for other in resolve_roles([conj], mentions, loose=True):
             if participant_key(other) != key:
