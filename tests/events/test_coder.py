@@ -6957,3 +6957,122 @@ def test_coder_his_after_another_person_named_stays_unread(coder) -> None:
     events = _white_house(coder, "This trip follows President Biden’s meeting with Chancellor "
                           "Scholz, his visit to Berlin.")
     assert not [e for e in events if e.type == "CONSULT" and e.trigger == "visit"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # a tribute or homage paid praises whom it is paid to
+    ("Kenyan President William Ruto paid tribute to Angela Merkel.", "William Ruto",
+     "Angela Merkel"),
+    # lauding and saluting are praise as praising is
+    ("Kenyan President William Ruto lauded Angela Merkel.", "William Ruto", "Angela Merkel"),
+    ("Kenyan President William Ruto saluted Angela Merkel for her courage.", "William Ruto",
+     "Angela Merkel"),
+])
+def test_coder_tribute_and_salute_are_praise(code_text, text, source, target) -> None:
+    support = _one(code_text(text, published=date(2022, 5, 10)), "SUPPORT")
+    assert support.modality == "asserted"
+    assert (support.source.name, support.target.name) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto did not pay tribute to Angela Merkel.",
+    "Kenyan President William Ruto will pay tribute to Angela Merkel on Friday.",
+    # a thing paid tribute to or saluted is no actor supported
+    "Kenyan President William Ruto paid tribute to the new constitution.",
+    "Kenyan President William Ruto saluted the flag.",
+])
+def test_coder_tribute_not_paid_to_an_actor_now(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the one praised is who does the deed a relative clause names
+    ("Foreign Minister Ivo Ban is grateful for the leadership that Kenya is showing.", "Kenya"),
+    ("Foreign Minister Ivo Ban praised the assistance that Kenya is providing to refugees.",
+     "Kenya"),
+])
+def test_coder_praise_of_a_deed_told_in_a_relative_clause(code_text, text, target) -> None:
+    support = _one(code_text(text, published=date(2022, 5, 10)), "SUPPORT")
+    assert support.target is not None and support.target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    # the noun does the clause's act ("that" its subject): Kenya is helped, not praised
+    "Foreign Minister Ivo Ban praised the efforts that helped Kenya.",
+    # the noun is the object of an infinitive of a joint act, no deed of one side
+    "Foreign Minister Ivo Ban praised the work that Kenya and Ghana have been able to do.",
+])
+def test_coder_relative_clause_not_the_doers_deed(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT" and e.target is not None
+                and e.target.name in ("Kenya", "Ghana")]
+
+
+def test_coder_what_one_stands_for_is_no_deed_of_theirs(code_text) -> None:
+    # "everything the United Nations stands for": the UN is not who is attacked
+    events = code_text("Foreign Minister Ivo Ban said Russia is attacking everything the "
+                       "United Nations stands for.", published=date(2022, 5, 10))
+    assert not [e for e in events if e.target is not None
+                and e.target.name == "United Nations"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # being with someone, said by the speaker or of the speaker's thoughts, is solidarity
+    ('Prime Minister Ivo Ban tweeted: "We are with President Ana Kovac in our thoughts."',
+     "Ana Kovac"),
+    ('Prime Minister Ivo Ban said: "My thoughts are with President Ana Kovac."', "Ana Kovac"),
+    ('Prime Minister Ivo Ban said: "We are with the people of Kenya."', "Kenya"),
+])
+def test_coder_being_with_someone_is_solidarity(code_text, text, target) -> None:
+    support = _one(code_text(text, published=date(2022, 5, 10)), "SUPPORT")
+    assert support.modality == "asserted"
+    assert (support.source.name, support.target.name) == ("Ivo Ban", target)
+
+
+@pytest.mark.parametrize("text", [
+    # where one was or is, not a side taken
+    'Prime Minister Ivo Ban said: "I was with President Ana Kovac when she died."',
+    'Prime Minister Ivo Ban said: "We are here with President Ana Kovac."',
+    'Prime Minister Ivo Ban said: "We are with President Ana Kovac in Nairobi."',
+    # someone else's company
+    "Prime Minister Ivo Ban is with President Ana Kovac.",
+    # negated, or only promised
+    'Prime Minister Ivo Ban said: "We are not with Kenya."',
+    'Prime Minister Ivo Ban said: "We will be with Kenya."',
+])
+def test_coder_being_with_someone_not_solidarity_now(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+def test_coder_our_thoughts_in_joint_remarks_are_the_speakers(coder) -> None:
+    # the thoughts of the one speaking, not of every principal of the remarks
+    events = _remarks(coder, "Remarks by President Biden and President Niinisto of Finland",
+                      "PRESIDENT NIINISTO: Our thoughts are with the Ukrainian people.")
+    support = _one(events, "SUPPORT")
+    assert [a.name for a in support.actors if a.name != "Ukraine"] == ["Sauli Niinistö"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # support stated firm in a clause of statement is the support restated
+    ("Secretary Antony Blinken emphasized that our commitment to Kenya is ironclad.", "Kenya"),
+    ("Secretary Antony Blinken emphasized that U.S. support for Kenya remains unwavering.",
+     "Kenya"),
+])
+def test_coder_support_stated_firm_is_support(code_text, text, target) -> None:
+    support = _one(code_text(text, published=date(2022, 5, 10)), "SUPPORT")
+    assert support.modality == "asserted"
+    assert (support.source.name, support.target.name) == ("Antony Blinken", target)
+
+
+@pytest.mark.parametrize("text", [
+    # denied firm, or asked about
+    "Secretary Antony Blinken emphasized that U.S. support for Kenya is not unconditional.",
+    "Secretary Antony Blinken asked whether U.S. support for Kenya remains unwavering.",
+    # support for a thing supports no actor
+    "Secretary Antony Blinken emphasized that U.S. support for the new law remains unwavering.",
+])
+def test_coder_support_not_stated_firm(code_text, text) -> None:
+    events = code_text(text, published=date(2022, 5, 10))
+    assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]

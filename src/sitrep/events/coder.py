@@ -71,12 +71,12 @@ from sitrep.events.roles import (
     without_title_states,
 )
 from sitrep.events.rules import (CONTINUING, CREDITED_DEEDS, DEFINITE, ONE_CONTACT_PLURALS,
-                                  SHARED_VIEW_LEMMAS, SUBJECT_DEPS, RuleSet, Trigger,
-                                  arguments, content_mode, credited_doers, find_triggers,
-                                  harm_in_attack, is_passive, load_rules,
-                                  nominal_participants, objects_of, place_objects,
-                                  pleasure_infinitive, statement_owner, stative_subject,
-                                  summit_name_words, with_conjuncts)
+                                  SHARED_VIEW_LEMMAS, SOLIDARITY_WITH, SUBJECT_DEPS, RuleSet,
+                                  Trigger, arguments, content_mode, credited_doers, find_triggers,
+                                  harm_in_attack, is_passive, load_rules, nominal_participants,
+                                  objects_of, place_objects, pleasure_infinitive,
+                                  statement_owner, stative_subject, summit_name_words,
+                                  with_conjuncts)
 from sitrep.events.parse_fixes import fix_parse
 from sitrep.events.selective import UNPARSED_KEY, SelectiveParser
 from sitrep.events.speech import (NAMING_BLAME, QUOTED_BLAME, VERBAL, VOICED_BLAME,
@@ -956,6 +956,11 @@ class Coder:
                        and r.country not in blamed]
         target = without_title_states(target, article.text)
         source = without_title_states(source, article.text)
+        if trig.rule is SOLIDARITY_WITH and actx.voice.speaker is not None and \
+                _first_person(args.source):
+            # "Our thoughts are with ...", said in joint remarks: the speaker's own feeling,
+            # not every principal's
+            source = [actx.voice.speaker]
         if not source and trig.rule.type in VERBAL:
             source = self._told_back(args.source, actx, statement_owner)
         if _praises(trig, self.rules):
@@ -1705,6 +1710,11 @@ def _deciders(decision: Token) -> list[Token]:
 def _question(sent: Span) -> bool:
     """Whether a sentence asks (a reporter's "Did you condemn China?" asserts nothing)."""
     return any(t.text == "?" for t in sent[-3:])
+
+
+def _first_person(tokens: list[Token]) -> bool:
+    """Whether a role's words are all the speaker's first person ("we", "our", "I")."""
+    return bool(tokens) and all(t.lower_ in ("i", "we", "my", "our") for t in tokens)
 
 
 def _speakers_we(tokens: list[Token], source: list[ActorRef], voice: Voice) -> bool:

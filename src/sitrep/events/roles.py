@@ -375,7 +375,34 @@ def _doers(noun: Token) -> list[Token]:
     for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         out += [p for a in clause.children if a.dep_ == "agent"
                 for p in a.children if p.dep_ == "pobj"]
+    return out + _relative_doers(noun)
+
+
+def _relative_doers(noun: Token) -> list[Token]:
+    """The subject of a relative clause whose object the noun is: the doer of the deed it
+    names ("the leadership *that the Netherlands is showing*", "the statements *the prime
+    minister made*"). Not a clause the noun is the subject of ("the attack *that killed
+    five*", its subject the relative pronoun), nor one with an object of its own ("the
+    day *Kenya signed the deal*": the noun is when, not what)."""
+    out: list[Token] = []
+    if noun.pos_ != "NOUN":
+        return out  # "everything the United Nations stands for" names no deed
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+        kids = list(clause.children)
+        if any(c.dep_ in ("dobj", "ccomp", "nsubjpass") and not _relative_word(c)
+               or c.dep_ == "prep" and not list(c.children) for c in kids) \
+                or any(t.dep_ == "xcomp" for t in clause.subtree):
+            # (an infinitive's or a stranded preposition's object is the noun: "the work
+            # that A and B have been able to do together", "all the UN stands for")
+            continue
+        out += [c for c in kids if c.dep_ == "nsubj" and not _relative_word(c) and c.i > noun.i]
     return out
+
+
+def _relative_word(tok: Token) -> bool:
+    """Whether a word opens a relative clause ("that", "which", "who", "where"; the small
+    model may tag "that" as a conjunction): the noun it stands for."""
+    return tok.tag_ in ("WDT", "WP", "WRB") or tok.lower_ in ("that", "which", "who", "whom")
 
 
 def _collective(tok: Token) -> bool:

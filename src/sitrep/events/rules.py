@@ -307,6 +307,12 @@ class RuleSet:
     pleasure_words: frozenset[str] = frozenset()
     """Words of pleasure whose infinitive is a greeting in the speaker's own voice ("It's a
     *pleasure* to welcome ...", "*good* to see you")."""
+    firm_predicates: frozenset[str] = frozenset()
+    """Predicates of a firm position ("our commitment is *ironclad*"), see ``_firm_subject``."""
+    solidarity_verbs: frozenset[str] = frozenset()
+    """Copulas of solidarity said as being with someone ("Our thoughts are with X")."""
+    solidarity_subjects: frozenset[str] = frozenset()
+    """Their subjects: the speaker, or the speaker's thoughts or prayers (lemmas)."""
     spoken_titles: tuple[str, ...] = ()
     """How the titles of spoken documents begin ("remarks by"): there a speaker's "we"
     states the speaker's own position."""
@@ -548,6 +554,9 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         world_request_nouns=frozenset((raw.get("world_requests") or {}).get("nouns") or ()),
         world_addressee=str((raw.get("world_requests") or {}).get("addressee") or ""),
         pleasure_words=frozenset(raw.get("pleasure_words") or ()),
+        firm_predicates=frozenset(raw.get("firm_predicates") or ()),
+        solidarity_verbs=frozenset((raw.get("solidarity_with") or {}).get("verbs") or ()),
+        solidarity_subjects=frozenset((raw.get("solidarity_with") or {}).get("subjects") or ()),
         spoken_titles=tuple(str(w).lower() for w in raw.get("spoken_titles") or ()),
     )
 
@@ -555,6 +564,10 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
 MODAL_REQUEST = TriggerRule(id="request.modal", lemmas=frozenset(), pos="VERB", type="REQUEST",
                             requires="target")
 """The rule behind "X said Y must ...": source the speaker, target the clause's subject."""
+
+SOLIDARITY_WITH = TriggerRule(id="support.with", lemmas=frozenset(), pos="VERB", type="SUPPORT",
+                              requires="target", target_preps=("with",))
+"""The rule behind "Our thoughts are with X", "We are with you" (see ``solidarity_with``)."""
 
 
 def _title_pattern(words: list[str]) -> re.Pattern[str]:
@@ -605,7 +618,8 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 if not _under_fits(rule, tok):
                     continue
                 occasion = None if light else _occasion_verb(tok, rule)
-                governor = light or _statement_governor(tok, rule) or occasion
+                governor = light or _statement_governor(tok, rule, rules.firm_predicates) \
+                    or occasion
                 if governor is not None and _noun_fits(rule, tok, governor) and \
                         _infinitive_fits(rule, tok, claimed):
                     # "during their meeting", "following Iran's attack": the noun stands
@@ -630,8 +644,33 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
                 and c.lemma_.lower() in rules.lemmas
                 and any(s.dep_ in SUBJECT_DEPS for s in c.children) for c in tok.children)):
             found.append(Trigger(MODAL_REQUEST, tok))
+        elif tok.i not in taken and _solidarity_with(tok, rules):
+            found.append(Trigger(SOLIDARITY_WITH, tok))
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+def _solidarity_with(verb: Token, rules: RuleSet) -> bool:
+    """Whether a copula says solidarity as being with someone: in the present, its subject
+    the speaker or the speaker's thoughts, prayers or heart, its "with" phrase naming whom
+    ("Our thoughts are with the victims", "We are with you"; not "I was with him when he
+    died", "We are here with the President", "we are with the delegation in Paris")."""
+    if verb.lemma_.lower() not in rules.solidarity_verbs or verb.dep_ in ("aux", "auxpass") \
+            or verb.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    kids = list(verb.children)
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in rules.solidarity_subjects and \
+            subject.lower_ not in rules.solidarity_subjects:
+        return False
+    if any(c.dep_ in ("advmod", "prep") and c.lower_ in ("here", "there")
+           or c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in kids):
+        return False
+    if any(t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC")
+           and t.head.lower_ in ("in", "at") for t in verb.subtree):
+        return False  # "we are with the President in Nairobi" tells where
+    return any(c.dep_ == "prep" and c.lower_ == "with" and
+               any(p.dep_ == "pobj" for p in c.children) for c in kids)
 
 
 def pleasure_infinitive(verb: Token, words: frozenset[str]) -> bool:
@@ -990,16 +1029,21 @@ def objects_of(tok: Token) -> list[Token]:
     return [t for o in found for t in with_conjuncts(o)]
 
 
-def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
+def _statement_governor(tok: Token, rule: TriggerRule,
+                        firm: frozenset[str] = frozenset()) -> Token | None:
     """The verb of statement that makes a nominal trigger an event ("expressed concern",
     "reiterated the U.S. commitment", "expressed support ... and a strong commitment"), per
-    rule (``governors``)."""
+    rule (``governors``); also one that states the noun firm ("reiterated that the U.S.
+    commitment to Japan remains ironclad", ``firm`` the predicates, see ``_firm_subject``)."""
     if not rule.governors:
         return None
     cur = tok
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
     head = cur.head
+    if _firm_subject(cur, firm) and head.dep_ == "ccomp" and \
+            head.head.lemma_.lower() in rule.governors:
+        return head.head
     if cur.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ in ("xcomp", "amod") and \
             head.i < cur.i and head.head.i < head.i:
         # "confirmed unwavering U.S. support": the small model reads the adjective as a
@@ -1013,6 +1057,19 @@ def _statement_governor(tok: Token, rule: TriggerRule) -> Token | None:
         # conjoined with the verb is (misparsed) its second object
         return head
     return None
+
+
+def _firm_subject(noun: Token, firm: frozenset[str]) -> bool:
+    """Whether a noun is the subject of a copula that calls it firm ("our commitment *is
+    ironclad*", "support ... *remains unwavering*"): a position restated as it is said; not
+    one denied ("is not unconditional")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain") or \
+            any(c.dep_ == "neg" for c in verb.children):
+        return False
+    # (the small model may read "unwavering" as a participle, lemma "unwavere")
+    return any(c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in firm or c.lower_ in firm)
+               for c in verb.children)
 
 
 def _infinitive_fits(rule: TriggerRule, tok: Token,
@@ -1806,6 +1863,9 @@ def arguments(trig: Trigger, statement_nouns: frozenset[str] = frozenset(),
         # minister's trip" as far as a name tells)
         source = [c for c in verb.children if c.dep_ == "poss"
                   and c.ent_type_ in _OWNER_ENTITIES] or source
+    if rule is SOLIDARITY_WITH:
+        # "Our thoughts are with ...": whose the thoughts are
+        source = [c for s in source for c in s.children if c.dep_ == "poss"] or source
     # "A statement from the Kremlin accused Ukraine": a statement speaks for its owners
     source = statement_owners(source, statement_nouns)
     target: list[Token] = []
