@@ -2204,7 +2204,8 @@ def test_coder_response_that_would_come_is_a_warning(code_text) -> None:
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("The chancellor warned that Germany would respond firmly to a Russian attack on Poland.",
+    ("Chancellor Olaf Scholz warned that Germany would respond firmly to a Russian attack on "
+     "Poland.",
      "DEU", "RUS"),
     ("The Japanese defence minister cautioned that North Korea would pay a heavy price.",
      "JPN", "PRK"),
@@ -7076,3 +7077,56 @@ def test_coder_support_stated_firm_is_support(code_text, text, target) -> None:
 def test_coder_support_not_stated_firm(code_text, text) -> None:
     events = code_text(text, published=date(2022, 5, 10))
     assert not [e for e in events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a warning denied or only possible is no threat made
+    ("The Secretary did not warn that the United States would retaliate against China.",
+     "THREATEN"),
+    # a response foretold of another is no threat by the one who foretells it
+    ("Secretary Blinken warned that Russia would retaliate against Ukraine.", "THREATEN"),
+    # a response to questions or requests deters no one
+    ("Secretary Blinken stressed the need to respond to any questions from Congress.",
+     "THREATEN"),
+    # a vow to undo a thing threatens no one
+    ("Senator Manchin vowed to kill the deal with Iran.", "THREATEN"),
+    # company kept at a place or on a day is no solidarity
+    ("Secretary Blinken said: 'We are with Secretary Austin at the Pentagon today.'",
+     "SUPPORT"),
+    # what the subject of a relative clause undergoes or holds is no deed of its own
+    ("President Biden condemned the attacks that Ukraine suffered.", "ACCUSE"),
+    ("President Biden thanked the allies that Ukraine relies on.", "SUPPORT"),
+    # troops that cross into a state are not that state's
+    ("Troops crossed the border and attacked a village in Ukraine, the Ukrainian army said.",
+     "ASSAULT"),
+])
+def test_coder_review_misfires_stay_mended(code_text, text, etype) -> None:
+    hits = [e for e in code_text(text, published=date(2022, 5, 10))
+            if e.type == etype and e.modality == "asserted"]
+    if etype == "ACCUSE":
+        hits = [e for e in hits if e.target is not None and e.target.country == "UKR"]
+    if etype == "SUPPORT":
+        hits = [e for e in hits if e.target is not None and e.target.country in ("UKR", "USA")]
+    assert not hits
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary encouraged the ongoing talks between Serbia and Kosovo.",
+    "The Secretary encouraged the talks between Serbia and Kosovo that took place in Brussels "
+    "on Monday.",
+])
+def test_coder_talks_under_way_that_are_encouraged_stay_held(code_text, text) -> None:
+    talks = _one(code_text(text, published=date(2022, 5, 10)), "CONSULT")
+    assert talks.modality == "asserted"
+
+
+def test_coder_a_demand_joined_to_what_one_must_understand_is_asked(code_text) -> None:
+    request = _one(code_text("President Zelenskyy said Russia must understand the risks and "
+                             "must withdraw its troops from Ukraine."), "REQUEST")
+    assert request.target is not None and request.target.country == "RUS"
+
+
+def test_coder_a_party_to_a_deal_is_not_the_one_who_reports_it(code_text) -> None:
+    deal = _one(code_text("Secretary Blinken said Russia struck a deal with Iran on drones."),
+                "AGREE")
+    assert deal.source is not None and deal.source.country == "RUS"

@@ -1240,9 +1240,9 @@ class ActorResolver:
         if not _bare_group(tok, where=where[0] if where else None,
                            bodies=frozenset([tok.lower_])):
             return None  # "troops from Chad", "soldiers of the UN mission": their own actor
-        if where is None and not _doer_position(tok):
-            # "ready to contribute 4,000 troops to a force in Liberia": troops sent or counted
-            # are no one; only a force that acts may wait to be placed by its act
+        if not _doer_position(tok):
+            # "ready to contribute 4,000 troops to a force in Liberia", "will deploy soldiers
+            # in Kyiv": troops sent or counted are no one; only a force that acts is its state
             return None
         force = ActorRef(name=f"{' '.join(c.lower_ for c in mods)} {tok.lower_}".strip(),
                          kind="group", sector="MIL", text=tok.text)

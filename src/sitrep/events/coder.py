@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -447,7 +448,8 @@ class Coder:
         if actx.voice:
             triggers = sorted(triggers + voiced_requests(sent, self.rules, triggers),
                               key=lambda t: t.token.i)
-        triggers = _independent(triggers, self.rules.credit_lemmas, self.rules.effort_nouns)
+        triggers = _independent(triggers, self.rules.credit_lemmas, self.rules.effort_nouns,
+                                partial(self._own_side, mentions=mentions))
         if not triggers:
             return []
         label_end = speaker_label_end(sent)
@@ -791,7 +793,12 @@ class Coder:
                 trig.rule.type in VERBAL or (trig.rule.type in FUTURE_CONFLICT
                                              and modality_of(trig.anchor) == "future")) \
                 and not _between_states(trig, source):
-            source = reported_speaker(trig.anchor, mentions, self._speech_verbs) or source
+            # (the speaker speaks for its own state; "Blinken said Russia struck a deal with
+            # Iran" is Russia's deal)
+            speaker = reported_speaker(trig.anchor, mentions, self._speech_verbs)
+            own = {r.country for r in speaker if r.country}
+            source = speaker if speaker and (not own or any(
+                r.country in own for r in source)) else source
         if trig.rule.type == "PROTEST" and trig.mode in CROWD_MODES:
             # "Thousands of Serbians protested in Belgrade": a state's people in the street
             # are its protesters, who protest against their state
@@ -977,7 +984,10 @@ class Coder:
             # "police arrested protesters in Belgrade": a generic group is of the place where
             # it acts
             # ... and a state's force named bare is that state, when no other is named
-            sole = self._sole_state(sent, location.country)
+            # (not when the place may be whom it acts against: "troops crossed the border
+            # and attacked a village in Ukraine" are no Ukrainian troops)
+            sole = self._sole_state(sent, location.country) and bool(target) and not any(
+                r.kind == "state" and r.country == location.country for r in target)
             source, target = ([r if self.resolver.unplaced_force(r) and not sole else
                                self.resolver.placed_group(r, location.country) for r in refs]
                               for refs in (source, target))
@@ -1386,6 +1396,17 @@ class Coder:
             ref = state or ref
             out.setdefault(participant_key(ref), ref)
         return list(out.values())
+
+    @staticmethod
+    def _own_side(doer: Token, speaker: Token, mentions: dict[int, Mention]) -> bool:
+        """Whether a doer named in a clause is the speaker or the speaker's state ("Biden
+        warned that the United States would respond")."""
+        said_by = resolve_roles([speaker], mentions)
+        done_by = resolve_roles([doer], mentions)
+        states = {r.country for r in said_by if r.country}
+        keys = {participant_key(r) for r in said_by}
+        return bool(done_by) and all(participant_key(r) in keys or r.country in states
+                                     for r in done_by)
 
     def _own_people(self, ref: ActorRef, sectors: frozenset[str]) -> bool:
         """Whether a state actor is a group of its people named as such ("Iranian
@@ -1814,7 +1835,9 @@ def _harm_told(noun: Trigger) -> Token | None:
 
 
 def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozenset(),
-                 effort_nouns: frozenset[str] = frozenset()) -> list[Trigger]:
+                 effort_nouns: frozenset[str] = frozenset(),
+                 own_side: Callable[[Token, Token], bool] = lambda doer, speaker: False
+                 ) -> list[Trigger]:
     """Drop triggers that spell out the content of another one in the same clause chain.
 
     A trigger under an AGREE/REQUEST/REJECT/THREATEN/ACCUSE/SUPPORT trigger ("agreed to meet",
@@ -1825,7 +1848,7 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
     # (no attack); the nominal trigger stands
     acts = {t.governor.i for t in triggers if t.governor is not None and t.instrumental}
     triggers = [t for t in triggers if t.governor is not None or t.token.i not in acts]
-    pledged = _accusing_pledges(triggers) | _spelled_out_warnings(triggers)
+    pledged = _accusing_pledges(triggers) | _spelled_out_warnings(triggers, own_side)
     triggers = [t for t in triggers if t.token.i not in pledged]
     by_token = {t.token.i: t for t in triggers}
     # "during his visit to Kyiv, Blinken met Zelenskyy": a contact the sentence reports
@@ -1980,19 +2003,42 @@ def _accusing_pledges(triggers: list[Trigger]) -> set[int]:
             and outer.rule.pos == "NOUN" and _pledge_of(t.anchor) == outer.token.i}
 
 
-def _spelled_out_warnings(triggers: list[Trigger]) -> set[int]:
+def _spelled_out_warnings(triggers: list[Trigger],
+                          own_side: Callable[[Token, Token], bool]) -> set[int]:
     """The verbs of warning whose clause says the warning itself ("warned that the United
     States would respond to a Russian invasion", "warned that Hamas would pay a heavy
     price"): the clause knows who is warned, as it does under "said"; the verb alone would
     take whoever the clause names, the one who is to respond included. Not when the verb
-    names whom it warns ("warned Russia that NATO would respond")."""
+    names whom it warns ("warned Russia that NATO would respond"), is not itself asserted
+    ("did not warn that ...": the verb carries the negation), or when the one to respond is
+    not the warner's side (``own_side(doer, speaker)``): "warned that Russia would
+    retaliate against Ukraine" foretells another's act."""
     by_token = {t.token.i: t for t in triggers}
-    return {outer.token.i for t in triggers
-            if t.rule.type == "THREATEN" and t.rule.warning and t.anchor.dep_ == "ccomp"
-            and (outer := by_token.get(t.anchor.head.i)) is not None
-            and outer.rule.type == "THREATEN" and not outer.rule.warning
-            and outer.rule.pos == "VERB"
-            and not any(c.dep_ in ("dobj", "dative") for c in outer.anchor.children)}
+    dropped: set[int] = set()
+    for t in triggers:
+        outer = by_token.get(t.anchor.head.i)
+        if not (t.rule.type == "THREATEN" and t.rule.warning and t.anchor.dep_ == "ccomp"
+                and outer is not None and outer.rule.type == "THREATEN"
+                and not outer.rule.warning and outer.rule.pos == "VERB"
+                and modality_of(outer.anchor) == "asserted"
+                and not any(c.dep_ in ("dobj", "dative") for c in outer.anchor.children)):
+            continue
+        dropped.add(outer.token.i)
+        if not t.rule.warned_subject and not _warner_acts(t.anchor, outer.anchor, own_side):
+            # "warned that Russia would retaliate", "that NATO would respond" (no state of
+            # the warner's): a response foretold of another, no threat by anyone
+            dropped.add(t.token.i)
+    return dropped
+
+
+def _warner_acts(clause: Token, verb: Token, own_side: Callable[[Token, Token], bool]
+                 ) -> bool:
+    """Whether the subject of a warning's clause is the warner's own side ("Biden warned
+    that the United States would respond", "Iran warned that it would retaliate")."""
+    doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    speakers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(doers) and bool(speakers) and all(
+        d.lower_ in ("we", "i", "it") or own_side(d, speakers[0]) for d in doers)
 
 
 def _pledge_modality(verb: Token) -> Modality:
@@ -2828,11 +2874,13 @@ def _need_of(verb: Token) -> Token | None:
 
 
 def _deterrent(verb: Token) -> bool:
-    """Whether a response answers an act still to come: its "to"/"against" object is "any"
-    or "further" aggression, attack... (``deterred_modifiers``)."""
+    """Whether a response answers an act of hostility still to come: its "to"/"against"
+    object is "any" or "further" aggression, attack... (``deterred_modifiers``,
+    ``deterred_acts``; "to any questions from Congress" deters no one)."""
     return any(m.lower_ in MODALITY_WORDS.deterred_modifiers
                for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "against")
                for o in p.subtree if o.dep_ == "pobj"
+               and o.lemma_.lower() in MODALITY_WORDS.deterred_acts
                for m in o.children if m.dep_ in ("det", "amod"))
 
 

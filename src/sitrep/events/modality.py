@@ -100,6 +100,9 @@ class ModalityWords:
     """Words of an act still to come that a response answers ("to *any further* Russian
     aggression"): the response is held over its doer, a deterrent (see the coder's
     ``_stressed_need``)."""
+    deterred_acts: frozenset[str] = frozenset()
+    """Nouns of hostility such a response answers ("aggression", "attack"): a response to
+    any further question or request deters no one."""
 
 
 def load_modality_words(path: Path = DATA_DIR / "modality.yaml") -> ModalityWords:
@@ -152,7 +155,11 @@ def _urged_deed(cur: Token, head: Token, trigger: Token, words: ModalityWords) -
         if tok.dep_ != "conj":
             return False
         tok = tok.head
-    return True
+    # "encouraged the ongoing talks", "the talks held in Istanbul on Tuesday", "the talks
+    # that took place in Brussels": talks under way or held are encouraged, not asked for
+    return not any(c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers
+                   or c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")
+                   for c in trigger.children)
 
 
 def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:

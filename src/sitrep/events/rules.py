@@ -638,7 +638,7 @@ def find_triggers(sent: Span, rules: RuleSet) -> list[Trigger]:
     for tok in sent:
         if tok.i not in taken and (tok.lemma_.lower() in rules.modal_request_verbs and any(
                 c.dep_ == "ccomp" and _demanded(c, rules.modal_request_aux)
-                and c.lemma_.lower() not in rules.modal_request_not_acts
+                and not _no_act_asked(c, rules.modal_request_not_acts)
                 for c in tok.children) or tok.lemma_.lower() in rules.wishing_verbs and any(
                 c.dep_ in ("ccomp", "xcomp") and _demanded(c, frozenset({"to"}))
                 and c.lemma_.lower() in rules.lemmas
@@ -664,7 +664,11 @@ def _solidarity_with(verb: Token, rules: RuleSet) -> bool:
             subject.lower_ not in rules.solidarity_subjects:
         return False
     if any(c.dep_ in ("advmod", "prep") and c.lower_ in ("here", "there")
-           or c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in kids):
+           or c.dep_ in ("acomp", "attr", "xcomp", "ccomp", "advcl")
+           or c.dep_ == "prep" and c.lower_ != "with" and not _in_thoughts(c, rules)
+           for c in kids):
+        # (nor company kept at a place or for a purpose: "we are with Secretary Austin at
+        # the Pentagon today", "I am with Scholz to discuss Ukraine")
         return False
     if any(t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC")
            and t.head.lower_ in ("in", "at") for t in verb.subtree):
@@ -709,6 +713,14 @@ def _bare_greeting(tok: Token, rule: TriggerRule) -> bool:
         tok.tag_ in ("JJ", "VB", "VBP", "UH") and not any(
             c.dep_ in ("aux", "xcomp") or (c.dep_ == "dobj" and _may_be_actor(c))
             or (c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON") for c in kids)
+
+
+def _no_act_asked(clause: Token, not_acts: frozenset[str]) -> bool:
+    """Whether a clause under "must" asks only what one must expect, know or understand,
+    no act: "Russia must understand the risks" (but "must understand the risks and must
+    withdraw" asks the withdrawal)."""
+    return all(v.lemma_.lower() in not_acts for v in [clause, *clause.conjuncts]
+               if v.pos_ in ("VERB", "AUX"))
 
 
 def _demanded(clause: Token, modals: frozenset[str]) -> bool:
@@ -800,11 +812,19 @@ def _verb_fits(rule: TriggerRule, tok: Token) -> bool:
     return _words_fit(rule, tok)
 
 
+def _in_thoughts(prep: Token, rules: RuleSet) -> bool:
+    """Whether a phrase says how one is with someone: "in our thoughts and prayers"."""
+    return prep.lower_ == "in" and any(p.lemma_.lower() in rules.solidarity_subjects
+                                       for p in prep.children if p.dep_ == "pobj")
+
+
 def _verb_infinitive_fits(rule: TriggerRule, verb: Token) -> bool:
     """Whether a verb's infinitive names one of the acts a rule asks for: "vowed to
     *retaliate*" is a threat, "vowed to help" a promise (as "ready to *impose* sanctions"
     for adjectives, see ``_adjective_infinitive_fits``)."""
-    return any(_continued(c).lemma_.lower() in rule.needs_infinitive
+    # (an act on a thing is no threat: "vowed to kill the deal", "to crush Sweden's bid")
+    return any(_continued(c).lemma_.lower() in rule.needs_infinitive and all(
+                   _may_be_actor(o) for o in _continued(c).children if o.dep_ == "dobj")
                for c in verb.children if c.dep_ == "xcomp"
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
 

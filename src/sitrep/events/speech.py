@@ -443,7 +443,9 @@ def named_ones(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
             # "named both the PKK and the YPG as terrorists": each one named
             out += [obj, *(c for c in obj.conjuncts if c.i in mentions)]
             continue
-        out += [c for c in obj.children if c.dep_ == "poss"]
-        out += [p for by in obj.children if by.dep_ == "prep" and by.lower_ == "by"
-                for p in by.children if p.dep_ == "pobj"]
+        # a doer in a "by" phrase makes the possessor the one it was done to ("called
+        # Ukraine's bombardment by Russia an act of barbarity")
+        doers = [p for by in obj.children if by.dep_ == "prep" and by.lower_ == "by"
+                 for p in by.children if p.dep_ == "pobj"]
+        out += doers or [c for c in obj.children if c.dep_ == "poss"]
     return out
