@@ -1153,7 +1153,8 @@ class Coder:
             if _none_to_come(trig.anchor):
                 return []  # "there will be no military response if ...": a reassurance
             stressed = self._stressed_need(trig)
-            if stressed and modality_of(_need_of(trig.anchor).head) != "asserted":
+            need = _need_of(trig.anchor)
+            if stressed and need is not None and modality_of(need.head) != "asserted":
                 return []  # "did not stress the need to retaliate": no warning made
             if not _imposed(trig.anchor) and not stressed and (
                     modality not in ("future", "hypothetical") or not _foretold(trig.anchor)):
@@ -1916,8 +1917,9 @@ def _independent(triggers: list[Trigger], credit_lemmas: frozenset[str] = frozen
             # is done, an event of the decision's owner beside the condemnation
             kept.append(trig)
             continue
-        if outer is not None and trig.rule.warning and _need_of(trig.anchor) is not None and \
-                _need_of(trig.anchor).i == outer.token.i and _deterrent(trig.anchor):
+        if outer is not None and trig.rule.warning and \
+                (need := _need_of(trig.anchor)) is not None and \
+                need.i == outer.token.i and _deterrent(trig.anchor):
             # "stressed the need to respond to any further aggression": a deterrent of its
             # own beside the need (see ``Coder._stressed_need``)
             kept.append(trig)
