@@ -7130,3 +7130,34 @@ def test_coder_a_party_to_a_deal_is_not_the_one_who_reports_it(code_text) -> Non
     deal = _one(code_text("Secretary Blinken said Russia struck a deal with Iran on drones."),
                 "AGREE")
     assert deal.source is not None and deal.source.country == "RUS"
+
+
+@pytest.mark.parametrize(("text", "etype", "names"), [
+    # a conjunct named only by its apposition ("its ally Belarus") is addressed too
+    ("Secretary Blinken condemned Russia and its ally Belarus for the attacks.", "ACCUSE",
+     {"Antony Blinken", "Russia", "Belarus"}),
+    ("California Governor Gavin Newsom sued Acme Corporation and its owner Gerald Foster on "
+     "Monday.", "ACCUSE", {"Gavin Newsom", "Acme Corporation", "Gerald Foster"}),
+    ("Secretary Blinken thanked Poland and its neighbor Romania for their help.", "SUPPORT",
+     {"Antony Blinken", "Poland", "Romania"}),
+])
+def test_coder_a_conjunct_named_by_its_apposition_takes_part(code_text, text, etype,
+                                                              names) -> None:
+    event = _one(code_text(text), etype)
+    assert {a.name for a in event.actors} == names
+
+
+@pytest.mark.parametrize("text", [
+    # denied or future: the whole list stays unasserted
+    "Secretary Blinken did not condemn Russia and its ally Belarus.",
+    "Secretary Blinken will condemn Russia and its ally Belarus tomorrow.",
+])
+def test_coder_a_conjunct_named_by_its_apposition_keeps_modality(code_text, text) -> None:
+    assert not [e for e in code_text(text) if e.type == "ACCUSE" and e.modality == "asserted"]
+
+
+def test_coder_a_deed_beside_the_accused_names_no_one_new(code_text) -> None:
+    # "its attacks" is the accused's own deed, not a second party
+    accuse = _one(code_text("Secretary Blinken condemned Russia and its attacks on Ukraine."),
+                  "ACCUSE")
+    assert {a.name for a in accuse.actors} == {"Antony Blinken", "Russia"}

@@ -101,7 +101,8 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
     if direct:
         # "thanked Prime Minister Kallas and the people of Estonia": a people beside a name
         nations = [t for t in tokens if t not in direct and t.lemma_.lower() in _NATION_NOUNS]
-        return resolve_roles(sorted(direct + nations, key=lambda t: t.i), mentions)
+        named = [a for t in tokens if t not in direct for a in _named_in_apposition(t, mentions)]
+        return resolve_roles(sorted(direct + nations + named, key=lambda t: t.i), mentions)
     for tok in tokens:
         found = resolve_roles([tok], mentions, loose=True, doers=doers)
         if found:
@@ -113,6 +114,16 @@ def resolve_addressees(tokens: Sequence[Token], mentions: dict[int, Mention],
                    for found in [_agent(t, mentions)] if found), [])
         return with_conjoined(by, tokens[0].doc, mentions) if by else []
     return []
+
+
+def _named_in_apposition(tok: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """The name a common noun of the role is put beside, when it is a conjunct of a named
+    one: "condemned Russia and its ally Belarus", "sued Vance and his accountant Mazars" name
+    both, where the role's own reading keeps only the first name."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "conj" or tok.i in mentions:
+        return []
+    return [a for a in tok.children if a.dep_ == "appos" and a.i in mentions
+            and mentions[a.i].kind == "name"]
 
 
 def with_conjoined(refs: list[ActorRef], doc: Doc,
