@@ -7161,3 +7161,45 @@ def test_coder_a_deed_beside_the_accused_names_no_one_new(code_text) -> None:
     accuse = _one(code_text("Secretary Blinken condemned Russia and its attacks on Ukraine."),
                   "ACCUSE")
     assert {a.name for a in accuse.actors} == {"Antony Blinken", "Russia"}
+
+
+@pytest.mark.parametrize("text", [
+    # a contact called off or put off is the passive subject of the verb that does so
+    "Chancellor Scholz's visit to Kyiv was cancelled because of the shelling.",
+    "Foreign Minister Kuleba's trip to Washington was postponed.",
+    "The summit between Chancellor Scholz and President Macron, which had been set for May, "
+    "was called off.",
+    "The talks between Serbia and Kosovo were put off until the autumn.",
+    # what a contact would be is said of one not held
+    "President Macron's trip to Kyiv would be too risky, his advisers said.",
+    # a phase of the talks asked for asks for the talks
+    "Secretary Blinken urged the resumption of talks between Serbia and Kosovo.",
+    "Chancellor Scholz called for the start of negotiations between Serbia and Kosovo.",
+])
+def test_coder_contacts_called_off_or_wished_for_are_not_held(code_text, text) -> None:
+    held = [e for e in code_text(text, published=date(2022, 5, 10))
+            if e.type == "CONSULT" and e.modality == "asserted"]
+    assert not held
+
+
+@pytest.mark.parametrize("text", [
+    # held after all, or held and only named later
+    "The visit by Chancellor Scholz to Kyiv, which had been postponed twice, took place on "
+    "Tuesday.",
+    "Chancellor Scholz's visit to Kyiv went ahead despite the shelling.",
+    "President Macron's visit to Algeria, which ended on Tuesday, focused on trade.",
+    # a phase of the talks welcomed was reached
+    "Secretary Blinken welcomed the resumption of talks between Serbia and Kosovo.",
+])
+def test_coder_contacts_held_despite_a_delay_stay_held(code_text, text) -> None:
+    held = [e for e in code_text(text, published=date(2022, 5, 10))
+            if e.type == "CONSULT" and e.modality == "asserted"]
+    assert held
+
+
+def test_coder_a_deed_judged_by_what_it_may_be_stays_done(code_text) -> None:
+    # "may be a war crime" judges an attack made; only "would be" speaks of one not made
+    attacks = [e for e in code_text("The Russian attack on Kharkiv may be a war crime, "
+                                    "Secretary Blinken said.", published=date(2022, 5, 10))
+               if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert attacks

@@ -62,6 +62,9 @@ class ModalityWords:
     urging_verbs: frozenset[str] = frozenset()
     """Verbs whose object noun is a deed asked for ("urged direct talks", "encouraged
     negotiations between A and B"): not done."""
+    phase_nouns: frozenset[str] = frozenset()
+    """Nouns of a phase of the event their "of" phrase names ("urged the *resumption* of
+    talks"): asking for the phase asks for the event, see ``phase_of``."""
     future_modifiers: frozenset[str] = frozenset()
     """Adjectives that put an event noun ahead ("the upcoming visit", "a planned meeting")."""
     open_modifiers: frozenset[str] = frozenset()
@@ -150,7 +153,7 @@ def _urged_deed(cur: Token, head: Token, trigger: Token, words: ModalityWords) -
     if not (trigger.pos_ in ("NOUN", "PROPN") and cur.dep_ == "dobj" and
             head.pos_ == "VERB" and head.lemma_.lower() in words.urging_verbs):
         return False
-    tok = trigger
+    tok = phase_of(trigger, words)  # "urged the resumption of talks"
     while tok.i != cur.i:
         if tok.dep_ != "conj":
             return False
@@ -160,6 +163,28 @@ def _urged_deed(cur: Token, head: Token, trigger: Token, words: ModalityWords) -
     return not any(c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers
                    or c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")
                    for c in trigger.children)
+
+
+def phase_of(noun: Token, words: ModalityWords = WORDS) -> Token:
+    """The noun of a phase whose "of" phrase an event noun is ("the *resumption* of talks",
+    "a new *round* of negotiations"), or the event noun itself: what is said of the phase
+    (urged, called for, called off) is said of the event."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.dep_ == "prep" and \
+            prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in words.phase_nouns:
+        return prep.head
+    return noun
+
+
+def _called_off(noun: Token, words: ModalityWords) -> bool:
+    """Whether an event noun (or its phase) is the passive subject of a verb of cancelling
+    or putting off ("the visit was cancelled", "the summit was called off", "the resumption
+    of talks was postponed"): the event did not take place. "Held despite" and "took place
+    after all" are read by ``occurrence_of`` first."""
+    noun = phase_of(noun, words)
+    verb = noun.head
+    return noun.dep_ == "nsubjpass" and verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in words.negating_verbs or _phrasal(verb) in words.negating_verbs)
 
 
 def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
@@ -189,6 +214,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.negating_verbs
             for c in trigger.children):
         return "negated"  # "a meeting ... that was canceled"
+    if trigger.pos_ in ("NOUN", "PROPN") and _called_off(trigger, words):
+        return "negated"  # "the visit to Kyiv was cancelled", "the talks were put off"
     if purpose_infinitive(trigger, words):
         return "hypothetical"
     if performed(trigger, words):
@@ -231,8 +258,8 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
             return "future"
         if head.pos_ == "NOUN" and _content_of(cur, head, words):
             return "hypothetical"
-        if cur.dep_ == "prep" and cur.lower_ == "for" and trigger.head.i == cur.i and \
-                lemma in words.asking_words:
+        if cur.dep_ == "prep" and cur.lower_ == "for" and \
+                phase_of(trigger, words).head.i == cur.i and lemma in words.asking_words:
             return "hypothetical"  # "called for sanctions against Nigeria": asked, not done
         if _urged_deed(cur, head, trigger, words):
             # "encouraged further direct talks between Armenia and Azerbaijan", "urged the
@@ -276,8 +303,9 @@ def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
 def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
     """The verb an event noun is the subject of when the clause only says that the event
     happens ("an attack could happen", "the talks will take place", "the summit will be
-    held", "a meeting is unlikely"), or None. Other verbs say something of an event already
-    told ("the sanctions would hurt Russia's economy"): they leave its modality alone."""
+    held", "a meeting is unlikely", "a visit would be too risky"), or None. Other verbs say
+    something of an event already told ("the sanctions would hurt Russia's economy"): they
+    leave its modality alone."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
@@ -296,6 +324,11 @@ def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in words.guess_words
                              for c in kids):
         return verb  # "a meeting between them is unlikely": a guess
+    if lemma == "be" and any(c.dep_ == "aux" and spelled(c) in ("would", "'d") for c in kids):
+        # "a visit to Kyiv would be too dangerous", "talks would be a first step": what the
+        # event would be is said of one not (yet) held, even under a verb of saying ("the
+        # attack may be a war crime" judges one done: left alone)
+        return verb
     return None
 
 
