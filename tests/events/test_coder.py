@@ -7203,3 +7203,44 @@ def test_coder_a_deed_judged_by_what_it_may_be_stays_done(code_text) -> None:
                                     "Secretary Blinken said.", published=date(2022, 5, 10))
                if e.type == "ASSAULT" and e.modality == "asserted"]
     assert attacks
+
+
+FACT_SHEET = "FACT SHEET: United States Acts to Support Moldova"
+"""A release with no voice of its own: its main clauses' "we" is its government."""
+
+
+def test_coder_release_we_is_its_government(coder) -> None:
+    events = _remarks(coder, FACT_SHEET, "We call on Russia to withdraw its forces from "
+                      "Moldova. We strongly support Moldova's sovereignty.")
+    request = _one(events, "REQUEST")
+    assert (request.source.name, request.target.name) == ("United States", "Russia")
+    support = _one(events, "SUPPORT")
+    assert (support.source.name, support.target.name) == ("United States", "Moldova")
+
+
+@pytest.mark.parametrize("text", [
+    # denied and hypothetical stay so with the government as source
+    "We did not call on Russia to withdraw its forces.",
+    "If Russia attacks, we may call on it to withdraw its forces.",
+])
+def test_coder_release_we_keeps_its_modality(coder, text) -> None:
+    assert not [e for e in _remarks(coder, FACT_SHEET, text)
+                if e.type == "REQUEST" and e.modality == "asserted"]
+
+
+def test_coder_release_we_under_a_reporting_verb_is_not_the_government(coder) -> None:
+    # "noted that we ...", "as we urge ...": the reported principal's, not the release's;
+    # "our allies" acts for no one; a spokesperson's readout has no "we" of its own
+    events = _remarks(coder, FACT_SHEET, "The Vice President noted that we will continue to "
+                      "work with Moldova. Our allies welcomed the steps.")
+    assert all(a.name != "United States" for e in events for a in e.actors)
+    readout = _remarks(coder, "Secretary Blinken's Call with Moldovan Foreign Minister Kovac",
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "We call on Russia to withdraw its forces from Moldova.", STATE)
+    assert not [e for e in readout if e.type == "REQUEST"]
+
+
+def test_coder_quoted_we_in_news_is_no_government(code_text) -> None:
+    # a news article has no voice: its quotations' "we" is not the United States
+    events = code_text('The minister said: "We call on Russia to withdraw its forces."')
+    assert all(a.name != "United States" for e in events for a in e.actors)

@@ -1565,6 +1565,8 @@ class ActorResolver:
             return [ctx.voice.speaker]
         if word in _FIRST_PLURAL and ctx.voice.we:
             return list(ctx.voice.we)
+        if ctx.voice.release_we and _release_we(tok):
+            return list(ctx.voice.release_we)
         if word in _SECOND and ctx.voice.hearer is not None:
             return [ctx.voice.hearer]
         return []
@@ -1696,6 +1698,19 @@ _ADDRESS_POSSESSIVES = frozenset({"your", "his", "her"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _SECOND = frozenset({"you", "your"})
+
+
+def _release_we(tok: Token) -> bool:
+    """Whether ``tok`` is the "we" subject of a sentence's main clause ("We will continue
+    to impose costs"): a release's own "we". Under a reporting verb ("The Vice President
+    noted that we will ...") or in a side clause ("as we urge Russia") it is the reported
+    principal's, and "our allies" names no one acting."""
+    if tok.lower_ != "we" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 FAMILY_NAME_FIRST = {"USA": frozenset({"JPN"})}

@@ -17,7 +17,8 @@ about itself, in order:
    the United States and France on ...".
 
 A readout ("The below is attributable to Spokesperson Ned Price:") and a news article have
-no voice of their own: their sentences name who acted.
+no voice of their own: their sentences name who acted. Another government release with no
+voice (a fact sheet) still says "we" for its government.
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ class Voice:
     """Who "you" is: in a transcript, the other principal the speaker addresses."""
     asking: bool = False
     """A reporter's turn in a transcript: its questions assert nothing."""
+    release_we: list[ActorRef] = field(default_factory=list)
+    """Who "we" is in a government's release with no voice of its own (a fact sheet, a
+    readout not attributed to a spokesperson): the publishing government ("we will continue to impose costs", GUIDELINES 4).
+    It makes no principal and no voice: the release's sentences still name who acted."""
 
     @property
     def principal(self) -> list[ActorRef]:
@@ -124,7 +129,7 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
         if country else None
     head = [line.strip() for line in text.split("\n")[:6] if line.strip()][:3]
     if any(_ATTRIBUTED.search(line) for line in head):
-        return Voice()
+        return Voice()  # a spokesperson's readout: its "we" is the principal reported
     for line in head:
         found = _BYLINE.match(line)
         if found and len(line) < 90:
@@ -147,7 +152,7 @@ def read_voice(resolver: ActorResolver, read: PhraseReader, title: str, text: st
             return Voice(speaker=signers[0], we=[state] if state else [])
         if len(signers) >= 2:
             return Voice(we=signers)
-    return Voice()
+    return Voice(release_we=[state] if state else [])
 
 
 class Turns:
