@@ -1527,6 +1527,34 @@ def test_coder_refusal_of_an_unnamed_body_answering_no_one_is_dropped(code_text)
     assert _one(code_text("Russia denied the allegations on Monday."), "REJECT")
 
 
+def test_coder_body_told_by_its_head_noun_answers_its_accuser(code_text) -> None:
+    """"the Church" after "the Church of Arcadia" is that body: its denial answers the one
+    who accused it, and it is the refuser under its full name."""
+    events = code_text("Ann Lee accused the Church of Arcadia of imprisoning her. "
+                       "The Church denied these allegations on Monday.")
+    event = _one(events, "REJECT")
+    assert event.source.name == "Church of Arcadia" and event.target.name == "Ann Lee"
+
+
+@pytest.mark.parametrize("text", [
+    "Ben Smith was later accused of taking bribes, which he denied.",
+    "Russia rejected the ceasefire proposal on Monday.",
+    "Russia denied the allegations on Monday.",
+])
+def test_coder_refusal_of_a_charge_or_proposal_told_stays(code_text, text) -> None:
+    """Near miss: with no one named, a denial of a charge or a refusal of a proposal its
+    sentence tells still answers someone: it stays."""
+    assert _one(code_text(text), "REJECT").modality == "asserted"
+
+
+def test_coder_body_head_noun_of_another_name_is_no_answer(code_text) -> None:
+    """Near miss: a head noun that is no word of the accused's name ("the Ministry" after
+    "the Church of Arcadia") answers no one and is dropped as before."""
+    events = code_text("Ann Lee accused the Church of Arcadia of imprisoning her. "
+                       "The Ministry denied these allegations on Monday.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
 @pytest.mark.parametrize("text", [
     "John Smith admitted his guilt in three murders on Tuesday.",
     "John Smith confessed to killing his neighbour.",

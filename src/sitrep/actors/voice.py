@@ -82,8 +82,9 @@ class Voice:
     """A reporter's turn in a transcript: its questions assert nothing."""
     release_we: list[ActorRef] = field(default_factory=list)
     """Who "we" is in a government's release with no voice of its own (a fact sheet, a
-    readout not attributed to a spokesperson): the publishing government ("we will continue to impose costs", GUIDELINES 4).
-    It makes no principal and no voice: the release's sentences still name who acted."""
+    readout not attributed to a spokesperson): the publishing government ("we will continue
+    to impose costs", GUIDELINES 4). It makes no principal and no voice: the release's
+    sentences still name who acted."""
 
     @property
     def principal(self) -> list[ActorRef]:

@@ -3258,25 +3258,53 @@ def _answer(events: list[Event]) -> None:
     for i, event in enumerate(events):
         if event.type != "REJECT" or event.target is not None or event.source is None:
             continue
-        key = participant_key(event.source)
-        asked = next((e.source for e in reversed(events[:i]) if e.type in ANSWERED
-                      and e.modality == "asserted" and e.source is not None
-                      and e.target is not None and participant_key(e.target) == key
-                      and participant_key(e.source) != key), None)
-        if asked is not None:
-            event.target, event.actors = asked, _distinct(event.actors + [asked])
+        refuser = event.source
+        answered = next((e for e in reversed(events[:i]) if e.type in ANSWERED
+                         and e.modality == "asserted" and e.source is not None
+                         and e.target is not None and _same_or_head(refuser, e.target)
+                         and not _same_or_head(refuser, e.source)), None)
+        if answered is None or answered.source is None or answered.target is None:
+            continue
+        if _unnamed_body(refuser):
+            # "the Church of Scientology imprisoned her, Paris claimed ... the Church denied
+            # these allegations": the body told by its head noun is the one accused
+            event.source = answered.target
+            event.actors = [answered.target] + [a for a in event.actors if a is not refuser]
+        asked = answered.source
+        event.target, event.actors = asked, _distinct(event.actors + [asked])
+
+
+def _unnamed_body(ref: ActorRef) -> bool:
+    """Whether an organisation is told by one common noun with no knowledge-base entry and
+    no country ("the Church", "the Ministry", "the Committee")."""
+    return ref.kind != "person" and ref.actor_id is None and ref.country is None \
+        and len(ref.name.split()) == 1
+
+
+def _same_or_head(ref: ActorRef, other: ActorRef) -> bool:
+    """Whether ``ref`` is ``other``, or an unnamed body told by the head noun of the name
+    ``other`` was given before ("the Church" after "the Church of Scientology", "the
+    Committee" after "the Oversight Committee")."""
+    if participant_key(ref) == participant_key(other):
+        return True
+    if not _unnamed_body(ref) or other.kind == "person":
+        return False
+    words = [normalise(w) for w in other.name.split()]
+    head = normalise(ref.name)
+    return len(words) > 1 and head in (words[0], words[-1])
 
 
 def _placed_refusals(events: list[Event]) -> list[Event]:
     """Drop the refusals that answer no one and whose refuser is a body known by no name of
     its own: "this Court ... DISMISSES the President's suit" quoted from a ruling, "the
-    Church denied these allegations" (an organisation told by one common noun, with no
+    Ministry denied these allegations" (an organisation told by one common noun, with no
     knowledge-base entry and no country, tells an analyst neither who refused nor what; a
-    named one, "the Okapi Liberation Front rejected the proposal", stays)."""
+    named one, "the Okapi Liberation Front rejected the proposal", stays). Dropping every
+    refusal that answers no one took 6 wrong ones out of the training documents but a right
+    one out of the development gold, whose labels keep refusals with one side."""
     return [e for e in events if not (
         e.type == "REJECT" and e.target is None and e.source is not None
-        and e.source.kind != "person" and e.source.actor_id is None
-        and e.source.country is None and len(e.source.name.split()) == 1)]
+        and _unnamed_body(e.source))]
 
 
 def _agentless_passive(trig: Trigger) -> bool:
