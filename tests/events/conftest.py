@@ -19,8 +19,9 @@ def coder() -> Coder:
 def code_text(coder: Coder):
     """Code a text as an article published on a given day (2022-01-14 by default)."""
 
-    def run(text: str, published: date = date(2022, 1, 14)) -> list[Event]:
-        article = Article(url="test://x", title="", text=text, origin="test",
+    def run(text: str, published: date = date(2022, 1, 14), url: str = "test://x",
+            title: str = "") -> list[Event]:
+        article = Article(url=url, title=title, text=text, origin="test",
                           published=published, id="a_test")
         return coder.code(article)
 

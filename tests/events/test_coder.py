@@ -7272,3 +7272,35 @@ def test_coder_quoted_we_in_news_is_no_government(code_text) -> None:
     # a news article has no voice: its quotations' "we" is not the United States
     events = code_text('The minister said: "We call on Russia to withdraw its forces."')
     assert all(a.name != "United States" for e in events for a in e.actors)
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    # a quotation's "we" is its speaker's, even across its sentences
+    ('President Zelenskyy said on Monday: "Ukraine is grateful for the aid. We will never '
+     'surrender. We condemn Russia\'s crimes in Bucha."',
+     "https://www.whitehouse.gov/briefing-room/statements-releases/2022/05/10/fact-sheet-x/"),
+    # a "we" the text defines is the group it names
+    ("We, the Leaders of the G7, condemn Russia's unprovoked attack on Ukraine.",
+     "https://www.whitehouse.gov/briefing-room/statements-releases/2022/05/10/g7-statement/"),
+])
+def test_coder_release_we_is_not_a_quoted_or_defined_we(code_text, text, url) -> None:
+    events = code_text(text, url=url, published=date(2022, 5, 10))
+    assert not [e for e in events if e.source is not None and e.source.name == "United States"]
+
+
+@pytest.mark.parametrize("text", [
+    "Despite the security concerns, President Biden's visit to Warsaw was not cancelled.",
+    "The talks between Ukraine and Russia were postponed on Friday but then went ahead in "
+    "Istanbul on Monday.",
+    "Monday's call between Biden and Xi Jinping would be their second this year, the White "
+    "House said.",
+])
+def test_coder_contacts_not_called_off_stay_held(code_text, text) -> None:
+    contacts = [e for e in code_text(text, published=date(2022, 5, 10)) if e.type == "CONSULT"]
+    assert contacts and all(e.modality != "negated" for e in contacts)
+
+
+def test_coder_a_head_noun_refusal_of_no_accusation_answers_no_one(code_text) -> None:
+    events = code_text("Ann Lee accused the Committee for Peace of bias. In a separate matter, "
+                       "the Committee rejected the budget on Monday.")
+    assert not [e for e in events if e.type == "REJECT" and e.target is not None]

@@ -1705,12 +1705,23 @@ def _release_we(tok: Token) -> bool:
     to impose costs"): a release's own "we". Under a reporting verb ("The Vice President
     noted that we will ...") or in a side clause ("as we urge Russia") it is the reported
     principal's, and "our allies" names no one acting."""
-    if tok.lower_ != "we" or tok.dep_ not in ("nsubj", "nsubjpass"):
+    if tok.lower_ != "we" or tok.dep_ not in ("nsubj", "nsubjpass") or \
+            any(c.dep_ == "appos" for c in tok.children) or _quoted(tok):
+        # ("We, the Leaders of the G7, condemn ...": a "we" the text defines; a quotation's
+        # "we" is its speaker's)
         return False
     verb = tok.head
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a word stands inside quotation marks opened before it in its document (an
+    odd number of straight quotes, or more opening curly quotes than closing ones), a
+    quotation of several sentences included."""
+    before = tok.doc.text[:tok.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 FAMILY_NAME_FIRST = {"USA": frozenset({"JPN"})}

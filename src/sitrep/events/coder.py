@@ -401,7 +401,7 @@ class Coder:
                     anchor = temporal.TimeValue(event.date, event.date_precision,
                                                 event.date_text or "", 0, 0, False)
             events += found
-        _answer(events)
+        _answer(events, self.rules.denied_nouns)
         events = _placed_refusals(events)
         _mark_duplicates(events)
         events = _without_trips_met(_without_parts_of_meetings(
@@ -3253,8 +3253,10 @@ def _asked_to_act(noun: Token) -> bool:
                for c in list(verb.children) + list(noun.children))
 
 
-def _answer(events: list[Event]) -> None:
-    """Address each refusal with no target to whom it answers (see ``ANSWERED``)."""
+def _answer(events: list[Event], denied_nouns: frozenset[str] = frozenset()) -> None:
+    """Address each refusal with no target to whom it answers (see ``ANSWERED``); a body
+    told again by its head noun answers only in a denial naming an accusation
+    (``denied_nouns``)."""
     for i, event in enumerate(events):
         if event.type != "REJECT" or event.target is not None or event.source is None:
             continue
@@ -3265,13 +3267,22 @@ def _answer(events: list[Event]) -> None:
                          and not _same_or_head(refuser, e.source)), None)
         if answered is None or answered.source is None or answered.target is None:
             continue
-        if _unnamed_body(refuser):
+        if _unnamed_body(refuser) and participant_key(refuser) != \
+                participant_key(answered.target):
+            if not _names_any(event.sentence, denied_nouns):
+                continue  # "In a separate matter, the Committee rejected the budget"
             # "the Church of Scientology imprisoned her, Paris claimed ... the Church denied
             # these allegations": the body told by its head noun is the one accused
             event.source = answered.target
             event.actors = [answered.target] + [a for a in event.actors if a is not refuser]
         asked = answered.source
         event.target, event.actors = asked, _distinct(event.actors + [asked])
+
+
+def _names_any(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether a sentence has one of ``nouns``, singular or plural ("these allegations")."""
+    return any(w in nouns or w.removesuffix("s") in nouns
+               for w in re.findall(r"[a-z]+", sentence.lower()))
 
 
 def _unnamed_body(ref: ActorRef) -> bool:

@@ -183,8 +183,15 @@ def _called_off(noun: Token, words: ModalityWords) -> bool:
     after all" are read by ``occurrence_of`` first."""
     noun = phase_of(noun, words)
     verb = noun.head
-    return noun.dep_ == "nsubjpass" and verb.pos_ == "VERB" and (
-        verb.lemma_.lower() in words.negating_verbs or _phrasal(verb) in words.negating_verbs)
+    if noun.dep_ != "nsubjpass" or verb.pos_ != "VERB" or not (
+            verb.lemma_.lower() in words.negating_verbs or
+            _phrasal(verb) in words.negating_verbs):
+        return False
+    # not "was not cancelled", "whether the summit would be called off", nor "was postponed
+    # but then went ahead": a cancelling denied, asked about or undone
+    return not any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                   or c.dep_ == "conj" for c in verb.children) and \
+        modality_of(verb, words) == "asserted"
 
 
 def modality_of(trigger: Token, words: ModalityWords = WORDS) -> Modality:
@@ -324,10 +331,12 @@ def occurrence_of(noun: Token, words: ModalityWords = WORDS) -> Token | None:
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in words.guess_words
                              for c in kids):
         return verb  # "a meeting between them is unlikely": a guess
-    if lemma == "be" and any(c.dep_ == "aux" and spelled(c) in ("would", "'d") for c in kids):
-        # "a visit to Kyiv would be too dangerous", "talks would be a first step": what the
-        # event would be is said of one not (yet) held, even under a verb of saying ("the
-        # attack may be a war crime" judges one done: left alone)
+    if lemma == "be" and any(c.dep_ == "aux" and spelled(c) in ("would", "'d") for c in kids) \
+            and any(c.dep_ == "acomp" for c in kids):
+        # "a visit to Kyiv would be too dangerous": what the event would be like is said of
+        # one not (yet) held, even under a verb of saying ("the attack may be a war crime"
+        # judges one done, "Monday's call would be their second this year" counts one held:
+        # left alone)
         return verb
     return None
 

@@ -249,6 +249,9 @@ class RuleSet:
     answered_nouns: frozenset[str] = frozenset()
     """Nouns of what a refusal answers ("calls", "allegations"): told with an owner, a later
     definite one with none is that owner's ("UN calls ... rejected these calls")."""
+    denied_nouns: frozenset[str] = frozenset()
+    """Nouns of an accusation a denial names ("denied these allegations"): a body told
+    again by its head noun answers its accuser only in a denial that names one."""
     statement_nouns: frozenset[str] = frozenset()
     """Nouns of a statement whose "by" phrase is a passive's agent ("condemned in a joint
     statement by Egypt"), and whose owners speak when it is a subject ("A statement from the
@@ -514,6 +517,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.yaml") -> RuleSet:
         statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         issuing_verbs=frozenset(raw.get("issuing_verbs") or ()),
         answered_nouns=frozenset(raw.get("answered_nouns") or ()),
+        denied_nouns=frozenset(raw.get("denied_nouns") or ()),
         deed_nouns={str(k): str(v) for k, v in (raw.get("deed_nouns") or {}).items()},
         blame_valence=float((raw.get("quoted_blame") or {}).get("valence", -1.0)),
         undergo_verbs=frozenset((raw.get("quoted_blame") or {}).get("undergo_verbs") or ()),
