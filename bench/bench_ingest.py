@@ -147,9 +147,11 @@ def main() -> None:
     print(f"{'workers':>8}{'art/s':>8}{'x spaCy':>9}{'CPU x':>7}{'rerun s':>9}"
           f"{'writer MB':>11}{'worker MB':>11}")
     for run in result["sitrep"].values():
-        print(f"{run['workers']:>8}{run['articles_per_s']:>8}{run['ratio_to_bare_spacy']:>9}"
-              f"{run['cpu_ratio_to_bare_spacy']:>7}{run['rerun_seconds']:>9}{run['writer_peak_rss_mb']:>11}"
-              f"{run['worker_peak_rss_mb']:>11}")
+        # (medians of rounds are floats: "11.225000000000001" ran into the next column)
+        print(f"{run['workers']:>8.0f}{run['articles_per_s']:>8.2f}"
+              f"{run['ratio_to_bare_spacy']:>9.2f}{run['cpu_ratio_to_bare_spacy']:>7.2f}"
+              f"{run['rerun_seconds']:>9.2f}{run['writer_peak_rss_mb']:>11.0f}"
+              f"{run['worker_peak_rss_mb']:>11.0f}")
 
 
 if __name__ == "__main__":
