@@ -92,6 +92,9 @@ class ActorWords:
     weapon_words: frozenset[str] = frozenset()
     """Means of an attack named before it ("a Russian *missile* strike"): a demonym on such a
     word is the attacker's; on a facility ("a US army *base* attack") it names the attacked."""
+    no_deed_verbs: frozenset[str] = frozenset()
+    """Verbs of a relative clause whose subject undergoes, holds or needs the noun ("the
+    attacks that Ukraine suffered"): no doer of the deed the noun names."""
     domestic_titles: frozenset[str] = frozenset()
     """Title words that, right before a name of unknown country in a government's own
     release, mark one of that government's officials ("NEC Director Brian Deese")."""
@@ -181,6 +184,7 @@ def load_actor_words() -> ActorWords:
         member_words=_lower_set(raw, "member_words"),
         harm_nouns=_lower_set(raw, "harm_nouns"),
         weapon_words=_lower_set(raw, "weapon_words"),
+        no_deed_verbs=_lower_set(raw, "no_deed_verbs"),
         domestic_titles=_lower_set(raw, "domestic_titles"),
         personal_roles=_lower_set(raw, "personal_roles"),
         site_titles={str(k).lower(): str(v) for k, v in (raw.get("site_titles") or {}).items()},

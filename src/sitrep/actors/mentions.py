@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1254,7 +1255,7 @@ class ActorResolver:
         return ref.kind == "group" and ref.sector == "MIL" and not ref.country and \
             ref.name.rsplit(" ", 1)[-1] in self._force_words
 
-    @property
+    @cached_property
     def _force_words(self) -> frozenset[str]:
         """The last words, as written, a bare force's name may end with ("forces", "army")."""
         return frozenset(w.rsplit(" ", 1)[-1] + s for w in self.words.state_forces

@@ -400,7 +400,7 @@ def _relative_doers(noun: Token) -> list[Token]:
         return out  # "everything the United Nations stands for" names no deed
     for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
         kids = list(clause.children)
-        if clause.lemma_.lower() in _NO_DEED_VERBS or \
+        if clause.lemma_.lower() in ACTOR_WORDS.no_deed_verbs or \
                 any(c.tag_ == "WRB" or c.lower_ in ("where", "when") for c in kids):
             # "the attacks that Ukraine suffered", "the partners that Ukraine has", "the
             # city where X grew up": what the subject undergoes, holds or where it was
@@ -413,13 +413,6 @@ def _relative_doers(noun: Token) -> list[Token]:
             continue
         out += [c for c in kids if c.dep_ == "nsubj" and not _relative_word(c) and c.i > noun.i]
     return out
-
-
-_NO_DEED_VERBS = frozenset({"have", "be", "get", "receive", "suffer", "face", "endure",
-                            "undergo", "experience", "sustain", "need", "want", "rely",
-                            "depend", "lose", "see", "know"})
-"""Verbs of a relative clause whose subject does no deed to the noun: it undergoes, holds
-or needs it ("the attacks that Ukraine suffered", "the allies that Ukraine relies on")."""
 
 
 def _relative_word(tok: Token) -> bool:
